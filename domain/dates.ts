@@ -1,0 +1,32 @@
+/** Calendar dates are ISO strings `YYYY-MM-DD`: what a validity period or a decision date is. */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** The calendar date in Sweden at an instant; the region's day starts at Swedish midnight. */
+export function swedishDate(at: Date): IsoDate {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
+
+/** A validity interval [from, to): `to` is the first day it no longer holds; null is open. */
+export interface Validity {
+  validFrom: IsoDate;
+  validTo: IsoDate | null;
+}
+
+export function isValidOn(v: Validity, day: IsoDate): boolean {
+  return v.validFrom <= day && (v.validTo === null || day < v.validTo);
+}

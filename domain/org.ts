@@ -1,0 +1,88 @@
+import { compareSwedish } from './collation';
+
+/** The levels of the organisation, top down (organisationsnivåer). */
+export const UNIT_LEVELS = ['region', 'forvaltning', 'division', 'omrade', 'verksamhet', 'enhet'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+
+export const levelRank = (level: UnitLevel): number => UNIT_LEVELS.indexOf(level);
+
+/** Political bodies (politiska organ). */
+export const BODY_KINDS = ['fullmaktige', 'styrelse', 'namnd', 'utskott', 'beredning'] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+export interface UnitNode {
+  id: string;
+  parentId: string | null;
+  name: string;
+}
+
+/**
+ * An index over one version of the tree (the tree as of one day). Answers the questions that
+ * permissions and roll-ups ask: ancestors, subtree membership, children.
+ */
+export class OrgIndex {
+  private readonly parent = new Map<string, string | null>();
+  private readonly childrenOf = new Map<string | null, string[]>();
+
+  constructor(units: readonly UnitNode[]) {
+    for (const u of units) this.parent.set(u.id, u.parentId);
+    const byName = new Map(units.map((u) => [u.id, u.name]));
+    for (const u of units) {
+      const key = u.parentId !== null && this.parent.has(u.parentId) ? u.parentId : null;
+      const list = this.childrenOf.get(key) ?? [];
+      list.push(u.id);
+      this.childrenOf.set(key, list);
+    }
+    for (const list of this.childrenOf.values())
+      list.sort((a, b) => compareSwedish(byName.get(a) ?? '', byName.get(b) ?? ''));
+  }
+
+  has(id: string): boolean {
+    return this.parent.has(id);
+  }
+
+  roots(): string[] {
+    return this.childrenOf.get(null) ?? [];
+  }
+
+  children(id: string): string[] {
+    return this.childrenOf.get(id) ?? [];
+  }
+
+  /** The unit itself first, then its parent, up to the root. */
+  lineage(id: string): string[] {
+    const out: string[] = [];
+    const seen = new Set<string>();
+    let cur: string | null | undefined = id;
+    while (cur != null && this.parent.has(cur) && !seen.has(cur)) {
+      out.push(cur);
+      seen.add(cur);
+      cur = this.parent.get(cur);
+    }
+    return out;
+  }
+
+  /** True when `id` is `ancestorId` or lies below it. */
+  isInSubtree(id: string, ancestorId: string): boolean {
+    return this.lineage(id).includes(ancestorId);
+  }
+
+  /** Every unit in the subtree of `id`, itself included, depth first. */
+  subtree(id: string): string[] {
+    const out: string[] = [];
+    const stack = [id];
+    while (stack.length > 0) {
+      const cur = stack.pop() as string;
+      if (!this.parent.has(cur)) continue;
+      out.push(cur);
+      const kids = this.children(cur);
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as string);
+    }
+    return out;
+  }
+
+  /** Would making `newParentId` the parent of `id` create a cycle? */
+  wouldCycle(id: string, newParentId: string): boolean {
+    return this.isInSubtree(newParentId, id);
+  }
+}

@@ -1,0 +1,20 @@
+import type { OrgIndex } from '../org';
+import { dataRules } from './data';
+import { historyRules } from './history';
+import { orgRules } from './org';
+import type { Target } from './predicates';
+import type { Principal } from './roles';
+import { userRules } from './users';
+
+export type { Target } from './predicates';
+export * from './roles';
+
+const rules = { ...orgRules, ...userRules, ...historyRules, ...dataRules };
+
+export type Action = keyof typeof rules;
+export const ACTIONS = Object.keys(rules) as Action[];
+
+/** The one function that decides every read and write. */
+export function can(principal: Principal, action: Action, target: Target, tree: OrgIndex): boolean {
+  return rules[action]({ principal, tree }, target);
+}

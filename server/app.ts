@@ -1,0 +1,75 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { DomainError } from '../domain/errors';
+import { authRoutes } from './auth/routes';
+import { bodyRoutes } from './bodies/routes';
+import { healthRoutes } from './health/routes';
+import { historyRoutes } from './history/routes';
+import type { AppEnv, Deps } from './http/env';
+import { router } from './http/env';
+import { handleError } from './http/errors';
+import { sameOriginOnly, securityHeaders, sessions } from './http/security';
+import { orgRoutes } from './org/routes';
+import { userRoutes } from './users/routes';
+
+/** The API: every capability's router under /api, with the OpenAPI document of them all. */
+export function buildApi(deps: Deps) {
+  const api = router();
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.config.maxBodyBytes,
+      onError: () => {
+        throw new DomainError('payload_too_large', `Förfrågan är större än ${deps.config.maxBodyBytes} byte.`);
+      },
+    }),
+  );
+  api.use('*', sameOriginOnly(deps.config.trustProxy));
+  api.use('*', sessions(deps));
+  api.route('/', healthRoutes(deps));
+  api.route('/', authRoutes(deps));
+  api.route('/', orgRoutes(deps));
+  api.route('/', bodyRoutes(deps));
+  api.route('/', userRoutes(deps));
+  api.route('/', historyRoutes(deps));
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Röd tråd API',
+      version: deps.config.version,
+      description: 'Ledningssystem för regioner och kommuner. Belopp anges i hela kronor.',
+    },
+    servers: [{ url: '/api' }],
+  });
+  api.notFound(() => {
+    throw new DomainError('not_found', 'Det finns ingen sådan adress i API:t.');
+  });
+  api.onError(handleError(deps.config));
+  return api;
+}
+
+export type Api = ReturnType<typeof buildApi>;
+
+/** The whole server: the API under /api and the built web UI at /. */
+export function buildApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  app.use('*', securityHeaders(deps.config.secure));
+  app.route('/api', buildApi(deps));
+  const root = deps.config.webRoot;
+  if (root && existsSync(join(root, 'index.html'))) {
+    const index = readFileSync(join(root, 'index.html'), 'utf8');
+    app.use('/assets/*', serveStatic({ root }));
+    app.use('*', serveStatic({ root }));
+    // Client-side routes all load the app shell.
+    app.get('*', (c) => c.html(index));
+  } else {
+    app.get('/', (c) =>
+      c.text('Webbgränssnittet är inte byggt. Kör `npm run build` (eller `npm start`, som bygger det).', 503),
+    );
+  }
+  app.onError(handleError(deps.config));
+  return app;
+}

@@ -1,0 +1,127 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { ROLES } from '../../domain/permissions';
+import { type AppEnv, actorOf, type Deps, ErrorSchema, errors, router } from '../http/env';
+import { SESSION_COOKIE } from '../http/security';
+import { login, logout } from './service';
+
+export const MeSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    roles: z.array(z.object({ role: z.enum(ROLES), unitId: z.string() })),
+  })
+  .openapi('Me');
+
+function clientIp(c: Context<AppEnv>, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function authRoutes({ services, config }: Deps) {
+  const app = router();
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/login',
+      tags: ['Inloggning'],
+      summary: 'Logga in med användarnamn och lösenord',
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) }),
+            },
+          },
+        },
+      },
+      responses: {
+        200: { description: 'Inloggad; sessionskakan är satt', content: { 'application/json': { schema: MeSchema } } },
+        400: errors[400],
+        401: errors[401],
+        429: { description: 'För många misslyckade försök', content: { 'application/json': { schema: ErrorSchema } } },
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      try {
+        const result = await login(services, config.sessionPolicy, { ...body, ip: clientIp(c, config.trustProxy) });
+        setCookie(c, SESSION_COOKIE, result.token, {
+          httpOnly: true,
+          sameSite: 'Lax',
+          secure: config.secure,
+          path: '/',
+          expires: result.expiresAt,
+        });
+        config.log({ event: 'login', userId: result.principal.userId });
+        return c.json(
+          {
+            id: result.principal.userId,
+            username: result.principal.username,
+            displayName: result.displayName,
+            roles: [...result.principal.roles],
+          },
+          200,
+        );
+      } catch (err) {
+        config.log({ event: 'login_failed', reason: (err as { code?: string }).code ?? 'error' });
+        throw err;
+      }
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/logout',
+      tags: ['Inloggning'],
+      summary: 'Logga ut och avsluta sessionen',
+      responses: { 204: { description: 'Utloggad' } },
+    }),
+    async (c) => {
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) await logout(services, token);
+      deleteCookie(c, SESSION_COOKIE, { path: '/', secure: config.secure });
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/me',
+      tags: ['Inloggning'],
+      summary: 'Den inloggade användaren och dess roller',
+      responses: {
+        200: { description: 'Användaren', content: { 'application/json': { schema: MeSchema } } },
+        401: errors[401],
+      },
+    }),
+    (c) => {
+      const actor = actorOf(c);
+      if (actor.kind !== 'user') throw new Error('unreachable');
+      return c.json(
+        {
+          id: actor.principal.userId,
+          username: actor.principal.username,
+          displayName: actor.displayName,
+          roles: [...actor.principal.roles],
+        },
+        200,
+      );
+    },
+  );
+  return app;
+}

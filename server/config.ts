@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defaultSessionPolicy } from './auth/service';
+import type { DatabaseConfig } from './db/connection';
+import type { HttpConfig } from './http/env';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  seedDemo: boolean;
+  http: HttpConfig;
+}
+
+export const productVersion = (): string =>
+  (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} måste vara ett positivt heltal, inte "${raw}".`);
+  return n;
+}
+
+export function databaseFromEnv(env: NodeJS.ProcessEnv): DatabaseConfig {
+  return env.DATABASE_URL
+    ? { kind: 'postgresql', url: env.DATABASE_URL }
+    : { kind: 'pglite', dataDir: resolve(env.DATA_DIR ?? './data') };
+}
+
+/** JSON lines on stdout; never passwords, never personal data beyond an opaque user id. */
+export function jsonLogger(enabled: boolean) {
+  return (event: Record<string, unknown>) => {
+    if (enabled) process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), ...event })}\n`);
+  };
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const publicUrl = env.PUBLIC_URL ?? '';
+  return {
+    port: intFrom(env, 'PORT', 3000),
+    host: env.HOST ?? '0.0.0.0',
+    database: databaseFromEnv(env),
+    seedDemo: env.SEED_DEMO !== '0',
+    http: {
+      secure: publicUrl.startsWith('https://'),
+      trustProxy: env.TRUST_PROXY === '1',
+      sessionPolicy: {
+        ...defaultSessionPolicy,
+        idleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', defaultSessionPolicy.idleMinutes),
+        absoluteHours: intFrom(env, 'SESSION_ABSOLUTE_HOURS', defaultSessionPolicy.absoluteHours),
+      },
+      maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 1024 * 1024),
+      version: productVersion(),
+      webRoot: resolve(env.WEB_ROOT ?? 'web/dist'),
+      log: jsonLogger(env.LOG_LEVEL !== 'silent'),
+    },
+  };
+}

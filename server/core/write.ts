@@ -1,0 +1,85 @@
+import type { Transaction } from 'kysely';
+import { DomainError, forbidden, staleVersion } from '../../domain/errors';
+import type { OrgIndex } from '../../domain/org';
+import { type Action, can, type Target } from '../../domain/permissions';
+import type { DB } from '../db/schema';
+import type { HistoryEntity, HistoryKind } from '../history/kinds';
+import { type Actor, actorId, actorName, type Services } from './context';
+
+export interface WriteTx {
+  trx: Transaction<DB>;
+  now: Date;
+  actor: Actor;
+  /** Records one change in the history, in this transaction. */
+  record(entry: {
+    kind: HistoryKind;
+    entity: HistoryEntity;
+    entityId: string;
+    unitId: string | null;
+    before: unknown;
+    after: unknown;
+  }): Promise<void>;
+}
+
+/**
+ * The one path every write takes: one transaction in which the caller checks permission,
+ * validates, compares versions and writes, and in which the history is recorded. Anything
+ * thrown rolls the whole of it back.
+ */
+export async function write<T>(services: Services, actor: Actor, work: (w: WriteTx) => Promise<T>): Promise<T> {
+  const now = services.clock.now();
+  return services.db.transaction().execute(async (trx) => {
+    const w: WriteTx = {
+      trx,
+      now,
+      actor,
+      async record(entry) {
+        await trx
+          .insertInto('history')
+          .values({
+            at: now,
+            actor_id: actorId(actor),
+            actor_name: actorName(actor),
+            kind: entry.kind,
+            entity: entry.entity,
+            entity_id: entry.entityId,
+            unit_id: entry.unitId,
+            before: entry.before === undefined ? null : JSON.stringify(entry.before),
+            after: entry.after === undefined ? null : JSON.stringify(entry.after),
+          })
+          .execute();
+      },
+    };
+    return work(w);
+  });
+}
+
+/** Throws 403 unless the actor may do `action` on `target`. The system may do anything. */
+export function authorize(actor: Actor, action: Action, target: Target, tree: OrgIndex): void {
+  if (actor.kind === 'system') return;
+  if (!can(actor.principal, action, target, tree)) throw forbidden();
+}
+
+/**
+ * Optimistic concurrency: bumps the version of `table` row `id` only if it still is
+ * `expected`; otherwise 409 carrying the current record, and nothing is changed.
+ */
+export async function bumpVersion(
+  trx: Transaction<DB>,
+  table: 'org_units' | 'bodies' | 'users',
+  id: string,
+  expected: number,
+  current: () => Promise<object | null>,
+): Promise<number> {
+  const row = await trx
+    .updateTable(table)
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expected)
+    .returning('version')
+    .executeTakeFirst();
+  if (row) return row.version;
+  const now = await current();
+  if (!now) throw new DomainError('not_found', 'Posten finns inte.');
+  throw staleVersion(now);
+}

@@ -1,0 +1,47 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { actorOf, type Deps, errors, router } from '../http/env';
+import { historyOf } from './service';
+
+const EntrySchema = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    actorId: z.string().nullable(),
+    actorName: z.string(),
+    kind: z.string(),
+    entity: z.string(),
+    entityId: z.string(),
+    unitId: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+  })
+  .openapi('HistoryEntry');
+
+export function historyRoutes({ services }: Deps) {
+  const app = router();
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/history',
+      tags: ['Historik'],
+      summary: 'Varje ändring av en post: vem, när, före och efter (revisorer och administratörer)',
+      request: {
+        query: z.object({
+          entity: z.enum(['org_unit', 'body', 'user', 'role_assignment']),
+          id: z.string().min(1),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'Ändringarna, äldst först',
+          content: { 'application/json': { schema: z.object({ entries: z.array(EntrySchema) }) } },
+        },
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+      },
+    }),
+    async (c) => c.json({ entries: await historyOf(services, actorOf(c), c.req.valid('query')) }, 200),
+  );
+  return app;
+}

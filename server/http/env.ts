@@ -1,0 +1,85 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { DomainError } from '../../domain/errors';
+import type { Principal } from '../../domain/permissions';
+import type { SessionPolicy } from '../auth/service';
+import type { Actor, Services } from '../core/context';
+
+export interface HttpConfig {
+  /** Cookies get `Secure` and responses HSTS when the public address is https. */
+  secure: boolean;
+  /** Trust X-Forwarded-For / -Proto from a reverse proxy in front. */
+  trustProxy: boolean;
+  sessionPolicy: SessionPolicy;
+  maxBodyBytes: number;
+  version: string;
+  /** Folder with the built web UI, or null to serve the API only. */
+  webRoot: string | null;
+  log: (event: Record<string, unknown>) => void;
+}
+
+export interface Deps {
+  services: Services;
+  config: HttpConfig;
+}
+
+export interface AppEnv {
+  Variables: {
+    auth: { principal: Principal; sessionId: string; displayName: string } | null;
+  };
+}
+
+/** A router whose request-validation failures answer in the product's error shape. */
+export function router() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issues = (result.error as z.ZodError).issues;
+        throw new DomainError('bad_request', 'Ogiltiga uppgifter.', {
+          fields: issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message })),
+        });
+      }
+    },
+  });
+}
+
+/** The signed-in user as an actor, or 401. */
+export function actorOf(c: Context<AppEnv>): Actor {
+  const auth = c.get('auth');
+  if (!auth) throw new DomainError('unauthenticated', 'Du är inte inloggad.');
+  return { kind: 'user', principal: auth.principal, displayName: auth.displayName };
+}
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+      current: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error');
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
+});
+
+/** The error responses a route can give, for the OpenAPI document. */
+export const errors = {
+  400: errorResponse('Ogiltiga uppgifter'),
+  401: errorResponse('Inte inloggad'),
+  403: errorResponse('Saknar behörighet'),
+  404: errorResponse('Finns inte'),
+  409: errorResponse('Posten har ändrats av någon annan, eller krockar med en annan'),
+  422: errorResponse('Bryter mot en regel'),
+} as const;
+
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'ska vara ett datum ÅÅÅÅ-MM-DD')
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    'är inget giltigt datum',
+  );

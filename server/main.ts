@@ -1,0 +1,74 @@
+import { serve } from '@hono/node-server';
+import { DomainError } from '../domain/errors';
+import { buildApp } from './app';
+import { configFromEnv } from './config';
+import { systemClock } from './core/clock';
+import type { Services } from './core/context';
+import { openDatabase } from './db/connection';
+import { migrate } from './db/migrate';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed';
+
+async function main() {
+  const config = configFromEnv();
+  const log = config.http.log;
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    database = await openDatabase(config.database);
+  } catch (err) {
+    if (err instanceof DomainError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const services: Services = { db: database.db, dbKind: database.kind, clock: systemClock };
+  const applied = await migrate(database.db, systemClock.now());
+  if (applied.length > 0) log({ event: 'migrated', applied });
+
+  if (await isEmpty(services)) {
+    if (config.seedDemo) {
+      await seedDemo(services);
+      console.log('\nDemoregionen Region Exempel är inläst. Demokonton (lösenord "%s"):', DEMO_PASSWORD);
+      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(14)} ${a.description}`);
+    } else {
+      console.log('Databasen är tom. Skapa en administratör: npm run cli -- create-admin');
+    }
+  } else if (
+    config.seedDemo &&
+    (await services.db.selectFrom('users').select('id').where('is_demo', '=', true).executeTakeFirst())
+  ) {
+    console.log('\nDemokonton (lösenord "%s"): %s', DEMO_PASSWORD, DEMO_ACCOUNTS.map((a) => a.username).join(', '));
+  }
+
+  const app = buildApp({ services, config: config.http });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    console.log(`Röd tråd ${config.http.version} på http://localhost:${info.port} (databas: ${database.kind})`);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log({ event: 'stopping', signal });
+    // Stop taking requests, let the ones under way finish, then close the database cleanly
+    // (PGlite checkpoints on close).
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      setTimeout(() => {
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        resolve();
+      }, 10_000).unref();
+    });
+    await database.close();
+    log({ event: 'stopped' });
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,202 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { UNIT_LEVELS } from '../../domain/org';
+import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
+import { closeUnit, createUnit, getUnit, listUnits, today, updateUnit } from './service';
+
+const Name = z.string().trim().min(1, 'får inte vara tomt').max(200);
+const Code = z.string().trim().max(40).nullable();
+
+export const UnitSchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    parentId: z.string().nullable(),
+    name: z.string(),
+    level: z.enum(UNIT_LEVELS),
+    code: z.string().nullable(),
+    managerName: z.string().nullable(),
+    managerUserId: z.string().nullable(),
+    validFrom: z.string(),
+    validTo: z.string().nullable(),
+  })
+  .openapi('OrgUnit');
+
+const StateSchema = UnitSchema.omit({ id: true, version: true }).extend({ stateId: z.string() });
+
+const UnitDetailSchema = z
+  .object({
+    unit: UnitSchema,
+    path: z.array(z.object({ id: z.string(), name: z.string() })),
+    children: z.array(UnitSchema),
+    bodies: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
+    states: z.array(StateSchema),
+  })
+  .openapi('OrgUnitDetail');
+
+const AsOf = z.object({ asOf: IsoDateSchema.optional().openapi({ description: 'Trädet som det var denna dag' }) });
+const IdParam = z.object({ id: z.string().min(1) });
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+export function orgRoutes({ services }: Deps) {
+  const app = router();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/org-units',
+      tags: ['Organisation'],
+      summary: 'Organisationsträdet, som det ser ut i dag eller som det var en viss dag',
+      request: { query: AsOf },
+      responses: {
+        200: {
+          description: 'Enheterna i svensk namnordning',
+          ...json(z.object({ asOf: z.string(), units: z.array(UnitSchema) })),
+        },
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+      },
+    }),
+    async (c) => {
+      const { asOf } = c.req.valid('query');
+      const day = asOf ?? today(services);
+      return c.json({ asOf: day, units: await listUnits(services, actorOf(c), day) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/org-units/{id}',
+      tags: ['Organisation'],
+      summary: 'En enhet: läge i trädet, underenheter, styrande organ och omorganisationer över tid',
+      request: { params: IdParam, query: AsOf },
+      responses: {
+        200: { description: 'Enheten', ...json(UnitDetailSchema) },
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { asOf } = c.req.valid('query');
+      return c.json(await getUnit(services, actorOf(c), id, asOf), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/org-units',
+      tags: ['Organisation'],
+      summary: 'Skapa en enhet',
+      request: {
+        body: {
+          required: true,
+          ...json(
+            z.object({
+              parentId: z.string().nullable(),
+              name: Name,
+              level: z.enum(UNIT_LEVELS),
+              code: Code.default(null),
+              managerName: z.string().trim().max(200).nullable().default(null),
+              validFrom: IsoDateSchema.optional(),
+            }),
+          ),
+        },
+      },
+      responses: {
+        201: { description: 'Skapad', ...json(UnitSchema) },
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        409: errors[409],
+        422: errors[422],
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const unit = await createUnit(services, actorOf(c), { ...body, validFrom: body.validFrom ?? today(services) });
+      return c.json(unit, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/org-units/{id}',
+      tags: ['Organisation'],
+      summary: 'Ändra en enhet (byta namn, flytta, byta chef) från ett visst datum',
+      description:
+        'Ändringen gäller från effectiveFrom. Trädet före det datumet förblir som det var. ' +
+        'Ange versionen du läste; har någon annan ändrat enheten sedan dess blir svaret 409 med den aktuella posten.',
+      request: {
+        params: IdParam,
+        body: {
+          required: true,
+          ...json(
+            z.object({
+              version: z.number().int().positive(),
+              effectiveFrom: IsoDateSchema.optional(),
+              name: Name.optional(),
+              parentId: z.string().nullable().optional(),
+              level: z.enum(UNIT_LEVELS).optional(),
+              code: Code.optional(),
+              managerName: z.string().trim().max(200).nullable().optional(),
+            }),
+          ),
+        },
+      },
+      responses: {
+        200: { description: 'Ändrad', ...json(UnitSchema) },
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+        422: errors[422],
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const unit = await updateUnit(services, actorOf(c), id, {
+        ...body,
+        effectiveFrom: body.effectiveFrom ?? today(services),
+      });
+      return c.json(unit, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/org-units/{id}/close',
+      tags: ['Organisation'],
+      summary: 'Avveckla en enhet från ett visst datum',
+      request: {
+        params: IdParam,
+        body: {
+          required: true,
+          ...json(z.object({ version: z.number().int().positive(), closedFrom: IsoDateSchema })),
+        },
+      },
+      responses: {
+        200: { description: 'Avvecklad', ...json(UnitSchema) },
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+        422: errors[422],
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      return c.json(await closeUnit(services, actorOf(c), id, c.req.valid('json')), 200);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,239 @@
+import { randomUUID } from 'node:crypto';
+import { sortBySwedishName } from '../../domain/collation';
+import { type IsoDate, swedishDate } from '../../domain/dates';
+import { DomainError, notFound } from '../../domain/errors';
+import { OrgIndex, type UnitLevel } from '../../domain/org';
+import type { Actor, Executor, Services } from '../core/context';
+import { authorize, bumpVersion, write } from '../core/write';
+import { statesOf, type UnitRecord, unitsOn, unitVersion } from './queries';
+
+export type { UnitRecord } from './queries';
+
+export const today = (services: Services): IsoDate => swedishDate(services.clock.now());
+
+/** The tree as it is today, for permission checks. */
+export async function currentTree(services: Services, db: Executor = services.db): Promise<OrgIndex> {
+  return new OrgIndex(await unitsOn(db, today(services)));
+}
+
+export async function treeOn(db: Executor, day: IsoDate): Promise<OrgIndex> {
+  return new OrgIndex(await unitsOn(db, day));
+}
+
+/** The organisation tree as it was on `asOf` (default today), names in Swedish order. */
+export async function listUnits(services: Services, actor: Actor, asOf?: IsoDate): Promise<UnitRecord[]> {
+  const units = await unitsOn(services.db, asOf ?? today(services));
+  authorize(actor, 'orgUnit.read', { unitId: null }, await currentTree(services));
+  return sortBySwedishName(units, (u) => u.name);
+}
+
+export async function getUnit(services: Services, actor: Actor, id: string, asOf?: IsoDate) {
+  const day = asOf ?? today(services);
+  const units = await unitsOn(services.db, day);
+  const tree = new OrgIndex(units);
+  authorize(actor, 'orgUnit.read', { unitId: id }, await currentTree(services));
+  const unit = units.find((u) => u.id === id);
+  if (!unit) {
+    if ((await unitVersion(services.db, id)) === null) throw notFound('Enheten');
+    throw new DomainError('not_found', `Enheten fanns inte den ${day}.`);
+  }
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const governingBodies = await services.db
+    .selectFrom('body_units as bu')
+    .innerJoin('bodies as b', 'b.id', 'bu.body_id')
+    .select(['b.id', 'b.name', 'b.kind'])
+    .where('bu.unit_id', 'in', tree.lineage(id))
+    .execute();
+  return {
+    unit,
+    path: tree
+      .lineage(id)
+      .reverse()
+      .map((uid) => ({ id: uid, name: byId.get(uid)?.name ?? '' })),
+    children: tree.children(id).map((cid) => byId.get(cid) as UnitRecord),
+    bodies: sortBySwedishName(governingBodies, (b) => b.name),
+    states: await statesOf(services.db, id),
+  };
+}
+
+export interface NewUnit {
+  parentId: string | null;
+  name: string;
+  level: UnitLevel;
+  code: string | null;
+  managerName: string | null;
+  managerUserId?: string | null;
+  validFrom: IsoDate;
+}
+
+export async function createUnit(services: Services, actor: Actor, input: NewUnit, id = randomUUID()) {
+  return write(services, actor, async (w) => {
+    const tree = await currentTree(services, w.trx);
+    authorize(actor, 'orgUnit.write', { unitId: input.parentId }, tree);
+    if (input.parentId !== null) await requireOpenOn(w.trx, input.parentId, input.validFrom, 'parentId');
+    await requireFreeCode(w.trx, input.code, input.validFrom, null);
+    await w.trx.insertInto('org_units').values({ id, created_at: w.now }).execute();
+    await w.trx
+      .insertInto('org_unit_states')
+      .values({
+        unit_id: id,
+        valid_from: input.validFrom,
+        valid_to: null,
+        parent_id: input.parentId,
+        name: input.name,
+        level: input.level,
+        code: input.code,
+        manager_name: input.managerName,
+        manager_user_id: input.managerUserId ?? null,
+      })
+      .execute();
+    const after = await unitAsLatest(w.trx, id);
+    await w.record({ kind: 'org_unit.created', entity: 'org_unit', entityId: id, unitId: id, before: null, after });
+    return after;
+  });
+}
+
+export interface UnitChange {
+  version: number;
+  /** The day from which the change holds. Earlier days keep the unit as it was. */
+  effectiveFrom: IsoDate;
+  name?: string;
+  parentId?: string | null;
+  level?: UnitLevel;
+  code?: string | null;
+  managerName?: string | null;
+  managerUserId?: string | null;
+}
+
+/**
+ * Renames, moves or otherwise changes a unit from `effectiveFrom`. A change on the day its
+ * latest state began corrects that state; a later day closes it and opens a new one, so the
+ * tree before that day is unchanged. Days before the latest state began cannot be rewritten.
+ */
+export async function updateUnit(services: Services, actor: Actor, id: string, change: UnitChange) {
+  return write(services, actor, async (w) => {
+    const tree = await currentTree(services, w.trx);
+    authorize(actor, 'orgUnit.write', { unitId: id }, tree);
+    const latest = await latestState(w.trx, id);
+    const before = await unitAsLatest(w.trx, id);
+    await bumpVersion(w.trx, 'org_units', id, change.version, () => unitAsLatest(w.trx, id));
+    if (latest.validTo !== null) throw new DomainError('unprocessable', 'Enheten är avvecklad och kan inte ändras.');
+    if (change.effectiveFrom < latest.validFrom)
+      throw new DomainError(
+        'unprocessable',
+        `Ändringen kan inte gälla före ${latest.validFrom}, då enhetens nuvarande uppgifter började gälla.`,
+        {
+          fields: [{ field: 'effectiveFrom', message: `måste vara ${latest.validFrom} eller senare` }],
+        },
+      );
+    const next = {
+      parent_id: change.parentId === undefined ? latest.parentId : change.parentId,
+      name: change.name ?? latest.name,
+      level: change.level ?? latest.level,
+      code: change.code === undefined ? latest.code : change.code,
+      manager_name: change.managerName === undefined ? latest.managerName : change.managerName,
+      manager_user_id: change.managerUserId === undefined ? latest.managerUserId : change.managerUserId,
+    };
+    if (next.parent_id !== latest.parentId) {
+      if (next.parent_id === null)
+        throw new DomainError('unprocessable', 'En enhet kan inte flyttas till toppen av trädet.', {
+          fields: [{ field: 'parentId', message: 'måste anges' }],
+        });
+      authorize(actor, 'orgUnit.write', { unitId: next.parent_id }, tree);
+      await requireOpenOn(w.trx, next.parent_id, change.effectiveFrom, 'parentId');
+      const onDay = await treeOn(w.trx, change.effectiveFrom);
+      if (next.parent_id === id || onDay.wouldCycle(id, next.parent_id))
+        throw new DomainError('unprocessable', 'Enheten kan inte placeras under sig själv.', {
+          fields: [{ field: 'parentId', message: 'ligger under enheten själv' }],
+        });
+    }
+    if (next.code !== latest.code) await requireFreeCode(w.trx, next.code, change.effectiveFrom, id);
+    if (change.effectiveFrom === latest.validFrom) {
+      await w.trx.updateTable('org_unit_states').set(next).where('id', '=', latest.stateId).execute();
+    } else {
+      await w.trx
+        .updateTable('org_unit_states')
+        .set({ valid_to: change.effectiveFrom })
+        .where('id', '=', latest.stateId)
+        .execute();
+      await w.trx
+        .insertInto('org_unit_states')
+        .values({ unit_id: id, valid_from: change.effectiveFrom, valid_to: null, ...next })
+        .execute();
+    }
+    const after = await unitAsLatest(w.trx, id);
+    await w.record({ kind: 'org_unit.updated', entity: 'org_unit', entityId: id, unitId: id, before, after });
+    return after;
+  });
+}
+
+/** Closes (avvecklar) a unit from `closedFrom`; it stays in the tree for earlier days. */
+export async function closeUnit(
+  services: Services,
+  actor: Actor,
+  id: string,
+  input: { version: number; closedFrom: IsoDate },
+) {
+  return write(services, actor, async (w) => {
+    const tree = await currentTree(services, w.trx);
+    authorize(actor, 'orgUnit.write', { unitId: id }, tree);
+    const latest = await latestState(w.trx, id);
+    const before = await unitAsLatest(w.trx, id);
+    await bumpVersion(w.trx, 'org_units', id, input.version, () => unitAsLatest(w.trx, id));
+    if (latest.validTo !== null) throw new DomainError('unprocessable', 'Enheten är redan avvecklad.');
+    if (input.closedFrom <= latest.validFrom)
+      throw new DomainError('unprocessable', `Avvecklingen måste gälla efter ${latest.validFrom}.`, {
+        fields: [{ field: 'closedFrom', message: `måste vara efter ${latest.validFrom}` }],
+      });
+    const openChildren = await w.trx
+      .selectFrom('org_unit_states')
+      .select('unit_id')
+      .where('parent_id', '=', id)
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', input.closedFrom)]))
+      .execute();
+    if (openChildren.length > 0)
+      throw new DomainError(
+        'unprocessable',
+        `Enheten har ${openChildren.length} underliggande enheter som gäller efter ${input.closedFrom}. Flytta eller avveckla dem först.`,
+      );
+    await w.trx
+      .updateTable('org_unit_states')
+      .set({ valid_to: input.closedFrom })
+      .where('id', '=', latest.stateId)
+      .execute();
+    const after = await unitAsLatest(w.trx, id);
+    await w.record({ kind: 'org_unit.closed', entity: 'org_unit', entityId: id, unitId: id, before, after });
+    return after;
+  });
+}
+
+async function latestState(db: Executor, id: string) {
+  const states = await statesOf(db, id);
+  const latest = states.at(-1);
+  if (!latest) throw notFound('Enheten');
+  return latest;
+}
+
+/** The unit in its latest state (which may begin in the future), with its version. */
+async function unitAsLatest(db: Executor, id: string): Promise<UnitRecord> {
+  const [latest, version] = await Promise.all([latestState(db, id), unitVersion(db, id)]);
+  const { stateId: _s, ...state } = latest;
+  return { id, version: version ?? 0, ...state };
+}
+
+async function requireOpenOn(db: Executor, unitId: string, day: IsoDate, field: string) {
+  const units = await unitsOn(db, day);
+  if (!units.some((u) => u.id === unitId))
+    throw new DomainError('unprocessable', `Överordnad enhet finns inte den ${day}.`, {
+      fields: [{ field, message: `finns inte den ${day}` }],
+    });
+}
+
+async function requireFreeCode(db: Executor, code: string | null, day: IsoDate, self: string | null) {
+  if (!code) return;
+  const clash = (await unitsOn(db, day)).find((u) => u.code === code && u.id !== self);
+  if (clash)
+    throw new DomainError('conflict', `Kostnadsställe ${code} används redan av ${clash.name}.`, {
+      fields: [{ field: 'code', message: `används redan av ${clash.name}` }],
+    });
+}

@@ -1,0 +1,154 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ROLES } from '../../domain/permissions';
+import { actorOf, type Deps, errors, router } from '../http/env';
+import { createUser, getUser, grantRole, listUsers, revokeRole, updateUser } from './service';
+
+const UserSchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    email: z.string().nullable(),
+    disabled: z.boolean(),
+    roles: z.array(z.object({ id: z.string(), role: z.enum(ROLES), unitId: z.string() })),
+  })
+  .openapi('User');
+
+const Password = z.string().min(10, 'måste ha minst 10 tecken').max(1000);
+const Email = z.email('är ingen giltig e-postadress').max(320).nullable();
+const IdParam = z.object({ id: z.string().min(1) });
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const writeErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409], 422: errors[422] };
+
+export function userRoutes({ services }: Deps) {
+  const app = router();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/users',
+      tags: ['Användare'],
+      summary: 'Alla användarkonton med roller',
+      responses: {
+        200: { description: 'Användarna', ...json(z.object({ users: z.array(UserSchema) })) },
+        401: errors[401],
+        403: errors[403],
+      },
+    }),
+    async (c) => c.json({ users: await listUsers(services, actorOf(c)) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/users/{id}',
+      tags: ['Användare'],
+      summary: 'Ett användarkonto',
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'Användaren', ...json(UserSchema) },
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => c.json(await getUser(services, actorOf(c), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/users',
+      tags: ['Användare'],
+      summary: 'Skapa ett användarkonto',
+      request: {
+        body: {
+          required: true,
+          ...json(
+            z.object({
+              username: z
+                .string()
+                .trim()
+                .toLowerCase()
+                .regex(
+                  /^[a-z0-9._-]{2,64}$/,
+                  'får bara innehålla a–z, 0–9, punkt, bindestreck och understreck (2–64 tecken)',
+                ),
+              displayName: z.string().trim().min(1).max(200),
+              email: Email.default(null),
+              password: Password.nullable().default(null),
+            }),
+          ),
+        },
+      },
+      responses: { 201: { description: 'Skapat', ...json(UserSchema) }, ...writeErrors },
+    }),
+    async (c) => c.json(await createUser(services, actorOf(c), c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/users/{id}',
+      tags: ['Användare'],
+      summary: 'Ändra ett konto; att stänga av det avslutar alla dess sessioner',
+      request: {
+        params: IdParam,
+        body: {
+          required: true,
+          ...json(
+            z.object({
+              version: z.number().int().positive(),
+              displayName: z.string().trim().min(1).max(200).optional(),
+              email: Email.optional(),
+              disabled: z.boolean().optional(),
+              password: Password.optional(),
+            }),
+          ),
+        },
+      },
+      responses: { 200: { description: 'Ändrat', ...json(UserSchema) }, 404: errors[404], ...writeErrors },
+    }),
+    async (c) => c.json(await updateUser(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/role-assignments',
+      tags: ['Användare'],
+      summary: 'Ge en användare en roll för en enhet (gäller hela enhetens underträd)',
+      request: {
+        body: {
+          required: true,
+          ...json(z.object({ userId: z.string().min(1), role: z.enum(ROLES), unitId: z.string().min(1) })),
+        },
+      },
+      responses: {
+        201: {
+          description: 'Tilldelad',
+          ...json(z.object({ id: z.string(), userId: z.string(), role: z.enum(ROLES), unitId: z.string() })),
+        },
+        ...writeErrors,
+      },
+    }),
+    async (c) => c.json(await grantRole(services, actorOf(c), c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/role-assignments/{id}',
+      tags: ['Användare'],
+      summary: 'Ta bort en rolltilldelning',
+      request: { params: IdParam },
+      responses: { 204: { description: 'Borttagen' }, 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      await revokeRole(services, actorOf(c), c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  );
+  return app;
+}

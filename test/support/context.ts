@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { buildApp } from '../../server/app';
+import { defaultSessionPolicy, type SessionPolicy } from '../../server/auth/service';
+import { type Clock, fixedClock } from '../../server/core/clock';
+import type { Services } from '../../server/core/context';
+import { openDatabase, PGLITE_PARSERS } from '../../server/db/connection';
+import { migrate } from '../../server/db/migrate';
+import type { HttpConfig } from '../../server/http/env';
+
+/** Which database the integration tests run on: set per Vitest project (see vitest.config.ts). */
+export const testDatabaseKind = (): 'pglite' | 'postgresql' =>
+  process.env.RT_TEST_DB === 'postgresql' ? 'postgresql' : 'pglite';
+
+export interface TestContext {
+  services: Services;
+  clock: ReturnType<typeof fixedClock>;
+  app: ReturnType<typeof buildApp>;
+  /** Sends a request to the app in-process; JSON bodies are encoded, cookies kept per agent. */
+  agent(): Agent;
+  close(): Promise<void>;
+}
+
+export interface Agent {
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  json<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: T }>;
+  login(username: string, password?: string): Promise<void>;
+}
+
+export const START = '2025-06-15T10:00:00Z';
+
+// Starting PGlite costs seconds; each test clones one migrated instance made once per worker.
+let template: Promise<PGlite> | null = null;
+function pgliteTemplate(): Promise<PGlite> {
+  template ??= (async () => {
+    const client = await PGlite.create({ parsers: PGLITE_PARSERS });
+    const db = await openDatabase({ kind: 'pglite', dataDir: null, client });
+    await migrate(db.db, new Date(START));
+    return client;
+  })();
+  return template;
+}
+
+/**
+ * A fresh, migrated database (in-memory PGlite, or a new database on the PostgreSQL server
+ * named by TEST_DATABASE_URL, dropped afterwards) and the HTTP app over it.
+ */
+export async function createTestContext(options?: {
+  clock?: ReturnType<typeof fixedClock>;
+  sessionPolicy?: Partial<SessionPolicy>;
+  http?: Partial<HttpConfig>;
+}): Promise<TestContext> {
+  const clock = options?.clock ?? fixedClock(START);
+  let dropDatabase = async () => {};
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  if (testDatabaseKind() === 'postgresql') {
+    const adminUrl = process.env.TEST_DATABASE_URL;
+    if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
+    const name = `rt_test_${randomUUID().replaceAll('-', '')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    database = await openDatabase({ kind: 'postgresql', url: url.toString(), poolSize: 4 });
+    dropDatabase = async () => {
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    };
+  } else {
+    database = await openDatabase({ kind: 'pglite', dataDir: null, client: await (await pgliteTemplate()).clone() });
+  }
+  await migrate(database.db, clock.now());
+  const services: Services = { db: database.db, dbKind: database.kind, clock: clock as Clock };
+  const app = buildApp({
+    services,
+    config: {
+      secure: false,
+      trustProxy: false,
+      sessionPolicy: { ...defaultSessionPolicy, ...options?.sessionPolicy },
+      maxBodyBytes: 64 * 1024,
+      version: 'test',
+      webRoot: null,
+      log: () => {},
+      ...options?.http,
+    },
+  });
+
+  const agent = (): Agent => {
+    let cookie: string | null = null;
+    const request: Agent['request'] = async (method, path, body, headers = {}) => {
+      const res = await app.request(`http://localhost${path}`, {
+        method,
+        headers: {
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(cookie ? { cookie } : {}),
+          ...(method !== 'GET' && cookie ? { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' } : {}),
+          ...headers,
+        },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const set = res.headers.get('set-cookie');
+      if (set) {
+        const pair = set.split(';')[0] as string;
+        cookie = pair.endsWith('=') ? null : pair;
+      }
+      return res;
+    };
+    return {
+      request,
+      async json(method, path, body, headers) {
+        const res = await request(method, path, body, headers);
+        const text = await res.text();
+        return { status: res.status, body: text ? JSON.parse(text) : null };
+      },
+      async login(username, password = 'demo') {
+        const res = await request('POST', '/api/auth/login', { username, password });
+        if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
+      },
+    };
+  };
+
+  return {
+    services,
+    clock,
+    app,
+    agent,
+    async close() {
+      await database.close();
+      await dropDatabase();
+    },
+  };
+}
