@@ -43,5 +43,7 @@ try {
   failedSteps++;
 }
 if (failedSteps > 0) console.log(`${failedSteps} step(s) besides the tests failed (see above).`);
-console.log(`Tests: ${passed} passed, ${failed + (vitest !== 0 && failed === 0 ? 1 : 0)} failed, ${skipped} skipped`);
+// A failed lint, type-check or a Vitest run that died counts as a failure in the closing line.
+const failures = failed + failedSteps + (vitest !== 0 && failed === 0 ? 1 : 0);
+console.log(`Tests: ${passed} passed, ${failures} failed, ${skipped} skipped`);
 process.exit(vitest !== 0 || failedSteps > 0 ? 1 : 0);
