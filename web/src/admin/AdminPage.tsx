@@ -1,0 +1,40 @@
+import { Alert, Tabs } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { hasRole, useMe } from '../app/auth';
+import { PageHeading } from '../app/page';
+import { BodiesAdmin } from './BodiesAdmin';
+import { UnitsAdmin } from './UnitsAdmin';
+import { UsersAdmin } from './UsersAdmin';
+
+export function AdminPage() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  if (!hasRole(me, 'administrator'))
+    return (
+      <>
+        <PageHeading title={t('admin.title')} />
+        <Alert color="orange">{t('admin.notAllowed')}</Alert>
+      </>
+    );
+  return (
+    <>
+      <PageHeading title={t('admin.title')} />
+      <Tabs defaultValue="units" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="units">{t('admin.units')}</Tabs.Tab>
+          <Tabs.Tab value="bodies">{t('admin.bodies')}</Tabs.Tab>
+          <Tabs.Tab value="users">{t('admin.users')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="units">
+          <UnitsAdmin />
+        </Tabs.Panel>
+        <Tabs.Panel value="bodies">
+          <BodiesAdmin />
+        </Tabs.Panel>
+        <Tabs.Panel value="users">
+          <UsersAdmin />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

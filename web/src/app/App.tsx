@@ -1,0 +1,56 @@
+import { createTheme, MantineProvider } from '@mantine/core';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AccessibilityStatementPage } from '../about/AccessibilityStatementPage';
+import { AdminPage } from '../admin/AdminPage';
+import { BodiesPage } from '../bodies/BodiesPage';
+import { TreePage } from '../org/TreePage';
+import { UnitPage } from '../org/UnitPage';
+import { ApiError } from './api';
+import { meKey } from './auth';
+import { NotFoundPage } from './NotFoundPage';
+import { RequireSignIn, Shell } from './Shell';
+
+// Shade 9 keeps white text on buttons and red links on white above the 4.5:1 contrast of WCAG AA.
+const theme = createTheme({
+  primaryColor: 'red',
+  primaryShade: 9,
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  focusRing: 'always',
+});
+
+const queryClient: QueryClient = new QueryClient({
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+  // An expired session anywhere sends the user back to the sign-in page.
+  queryCache: new QueryCache({ onError: signOutOn401 }),
+  mutationCache: new MutationCache({ onError: signOutOn401 }),
+});
+
+function signOutOn401(error: unknown) {
+  if (error instanceof ApiError && error.status === 401) {
+    queryClient.setQueryData(meKey, null);
+  }
+}
+
+export function App() {
+  return (
+    <MantineProvider theme={theme}>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <Shell>
+            <Routes>
+              <Route path="/tillganglighet" element={<AccessibilityStatementPage />} />
+              <Route element={<RequireSignIn />}>
+                <Route path="/" element={<TreePage />} />
+                <Route path="/enheter/:id" element={<UnitPage />} />
+                <Route path="/organ" element={<BodiesPage />} />
+                <Route path="/administration" element={<AdminPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </Shell>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,136 @@
+import { Anchor, Button, Center, Group, Loader, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, Link as RouterLink, useNavigate } from 'react-router';
+import { api } from './api';
+import { hasRole, meKey, useMe } from './auth';
+import { LANGUAGES } from './i18n';
+import { SignInPage } from './SignInPage';
+
+/** Header, navigation, main landmark and footer around every page, signed in or not. */
+export function Shell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <header className="shell-header">
+        <Group justify="space-between" wrap="wrap" gap="sm" className="shell-header-inner">
+          <RouterLink to="/" className="brand">
+            <span className="brand-thread" aria-hidden="true" />
+            {t('app.name')}
+          </RouterLink>
+          <Group gap="md" wrap="wrap">
+            {me && <SignedInUser />}
+            <LanguageSwitcher />
+            {me && <SignOutButton />}
+          </Group>
+        </Group>
+        {me && (
+          <nav aria-label={t('shell.mainNav')} className="shell-nav">
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  {t('nav.organisation')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/organ">{t('nav.bodies')}</NavLink>
+              </li>
+              {hasRole(me, 'administrator') && (
+                <li>
+                  <NavLink to="/administration">{t('nav.admin')}</NavLink>
+                </li>
+              )}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" tabIndex={-1} className="shell-main">
+        {children}
+      </main>
+      <footer className="shell-footer">
+        <Group justify="space-between" wrap="wrap">
+          <Text size="sm">{t('shell.footer')}</Text>
+          <Anchor component={RouterLink} to="/tillganglighet" size="sm">
+            {t('nav.accessibility')}
+          </Anchor>
+        </Group>
+      </footer>
+    </div>
+  );
+}
+
+function SignedInUser() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  if (!me) return null;
+  const roles = [...new Set(me.roles.map((r) => r.role))].map((r) => t(`role.${r}`));
+  return (
+    <div className="signed-in">
+      <Text size="sm" fw={600} component="span">
+        {me.displayName}
+      </Text>
+      <Text size="sm" component="span" className="muted">
+        {roles.length > 0 ? roles.join(', ') : t('shell.noRoles')}
+      </Text>
+    </div>
+  );
+}
+
+function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  return (
+    <fieldset className="lang-switch">
+      <legend className="visually-hidden">{t('shell.language')}</legend>
+      {LANGUAGES.map((lng) => (
+        <Button
+          key={lng}
+          size="xs"
+          variant={i18n.language === lng ? 'filled' : 'default'}
+          aria-pressed={i18n.language === lng}
+          lang={lng}
+          onClick={() => void i18n.changeLanguage(lng)}
+        >
+          {t(`language.${lng}`, { lng })}
+        </Button>
+      ))}
+    </fieldset>
+  );
+}
+
+function SignOutButton() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const signOut = useMutation({
+    mutationFn: () => api<void>('/auth/logout', 'POST'),
+    onSettled: () => {
+      queryClient.clear();
+      queryClient.setQueryData(meKey, null);
+      void navigate('/');
+    },
+  });
+  return (
+    <Button size="xs" variant="outline" onClick={() => signOut.mutate()} loading={signOut.isPending}>
+      {t('shell.signOut')}
+    </Button>
+  );
+}
+
+/** Shows the sign-in form in place of any page that needs a signed-in user. */
+export function RequireSignIn() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (me.isPending)
+    return (
+      <Center p="xl">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  if (!me.data) return <SignInPage />;
+  return <Outlet />;
+}

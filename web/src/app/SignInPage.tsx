@@ -1,0 +1,74 @@
+import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from './api';
+import { meKey } from './auth';
+import { PageHeading } from './page';
+import type { Me } from './types';
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const signIn = useMutation({
+    mutationFn: () => api<Me>('/auth/login', 'POST', { username, password }),
+    onSuccess: (me) => {
+      setPassword('');
+      queryClient.setQueryData(meKey, me);
+    },
+  });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    signIn.mutate();
+  };
+
+  const error = signIn.error;
+  const message =
+    error instanceof ApiError && error.status === 401
+      ? t('signIn.wrongCredentials')
+      : error instanceof ApiError && error.status === 429
+        ? t('signIn.tooMany')
+        : error
+          ? t('common.unexpectedError', { message: error.message })
+          : null;
+
+  return (
+    <Paper className="sign-in" withBorder p="xl" radius="md">
+      <PageHeading title={t('signIn.title')} />
+      <Text mb="md">{t('signIn.intro')}</Text>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <div role="alert">
+            {message && (
+              <Alert color="red" variant="light" title={t('signIn.failed')}>
+                {message}
+              </Alert>
+            )}
+          </div>
+          <TextInput
+            label={t('signIn.username')}
+            name="username"
+            autoComplete="username"
+            required
+            value={username}
+            onChange={(e) => setUsername(e.currentTarget.value)}
+          />
+          <PasswordInput
+            label={t('signIn.password')}
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
+          <Button type="submit" loading={signIn.isPending}>
+            {t('signIn.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,104 @@
+import { Alert, Loader, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { api } from '../app/api';
+import { formatDate, formatDateTime } from '../app/format';
+import type { HistoryEntry } from '../app/types';
+
+// Bookkeeping fields that change on every write and say nothing to a reader.
+const HIDDEN = new Set(['id', 'version', 'managerUserId']);
+
+interface Change {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The fields whose values differ between before and after. */
+export function changedFields(entry: HistoryEntry): Change[] {
+  const before = entry.before ?? {};
+  const after = entry.after ?? {};
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return fields
+    .filter((f) => !HIDDEN.has(f) && JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null))
+    .map((f) => ({ field: f, before: before[f] ?? null, after: after[f] ?? null }));
+}
+
+export function UnitHistory({ unitId, nameOf }: { unitId: string; nameOf: (id: string | null) => string }) {
+  const { t } = useTranslation();
+  const history = useQuery({
+    queryKey: ['history', 'org_unit', unitId],
+    queryFn: () => api<{ entries: HistoryEntry[] }>(`/history?entity=org_unit&id=${unitId}`),
+  });
+
+  const show = (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '—';
+    if (field === 'parentId') return nameOf(String(value));
+    if (field === 'level') return t(`level.${String(value)}`);
+    if ((field === 'validFrom' || field === 'validTo') && typeof value === 'string') return formatDate(value);
+    return String(value);
+  };
+
+  return (
+    <section aria-labelledby="history-heading" className="section">
+      <Title order={2} size="h3" id="history-heading" mb="sm">
+        {t('history.title')}
+      </Title>
+      {history.isPending ? (
+        <Loader size="sm" aria-label={t('common.loading')} />
+      ) : history.isError ? (
+        <Alert color="red" role="alert">
+          {history.error.message}
+        </Alert>
+      ) : history.data.entries.length === 0 ? (
+        <Text>{t('history.empty')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped withTableBorder className="history-table">
+            <Table.Caption>{t('history.caption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('history.at')}</Table.Th>
+                <Table.Th scope="col">{t('history.who')}</Table.Th>
+                <Table.Th scope="col">{t('history.what')}</Table.Th>
+                <Table.Th scope="col">{t('history.changes')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {[...history.data.entries]
+                .sort((a, b) => b.at.localeCompare(a.at))
+                .map((entry) => (
+                  <Table.Tr key={entry.id}>
+                    <Table.Td>
+                      <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                    </Table.Td>
+                    <Table.Td>{entry.actorName}</Table.Td>
+                    <Table.Td>{kindLabel(t, entry.kind)}</Table.Td>
+                    <Table.Td>
+                      {entry.kind === 'org_unit.created' ? (
+                        t('history.createdAs', { name: show('name', entry.after?.name) })
+                      ) : (
+                        <ul className="plain-list">
+                          {changedFields(entry).map((c) => (
+                            <li key={c.field}>
+                              <strong>{t(`field.${c.field}`, { defaultValue: c.field })}:</strong>{' '}
+                              {show(c.field, c.before)} → {show(c.field, c.after)}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </section>
+  );
+}
+
+function kindLabel(t: TFunction, kind: string): string {
+  return t(`historyKind.${kind.replace('.', '_')}`, { defaultValue: kind });
+}
