@@ -34,7 +34,7 @@ export function BodiesAdmin() {
         />
       )}
       <Table.ScrollContainer minWidth={600}>
-        <Table striped withTableBorder>
+        <Table striped withTableBorder captionSide="top">
           <Table.Caption>{t('adminBodies.caption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>

@@ -46,7 +46,7 @@ export function UsersAdmin() {
         <EditUser key={selected.id} user={selected} unitName={unitName} onClose={() => setSelectedId(null)} />
       )}
       <Table.ScrollContainer minWidth={720}>
-        <Table striped withTableBorder>
+        <Table striped withTableBorder captionSide="top">
           <Table.Caption>{t('adminUsers.caption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>

@@ -109,8 +109,9 @@ function SignOutButton() {
   const signOut = useMutation({
     mutationFn: () => api<void>('/auth/logout', 'POST'),
     onSettled: () => {
-      queryClient.clear();
       queryClient.setQueryData(meKey, null);
+      // Drop everything the previous user could see; the next user loads afresh.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
       void navigate('/');
     },
   });

@@ -41,7 +41,7 @@ export function SignInPage() {
       <Text mb="md">{t('signIn.intro')}</Text>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <div role="alert">
+          <div aria-live="assertive">
             {message && (
               <Alert color="red" variant="light" title={t('signIn.failed')}>
                 {message}

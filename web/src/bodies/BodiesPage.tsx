@@ -31,7 +31,7 @@ export function BodiesPage() {
         </Alert>
       ) : (
         <Table.ScrollContainer minWidth={720}>
-          <Table striped withTableBorder>
+          <Table striped withTableBorder captionSide="top">
             <Table.Caption>{t('bodies.caption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>

@@ -75,7 +75,7 @@ export function UnitEditForm({ unit, units, onDone }: Props) {
       <Title order={2} size="h3" id="edit-heading" mb="sm">
         {t('unitEdit.title')}
       </Title>
-      <div role="alert">
+      <div aria-live="assertive">
         {conflict && (
           <Alert color="orange" title={t('unitEdit.conflictTitle')} mb="sm">
             {t('unitEdit.conflict')}

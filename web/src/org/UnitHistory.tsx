@@ -55,7 +55,7 @@ export function UnitHistory({ unitId, nameOf }: { unitId: string; nameOf: (id: s
         <Text>{t('history.empty')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={640}>
-          <Table striped withTableBorder className="history-table">
+          <Table striped withTableBorder captionSide="top" className="history-table">
             <Table.Caption>{t('history.caption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>

@@ -17,7 +17,7 @@ export function FormStatus({ error, success }: { error: unknown; success?: strin
   const general = error && !(apiError && apiError.fields.length > 0) ? (error as Error).message : null;
   return (
     <>
-      <div role="alert">
+      <div aria-live="assertive">
         {general && (
           <Alert
             color="red"
