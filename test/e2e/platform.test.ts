@@ -144,6 +144,20 @@ describe('platform journey', () => {
     await expect.poll(() => form.getByText('får inte vara tomt').count()).toBe(1);
     await expectAccessible('unit edit form with error');
 
+    // Someone else changes the manager while the form is open: saving must not overwrite it.
+    const id = unitUrl.split('/').pop();
+    const read = await page.request.get(`/api/org-units/${id}`);
+    const { unit } = (await read.json()) as { unit: { version: number } };
+    const other = await page.request.patch(`/api/org-units/${id}`, {
+      data: { version: unit.version, managerName: 'Karin Berg' },
+    });
+    expect(other.status()).toBe(200);
+    await form.getByLabel('Namn').fill('Akutkliniken Centralsjukhuset');
+    await form.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => form.getByText('Någon annan har ändrat enheten').count()).toBe(1);
+    await expect.poll(() => form.getByLabel('Chef').inputValue()).toBe('Karin Berg');
+    await expectAccessible('unit edit form with conflict');
+
     await form.getByLabel('Namn').fill('Akutkliniken Centralsjukhuset');
     await form.getByRole('button', { name: 'Spara' }).click();
     await page.getByRole('heading', { level: 1, name: 'Akutkliniken Centralsjukhuset' }).waitFor();
@@ -163,8 +177,18 @@ describe('platform journey', () => {
     await page.getByRole('rowheader', { name: 'Regionfullmäktige' }).waitFor();
     await expectAccessible('bodies');
 
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Political bodies' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Political bodies' }).waitFor();
+    await page.getByRole('button', { name: 'Svenska' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Politiska organ' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+
     await page.getByRole('link', { name: 'Administration' }).click();
     await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
+    await page.screenshot({ path: `${shots}admin.png`, fullPage: true });
     await expectAccessible('administration: units');
     await page.getByRole('tab', { name: 'Användare och roller' }).click();
     await page.getByRole('rowheader', { name: 'Rut Revisor' }).waitFor();
