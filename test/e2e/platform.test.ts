@@ -204,6 +204,15 @@ describe('platform journey', () => {
     await history.getByRole('row').filter({ hasText: 'Akutkliniken → Akutkliniken Centralsjukhuset' }).waitFor();
     expect(await page.getByRole('button', { name: 'Redigera' }).count()).toBe(0);
     await expectAccessible('unit page as auditor');
+
+    // The tree as it was before the rename still shows the old name.
+    await page.getByRole('link', { name: 'Organisation', exact: true }).first().click();
+    await page.getByLabel('Visa trädet per datum').fill('2021-01-01');
+    await page.getByLabel('Sök enhet').fill('akutklin');
+    await page.getByRole('treeitem', { name: /^Akutkliniken 2221/ }).waitFor();
+    expect(await page.getByRole('treeitem', { name: /Centralsjukhuset/ }).count()).toBe(0);
+    expect(new URL(page.url()).search).toBe('?asOf=2021-01-01');
+    await expectAccessible('tree as of an earlier date');
     await signOut();
   });
 
