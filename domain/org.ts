@@ -86,3 +86,19 @@ export class OrgIndex {
     return this.isInSubtree(newParentId, id);
   }
 }
+
+/** Swedish names of the levels, as in spreadsheets and board papers. */
+export const UNIT_LEVEL_LABELS: Record<UnitLevel, string> = {
+  region: 'Region',
+  forvaltning: 'Förvaltning',
+  division: 'Division',
+  omrade: 'Område',
+  verksamhet: 'Verksamhet',
+  enhet: 'Enhet',
+};
+
+/** A level from its key or its Swedish name, in any case; null if it is neither. */
+export function levelFromText(text: string): UnitLevel | null {
+  const t = text.trim().toLowerCase();
+  return UNIT_LEVELS.find((l) => l === t || UNIT_LEVEL_LABELS[l].toLowerCase() === t) ?? null;
+}

@@ -4,7 +4,7 @@ import { type IsoDate, swedishDate } from '../../domain/dates';
 import { DomainError, notFound } from '../../domain/errors';
 import { OrgIndex, type UnitLevel } from '../../domain/org';
 import type { Actor, Executor, Services } from '../core/context';
-import { authorize, bumpVersion, write } from '../core/write';
+import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { statesOf, type UnitRecord, unitsOn, unitVersion } from './queries';
 
 export type { UnitRecord } from './queries';
@@ -70,30 +70,33 @@ export interface NewUnit {
 }
 
 export async function createUnit(services: Services, actor: Actor, input: NewUnit, id = randomUUID()) {
-  return write(services, actor, async (w) => {
-    const tree = await currentTree(services, w.trx);
-    authorize(actor, 'orgUnit.write', { unitId: input.parentId }, tree);
-    if (input.parentId !== null) await requireOpenOn(w.trx, input.parentId, input.validFrom, 'parentId');
-    await requireFreeCode(w.trx, input.code, input.validFrom, null);
-    await w.trx.insertInto('org_units').values({ id, created_at: w.now }).execute();
-    await w.trx
-      .insertInto('org_unit_states')
-      .values({
-        unit_id: id,
-        valid_from: input.validFrom,
-        valid_to: null,
-        parent_id: input.parentId,
-        name: input.name,
-        level: input.level,
-        code: input.code,
-        manager_name: input.managerName,
-        manager_user_id: input.managerUserId ?? null,
-      })
-      .execute();
-    const after = await unitAsLatest(w.trx, id);
-    await w.record({ kind: 'org_unit.created', entity: 'org_unit', entityId: id, unitId: id, before: null, after });
-    return after;
-  });
+  return write(services, actor, (w) => createUnitIn(services, w, input, id));
+}
+
+/** Creates a unit inside a write already under way (an import writes many in one). */
+export async function createUnitIn(services: Services, w: WriteTx, input: NewUnit, id = randomUUID()) {
+  const tree = await currentTree(services, w.trx);
+  authorize(w.actor, 'orgUnit.write', { unitId: input.parentId }, tree);
+  if (input.parentId !== null) await requireOpenOn(w.trx, input.parentId, input.validFrom, 'parentId');
+  await requireFreeCode(w.trx, input.code, input.validFrom, null);
+  await w.trx.insertInto('org_units').values({ id, created_at: w.now }).execute();
+  await w.trx
+    .insertInto('org_unit_states')
+    .values({
+      unit_id: id,
+      valid_from: input.validFrom,
+      valid_to: null,
+      parent_id: input.parentId,
+      name: input.name,
+      level: input.level,
+      code: input.code,
+      manager_name: input.managerName,
+      manager_user_id: input.managerUserId ?? null,
+    })
+    .execute();
+  const after = await unitAsLatest(w.trx, id);
+  await w.record({ kind: 'org_unit.created', entity: 'org_unit', entityId: id, unitId: id, before: null, after });
+  return after;
 }
 
 export interface UnitChange {
@@ -114,60 +117,63 @@ export interface UnitChange {
  * tree before that day is unchanged. Days before the latest state began cannot be rewritten.
  */
 export async function updateUnit(services: Services, actor: Actor, id: string, change: UnitChange) {
-  return write(services, actor, async (w) => {
-    const tree = await currentTree(services, w.trx);
-    authorize(actor, 'orgUnit.write', { unitId: id }, tree);
-    const latest = await latestState(w.trx, id);
-    const before = await unitAsLatest(w.trx, id);
-    await bumpVersion(w.trx, 'org_units', id, change.version, () => unitAsLatest(w.trx, id));
-    if (latest.validTo !== null) throw new DomainError('unprocessable', 'Enheten är avvecklad och kan inte ändras.');
-    if (change.effectiveFrom < latest.validFrom)
-      throw new DomainError(
-        'unprocessable',
-        `Ändringen kan inte gälla före ${latest.validFrom}, då enhetens nuvarande uppgifter började gälla.`,
-        {
-          fields: [{ field: 'effectiveFrom', message: `måste vara ${latest.validFrom} eller senare` }],
-        },
-      );
-    const next = {
-      parent_id: change.parentId === undefined ? latest.parentId : change.parentId,
-      name: change.name ?? latest.name,
-      level: change.level ?? latest.level,
-      code: change.code === undefined ? latest.code : change.code,
-      manager_name: change.managerName === undefined ? latest.managerName : change.managerName,
-      manager_user_id: change.managerUserId === undefined ? latest.managerUserId : change.managerUserId,
-    };
-    if (next.parent_id !== latest.parentId) {
-      if (next.parent_id === null)
-        throw new DomainError('unprocessable', 'En enhet kan inte flyttas till toppen av trädet.', {
-          fields: [{ field: 'parentId', message: 'måste anges' }],
-        });
-      authorize(actor, 'orgUnit.write', { unitId: next.parent_id }, tree);
-      await requireOpenOn(w.trx, next.parent_id, change.effectiveFrom, 'parentId');
-      const onDay = await treeOn(w.trx, change.effectiveFrom);
-      if (next.parent_id === id || onDay.wouldCycle(id, next.parent_id))
-        throw new DomainError('unprocessable', 'Enheten kan inte placeras under sig själv.', {
-          fields: [{ field: 'parentId', message: 'ligger under enheten själv' }],
-        });
-    }
-    if (next.code !== latest.code) await requireFreeCode(w.trx, next.code, change.effectiveFrom, id);
-    if (change.effectiveFrom === latest.validFrom) {
-      await w.trx.updateTable('org_unit_states').set(next).where('id', '=', latest.stateId).execute();
-    } else {
-      await w.trx
-        .updateTable('org_unit_states')
-        .set({ valid_to: change.effectiveFrom })
-        .where('id', '=', latest.stateId)
-        .execute();
-      await w.trx
-        .insertInto('org_unit_states')
-        .values({ unit_id: id, valid_from: change.effectiveFrom, valid_to: null, ...next })
-        .execute();
-    }
-    const after = await unitAsLatest(w.trx, id);
-    await w.record({ kind: 'org_unit.updated', entity: 'org_unit', entityId: id, unitId: id, before, after });
-    return after;
-  });
+  return write(services, actor, (w) => updateUnitIn(services, w, id, change));
+}
+
+/** Changes a unit inside a write already under way (an import writes many in one). */
+export async function updateUnitIn(services: Services, w: WriteTx, id: string, change: UnitChange) {
+  const tree = await currentTree(services, w.trx);
+  authorize(w.actor, 'orgUnit.write', { unitId: id }, tree);
+  const latest = await latestState(w.trx, id);
+  const before = await unitAsLatest(w.trx, id);
+  await bumpVersion(w.trx, 'org_units', id, change.version, () => unitAsLatest(w.trx, id));
+  if (latest.validTo !== null) throw new DomainError('unprocessable', 'Enheten är avvecklad och kan inte ändras.');
+  if (change.effectiveFrom < latest.validFrom)
+    throw new DomainError(
+      'unprocessable',
+      `Ändringen kan inte gälla före ${latest.validFrom}, då enhetens nuvarande uppgifter började gälla.`,
+      {
+        fields: [{ field: 'effectiveFrom', message: `måste vara ${latest.validFrom} eller senare` }],
+      },
+    );
+  const next = {
+    parent_id: change.parentId === undefined ? latest.parentId : change.parentId,
+    name: change.name ?? latest.name,
+    level: change.level ?? latest.level,
+    code: change.code === undefined ? latest.code : change.code,
+    manager_name: change.managerName === undefined ? latest.managerName : change.managerName,
+    manager_user_id: change.managerUserId === undefined ? latest.managerUserId : change.managerUserId,
+  };
+  if (next.parent_id !== latest.parentId) {
+    if (next.parent_id === null)
+      throw new DomainError('unprocessable', 'En enhet kan inte flyttas till toppen av trädet.', {
+        fields: [{ field: 'parentId', message: 'måste anges' }],
+      });
+    authorize(w.actor, 'orgUnit.write', { unitId: next.parent_id }, tree);
+    await requireOpenOn(w.trx, next.parent_id, change.effectiveFrom, 'parentId');
+    const onDay = await treeOn(w.trx, change.effectiveFrom);
+    if (next.parent_id === id || onDay.wouldCycle(id, next.parent_id))
+      throw new DomainError('unprocessable', 'Enheten kan inte placeras under sig själv.', {
+        fields: [{ field: 'parentId', message: 'ligger under enheten själv' }],
+      });
+  }
+  if (next.code !== latest.code) await requireFreeCode(w.trx, next.code, change.effectiveFrom, id);
+  if (change.effectiveFrom === latest.validFrom) {
+    await w.trx.updateTable('org_unit_states').set(next).where('id', '=', latest.stateId).execute();
+  } else {
+    await w.trx
+      .updateTable('org_unit_states')
+      .set({ valid_to: change.effectiveFrom })
+      .where('id', '=', latest.stateId)
+      .execute();
+    await w.trx
+      .insertInto('org_unit_states')
+      .values({ unit_id: id, valid_from: change.effectiveFrom, valid_to: null, ...next })
+      .execute();
+  }
+  const after = await unitAsLatest(w.trx, id);
+  await w.record({ kind: 'org_unit.updated', entity: 'org_unit', entityId: id, unitId: id, before, after });
+  return after;
 }
 
 /** Closes (avvecklar) a unit from `closedFrom`; it stays in the tree for earlier days. */

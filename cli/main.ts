@@ -1,0 +1,165 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Command, Option } from 'commander';
+import { type IsoDate, isIsoDate } from '../domain/dates';
+import { DomainError } from '../domain/errors';
+import { databaseFromEnv } from '../server/config';
+import { systemClock } from '../server/core/clock';
+import { type Services, systemActor } from '../server/core/context';
+import { type Database, openDatabase } from '../server/db/connection';
+import { migrate } from '../server/db/migrate';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from '../server/demo/seed';
+import { exportOrg } from '../server/org/export';
+import { importOrg } from '../server/org/import';
+import { createUnit, listUnits, today } from '../server/org/service';
+import { createUser, grantRole } from '../server/users/service';
+
+/** Opens the database the server would (DATABASE_URL or DATA_DIR), migrated, for one command. */
+async function withServices<T>(work: (services: Services, db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase(databaseFromEnv(process.env));
+  try {
+    const applied = await migrate(db.db, systemClock.now());
+    if (applied.length > 0) console.error(`Migrerade: ${applied.join(', ')}`);
+    return await work({ db: db.db, dbKind: db.kind, clock: systemClock }, db);
+  } finally {
+    await db.close();
+  }
+}
+
+function dateOption(value: string): IsoDate {
+  if (!isIsoDate(value)) throw new DomainError('bad_request', `"${value}" är inget datum ÅÅÅÅ-MM-DD.`);
+  return value;
+}
+
+async function readPassword(): Promise<string> {
+  if (process.env.RODTRAD_ADMIN_PASSWORD) return process.env.RODTRAD_ADMIN_PASSWORD;
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY });
+  if (process.stdin.isTTY) {
+    process.stderr.write('Lösenord: ');
+    // Do not echo what is typed.
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => {};
+  }
+  const line: string = await new Promise((done) => rl.once('line', done).once('close', () => done('')));
+  rl.close();
+  if (process.stdin.isTTY) process.stderr.write('\n');
+  return line.trim();
+}
+
+const program = new Command()
+  .name('rodtrad')
+  .description('Röd tråd – administrationskommandon. Databasen väljs som för servern: DATABASE_URL eller DATA_DIR.')
+  .showHelpAfterError();
+
+program
+  .command('migrate')
+  .description('kör databasmigreringar som inte körts')
+  .action(async () => {
+    await withServices(async () => console.log('Databasen är uppdaterad.'));
+  });
+
+program
+  .command('seed-demo')
+  .description('läs in demoregionen Region Exempel i en tom databas')
+  .action(async () => {
+    await withServices(async (services) => {
+      if (!(await isEmpty(services)))
+        throw new DomainError('conflict', 'Databasen är inte tom; demoregionen läses bara in i en tom databas.');
+      await seedDemo(services);
+      console.log(`Region Exempel är inläst. Demokonton (lösenord "${DEMO_PASSWORD}"):`);
+      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(14)} ${a.description}`);
+    });
+  });
+
+program
+  .command('create-admin')
+  .description(
+    'skapa en administratör för hela organisationen (lösenord: --password, RODTRAD_ADMIN_PASSWORD eller standard in)',
+  )
+  .requiredOption('--username <username>', 'användarnamn')
+  .requiredOption('--name <name>', 'visningsnamn')
+  .option('--password <password>', 'lösenord (minst 10 tecken)')
+  .option('--org-name <name>', 'namn på organisationens toppenhet, om trädet är tomt')
+  .action(async (opts: { username: string; name: string; password?: string; orgName?: string }) => {
+    const password = opts.password ?? (await readPassword());
+    if (password.length < 10)
+      throw new DomainError('bad_request', 'Lösenordet måste ha minst 10 tecken.', {
+        fields: [{ field: 'password', message: 'minst 10 tecken' }],
+      });
+    await withServices(async (services) => {
+      const actor = systemActor('cli');
+      let roots = (await listUnits(services, actor)).filter((u) => u.parentId === null);
+      if (roots.length === 0) {
+        if (!opts.orgName)
+          throw new DomainError(
+            'unprocessable',
+            'Organisationsträdet är tomt. Ange --org-name för att skapa toppenheten.',
+          );
+        roots = [
+          await createUnit(services, actor, {
+            parentId: null,
+            name: opts.orgName,
+            level: 'region',
+            code: null,
+            managerName: null,
+            validFrom: today(services),
+          }),
+        ];
+      }
+      const user = await createUser(services, actor, {
+        username: opts.username,
+        displayName: opts.name,
+        email: null,
+        password,
+      });
+      for (const root of roots)
+        await grantRole(services, actor, { userId: user.id, role: 'administrator', unitId: root.id });
+      console.log(`Administratören ${user.username} är skapad.`);
+    });
+  });
+
+program
+  .command('export-org')
+  .description('exportera organisationsträdet till en Excel-fil')
+  .argument('<file>', 'xlsx-fil att skriva')
+  .addOption(new Option('--as-of <date>', 'trädet som det var detta datum (ÅÅÅÅ-MM-DD)').argParser(dateOption))
+  .action(async (file: string, opts: { asOf?: IsoDate }) => {
+    await withServices(async (services) => {
+      const data = await exportOrg(services, systemActor('cli'), opts.asOf);
+      writeFileSync(resolve(file), data);
+      console.log(`Skrev ${file}.`);
+    });
+  });
+
+program
+  .command('import-org')
+  .description(
+    'importera enheter från en Excel-fil (kolumner som i export-org); alla fel rapporteras och inget skrivs om någon rad är fel',
+  )
+  .argument('<file>', 'xlsx-fil att läsa')
+  .addOption(
+    new Option('--effective-from <date>', 'ändringarna gäller från (ÅÅÅÅ-MM-DD; standard i dag)').argParser(dateOption),
+  )
+  .option('--dry-run', 'kontrollera och räkna, men skriv inget')
+  .action(async (file: string, opts: { effectiveFrom?: IsoDate; dryRun?: boolean }) => {
+    const data = readFileSync(resolve(file));
+    await withServices(async (services) => {
+      const summary = await importOrg(services, systemActor('cli'), data, {
+        effectiveFrom: opts.effectiveFrom ?? today(services),
+        dryRun: opts.dryRun,
+      });
+      console.log(
+        `${summary.dryRun ? 'Provkörning: skulle ha skapat' : 'Skapade'} ${summary.created}, ändrat ${summary.updated}, oförändrade ${summary.unchanged}.`,
+      );
+    });
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof DomainError) {
+    console.error(`Fel: ${err.message}`);
+    for (const f of err.fields ?? []) console.error(`  ${f.field}: ${f.message}`);
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,221 @@
+import ExcelJS from 'exceljs';
+import { type IsoDate, isIsoDate } from '../../domain/dates';
+import { DomainError } from '../../domain/errors';
+import { levelFromText, type UnitLevel } from '../../domain/org';
+import type { Actor, Services } from '../core/context';
+import { write } from '../core/write';
+import { unitsOn } from './queries';
+import { createUnitIn, updateUnitIn } from './service';
+import { ORG_COLUMNS, ORG_SHEET, type OrgColumnKey } from './spreadsheet';
+
+export interface ImportProblem {
+  row: number;
+  column: string;
+  message: string;
+}
+
+interface OrgRow {
+  row: number;
+  code: string;
+  name: string;
+  level: UnitLevel;
+  parentCode: string | null;
+  manager: string | null;
+  validFrom: IsoDate | null;
+}
+
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  dryRun: boolean;
+}
+
+const header = (key: OrgColumnKey) => ORG_COLUMNS.find((c) => c.key === key)?.header as string;
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    return '';
+  }
+  // Our export prefixes would-be formulas with an apostrophe; take it off on the way back in.
+  return String(value)
+    .replace(/^'(?=[=+\-@\t\r])/, '')
+    .trim();
+}
+
+/** Reads the sheet and checks each row on its own; every problem is reported, none skipped. */
+export async function parseOrgWorkbook(
+  data: Buffer | ArrayBuffer,
+): Promise<{ rows: OrgRow[]; problems: ImportProblem[] }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as ArrayBuffer);
+  } catch {
+    throw new DomainError('bad_request', 'Filen går inte att läsa som en Excel-arbetsbok (.xlsx).');
+  }
+  const sheet = workbook.getWorksheet(ORG_SHEET) ?? workbook.worksheets[0];
+  if (!sheet) throw new DomainError('bad_request', 'Arbetsboken har inget blad.');
+  const columnOf = new Map<OrgColumnKey, number>();
+  sheet.getRow(1).eachCell((cell, col) => {
+    const found = ORG_COLUMNS.find((c) => c.header.toLowerCase() === cellText(cell.value).toLowerCase());
+    if (found) columnOf.set(found.key, col);
+  });
+  const problems: ImportProblem[] = [];
+  for (const key of ['code', 'name', 'level', 'parentCode'] as const)
+    if (!columnOf.has(key)) problems.push({ row: 1, column: header(key), message: 'kolumnen saknas' });
+  if (problems.length > 0) return { rows: [], problems };
+
+  const rows: OrgRow[] = [];
+  const firstRowOf = new Map<string, number>();
+  sheet.eachRow((r, rowNumber) => {
+    if (rowNumber === 1) return;
+    const get = (key: OrgColumnKey) => {
+      const col = columnOf.get(key);
+      return col === undefined ? '' : cellText(r.getCell(col).value);
+    };
+    const values = ORG_COLUMNS.map((c) => get(c.key));
+    if (values.every((v) => v === '')) return;
+    const bad = (key: OrgColumnKey, message: string) => problems.push({ row: rowNumber, column: header(key), message });
+    const code = get('code');
+    const name = get('name');
+    const levelText = get('level');
+    const level = levelFromText(levelText);
+    const validFrom = get('validFrom');
+    if (!code) bad('code', 'saknas');
+    else if (firstRowOf.has(code)) bad('code', `${code} finns redan på rad ${firstRowOf.get(code)}`);
+    else firstRowOf.set(code, rowNumber);
+    if (!name) bad('name', 'saknas');
+    else if (name.length > 200) bad('name', 'är längre än 200 tecken');
+    if (!level) bad('level', levelText ? `okänd nivå "${levelText}"` : 'saknas');
+    if (validFrom && !isIsoDate(validFrom)) bad('validFrom', `"${validFrom}" är inget datum ÅÅÅÅ-MM-DD`);
+    if (code && name && level && (!validFrom || isIsoDate(validFrom)))
+      rows.push({
+        row: rowNumber,
+        code,
+        name,
+        level,
+        parentCode: get('parentCode') || null,
+        manager: get('manager') || null,
+        validFrom: validFrom || null,
+      });
+  });
+  if (rows.length === 0 && problems.length === 0)
+    problems.push({ row: 2, column: header('code'), message: 'bladet har inga rader' });
+  return { rows, problems };
+}
+
+class DryRun extends Error {}
+
+/**
+ * Creates and changes units from a sheet, matched by cost-centre code, in one transaction:
+ * if any row is bad, every problem is reported and nothing is written. Units missing from the
+ * sheet are left as they are. Changes hold from `effectiveFrom`.
+ */
+export async function importOrg(
+  services: Services,
+  actor: Actor,
+  data: Buffer | ArrayBuffer,
+  options: { effectiveFrom: IsoDate; dryRun?: boolean },
+): Promise<ImportSummary> {
+  const { rows, problems } = await parseOrgWorkbook(data);
+  const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, dryRun: options.dryRun ?? false };
+  try {
+    await write(services, actor, async (w) => {
+      const existing = await unitsOn(w.trx, options.effectiveFrom);
+      const byCode = new Map(existing.filter((u) => u.code).map((u) => [u.code as string, u]));
+      const codeOf = new Map(existing.map((u) => [u.id, u.code]));
+      const inFile = new Map(rows.map((r) => [r.code, r]));
+      const parentCodeOf = (code: string): string | null => {
+        const r = inFile.get(code);
+        if (r) return r.parentCode;
+        const u = byCode.get(code);
+        return u?.parentId ? (codeOf.get(u.parentId) ?? null) : null;
+      };
+      for (const r of rows) {
+        const bad = (message: string) => problems.push({ row: r.row, column: header('parentCode'), message });
+        if (r.parentCode === null) {
+          const current = byCode.get(r.code);
+          if (existing.length > 0 && !(current && current.parentId === null))
+            bad('saknas (bara organisationens topp saknar överordnad)');
+          continue;
+        }
+        if (r.parentCode === r.code) {
+          bad('är enhetens egen kod');
+          continue;
+        }
+        if (!inFile.has(r.parentCode) && !byCode.has(r.parentCode)) {
+          bad(`okänd kod ${r.parentCode}`);
+          continue;
+        }
+        const seen = new Set([r.code]);
+        for (let c: string | null = r.parentCode; c !== null; c = parentCodeOf(c)) {
+          if (seen.has(c)) {
+            bad(`ger en cirkel i trädet (${[...seen, c].join(' → ')})`);
+            break;
+          }
+          seen.add(c);
+        }
+      }
+      if (problems.length > 0) {
+        problems.sort((a, b) => a.row - b.row);
+        throw new DomainError('unprocessable', `Filen har ${problems.length} fel. Inget har importerats.`, {
+          fields: problems.map((p) => ({ field: `rad ${p.row}, ${p.column}`, message: p.message })),
+          details: { problems },
+        });
+      }
+
+      // Parents before children, so each row's parent exists when the row is written.
+      const idOf = new Map([...byCode].map(([code, u]) => [code, u.id]));
+      const pending = [...rows];
+      while (pending.length > 0) {
+        const ready = pending.findIndex((r) => r.parentCode === null || idOf.has(r.parentCode));
+        const r = pending.splice(ready === -1 ? 0 : ready, 1)[0] as OrgRow;
+        const parentId = r.parentCode === null ? null : (idOf.get(r.parentCode) as string);
+        const current = byCode.get(r.code);
+        if (!current) {
+          const created = await createUnitIn(services, w, {
+            parentId,
+            name: r.name,
+            level: r.level,
+            code: r.code,
+            managerName: r.manager,
+            validFrom: r.validFrom ?? options.effectiveFrom,
+          });
+          idOf.set(r.code, created.id);
+          summary.created++;
+          continue;
+        }
+        const changed =
+          current.name !== r.name ||
+          current.level !== r.level ||
+          current.parentId !== parentId ||
+          (current.managerName ?? null) !== r.manager;
+        if (!changed) {
+          summary.unchanged++;
+          continue;
+        }
+        const version = (
+          await w.trx.selectFrom('org_units').select('version').where('id', '=', current.id).executeTakeFirstOrThrow()
+        ).version;
+        await updateUnitIn(services, w, current.id, {
+          version,
+          effectiveFrom: options.effectiveFrom,
+          name: r.name,
+          level: r.level,
+          parentId,
+          managerName: r.manager,
+        });
+        summary.updated++;
+      }
+      if (options.dryRun) throw new DryRun();
+    });
+  } catch (err) {
+    if (!(err instanceof DryRun)) throw err;
+  }
+  return summary;
+}
