@@ -1,0 +1,123 @@
+/**
+ * `npm run bench`: the platform's requests over a synthetic large region. Figures are ratios
+ * against a trivial request measured in the same run, so they compare across machines.
+ * In-process requests only; bounded in count.
+ */
+
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
+import { buildApp } from '../server/app';
+import { defaultSessionPolicy } from '../server/auth/service';
+import { systemClock } from '../server/core/clock';
+import { openDatabase } from '../server/db/connection';
+import { migrate } from '../server/db/migrate';
+import { generateLargeRegion, LARGE_REGION } from './generate';
+
+const WARMUP = 5;
+const ITERATIONS = 30;
+
+function stats(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < WARMUP; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    out.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return out;
+}
+
+async function openBenchDatabase() {
+  const adminUrl = process.env.BENCH_DATABASE_URL;
+  if (!adminUrl) return { database: await openDatabase({ kind: 'pglite', dataDir: null }), drop: async () => {} };
+  const name = `rt_bench_${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    database: await openDatabase({ kind: 'postgresql', url: url.toString() }),
+    drop: async () => {
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+async function main() {
+  const { database, drop } = await openBenchDatabase();
+  try {
+    await migrate(database.db, systemClock.now());
+    const started = Date.now();
+    const region = await generateLargeRegion(database.db, LARGE_REGION);
+    console.log(
+      `Large region on ${database.kind}: ${region.units.length} units, ${LARGE_REGION.users} users (generated in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    const app = buildApp({
+      services: { db: database.db, dbKind: database.kind, clock: systemClock },
+      config: {
+        secure: false,
+        trustProxy: false,
+        sessionPolicy: defaultSessionPolicy,
+        maxBodyBytes: 1 << 20,
+        version: 'bench',
+        webRoot: null,
+        log: () => {},
+      },
+    });
+    const login = await app.request('http://localhost/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: region.adminUsername, password: region.password }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const get = (path: string) => async () => {
+      const res = await app.request(`http://localhost${path}`, { headers: { cookie } });
+      if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+      await res.arrayBuffer();
+    };
+
+    const baseline = stats(await time(get('/api/health')));
+    const rows = [
+      { name: 'GET /api/health (baseline)', ...baseline },
+      { name: 'GET /api/org-units (5 000 units)', ...stats(await time(get('/api/org-units'))) },
+      { name: 'GET /api/org-units?asOf=2022-01-01', ...stats(await time(get('/api/org-units?asOf=2022-01-01'))) },
+      { name: `GET /api/org-units/{root}`, ...stats(await time(get(`/api/org-units/${region.rootId}`))) },
+      { name: 'GET /api/me', ...stats(await time(get('/api/me'))) },
+    ].map((r) => ({ ...r, ratio: r.median / baseline.median }));
+
+    console.log(`\n${ITERATIONS} iterations after ${WARMUP} warm-up, in-process, ${database.kind}:`);
+    console.log('request'.padEnd(40), 'median ms'.padStart(10), 'p95 ms'.padStart(10), '× baseline'.padStart(12));
+    for (const r of rows)
+      console.log(
+        r.name.padEnd(40),
+        r.median.toFixed(2).padStart(10),
+        r.p95.toFixed(2).padStart(10),
+        r.ratio.toFixed(1).padStart(12),
+      );
+    mkdirSync('bench/out', { recursive: true });
+    writeFileSync(
+      'bench/out/results.json',
+      JSON.stringify({ database: database.kind, size: LARGE_REGION, iterations: ITERATIONS, rows }, null, 2),
+    );
+  } finally {
+    await database.close();
+    await drop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
