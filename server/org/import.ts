@@ -48,10 +48,17 @@ function cellText(value: ExcelJS.CellValue): string {
     .trim();
 }
 
+/** Where a row says it belongs, kept for every row so a bad row's parent is checked too. */
+interface Link {
+  row: number;
+  code: string;
+  parentCode: string | null;
+}
+
 /** Reads the sheet and checks each row on its own; every problem is reported, none skipped. */
 export async function parseOrgWorkbook(
   data: Buffer | ArrayBuffer,
-): Promise<{ rows: OrgRow[]; problems: ImportProblem[] }> {
+): Promise<{ rows: OrgRow[]; links: Link[]; problems: ImportProblem[] }> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as ArrayBuffer);
@@ -68,9 +75,10 @@ export async function parseOrgWorkbook(
   const problems: ImportProblem[] = [];
   for (const key of ['code', 'name', 'level', 'parentCode'] as const)
     if (!columnOf.has(key)) problems.push({ row: 1, column: header(key), message: 'kolumnen saknas' });
-  if (problems.length > 0) return { rows: [], problems };
+  if (problems.length > 0) return { rows: [], links: [], problems };
 
   const rows: OrgRow[] = [];
+  const links: Link[] = [];
   const firstRowOf = new Map<string, number>();
   sheet.eachRow((r, rowNumber) => {
     if (rowNumber === 1) return;
@@ -93,6 +101,7 @@ export async function parseOrgWorkbook(
     else if (name.length > 200) bad('name', 'är längre än 200 tecken');
     if (!level) bad('level', levelText ? `okänd nivå "${levelText}"` : 'saknas');
     if (validFrom && !isIsoDate(validFrom)) bad('validFrom', `"${validFrom}" är inget datum ÅÅÅÅ-MM-DD`);
+    links.push({ row: rowNumber, code, parentCode: get('parentCode') || null });
     if (code && name && level && (!validFrom || isIsoDate(validFrom)))
       rows.push({
         row: rowNumber,
@@ -106,7 +115,7 @@ export async function parseOrgWorkbook(
   });
   if (rows.length === 0 && problems.length === 0)
     problems.push({ row: 2, column: header('code'), message: 'bladet har inga rader' });
-  return { rows, problems };
+  return { rows, links, problems };
 }
 
 class DryRun extends Error {}
@@ -122,21 +131,21 @@ export async function importOrg(
   data: Buffer | ArrayBuffer,
   options: { effectiveFrom: IsoDate; dryRun?: boolean },
 ): Promise<ImportSummary> {
-  const { rows, problems } = await parseOrgWorkbook(data);
+  const { rows, links, problems } = await parseOrgWorkbook(data);
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, dryRun: options.dryRun ?? false };
   try {
     await write(services, actor, async (w) => {
       const existing = await unitsOn(w.trx, options.effectiveFrom);
       const byCode = new Map(existing.filter((u) => u.code).map((u) => [u.code as string, u]));
       const codeOf = new Map(existing.map((u) => [u.id, u.code]));
-      const inFile = new Map(rows.map((r) => [r.code, r]));
+      const inFile = new Map(links.filter((l) => l.code).map((l) => [l.code, l]));
       const parentCodeOf = (code: string): string | null => {
         const r = inFile.get(code);
         if (r) return r.parentCode;
         const u = byCode.get(code);
         return u?.parentId ? (codeOf.get(u.parentId) ?? null) : null;
       };
-      for (const r of rows) {
+      for (const r of links) {
         const bad = (message: string) => problems.push({ row: r.row, column: header('parentCode'), message });
         if (r.parentCode === null) {
           const current = byCode.get(r.code);
@@ -152,6 +161,7 @@ export async function importOrg(
           bad(`okänd kod ${r.parentCode}`);
           continue;
         }
+        if (!r.code) continue;
         const seen = new Set([r.code]);
         for (let c: string | null = r.parentCode; c !== null; c = parentCodeOf(c)) {
           if (seen.has(c)) {

@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { verifyPassword } from '../server/auth/passwords';
+import { openDatabase } from '../server/db/connection';
+import { runTsx, tempDir } from '../test/support/process';
+
+// The CLI is run as a user would, on the embedded database; the PostgreSQL project skips it.
+const embedded = process.env.RT_TEST_DB !== 'postgresql';
+
+async function cli(dataDir: string, args: string[], env: Record<string, string> = {}) {
+  const run = runTsx('cli/main.ts', args, { DATA_DIR: dataDir, ...env });
+  run.child.stdin?.end();
+  const code = await run.exited;
+  return { code, output: run.output() };
+}
+
+describe.runIf(embedded)('the admin CLI', () => {
+  it('lists its commands in --help', async () => {
+    const { code, output } = await cli(tempDir('rt-cli-'), ['--help']);
+    expect(code).toBe(0);
+    for (const command of ['migrate', 'seed-demo', 'create-admin', 'export-org', 'import-org'])
+      expect(output).toContain(command);
+  });
+
+  it('creates an administrator for a new organisation who can sign in', async () => {
+    const dir = tempDir('rt-cli-');
+    const short = await cli(dir, ['create-admin', '--username', 'anna', '--name', 'Anna Admin', '--password', 'kort']);
+    expect(short.code).toBe(1);
+    expect(short.output).toMatch(/minst 10 tecken/);
+    const empty = await cli(dir, ['create-admin', '--username', 'anna', '--name', 'Anna Admin'], {
+      RODTRAD_ADMIN_PASSWORD: 'ett-langt-losenord',
+    });
+    expect(empty.code).toBe(1);
+    expect(empty.output).toMatch(/--org-name/);
+    const ok = await cli(
+      dir,
+      ['create-admin', '--username', 'anna', '--name', 'Anna Admin', '--org-name', 'Region Norr'],
+      {
+        RODTRAD_ADMIN_PASSWORD: 'ett-langt-losenord',
+      },
+    );
+    expect(ok.code, ok.output).toBe(0);
+
+    const database = await openDatabase({ kind: 'pglite', dataDir: dir });
+    try {
+      const user = await database.db
+        .selectFrom('users')
+        .selectAll()
+        .where('username', '=', 'anna')
+        .executeTakeFirstOrThrow();
+      expect(await verifyPassword(user.password_hash, 'ett-langt-losenord')).toBe(true);
+      const roles = await database.db
+        .selectFrom('role_assignments as r')
+        .innerJoin('org_unit_states as s', 's.unit_id', 'r.unit_id')
+        .select(['r.role', 's.name', 's.parent_id'])
+        .where('r.user_id', '=', user.id)
+        .execute();
+      expect(roles).toEqual([{ role: 'administrator', name: 'Region Norr', parent_id: null }]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('seeds the demo, exports it, and refuses a bad import with row numbers and exit 1', async () => {
+    const dir = tempDir('rt-cli-');
+    expect((await cli(dir, ['seed-demo'])).code).toBe(0);
+    expect((await cli(dir, ['seed-demo'])).code).toBe(1);
+    const file = join(dir, 'org.xlsx');
+    expect((await cli(dir, ['export-org', file])).code).toBe(0);
+    expect(existsSync(file)).toBe(true);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sheet = wb.getWorksheet('Organisation');
+    expect(sheet?.rowCount).toBeGreaterThan(60);
+    sheet?.addRow(['9999', 'Ny enhet', 'Påhittad nivå', '2111']);
+    sheet?.addRow(['9998', '', 'Enhet', '0000']);
+    const bad = join(dir, 'bad.xlsx');
+    await wb.xlsx.writeFile(bad);
+    const result = await cli(dir, ['import-org', bad]);
+    expect(result.code).toBe(1);
+    const last = sheet?.rowCount ?? 0;
+    expect(result.output).toContain(`rad ${last - 1}, Nivå`);
+    expect(result.output).toContain(`rad ${last}, Namn`);
+    expect(result.output).toContain(`rad ${last}, Överordnad kod`);
+  });
+});
