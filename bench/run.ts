@@ -4,14 +4,13 @@
  * In-process requests only; bounded in count.
  */
 
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import pg from 'pg';
 import { buildApp } from '../server/app';
 import { defaultSessionPolicy } from '../server/auth/service';
 import { systemClock } from '../server/core/clock';
 import { openDatabase } from '../server/db/connection';
 import { migrate } from '../server/db/migrate';
+import { createScratchDatabase } from '../server/db/scratch';
 import { generateLargeRegion, LARGE_REGION } from './generate';
 
 const WARMUP = 5;
@@ -37,22 +36,8 @@ async function time(fn: () => Promise<unknown>): Promise<number[]> {
 async function openBenchDatabase() {
   const adminUrl = process.env.BENCH_DATABASE_URL;
   if (!adminUrl) return { database: await openDatabase({ kind: 'pglite', dataDir: null }), drop: async () => {} };
-  const name = `rt_bench_${randomUUID().replaceAll('-', '')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    database: await openDatabase({ kind: 'postgresql', url: url.toString() }),
-    drop: async () => {
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
+  const scratch = await createScratchDatabase(adminUrl, 'rt_bench');
+  return { database: await openDatabase({ kind: 'postgresql', url: scratch.url }), drop: scratch.drop };
 }
 
 async function main() {

@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { buildApp } from '../../server/app';
 import { defaultSessionPolicy, type SessionPolicy } from '../../server/auth/service';
 import { type Clock, fixedClock } from '../../server/core/clock';
 import type { Services } from '../../server/core/context';
 import { openDatabase, PGLITE_PARSERS } from '../../server/db/connection';
 import { migrate } from '../../server/db/migrate';
+import { createScratchDatabase } from '../../server/db/scratch';
 import type { HttpConfig } from '../../server/http/env';
 
 /** Which database the integration tests run on: set per Vitest project (see vitest.config.ts). */
@@ -62,20 +61,9 @@ export async function createTestContext(options?: {
   if (testDatabaseKind() === 'postgresql') {
     const adminUrl = process.env.TEST_DATABASE_URL;
     if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
-    const name = `rt_test_${randomUUID().replaceAll('-', '')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    database = await openDatabase({ kind: 'postgresql', url: url.toString(), poolSize: 4 });
-    dropDatabase = async () => {
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    };
+    const scratch = await createScratchDatabase(adminUrl, 'rt_test');
+    database = await openDatabase({ kind: 'postgresql', url: scratch.url, poolSize: 4 });
+    dropDatabase = scratch.drop;
   } else {
     database = await openDatabase({ kind: 'pglite', dataDir: null, client: await (await pgliteTemplate()).clone() });
   }
