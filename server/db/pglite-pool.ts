@@ -56,8 +56,6 @@ function commandOf(sql: string): PostgresQueryResult<unknown>['command'] {
     case 'UPDATE':
     case 'DELETE':
     case 'MERGE':
-    case 'COMMIT':
-    case 'ROLLBACK':
       return word;
     default:
       return 'SELECT';
