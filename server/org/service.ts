@@ -31,10 +31,11 @@ export async function listUnits(services: Services, actor: Actor, asOf?: IsoDate
 }
 
 export async function getUnit(services: Services, actor: Actor, id: string, asOf?: IsoDate) {
-  const day = asOf ?? today(services);
+  const now = today(services);
+  const day = asOf ?? now;
   const units = await unitsOn(services.db, day);
   const tree = new OrgIndex(units);
-  authorize(actor, 'orgUnit.read', { unitId: id }, await currentTree(services));
+  authorize(actor, 'orgUnit.read', { unitId: id }, day === now ? tree : await currentTree(services));
   const unit = units.find((u) => u.id === id);
   if (!unit) {
     if ((await unitVersion(services.db, id)) === null) throw notFound('Enheten');
