@@ -1,0 +1,169 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { OrgIndex } from '../org';
+import { ACTIONS, type Action, can, ROLES, type Role } from './index';
+
+// root ── A ── A1
+//     └── B
+const tree = new OrgIndex([
+  { id: 'root', parentId: null, name: 'Region' },
+  { id: 'A', parentId: 'root', name: 'A' },
+  { id: 'A1', parentId: 'A', name: 'A1' },
+  { id: 'B', parentId: 'root', name: 'B' },
+]);
+
+type Row = [inside: boolean, outside: boolean, wholeOrganisation: boolean];
+const T = true;
+const F = false;
+
+// What a role granted at unit A may do to a record in A1 (inside its subtree), in B (outside)
+// and to a record of the whole organisation. Written out, not derived, so a changed rule shows.
+const EXPECTED: Record<Role, Record<Action, Row>> = {
+  administrator: {
+    'orgUnit.read': [T, T, T],
+    'orgUnit.write': [T, F, F],
+    'body.read': [T, T, T],
+    'body.write': [T, F, F],
+    'user.read': [T, T, T],
+    'user.write': [T, F, F],
+    'role.assign': [T, F, F],
+    'history.read': [T, F, F],
+    'data.read': [T, F, F],
+    'data.write': [F, F, F],
+    'value.write': [F, F, F],
+  },
+  controller: {
+    'orgUnit.read': [T, T, T],
+    'orgUnit.write': [F, F, F],
+    'body.read': [T, T, T],
+    'body.write': [F, F, F],
+    'user.read': [F, F, F],
+    'user.write': [F, F, F],
+    'role.assign': [F, F, F],
+    'history.read': [F, F, F],
+    'data.read': [T, F, F],
+    'data.write': [T, F, F],
+    'value.write': [T, F, F],
+  },
+  manager: {
+    'orgUnit.read': [T, T, T],
+    'orgUnit.write': [F, F, F],
+    'body.read': [T, T, T],
+    'body.write': [F, F, F],
+    'user.read': [F, F, F],
+    'user.write': [F, F, F],
+    'role.assign': [F, F, F],
+    'history.read': [F, F, F],
+    'data.read': [T, F, F],
+    'data.write': [T, F, F],
+    'value.write': [T, F, F],
+  },
+  reporter: {
+    'orgUnit.read': [T, T, T],
+    'orgUnit.write': [F, F, F],
+    'body.read': [T, T, T],
+    'body.write': [F, F, F],
+    'user.read': [F, F, F],
+    'user.write': [F, F, F],
+    'role.assign': [F, F, F],
+    'history.read': [F, F, F],
+    'data.read': [T, F, F],
+    'data.write': [F, F, F],
+    'value.write': [T, F, F],
+  },
+  politician: {
+    'orgUnit.read': [T, T, T],
+    'orgUnit.write': [F, F, F],
+    'body.read': [T, T, T],
+    'body.write': [F, F, F],
+    'user.read': [F, F, F],
+    'user.write': [F, F, F],
+    'role.assign': [F, F, F],
+    'history.read': [F, F, F],
+    'data.read': [T, F, F],
+    'data.write': [F, F, F],
+    'value.write': [F, F, F],
+  },
+  auditor: {
+    'orgUnit.read': [T, T, T],
+    'orgUnit.write': [F, F, F],
+    'body.read': [T, T, T],
+    'body.write': [F, F, F],
+    'user.read': [F, F, F],
+    'user.write': [F, F, F],
+    'role.assign': [F, F, F],
+    'history.read': [T, F, F],
+    'data.read': [T, F, F],
+    'data.write': [F, F, F],
+    'value.write': [F, F, F],
+  },
+  viewer: {
+    'orgUnit.read': [T, T, T],
+    'orgUnit.write': [F, F, F],
+    'body.read': [T, T, T],
+    'body.write': [F, F, F],
+    'user.read': [F, F, F],
+    'user.write': [F, F, F],
+    'role.assign': [F, F, F],
+    'history.read': [F, F, F],
+    'data.read': [T, F, F],
+    'data.write': [F, F, F],
+    'value.write': [F, F, F],
+  },
+};
+
+const principal = (role: Role, unitId: string) => ({ userId: 'u', username: 'u', roles: [{ role, unitId }] });
+
+describe('permissions', () => {
+  it('covers every action in the table', () => {
+    for (const role of ROLES) expect(Object.keys(EXPECTED[role]).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  for (const role of ROLES)
+    for (const action of ACTIONS)
+      it(`${role} at A: ${action} inside / outside / whole organisation`, () => {
+        const p = principal(role, 'A');
+        const actual: Row = [
+          can(p, action, { unitId: 'A1' }, tree),
+          can(p, action, { unitId: 'B' }, tree),
+          can(p, action, { unitId: null }, tree),
+        ];
+        expect(actual).toEqual(EXPECTED[role][action]);
+      });
+
+  it('gives a role at the root the whole organisation for what it may do inside', () => {
+    for (const role of ROLES)
+      for (const action of ACTIONS) {
+        const inside = EXPECTED[role][action][0];
+        expect(can(principal(role, 'root'), action, { unitId: null }, tree)).toBe(inside);
+        expect(can(principal(role, 'root'), action, { unitId: 'B' }, tree)).toBe(inside);
+      }
+  });
+
+  it('lets a user with no role do nothing', () => {
+    const nobody = { userId: 'u', username: 'u', roles: [] };
+    for (const action of ACTIONS) expect(can(nobody, action, { unitId: 'A1' }, tree)).toBe(false);
+  });
+
+  it('holds a grant for exactly the subtree of its unit, in any tree (property)', () => {
+    const trees = fc
+      .integer({ min: 1, max: 40 })
+      .chain((n) =>
+        fc.tuple(fc.array(fc.nat(), { minLength: n, maxLength: n }), fc.nat({ max: n - 1 }), fc.constantFrom(...ROLES)),
+      );
+    fc.assert(
+      fc.property(trees, ([parents, grantAt, role]) => {
+        // Unit i's parent is some unit before it, so every generated tree is a tree.
+        const units = parents.map((p, i) => ({ id: `u${i}`, parentId: i === 0 ? null : `u${p % i}`, name: `u${i}` }));
+        const index = new OrgIndex(units);
+        const grant = `u${grantAt}`;
+        const below = new Set(index.subtree(grant));
+        for (const u of units) {
+          expect(can(principal(role, grant), 'data.read', { unitId: u.id }, index)).toBe(below.has(u.id));
+          expect(index.isInSubtree(u.id, grant)).toBe(below.has(u.id));
+          expect(index.wouldCycle(grant, u.id)).toBe(below.has(u.id));
+        }
+      }),
+    );
+  });
+});
