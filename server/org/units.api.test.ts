@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../test/support/context';
+import { seedDemo } from '../demo/seed';
+
+describe('organisation API', () => {
+  let ctx: TestContext;
+  let units: Map<string, string>;
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    units = (await seedDemo(ctx.services)).units;
+  });
+  afterAll(async () => ctx.close());
+
+  const id = (key: string) => units.get(key) as string;
+
+  it('gives the tree as it was on an earlier day', async () => {
+    const agent = ctx.agent();
+    await agent.login('politiker');
+    const before = await agent.json('GET', '/api/org-units?asOf=2023-06-01');
+    const now = await agent.json('GET', '/api/org-units');
+    const akut = (r: { body: { units: { id: string; parentId: string }[] } }) =>
+      r.body.units.find((u) => u.id === id('akut'));
+    expect(akut(before)?.parentId).toBe(id('kirurgi'));
+    expect(akut(now)?.parentId).toBe(id('medicin'));
+    const old = await agent.json('GET', '/api/org-units?asOf=2022-01-01');
+    expect(old.body.units.find((u: { id: string }) => u.id === id('hos')).name).toBe('Hörsel- och synvården');
+    expect(old.body.units.some((u: { name: string }) => u.name === 'Dagkirurgen Älvdal')).toBe(true);
+    expect(now.body.units.some((u: { name: string }) => u.name === 'Dagkirurgen Älvdal')).toBe(false);
+  });
+
+  it('refuses an invalid date with 400 naming the field', async () => {
+    const agent = ctx.agent();
+    await agent.login('politiker');
+    const { status, body } = await agent.json('GET', '/api/org-units?asOf=2025-13-01');
+    expect(status).toBe(400);
+    expect(body.error.fields[0].field).toBe('asOf');
+  });
+
+  it('returns names in Swedish order (Å, Ä, Ö after Z)', async () => {
+    const agent = ctx.agent();
+    await agent.login('controller');
+    const names: string[] = (await agent.json('GET', '/api/org-units')).body.units
+      .map((u: { name: string }) => u.name)
+      .filter((n: string) => n.startsWith('Vårdcentralen '));
+    expect(names).toEqual([
+      'Vårdcentralen Norrby',
+      'Vårdcentralen Sjöstad',
+      'Vårdcentralen Söderby',
+      'Vårdcentralen Åby',
+      'Vårdcentralen Älvdal',
+      'Vårdcentralen Östermark',
+    ]);
+  });
+
+  it('refuses a stale unit update with 409 carrying the current record, and keeps the winner', async () => {
+    const a = ctx.agent();
+    const b = ctx.agent();
+    await a.login('admin');
+    await b.login('admin');
+    const { body } = await a.json('GET', `/api/org-units/${id('kir')}`);
+    const version = body.unit.version;
+    const [r1, r2] = await Promise.all([
+      a.json('PATCH', `/api/org-units/${id('kir')}`, { version, name: 'Kirurgkliniken A' }),
+      b.json('PATCH', `/api/org-units/${id('kir')}`, { version, name: 'Kirurgkliniken B' }),
+    ]);
+    expect([r1.status, r2.status].sort()).toEqual([200, 409]);
+    const [winner, loser] = r1.status === 200 ? [r1, r2] : [r2, r1];
+    expect(loser.body.error.code).toBe('conflict');
+    expect(loser.body.error.current.name).toBe(winner.body.name);
+    const stored = await a.json('GET', `/api/org-units/${id('kir')}`);
+    expect(stored.body.unit.name).toBe(winner.body.name);
+    const history = await a.json('GET', `/api/history?entity=org_unit&id=${id('kir')}`);
+    expect(history.body.entries.filter((e: { kind: string }) => e.kind === 'org_unit.updated')).toHaveLength(1);
+  });
+
+  it('keeps the old name for days before a rename and records who did it and when', async () => {
+    const admin = ctx.agent();
+    await admin.login('admin');
+    const { body } = await admin.json('GET', `/api/org-units/${id('orto')}`);
+    const renamed = await admin.json('PATCH', `/api/org-units/${id('orto')}`, {
+      version: body.unit.version,
+      name: 'Ortopedi och handkirurgi',
+      effectiveFrom: '2025-07-01',
+    });
+    expect(renamed.status).toBe(200);
+    const june = await admin.json('GET', `/api/org-units/${id('orto')}?asOf=2025-06-30`);
+    const july = await admin.json('GET', `/api/org-units/${id('orto')}?asOf=2025-07-01`);
+    expect(june.body.unit.name).toBe('Ortopedkliniken');
+    expect(july.body.unit.name).toBe('Ortopedi och handkirurgi');
+    const entry = (await admin.json('GET', `/api/history?entity=org_unit&id=${id('orto')}`)).body.entries.at(-1);
+    expect(entry).toMatchObject({ actorName: 'admin', kind: 'org_unit.updated', at: ctx.clock.now().toISOString() });
+    expect(entry.before.name).toBe('Ortopedkliniken');
+    expect(entry.after.name).toBe('Ortopedi och handkirurgi');
+  });
+
+  it('refuses moving a unit under its own subtree (422) and a taken code (409), writing nothing', async () => {
+    const admin = ctx.agent();
+    await admin.login('admin');
+    const { body } = await admin.json('GET', `/api/org-units/${id('pvnorr')}`);
+    const historyBefore = (await admin.json('GET', `/api/history?entity=org_unit&id=${id('pvnorr')}`)).body.entries
+      .length;
+    const cycle = await admin.json('PATCH', `/api/org-units/${id('pvnorr')}`, {
+      version: body.unit.version,
+      parentId: id('vcnorr'),
+    });
+    expect(cycle.status).toBe(422);
+    expect(cycle.body.error.fields[0].field).toBe('parentId');
+    const taken = await admin.json('PATCH', `/api/org-units/${id('pvnorr')}`, {
+      version: body.unit.version,
+      code: '2000',
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.fields[0].field).toBe('code');
+    const after = await admin.json('GET', `/api/org-units/${id('pvnorr')}`);
+    expect(after.body.unit).toEqual(body.unit);
+    expect((await admin.json('GET', `/api/history?entity=org_unit&id=${id('pvnorr')}`)).body.entries).toHaveLength(
+      historyBefore,
+    );
+  });
+
+  it('lets only administrators change units and read users; history only for administrators and auditors', async () => {
+    for (const [username, canWrite, canReadHistory] of [
+      ['admin', true, true],
+      ['controller', false, false],
+      ['chef.kirurgi', false, false],
+      ['chef.medicin', false, false],
+      ['politiker', false, false],
+      ['revisor', false, true],
+    ] as const) {
+      const agent = ctx.agent();
+      await agent.login(username);
+      expect((await agent.json('GET', '/api/org-units')).status).toBe(200);
+      const unit = (await agent.json('GET', `/api/org-units/${id('syn')}`)).body.unit;
+      const patch = await agent.json('PATCH', `/api/org-units/${id('syn')}`, {
+        version: unit.version,
+        managerName: `Ny ${username}`,
+      });
+      expect(patch.status, username).toBe(canWrite ? 200 : 403);
+      expect((await agent.json('GET', '/api/users')).status, username).toBe(canWrite ? 200 : 403);
+      expect((await agent.json('GET', `/api/history?entity=org_unit&id=${id('syn')}`)).status, username).toBe(
+        canReadHistory ? 200 : 403,
+      );
+    }
+  });
+});
