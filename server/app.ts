@@ -44,9 +44,6 @@ export function buildApi(deps: Deps) {
     },
     servers: [{ url: '/api' }],
   });
-  api.notFound(() => {
-    throw new DomainError('not_found', 'Det finns ingen sådan adress i API:t.');
-  });
   api.onError(handleError(deps.config));
   return api;
 }
@@ -58,6 +55,11 @@ export function buildApp(deps: Deps) {
   const app = new Hono<AppEnv>();
   app.use('*', securityHeaders(deps.config.secure));
   app.route('/api', buildApi(deps));
+  // A mounted router's own not-found handler is not consulted, so unknown API paths end here,
+  // before the web UI's fallback, and get the product's JSON error.
+  app.all('/api/*', () => {
+    throw new DomainError('not_found', 'Det finns ingen sådan adress i API:t.');
+  });
   const root = deps.config.webRoot;
   if (root && existsSync(join(root, 'index.html'))) {
     const index = readFileSync(join(root, 'index.html'), 'utf8');
