@@ -1,14 +1,13 @@
 // Hand-written mirrors of the API's response shapes, kept to what the UI reads.
 // To be replaced by a client typed from the server's OpenAPI document.
 
-export const LEVELS = ['region', 'forvaltning', 'division', 'omrade', 'verksamhet', 'enhet'] as const;
-export type Level = (typeof LEVELS)[number];
+// The closed lists are the domain's own, so the UI cannot offer a level, kind or role the
+// server does not know.
+export { BODY_KINDS, type BodyKind, UNIT_LEVELS as LEVELS, type UnitLevel as Level } from '../../../domain/org';
+export { ROLES, type Role } from '../../../domain/permissions/roles';
 
-export const BODY_KINDS = ['fullmaktige', 'styrelse', 'namnd', 'utskott', 'beredning'] as const;
-export type BodyKind = (typeof BODY_KINDS)[number];
-
-export const ROLES = ['administrator', 'controller', 'manager', 'reporter', 'politician', 'auditor', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+import type { BodyKind, UnitLevel as Level } from '../../../domain/org';
+import type { Role } from '../../../domain/permissions/roles';
 
 export interface Me {
   id: string;
