@@ -96,6 +96,182 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
+/** numeric columns come back as exact decimal strings; write them as strings too. */
+type Numeric = ColumnType<string, string | number, string | number>;
+
+export interface DecisionsTable {
+  id: string;
+  version: Generated<number>;
+  kind: string;
+  body_id: string | null;
+  official_name: string | null;
+  scope_unit_id: string | null;
+  decided_on: DateCol;
+  paragraph: string | null;
+  diarienummer: string | null;
+  title: string;
+  text: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface DecisionLinksTable {
+  decision_id: string;
+  entity: string;
+  entity_id: string;
+}
+
+export interface PlansTable {
+  id: string;
+  version: Generated<number>;
+  kind: string;
+  owner_body_id: string | null;
+  owner_unit_id: string | null;
+  scope_unit_id: string | null;
+  parent_plan_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface PlanVersionsTable {
+  plan_id: string;
+  seq: number;
+  title: string;
+  description: Generated<string>;
+  start_year: number;
+  end_year: number;
+  status: string;
+  decision_id: string | null;
+  decided_at: Timestamp | null;
+  created_at: Timestamp;
+  created_by: string;
+}
+
+export interface GoalsTable {
+  id: string;
+  version: Generated<number>;
+  plan_id: string;
+  perspective: string;
+  focus_area: string | null;
+  owner_unit_id: string;
+  target_year: number | null;
+  created_at: Timestamp;
+}
+
+export interface GoalWordingsTable {
+  goal_id: string;
+  seq: number;
+  title: string;
+  description: Generated<string>;
+  decision_id: string | null;
+  plan_decided: boolean;
+  created_at: Timestamp;
+  created_by: string;
+}
+
+export interface GoalLinksTable {
+  goal_id: string;
+  parent_goal_id: string;
+}
+
+export interface AssignmentsTable {
+  id: string;
+  version: Generated<number>;
+  title: string;
+  description: Generated<string>;
+  body_id: string;
+  decision_id: string | null;
+  assignee_unit_id: string | null;
+  assignee_name: string | null;
+  scope_unit_id: string | null;
+  due_on: DateCol;
+  report_back_on: DateCol | null;
+  status: string;
+  reported_on: DateCol | null;
+  created_at: Timestamp;
+}
+
+export interface IndicatorsTable {
+  id: string;
+  version: Generated<number>;
+  code: string | null;
+  name: string;
+  description: Generated<string>;
+  measure_unit: string;
+  direction: string;
+  frequency: string;
+  aggregation: string;
+  numerator_id: string | null;
+  denominator_id: string | null;
+  weight_id: string | null;
+  scale: Numeric;
+  rolling_months: number | null;
+  source: string;
+  created_at: Timestamp;
+}
+
+export interface IndicatorGoalsTable {
+  indicator_id: string;
+  goal_id: string;
+}
+
+export interface IndicatorTargetsTable {
+  indicator_id: string;
+  unit_id: string;
+  period: string;
+  target: Numeric;
+  tolerance: Numeric;
+}
+
+export interface IndicatorValuesTable {
+  indicator_id: string;
+  unit_id: string;
+  period: string;
+  kind: string;
+  value: Numeric;
+  comment: Generated<string>;
+  entered_by: string | null;
+  entered_by_name: string;
+  entered_at: Timestamp;
+}
+
+export interface ActivitiesTable {
+  id: string;
+  version: Generated<number>;
+  title: string;
+  description: Generated<string>;
+  owner_unit_id: string;
+  responsible_name: string;
+  start_on: DateCol;
+  end_on: DateCol;
+  status: string;
+  progress: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface ActivityGoalsTable {
+  activity_id: string;
+  goal_id: string;
+}
+
+export interface ActivityUpdatesTable {
+  activity_id: string;
+  period: string;
+  status: string;
+  progress: number;
+  comment: Generated<string>;
+  entered_by_name: string;
+  entered_at: Timestamp;
+}
+
+export interface GoalAnalysesTable {
+  goal_id: string;
+  unit_id: string;
+  period: string;
+  version: Generated<number>;
+  text: string;
+  entered_by_name: string;
+  entered_at: Timestamp;
+}
+
 export interface DB {
   users: UsersTable;
   org_units: OrgUnitsTable;
@@ -107,4 +283,20 @@ export interface DB {
   login_attempts: LoginAttemptsTable;
   history: HistoryTable;
   schema_migrations: SchemaMigrationsTable;
+  decisions: DecisionsTable;
+  decision_links: DecisionLinksTable;
+  plans: PlansTable;
+  plan_versions: PlanVersionsTable;
+  goals: GoalsTable;
+  goal_wordings: GoalWordingsTable;
+  goal_links: GoalLinksTable;
+  assignments: AssignmentsTable;
+  indicators: IndicatorsTable;
+  indicator_goals: IndicatorGoalsTable;
+  indicator_targets: IndicatorTargetsTable;
+  indicator_values: IndicatorValuesTable;
+  activities: ActivitiesTable;
+  activity_goals: ActivityGoalsTable;
+  activity_updates: ActivityUpdatesTable;
+  goal_analyses: GoalAnalysesTable;
 }
