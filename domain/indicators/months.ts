@@ -7,7 +7,7 @@ type Month = Extract<Period, { kind: 'month' }>;
 
 export function parseMonth(text: string, field = 'period'): Month {
   const p = tryParsePeriod(text);
-  if (!p || p.kind !== 'month')
+  if (p?.kind !== 'month')
     throw new DomainError('bad_request', `Ogiltig månad "${text}".`, {
       fields: [{ field, message: 'ska vara en månad ÅÅÅÅ-MM, t.ex. 2025-09' }],
     });

@@ -7,7 +7,7 @@ import { averageOf, figureOf, mergeAll, mergeParts, partsOf, partsThroughTree, t
 const tree = fc.integer({ min: 1, max: 40 }).chain((n) =>
   fc.tuple(fc.constant(n), fc.array(fc.nat(), { minLength: n - 1, maxLength: n - 1 })).map(([size, picks]) => {
     const parent = new Map<string, string>();
-    picks.forEach((p, i) => parent.set(`u${i + 1}`, `u${p % (i + 1)}`));
+    for (const [i, p] of picks.entries()) parent.set(`u${i + 1}`, `u${p % (i + 1)}`);
     const ids = Array.from({ length: size }, (_, i) => `u${i}`);
     const children = (id: string) => ids.filter((c) => parent.get(c) === id);
     const leaves = ids.filter((id) => children(id).length === 0);
