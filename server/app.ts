@@ -13,6 +13,7 @@ import { router } from './http/env';
 import { handleError } from './http/errors';
 import { sameOriginOnly, securityHeaders, sessions } from './http/security';
 import { orgRoutes } from './org/routes';
+import { steeringRoutes } from './steering/routes';
 import { userRoutes } from './users/routes';
 
 /** The API: every capability's router under /api, with the OpenAPI document of them all. */
@@ -35,6 +36,7 @@ export function buildApi(deps: Deps) {
   api.route('/', bodyRoutes(deps));
   api.route('/', userRoutes(deps));
   api.route('/', historyRoutes(deps));
+  api.route('/', steeringRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

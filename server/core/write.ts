@@ -66,7 +66,16 @@ export function authorize(actor: Actor, action: Action, target: Target, tree: Or
  */
 export async function bumpVersion(
   trx: Transaction<DB>,
-  table: 'org_units' | 'bodies' | 'users',
+  table:
+    | 'org_units'
+    | 'bodies'
+    | 'users'
+    | 'decisions'
+    | 'plans'
+    | 'goals'
+    | 'assignments'
+    | 'indicators'
+    | 'activities',
   id: string,
   expected: number,
   current: () => Promise<object | null>,

@@ -4,6 +4,7 @@ import { type Services, systemActor } from '../core/context';
 import { closeUnit, createUnit, updateUnit } from '../org/service';
 import { createUser, grantRole } from '../users/service';
 import { DEMO_BODIES, DEMO_REGION, type DemoUnit } from './region';
+import { type SteeringIds, seedSteering } from './steering';
 
 export const DEMO_PASSWORD = 'demo';
 
@@ -67,9 +68,12 @@ export async function isEmpty(services: Services): Promise<boolean> {
  * Region Exempel, built through the same services a user's writes go through, so the demo's
  * history is real. Returns the ids by key for tests and later seeds.
  */
-export async function seedDemo(
-  services: Services,
-): Promise<{ units: Map<string, string>; users: Map<string, string> }> {
+export async function seedDemo(services: Services): Promise<{
+  units: Map<string, string>;
+  users: Map<string, string>;
+  bodies: Map<string, string>;
+  steering: SteeringIds;
+}> {
   const actor = systemActor('demo');
   const units = new Map<string, string>();
 
@@ -137,5 +141,6 @@ export async function seedDemo(
     users.set(a.username, user.id);
     await grantRole(services, actor, { userId: user.id, role: a.role, unitId: units.get(a.unit) as string });
   }
-  return { units, users };
+  const steering = await seedSteering(services, units, bodies);
+  return { units, users, bodies, steering };
 }

@@ -12,8 +12,41 @@ export const HISTORY_KINDS = [
   'user.enabled',
   'role.granted',
   'role.revoked',
+  'decision.created',
+  'decision.updated',
+  'plan.created',
+  'plan.updated',
+  'plan.revised',
+  'plan.decided',
+  'goal.created',
+  'goal.updated',
+  'goal.reworded',
+  'assignment.created',
+  'assignment.updated',
+  'indicator.created',
+  'indicator.updated',
+  'target.set',
+  'value.set',
+  'value.deleted',
+  'value.imported',
+  'activity.created',
+  'activity.updated',
+  'activity.reported',
+  'analysis.set',
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
 /** Entities named in the history; a kind's prefix names its entity. */
-export type HistoryEntity = 'org_unit' | 'body' | 'user' | 'role_assignment';
+export const HISTORY_ENTITIES = [
+  'org_unit',
+  'body',
+  'user',
+  'role_assignment',
+  'decision',
+  'plan',
+  'goal',
+  'assignment',
+  'indicator',
+  'activity',
+] as const;
+export type HistoryEntity = (typeof HISTORY_ENTITIES)[number];

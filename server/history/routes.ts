@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf, type Deps, errors, router } from '../http/env';
+import { HISTORY_ENTITIES } from './kinds';
 import { historyOf } from './service';
 
 const EntrySchema = z
@@ -27,7 +28,7 @@ export function historyRoutes({ services }: Deps) {
       summary: 'Varje ändring av en post: vem, när, före och efter (revisorer och administratörer)',
       request: {
         query: z.object({
-          entity: z.enum(['org_unit', 'body', 'user', 'role_assignment']),
+          entity: z.enum(HISTORY_ENTITIES),
           id: z.string().min(1),
         }),
       },

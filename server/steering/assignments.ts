@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import type { IsoDate } from '../../domain/dates';
+import { DomainError, notFound } from '../../domain/errors';
+import type { AssignmentStatus } from '../../domain/steering';
+import type { Actor, Executor, Services } from '../core/context';
+import { authorize, bumpVersion, write } from '../core/write';
+import { currentTree, today } from '../org/service';
+import { mustExist, readable, scopeOfBody } from './common';
+import { linkDecision } from './decisions';
+
+/** An uppdrag from a body to a unit or an official, with its report-back. */
+export interface AssignmentRecord {
+  id: string;
+  version: number;
+  title: string;
+  description: string;
+  bodyId: string;
+  bodyName: string;
+  decisionId: string | null;
+  assigneeUnitId: string | null;
+  assigneeName: string | null;
+  dueOn: IsoDate;
+  reportBackOn: IsoDate | null;
+  status: AssignmentStatus;
+  reportedOn: IsoDate | null;
+  /** The report-back date has passed and nothing is reported. */
+  overdue: boolean;
+}
+
+const DONE: AssignmentStatus[] = ['reported', 'closed'];
+
+export const isOverdue = (
+  a: { reportBackOn: IsoDate | null; dueOn: IsoDate; status: AssignmentStatus },
+  day: IsoDate,
+) => !DONE.includes(a.status) && (a.reportBackOn ?? a.dueOn) < day;
+
+async function assignmentRecords(db: Executor, day: IsoDate, ids?: readonly string[]) {
+  let q = db
+    .selectFrom('assignments as a')
+    .innerJoin('bodies as b', 'b.id', 'a.body_id')
+    .selectAll('a')
+    .select('b.name as body_name');
+  if (ids) q = q.where('a.id', 'in', [...ids]);
+  const rows = await q.orderBy('a.due_on').execute();
+  return rows.map((r) => {
+    const record = {
+      id: r.id,
+      version: r.version,
+      title: r.title,
+      description: r.description,
+      bodyId: r.body_id,
+      bodyName: r.body_name,
+      decisionId: r.decision_id,
+      assigneeUnitId: r.assignee_unit_id,
+      assigneeName: r.assignee_name,
+      dueOn: r.due_on,
+      reportBackOn: r.report_back_on,
+      status: r.status as AssignmentStatus,
+      reportedOn: r.reported_on,
+      overdue: false,
+      scopeUnitId: r.scope_unit_id,
+    };
+    record.overdue = isOverdue(record, day);
+    return record;
+  });
+}
+
+const strip = <T extends { scopeUnitId: string | null }>({ scopeUnitId: _, ...rest }: T) => rest;
+
+export async function listAssignments(
+  services: Services,
+  actor: Actor,
+  filter: { overdue?: boolean; unitId?: string },
+): Promise<AssignmentRecord[]> {
+  const tree = await currentTree(services);
+  authorize(actor, 'data.read', { unitId: filter.unitId ?? null }, tree);
+  const may = readable(actor, tree);
+  return (await assignmentRecords(services.db, today(services)))
+    .filter((a) => may(a.assigneeUnitId) || may(a.scopeUnitId))
+    .filter((a) => filter.overdue === undefined || a.overdue === filter.overdue)
+    .filter((a) => !filter.unitId || a.assigneeUnitId === filter.unitId)
+    .map(strip);
+}
+
+export interface AssignmentInput {
+  title: string;
+  description: string;
+  bodyId: string;
+  decisionId: string | null;
+  assigneeUnitId: string | null;
+  assigneeName: string | null;
+  dueOn: IsoDate;
+  reportBackOn: IsoDate | null;
+  status: AssignmentStatus;
+  reportedOn: IsoDate | null;
+}
+
+async function check(db: Executor, input: AssignmentInput) {
+  await mustExist(db, 'bodies', [input.bodyId], 'bodyId');
+  if (input.decisionId) await mustExist(db, 'decisions', [input.decisionId], 'decisionId');
+  if (input.assigneeUnitId) await mustExist(db, 'org_units', [input.assigneeUnitId], 'assigneeUnitId');
+  if (!input.assigneeUnitId && !input.assigneeName)
+    throw new DomainError('unprocessable', 'Ett uppdrag ges till en enhet eller en tjänsteperson.', {
+      fields: [{ field: 'assigneeUnitId', message: 'ange assigneeUnitId eller assigneeName' }],
+    });
+  if (input.status === 'reported' && !input.reportedOn)
+    throw new DomainError('unprocessable', 'Ange när uppdraget återrapporterades.', {
+      fields: [{ field: 'reportedOn', message: 'krävs när status är reported' }],
+    });
+}
+
+export async function createAssignment(services: Services, actor: Actor, input: AssignmentInput, id = randomUUID()) {
+  return write(services, actor, async (w) => {
+    await check(w.trx, input);
+    const scope = await scopeOfBody(w.trx, input.bodyId);
+    authorize(actor, 'data.write', { unitId: scope }, await currentTree(services, w.trx));
+    await w.trx
+      .insertInto('assignments')
+      .values({
+        id,
+        title: input.title,
+        description: input.description,
+        body_id: input.bodyId,
+        decision_id: input.decisionId,
+        assignee_unit_id: input.assigneeUnitId,
+        assignee_name: input.assigneeName,
+        scope_unit_id: scope,
+        due_on: input.dueOn,
+        report_back_on: input.reportBackOn,
+        status: input.status,
+        reported_on: input.reportedOn,
+        created_at: w.now,
+      })
+      .execute();
+    if (input.decisionId) await linkDecision(w.trx, input.decisionId, 'assignment', id);
+    const [after] = await assignmentRecords(w.trx, today(services), [id]);
+    await w.record({
+      kind: 'assignment.created',
+      entity: 'assignment',
+      entityId: id,
+      unitId: scope,
+      before: null,
+      after,
+    });
+    return strip(after as NonNullable<typeof after>);
+  });
+}
+
+/**
+ * Changes an assignment. The body's side (its scope) may change anything; the assignee may
+ * report on it (status and report date).
+ */
+export async function updateAssignment(
+  services: Services,
+  actor: Actor,
+  id: string,
+  input: AssignmentInput & { version: number },
+) {
+  return write(services, actor, async (w) => {
+    const [before] = await assignmentRecords(w.trx, today(services), [id]);
+    if (!before) throw notFound('Uppdraget');
+    const tree = await currentTree(services, w.trx);
+    const onlyReporting =
+      before.title === input.title &&
+      before.description === input.description &&
+      before.bodyId === input.bodyId &&
+      before.assigneeUnitId === input.assigneeUnitId &&
+      before.dueOn === input.dueOn &&
+      before.reportBackOn === input.reportBackOn;
+    authorize(
+      actor,
+      'data.write',
+      { unitId: onlyReporting && before.assigneeUnitId ? before.assigneeUnitId : before.scopeUnitId },
+      tree,
+    );
+    await check(w.trx, input);
+    await bumpVersion(
+      w.trx,
+      'assignments',
+      id,
+      input.version,
+      async () => (await assignmentRecords(w.trx, today(services), [id]))[0] ?? null,
+    );
+    const scope = await scopeOfBody(w.trx, input.bodyId);
+    await w.trx
+      .updateTable('assignments')
+      .set({
+        title: input.title,
+        description: input.description,
+        body_id: input.bodyId,
+        decision_id: input.decisionId,
+        assignee_unit_id: input.assigneeUnitId,
+        assignee_name: input.assigneeName,
+        scope_unit_id: scope,
+        due_on: input.dueOn,
+        report_back_on: input.reportBackOn,
+        status: input.status,
+        reported_on: input.reportedOn,
+      })
+      .where('id', '=', id)
+      .execute();
+    const [after] = await assignmentRecords(w.trx, today(services), [id]);
+    await w.record({ kind: 'assignment.updated', entity: 'assignment', entityId: id, unitId: scope, before, after });
+    return strip(after as NonNullable<typeof after>);
+  });
+}

@@ -1,0 +1,465 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, type FieldError, notFound } from '../../domain/errors';
+import { isMonthText } from '../../domain/indicators/months';
+import type { OrgIndex } from '../../domain/org';
+import { can } from '../../domain/permissions';
+import type { Aggregation, Direction, Frequency, IndicatorSource, ValueKind } from '../../domain/steering';
+import type { Actor, Executor, Services } from '../core/context';
+import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
+import { currentTree } from '../org/service';
+import { badRef, mustExist, readable } from './common';
+
+export interface IndicatorRecord {
+  id: string;
+  version: number;
+  code: string | null;
+  name: string;
+  description: string;
+  measureUnit: string;
+  direction: Direction;
+  frequency: Frequency;
+  aggregation: Aggregation;
+  numeratorId: string | null;
+  denominatorId: string | null;
+  weightId: string | null;
+  scale: string;
+  rollingMonths: number | null;
+  source: IndicatorSource;
+  goalIds: string[];
+}
+
+export async function indicatorRecords(db: Executor, ids?: readonly string[]): Promise<IndicatorRecord[]> {
+  let q = db.selectFrom('indicators').selectAll();
+  if (ids) {
+    if (ids.length === 0) return [];
+    q = q.where('id', 'in', [...ids]);
+  }
+  const rows = await q.execute();
+  if (rows.length === 0) return [];
+  const links = await db
+    .selectFrom('indicator_goals')
+    .selectAll()
+    .where(
+      'indicator_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  return rows
+    .map((r) => ({
+      id: r.id,
+      version: r.version,
+      code: r.code,
+      name: r.name,
+      description: r.description,
+      measureUnit: r.measure_unit,
+      direction: r.direction as Direction,
+      frequency: r.frequency as Frequency,
+      aggregation: r.aggregation as Aggregation,
+      numeratorId: r.numerator_id,
+      denominatorId: r.denominator_id,
+      weightId: r.weight_id,
+      scale: r.scale,
+      rollingMonths: r.rolling_months,
+      source: r.source as IndicatorSource,
+      goalIds: links.filter((l) => l.indicator_id === r.id).map((l) => l.goal_id),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+}
+
+export async function listIndicators(services: Services, actor: Actor, filter: { goalId?: string } = {}) {
+  authorize(actor, 'data.read', { unitId: null }, await currentTree(services));
+  const all = await indicatorRecords(services.db);
+  return filter.goalId ? all.filter((i) => i.goalIds.includes(filter.goalId as string)) : all;
+}
+
+export async function getIndicator(services: Services, actor: Actor, id: string) {
+  authorize(actor, 'data.read', { unitId: null }, await currentTree(services));
+  const [i] = await indicatorRecords(services.db, [id]);
+  if (!i) throw notFound('Indikatorn');
+  return i;
+}
+
+export interface IndicatorInput {
+  code: string | null;
+  name: string;
+  description: string;
+  measureUnit: string;
+  direction: Direction;
+  frequency: Frequency;
+  aggregation: Aggregation;
+  numeratorId: string | null;
+  denominatorId: string | null;
+  weightId: string | null;
+  scale: string;
+  rollingMonths: number | null;
+  source: IndicatorSource;
+  goalIds: string[];
+}
+
+async function checkIndicator(db: Executor, input: IndicatorInput, self: string) {
+  const fields: FieldError[] = [];
+  if (input.aggregation === 'ratio') {
+    if (!input.numeratorId) fields.push({ field: 'numeratorId', message: 'krävs för en kvot' });
+    if (!input.denominatorId) fields.push({ field: 'denominatorId', message: 'krävs för en kvot' });
+  }
+  if (input.aggregation === 'weighted' && !input.weightId)
+    fields.push({ field: 'weightId', message: 'krävs för ett vägt medelvärde' });
+  for (const f of ['numeratorId', 'denominatorId', 'weightId'] as const)
+    if (input[f] === self) fields.push({ field: f, message: 'kan inte vara indikatorn själv' });
+  if (input.source === 'formula' && input.aggregation !== 'ratio')
+    fields.push({ field: 'source', message: 'en beräknad indikator räknas som kvot av täljare och nämnare' });
+  if (fields.length > 0) throw new DomainError('unprocessable', 'Indikatorns definition går inte ihop.', { fields });
+  for (const f of ['numeratorId', 'denominatorId', 'weightId'] as const) {
+    const ref = input[f];
+    if (!ref) continue;
+    await mustExist(db, 'indicators', [ref], f);
+    const [row] = await db.selectFrom('indicators').select('aggregation').where('id', '=', ref).execute();
+    if (row?.aggregation !== 'sum') throw badRef(f, 'måste vara en indikator som summeras');
+  }
+  await mustExist(db, 'goals', input.goalIds, 'goalIds');
+  if (input.code) {
+    const clash = await db
+      .selectFrom('indicators')
+      .select('id')
+      .where('code', '=', input.code)
+      .where('id', '<>', self)
+      .executeTakeFirst();
+    if (clash)
+      throw new DomainError('conflict', 'Koden används redan av en annan indikator.', {
+        fields: [{ field: 'code', message: 'används redan' }],
+      });
+  }
+}
+
+const columns = (input: IndicatorInput) => ({
+  code: input.code,
+  name: input.name,
+  description: input.description,
+  measure_unit: input.measureUnit,
+  direction: input.direction,
+  frequency: input.frequency,
+  aggregation: input.aggregation,
+  numerator_id: input.numeratorId,
+  denominator_id: input.denominatorId,
+  weight_id: input.weightId,
+  scale: input.scale,
+  rolling_months: input.rollingMonths,
+  source: input.source,
+});
+
+async function writeGoalLinks(db: Executor, id: string, goalIds: readonly string[]) {
+  await db.deleteFrom('indicator_goals').where('indicator_id', '=', id).execute();
+  const unique = [...new Set(goalIds)];
+  if (unique.length > 0)
+    await db
+      .insertInto('indicator_goals')
+      .values(unique.map((goal_id) => ({ indicator_id: id, goal_id })))
+      .execute();
+}
+
+/** Indicator definitions are the whole organisation's: a controller at the top defines them. */
+export async function createIndicator(services: Services, actor: Actor, input: IndicatorInput, id = randomUUID()) {
+  return write(services, actor, async (w) => {
+    authorize(actor, 'data.write', { unitId: null }, await currentTree(services, w.trx));
+    await checkIndicator(w.trx, input, id);
+    await w.trx
+      .insertInto('indicators')
+      .values({ id, ...columns(input), created_at: w.now })
+      .execute();
+    await writeGoalLinks(w.trx, id, input.goalIds);
+    const [after] = await indicatorRecords(w.trx, [id]);
+    await w.record({ kind: 'indicator.created', entity: 'indicator', entityId: id, unitId: null, before: null, after });
+    return after as IndicatorRecord;
+  });
+}
+
+export async function updateIndicator(
+  services: Services,
+  actor: Actor,
+  id: string,
+  input: IndicatorInput & { version: number },
+) {
+  return write(services, actor, async (w) => {
+    authorize(actor, 'data.write', { unitId: null }, await currentTree(services, w.trx));
+    const [before] = await indicatorRecords(w.trx, [id]);
+    if (!before) throw notFound('Indikatorn');
+    await bumpVersion(
+      w.trx,
+      'indicators',
+      id,
+      input.version,
+      async () => (await indicatorRecords(w.trx, [id]))[0] ?? null,
+    );
+    await checkIndicator(w.trx, input, id);
+    await w.trx.updateTable('indicators').set(columns(input)).where('id', '=', id).execute();
+    await writeGoalLinks(w.trx, id, input.goalIds);
+    const [after] = await indicatorRecords(w.trx, [id]);
+    await w.record({ kind: 'indicator.updated', entity: 'indicator', entityId: id, unitId: null, before, after });
+    return after as IndicatorRecord;
+  });
+}
+
+export interface TargetInput {
+  unitId: string;
+  period: string;
+  /** null removes the target. */
+  target: string | null;
+  tolerance: string;
+}
+
+export async function listTargets(services: Services, actor: Actor, indicatorId: string) {
+  const tree = await currentTree(services);
+  authorize(actor, 'data.read', { unitId: null }, tree);
+  const may = readable(actor, tree);
+  const rows = await services.db
+    .selectFrom('indicator_targets')
+    .selectAll()
+    .where('indicator_id', '=', indicatorId)
+    .execute();
+  return rows
+    .filter((r) => may(r.unit_id))
+    .map((r) => ({ unitId: r.unit_id, period: r.period, target: r.target, tolerance: r.tolerance }))
+    .sort((a, b) => a.period.localeCompare(b.period));
+}
+
+/** Sets (or removes) the target of an indicator for a unit and a year or month. */
+export async function setTarget(services: Services, actor: Actor, indicatorId: string, input: TargetInput) {
+  return write(services, actor, async (w) => {
+    await mustExist(w.trx, 'indicators', [indicatorId], 'indicatorId');
+    await mustExist(w.trx, 'org_units', [input.unitId], 'unitId');
+    authorize(actor, 'data.write', { unitId: input.unitId }, await currentTree(services, w.trx));
+    if (!/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(input.period))
+      throw new DomainError('bad_request', 'Ogiltig period för målvärdet.', {
+        fields: [{ field: 'period', message: 'ska vara ett år ÅÅÅÅ eller en månad ÅÅÅÅ-MM' }],
+      });
+    const key = (q: ReturnType<typeof w.trx.selectFrom<'indicator_targets'>>) =>
+      q.where('indicator_id', '=', indicatorId).where('unit_id', '=', input.unitId).where('period', '=', input.period);
+    const before = (await key(w.trx.selectFrom('indicator_targets')).selectAll().executeTakeFirst()) ?? null;
+    await w.trx
+      .deleteFrom('indicator_targets')
+      .where('indicator_id', '=', indicatorId)
+      .where('unit_id', '=', input.unitId)
+      .where('period', '=', input.period)
+      .execute();
+    if (input.target !== null)
+      await w.trx
+        .insertInto('indicator_targets')
+        .values({
+          indicator_id: indicatorId,
+          unit_id: input.unitId,
+          period: input.period,
+          target: input.target,
+          tolerance: input.tolerance,
+        })
+        .execute();
+    const after = input.target === null ? null : { ...input };
+    await w.record({
+      kind: 'target.set',
+      entity: 'indicator',
+      entityId: indicatorId,
+      unitId: input.unitId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+export interface ValueInput {
+  indicatorId: string;
+  unitId: string;
+  period: string;
+  kind: ValueKind;
+  /** Exact decimal text; null removes the value. */
+  value: string | null;
+  comment: string;
+  /**
+   * When the value the writer last saw was entered (ISO time), or null if they saw none.
+   * Given, a value changed by someone else since is refused with 409; left out, the write
+   * replaces whatever is there (imports).
+   */
+  basedOn?: string | null;
+}
+
+export interface StoredValue {
+  indicatorId: string;
+  unitId: string;
+  period: string;
+  kind: ValueKind;
+  value: string;
+  comment: string;
+  enteredByName: string;
+  enteredAt: string;
+}
+
+const toStored = (r: {
+  indicator_id: string;
+  unit_id: string;
+  period: string;
+  kind: string;
+  value: string;
+  comment: string;
+  entered_by_name: string;
+  entered_at: Date | string;
+}): StoredValue => ({
+  indicatorId: r.indicator_id,
+  unitId: r.unit_id,
+  period: r.period,
+  kind: r.kind as ValueKind,
+  value: r.value,
+  comment: r.comment,
+  enteredByName: r.entered_by_name,
+  enteredAt: new Date(r.entered_at).toISOString(),
+});
+
+const DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/;
+
+/** Why a value may not be entered here, or null when it may. */
+function refusal(
+  indicator: IndicatorRecord | undefined,
+  input: ValueInput,
+  tree: OrgIndex,
+): { field: keyof ValueInput; message: string } | null {
+  if (!indicator) return { field: 'indicatorId', message: 'finns inte' };
+  if (!tree.has(input.unitId)) return { field: 'unitId', message: 'finns inte i dagens organisation' };
+  if (!isMonthText(input.period)) return { field: 'period', message: 'ska vara en månad ÅÅÅÅ-MM' };
+  const month = Number(input.period.slice(5));
+  if (indicator.frequency === 'tertial' && month % 4 !== 0)
+    return { field: 'period', message: 'en tertialindikator rapporteras för april, augusti och december' };
+  if (indicator.frequency === 'year' && month !== 12)
+    return { field: 'period', message: 'en årsindikator rapporteras för december' };
+  if (indicator.aggregation === 'ratio' || indicator.source === 'formula')
+    return { field: 'indicatorId', message: 'beräknas ur täljare och nämnare och matas inte in' };
+  if (indicator.aggregation !== 'none' && tree.children(input.unitId).length > 0)
+    return { field: 'unitId', message: 'värdet räknas fram ur enheterna under och skrivs inte in' };
+  if (input.value !== null && !DECIMAL.test(input.value))
+    return { field: 'value', message: 'ska vara ett tal med punkt som decimaltecken, högst sex decimaler' };
+  return null;
+}
+
+/**
+ * Enters, replaces or removes values in the write under way: every row is checked first and
+ * all bad rows are reported together (`rowField(i, field)` names them); nothing is written
+ * unless every row is good.
+ */
+export async function setValuesIn(
+  services: Services,
+  w: WriteTx,
+  rows: readonly ValueInput[],
+  options: { rowField: (index: number, field: string) => string; summarise?: boolean },
+): Promise<StoredValue[]> {
+  const tree = await currentTree(services, w.trx);
+  const indicators = new Map(
+    (await indicatorRecords(w.trx, [...new Set(rows.map((r) => r.indicatorId))])).map((i) => [i.id, i]),
+  );
+  const fields: FieldError[] = [];
+  const seen = new Set<string>();
+  rows.forEach((row, i) => {
+    const why = refusal(indicators.get(row.indicatorId), row, tree);
+    if (why) fields.push({ field: options.rowField(i, why.field), message: why.message });
+    const key = `${row.indicatorId}|${row.unitId}|${row.period}|${row.kind}`;
+    if (seen.has(key))
+      fields.push({ field: options.rowField(i, 'period'), message: 'samma värde finns redan på en tidigare rad' });
+    seen.add(key);
+  });
+  if (fields.length > 0)
+    throw new DomainError('unprocessable', `${fields.length} värden kan inte sparas. Inget har sparats.`, { fields });
+  for (const unitId of new Set(rows.map((r) => r.unitId))) authorize(w.actor, 'value.write', { unitId }, tree);
+
+  const enteredBy = w.actor.kind === 'user' ? w.actor.principal.userId : null;
+  const enteredByName = w.actor.kind === 'user' ? w.actor.displayName : `system:${w.actor.name}`;
+  const written: StoredValue[] = [];
+  const changes: { before: StoredValue | null; after: StoredValue | null }[] = [];
+  for (const row of rows) {
+    const existing = await w.trx
+      .selectFrom('indicator_values')
+      .selectAll()
+      .where('indicator_id', '=', row.indicatorId)
+      .where('unit_id', '=', row.unitId)
+      .where('period', '=', row.period)
+      .where('kind', '=', row.kind)
+      .forUpdate()
+      .executeTakeFirst();
+    const before = existing ? toStored(existing) : null;
+    if (row.basedOn !== undefined && (before?.enteredAt ?? null) !== row.basedOn)
+      throw new DomainError('conflict', 'Värdet har ändrats av någon annan sedan du läste det. Läs in det igen.', {
+        details: { current: before },
+      });
+    await w.trx
+      .deleteFrom('indicator_values')
+      .where('indicator_id', '=', row.indicatorId)
+      .where('unit_id', '=', row.unitId)
+      .where('period', '=', row.period)
+      .where('kind', '=', row.kind)
+      .execute();
+    let after: StoredValue | null = null;
+    if (row.value !== null) {
+      const inserted = await w.trx
+        .insertInto('indicator_values')
+        .values({
+          indicator_id: row.indicatorId,
+          unit_id: row.unitId,
+          period: row.period,
+          kind: row.kind,
+          value: row.value,
+          comment: row.comment,
+          entered_by: enteredBy,
+          entered_by_name: enteredByName,
+          entered_at: w.now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      after = toStored(inserted);
+      written.push(after);
+    }
+    if (options.summarise) changes.push({ before, after });
+    else
+      await w.record({
+        kind: row.value === null ? 'value.deleted' : 'value.set',
+        entity: 'indicator',
+        entityId: row.indicatorId,
+        unitId: row.unitId,
+        before,
+        after,
+      });
+  }
+  if (options.summarise && changes.length > 0)
+    await w.record({
+      kind: 'value.imported',
+      entity: 'indicator',
+      entityId: rows[0]?.indicatorId as string,
+      unitId: null,
+      before: changes.map((c) => c.before),
+      after: changes.map((c) => c.after),
+    });
+  return written;
+}
+
+export async function setValues(services: Services, actor: Actor, rows: readonly ValueInput[]) {
+  return write(services, actor, (w) => setValuesIn(services, w, rows, { rowField: (i, f) => `values.${i}.${f}` }));
+}
+
+/** The values entered for units in a subtree (or everything the actor may read) and a range of months. */
+export async function listValues(
+  services: Services,
+  actor: Actor,
+  query: { indicatorIds?: string[]; unitId?: string; from: string; to: string },
+): Promise<StoredValue[]> {
+  const tree = await currentTree(services);
+  authorize(actor, 'data.read', { unitId: query.unitId ?? null }, tree);
+  const may = readable(actor, tree);
+  let q = services.db
+    .selectFrom('indicator_values')
+    .selectAll()
+    .where('period', '>=', query.from)
+    .where('period', '<=', query.to);
+  if (query.indicatorIds) q = q.where('indicator_id', 'in', query.indicatorIds.length > 0 ? query.indicatorIds : ['']);
+  const units = query.unitId ? new Set(tree.subtree(query.unitId)) : null;
+  const rows = await q.orderBy('period').execute();
+  return rows.filter((r) => (units ? units.has(r.unit_id) : true) && may(r.unit_id)).map(toStored);
+}
+
+/** Whether the actor may enter values for a unit (shown in the UI; enforced in setValuesIn). */
+export const mayEnter = (actor: Actor, unitId: string, tree: OrgIndex) =>
+  actor.kind === 'system' || can(actor.principal, 'value.write', { unitId }, tree);

@@ -1,0 +1,635 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  ACTIVITY_STATUSES,
+  AGGREGATIONS,
+  ASSIGNMENT_STATUSES,
+  DECISION_KINDS,
+  DIRECTIONS,
+  FREQUENCIES,
+  INDICATOR_SOURCES,
+  PERSPECTIVES,
+  PLAN_KINDS,
+  STATUSES,
+  VALUE_KINDS,
+} from '../../domain/steering';
+import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
+import { createActivity, listActivities, reportActivity, updateActivity } from './activities';
+import { createAssignment, listAssignments, updateAssignment } from './assignments';
+import { createDecision, getDecision, LINK_ENTITIES, listDecisions, updateDecision } from './decisions';
+import { createGoal, getGoal, listGoals, updateGoal } from './goals';
+import {
+  createIndicator,
+  getIndicator,
+  listIndicators,
+  listTargets,
+  listValues,
+  setTarget,
+  setValues,
+  updateIndicator,
+} from './indicators';
+import { createPlan, decidePlan, getPlan, listPlans, revisePlan } from './plans';
+import { indicatorAcross, scorecard, setAnalysis } from './scorecard';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, ...json(schema) } });
+const readErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
+const writeErrors = { ...readErrors, 409: errors[409], 422: errors[422] };
+const IdParam = z.object({ id: z.string().min(1) });
+const Version = z.number().int().positive();
+const text = (max: number) => z.string().trim().max(max);
+const title = z.string().trim().min(1).max(300);
+const Month = z.string().regex(/^\d{4}-\d{2}$/, 'ska vara en månad ÅÅÅÅ-MM');
+const DecimalText = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim())
+  .refine((v) => /^-?\d{1,15}(\.\d{1,6})?$/.test(v), 'ska vara ett tal med punkt som decimaltecken');
+/** A loose record schema for documents whose fields the services define. */
+const Doc = (name: string) => z.record(z.string(), z.unknown()).openapi(name);
+const ok = (description: string, schema: z.ZodType) => ({ 200: { description, ...json(schema) } });
+const created = (description: string, schema: z.ZodType) => ({ 201: { description, ...json(schema) } });
+
+const DecisionInput = z.object({
+  kind: z.enum(DECISION_KINDS),
+  bodyId: z.string().nullable().default(null),
+  officialName: text(200).nullable().default(null),
+  unitId: z.string().nullable().default(null),
+  decidedOn: IsoDateSchema,
+  paragraph: text(40).nullable().default(null),
+  diarienummer: text(60).nullable().default(null),
+  title,
+  text: text(20_000).default(''),
+  links: z
+    .array(z.object({ entity: z.enum(LINK_ENTITIES), entityId: z.string().min(1) }))
+    .max(200)
+    .default([]),
+});
+
+const PlanInput = z.object({
+  kind: z.enum(PLAN_KINDS),
+  title,
+  description: text(20_000).default(''),
+  startYear: z.number().int().min(2000).max(2100),
+  endYear: z.number().int().min(2000).max(2100),
+  ownerBodyId: z.string().nullable().default(null),
+  ownerUnitId: z.string().nullable().default(null),
+  parentPlanId: z.string().nullable().default(null),
+});
+
+const GoalInput = z.object({
+  planId: z.string().min(1),
+  perspective: z.enum(PERSPECTIVES),
+  focusArea: text(200).nullable().default(null),
+  ownerUnitId: z.string().min(1),
+  targetYear: z.number().int().min(2000).max(2100).nullable().default(null),
+  title,
+  description: text(20_000).default(''),
+  parentGoalIds: z.array(z.string()).max(50).default([]),
+});
+
+const AssignmentInput = z.object({
+  title,
+  description: text(20_000).default(''),
+  bodyId: z.string().min(1),
+  decisionId: z.string().nullable().default(null),
+  assigneeUnitId: z.string().nullable().default(null),
+  assigneeName: text(200).nullable().default(null),
+  dueOn: IsoDateSchema,
+  reportBackOn: IsoDateSchema.nullable().default(null),
+  status: z.enum(ASSIGNMENT_STATUSES).default('not_started'),
+  reportedOn: IsoDateSchema.nullable().default(null),
+});
+
+const IndicatorInput = z.object({
+  code: text(40).nullable().default(null),
+  name: title,
+  description: text(20_000).default(''),
+  measureUnit: z.string().trim().min(1).max(40),
+  direction: z.enum(DIRECTIONS),
+  frequency: z.enum(FREQUENCIES),
+  aggregation: z.enum(AGGREGATIONS),
+  numeratorId: z.string().nullable().default(null),
+  denominatorId: z.string().nullable().default(null),
+  weightId: z.string().nullable().default(null),
+  scale: DecimalText.default('1'),
+  rollingMonths: z.number().int().min(2).max(36).nullable().default(null),
+  source: z.enum(INDICATOR_SOURCES).default('entered'),
+  goalIds: z.array(z.string()).max(100).default([]),
+});
+
+const ValueRow = z.object({
+  indicatorId: z.string().min(1),
+  unitId: z.string().min(1),
+  period: Month,
+  kind: z.enum(VALUE_KINDS),
+  value: DecimalText.nullable(),
+  comment: text(2000).default(''),
+  basedOn: z.string().nullable().optional(),
+});
+
+const ActivityInput = z.object({
+  title,
+  description: text(20_000).default(''),
+  ownerUnitId: z.string().min(1),
+  responsibleName: z.string().trim().min(1).max(200),
+  startOn: IsoDateSchema,
+  endOn: IsoDateSchema,
+  status: z.enum(ACTIVITY_STATUSES).default('not_started'),
+  progress: z.number().int().min(0).max(100).default(0),
+  goalIds: z.array(z.string()).max(50).default([]),
+});
+
+const FigureSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    measureUnit: z.string(),
+    target: z.number().nullable(),
+    outcome: z.number().nullable(),
+    forecast: z.number().nullable(),
+    status: z.enum(STATUSES),
+    stale: z.boolean(),
+  })
+  .passthrough()
+  .openapi('IndicatorFigure');
+
+const ScorecardSchema = z
+  .object({
+    unit: z.string(),
+    period: z.string(),
+    goals: z.array(
+      z
+        .object({ id: z.string(), title: z.string(), status: z.enum(STATUSES), indicators: z.array(FigureSchema) })
+        .passthrough(),
+    ),
+  })
+  .passthrough()
+  .openapi('Scorecard');
+
+export function steeringRoutes({ services }: Deps) {
+  const app = router();
+
+  // Decisions register
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/decisions',
+      tags: ['Beslut'],
+      summary: 'Beslutsregistret: beslut, uppdrag och informationsärenden, sökbart',
+      request: {
+        query: z.object({
+          q: z.string().max(200).optional(),
+          kind: z.enum(DECISION_KINDS).optional(),
+          bodyId: z.string().optional(),
+          entity: z.enum(LINK_ENTITIES).optional(),
+          entityId: z.string().optional(),
+        }),
+      },
+      responses: { ...ok('Besluten, nyast först', z.object({ decisions: z.array(Doc('Decision')) })), ...readErrors },
+    }),
+    async (c) => c.json({ decisions: await listDecisions(services, actorOf(c), c.req.valid('query')) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/decisions/{id}',
+      tags: ['Beslut'],
+      summary: 'Ett beslut',
+      request: { params: IdParam },
+      responses: { ...ok('Beslutet', Doc('Decision')), ...readErrors },
+    }),
+    async (c) => c.json(await getDecision(services, actorOf(c), c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/decisions',
+      tags: ['Beslut'],
+      summary: 'Registrera ett beslut, uppdrag eller informationsärende',
+      request: body(DecisionInput),
+      responses: { ...created('Registrerat', Doc('Decision')), ...writeErrors },
+    }),
+    async (c) => c.json(await createDecision(services, actorOf(c), c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/decisions/{id}',
+      tags: ['Beslut'],
+      summary: 'Ändra ett registrerat beslut',
+      request: { params: IdParam, ...body(DecisionInput.extend({ version: Version })) },
+      responses: { ...ok('Ändrat', Doc('Decision')), ...writeErrors },
+    }),
+    async (c) => c.json(await updateDecision(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  // Plans
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/plans',
+      tags: ['Planer'],
+      summary: 'Planer och styrdokument med formell status',
+      responses: { ...ok('Planerna', z.object({ plans: z.array(Doc('Plan')) })), ...readErrors },
+    }),
+    async (c) => c.json({ plans: await listPlans(services, actorOf(c)) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/plans/{id}',
+      tags: ['Planer'],
+      summary: 'En plan med versioner och beslut',
+      request: { params: IdParam },
+      responses: { ...ok('Planen', Doc('Plan')), ...readErrors },
+    }),
+    async (c) => c.json(await getPlan(services, actorOf(c), c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/plans',
+      tags: ['Planer'],
+      summary: 'Skapa en plan (som utkast)',
+      request: body(PlanInput),
+      responses: { ...created('Skapad', Doc('Plan')), ...writeErrors },
+    }),
+    async (c) => c.json(await createPlan(services, actorOf(c), c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/plans/{id}',
+      tags: ['Planer'],
+      summary: 'Ändra en plan; en beslutad plan får en ny version i stället',
+      request: {
+        params: IdParam,
+        ...body(
+          z.object({
+            version: Version,
+            title: title.optional(),
+            description: text(20_000).optional(),
+            startYear: z.number().int().min(2000).max(2100).optional(),
+            endYear: z.number().int().min(2000).max(2100).optional(),
+          }),
+        ),
+      },
+      responses: { ...ok('Ändrad', Doc('Plan')), ...writeErrors },
+    }),
+    async (c) => c.json(await revisePlan(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/plans/{id}/decide',
+      tags: ['Planer'],
+      summary: 'Markera planens senaste version som beslutad, med beslutet bakom',
+      request: { params: IdParam, ...body(z.object({ version: Version, decisionId: z.string().min(1) })) },
+      responses: { ...ok('Beslutad', Doc('Plan')), ...writeErrors },
+    }),
+    async (c) => c.json(await decidePlan(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  // Goals
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/goals',
+      tags: ['Mål'],
+      summary: 'Mål, med formuleringar och drift',
+      request: {
+        query: z.object({
+          planId: z.string().optional(),
+          unitId: z.string().optional(),
+          drift: z.enum(['true', 'false']).optional(),
+        }),
+      },
+      responses: { ...ok('Målen', z.object({ goals: z.array(Doc('Goal')) })), ...readErrors },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const drift = q.drift === undefined ? undefined : q.drift === 'true';
+      return c.json(
+        { goals: await listGoals(services, actorOf(c), { planId: q.planId, unitId: q.unitId, drift }) },
+        200,
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/goals/{id}',
+      tags: ['Mål'],
+      summary: 'Ett mål med alla formuleringar, överordnade och underordnade mål',
+      request: { params: IdParam },
+      responses: { ...ok('Målet', Doc('Goal')), ...readErrors },
+    }),
+    async (c) => c.json(await getGoal(services, actorOf(c), c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/goals',
+      tags: ['Mål'],
+      summary: 'Skapa ett mål i en plan som inte är beslutad',
+      request: body(GoalInput),
+      responses: { ...created('Skapat', Doc('Goal')), ...writeErrors },
+    }),
+    async (c) => c.json(await createGoal(services, actorOf(c), c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/goals/{id}',
+      tags: ['Mål'],
+      summary: 'Ändra ett mål; en ny formulering i en beslutad plan behöver ett beslut',
+      request: {
+        params: IdParam,
+        ...body(
+          z.object({
+            version: Version,
+            title: title.optional(),
+            description: text(20_000).optional(),
+            decisionId: z.string().nullable().optional(),
+            perspective: z.enum(PERSPECTIVES).optional(),
+            focusArea: text(200).nullable().optional(),
+            targetYear: z.number().int().min(2000).max(2100).nullable().optional(),
+            parentGoalIds: z.array(z.string()).max(50).optional(),
+          }),
+        ),
+      },
+      responses: { ...ok('Ändrat', Doc('Goal')), ...writeErrors },
+    }),
+    async (c) => c.json(await updateGoal(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/goals/{id}/analyses',
+      tags: ['Mål'],
+      summary: 'Chefens analys av målet för en enhet och månad',
+      request: {
+        params: IdParam,
+        ...body(
+          z.object({
+            unitId: z.string().min(1),
+            period: Month,
+            text: z.string().trim().min(1).max(20_000),
+            version: z.number().int().positive().nullable(),
+          }),
+        ),
+      },
+      responses: { ...ok('Sparad', Doc('Analysis')), ...writeErrors },
+    }),
+    async (c) => c.json(await setAnalysis(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  // Assignments
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/assignments',
+      tags: ['Uppdrag'],
+      summary: 'Uppdrag från de politiska organen, med försenade återrapporteringar',
+      request: { query: z.object({ overdue: z.enum(['true', 'false']).optional(), unitId: z.string().optional() }) },
+      responses: { ...ok('Uppdragen', z.object({ assignments: z.array(Doc('Assignment')) })), ...readErrors },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const overdue = q.overdue === undefined ? undefined : q.overdue === 'true';
+      return c.json({ assignments: await listAssignments(services, actorOf(c), { overdue, unitId: q.unitId }) }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/assignments',
+      tags: ['Uppdrag'],
+      summary: 'Registrera ett uppdrag',
+      request: body(AssignmentInput),
+      responses: { ...created('Registrerat', Doc('Assignment')), ...writeErrors },
+    }),
+    async (c) => c.json(await createAssignment(services, actorOf(c), c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/assignments/{id}',
+      tags: ['Uppdrag'],
+      summary: 'Ändra eller återrapportera ett uppdrag',
+      request: { params: IdParam, ...body(AssignmentInput.extend({ version: Version })) },
+      responses: { ...ok('Ändrat', Doc('Assignment')), ...writeErrors },
+    }),
+    async (c) =>
+      c.json(await updateAssignment(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  // Indicators, targets and values
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/indicators',
+      tags: ['Indikatorer'],
+      summary: 'Indikatorerna och hur de räknas upp i organisationen',
+      request: { query: z.object({ goalId: z.string().optional() }) },
+      responses: { ...ok('Indikatorerna', z.object({ indicators: z.array(Doc('Indicator')) })), ...readErrors },
+    }),
+    async (c) => c.json({ indicators: await listIndicators(services, actorOf(c), c.req.valid('query')) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/indicators/{id}',
+      tags: ['Indikatorer'],
+      summary: 'En indikator',
+      request: { params: IdParam },
+      responses: { ...ok('Indikatorn', Doc('Indicator')), ...readErrors },
+    }),
+    async (c) => c.json(await getIndicator(services, actorOf(c), c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/indicators',
+      tags: ['Indikatorer'],
+      summary: 'Definiera en indikator',
+      request: body(IndicatorInput),
+      responses: { ...created('Definierad', Doc('Indicator')), ...writeErrors },
+    }),
+    async (c) => c.json(await createIndicator(services, actorOf(c), c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/indicators/{id}',
+      tags: ['Indikatorer'],
+      summary: 'Ändra en indikators definition',
+      request: { params: IdParam, ...body(IndicatorInput.extend({ version: Version })) },
+      responses: { ...ok('Ändrad', Doc('Indicator')), ...writeErrors },
+    }),
+    async (c) => c.json(await updateIndicator(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/indicators/{id}/targets',
+      tags: ['Indikatorer'],
+      summary: 'Målvärden per enhet och år eller månad',
+      request: { params: IdParam },
+      responses: { ...ok('Målvärdena', z.object({ targets: z.array(Doc('Target')) })), ...readErrors },
+    }),
+    async (c) => c.json({ targets: await listTargets(services, actorOf(c), c.req.valid('param').id) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/indicators/{id}/targets',
+      tags: ['Indikatorer'],
+      summary: 'Sätt eller ta bort ett målvärde med tolerans för gult',
+      request: {
+        params: IdParam,
+        ...body(
+          z.object({
+            unitId: z.string().min(1),
+            period: z.string(),
+            target: DecimalText.nullable(),
+            tolerance: DecimalText.default('0'),
+          }),
+        ),
+      },
+      responses: { ...ok('Sparat', Doc('Target').nullable()), ...writeErrors },
+    }),
+    async (c) => c.json(await setTarget(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/indicators/{id}/across',
+      tags: ['Indikatorer'],
+      summary: 'En indikator över hela organisationen (horisontell uppföljning)',
+      request: { params: IdParam, query: z.object({ period: z.string(), unit: z.string().optional() }) },
+      responses: { ...ok('Enheterna', Doc('IndicatorAcross')), ...readErrors },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await indicatorAcross(services, actorOf(c), c.req.valid('param').id, q.period, q.unit), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/values',
+      tags: ['Indikatorer'],
+      summary: 'Inmatade utfall och prognoser',
+      request: {
+        query: z.object({
+          indicator: z.string().optional(),
+          unit: z.string().optional(),
+          from: Month,
+          to: Month,
+        }),
+      },
+      responses: { ...ok('Värdena', z.object({ values: z.array(Doc('Value')) })), ...readErrors },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const values = await listValues(services, actorOf(c), {
+        indicatorIds: q.indicator ? q.indicator.split(',') : undefined,
+        unitId: q.unit,
+        from: q.from,
+        to: q.to,
+      });
+      return c.json({ values }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/values',
+      tags: ['Indikatorer'],
+      summary: 'Mata in utfall och prognoser: ett värde eller ett rutnät, allt eller inget',
+      request: body(z.object({ values: z.array(ValueRow).min(1).max(5000) })),
+      responses: { ...ok('Sparade', z.object({ values: z.array(Doc('Value')) })), ...writeErrors },
+    }),
+    async (c) => c.json({ values: await setValues(services, actorOf(c), c.req.valid('json').values) }, 200),
+  );
+
+  // Scorecard
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/scorecard',
+      tags: ['Styrkort'],
+      summary: 'Styrkortet för en enhet och månad',
+      request: { query: z.object({ unit: z.string().min(1), period: z.string() }) },
+      responses: { ...ok('Styrkortet', ScorecardSchema), ...readErrors },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await scorecard(services, actorOf(c), q.unit, q.period), 200);
+    },
+  );
+
+  // Activities
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/activities',
+      tags: ['Aktiviteter'],
+      summary: 'Aktiviteter för en enhet och enheterna under den, eller för ett mål',
+      request: { query: z.object({ unit: z.string().optional(), goal: z.string().optional() }) },
+      responses: { ...ok('Aktiviteterna', z.object({ activities: z.array(Doc('Activity')) })), ...readErrors },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(
+        { activities: await listActivities(services, actorOf(c), { unitId: q.unit, goalId: q.goal }) },
+        200,
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/activities',
+      tags: ['Aktiviteter'],
+      summary: 'Skapa en aktivitet',
+      request: body(ActivityInput),
+      responses: { ...created('Skapad', Doc('Activity')), ...writeErrors },
+    }),
+    async (c) => c.json(await createActivity(services, actorOf(c), c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/activities/{id}',
+      tags: ['Aktiviteter'],
+      summary: 'Ändra en aktivitet',
+      request: { params: IdParam, ...body(ActivityInput.extend({ version: Version })) },
+      responses: { ...ok('Ändrad', Doc('Activity')), ...writeErrors },
+    }),
+    async (c) => c.json(await updateActivity(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/activities/{id}/reports',
+      tags: ['Aktiviteter'],
+      summary: 'Månadens rapport: status, framdrift och kommentar',
+      request: {
+        params: IdParam,
+        ...body(
+          z.object({
+            version: Version,
+            period: Month,
+            status: z.enum(ACTIVITY_STATUSES),
+            progress: z.number().int().min(0).max(100),
+            comment: text(2000).default(''),
+          }),
+        ),
+      },
+      responses: { ...ok('Rapporterad', Doc('Activity')), ...writeErrors },
+    }),
+    async (c) => c.json(await reportActivity(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  return app;
+}

@@ -1,0 +1,258 @@
+import { swedishDate } from '../../domain/dates';
+import { DomainError, notFound } from '../../domain/errors';
+import { type MonthText, parseMonth } from '../../domain/indicators/months';
+import { statusCounts, worstStatus } from '../../domain/indicators/status';
+import { OrgIndex } from '../../domain/org';
+import { formatPeriod } from '../../domain/periods';
+import type { Perspective, Status } from '../../domain/steering';
+import type { Actor, Services } from '../core/context';
+import { authorize, write } from '../core/write';
+import { unitsOn } from '../org/queries';
+import { currentTree } from '../org/service';
+import { mustExist, readable } from './common';
+import { figuresAcrossTree, figuresForUnit, type IndicatorFigure } from './figures';
+import { goalRecords } from './goals';
+import { indicatorRecords } from './indicators';
+
+export interface ScorecardGoal {
+  id: string;
+  title: string;
+  perspective: Perspective;
+  focusArea: string | null;
+  ownerUnitId: string;
+  ownerUnitName: string;
+  /** Owned by a unit above this one. */
+  inherited: boolean;
+  planId: string;
+  planTitle: string;
+  /** The plan has no decision behind it ("styr verksamhet men saknar beslut"). */
+  planWithoutDecision: boolean;
+  drift: boolean;
+  status: Status;
+  analysis: { text: string; enteredByName: string; enteredAt: string; version: number } | null;
+  indicators: IndicatorFigure[];
+}
+
+export interface Scorecard {
+  unit: string;
+  unitName: string;
+  unitLevel: string;
+  period: MonthText;
+  goals: ScorecardGoal[];
+  statusCounts: Record<Status, number>;
+  children: { id: string; name: string; level: string }[];
+}
+
+const PERSPECTIVE_ORDER: Perspective[] = ['medborgare', 'medarbetare', 'verksamhet', 'ekonomi'];
+
+/**
+ * The scorecard (styrkort) of a unit for a month: the goals it owns and those of the units
+ * above it whose plan covers the year, each with its indicators figured over the unit's
+ * subtree, a status and the unit's analysis.
+ */
+export async function scorecard(
+  services: Services,
+  actor: Actor,
+  unitId: string,
+  periodText: string,
+): Promise<Scorecard> {
+  const month = formatPeriod(parseMonth(periodText, 'period'));
+  const units = await unitsOn(services.db, swedishDate(services.clock.now()));
+  const tree = new OrgIndex(units);
+  const unit = units.find((u) => u.id === unitId);
+  if (!unit) throw notFound('Enheten');
+  authorize(actor, 'data.read', { unitId }, tree);
+  const lineage = tree.lineage(unitId);
+  const year = Number(month.slice(0, 4));
+
+  const candidates = await services.db.selectFrom('goals').select('id').where('owner_unit_id', 'in', lineage).execute();
+  const goals = (await goalRecords(services.db, { ids: candidates.map((c) => c.id) })).filter(Boolean);
+  const versions = await services.db
+    .selectFrom('plan_versions')
+    .select(['plan_id', 'seq', 'start_year', 'end_year', 'status'])
+    .where('plan_id', 'in', goals.length > 0 ? [...new Set(goals.map((g) => g.planId))] : [''])
+    .orderBy('seq')
+    .execute();
+  const covering = goals.filter((g) => {
+    const latest = versions.filter((v) => v.plan_id === g.planId).at(-1);
+    return latest && latest.start_year <= year && year <= latest.end_year;
+  });
+
+  const indicatorIds = [...new Set(covering.flatMap((g) => g.indicatorIds))];
+  const indicators = await indicatorRecords(services.db, indicatorIds);
+  const figures = await figuresForUnit(services.db, tree, unitId, indicators, month);
+  const analyses = await services.db
+    .selectFrom('goal_analyses')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .where('period', '=', month)
+    .where('goal_id', 'in', covering.length > 0 ? covering.map((g) => g.id) : [''])
+    .execute();
+  const names = new Map(units.map((u) => [u.id, u.name]));
+
+  const out: ScorecardGoal[] = covering.map((g) => {
+    const inds = g.indicatorIds
+      .map((id) => figures.get(id))
+      .filter((f): f is IndicatorFigure => !!f)
+      .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+    const a = analyses.find((x) => x.goal_id === g.id);
+    return {
+      id: g.id,
+      title: g.title,
+      perspective: g.perspective,
+      focusArea: g.focusArea,
+      ownerUnitId: g.ownerUnitId,
+      ownerUnitName: names.get(g.ownerUnitId) ?? '',
+      inherited: g.ownerUnitId !== unitId,
+      planId: g.planId,
+      planTitle: g.planTitle,
+      planWithoutDecision: !g.planDecided,
+      drift: g.drift,
+      status: worstStatus(inds.map((i) => i.status)),
+      analysis: a
+        ? {
+            text: a.text,
+            enteredByName: a.entered_by_name,
+            enteredAt: new Date(a.entered_at).toISOString(),
+            version: a.version,
+          }
+        : null,
+      indicators: inds,
+    };
+  });
+  // Top-down: the region's goals first, then each level's; within a level by perspective.
+  const depth = (id: string) => lineage.length - lineage.indexOf(id);
+  out.sort(
+    (a, b) =>
+      depth(a.ownerUnitId) - depth(b.ownerUnitId) ||
+      PERSPECTIVE_ORDER.indexOf(a.perspective) - PERSPECTIVE_ORDER.indexOf(b.perspective) ||
+      a.title.localeCompare(b.title, 'sv'),
+  );
+  const may = readable(actor, tree);
+  return {
+    unit: unitId,
+    unitName: unit.name,
+    unitLevel: unit.level,
+    period: month,
+    goals: out,
+    statusCounts: statusCounts(out.flatMap((g) => g.indicators.map((i) => i.status))),
+    children: units
+      .filter((u) => u.parentId === unitId && may(u.id))
+      .map((u) => ({ id: u.id, name: u.name, level: u.level }))
+      .sort((x, y) => x.name.localeCompare(y.name, 'sv')),
+  };
+}
+
+export interface AcrossRow {
+  unitId: string;
+  unitName: string;
+  level: string;
+  parentId: string | null;
+  figure: IndicatorFigure;
+}
+
+/** One indicator across the tree (horizontal follow-up): every unit the actor may read. */
+export async function indicatorAcross(
+  services: Services,
+  actor: Actor,
+  indicatorId: string,
+  periodText: string,
+  rootId?: string,
+): Promise<{ indicator: string; period: MonthText; rows: AcrossRow[] }> {
+  const month = formatPeriod(parseMonth(periodText, 'period'));
+  const units = await unitsOn(services.db, swedishDate(services.clock.now()));
+  const tree = new OrgIndex(units);
+  const root = rootId ?? tree.roots()[0];
+  if (!root || !tree.has(root)) throw notFound('Enheten');
+  authorize(actor, 'data.read', { unitId: root }, tree);
+  const [indicator] = await indicatorRecords(services.db, [indicatorId]);
+  if (!indicator) throw notFound('Indikatorn');
+  const figures = await figuresAcrossTree(services.db, tree, root, indicator, month);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const may = readable(actor, tree);
+  return {
+    indicator: indicatorId,
+    period: month,
+    rows: tree
+      .subtree(root)
+      .filter((id) => may(id))
+      .map((id) => {
+        const u = byId.get(id);
+        return {
+          unitId: id,
+          unitName: u?.name ?? '',
+          level: u?.level ?? '',
+          parentId: u?.parentId ?? null,
+          figure: figures.get(id) as IndicatorFigure,
+        };
+      }),
+  };
+}
+
+/** Writes the manager's analysis of a goal for a unit and a month; a stale version is refused. */
+export async function setAnalysis(
+  services: Services,
+  actor: Actor,
+  goalId: string,
+  input: { unitId: string; period: string; text: string; version: number | null },
+) {
+  const month = formatPeriod(parseMonth(input.period, 'period'));
+  return write(services, actor, async (w) => {
+    await mustExist(w.trx, 'goals', [goalId], 'goalId');
+    await mustExist(w.trx, 'org_units', [input.unitId], 'unitId');
+    authorize(actor, 'data.write', { unitId: input.unitId }, await currentTree(services, w.trx));
+    const before = await w.trx
+      .selectFrom('goal_analyses')
+      .selectAll()
+      .where('goal_id', '=', goalId)
+      .where('unit_id', '=', input.unitId)
+      .where('period', '=', month)
+      .forUpdate()
+      .executeTakeFirst();
+    if ((before?.version ?? null) !== input.version)
+      throw new DomainError('conflict', 'Analysen har ändrats av någon annan sedan du läste den. Läs in den igen.', {
+        details: { current: before ?? null },
+      });
+    const enteredByName = w.actor.kind === 'user' ? w.actor.displayName : `system:${w.actor.name}`;
+    const after = before
+      ? await w.trx
+          .updateTable('goal_analyses')
+          .set((eb) => ({
+            text: input.text,
+            entered_by_name: enteredByName,
+            entered_at: w.now,
+            version: eb('version', '+', 1),
+          }))
+          .where('goal_id', '=', goalId)
+          .where('unit_id', '=', input.unitId)
+          .where('period', '=', month)
+          .returningAll()
+          .executeTakeFirstOrThrow()
+      : await w.trx
+          .insertInto('goal_analyses')
+          .values({
+            goal_id: goalId,
+            unit_id: input.unitId,
+            period: month,
+            text: input.text,
+            entered_by_name: enteredByName,
+            entered_at: w.now,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+    await w.record({
+      kind: 'analysis.set',
+      entity: 'goal',
+      entityId: goalId,
+      unitId: input.unitId,
+      before: before ?? null,
+      after,
+    });
+    return {
+      text: after.text,
+      enteredByName: after.entered_by_name,
+      enteredAt: new Date(after.entered_at).toISOString(),
+      version: after.version,
+    };
+  });
+}
