@@ -56,6 +56,7 @@ async function main() {
         trustProxy: false,
         sessionPolicy: defaultSessionPolicy,
         maxBodyBytes: 1 << 20,
+        maxUploadBytes: 1 << 24,
         version: 'bench',
         webRoot: null,
         log: () => {},

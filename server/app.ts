@@ -16,18 +16,22 @@ import { orgRoutes } from './org/routes';
 import { steeringRoutes } from './steering/routes';
 import { userRoutes } from './users/routes';
 
+const UPLOAD_PATHS = ['/values/import'];
+
 /** The API: every capability's router under /api, with the OpenAPI document of them all. */
 export function buildApi(deps: Deps) {
   const api = router();
-  api.use(
-    '*',
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: deps.config.maxBodyBytes,
+      maxSize,
       onError: () => {
-        throw new DomainError('payload_too_large', `Förfrågan är större än ${deps.config.maxBodyBytes} byte.`);
+        throw new DomainError('payload_too_large', `Förfrågan är större än ${maxSize} byte.`);
       },
-    }),
-  );
+    });
+  const uploadLimit = limit(deps.config.maxUploadBytes);
+  const bodyLimitFor = limit(deps.config.maxBodyBytes);
+  // Spreadsheet imports get the upload limit; everything else the ordinary one.
+  api.use('*', (c, next) => (UPLOAD_PATHS.some((p) => c.req.path.endsWith(p)) ? uploadLimit : bodyLimitFor)(c, next));
   api.use('*', sameOriginOnly(deps.config.trustProxy));
   api.use('*', sessions(deps));
   api.route('/', healthRoutes(deps));

@@ -52,6 +52,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         absoluteHours: intFrom(env, 'SESSION_ABSOLUTE_HOURS', defaultSessionPolicy.absoluteHours),
       },
       maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 1024 * 1024),
+      maxUploadBytes: intFrom(env, 'MAX_UPLOAD_BYTES', 20 * 1024 * 1024),
       version: productVersion(),
       webRoot: resolve(env.WEB_ROOT ?? 'web/dist'),
       log: jsonLogger(env.LOG_LEVEL !== 'silent'),

@@ -12,6 +12,8 @@ export interface HttpConfig {
   trustProxy: boolean;
   sessionPolicy: SessionPolicy;
   maxBodyBytes: number;
+  /** Spreadsheet uploads (imports) may be larger than other requests. */
+  maxUploadBytes: number;
   version: string;
   /** Folder with the built web UI, or null to serve the API only. */
   webRoot: string | null;
@@ -73,6 +75,7 @@ export const errors = {
   403: errorResponse('Saknar behörighet'),
   404: errorResponse('Finns inte'),
   409: errorResponse('Posten har ändrats av någon annan, eller krockar med en annan'),
+  413: errorResponse('För stor förfrågan'),
   422: errorResponse('Bryter mot en regel'),
 } as const;
 

@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import { type IsoDate, isIsoDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import { levelFromText, type UnitLevel } from '../../domain/org';
 import type { Actor, Services } from '../core/context';
+import { cellText, DryRun, loadWorkbook } from '../core/workbook';
 import { write } from '../core/write';
 import { unitsOn } from './queries';
 import { createUnitIn, updateUnitIn } from './service';
@@ -33,21 +33,6 @@ export interface ImportSummary {
 
 const header = (key: OrgColumnKey) => ORG_COLUMNS.find((c) => c.key === key)?.header as string;
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    return '';
-  }
-  // Our export prefixes would-be formulas with an apostrophe; take it off on the way back in.
-  return String(value)
-    .replace(/^'(?=[=+\-@\t\r])/, '')
-    .trim();
-}
-
 /** Where a row says it belongs, kept for every row so a bad row's parent is checked too. */
 interface Link {
   row: number;
@@ -59,12 +44,7 @@ interface Link {
 export async function parseOrgWorkbook(
   data: Buffer | ArrayBuffer,
 ): Promise<{ rows: OrgRow[]; links: Link[]; problems: ImportProblem[] }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as ArrayBuffer);
-  } catch {
-    throw new DomainError('bad_request', 'Filen går inte att läsa som en Excel-arbetsbok (.xlsx).');
-  }
+  const workbook = await loadWorkbook(data);
   const sheet = workbook.getWorksheet(ORG_SHEET) ?? workbook.worksheets[0];
   if (!sheet) throw new DomainError('bad_request', 'Arbetsboken har inget blad.');
   const columnOf = new Map<OrgColumnKey, number>();
@@ -117,8 +97,6 @@ export async function parseOrgWorkbook(
     problems.push({ row: 2, column: header('code'), message: 'bladet har inga rader' });
   return { rows, links, problems };
 }
-
-class DryRun extends Error {}
 
 /**
  * Creates and changes units from a sheet, matched by cost-centre code, in one transaction:

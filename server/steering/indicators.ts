@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ExpressionBuilder } from 'kysely';
 import { DomainError, type FieldError, notFound } from '../../domain/errors';
 import { isMonthText } from '../../domain/indicators/months';
 import type { OrgIndex } from '../../domain/org';
@@ -6,6 +7,7 @@ import { can } from '../../domain/permissions';
 import type { Aggregation, Direction, Frequency, IndicatorSource, ValueKind } from '../../domain/steering';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
+import type { DB } from '../db/schema';
 import { currentTree } from '../org/service';
 import { badRef, mustExist, readable } from './common';
 
@@ -347,7 +349,12 @@ export async function setValuesIn(
   services: Services,
   w: WriteTx,
   rows: readonly ValueInput[],
-  options: { rowField: (index: number, field: string) => string; summarise?: boolean },
+  options: {
+    rowField: (index: number, field: string) => string;
+    /** One history entry for the whole batch (imports) instead of one per value. */
+    summarise?: boolean;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<StoredValue[]> {
   const tree = await currentTree(services, w.trx);
   const indicators = new Map(
@@ -371,59 +378,77 @@ export async function setValuesIn(
   const enteredByName = w.actor.kind === 'user' ? w.actor.displayName : `system:${w.actor.name}`;
   const written: StoredValue[] = [];
   const changes: { before: StoredValue | null; after: StoredValue | null }[] = [];
-  for (const row of rows) {
-    const existing = await w.trx
-      .selectFrom('indicator_values')
-      .selectAll()
-      .where('indicator_id', '=', row.indicatorId)
-      .where('unit_id', '=', row.unitId)
-      .where('period', '=', row.period)
-      .where('kind', '=', row.kind)
-      .forUpdate()
-      .executeTakeFirst();
-    const before = existing ? toStored(existing) : null;
-    if (row.basedOn !== undefined && (before?.enteredAt ?? null) !== row.basedOn)
-      throw new DomainError('conflict', 'Värdet har ändrats av någon annan sedan du läste det. Läs in det igen.', {
-        details: { current: before },
-      });
-    await w.trx
-      .deleteFrom('indicator_values')
-      .where('indicator_id', '=', row.indicatorId)
-      .where('unit_id', '=', row.unitId)
-      .where('period', '=', row.period)
-      .where('kind', '=', row.kind)
-      .execute();
-    let after: StoredValue | null = null;
-    if (row.value !== null) {
-      const inserted = await w.trx
-        .insertInto('indicator_values')
-        .values({
-          indicator_id: row.indicatorId,
-          unit_id: row.unitId,
-          period: row.period,
-          kind: row.kind,
-          value: row.value,
-          comment: row.comment,
-          entered_by: enteredBy,
-          entered_by_name: enteredByName,
-          entered_at: w.now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      after = toStored(inserted);
-      written.push(after);
+  const keyOf = (r: { indicatorId: string; unitId: string; period: string; kind: string }) =>
+    `${r.indicatorId}|${r.unitId}|${r.period}|${r.kind}`;
+  // Rows are read, checked and written in batches: an import of a whole year is a few queries.
+  const BATCH = 500;
+  for (let start = 0; start < rows.length; start += BATCH) {
+    options.onProgress?.(start, rows.length);
+    const batch = rows.slice(start, start + BATCH);
+    const matches = (eb: ExpressionBuilder<DB, 'indicator_values'>) =>
+      eb.or(
+        batch.map((r) =>
+          eb.and([
+            eb('indicator_id', '=', r.indicatorId),
+            eb('unit_id', '=', r.unitId),
+            eb('period', '=', r.period),
+            eb('kind', '=', r.kind),
+          ]),
+        ),
+      );
+    const existing = await w.trx.selectFrom('indicator_values').selectAll().where(matches).forUpdate().execute();
+    const beforeOf = new Map(
+      existing.map((e) => [keyOf({ ...e, indicatorId: e.indicator_id, unitId: e.unit_id }), toStored(e)]),
+    );
+    for (const row of batch) {
+      const before = beforeOf.get(keyOf(row)) ?? null;
+      if (row.basedOn !== undefined && (before?.enteredAt ?? null) !== row.basedOn)
+        throw new DomainError('conflict', 'Värdet har ändrats av någon annan sedan du läste det. Läs in det igen.', {
+          details: { current: before },
+        });
     }
-    if (options.summarise) changes.push({ before, after });
-    else
-      await w.record({
-        kind: row.value === null ? 'value.deleted' : 'value.set',
-        entity: 'indicator',
-        entityId: row.indicatorId,
-        unitId: row.unitId,
-        before,
-        after,
-      });
+    await w.trx.deleteFrom('indicator_values').where(matches).execute();
+    const toInsert = batch.filter((r) => r.value !== null);
+    const inserted =
+      toInsert.length === 0
+        ? []
+        : await w.trx
+            .insertInto('indicator_values')
+            .values(
+              toInsert.map((row) => ({
+                indicator_id: row.indicatorId,
+                unit_id: row.unitId,
+                period: row.period,
+                kind: row.kind,
+                value: row.value as string,
+                comment: row.comment,
+                entered_by: enteredBy,
+                entered_by_name: enteredByName,
+                entered_at: w.now,
+              })),
+            )
+            .returningAll()
+            .execute();
+    const afterOf = new Map(
+      inserted.map((e) => [keyOf({ ...e, indicatorId: e.indicator_id, unitId: e.unit_id }), toStored(e)]),
+    );
+    for (const row of batch) {
+      const before = beforeOf.get(keyOf(row)) ?? null;
+      const after = afterOf.get(keyOf(row)) ?? null;
+      if (after) written.push(after);
+      if (options.summarise) changes.push({ before, after });
+      else
+        await w.record({
+          kind: row.value === null ? 'value.deleted' : 'value.set',
+          entity: 'indicator',
+          entityId: row.indicatorId,
+          unitId: row.unitId,
+          before,
+          after,
+        });
+    }
   }
+  options.onProgress?.(rows.length, rows.length);
   if (options.summarise && changes.length > 0)
     await w.record({
       kind: 'value.imported',

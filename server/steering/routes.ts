@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { DomainError } from '../../domain/errors';
 import {
   ACTIVITY_STATUSES,
   AGGREGATIONS,
@@ -28,8 +29,10 @@ import {
   updateIndicator,
 } from './indicators';
 import { createPlan, decidePlan, getPlan, listPlans, revisePlan } from './plans';
-import { indicatorAcross, scorecard, setAnalysis } from './scorecard';
+import { indicatorAcross, latestPeriod, scorecard, setAnalysis } from './scorecard';
+import { exportValues, importValues } from './values-workbook';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, ...json(schema) } });
 const readErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
@@ -551,6 +554,73 @@ export function steeringRoutes({ services }: Deps) {
       responses: { ...ok('Sparade', z.object({ values: z.array(Doc('Value')) })), ...writeErrors },
     }),
     async (c) => c.json({ values: await setValues(services, actorOf(c), c.req.valid('json').values) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/values/export.xlsx',
+      tags: ['Indikatorer'],
+      summary: 'Inmatade värden som Excel-arbetsbok (samma format som importen läser)',
+      request: {
+        query: z.object({ indicator: z.string().optional(), unit: z.string().optional(), from: Month, to: Month }),
+      },
+      responses: {
+        200: { description: 'Arbetsboken', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } },
+        ...readErrors,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const file = await exportValues(services, actorOf(c), {
+        indicatorIds: q.indicator ? q.indicator.split(',') : undefined,
+        unitId: q.unit,
+        from: q.from,
+        to: q.to,
+      });
+      return c.body(new Uint8Array(file), 200, {
+        'content-type': XLSX,
+        'content-disposition': `attachment; filename="varden-${q.from}-${q.to}.xlsx"`,
+      });
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/values/import',
+      tags: ['Indikatorer'],
+      summary: 'Läs in värden från Excel: varje felaktig rad redovisas, och inget skrivs om någon rad är fel',
+      request: { query: z.object({ dryRun: z.enum(['true', 'false']).default('false') }) },
+      responses: {
+        ...ok(
+          'Inläst (eller, vid dryRun, kontrollerad)',
+          z.object({ rows: z.number(), written: z.number(), removed: z.number(), dryRun: z.boolean() }),
+        ),
+        ...writeErrors,
+        413: errors[413],
+      },
+    }),
+    async (c) => {
+      const data = await c.req.arrayBuffer();
+      if (data.byteLength === 0)
+        throw new DomainError('bad_request', 'Ingen fil skickades.', {
+          fields: [{ field: '(body)', message: 'saknas' }],
+        });
+      const summary = await importValues(services, actorOf(c), data, {
+        dryRun: c.req.valid('query').dryRun === 'true',
+      });
+      return c.json(summary, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/periods/latest',
+      tags: ['Styrkort'],
+      summary: 'Den senaste månaden som har utfall, att visa styrkort för',
+      responses: { ...ok('Månaden', z.object({ period: z.string().nullable() })), ...readErrors },
+    }),
+    async (c) => c.json({ period: await latestPeriod(services, actorOf(c)) }, 200),
   );
 
   // Scorecard

@@ -3,7 +3,7 @@ import { DomainError, notFound } from '../../domain/errors';
 import { type MonthText, parseMonth } from '../../domain/indicators/months';
 import { statusCounts, worstStatus } from '../../domain/indicators/status';
 import { OrgIndex } from '../../domain/org';
-import { formatPeriod } from '../../domain/periods';
+import { formatPeriod, monthOfDate } from '../../domain/periods';
 import type { Perspective, Status } from '../../domain/steering';
 import type { Actor, Services } from '../core/context';
 import { authorize, write } from '../core/write';
@@ -255,4 +255,17 @@ export async function setAnalysis(
       version: after.version,
     };
   });
+}
+
+/** The newest month that has any outcome (not after the current month), for a default scorecard. */
+export async function latestPeriod(services: Services, actor: Actor): Promise<MonthText | null> {
+  authorize(actor, 'data.read', { unitId: null }, await currentTree(services));
+  const current = formatPeriod(monthOfDate(services.clock.now()));
+  const row = await services.db
+    .selectFrom('indicator_values')
+    .select((eb) => eb.fn.max('period').as('period'))
+    .where('kind', '=', 'outcome')
+    .where('period', '<=', current)
+    .executeTakeFirst();
+  return row?.period ?? null;
 }

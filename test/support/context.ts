@@ -76,6 +76,7 @@ export async function createTestContext(options?: {
       trustProxy: false,
       sessionPolicy: { ...defaultSessionPolicy, ...options?.sessionPolicy },
       maxBodyBytes: 64 * 1024,
+      maxUploadBytes: 1024 * 1024,
       version: 'test',
       webRoot: null,
       log: () => {},
