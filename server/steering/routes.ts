@@ -41,7 +41,7 @@ const IdParam = z.object({ id: z.string().min(1) });
 const Version = z.number().int().positive();
 const text = (max: number) => z.string().trim().max(max);
 const title = z.string().trim().min(1).max(300);
-const Month = z.string().regex(/^\d{4}-\d{2}$/, 'ska vara en månad ÅÅÅÅ-MM');
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'ska vara en månad ÅÅÅÅ-MM');
 const DecimalText = z
   .union([z.string(), z.number()])
   .transform((v) => String(v).trim())

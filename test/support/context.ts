@@ -34,14 +34,17 @@ export interface Agent {
 
 export const START = '2025-06-15T10:00:00Z';
 
-// Starting PGlite costs seconds; each test clones one migrated instance made once per worker.
-let template: Promise<PGlite> | null = null;
-function pgliteTemplate(): Promise<PGlite> {
+// Starting PGlite costs seconds; each test starts from a dump of one migrated instance made
+// once per worker. (PGlite's own clone() would drop the type parsers production uses.)
+let template: Promise<File | Blob> | null = null;
+function pgliteTemplate(): Promise<File | Blob> {
   template ??= (async () => {
     const client = await PGlite.create({ parsers: PGLITE_PARSERS });
     const db = await openDatabase({ kind: 'pglite', dataDir: null, client });
     await migrate(db.db, new Date(START));
-    return client;
+    const dump = await client.dumpDataDir('none');
+    await client.close();
+    return dump;
   })();
   return template;
 }
@@ -65,7 +68,8 @@ export async function createTestContext(options?: {
     database = await openDatabase({ kind: 'postgresql', url: scratch.url, poolSize: 4 });
     dropDatabase = scratch.drop;
   } else {
-    database = await openDatabase({ kind: 'pglite', dataDir: null, client: await (await pgliteTemplate()).clone() });
+    const client = await PGlite.create({ loadDataDir: await pgliteTemplate(), parsers: PGLITE_PARSERS });
+    database = await openDatabase({ kind: 'pglite', dataDir: null, client });
   }
   await migrate(database.db, clock.now());
   const services: Services = { db: database.db, dbKind: database.kind, clock: clock as Clock };
@@ -95,7 +99,12 @@ export async function createTestContext(options?: {
           ...(method !== 'GET' && cookie ? { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' } : {}),
           ...headers,
         },
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+        body:
+          body === undefined
+            ? undefined
+            : typeof body === 'string' || body instanceof Uint8Array
+              ? (body as BodyInit)
+              : JSON.stringify(body),
       });
       const set = res.headers.get('set-cookie');
       if (set) {
