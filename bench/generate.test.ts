@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { levelRank } from '../domain/org';
 import { unitsOn } from '../server/org/queries';
 import { createTestContext, type TestContext } from '../test/support/context';
-import { generateLargeRegion } from './generate';
+import { generateLargeRegion, generateSteering } from './generate';
 
 describe('synthetic large region', () => {
   let ctx: TestContext;
@@ -31,5 +31,39 @@ describe('synthetic large region', () => {
     const { status, body } = await agent.json('GET', '/api/org-units');
     expect(status).toBe(200);
     expect(body.units).toHaveLength(1000);
+  });
+});
+
+describe('synthetic steering data', () => {
+  let ctx: TestContext;
+  beforeEach(async () => {
+    ctx = await createTestContext();
+  });
+  afterEach(async () => ctx.close());
+
+  it('gives every leaf its indicators for every month, and the root scorecard sums them', async () => {
+    const region = await generateLargeRegion(ctx.services.db, { units: 200, users: 5 });
+    const size = { indicators: 30, onRootGoals: 10, perLeaf: 3, months: 4 };
+    const steering = await generateSteering(ctx.services.db, region, size);
+    expect(steering.lastMonth).toBe('2024-04');
+    const rows = await ctx.services.db.selectFrom('indicator_values').select(['indicator_id', 'value']).execute();
+    expect(rows).toHaveLength(steering.leaves * size.perLeaf * size.months);
+    expect(await ctx.services.db.selectFrom('indicators').select('id').execute()).toHaveLength(30);
+
+    const agent = ctx.agent();
+    await agent.login(region.adminUsername, region.password);
+    const { status, body } = await agent.json('GET', `/api/scorecard?unit=${region.rootId}&period=2024-04`);
+    expect(status).toBe(200);
+    const figures = body.goals.flatMap((g: { indicators: { id: string; outcome: number }[] }) => g.indicators);
+    expect(figures).toHaveLength(10);
+    const first = steering.baseIndicatorIds[0] as string;
+    const april = await ctx.services.db
+      .selectFrom('indicator_values')
+      .select('value')
+      .where('indicator_id', '=', first)
+      .where('period', '=', '2024-04')
+      .execute();
+    const sum = april.reduce((s, r) => s + Number(r.value), 0);
+    expect(figures.find((f: { id: string }) => f.id === first).outcome).toBe(sum);
   });
 });

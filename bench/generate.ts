@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { UNIT_LEVELS, type UnitLevel } from '../domain/org';
+import { addMonths, formatPeriod } from '../domain/periods';
 import type { Role } from '../domain/permissions';
 import { hashPassword } from '../server/auth/passwords';
 import type { Executor } from '../server/core/context';
@@ -93,4 +95,165 @@ export async function generateLargeRegion(db: Executor, size: LargeRegionSize = 
     .values({ id: randomUUID(), user_id: admin.id, role: 'administrator', unit_id: root.id, created_at: now })
     .execute();
   return { rootId: root.id, units, adminUsername: admin.username, password };
+}
+
+export interface SteeringSize {
+  indicators: number;
+  /** Indicators on the root's goals (sums and ratios of them); the rest exist beside them. */
+  onRootGoals: number;
+  /** How many of the root's summed indicators each leaf unit reports. */
+  perLeaf: number;
+  months: number;
+}
+
+/** 500 indicators, 24 months of values, ten indicators reported by each leaf unit. */
+export const LARGE_STEERING: SteeringSize = { indicators: 500, onRootGoals: 50, perLeaf: 10, months: 24 };
+
+/**
+ * Goals at the root, indicators and monthly values for every leaf of a generated region,
+ * inserted in bulk (values by one INSERT … SELECT in the database). Of the root's indicators
+ * three in five are sums and two in five ratios of two of those sums. Values run from
+ * January 2024; returns the last month and the ids of the indicators whose values the root
+ * scorecard reads.
+ */
+export async function generateSteering(
+  db: Executor,
+  region: { rootId: string; units: { id: string; parentId: string | null }[] },
+  size: SteeringSize = LARGE_STEERING,
+) {
+  const now = new Date('2025-01-01T00:00:00Z');
+  const planId = randomUUID();
+  await db
+    .insertInto('plans')
+    .values({
+      id: planId,
+      kind: 'regionplan',
+      owner_body_id: null,
+      owner_unit_id: region.rootId,
+      scope_unit_id: region.rootId,
+      parent_plan_id: null,
+      created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('plan_versions')
+    .values({
+      plan_id: planId,
+      seq: 1,
+      title: 'Regionplan',
+      start_year: 2024,
+      end_year: 2027,
+      status: 'draft',
+      created_at: now,
+      created_by: 'bench',
+    })
+    .execute();
+  const perspectives = ['medborgare', 'medarbetare', 'verksamhet', 'ekonomi'];
+  const goals = Array.from({ length: Math.ceil(size.onRootGoals / 5) }, (_, i) => ({
+    id: randomUUID(),
+    plan_id: planId,
+    perspective: perspectives[i % 4] as string,
+    focus_area: null,
+    owner_unit_id: region.rootId,
+    target_year: 2027,
+    created_at: now,
+  }));
+  await db.insertInto('goals').values(goals).execute();
+  await db
+    .insertInto('goal_wordings')
+    .values(
+      goals.map((g, i) => ({
+        goal_id: g.id,
+        seq: 1,
+        title: `Mål ${i + 1}`,
+        plan_decided: false,
+        created_at: now,
+        created_by: 'bench',
+      })),
+    )
+    .execute();
+
+  const sums = Math.ceil((size.onRootGoals * 3) / 5);
+  const ratios = size.onRootGoals - sums;
+  const base = Array.from({ length: sums }, (_, i) => ({ id: randomUUID(), code: `sum${i}`, name: `Summa ${i}` }));
+  const rows = [
+    ...base.map((b) => ({
+      ...b,
+      aggregation: 'sum',
+      numerator_id: null as string | null,
+      denominator_id: null as string | null,
+    })),
+    ...Array.from({ length: ratios }, (_, i) => ({
+      id: randomUUID(),
+      code: `ratio${i}`,
+      name: `Kvot ${i}`,
+      aggregation: 'ratio',
+      numerator_id: (base[(2 * i) % sums] as { id: string }).id,
+      denominator_id: (base[(2 * i + 1) % sums] as { id: string }).id,
+    })),
+    ...Array.from({ length: size.indicators - size.onRootGoals }, (_, i) => ({
+      id: randomUUID(),
+      code: `other${i}`,
+      name: `Övrig ${i}`,
+      aggregation: 'sum',
+      numerator_id: null,
+      denominator_id: null,
+    })),
+  ];
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('indicators')
+      .values(
+        rows.slice(i, i + 200).map((r) => ({
+          ...r,
+          measure_unit: r.aggregation === 'ratio' ? '%' : 'st',
+          direction: 'higher',
+          frequency: 'month',
+          weight_id: null,
+          scale: r.aggregation === 'ratio' ? '100' : '1',
+          rolling_months: null,
+          source: r.aggregation === 'ratio' ? 'formula' : 'entered',
+          created_at: now,
+        })),
+      )
+      .execute();
+  const onRoot = rows.slice(0, size.onRootGoals);
+  await db
+    .insertInto('indicator_goals')
+    .values(onRoot.map((r, i) => ({ indicator_id: r.id, goal_id: (goals[i % goals.length] as { id: string }).id })))
+    .execute();
+  await db
+    .insertInto('indicator_targets')
+    .values(
+      onRoot.map((r) => ({ indicator_id: r.id, unit_id: region.rootId, period: '2025', target: '50', tolerance: '5' })),
+    )
+    .execute();
+
+  // Leaves and the summed indicators get numbers; each leaf reports `perLeaf` of the sums.
+  const parents = new Set(region.units.map((u) => u.parentId));
+  const leaves = region.units.filter((u) => !parents.has(u.id)).map((u) => u.id);
+  await sql`CREATE TEMPORARY TABLE bench_leaves (n integer, id text)`.execute(db);
+  await sql`CREATE TEMPORARY TABLE bench_sums (n integer, id text)`.execute(db);
+  for (let i = 0; i < leaves.length; i += 1000)
+    await sql`INSERT INTO bench_leaves SELECT * FROM unnest(${leaves.slice(i, i + 1000).map((_, k) => i + k)}::int[], ${leaves.slice(i, i + 1000)}::text[])`.execute(
+      db,
+    );
+  await sql`INSERT INTO bench_sums SELECT * FROM unnest(${base.map((_, k) => k)}::int[], ${base.map((b) => b.id)}::text[])`.execute(
+    db,
+  );
+  await sql`
+    INSERT INTO indicator_values (indicator_id, unit_id, period, kind, value, comment, entered_by, entered_by_name, entered_at)
+    SELECT s.id, l.id, to_char(date '2024-01-01' + make_interval(months => m), 'YYYY-MM'), 'outcome',
+           (100 + (l.n * 31 + s.n * 17 + m * 7) % 900)::numeric, '', NULL, 'bench', ${now}
+    FROM bench_leaves l
+    CROSS JOIN generate_series(0, ${size.perLeaf - 1}) AS k
+    JOIN bench_sums s ON s.n = (l.n * 7 + k) % ${sums}
+    CROSS JOIN generate_series(0, ${size.months - 1}) AS m
+    ON CONFLICT DO NOTHING`.execute(db);
+  await sql`DROP TABLE bench_leaves`.execute(db);
+  await sql`DROP TABLE bench_sums`.execute(db);
+  await sql`ANALYZE indicator_values`.execute(db);
+  const lastMonth = formatPeriod(addMonths({ kind: 'month', year: 2024, month: 1 }, size.months - 1));
+  const ratioIndicatorId = (rows[sums] as { id: string }).id;
+  return { lastMonth, baseIndicatorIds: base.map((b) => b.id), ratioIndicatorId, leaves: leaves.length };
 }

@@ -5,13 +5,15 @@
  */
 
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import { monthsEnding } from '../domain/indicators/months';
 import { buildApp } from '../server/app';
 import { defaultSessionPolicy } from '../server/auth/service';
 import { systemClock } from '../server/core/clock';
 import { openDatabase } from '../server/db/connection';
 import { migrate } from '../server/db/migrate';
 import { createScratchDatabase } from '../server/db/scratch';
-import { generateLargeRegion, LARGE_REGION } from './generate';
+import { generateLargeRegion, generateSteering, LARGE_REGION, LARGE_STEERING } from './generate';
 
 const WARMUP = 5;
 const ITERATIONS = 30;
@@ -49,6 +51,12 @@ async function main() {
     console.log(
       `Large region on ${database.kind}: ${region.units.length} units, ${LARGE_REGION.users} users (generated in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
+    const steeringStarted = Date.now();
+    const steering = await generateSteering(database.db, region, LARGE_STEERING);
+    const valueRows = await sql<{ n: string }>`SELECT count(*)::text AS n FROM indicator_values`.execute(database.db);
+    console.log(
+      `Steering: ${LARGE_STEERING.indicators} indicators, ${LARGE_STEERING.months} months, ${valueRows.rows[0]?.n} value rows over ${steering.leaves} leaf units (generated in ${((Date.now() - steeringStarted) / 1000).toFixed(1)} s)`,
+    );
     const app = buildApp({
       services: { db: database.db, dbKind: database.kind, clock: systemClock },
       config: {
@@ -75,27 +83,62 @@ async function main() {
     };
 
     const baseline = stats(await time(get('/api/health')));
+    // The plain count of the value rows the root scorecard reads: its trend window, its indicators.
+    const window = monthsEnding(steering.lastMonth, 12);
+    const countRows = async () =>
+      sql`SELECT count(*) FROM indicator_values WHERE indicator_id = ANY(${steering.baseIndicatorIds}::text[]) AND period >= ${window[0]} AND period <= ${window[11]}`.execute(
+        database.db,
+      );
+    const counted = stats(await time(countRows));
+    const division = region.units.find((u) => u.parentId === region.rootId) as { id: string };
+    const scorecardRows = [
+      { name: 'count of the value rows read (baseline 2)', ...counted },
+      {
+        name: `GET /api/scorecard (root, ${steering.lastMonth})`,
+        ...stats(await time(get(`/api/scorecard?unit=${region.rootId}&period=${steering.lastMonth}`))),
+      },
+      {
+        name: 'GET /api/scorecard (a förvaltning)',
+        ...stats(await time(get(`/api/scorecard?unit=${division.id}&period=${steering.lastMonth}`))),
+      },
+      {
+        name: 'GET /api/indicators/{ratio}/across',
+        ...stats(await time(get(`/api/indicators/${steering.ratioIndicatorId}/across?period=${steering.lastMonth}`))),
+      },
+    ].map((r) => ({ ...r, ratio: r.median / baseline.median, ratioToCount: r.median / counted.median }));
     const rows = [
       { name: 'GET /api/health (baseline)', ...baseline },
       { name: 'GET /api/org-units (5 000 units)', ...stats(await time(get('/api/org-units'))) },
       { name: 'GET /api/org-units?asOf=2022-01-01', ...stats(await time(get('/api/org-units?asOf=2022-01-01'))) },
       { name: `GET /api/org-units/{root}`, ...stats(await time(get(`/api/org-units/${region.rootId}`))) },
       { name: 'GET /api/me', ...stats(await time(get('/api/me'))) },
-    ].map((r) => ({ ...r, ratio: r.median / baseline.median }));
+    ].map((r) => ({ ...r, ratio: r.median / baseline.median, ratioToCount: null as number | null }));
+    rows.push(...scorecardRows);
 
     console.log(`\n${ITERATIONS} iterations after ${WARMUP} warm-up, in-process, ${database.kind}:`);
-    console.log('request'.padEnd(40), 'median ms'.padStart(10), 'p95 ms'.padStart(10), '× baseline'.padStart(12));
+    console.log(
+      'request'.padEnd(44),
+      'median ms'.padStart(10),
+      'p95 ms'.padStart(10),
+      '× health'.padStart(10),
+      '× count'.padStart(10),
+    );
     for (const r of rows)
       console.log(
-        r.name.padEnd(40),
+        r.name.padEnd(44),
         r.median.toFixed(2).padStart(10),
         r.p95.toFixed(2).padStart(10),
-        r.ratio.toFixed(1).padStart(12),
+        r.ratio.toFixed(1).padStart(10),
+        (r.ratioToCount === null ? '' : r.ratioToCount.toFixed(1)).padStart(10),
       );
     mkdirSync('bench/out', { recursive: true });
     writeFileSync(
       'bench/out/results.json',
-      JSON.stringify({ database: database.kind, size: LARGE_REGION, iterations: ITERATIONS, rows }, null, 2),
+      JSON.stringify(
+        { database: database.kind, size: LARGE_REGION, steering: LARGE_STEERING, iterations: ITERATIONS, rows },
+        null,
+        2,
+      ),
     );
   } finally {
     await database.close();
