@@ -20,7 +20,15 @@ describe.runIf(embedded)('the admin CLI', () => {
   it('lists its commands in --help', async () => {
     const { code, output } = await cli(tempDir('rt-cli-'), ['--help']);
     expect(code).toBe(0);
-    for (const command of ['migrate', 'seed-demo', 'create-admin', 'export-org', 'import-org'])
+    for (const command of [
+      'migrate',
+      'seed-demo',
+      'create-admin',
+      'export-org',
+      'import-org',
+      'export-values',
+      'import-values',
+    ])
       expect(output).toContain(command);
   });
 
@@ -85,5 +93,36 @@ describe.runIf(embedded)('the admin CLI', () => {
     expect(result.output).toContain(`rad ${last - 1}, Nivå`);
     expect(result.output).toContain(`rad ${last}, Namn`);
     expect(result.output).toContain(`rad ${last}, Överordnad kod`);
-  });
+
+    // Values go out and come back the same way: a bad row is named, a good file is read in.
+    const values = join(dir, 'values.xlsx');
+    const out = await cli(dir, [
+      'export-values',
+      values,
+      '--from',
+      '2025-01',
+      '--to',
+      '2025-03',
+      '--indicator',
+      'resor',
+    ]);
+    expect(out.code, out.output).toBe(0);
+    const vb = new ExcelJS.Workbook();
+    await vb.xlsx.readFile(values);
+    const vs = vb.getWorksheet('Värden') as ExcelJS.Worksheet;
+    expect(vs.rowCount).toBe(1 + 3 * 3);
+    vs.getRow(2).getCell(7).value = 777;
+    await vb.xlsx.writeFile(values);
+    const ok = await cli(dir, ['import-values', values]);
+    expect(ok.code, ok.output).toBe(0);
+    expect(ok.output).toContain('Skrev 9 värden');
+    vs.getRow(3).getCell(3).value = 'X1';
+    await vb.xlsx.writeFile(values);
+    const refused = await cli(dir, ['import-values', values]);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('rad 3, Enhet: okänd enhetskod "X1"');
+    const badMonth = await cli(dir, ['export-values', values, '--from', '2025-13', '--to', '2025-03']);
+    expect(badMonth.code).toBe(1);
+    expect(badMonth.output).toContain('Ogiltig månad');
+  }, 180_000);
 });

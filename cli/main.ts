@@ -12,7 +12,10 @@ import { migrate } from '../server/db/migrate';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from '../server/demo/seed';
 import { exportOrg } from '../server/org/export';
 import { importOrg } from '../server/org/import';
+import { unitsOn } from '../server/org/queries';
 import { createUnit, listUnits, today } from '../server/org/service';
+
+import { exportValues, importValues } from '../server/steering/values-workbook';
 import { createUser, grantRole } from '../server/users/service';
 
 /** Opens the database the server would (DATABASE_URL or DATA_DIR), migrated, for one command. */
@@ -150,6 +153,69 @@ program
       });
       console.log(
         `${summary.dryRun ? 'Provkörning: skulle ha skapat' : 'Skapade'} ${summary.created}, ändrat ${summary.updated}, oförändrade ${summary.unchanged}.`,
+      );
+    });
+  });
+
+const monthOption = (text: string) => {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(text))
+    throw new DomainError('bad_request', `Ogiltig månad "${text}".`, {
+      fields: [{ field: 'month', message: 'ska vara ÅÅÅÅ-MM' }],
+    });
+  return text;
+};
+
+program
+  .command('export-values')
+  .description('exportera inmatade utfall och prognoser till en Excel-fil (samma format som import-values läser)')
+  .argument('<file>', 'xlsx-fil att skriva')
+  .addOption(new Option('--from <month>', 'första månaden (ÅÅÅÅ-MM)').argParser(monthOption).makeOptionMandatory())
+  .addOption(new Option('--to <month>', 'sista månaden (ÅÅÅÅ-MM)').argParser(monthOption).makeOptionMandatory())
+  .option('--indicator <codes>', 'bara dessa indikatorer (koder, kommaseparerade)')
+  .option('--unit <code>', 'bara denna enhet och enheterna under den (kostnadsställe)')
+  .action(async (file: string, opts: { from: string; to: string; indicator?: string; unit?: string }) => {
+    await withServices(async (services) => {
+      const codes = opts.indicator?.split(',').map((c) => c.trim());
+      const indicatorIds = codes
+        ? (await services.db.selectFrom('indicators').select(['id', 'code']).execute())
+            .filter((i) => i.code && codes.includes(i.code))
+            .map((i) => i.id)
+        : undefined;
+      const unitId = opts.unit
+        ? (await unitsOn(services.db, today(services))).find((u) => u.code === opts.unit)?.id
+        : undefined;
+      if (opts.unit && !unitId)
+        throw new DomainError('unprocessable', `Okänd enhetskod ${opts.unit}.`, {
+          fields: [{ field: 'unit', message: 'finns inte' }],
+        });
+      const data = await exportValues(services, systemActor('cli'), {
+        indicatorIds,
+        unitId,
+        from: opts.from,
+        to: opts.to,
+      });
+      writeFileSync(resolve(file), data);
+      console.log(`Skrev ${file}.`);
+    });
+  });
+
+program
+  .command('import-values')
+  .description(
+    'läs in utfall och prognoser från en Excel-fil; alla fel rapporteras och inget skrivs om någon rad är fel',
+  )
+  .argument('<file>', 'xlsx-fil att läsa')
+  .option('--dry-run', 'kontrollera och räkna, men skriv inget')
+  .action(async (file: string, opts: { dryRun?: boolean }) => {
+    const data = readFileSync(resolve(file));
+    await withServices(async (services) => {
+      const summary = await importValues(services, systemActor('cli'), data, {
+        dryRun: opts.dryRun,
+        onProgress: (done, total) => process.stderr.write(`\rLäser in ${done} av ${total} rader …`),
+      });
+      process.stderr.write('\n');
+      console.log(
+        `${summary.dryRun ? 'Provkörning: skulle ha skrivit' : 'Skrev'} ${summary.written} värden och tagit bort ${summary.removed} (${summary.rows} rader).`,
       );
     });
   });

@@ -190,14 +190,21 @@ export async function figuresForUnit(
           .orderBy('entered_at', 'desc')
           .execute()
       : [],
+    // Distinct pairs first: hashed, where count(DISTINCT …) would sort every row.
     db
-      .selectFrom('indicator_values')
-      .select(['indicator_id', sql<string>`count(DISTINCT unit_id)::int`.as('n')])
-      .where('indicator_id', 'in', countIds)
-      .where('kind', '=', 'outcome')
-      .where('period', '>=', from)
-      .where('period', '<=', to)
-      .where(unitFilter(subtree))
+      .selectFrom(
+        db
+          .selectFrom('indicator_values')
+          .select(['indicator_id', 'unit_id'])
+          .distinct()
+          .where('indicator_id', 'in', countIds)
+          .where('kind', '=', 'outcome')
+          .where('period', '>=', from)
+          .where('period', '<=', to)
+          .where(unitFilter(subtree))
+          .as('reporters'),
+      )
+      .select(['indicator_id', sql<string>`count(*)::int`.as('n')])
       .groupBy('indicator_id')
       .execute(),
   ]);
