@@ -43,4 +43,67 @@ describe('the demo region', () => {
     });
     expect(await isEmpty(ctx.services)).toBe(false);
   });
+
+  it('has the steering chain the demo promises: plans, a drifted goal, 30+ indicators with monthly values, an overdue assignment', async () => {
+    const db = ctx.services.db;
+    const versions = await db
+      .selectFrom('plan_versions as v')
+      .innerJoin('plans as p', 'p.id', 'v.plan_id')
+      .select(['v.title', 'v.status', 'p.kind', 'v.start_year', 'v.end_year'])
+      .execute();
+    expect(versions).toEqual(
+      expect.arrayContaining([
+        { title: 'Regionplan 2025–2027', status: 'decided', kind: 'regionplan', start_year: 2025, end_year: 2027 },
+        { title: 'Färdplan 2030', status: 'draft', kind: 'strategi', start_year: 2024, end_year: 2030 },
+      ]),
+    );
+    expect(versions.filter((v) => v.kind === 'verksamhetsplan').length).toBeGreaterThanOrEqual(4);
+    const perspectives = await db
+      .selectFrom('goals as g')
+      .innerJoin('plan_versions as v', 'v.plan_id', 'g.plan_id')
+      .where('v.title', '=', 'Regionplan 2025–2027')
+      .select('g.perspective')
+      .distinct()
+      .execute();
+    expect(perspectives.map((p) => p.perspective).sort()).toEqual([
+      'ekonomi',
+      'medarbetare',
+      'medborgare',
+      'verksamhet',
+    ]);
+    // Break-down at least three levels deep: a goal whose parent has a parent.
+    const links = await db.selectFrom('goal_links').selectAll().execute();
+    const parentOf = new Map(links.map((l) => [l.goal_id, l.parent_goal_id]));
+    expect([...parentOf.values()].some((p) => parentOf.has(p))).toBe(true);
+    const drifted = await db
+      .selectFrom('goal_wordings')
+      .select('goal_id')
+      .where('plan_decided', '=', true)
+      .where('decision_id', 'is', null)
+      .execute();
+    expect(drifted).toHaveLength(1);
+
+    const indicators = await db
+      .selectFrom('indicators')
+      .select(['id', 'code', 'aggregation', 'rolling_months'])
+      .execute();
+    expect(indicators.length).toBeGreaterThanOrEqual(30);
+    const byCode = new Map(indicators.map((i) => [i.code, i]));
+    expect(byCode.get('hyrandel')?.aggregation).toBe('ratio');
+    expect(byCode.get('arsarbetare')?.rolling_months).toBe(12);
+    const months = await db
+      .selectFrom('indicator_values')
+      .select('period')
+      .distinct()
+      .where('indicator_id', '=', byCode.get('personalkostnad')?.id as string)
+      .orderBy('period')
+      .execute();
+    // The test clock stands in June 2025: every month from January 2024 to May 2025.
+    expect(months.map((m) => m.period)).toHaveLength(17);
+    expect(months[0]?.period).toBe('2024-01');
+    const assignments = await db.selectFrom('assignments').select(['status', 'report_back_on']).execute();
+    expect(assignments.filter((a) => a.status === 'ongoing' && (a.report_back_on ?? '') < '2025-06-15')).toHaveLength(
+      1,
+    );
+  });
 });

@@ -273,7 +273,7 @@ const INDICATORS: IndicatorDef[] = [
 const AGENCY_SHARE: Record<string, number> = {
   kirurgi: 0.035,
   medicin: 0.08,
-  medserv: 0.005,
+  medserv: 0.009,
   primarvard: 0.06,
   psykiatri: 0.07,
 };

@@ -87,7 +87,12 @@ describe('scorecard API on Region Exempel', () => {
     );
     const average = divisions.reduce((a, b) => a + b, 0) / divisions.length;
     expect(Math.abs(average - figure.outcome)).toBeGreaterThan(0.01);
-    for (const d of divisions) expect(d).toBeGreaterThanOrEqual(0.2);
+    // Seed 002: the divisions lay between 0.5 % and 8 %.
+    for (const d of divisions) {
+      expect(d).toBeGreaterThanOrEqual(0.5);
+      expect(d).toBeLessThanOrEqual(8);
+    }
+    expect(Math.max(...divisions) - Math.min(...divisions)).toBeGreaterThan(4);
   });
 
   it('shows a division the same figures whether summed in the database or merged unit by unit', async () => {
