@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { Me, OrgUnit } from '../app/types';
+import { homeUnitId, may, orgIndexOf } from './access';
+
+const unit = (id: string, parentId: string | null): OrgUnit => ({
+  id,
+  version: 1,
+  parentId,
+  name: id,
+  level: 'enhet',
+  code: null,
+  managerName: null,
+  managerUserId: null,
+  validFrom: '2020-01-01',
+  validTo: null,
+});
+
+// region ── hs ── medicin ── avd1
+//        └── kt
+const tree = orgIndexOf([
+  unit('region', null),
+  unit('hs', 'region'),
+  unit('medicin', 'hs'),
+  unit('avd1', 'medicin'),
+  unit('kt', 'region'),
+]);
+const me = (...roles: [Me['roles'][number]['role'], string][]): Me => ({
+  id: 'u',
+  username: 'u',
+  displayName: 'U',
+  roles: roles.map(([role, unitId]) => ({ role, unitId })),
+});
+
+describe('access', () => {
+  it('starts a politician at the root and a manager at their own unit', () => {
+    expect(homeUnitId(me(['politician', 'region']), tree)).toBe('region');
+    expect(homeUnitId(me(['manager', 'medicin']), tree)).toBe('medicin');
+  });
+
+  it('starts from the highest of several units', () => {
+    expect(homeUnitId(me(['reporter', 'avd1'], ['manager', 'hs']), tree)).toBe('hs');
+  });
+
+  it('has no start for a user without a role that reads steering data', () => {
+    expect(homeUnitId(me(), tree)).toBeNull();
+    expect(homeUnitId(null, tree)).toBeNull();
+  });
+
+  it('asks the domain rules: a manager writes analyses in their subtree only, a politician nowhere', () => {
+    const chef = me(['manager', 'medicin']);
+    expect(may(chef, 'data.write', 'avd1', tree)).toBe(true);
+    expect(may(chef, 'data.write', 'kt', tree)).toBe(false);
+    expect(may(chef, 'data.read', null, tree)).toBe(false);
+    expect(may(me(['politician', 'region']), 'data.write', 'avd1', tree)).toBe(false);
+  });
+});
