@@ -6,6 +6,15 @@ import { AdminPage } from '../admin/AdminPage';
 import { BodiesPage } from '../bodies/BodiesPage';
 import { TreePage } from '../org/TreePage';
 import { UnitPage } from '../org/UnitPage';
+import { ActivitiesPage } from '../steering/ActivitiesPage';
+import { AssignmentsPage } from '../steering/AssignmentsPage';
+import { DecisionsPage } from '../steering/DecisionsPage';
+import { GoalPage } from '../steering/GoalPage';
+import { IndicatorPage } from '../steering/IndicatorPage';
+import { PlanPage } from '../steering/PlanPage';
+import { PlansPage } from '../steering/PlansPage';
+import { ScorecardPage } from '../steering/ScorecardPage';
+import { ValuesPage } from '../steering/ValuesPage';
 import { ApiError } from './api';
 import { meKey } from './auth';
 import { NotFoundPage } from './NotFoundPage';
@@ -54,6 +63,16 @@ export function App() {
                 <Route path="/enheter/:id" element={<UnitPage />} />
                 <Route path="/organ" element={<BodiesPage />} />
                 <Route path="/administration" element={<AdminPage />} />
+                <Route path="/styrkort" element={<ScorecardPage />} />
+                <Route path="/styrkort/:unitId" element={<ScorecardPage />} />
+                <Route path="/indikatorer/:id" element={<IndicatorPage />} />
+                <Route path="/planer" element={<PlansPage />} />
+                <Route path="/planer/:id" element={<PlanPage />} />
+                <Route path="/mal/:id" element={<GoalPage />} />
+                <Route path="/beslut" element={<DecisionsPage />} />
+                <Route path="/uppdrag" element={<AssignmentsPage />} />
+                <Route path="/aktiviteter" element={<ActivitiesPage />} />
+                <Route path="/varden" element={<ValuesPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

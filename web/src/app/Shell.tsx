@@ -40,6 +40,24 @@ export function Shell({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/organ">{t('nav.bodies')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/styrkort">{t('nav.scorecard')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/planer">{t('nav.plans')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/beslut">{t('nav.decisions')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/uppdrag">{t('nav.assignments')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/aktiviteter">{t('nav.activities')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/varden">{t('nav.values')}</NavLink>
+              </li>
               {hasRole(me, 'administrator') && (
                 <li>
                   <NavLink to="/administration">{t('nav.admin')}</NavLink>

@@ -30,6 +30,21 @@ export async function api<T>(path: string, method: Method = 'GET', body?: unknow
         : { 'content-type': 'application/json', accept: 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  return answer<T>(res);
+}
+
+/** Sends a file's bytes as the request body (an import); the answer is read as `api` reads it. */
+export async function upload<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  const res = await fetch(`/api${path}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': contentType, accept: 'application/json' },
+    body: file,
+  });
+  return answer<T>(res);
+}
+
+async function answer<T>(res: Response): Promise<T> {
   if (res.status === 204) return undefined as T;
   const data: any = await res.json().catch(() => null);
   if (!res.ok) {

@@ -76,16 +76,21 @@ export function UnitPage() {
       </nav>
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <PageHeading title={unit.name} />
-        {isAdmin && !asOf && !editing && (
-          <Button
-            onClick={() => {
-              setStatus('');
-              setEditing(true);
-            }}
-          >
-            {t('unit.edit')}
-          </Button>
-        )}
+        <Group gap="md">
+          <Anchor component={Link} to={`/styrkort/${unit.id}`}>
+            {t('unit.showScorecard')}
+          </Anchor>
+          {isAdmin && !asOf && !editing && (
+            <Button
+              onClick={() => {
+                setStatus('');
+                setEditing(true);
+              }}
+            >
+              {t('unit.edit')}
+            </Button>
+          )}
+        </Group>
       </Group>
       {asOf && (
         <Alert color="blue" mb="md">

@@ -1,0 +1,300 @@
+import { BarChart } from '@mantine/charts';
+import { Anchor, Paper, Table, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useMe } from '../app/auth';
+import { PageHeading } from '../app/page';
+import { may } from './access';
+import { formatFigure } from './numbers';
+import { formatMonth, monthOrNull } from './periods';
+import { acrossQuery, indicatorQuery, indicatorsQuery, useDefaultPeriod, useHomeUnit, useOrg } from './queries';
+import { scorecardPath } from './ScorecardPage';
+import type { AcrossRow, Figure, Indicator } from './types';
+import { LoadError, Loading, OutcomeText, PeriodInput, StaleNote, StatusBadge } from './ui';
+
+/** Each row's depth below the first row (the root of what is shown), from the parent links. */
+export function depthsOf(rows: readonly { unitId: string; parentId: string | null }[]): Map<string, number> {
+  const depth = new Map<string, number>();
+  for (const r of rows)
+    depth.set(r.unitId, r.parentId !== null && depth.has(r.parentId) ? (depth.get(r.parentId) ?? 0) + 1 : 0);
+  return depth;
+}
+
+/** Horizontal follow-up: one indicator across the organisation for a month. */
+export function IndicatorPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const fallback = useDefaultPeriod();
+  const chosen = monthOrNull(params.get('period'));
+  const period = chosen ?? fallback.period;
+  const me = useMe().data;
+  const org = useOrg();
+  const home = useHomeUnit();
+  // Whoever may not read the whole organisation sees the part they may read.
+  const wholeOrg = !org.isPending && may(me, 'data.read', null, org.tree);
+  const scope = wholeOrg ? null : home.unitId;
+  const definition = useQuery(indicatorQuery(id));
+  const across = useQuery({
+    ...acrossQuery(id, period, scope),
+    enabled: !org.isPending && (wholeOrg || scope !== null) && (chosen !== null || !fallback.pending),
+    placeholderData: keepPreviousData,
+  });
+
+  if (across.isPending && definition.isPending) return <Loading />;
+  const first = across.data?.rows[0]?.figure;
+  const name = definition.data?.name ?? first?.name ?? t('indicator.heading');
+  if (across.isError && !definition.data)
+    return (
+      <>
+        <PageHeading title={t('indicator.heading')} />
+        <LoadError error={across.error} />
+      </>
+    );
+
+  return (
+    <>
+      <PageHeading title={name} />
+      <Text mb="md">
+        {t('indicator.intro', { unit: across.data?.rows[0]?.unitName ?? '…', month: formatMonth(period) })}
+      </Text>
+      <Paper withBorder p="md" mb="md" radius="md">
+        <PeriodInput value={period} onChange={(p) => setParams({ period: p }, { replace: true })} />
+      </Paper>
+      <Paper withBorder p="md" mb="lg" radius="md" component="section" aria-labelledby="definition-heading">
+        <Title order={2} size="h3" id="definition-heading" mb="sm">
+          {t('indicator.definition')}
+        </Title>
+        {definition.data ? (
+          <Definition indicator={definition.data} />
+        ) : first ? (
+          <>
+            <FigureFacts figure={first} />
+            <Text size="sm" className="muted" mt="xs">
+              {t('indicator.partialDefinition')}
+            </Text>
+          </>
+        ) : definition.isError ? (
+          <LoadError error={definition.error} />
+        ) : (
+          <Loading />
+        )}
+      </Paper>
+      {across.isPending ? (
+        <Loading />
+      ) : across.isError ? (
+        <LoadError error={across.error} />
+      ) : (
+        <AcrossView rows={across.data.rows} period={across.data.period} />
+      )}
+    </>
+  );
+}
+
+function Definition({ indicator: i }: { indicator: Indicator }) {
+  const { t } = useTranslation();
+  // Names of the parts of a ratio or weighted average, when the list may be read.
+  const all = useQuery({ ...indicatorsQuery, enabled: !!(i.numeratorId || i.denominatorId || i.weightId) });
+  const nameOf = (id: string | null) =>
+    id ? (all.data?.indicators.find((x) => x.id === id)?.name ?? t('indicator.otherIndicator')) : '—';
+  const link = (id: string | null) =>
+    id ? (
+      <Anchor component={Link} to={`/indikatorer/${id}`}>
+        {nameOf(id)}
+      </Anchor>
+    ) : (
+      '—'
+    );
+  return (
+    <dl className="facts">
+      {i.description && (
+        <>
+          <dt>{t('indicator.description')}</dt>
+          <dd>{i.description}</dd>
+        </>
+      )}
+      <dt>{t('indicator.measureUnit')}</dt>
+      <dd>{i.measureUnit}</dd>
+      <dt>{t('indicator.direction')}</dt>
+      <dd>{t(`direction.${i.direction}`)}</dd>
+      <dt>{t('indicator.frequency')}</dt>
+      <dd>{t(`frequency.${i.frequency}`)}</dd>
+      <dt>{t('indicator.aggregation')}</dt>
+      <dd>{t(`aggregation.${i.aggregation}`)}</dd>
+      {i.aggregation === 'ratio' && (
+        <>
+          <dt>{t('indicator.numerator')}</dt>
+          <dd>{link(i.numeratorId)}</dd>
+          <dt>{t('indicator.denominator')}</dt>
+          <dd>{link(i.denominatorId)}</dd>
+        </>
+      )}
+      {i.aggregation === 'weighted' && (
+        <>
+          <dt>{t('indicator.weight')}</dt>
+          <dd>{link(i.weightId)}</dd>
+        </>
+      )}
+      {i.scale !== '1' && (
+        <>
+          <dt>{t('indicator.scale')}</dt>
+          <dd>{t('indicator.scaleText', { scale: i.scale })}</dd>
+        </>
+      )}
+      {i.rollingMonths && (
+        <>
+          <dt>{t('indicator.rolling')}</dt>
+          <dd>{t('indicator.rollingText', { count: i.rollingMonths })}</dd>
+        </>
+      )}
+      <dt>{t('indicator.source')}</dt>
+      <dd>{t(`source.${i.source}`)}</dd>
+    </dl>
+  );
+}
+
+/** What a figure says of its indicator, for users who may not read the definitions. */
+function FigureFacts({ figure }: { figure: Figure }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="facts">
+      <dt>{t('indicator.measureUnit')}</dt>
+      <dd>{figure.measureUnit}</dd>
+      <dt>{t('indicator.direction')}</dt>
+      <dd>{t(`direction.${figure.direction}`)}</dd>
+      <dt>{t('indicator.frequency')}</dt>
+      <dd>{t(`frequency.${figure.frequency}`)}</dd>
+      <dt>{t('indicator.aggregation')}</dt>
+      <dd>{t(`aggregation.${figure.aggregation}`)}</dd>
+    </dl>
+  );
+}
+
+function AcrossView({ rows, period }: { rows: AcrossRow[]; period: string }) {
+  const { t } = useTranslation();
+  const depth = depthsOf(rows);
+  const root = rows[0];
+  if (!root) return <Text>{t('indicator.noUnits')}</Text>;
+  const unit = root.figure.measureUnit;
+  const top = rows.filter((r) => {
+    const d = depth.get(r.unitId) ?? 0;
+    return d === 1 || d === 2;
+  });
+  const charted = top.filter((r) => r.figure.outcome !== null);
+  const month = formatMonth(period);
+  return (
+    <>
+      <section aria-labelledby="chart-heading" className="section">
+        <Title order={2} size="h3" id="chart-heading" mb="sm">
+          {t('indicator.chartHeading', { unit: root.unitName })}
+        </Title>
+        {top.length === 0 ? (
+          <Text>{t('indicator.noUnits')}</Text>
+        ) : (
+          <div className="chart-and-table">
+            {charted.length > 0 && (
+              <Paper withBorder p="md" radius="md" aria-hidden="true" inert className="chart-box">
+                <BarChart
+                  h={Math.max(160, charted.length * 28 + 40)}
+                  data={charted.map((r) => ({ unit: r.unitName, value: r.figure.outcome }))}
+                  dataKey="unit"
+                  orientation="vertical"
+                  series={[{ name: 'value', label: t('steering.outcome'), color: 'red.9' }]}
+                  valueFormatter={(v) => formatFigure(v, unit)}
+                  yAxisProps={{ width: 190 }}
+                  withTooltip={false}
+                  accessibilityLayer={false}
+                  gridAxis="x"
+                />
+              </Paper>
+            )}
+            <Table withTableBorder captionSide="top" striped>
+              <Table.Caption>{t('indicator.chartCaption', { unit: root.unitName, month })}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('steering.unit')}</Table.Th>
+                  <Table.Th scope="col">{t('steering.outcome')}</Table.Th>
+                  <Table.Th scope="col">{t('steering.status')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {top.map((r) => (
+                  <Table.Tr key={r.unitId}>
+                    <Table.Th
+                      scope="row"
+                      fw="normal"
+                      style={depth.get(r.unitId) === 2 ? { paddingInlineStart: '1.5rem' } : undefined}
+                    >
+                      {r.unitName}
+                    </Table.Th>
+                    <Table.Td>
+                      <OutcomeText figure={r.figure} period={period} />
+                    </Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={r.figure.status} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="all-heading" className="section">
+        <Title order={2} size="h3" id="all-heading" mb="sm">
+          {t('indicator.allHeading')}
+        </Title>
+        <Table.ScrollContainer minWidth={820}>
+          <Table withTableBorder captionSide="top" verticalSpacing={4}>
+            <Table.Caption>{t('indicator.allCaption', { month })}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('steering.unit')}</Table.Th>
+                <Table.Th scope="col">{t('steering.outcome')}</Table.Th>
+                <Table.Th scope="col">{t('steering.target')}</Table.Th>
+                <Table.Th scope="col">{t('steering.status')}</Table.Th>
+                <Table.Th scope="col">{t('indicator.reporting')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => (
+                <Table.Tr key={r.unitId}>
+                  <Table.Th
+                    scope="row"
+                    fw={(depth.get(r.unitId) ?? 0) < 2 ? 700 : 'normal'}
+                    style={{ paddingInlineStart: `${(depth.get(r.unitId) ?? 0) * 1.25 + 0.6}rem` }}
+                  >
+                    <Anchor component={Link} to={scorecardPath(r.unitId, period)}>
+                      {r.unitName}
+                    </Anchor>{' '}
+                    <span className="muted tree-level-inline">{t(`level.${r.level}`)}</span>
+                  </Table.Th>
+                  <Table.Td>
+                    <OutcomeText figure={r.figure} period={period} />
+                  </Table.Td>
+                  <Table.Td>{formatFigure(r.figure.target, r.figure.measureUnit)}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={r.figure.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    {r.figure.stale ? (
+                      <StaleNote figure={r.figure} period={period} />
+                    ) : r.figure.expected > 0 ? (
+                      t('steering.staleReported', { reported: r.figure.reported, count: r.figure.expected })
+                    ) : (
+                      <span className="muted">{t('indicator.noReporters')}</span>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </section>
+      <Text size="sm" className="muted">
+        {t('indicator.linkNote')}
+      </Text>
+    </>
+  );
+}
