@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '../domain/errors';
 import { authRoutes } from './auth/routes';
 import { bodyRoutes } from './bodies/routes';
+import { economyRoutes } from './economy/routes';
 import { healthRoutes } from './health/routes';
 import { historyRoutes } from './history/routes';
 import type { AppEnv, Deps } from './http/env';
@@ -41,6 +42,7 @@ export function buildApi(deps: Deps) {
   api.route('/', userRoutes(deps));
   api.route('/', historyRoutes(deps));
   api.route('/', steeringRoutes(deps));
+  api.route('/', economyRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

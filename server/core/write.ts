@@ -75,7 +75,9 @@ export async function bumpVersion(
     | 'goals'
     | 'assignments'
     | 'indicators'
-    | 'activities',
+    | 'activities'
+    | 'measures'
+    | 'corrective_actions',
   id: string,
   expected: number,
   current: () => Promise<object | null>,

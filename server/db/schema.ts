@@ -272,6 +272,89 @@ export interface GoalAnalysesTable {
   entered_at: Timestamp;
 }
 
+/** bigint columns (whole kronor) come back as exact decimal strings; write bigint or string. */
+type Int8 = ColumnType<string, bigint | string, bigint | string>;
+
+export interface ActionPlanAllocationsTable {
+  plan_id: string;
+  unit_id: string;
+  year: number;
+  amount_kr: Int8;
+}
+
+export interface ActionPlanSettingsTable {
+  plan_id: string;
+  deviation_margin_pct: Generated<number>;
+}
+
+export interface MeasuresTable {
+  id: string;
+  version: Generated<number>;
+  plan_id: string;
+  parent_measure_id: string | null;
+  owner_unit_id: string;
+  responsible_name: string;
+  title: string;
+  description: Generated<string>;
+  category: string;
+  feasibility: number;
+  start_on: DateCol;
+  full_effect_on: DateCol;
+  status: string;
+  risk_analysis_ref: string | null;
+  created_at: Timestamp;
+}
+
+export interface MeasureCalcLinesTable {
+  measure_id: string;
+  seq: number;
+  year: number;
+  kind: string;
+  description: string;
+  assumption: Generated<string>;
+  amount_kr: Int8;
+  realisation_pct: number;
+}
+
+export interface MeasureGoalsTable {
+  measure_id: string;
+  goal_id: string;
+}
+
+export interface MeasureReportsTable {
+  measure_id: string;
+  period: string;
+  forecast_kr: Int8;
+  outcome_kr: Int8 | null;
+  comment: Generated<string>;
+  entered_by_name: string;
+  entered_at: Timestamp;
+}
+
+export interface DelegationLevelsTable {
+  id: string;
+  version: Generated<number>;
+  rank: number;
+  name: string;
+  unit_level: string | null;
+  body_kind: string | null;
+  max_amount_kr: Int8 | null;
+  created_at: Timestamp;
+}
+
+export interface CorrectiveActionsTable {
+  id: string;
+  version: Generated<number>;
+  measure_id: string;
+  what: string;
+  responsible_name: string;
+  due_on: DateCol;
+  amount_kr: Int8;
+  status: string;
+  decision_id: string | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   users: UsersTable;
   org_units: OrgUnitsTable;
@@ -299,4 +382,12 @@ export interface DB {
   activity_goals: ActivityGoalsTable;
   activity_updates: ActivityUpdatesTable;
   goal_analyses: GoalAnalysesTable;
+  action_plan_allocations: ActionPlanAllocationsTable;
+  action_plan_settings: ActionPlanSettingsTable;
+  measures: MeasuresTable;
+  measure_calc_lines: MeasureCalcLinesTable;
+  measure_goals: MeasureGoalsTable;
+  measure_reports: MeasureReportsTable;
+  delegation_levels: DelegationLevelsTable;
+  corrective_actions: CorrectiveActionsTable;
 }

@@ -3,6 +3,7 @@ import { createBody } from '../bodies/service';
 import { type Services, systemActor } from '../core/context';
 import { closeUnit, createUnit, updateUnit } from '../org/service';
 import { createUser, grantRole } from '../users/service';
+import { seedEconomy } from './economy';
 import { DEMO_BODIES, DEMO_REGION, type DemoUnit } from './region';
 import { type SteeringIds, seedSteering } from './steering';
 
@@ -73,6 +74,7 @@ export async function seedDemo(services: Services): Promise<{
   users: Map<string, string>;
   bodies: Map<string, string>;
   steering: SteeringIds;
+  economy: { planId: string; measures: Map<string, string> };
 }> {
   const actor = systemActor('demo');
   const units = new Map<string, string>();
@@ -142,5 +144,6 @@ export async function seedDemo(services: Services): Promise<{
     await grantRole(services, actor, { userId: user.id, role: a.role, unitId: units.get(a.unit) as string });
   }
   const steering = await seedSteering(services, units, bodies);
-  return { units, users, bodies, steering };
+  const economy = await seedEconomy(services, units, bodies);
+  return { units, users, bodies, steering, economy };
 }

@@ -33,6 +33,15 @@ export const HISTORY_KINDS = [
   'activity.updated',
   'activity.reported',
   'analysis.set',
+  'action_plan.created',
+  'allocation.set',
+  'measure.created',
+  'measure.updated',
+  'measure.reported',
+  'measures.imported',
+  'corrective_action.created',
+  'corrective_action.updated',
+  'delegation.updated',
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
@@ -48,5 +57,8 @@ export const HISTORY_ENTITIES = [
   'assignment',
   'indicator',
   'activity',
+  'measure',
+  'corrective_action',
+  'delegation',
 ] as const;
 export type HistoryEntity = (typeof HISTORY_ENTITIES)[number];

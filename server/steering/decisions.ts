@@ -7,7 +7,15 @@ import { authorize, bumpVersion, write } from '../core/write';
 import { currentTree } from '../org/service';
 import { mustExist, readable, scopeOfBody } from './common';
 
-export const LINK_ENTITIES = ['plan', 'goal', 'assignment', 'indicator', 'activity'] as const;
+export const LINK_ENTITIES = [
+  'plan',
+  'goal',
+  'assignment',
+  'indicator',
+  'activity',
+  'measure',
+  'corrective_action',
+] as const;
 export type LinkEntity = (typeof LINK_ENTITIES)[number];
 
 /** A beslut, uppdrag or informationsärende, with what it concerns. */
@@ -146,6 +154,8 @@ const LINK_TABLES = {
   assignment: 'assignments',
   indicator: 'indicators',
   activity: 'activities',
+  measure: 'measures',
+  corrective_action: 'corrective_actions',
 } as const;
 
 async function checkDecision(db: Executor, input: DecisionInput) {

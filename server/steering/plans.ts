@@ -38,7 +38,8 @@ export interface PlanRecord {
   inForce: PlanVersion | null;
   versions: PlanVersion[];
   goalCount: number;
-  /** Goals hang on it but no version was ever decided: "styr verksamhet men saknar beslut". */
+  measureCount: number;
+  /** Goals or measures hang on it but no version was ever decided: "styr verksamhet men saknar beslut". */
   steersWithoutDecision: boolean;
   decisions: Omit<DecisionRecord, 'links'>[];
 }
@@ -64,6 +65,12 @@ export async function planRecords(db: Executor, ids?: readonly string[]) {
     .execute();
   const goalCounts = await db
     .selectFrom('goals')
+    .select(['plan_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('plan_id', 'in', planIds)
+    .groupBy('plan_id')
+    .execute();
+  const measureCounts = await db
+    .selectFrom('measures')
     .select(['plan_id', (eb) => eb.fn.countAll<string>().as('n')])
     .where('plan_id', 'in', planIds)
     .groupBy('plan_id')
@@ -103,6 +110,7 @@ export async function planRecords(db: Executor, ids?: readonly string[]) {
     const latest = own.at(-1) as PlanVersion;
     const inForce = [...own].reverse().find((v) => v.status === 'decided') ?? null;
     const goalCount = Number(goalCounts.find((g) => g.plan_id === p.id)?.n ?? 0);
+    const measureCount = Number(measureCounts.find((g) => g.plan_id === p.id)?.n ?? 0);
     const decisionIdsOfPlan = new Set([
       ...own.map((v) => v.decisionId).filter((d): d is string => !!d),
       ...linked.filter((l) => l.entity_id === p.id).map((l) => l.decision_id),
@@ -123,7 +131,8 @@ export async function planRecords(db: Executor, ids?: readonly string[]) {
       inForce,
       versions: own,
       goalCount,
-      steersWithoutDecision: goalCount > 0 && !own.some((v) => v.status !== 'draft'),
+      measureCount,
+      steersWithoutDecision: goalCount + measureCount > 0 && !own.some((v) => v.status !== 'draft'),
       decisions: [...decisionIdsOfPlan]
         .map((id) => byId.get(id))
         .filter((d): d is NonNullable<typeof d> => !!d)

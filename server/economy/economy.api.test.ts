@@ -1,0 +1,304 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../test/support/context';
+import { seedDemo } from '../demo/seed';
+
+const M = 1_000_000;
+
+describe('action plans on Region Exempel ("Hållbar framtid")', () => {
+  let ctx: TestContext;
+  let units: Map<string, string>;
+  let planId: string;
+  let measures: Map<string, string>;
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    const seeded = await seedDemo(ctx.services);
+    units = seeded.units;
+    ({ planId, measures } = seeded.economy);
+  });
+  afterAll(async () => ctx.close());
+  const unit = (key: string) => units.get(key) as string;
+  const as = async (username: string) => {
+    const agent = ctx.agent();
+    await agent.login(username);
+    return agent;
+  };
+  const summary = async (period: string, username = 'politiker') =>
+    (await as(username)).json('GET', `/api/action-plans/${planId}/summary?period=${period}`);
+  const row = (body: any, key: string) => body.byUnit.find((r: any) => r.unitId === unit(key));
+
+  it('lists the plan with its decision and the region’s requirement in whole kronor', async () => {
+    const { status, body } = await (await as('revisor')).json('GET', '/api/action-plans');
+    expect(status).toBe(200);
+    expect(body.plans).toHaveLength(1);
+    expect(body.plans[0]).toMatchObject({
+      id: planId,
+      title: 'Hållbar framtid',
+      status: 'decided',
+      decision: 'Regionfullmäktige 2023-06-13 § 78 (RS/1100/2023)',
+      requirement: [{ year: 2024, amountKr: 500 * M }],
+    });
+  });
+
+  it('shows 558 planned against 500, and the grade 1–2 total below 500', async () => {
+    const { status, body } = await summary('2024-09');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ target: 500 * M, planned: 558 * M, plannedGrade12: 491 * M });
+    expect(body.plannedGrade12).toBeLessThan(body.target);
+    const hs = row(body, 'hs');
+    expect(hs).toMatchObject({ target: 343.6 * M, forecast: 197 * M, deviation: -146.6 * M });
+    expect(body.byFeasibility.find((f: any) => f.feasibility === 3).planned).toBe(67 * M);
+  });
+
+  it('gives seed 002’s forecasts: the region at the tertial, the interim report and the end; HS through the autumn', async () => {
+    expect((await summary('2024-04')).body.forecast).toBe(337 * M);
+    const interim = (await summary('2024-08')).body;
+    expect(interim.forecast).toBe(310.7 * M);
+    expect(row(interim, 'kt').deviation).toBe(-20.9 * M);
+    for (const month of ['2024-09', '2024-10', '2024-11', '2024-12']) {
+      const hs = row((await summary(month)).body, 'hs');
+      expect(hs.forecast).toBe(197 * M);
+      expect(hs.deviation).toBe(-146.6 * M);
+    }
+    const final = (await summary('2025-01')).body;
+    expect(final.year).toBe(2024);
+    expect(final.forecast).toBe(337 * M);
+    expect(row(final, 'hs').forecast).toBe(226 * M);
+  });
+
+  it('adds up: the förvaltningar make the whole, and every deviation is forecast − target', async () => {
+    for (const month of ['2024-04', '2024-12', '2025-01']) {
+      const body = (await summary(month)).body;
+      for (const key of ['planned', 'plannedGrade12', 'forecast', 'forecastGrade12', 'outcome', 'target'] as const)
+        expect(body.byUnit.reduce((s: number, r: any) => s + r[key], 0)).toBe(body[key]);
+      expect(body.deviation).toBe(body.forecast - body.target);
+      for (const r of body.byUnit) expect(r.deviation).toBe(r.forecast - r.target);
+      expect(body.byCategory.reduce((s: number, c: any) => s + c.planned, 0)).toBe(body.planned);
+    }
+  });
+
+  it('counts the measures not updated in the month as stale', async () => {
+    expect((await summary('2024-12')).body.staleCount).toBe(3);
+    expect((await summary('2025-01')).body.staleCount).toBe(0);
+    const tree = (await (await as('controller')).json('GET', `/api/action-plans/${planId}/measures?period=2024-12`))
+      .body;
+    const stale = tree.measures.filter((m: any) => m.leaf && m.stale).map((m: any) => m.title);
+    expect(stale.sort()).toEqual([
+      'Minskad inhyrd personal, Psykiatri',
+      'Minskad övertid, Psykiatri',
+      'Växla ut köpt vård, Psykiatri',
+    ]);
+    const parent = tree.measures.find((m: any) => m.title === 'Minskad inhyrd personal');
+    expect(parent).toMatchObject({ leaf: false, stale: true, staleCount: 1 });
+  });
+
+  it('carries seed 002’s six studied measures with their targets and outcomes', async () => {
+    const tree = (await (await as('revisor')).json('GET', `/api/action-plans/${planId}/measures?period=2025-01`)).body;
+    const byTitle = (t: string) => tree.measures.find((m: any) => m.title === t);
+    expect(
+      [
+        ['Användning av anti-VEGF', 15.6, 24],
+        ['Behovsanpassning av Vårdnära service', 20, 13],
+        ['Måltider i egen regi på Åby sjukhus', 3, 3],
+        ['Kostnadsneutrala skolskjutsar', 25, 8.3],
+        ['Närakuten Älvdal', 12, 0],
+        ['Växla ut köpt vård', 38, 39],
+      ].map(([t]) => [t, byTitle(t as string).planned / M, byTitle(t as string).outcome / M]),
+    ).toEqual([
+      ['Användning av anti-VEGF', 15.6, 24],
+      ['Behovsanpassning av Vårdnära service', 20, 13],
+      ['Måltider i egen regi på Åby sjukhus', 3, 3],
+      ['Kostnadsneutrala skolskjutsar', 25, 8.3],
+      ['Närakuten Älvdal', 12, 0],
+      ['Växla ut köpt vård', 38, 39],
+    ]);
+    // A parent measure is the sum of its sub-measures.
+    const kopt = byTitle('Växla ut köpt vård');
+    const children = tree.measures.filter((m: any) => m.parentId === kopt.id);
+    expect(children).toHaveLength(3);
+    expect(children.reduce((s: number, c: any) => s + c.planned, 0)).toBe(kopt.planned);
+    expect(children.reduce((s: number, c: any) => s + c.forecast, 0)).toBe(kopt.forecast);
+  });
+
+  it('flags the measure above its owner’s mandate that has no decision at the level it needs', async () => {
+    const tree = (await (await as('revisor')).json('GET', `/api/action-plans/${planId}/measures?period=2024-12`)).body;
+    const flagged = tree.measures.filter((m: any) => m.mandate.flagged);
+    expect(flagged.map((m: any) => m.title)).toEqual(['Stängd vårdavdelning sommartid']);
+    expect(flagged[0].mandate).toMatchObject({
+      required: 'Förvaltningschef',
+      owner: 'Divisionschef',
+      aboveMandate: true,
+    });
+    const decided = tree.measures.find((m: any) => m.title === 'Översyn av vårdplatser');
+    expect(decided.mandate).toMatchObject({ aboveMandate: true, flagged: false });
+  });
+
+  it('shows each unit’s requirement beside what is allocated below it and what its measures plan', async () => {
+    const body = (await summary('2024-12')).body;
+    const region = body.allocations.find((a: any) => a.unitId === unit('region'));
+    expect(region).toMatchObject({
+      requirement: 500 * M,
+      allocatedBelow: 500 * M,
+      planned: 558 * M,
+      planningGap: -58 * M,
+    });
+    const hs = body.allocations.find((a: any) => a.unitId === unit('hs'));
+    expect(hs.allocatedBelow).toBe(343.6 * M);
+    const medicin = body.allocations.find((a: any) => a.unitId === unit('medicin'));
+    expect(medicin.planningGap).toBeGreaterThan(0);
+  });
+
+  it('refuses a bad period with 400 and an unknown plan with 404', async () => {
+    const bad = await summary('2024-13');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].field).toBe('period');
+    expect((await (await as('politiker')).json('GET', '/api/action-plans/nope/summary?period=2024-12')).status).toBe(
+      404,
+    );
+  });
+
+  describe('reporting', () => {
+    it('two concurrent forecast updates of one measure: one wins, the other gets 409, and history keeps every forecast', async () => {
+      const id = measures.get('vardplatser') as string;
+      const a = await as('chef.medicin');
+      const b = await as('controller');
+      const current = (await a.json('GET', `/api/measures/${id}?period=2025-01`)).body;
+      const [r1, r2] = await Promise.all([
+        a.json('POST', `/api/measures/${id}/reports`, {
+          version: current.version,
+          period: '2025-02',
+          forecastKr: 21 * M,
+          comment: 'A',
+        }),
+        b.json('POST', `/api/measures/${id}/reports`, {
+          version: current.version,
+          period: '2025-02',
+          forecastKr: 19 * M,
+          comment: 'B',
+        }),
+      ]);
+      expect([r1.status, r2.status].sort(), JSON.stringify([r1.body, r2.body])).toEqual([200, 409]);
+      const winner = r1.status === 200 ? r1 : r2;
+      const after = (await a.json('GET', `/api/measures/${id}?period=2025-02`)).body;
+      expect(after.reports.at(-1)).toMatchObject({
+        period: '2025-02',
+        forecast: winner.body.forecast,
+        comment: winner.body.comment,
+      });
+      const history = await (await as('revisor')).json('GET', `/api/history?entity=measure&id=${id}`);
+      const forecasts = history.body.entries
+        .filter((e: any) => e.kind === 'measure.reported')
+        .map((e: any) => e.after.period);
+      expect(forecasts).toEqual([
+        '2024-04',
+        '2024-08',
+        '2024-09',
+        '2024-10',
+        '2024-11',
+        '2024-12',
+        '2025-01',
+        '2025-02',
+      ]);
+    });
+
+    it('lets a division manager report their own measures only, and never a measure with sub-measures', async () => {
+      const chef = await as('chef.medicin');
+      const theirs = measures.get('operation') as string;
+      const own = (await chef.json('GET', `/api/measures/${measures.get('kopt-med')}?period=2024-12`)).body;
+      const refused = await chef.json('POST', `/api/measures/${theirs}/reports`, {
+        version: 1,
+        period: '2024-12',
+        forecastKr: 1,
+      });
+      expect(refused.status).toBe(403);
+      const parent = (await chef.json('GET', `/api/measures/${measures.get('vardplatser')}?period=2024-12`)).body;
+      expect(parent.leaf).toBe(true);
+      const hs = await as('controller');
+      const kopt = (await hs.json('GET', `/api/measures/${measures.get('kopt')}?period=2024-12`)).body;
+      const noParent = await hs.json('POST', `/api/measures/${kopt.id}/reports`, {
+        version: kopt.version,
+        period: '2024-12',
+        forecastKr: 1,
+      });
+      expect(noParent.status).toBe(422);
+      expect(noParent.body.error.fields[0].field).toBe('measureId');
+      const ok = await chef.json('POST', `/api/measures/${own.id}/reports`, {
+        version: own.version,
+        period: '2024-12',
+        forecastKr: 6 * M,
+        outcomeKr: 5 * M,
+        comment: 'Uppdaterad prognos',
+      });
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ forecast: 6 * M, enteredByName: 'Erik Sundin' });
+    });
+
+    it('takes a new measure’s targets from its benefit calculation, and refuses one outside the parent’s unit', async () => {
+      const chef = await as('chef.kirurgi');
+      const input = {
+        planId,
+        ownerUnitId: unit('kir'),
+        responsibleName: 'Lena Ek',
+        title: 'Färre inställda operationer',
+        category: 'effektivisering',
+        feasibility: 2,
+        startOn: '2024-03-01',
+        fullEffectOn: '2024-12-31',
+        calculation: [
+          { year: 2024, kind: 'saving', description: 'Färre strykningar', amountKr: 3_000_000, realisationPct: 80 },
+          { year: 2024, kind: 'cost', description: 'Planeringssköterska', amountKr: 700_000, realisationPct: 100 },
+        ],
+      };
+      const created = await chef.json('POST', '/api/measures', input);
+      expect(created.status).toBe(201);
+      const m = (await chef.json('GET', `/api/measures/${created.body.id}?period=2024-12`)).body;
+      expect(m.targets).toEqual([{ year: 2024, gross: 2_400_000, net: 1_700_000 }]);
+      expect(m.planned).toBe(1_700_000);
+      // 2.4 mnkr gross is above a verksamhetschef's 2 mnkr: the områdeschef must decide it.
+      expect(m.mandate).toMatchObject({ required: 'Områdeschef', owner: 'Verksamhetschef', flagged: true });
+      const outside = await chef.json('POST', '/api/measures', { ...input, ownerUnitId: unit('medicin') });
+      expect(outside.status).toBe(403);
+      const wrongParent = await (await as('controller')).json('POST', '/api/measures', {
+        ...input,
+        parentMeasureId: measures.get('hyr-med'),
+      });
+      expect(wrongParent.status).toBe(422);
+      expect(wrongParent.body.error.fields[0].field).toBe('ownerUnitId');
+      const negative = await chef.json('POST', '/api/measures', {
+        ...input,
+        calculation: [{ year: 2024, kind: 'saving', description: 'x', amountKr: -5, realisationPct: 50 }],
+      });
+      expect(negative.status).toBe(400);
+      expect(negative.body.error.fields[0].field).toBe('calculation.0.amountKr');
+    });
+
+    it('records a corrective action with the level that must decide it', async () => {
+      const chef = await as('chef.medicin');
+      const res = await chef.json('POST', `/api/measures/${measures.get('vardplatser')}/corrective-actions`, {
+        what: 'Flytta fem vårdplatser till korttidsenheten',
+        responsibleName: 'Gustav Palm',
+        dueOn: '2025-03-31',
+        amountKr: 12 * M,
+      });
+      expect(res.status).toBe(201);
+      expect(res.body.requiredLevel).toBe('Förvaltningschef');
+    });
+  });
+
+  describe('delegation order', () => {
+    it('is kept by the administrator, checked for rising limits, and read by everyone', async () => {
+      const levels = (await (await as('politiker')).json('GET', '/api/delegation-levels')).body.levels;
+      expect(levels.map((l: any) => l.name)).toContain('Regionfullmäktige');
+      const refused = await (await as('controller')).json('PUT', '/api/delegation-levels', { levels: [] });
+      expect(refused.status).toBe(403);
+      const admin = await as('admin');
+      const falling = await admin.json('PUT', '/api/delegation-levels', {
+        levels: [
+          { name: 'Enhetschef', unitLevel: 'enhet', maxAmountKr: 1_000_000 },
+          { name: 'Divisionschef', unitLevel: 'division', maxAmountKr: 500_000 },
+        ],
+      });
+      expect(falling.status).toBe(422);
+      expect(falling.body.error.fields[0].field).toBe('levels.1.maxAmountKr');
+    });
+  });
+});

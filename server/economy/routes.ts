@@ -1,0 +1,267 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { MEASURE_CATEGORIES, MEASURE_STATUSES } from '../../domain/economy/measures';
+import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
+import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
+import {
+  actionPlanSummary,
+  createActionPlan,
+  createCorrectiveAction,
+  createMeasure,
+  getMeasure,
+  listActionPlans,
+  listDelegationLevels,
+  listMeasures,
+  reportMeasure,
+  setAllocation,
+  setDelegationLevels,
+  updateMeasure,
+} from './service';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, ...json(schema) } });
+const readErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
+const writeErrors = { ...readErrors, 409: errors[409], 422: errors[422] };
+const ok = (description: string, schema: z.ZodType) => ({ 200: { description, ...json(schema) } });
+const Doc = (name: string) => z.record(z.string(), z.unknown()).openapi(name);
+const IdParam = z.object({ id: z.string().min(1) });
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'ska vara en månad ÅÅÅÅ-MM');
+const PeriodQuery = z.object({ period: z.string() });
+/** Whole kronor, as a JSON number or a string of digits (for amounts beyond 2^53). */
+const Kronor = z
+  .union([z.number().int().safe(), z.string().regex(/^-?\d{1,18}$/, 'ska vara hela kronor')])
+  .transform((v) => BigInt(v));
+const NonNegativeKronor = Kronor.refine((v) => v >= 0n, 'får inte vara negativt');
+
+const MeasureInput = z.object({
+  planId: z.string().min(1),
+  parentMeasureId: z.string().nullable().default(null),
+  ownerUnitId: z.string().min(1),
+  responsibleName: z.string().trim().min(1).max(200),
+  title: z.string().trim().min(1).max(300),
+  description: z.string().trim().max(20_000).default(''),
+  category: z.enum(MEASURE_CATEGORIES),
+  feasibility: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  startOn: IsoDateSchema,
+  fullEffectOn: IsoDateSchema,
+  status: z.enum(MEASURE_STATUSES).default('planned'),
+  riskAnalysisRef: z.string().trim().max(300).nullable().default(null),
+  calculation: z
+    .array(
+      z.object({
+        year: z.number().int().min(2000).max(2100),
+        kind: z.enum(['saving', 'cost']),
+        description: z.string().trim().min(1).max(300),
+        assumption: z.string().trim().max(2000).default(''),
+        amountKr: NonNegativeKronor,
+        realisationPct: z.number().int().min(0).max(100),
+      }),
+    )
+    .max(200)
+    .default([]),
+  goalIds: z.array(z.string()).max(50).default([]),
+  decisionIds: z.array(z.string()).max(50).default([]),
+});
+
+export function economyRoutes({ services }: Deps) {
+  const app = router();
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/action-plans',
+      tags: ['Ekonomi i balans'],
+      summary: 'Handlingsplanerna med sparbeting per år (hela kronor)',
+      responses: { ...ok('Planerna', z.object({ plans: z.array(Doc('ActionPlan')) })), ...readErrors },
+    }),
+    async (c) => c.json({ plans: await listActionPlans(services, actorOf(c)) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/action-plans',
+      tags: ['Ekonomi i balans'],
+      summary: 'Skapa en handlingsplan (som utkast)',
+      request: body(
+        z.object({
+          title: z.string().trim().min(1).max(300),
+          description: z.string().trim().max(20_000).default(''),
+          startYear: z.number().int().min(2000).max(2100),
+          endYear: z.number().int().min(2000).max(2100),
+          ownerBodyId: z.string().nullable().default(null),
+          ownerUnitId: z.string().nullable().default(null),
+          deviationMarginPct: z.number().int().min(0).max(100).default(10),
+        }),
+      ),
+      responses: { 201: { description: 'Skapad', ...json(Doc('Plan')) }, ...writeErrors },
+    }),
+    async (c) => c.json(await createActionPlan(services, actorOf(c), c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/action-plans/{id}/allocations',
+      tags: ['Ekonomi i balans'],
+      summary: 'Sätt en enhets sparbeting för ett år',
+      request: {
+        params: IdParam,
+        ...body(z.object({ unitId: z.string().min(1), year: z.number().int(), amountKr: NonNegativeKronor })),
+      },
+      responses: { ...ok('Satt', Doc('Allocation')), ...writeErrors },
+    }),
+    async (c) => c.json(await setAllocation(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/action-plans/{id}/summary',
+      tags: ['Ekonomi i balans'],
+      summary:
+        'Planens summor för en månad: sparbeting, planerat, prognos, utfall och avvikelse, totalt och för genomförbarhet 1–2',
+      request: { params: IdParam, query: PeriodQuery },
+      responses: { ...ok('Summorna, i hela kronor', Doc('ActionPlanSummary')), ...readErrors },
+    }),
+    async (c) =>
+      c.json(await actionPlanSummary(services, actorOf(c), c.req.valid('param').id, c.req.valid('query').period), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/action-plans/{id}/measures',
+      tags: ['Ekonomi i balans'],
+      summary: 'Åtgärdsträdet med varje åtgärds siffror för en månad',
+      request: { params: IdParam, query: PeriodQuery },
+      responses: { ...ok('Åtgärderna', Doc('MeasureTree')), ...readErrors },
+    }),
+    async (c) =>
+      c.json(await listMeasures(services, actorOf(c), c.req.valid('param').id, c.req.valid('query').period), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/measures/{id}',
+      tags: ['Ekonomi i balans'],
+      summary: 'En åtgärd med nyttokalkyl, alla rapporter, beslut och korrigerande åtgärder',
+      request: { params: IdParam, query: PeriodQuery },
+      responses: { ...ok('Åtgärden', Doc('Measure')), ...readErrors },
+    }),
+    async (c) =>
+      c.json(await getMeasure(services, actorOf(c), c.req.valid('param').id, c.req.valid('query').period), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/measures',
+      tags: ['Ekonomi i balans'],
+      summary: 'Skapa en åtgärd eller delåtgärd',
+      request: body(MeasureInput),
+      responses: { 201: { description: 'Skapad', ...json(z.object({ id: z.string() })) }, ...writeErrors },
+    }),
+    async (c) => c.json(await createMeasure(services, actorOf(c), c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/measures/{id}',
+      tags: ['Ekonomi i balans'],
+      summary: 'Ändra en åtgärd och dess nyttokalkyl',
+      request: { params: IdParam, ...body(MeasureInput.extend({ version: z.number().int().positive() })) },
+      responses: { ...ok('Ändrad', z.object({ id: z.string() })), ...writeErrors },
+    }),
+    async (c) => c.json(await updateMeasure(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/measures/{id}/reports',
+      tags: ['Ekonomi i balans'],
+      summary: 'Månadens prognos för årets effekt och utfallet hittills',
+      request: {
+        params: IdParam,
+        ...body(
+          z.object({
+            version: z.number().int().positive(),
+            period: Month,
+            forecastKr: Kronor,
+            outcomeKr: Kronor.nullable().default(null),
+            comment: z.string().trim().max(2000).default(''),
+          }),
+        ),
+      },
+      responses: { ...ok('Rapporterad', Doc('MeasureReport')), ...writeErrors },
+    }),
+    async (c) =>
+      c.json(
+        await reportMeasure(services, actorOf(c), { measureId: c.req.valid('param').id, ...c.req.valid('json') }),
+        200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/measures/{id}/corrective-actions',
+      tags: ['Ekonomi i balans'],
+      summary: 'Registrera en korrigerande åtgärd mot en avvikelse',
+      request: {
+        params: IdParam,
+        ...body(
+          z.object({
+            what: z.string().trim().min(1).max(2000),
+            responsibleName: z.string().trim().min(1).max(200),
+            dueOn: IsoDateSchema,
+            amountKr: NonNegativeKronor.optional(),
+            status: z.enum(['proposed', 'decided', 'ongoing', 'done']).default('proposed'),
+            decisionId: z.string().nullable().default(null),
+          }),
+        ),
+      },
+      responses: { 201: { description: 'Registrerad', ...json(Doc('CorrectiveAction')) }, ...writeErrors },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      return c.json(
+        await createCorrectiveAction(services, actorOf(c), c.req.valid('param').id, {
+          ...input,
+          amountKr: input.amountKr ?? 0n,
+        }),
+        201,
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/delegation-levels',
+      tags: ['Ekonomi i balans'],
+      summary: 'Delegationsordningen: vilken nivå som får besluta upp till vilket belopp',
+      responses: {
+        ...ok('Nivåerna, lägst först', z.object({ levels: z.array(Doc('DelegationLevel')) })),
+        ...readErrors,
+      },
+    }),
+    async (c) => c.json({ levels: await listDelegationLevels(services, actorOf(c)) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/delegation-levels',
+      tags: ['Ekonomi i balans'],
+      summary: 'Ersätt delegationsordningen (administratör)',
+      request: body(
+        z.object({
+          levels: z
+            .array(
+              z.object({
+                name: z.string().trim().min(1).max(200),
+                unitLevel: z.enum(UNIT_LEVELS).nullable().default(null),
+                bodyKind: z.enum(BODY_KINDS).nullable().default(null),
+                maxAmountKr: NonNegativeKronor.nullable(),
+              }),
+            )
+            .max(30),
+        }),
+      ),
+      responses: { ...ok('Sparad', z.object({ levels: z.array(Doc('DelegationLevel')) })), ...writeErrors },
+    }),
+    async (c) => c.json({ levels: await setDelegationLevels(services, actorOf(c), c.req.valid('json').levels) }, 200),
+  );
+  return app;
+}

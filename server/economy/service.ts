@@ -1,0 +1,744 @@
+import { randomUUID } from 'node:crypto';
+import { sortBySwedishName } from '../../domain/collation';
+import type { IsoDate } from '../../domain/dates';
+import type { DelegationLevel } from '../../domain/economy/delegation';
+import {
+  type CalcLine,
+  calcYears,
+  type Feasibility,
+  MEASURE_CATEGORIES,
+  type MeasureCategory,
+  type MeasureStatus,
+  targetEffect,
+} from '../../domain/economy/measures';
+import { allocationRows, EMPTY_TOTALS, type Totals, totalsBy, totalsByUnit } from '../../domain/economy/rollup';
+import { DomainError, notFound } from '../../domain/errors';
+import { parseMonth } from '../../domain/indicators/months';
+import { OrgIndex, type UnitLevel } from '../../domain/org';
+import { formatPeriod } from '../../domain/periods';
+import { can } from '../../domain/permissions';
+import type { Actor, Executor, Services } from '../core/context';
+import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
+import { unitsOn } from '../org/queries';
+import { currentTree, today } from '../org/service';
+import { badRef, mustExist, readable } from '../steering/common';
+import { linkDecision } from '../steering/decisions';
+import { createPlan, planRecords } from '../steering/plans';
+import { delegationLevels, loadPlanData, type MeasureFigures, measureFigures, type PlanData, yearOf } from './figures';
+
+const kr = (v: bigint) => Number(v);
+
+async function context(services: Services, db: Executor = services.db) {
+  const units = await unitsOn(db, today(services));
+  const tree = new OrgIndex(units);
+  const levels = new Map(units.map((u) => [u.id, u.level as UnitLevel]));
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  return { units, tree, levels, names };
+}
+
+async function planOrThrow(services: Services, db: Executor, planId: string) {
+  const [plan] = await planRecords(db, [planId]);
+  if (!plan || plan.kind !== 'handlingsplan') throw notFound('Handlingsplanen');
+  return plan;
+}
+
+/** The action plans (handlingsplaner) the actor may read, with their requirement per year. */
+export async function listActionPlans(services: Services, actor: Actor) {
+  const { tree } = await context(services);
+  authorize(actor, 'data.read', { unitId: null }, tree);
+  const may = readable(actor, tree);
+  const plans = (await planRecords(services.db)).filter((p) => p.kind === 'handlingsplan' && may(p.scopeUnitId));
+  const allocations = plans.length
+    ? await services.db
+        .selectFrom('action_plan_allocations')
+        .selectAll()
+        .where(
+          'plan_id',
+          'in',
+          plans.map((p) => p.id),
+        )
+        .execute()
+    : [];
+  const roots = new Set(tree.roots());
+  return plans.map((p) => ({
+    id: p.id,
+    version: p.version,
+    title: p.title,
+    description: p.description,
+    status: p.status,
+    startYear: p.startYear,
+    endYear: p.endYear,
+    ownerBodyName: p.ownerBodyName,
+    ownerUnitId: p.ownerUnitId,
+    decision: p.inForce?.decision ?? null,
+    steersWithoutDecision: p.steersWithoutDecision,
+    requirement: allocations
+      .filter((a) => a.plan_id === p.id && roots.has(a.unit_id))
+      .map((a) => ({ year: a.year, amountKr: Number(a.amount_kr) }))
+      .sort((a, b) => a.year - b.year),
+  }));
+}
+
+export async function createActionPlan(
+  services: Services,
+  actor: Actor,
+  input: {
+    title: string;
+    description: string;
+    startYear: number;
+    endYear: number;
+    ownerBodyId: string | null;
+    ownerUnitId: string | null;
+    deviationMarginPct: number;
+  },
+) {
+  const plan = await createPlan(services, actor, { ...input, kind: 'handlingsplan', parentPlanId: null });
+  await write(services, actor, async (w) => {
+    await w.trx
+      .insertInto('action_plan_settings')
+      .values({ plan_id: plan.id, deviation_margin_pct: input.deviationMarginPct })
+      .execute();
+    await w.record({
+      kind: 'action_plan.created',
+      entity: 'plan',
+      entityId: plan.id,
+      unitId: plan.ownerUnitId,
+      before: null,
+      after: input,
+    });
+  });
+  return plan;
+}
+
+/** Sets the requirement a plan puts on a unit for a year (the region's at the top, split below). */
+export async function setAllocation(
+  services: Services,
+  actor: Actor,
+  planId: string,
+  input: { unitId: string; year: number; amountKr: bigint },
+) {
+  return write(services, actor, async (w) => {
+    const plan = await planOrThrow(services, w.trx, planId);
+    await mustExist(w.trx, 'org_units', [input.unitId], 'unitId');
+    authorize(actor, 'data.write', { unitId: input.unitId }, await currentTree(services, w.trx));
+    if (input.year < plan.startYear || input.year > plan.endYear)
+      throw new DomainError('unprocessable', 'Året ligger utanför planens period.', {
+        fields: [{ field: 'year', message: `ska vara ${plan.startYear}–${plan.endYear}` }],
+      });
+    const before = await w.trx
+      .selectFrom('action_plan_allocations')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('unit_id', '=', input.unitId)
+      .where('year', '=', input.year)
+      .executeTakeFirst();
+    await w.trx
+      .deleteFrom('action_plan_allocations')
+      .where('plan_id', '=', planId)
+      .where('unit_id', '=', input.unitId)
+      .where('year', '=', input.year)
+      .execute();
+    await w.trx
+      .insertInto('action_plan_allocations')
+      .values({ plan_id: planId, unit_id: input.unitId, year: input.year, amount_kr: input.amountKr })
+      .execute();
+    const after = { unitId: input.unitId, year: input.year, amountKr: kr(input.amountKr) };
+    await w.record({
+      kind: 'allocation.set',
+      entity: 'plan',
+      entityId: planId,
+      unitId: input.unitId,
+      before: before ?? null,
+      after,
+    });
+    return after;
+  });
+}
+
+const totalsJson = (t: Totals, target: bigint | null) => ({
+  target: target === null ? null : kr(target),
+  planned: kr(t.planned),
+  plannedGross: kr(t.plannedGross),
+  plannedGrade12: kr(t.plannedGrade12),
+  forecast: kr(t.forecast),
+  forecastGrade12: kr(t.forecastGrade12),
+  outcome: kr(t.outcome),
+  deviation: target === null ? null : kr(t.forecast - target),
+  measures: t.measures,
+  staleCount: t.staleCount,
+});
+
+async function figuresFor(services: Services, actor: Actor, planId: string, periodText: string) {
+  const month = formatPeriod(parseMonth(periodText, 'period'));
+  const plan = await planOrThrow(services, services.db, planId);
+  const ctx = await context(services);
+  // An action plan is read across the organisation: whoever may read steering data for any
+  // unit sees its totals; measures are shown by their owners' units.
+  if (
+    actor.kind === 'user' &&
+    !actor.principal.roles.some((g) => can(actor.principal, 'data.read', { unitId: g.unitId }, ctx.tree))
+  )
+    authorize(actor, 'data.read', { unitId: plan.ownerUnitId ?? null }, ctx.tree);
+  const data = (await loadPlanData(services.db, planId, ctx.levels)) as PlanData;
+  return { month, plan, ctx, data, figures: measureFigures(data, month, ctx.levels) };
+}
+
+/**
+ * The plan's totals for a month: the allocated requirement, the planned (net) effect, the
+ * forecast and outcome, with the grade 1–2 totals beside them and deviation = forecast −
+ * target; per category, per feasibility grade, and per förvaltning (the units under the top).
+ */
+export async function actionPlanSummary(services: Services, actor: Actor, planId: string, periodText: string) {
+  const { month, plan, ctx, data, figures } = await figuresFor(services, actor, planId, periodText);
+  const year = yearOf(data, month);
+  const leaves = [...figures.values()].filter((f) => f.leaf);
+  const leafFigures = leaves.map((f) => ({
+    id: f.id,
+    unitId: f.ownerUnitId,
+    category: f.category,
+    feasibility: f.feasibility,
+    plannedGross: f.totals.plannedGross,
+    plannedNet: f.totals.planned,
+    forecast: f.totals.forecast,
+    outcome: f.totals.outcome,
+    stale: f.stale,
+  }));
+  const root = ctx.tree.roots()[0] as string;
+  const order = ctx.tree.subtree(root);
+  const byUnit = totalsByUnit(order, (id) => ctx.tree.children(id), leafFigures);
+  const allocation = (unitId: string) =>
+    data.allocations.find((a) => a.unitId === unitId && a.year === year)?.amountKr ?? 0n;
+  const whole = byUnit.get(root) ?? EMPTY_TOTALS;
+  return {
+    plan: plan.id,
+    title: plan.title,
+    period: month,
+    year,
+    ...totalsJson(whole, allocation(root)),
+    byCategory: totalsBy(leafFigures, MEASURE_CATEGORIES, (l) => l.category).map(({ key, totals }) => ({
+      category: key,
+      ...totalsJson(totals, null),
+    })),
+    byFeasibility: totalsBy(leafFigures, [1, 2, 3] as const, (l) => l.feasibility).map(({ key, totals }) => ({
+      feasibility: key,
+      ...totalsJson(totals, null),
+    })),
+    byUnit: sortBySwedishName(
+      ctx.tree
+        .children(root)
+        .map((id) => ({
+          unitId: id,
+          name: ctx.names.get(id) ?? '',
+          ...totalsJson(byUnit.get(id) ?? EMPTY_TOTALS, allocation(id)),
+        })),
+      (r) => r.name,
+    ),
+    /** Every unit with a requirement or a measure: the requirement beside what is planned below it. */
+    allocations: allocationRows(
+      order,
+      (id) => ctx.tree.children(id),
+      (id) => data.allocations.find((a) => a.unitId === id && a.year === year)?.amountKr ?? null,
+      (id) => byUnit.get(id) ?? EMPTY_TOTALS,
+    ).map((r) => ({
+      unitId: r.unitId,
+      name: ctx.names.get(r.unitId) ?? '',
+      parentId: ctx.units.find((u) => u.id === r.unitId)?.parentId ?? null,
+      requirement: r.requirement === null ? null : kr(r.requirement),
+      allocatedBelow: kr(r.allocatedBelow),
+      planned: kr(r.planned),
+      planningGap: r.planningGap === null ? null : kr(r.planningGap),
+    })),
+  };
+}
+
+const measureJson = (f: MeasureFigures, names: Map<string, string>) => ({
+  id: f.id,
+  version: f.version,
+  parentId: f.parentId,
+  title: f.title,
+  ownerUnitId: f.ownerUnitId,
+  ownerUnitName: names.get(f.ownerUnitId) ?? '',
+  responsibleName: f.responsibleName,
+  category: f.category,
+  feasibility: f.feasibility,
+  status: f.status,
+  leaf: f.leaf,
+  plannedGross: kr(f.totals.plannedGross),
+  planned: kr(f.totals.planned),
+  forecast: kr(f.totals.forecast),
+  outcome: kr(f.totals.outcome),
+  deviation: kr(f.deviation),
+  stale: f.stale,
+  staleCount: f.totals.staleCount,
+  deviates: f.deviates,
+  lastReport: f.lastReport,
+  mandate: f.mandate,
+});
+
+/** The measure tree of a plan with each measure's figures for a month, parents before children. */
+export async function listMeasures(services: Services, actor: Actor, planId: string, periodText: string) {
+  const { month, ctx, figures } = await figuresFor(services, actor, planId, periodText);
+  const may = readable(actor, ctx.tree);
+  const all = [...figures.values()];
+  const ordered: MeasureFigures[] = [];
+  const visit = (parentId: string | null) => {
+    for (const f of all.filter((x) => x.parentId === parentId).sort((a, b) => a.title.localeCompare(b.title, 'sv'))) {
+      ordered.push(f);
+      visit(f.id);
+    }
+  };
+  visit(null);
+  return { period: month, measures: ordered.filter((f) => may(f.ownerUnitId)).map((f) => measureJson(f, ctx.names)) };
+}
+
+async function measurePlanId(db: Executor, id: string) {
+  const m = await db
+    .selectFrom('measures')
+    .select(['plan_id', 'owner_unit_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!m) throw notFound('Åtgärden');
+  return m;
+}
+
+/** One measure: its figures, calculation, every report it ever had, decisions, goals and corrective actions. */
+export async function getMeasure(services: Services, actor: Actor, id: string, periodText: string) {
+  const { plan_id, owner_unit_id } = await measurePlanId(services.db, id);
+  const { ctx, data, figures } = await figuresFor(services, actor, plan_id, periodText);
+  authorize(actor, 'data.read', { unitId: owner_unit_id }, ctx.tree);
+  const f = figures.get(id) as MeasureFigures;
+  const m = data.measures.find((x) => x.id === id) as PlanData['measures'][number];
+  const lines = await services.db
+    .selectFrom('measure_calc_lines')
+    .selectAll()
+    .where('measure_id', '=', id)
+    .orderBy('seq')
+    .execute();
+  const [goals, decisions, actions] = await Promise.all([
+    services.db.selectFrom('measure_goals').select('goal_id').where('measure_id', '=', id).execute(),
+    services.db
+      .selectFrom('decision_links as l')
+      .innerJoin('decisions as d', 'd.id', 'l.decision_id')
+      .leftJoin('bodies as b', 'b.id', 'd.body_id')
+      .select([
+        'd.id',
+        'd.kind',
+        'd.title',
+        'd.decided_on',
+        'd.paragraph',
+        'd.diarienummer',
+        'b.name as body_name',
+        'd.official_name',
+      ])
+      .where('l.entity', '=', 'measure')
+      .where('l.entity_id', '=', id)
+      .execute(),
+    services.db
+      .selectFrom('corrective_actions')
+      .selectAll()
+      .where('measure_id', '=', id)
+      .orderBy('created_at')
+      .execute(),
+  ]);
+  const calc = lines.map((l) => ({
+    year: l.year,
+    kind: l.kind as 'saving' | 'cost',
+    description: l.description,
+    assumption: l.assumption,
+    amountKr: Number(l.amount_kr),
+    realisationPct: l.realisation_pct,
+  }));
+  const asLines: CalcLine[] = calc.map((l) => ({ ...l, amountKr: BigInt(l.amountKr) }));
+  return {
+    ...measureJson(f, ctx.names),
+    planId: plan_id,
+    description: m.description,
+    startOn: m.startOn,
+    fullEffectOn: m.fullEffectOn,
+    riskAnalysisRef: m.riskAnalysisRef,
+    children: data.measures.filter((x) => x.parentId === id).map((x) => x.id),
+    calculation: calc,
+    targets: calcYears(asLines).map((year) => {
+      const e = targetEffect(asLines, year);
+      return { year, gross: kr(e.gross), net: kr(e.net) };
+    }),
+    reports: (data.reports.get(id) ?? []).map((r) => ({
+      period: r.period,
+      forecast: kr(r.forecastKr),
+      outcome: r.outcomeKr === null ? null : kr(r.outcomeKr),
+      comment: r.comment,
+      enteredByName: r.enteredByName,
+      enteredAt: r.enteredAt,
+    })),
+    goalIds: goals.map((g) => g.goal_id),
+    decisions: decisions.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      title: d.title,
+      decidedOn: d.decided_on,
+      paragraph: d.paragraph,
+      diarienummer: d.diarienummer,
+      bodyName: d.body_name,
+      officialName: d.official_name,
+    })),
+    correctiveActions: actions.map((a) => ({
+      id: a.id,
+      version: a.version,
+      what: a.what,
+      responsibleName: a.responsible_name,
+      dueOn: a.due_on,
+      amountKr: Number(a.amount_kr),
+      status: a.status,
+      decisionId: a.decision_id,
+      requiredLevel: levelName(data.levels, BigInt(a.amount_kr)),
+    })),
+  };
+}
+
+const levelName = (levels: DelegationLevel[], amount: bigint) =>
+  [...levels].sort((a, b) => a.rank - b.rank).find((l) => l.maxAmountKr === null || amount <= l.maxAmountKr)?.name ??
+  null;
+
+export interface MeasureInput {
+  planId: string;
+  parentMeasureId: string | null;
+  ownerUnitId: string;
+  responsibleName: string;
+  title: string;
+  description: string;
+  category: MeasureCategory;
+  feasibility: Feasibility;
+  startOn: IsoDate;
+  fullEffectOn: IsoDate;
+  status: MeasureStatus;
+  riskAnalysisRef: string | null;
+  calculation: {
+    year: number;
+    kind: 'saving' | 'cost';
+    description: string;
+    assumption: string;
+    amountKr: bigint;
+    realisationPct: number;
+  }[];
+  goalIds: string[];
+  decisionIds: string[];
+}
+
+async function checkMeasure(services: Services, w: WriteTx, input: MeasureInput, self: string) {
+  await planOrThrow(services, w.trx, input.planId);
+  await mustExist(w.trx, 'org_units', [input.ownerUnitId], 'ownerUnitId');
+  await mustExist(w.trx, 'goals', input.goalIds, 'goalIds');
+  await mustExist(w.trx, 'decisions', input.decisionIds, 'decisionIds');
+  const tree = await currentTree(services, w.trx);
+  authorize(w.actor, 'data.write', { unitId: input.ownerUnitId }, tree);
+  if (input.fullEffectOn < input.startOn)
+    throw new DomainError('unprocessable', 'Full effekt kan inte komma före start.', {
+      fields: [{ field: 'fullEffectOn', message: 'är före startOn' }],
+    });
+  if (input.parentMeasureId) {
+    const parent = await w.trx
+      .selectFrom('measures')
+      .selectAll()
+      .where('id', '=', input.parentMeasureId)
+      .executeTakeFirst();
+    if (!parent) throw badRef('parentMeasureId', 'finns inte');
+    if (parent.plan_id !== input.planId) throw badRef('parentMeasureId', 'hör till en annan plan');
+    if (!tree.isInSubtree(input.ownerUnitId, parent.owner_unit_id))
+      throw badRef(
+        'ownerUnitId',
+        'en delåtgärd ägs av huvudåtgärdens enhet eller en enhet under den',
+        'Delåtgärden ligger utanför huvudåtgärdens enhet.',
+      );
+    // No loops: the parent may not be this measure or lie below it.
+    for (let cur: string | null = parent.id; cur; ) {
+      if (cur === self) throw badRef('parentMeasureId', 'ger en slinga');
+      const up: { parent_measure_id: string | null } | undefined = await w.trx
+        .selectFrom('measures')
+        .select('parent_measure_id')
+        .where('id', '=', cur)
+        .executeTakeFirst();
+      cur = up?.parent_measure_id ?? null;
+    }
+  }
+}
+
+async function writeParts(w: WriteTx, id: string, input: MeasureInput) {
+  await w.trx.deleteFrom('measure_calc_lines').where('measure_id', '=', id).execute();
+  if (input.calculation.length > 0)
+    await w.trx
+      .insertInto('measure_calc_lines')
+      .values(
+        input.calculation.map((l, i) => ({
+          measure_id: id,
+          seq: i + 1,
+          year: l.year,
+          kind: l.kind,
+          description: l.description,
+          assumption: l.assumption,
+          amount_kr: l.amountKr,
+          realisation_pct: l.realisationPct,
+        })),
+      )
+      .execute();
+  await w.trx.deleteFrom('measure_goals').where('measure_id', '=', id).execute();
+  const goals = [...new Set(input.goalIds)];
+  if (goals.length > 0)
+    await w.trx
+      .insertInto('measure_goals')
+      .values(goals.map((goal_id) => ({ measure_id: id, goal_id })))
+      .execute();
+  for (const d of input.decisionIds) await linkDecision(w.trx, d, 'measure', id);
+}
+
+const measureRow = (input: MeasureInput) => ({
+  plan_id: input.planId,
+  parent_measure_id: input.parentMeasureId,
+  owner_unit_id: input.ownerUnitId,
+  responsible_name: input.responsibleName,
+  title: input.title,
+  description: input.description,
+  category: input.category,
+  feasibility: input.feasibility,
+  start_on: input.startOn,
+  full_effect_on: input.fullEffectOn,
+  status: input.status,
+  risk_analysis_ref: input.riskAnalysisRef,
+});
+
+const snapshot = async (db: Executor, id: string) => ({
+  measure: await db.selectFrom('measures').selectAll().where('id', '=', id).executeTakeFirst(),
+  calculation: await db
+    .selectFrom('measure_calc_lines')
+    .selectAll()
+    .where('measure_id', '=', id)
+    .orderBy('seq')
+    .execute(),
+});
+
+export async function createMeasure(services: Services, actor: Actor, input: MeasureInput, id = randomUUID()) {
+  return write(services, actor, async (w) => {
+    await checkMeasure(services, w, input, id);
+    await w.trx
+      .insertInto('measures')
+      .values({ id, ...measureRow(input), created_at: w.now })
+      .execute();
+    await writeParts(w, id, input);
+    await w.record({
+      kind: 'measure.created',
+      entity: 'measure',
+      entityId: id,
+      unitId: input.ownerUnitId,
+      before: null,
+      after: await snapshot(w.trx, id),
+    });
+    return { id };
+  });
+}
+
+export async function updateMeasure(
+  services: Services,
+  actor: Actor,
+  id: string,
+  input: MeasureInput & { version: number },
+) {
+  return write(services, actor, async (w) => {
+    const before = await snapshot(w.trx, id);
+    if (!before.measure) throw notFound('Åtgärden');
+    authorize(actor, 'data.write', { unitId: before.measure.owner_unit_id }, await currentTree(services, w.trx));
+    await checkMeasure(services, w, input, id);
+    await bumpVersion(w.trx, 'measures', id, input.version, async () => (await snapshot(w.trx, id)).measure ?? null);
+    await w.trx.updateTable('measures').set(measureRow(input)).where('id', '=', id).execute();
+    await writeParts(w, id, input);
+    await w.record({
+      kind: 'measure.updated',
+      entity: 'measure',
+      entityId: id,
+      unitId: input.ownerUnitId,
+      before,
+      after: await snapshot(w.trx, id),
+    });
+    return { id };
+  });
+}
+
+export interface ReportInput {
+  measureId: string;
+  version: number;
+  period: string;
+  forecastKr: bigint;
+  outcomeKr: bigint | null;
+  comment: string;
+}
+
+/**
+ * A unit's report on a measure for a month: the forecast of the year's net effect and the
+ * outcome so far. Only measures without sub-measures take reports; a stale version is refused.
+ */
+export async function reportMeasureIn(services: Services, w: WriteTx, input: ReportInput, field = (f: string) => f) {
+  const month = formatPeriod(parseMonth(input.period, field('period')));
+  const m = await w.trx.selectFrom('measures').selectAll().where('id', '=', input.measureId).executeTakeFirst();
+  if (!m) throw badRef(field('measureId'), 'finns inte');
+  authorize(w.actor, 'value.write', { unitId: m.owner_unit_id }, await currentTree(services, w.trx));
+  const child = await w.trx
+    .selectFrom('measures')
+    .select('id')
+    .where('parent_measure_id', '=', m.id)
+    .executeTakeFirst();
+  if (child)
+    throw new DomainError('unprocessable', 'En åtgärd med delåtgärder räknas fram ur dem och rapporteras inte själv.', {
+      fields: [{ field: field('measureId'), message: 'har delåtgärder' }],
+    });
+  const before = await w.trx
+    .selectFrom('measure_reports')
+    .selectAll()
+    .where('measure_id', '=', m.id)
+    .where('period', '=', month)
+    .executeTakeFirst();
+  await bumpVersion(w.trx, 'measures', m.id, input.version, async () => ({
+    ...m,
+    report: before ?? null,
+  }));
+  await w.trx.deleteFrom('measure_reports').where('measure_id', '=', m.id).where('period', '=', month).execute();
+  const enteredByName = w.actor.kind === 'user' ? w.actor.displayName : `system:${w.actor.name}`;
+  const after = await w.trx
+    .insertInto('measure_reports')
+    .values({
+      measure_id: m.id,
+      period: month,
+      forecast_kr: input.forecastKr,
+      outcome_kr: input.outcomeKr,
+      comment: input.comment,
+      entered_by_name: enteredByName,
+      entered_at: w.now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await w.record({
+    kind: 'measure.reported',
+    entity: 'measure',
+    entityId: m.id,
+    unitId: m.owner_unit_id,
+    before: before ?? null,
+    after,
+  });
+  return after;
+}
+
+export async function reportMeasure(services: Services, actor: Actor, input: ReportInput) {
+  const row = await write(services, actor, (w) => reportMeasureIn(services, w, input));
+  return {
+    measureId: row.measure_id,
+    period: row.period,
+    forecast: Number(row.forecast_kr),
+    outcome: row.outcome_kr === null ? null : Number(row.outcome_kr),
+    comment: row.comment,
+    enteredByName: row.entered_by_name,
+    enteredAt: new Date(row.entered_at).toISOString(),
+  };
+}
+
+export async function createCorrectiveAction(
+  services: Services,
+  actor: Actor,
+  measureId: string,
+  input: {
+    what: string;
+    responsibleName: string;
+    dueOn: IsoDate;
+    amountKr: bigint;
+    status: string;
+    decisionId: string | null;
+  },
+  id = randomUUID(),
+) {
+  return write(services, actor, async (w) => {
+    const m = await measurePlanId(w.trx, measureId);
+    authorize(actor, 'data.write', { unitId: m.owner_unit_id }, await currentTree(services, w.trx));
+    if (input.decisionId) await mustExist(w.trx, 'decisions', [input.decisionId], 'decisionId');
+    const row = {
+      id,
+      measure_id: measureId,
+      what: input.what,
+      responsible_name: input.responsibleName,
+      due_on: input.dueOn,
+      amount_kr: input.amountKr,
+      status: input.status,
+      decision_id: input.decisionId,
+      created_at: w.now,
+    };
+    await w.trx.insertInto('corrective_actions').values(row).execute();
+    if (input.decisionId) await linkDecision(w.trx, input.decisionId, 'corrective_action', id);
+    await w.record({
+      kind: 'corrective_action.created',
+      entity: 'corrective_action',
+      entityId: id,
+      unitId: m.owner_unit_id,
+      before: null,
+      after: { ...row, amount_kr: String(row.amount_kr) },
+    });
+    return { id, requiredLevel: levelName(await delegationLevels(w.trx), input.amountKr) };
+  });
+}
+
+export async function listDelegationLevels(services: Services, actor: Actor) {
+  authorize(actor, 'data.read', { unitId: null }, await currentTree(services));
+  return (await delegationLevels(services.db)).map((l) => ({
+    ...l,
+    maxAmountKr: l.maxAmountKr === null ? null : kr(l.maxAmountKr),
+  }));
+}
+
+/** Replaces the delegation order; the system owner (administrator for the whole tree) keeps it. */
+export async function setDelegationLevels(
+  services: Services,
+  actor: Actor,
+  levels: { name: string; unitLevel: UnitLevel | null; bodyKind: string | null; maxAmountKr: bigint | null }[],
+) {
+  return write(services, actor, async (w) => {
+    authorize(actor, 'orgUnit.write', { unitId: null }, await currentTree(services, w.trx));
+    for (const [i, l] of levels.entries()) {
+      if (!l.unitLevel && !l.bodyKind)
+        throw new DomainError('unprocessable', 'En nivå är en chefsnivå eller ett organ.', {
+          fields: [{ field: `levels.${i}.unitLevel`, message: 'ange unitLevel eller bodyKind' }],
+        });
+      const previous = levels[i - 1];
+      if (previous && previous.maxAmountKr !== null && l.maxAmountKr !== null && l.maxAmountKr < previous.maxAmountKr)
+        throw new DomainError('unprocessable', 'Beloppsgränserna ska öka uppåt i ordningen.', {
+          fields: [{ field: `levels.${i}.maxAmountKr`, message: 'är lägre än nivån under' }],
+        });
+      if (previous && previous.maxAmountKr === null)
+        throw new DomainError('unprocessable', 'Bara den översta nivån kan sakna beloppsgräns.', {
+          fields: [{ field: `levels.${i - 1}.maxAmountKr`, message: 'saknar gräns men har nivåer över sig' }],
+        });
+    }
+    const before = await delegationLevels(w.trx);
+    await w.trx.deleteFrom('delegation_levels').execute();
+    if (levels.length > 0)
+      await w.trx
+        .insertInto('delegation_levels')
+        .values(
+          levels.map((l, i) => ({
+            id: randomUUID(),
+            rank: i + 1,
+            name: l.name,
+            unit_level: l.unitLevel,
+            body_kind: l.bodyKind,
+            max_amount_kr: l.maxAmountKr,
+            created_at: w.now,
+          })),
+        )
+        .execute();
+    const after = await delegationLevels(w.trx);
+    const json = (ls: DelegationLevel[]) =>
+      ls.map((l) => ({ ...l, maxAmountKr: l.maxAmountKr === null ? null : String(l.maxAmountKr) }));
+    await w.record({
+      kind: 'delegation.updated',
+      entity: 'delegation',
+      entityId: 'order',
+      unitId: null,
+      before: json(before),
+      after: json(after),
+    });
+    return json(after).map((l) => ({ ...l, maxAmountKr: l.maxAmountKr === null ? null : Number(l.maxAmountKr) }));
+  });
+}
