@@ -36,9 +36,9 @@ async function context(services: Services, db: Executor = services.db) {
   return { units, tree, levels, names };
 }
 
-async function planOrThrow(services: Services, db: Executor, planId: string) {
+async function planOrThrow(db: Executor, planId: string) {
   const [plan] = await planRecords(db, [planId]);
-  if (!plan || plan.kind !== 'handlingsplan') throw notFound('Handlingsplanen');
+  if (plan?.kind !== 'handlingsplan') throw notFound('Handlingsplanen');
   return plan;
 }
 
@@ -118,7 +118,7 @@ export async function setAllocation(
   input: { unitId: string; year: number; amountKr: bigint },
 ) {
   return write(services, actor, async (w) => {
-    const plan = await planOrThrow(services, w.trx, planId);
+    const plan = await planOrThrow(w.trx, planId);
     await mustExist(w.trx, 'org_units', [input.unitId], 'unitId');
     authorize(actor, 'data.write', { unitId: input.unitId }, await currentTree(services, w.trx));
     if (input.year < plan.startYear || input.year > plan.endYear)
@@ -170,7 +170,7 @@ const totalsJson = (t: Totals, target: bigint | null) => ({
 
 async function figuresFor(services: Services, actor: Actor, planId: string, periodText: string) {
   const month = formatPeriod(parseMonth(periodText, 'period'));
-  const plan = await planOrThrow(services, services.db, planId);
+  const plan = await planOrThrow(services.db, planId);
   const ctx = await context(services);
   // An action plan is read across the organisation: whoever may read steering data for any
   // unit sees its totals; measures are shown by their owners' units.
@@ -224,13 +224,11 @@ export async function actionPlanSummary(services: Services, actor: Actor, planId
       ...totalsJson(totals, null),
     })),
     byUnit: sortBySwedishName(
-      ctx.tree
-        .children(root)
-        .map((id) => ({
-          unitId: id,
-          name: ctx.names.get(id) ?? '',
-          ...totalsJson(byUnit.get(id) ?? EMPTY_TOTALS, allocation(id)),
-        })),
+      ctx.tree.children(root).map((id) => ({
+        unitId: id,
+        name: ctx.names.get(id) ?? '',
+        ...totalsJson(byUnit.get(id) ?? EMPTY_TOTALS, allocation(id)),
+      })),
       (r) => r.name,
     ),
     /** Every unit with a requirement or a measure: the requirement beside what is planned below it. */
@@ -425,7 +423,7 @@ export interface MeasureInput {
 }
 
 async function checkMeasure(services: Services, w: WriteTx, input: MeasureInput, self: string) {
-  await planOrThrow(services, w.trx, input.planId);
+  await planOrThrow(w.trx, input.planId);
   await mustExist(w.trx, 'org_units', [input.ownerUnitId], 'ownerUnitId');
   await mustExist(w.trx, 'goals', input.goalIds, 'goalIds');
   await mustExist(w.trx, 'decisions', input.decisionIds, 'decisionIds');
