@@ -1,24 +1,37 @@
-import { Anchor, type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
+import { Anchor, Center, type CSSVariablesResolver, createTheme, Loader, MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AccessibilityStatementPage } from '../about/AccessibilityStatementPage';
 import { AdminPage } from '../admin/AdminPage';
 import { BodiesPage } from '../bodies/BodiesPage';
 import { TreePage } from '../org/TreePage';
 import { UnitPage } from '../org/UnitPage';
-import { ActivitiesPage } from '../steering/ActivitiesPage';
-import { AssignmentsPage } from '../steering/AssignmentsPage';
-import { DecisionsPage } from '../steering/DecisionsPage';
-import { GoalPage } from '../steering/GoalPage';
-import { IndicatorPage } from '../steering/IndicatorPage';
-import { PlanPage } from '../steering/PlanPage';
-import { PlansPage } from '../steering/PlansPage';
-import { ScorecardPage } from '../steering/ScorecardPage';
-import { ValuesPage } from '../steering/ValuesPage';
 import { ApiError } from './api';
 import { meKey } from './auth';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireSignIn, Shell } from './Shell';
+
+// The steering pages carry the chart library; they load when first visited.
+const ActivitiesPage = lazy(() => import('../steering/ActivitiesPage').then((m) => ({ default: m.ActivitiesPage })));
+const AssignmentsPage = lazy(() => import('../steering/AssignmentsPage').then((m) => ({ default: m.AssignmentsPage })));
+const DecisionsPage = lazy(() => import('../steering/DecisionsPage').then((m) => ({ default: m.DecisionsPage })));
+const GoalPage = lazy(() => import('../steering/GoalPage').then((m) => ({ default: m.GoalPage })));
+const IndicatorPage = lazy(() => import('../steering/IndicatorPage').then((m) => ({ default: m.IndicatorPage })));
+const PlanPage = lazy(() => import('../steering/PlanPage').then((m) => ({ default: m.PlanPage })));
+const PlansPage = lazy(() => import('../steering/PlansPage').then((m) => ({ default: m.PlansPage })));
+const ScorecardPage = lazy(() => import('../steering/ScorecardPage').then((m) => ({ default: m.ScorecardPage })));
+const ValuesPage = lazy(() => import('../steering/ValuesPage').then((m) => ({ default: m.ValuesPage })));
+
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <Center p="xl">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
+}
 
 // Shade 9 keeps white text on buttons and red links on white above the 4.5:1 contrast of WCAG AA.
 const theme = createTheme({
@@ -56,26 +69,28 @@ export function App() {
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <Shell>
-            <Routes>
-              <Route path="/tillganglighet" element={<AccessibilityStatementPage />} />
-              <Route element={<RequireSignIn />}>
-                <Route path="/" element={<TreePage />} />
-                <Route path="/enheter/:id" element={<UnitPage />} />
-                <Route path="/organ" element={<BodiesPage />} />
-                <Route path="/administration" element={<AdminPage />} />
-                <Route path="/styrkort" element={<ScorecardPage />} />
-                <Route path="/styrkort/:unitId" element={<ScorecardPage />} />
-                <Route path="/indikatorer/:id" element={<IndicatorPage />} />
-                <Route path="/planer" element={<PlansPage />} />
-                <Route path="/planer/:id" element={<PlanPage />} />
-                <Route path="/mal/:id" element={<GoalPage />} />
-                <Route path="/beslut" element={<DecisionsPage />} />
-                <Route path="/uppdrag" element={<AssignmentsPage />} />
-                <Route path="/aktiviteter" element={<ActivitiesPage />} />
-                <Route path="/varden" element={<ValuesPage />} />
-                <Route path="*" element={<NotFoundPage />} />
-              </Route>
-            </Routes>
+            <Suspense fallback={<PageLoading />}>
+              <Routes>
+                <Route path="/tillganglighet" element={<AccessibilityStatementPage />} />
+                <Route element={<RequireSignIn />}>
+                  <Route path="/" element={<TreePage />} />
+                  <Route path="/enheter/:id" element={<UnitPage />} />
+                  <Route path="/organ" element={<BodiesPage />} />
+                  <Route path="/administration" element={<AdminPage />} />
+                  <Route path="/styrkort" element={<ScorecardPage />} />
+                  <Route path="/styrkort/:unitId" element={<ScorecardPage />} />
+                  <Route path="/indikatorer/:id" element={<IndicatorPage />} />
+                  <Route path="/planer" element={<PlansPage />} />
+                  <Route path="/planer/:id" element={<PlanPage />} />
+                  <Route path="/mal/:id" element={<GoalPage />} />
+                  <Route path="/beslut" element={<DecisionsPage />} />
+                  <Route path="/uppdrag" element={<AssignmentsPage />} />
+                  <Route path="/aktiviteter" element={<ActivitiesPage />} />
+                  <Route path="/varden" element={<ValuesPage />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Routes>
+            </Suspense>
           </Shell>
         </BrowserRouter>
       </QueryClientProvider>
