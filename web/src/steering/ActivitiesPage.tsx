@@ -128,7 +128,7 @@ export function ActivitiesPage() {
                         value={a.progress}
                         aria-label={t('activities.progressOf', { title: a.title })}
                         w={100}
-                        color="red.9"
+                        color="blue.8"
                       />
                       <Text size="sm">{t('activities.percent', { value: a.progress })}</Text>
                     </Table.Td>
@@ -256,7 +256,7 @@ function ReportForm({ activity, onDone }: { activity: Activity; onDone: (message
           error={fieldError(report.error, 'comment')}
         />
         {fieldError(report.error, 'period') && (
-          <Text c="red.9" size="sm" mt="xs">
+          <Text c="var(--mantine-color-error)" size="sm" mt="xs">
             {t('activities.month')}: {fieldError(report.error, 'period')}
           </Text>
         )}

@@ -56,8 +56,9 @@ export function GoalCard({ goal, unitId, unitName, period, mayWrite }: Props) {
             <Anchor component={Link} to={`/mal/${goal.id}`} className="drift-link">
               <Badge color="orange" variant="light" className="badge-dark warning-badge" component="span">
                 {t('steering.drift')}
-              </Badge>{' '}
-              {t('scorecard.seeWording')}
+              </Badge>
+              <span className="visually-hidden">: </span>
+              <span className="drift-link-text">{t('scorecard.seeWording')}</span>
             </Anchor>
           )}
         </Group>
@@ -66,18 +67,30 @@ export function GoalCard({ goal, unitId, unitName, period, mayWrite }: Props) {
         <Text mt="sm">{t('scorecard.noIndicators')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={760} mt="sm">
-          <Table withTableBorder captionSide="top" verticalSpacing="xs">
+          <Table withTableBorder captionSide="top" verticalSpacing="xs" layout="fixed">
             <Table.Caption className="visually-hidden">
               {t('scorecard.indicatorsCaption', { goal: goal.title })}
             </Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">{t('steering.indicator')}</Table.Th>
-                <Table.Th scope="col">{t('steering.target')}</Table.Th>
-                <Table.Th scope="col">{t('steering.outcome')}</Table.Th>
-                <Table.Th scope="col">{t('steering.forecast')}</Table.Th>
-                <Table.Th scope="col">{t('steering.status')}</Table.Th>
-                <Table.Th scope="col">{t('steering.trend')}</Table.Th>
+                <Table.Th scope="col" w="26%">
+                  {t('steering.indicator')}
+                </Table.Th>
+                <Table.Th scope="col" w="10%">
+                  {t('steering.target')}
+                </Table.Th>
+                <Table.Th scope="col" w="15%">
+                  {t('steering.outcome')}
+                </Table.Th>
+                <Table.Th scope="col" w="10%">
+                  {t('steering.forecast')}
+                </Table.Th>
+                <Table.Th scope="col" w="23%">
+                  {t('steering.status')}
+                </Table.Th>
+                <Table.Th scope="col" w="16%">
+                  {t('steering.trend')}
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -213,9 +226,12 @@ function AnalysisForm({
         await queryClient.invalidateQueries({ queryKey: ['scorecard', unitId, period] });
     },
   });
+  const [empty, setEmpty] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    // An empty analysis is refused by the server too; say so in words before asking it.
+    setEmpty(text.trim() === '');
+    if (text.trim() !== '') save.mutate();
   };
   const conflict = save.error instanceof ApiError && save.error.status === 409;
   return (
@@ -236,7 +252,7 @@ function AnalysisForm({
         maxRows={14}
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
-        error={fieldError(save.error, 'text')}
+        error={empty ? t('scorecard.analysisEmpty') : fieldError(save.error, 'text')}
       />
       <Group mt="sm">
         <Button type="submit" loading={save.isPending}>

@@ -312,7 +312,7 @@ function GoalActivities({ goalId }: { goalId: string }) {
                       value={a.progress}
                       aria-label={t('activities.progressOf', { title: a.title })}
                       w={100}
-                      color="red.9"
+                      color="blue.8"
                     />
                     <Text size="sm">{t('activities.percent', { value: a.progress })}</Text>
                   </Table.Td>

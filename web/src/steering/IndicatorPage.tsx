@@ -200,7 +200,7 @@ function AcrossView({ rows, period }: { rows: AcrossRow[]; period: string }) {
                   data={charted.map((r) => ({ unit: r.unitName, value: r.figure.outcome }))}
                   dataKey="unit"
                   orientation="vertical"
-                  series={[{ name: 'value', label: t('steering.outcome'), color: 'red.9' }]}
+                  series={[{ name: 'value', label: t('steering.outcome'), color: 'blue.8' }]}
                   valueFormatter={(v) => formatFigure(v, unit)}
                   yAxisProps={{ width: 190 }}
                   withTooltip={false}

@@ -260,6 +260,9 @@ function DecideForm({ plan, onDone }: { plan: Plan; onDone: (message: string) =>
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['plans'] });
       await queryClient.invalidateQueries({ queryKey: planKey(plan.id) });
+      // Its goals are now under a decided plan; scorecards flag them no longer.
+      await queryClient.invalidateQueries({ queryKey: ['goals'] });
+      await queryClient.invalidateQueries({ queryKey: ['scorecard'] });
       onDone(t('plan.decided'));
     },
     onError: async (error) => {

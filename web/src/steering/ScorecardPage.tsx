@@ -10,6 +10,7 @@ import { formatMonth, monthOrNull } from './periods';
 import { scorecardQuery, useDefaultPeriod, useHomeUnit, useOrg } from './queries';
 import { StatusChart } from './StatusChart';
 import { goalsByPerspective, hasOutcomes, latestMonthWithData } from './scorecard';
+import type { ScorecardGoal } from './types';
 import { LoadError, Loading, PeriodInput } from './ui';
 
 export const scorecardPath = (unitId: string, period: string) => `/styrkort/${unitId}?period=${period}`;
@@ -125,7 +126,7 @@ function Goals({
   unitId: string;
   unitName: string;
   period: string;
-  goals: Parameters<typeof goalsByPerspective>[0];
+  goals: ScorecardGoal[];
 }) {
   const { t } = useTranslation();
   const me = useMe().data;

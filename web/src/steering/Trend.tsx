@@ -16,7 +16,7 @@ export function Trend({ figure }: { figure: Figure }) {
   return (
     <div className="trend">
       <div aria-hidden="true" inert>
-        <Sparkline w={120} h={32} data={points} color="red.9" fillOpacity={0.15} curveType="linear" />
+        <Sparkline w={120} h={32} data={points} color="blue.8" fillOpacity={0.15} curveType="linear" />
       </div>
       <details className="trend-details">
         <summary>{t('steering.showTrend')}</summary>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -183,7 +183,7 @@ export function ValueGrid({
             <ul className="error-list">
               {allErrors.map(({ key, messages }) => (
                 <li key={key}>
-                  <a
+                  <Anchor
                     href={`#${cellId(key)}`}
                     onClick={(e) => {
                       e.preventDefault();
@@ -191,7 +191,7 @@ export function ValueGrid({
                     }}
                   >
                     {labelOf(key)}
-                  </a>
+                  </Anchor>
                   : {messages.join('; ')}
                 </li>
               ))}
