@@ -17,7 +17,7 @@ import { orgRoutes } from './org/routes';
 import { steeringRoutes } from './steering/routes';
 import { userRoutes } from './users/routes';
 
-const UPLOAD_PATHS = ['/values/import'];
+const UPLOAD_PATHS = ['/values/import', '/forecasts/import'];
 
 /** The API: every capability's router under /api, with the OpenAPI document of them all. */
 export function buildApi(deps: Deps) {

@@ -1,8 +1,10 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/support/context';
 import { seedDemo } from '../demo/seed';
 
 const M = 1_000_000;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe('action plans on Region Exempel ("Hållbar framtid")', () => {
   let ctx: TestContext;
@@ -281,6 +283,64 @@ describe('action plans on Region Exempel ("Hållbar framtid")', () => {
       });
       expect(res.status).toBe(201);
       expect(res.body.requiredLevel).toBe('Förvaltningschef');
+    });
+  });
+
+  describe('Excel', () => {
+    it('exports the plan as the boards see it and reads the month’s forecasts back, all or nothing', async () => {
+      const controller = await as('controller');
+      const res = await controller.request('GET', `/api/action-plans/${planId}/export.xlsx?period=2024-12`);
+      expect(res.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await res.arrayBuffer());
+      const sheet = workbook.getWorksheet('Åtgärder') as ExcelJS.Worksheet;
+      const rows: ExcelJS.Row[] = [];
+      sheet.eachRow((r, n) => {
+        if (n > 1) rows.push(r);
+      });
+      const byTitle = (t: string) => rows.find((r) => String(r.getCell(3).value).trim() === t) as ExcelJS.Row;
+      const vegf = byTitle('Användning av anti-VEGF');
+      expect(vegf.getCell(8).value).toBe(15_600_000);
+      const total = rows.find((r) => String(r.getCell(3).value).startsWith('Summa Hållbar framtid')) as ExcelJS.Row;
+      const summaryBody = (await summary('2024-12')).body;
+      expect(total.getCell(9).value).toBe(summaryBody.forecast);
+      expect(total.getCell(11).value).toBe(summaryBody.deviation);
+
+      const upload = (wb: ExcelJS.Workbook, query: string) =>
+        wb.xlsx.writeBuffer().then((b) =>
+          controller.request(
+            'POST',
+            `/api/action-plans/${planId}/forecasts/import?period=2024-12${query}`,
+            Buffer.from(b),
+            {
+              'content-type': XLSX,
+            },
+          ),
+        );
+      vegf.getCell(9).value = 20_000_000;
+      vegf.getCell(13).value = 'Bättre än väntat';
+      const lab = byTitle('Färre laboratorieanalyser');
+      lab.getCell(9).value = 'mycket';
+      const bad = await upload(workbook, '');
+      expect(bad.status).toBe(422);
+      expect((await bad.json()).error.fields).toEqual([
+        { field: `rad ${lab.number}, Prognos (kr)`, message: '"mycket" är inte hela kronor' },
+      ]);
+      expect((await summary('2024-12')).body.forecast).toBe(summaryBody.forecast);
+
+      lab.getCell(9).value = lab.getCell(8).value;
+      const trial = await upload(workbook, '&dryRun=true');
+      // The two changed rows, and the stale ones, which the month's sheet now reports as current.
+      const staleLeaves = rows.filter((r) => r.getCell(4).value === 'Åtgärd' && r.getCell(12).value === 'Ja').length;
+      expect(staleLeaves).toBeGreaterThan(0);
+      expect(await trial.json()).toMatchObject({ written: 2 + staleLeaves, dryRun: true });
+      expect((await summary('2024-12')).body.forecast).toBe(summaryBody.forecast);
+      const done = await upload(workbook, '');
+      expect(done.status).toBe(200);
+      const after = (await summary('2024-12')).body;
+      const vegfBefore = 8_500_000;
+      expect(after.forecast - summaryBody.forecast).toBe(20_000_000 - vegfBefore + (10_000_000 - 5_400_000));
+      expect(after.staleCount).toBe(0);
     });
   });
 

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { MEASURE_CATEGORIES, MEASURE_STATUSES } from '../../domain/economy/measures';
+import { DomainError } from '../../domain/errors';
 import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
 import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
 import {
@@ -16,7 +17,9 @@ import {
   setDelegationLevels,
   updateMeasure,
 } from './service';
+import { exportActionPlan, importForecasts } from './workbook';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, ...json(schema) } });
 const readErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
@@ -223,6 +226,62 @@ export function economyRoutes({ services }: Deps) {
           amountKr: input.amountKr ?? 0n,
         }),
         201,
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/action-plans/{id}/export.xlsx',
+      tags: ['Ekonomi i balans'],
+      summary: 'Planen som Excel i den form nämnderna får den: åtgärd, mål, prognos, avvikelse, kommentar, per enhet',
+      request: { params: IdParam, query: PeriodQuery },
+      responses: {
+        200: { description: 'Arbetsboken', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } },
+        ...readErrors,
+      },
+    }),
+    async (c) => {
+      const { period } = c.req.valid('query');
+      const file = await exportActionPlan(services, actorOf(c), c.req.valid('param').id, period);
+      return c.body(new Uint8Array(file), 200, {
+        'content-type': XLSX,
+        'content-disposition': `attachment; filename="handlingsplan-${period}.xlsx"`,
+      });
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/action-plans/{id}/forecasts/import',
+      tags: ['Ekonomi i balans'],
+      summary:
+        'Läs in månadens prognoser från Excel: varje felaktig rad redovisas, och inget skrivs om någon rad är fel',
+      request: {
+        params: IdParam,
+        query: z.object({ period: z.string(), dryRun: z.enum(['true', 'false']).default('false') }),
+      },
+      responses: {
+        ...ok(
+          'Inläst (eller, vid dryRun, kontrollerad)',
+          z.object({ rows: z.number(), written: z.number(), unchanged: z.number(), dryRun: z.boolean() }),
+        ),
+        ...writeErrors,
+        413: errors[413],
+      },
+    }),
+    async (c) => {
+      const data = await c.req.arrayBuffer();
+      if (data.byteLength === 0)
+        throw new DomainError('bad_request', 'Ingen fil skickades.', {
+          fields: [{ field: '(body)', message: 'saknas' }],
+        });
+      const q = c.req.valid('query');
+      return c.json(
+        await importForecasts(services, actorOf(c), c.req.valid('param').id, q.period, data, {
+          dryRun: q.dryRun === 'true',
+        }),
+        200,
       );
     },
   );
