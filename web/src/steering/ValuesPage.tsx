@@ -91,10 +91,9 @@ export function ValuesPage() {
   );
   const unitOptions = useUnitOptions(readable);
   // Start where the user may enter values, if anywhere.
+  const firstWritable = readable.find((u) => may(me, 'value.write', u.id, org.tree))?.id;
   const writableHome =
-    home.unitId && may(me, 'value.write', home.unitId, org.tree)
-      ? home.unitId
-      : (readable.find((u) => may(me, 'value.write', u.id, org.tree))?.id ?? home.unitId);
+    home.unitId && may(me, 'value.write', home.unitId, org.tree) ? home.unitId : (firstWritable ?? home.unitId);
   const unitId = params.get('unit') ?? writableHome;
   const indicatorId = params.get('indicator');
   const indicator = enterable.indicators.find((i) => i.id === indicatorId) ?? null;
@@ -175,7 +174,7 @@ export function ValuesPage() {
           </Group>
         </>
       )}
-      <ValueImport />
+      {firstWritable && <ValueImport />}
     </>
   );
 }
