@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { levelRank } from '../domain/org';
 import { unitsOn } from '../server/org/queries';
 import { createTestContext, type TestContext } from '../test/support/context';
-import { generateLargeRegion, generateSteering } from './generate';
+import { generateActionPlan, generateLargeRegion, generateSteering } from './generate';
 
 describe('synthetic large region', () => {
   let ctx: TestContext;
@@ -65,5 +65,35 @@ describe('synthetic steering data', () => {
       .execute();
     const sum = april.reduce((s, r) => s + Number(r.value), 0);
     expect(figures.find((f: { id: string }) => f.id === first).outcome).toBe(sum);
+  });
+});
+
+describe('synthetic action plan', () => {
+  let ctx: TestContext;
+  beforeEach(async () => {
+    ctx = await createTestContext();
+  });
+  afterEach(async () => ctx.close());
+
+  it('builds a measure tree of the asked depth with a report per leaf and month, and the summary sums it', async () => {
+    const region = await generateLargeRegion(ctx.services.db, { units: 300, users: 5 });
+    const plan = await generateActionPlan(ctx.services.db, region, { measures: 400, depth: 4, fanOut: 3, months: 3 });
+    expect(plan.measures).toBe(400);
+    const measures = await ctx.services.db.selectFrom('measures').select(['id', 'parent_measure_id']).execute();
+    const parentOf = new Map(measures.map((m) => [m.id, m.parent_measure_id]));
+    const depthOf = (id: string): number => (parentOf.get(id) ? 1 + depthOf(parentOf.get(id) as string) : 1);
+    expect(Math.max(...measures.map((m) => depthOf(m.id)))).toBe(4);
+    const reports = await ctx.services.db.selectFrom('measure_reports').select(['period', 'forecast_kr']).execute();
+    expect(reports).toHaveLength(plan.leaves * 3);
+    const agent = ctx.agent();
+    await agent.login(region.adminUsername, region.password);
+    const { status, body } = await agent.json(
+      'GET',
+      `/api/action-plans/${plan.planId}/summary?period=${plan.lastMonth}`,
+    );
+    expect(status).toBe(200);
+    const lastMonth = reports.filter((r) => r.period === plan.lastMonth).reduce((s, r) => s + Number(r.forecast_kr), 0);
+    expect(body.forecast).toBe(lastMonth);
+    expect(body.staleCount).toBe(0);
   });
 });

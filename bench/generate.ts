@@ -257,3 +257,133 @@ export async function generateSteering(
   const ratioIndicatorId = (rows[sums] as { id: string }).id;
   return { lastMonth, baseIndicatorIds: base.map((b) => b.id), ratioIndicatorId, leaves: leaves.length };
 }
+
+export interface ActionPlanSize {
+  measures: number;
+  depth: number;
+  /** Sub-measures per measure on every level but the last. */
+  fanOut: number;
+  months: number;
+}
+
+/** 20 000 measures six levels deep, each leaf reporting every month of 2024. */
+export const LARGE_ACTION_PLAN: ActionPlanSize = { measures: 20_000, depth: 6, fanOut: 4, months: 12 };
+
+/**
+ * An action plan over a generated region: a measure tree `depth` levels deep, each level
+ * owned one level further down the organisation, a calculation line on every leaf and a
+ * report for every month; reports are inserted by one INSERT … SELECT in the database.
+ */
+export async function generateActionPlan(
+  db: Executor,
+  region: { rootId: string; units: { id: string; parentId: string | null }[] },
+  size: ActionPlanSize = LARGE_ACTION_PLAN,
+) {
+  const now = new Date('2025-01-01T00:00:00Z');
+  const planId = randomUUID();
+  await db
+    .insertInto('plans')
+    .values({
+      id: planId,
+      kind: 'handlingsplan',
+      owner_body_id: null,
+      owner_unit_id: region.rootId,
+      scope_unit_id: region.rootId,
+      parent_plan_id: null,
+      created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('plan_versions')
+    .values({
+      plan_id: planId,
+      seq: 1,
+      title: 'Handlingsplan',
+      start_year: 2024,
+      end_year: 2024,
+      status: 'draft',
+      created_at: now,
+      created_by: 'bench',
+    })
+    .execute();
+  await db.insertInto('action_plan_settings').values({ plan_id: planId, deviation_margin_pct: 10 }).execute();
+  const childUnits = new Map<string | null, string[]>();
+  for (const u of region.units) childUnits.set(u.parentId, [...(childUnits.get(u.parentId) ?? []), u.id]);
+  const unitsUnder = (id: string) => childUnits.get(id) ?? [id];
+
+  type Row = { id: string; parent: string | null; unit: string };
+  const measures: Row[] = [];
+  let level: Row[] = [];
+  // A full tree of `depth` levels has roots × (fanOut^depth − 1)/(fanOut − 1) measures.
+  const roots = Math.max(1, Math.ceil((size.measures * (size.fanOut - 1)) / (size.fanOut ** size.depth - 1)));
+  const forvaltningar = unitsUnder(region.rootId);
+  for (let i = 0; i < roots; i++)
+    level.push({ id: randomUUID(), parent: null, unit: forvaltningar[i % forvaltningar.length] as string });
+  measures.push(...level);
+  for (let d = 1; d < size.depth && measures.length < size.measures; d++) {
+    const next: Row[] = [];
+    for (const parent of level) {
+      const units = unitsUnder(parent.unit);
+      for (let k = 0; k < size.fanOut && measures.length + next.length < size.measures; k++)
+        next.push({ id: randomUUID(), parent: parent.id, unit: units[k % units.length] as string });
+    }
+    measures.push(...next);
+    level = next;
+  }
+  const categories = ['effektivisering', 'ransonering', 'kostnadsskillnader', 'generell'];
+  for (let i = 0; i < measures.length; i += 1000)
+    await db
+      .insertInto('measures')
+      .values(
+        measures.slice(i, i + 1000).map((m, k) => ({
+          id: m.id,
+          plan_id: planId,
+          parent_measure_id: m.parent,
+          owner_unit_id: m.unit,
+          responsible_name: 'Chef',
+          title: `Åtgärd ${i + k}`,
+          category: categories[(i + k) % 4] as string,
+          feasibility: ((i + k) % 3) + 1,
+          start_on: '2024-01-01',
+          full_effect_on: '2024-12-31',
+          status: 'ongoing',
+          risk_analysis_ref: null,
+          created_at: now,
+        })),
+      )
+      .execute();
+  const parents = new Set(measures.map((m) => m.parent));
+  const leaves = measures.filter((m) => !parents.has(m.id)).map((m) => m.id);
+  for (let i = 0; i < leaves.length; i += 1000)
+    await db
+      .insertInto('measure_calc_lines')
+      .values(
+        leaves.slice(i, i + 1000).map((id, k) => ({
+          measure_id: id,
+          seq: 1,
+          year: 2024,
+          kind: 'saving',
+          description: 'Lägre kostnad',
+          amount_kr: BigInt(100_000 + ((i + k) % 97) * 10_000),
+          realisation_pct: 100,
+        })),
+      )
+      .execute();
+  await sql`
+    INSERT INTO measure_reports (measure_id, period, forecast_kr, outcome_kr, comment, entered_by_name, entered_at)
+    SELECT l.measure_id, to_char(date '2024-01-01' + make_interval(months => m), 'YYYY-MM'),
+           l.amount_kr * (80 + (m * 3) % 20) / 100, l.amount_kr * (m + 1) / 12, '', 'bench', ${now}
+    FROM measure_calc_lines l JOIN measures x ON x.id = l.measure_id AND x.plan_id = ${planId}
+    CROSS JOIN generate_series(0, ${size.months - 1}) AS m`.execute(db);
+  await db
+    .insertInto('action_plan_allocations')
+    .values({ plan_id: planId, unit_id: region.rootId, year: 2024, amount_kr: 5_000_000_000n })
+    .execute();
+  await sql`ANALYZE measure_reports`.execute(db);
+  return {
+    planId,
+    measures: measures.length,
+    leaves: leaves.length,
+    lastMonth: formatPeriod(addMonths({ kind: 'month', year: 2024, month: 1 }, size.months - 1)),
+  };
+}

@@ -13,7 +13,14 @@ import { systemClock } from '../server/core/clock';
 import { openDatabase } from '../server/db/connection';
 import { migrate } from '../server/db/migrate';
 import { createScratchDatabase } from '../server/db/scratch';
-import { generateLargeRegion, generateSteering, LARGE_REGION, LARGE_STEERING } from './generate';
+import {
+  generateActionPlan,
+  generateLargeRegion,
+  generateSteering,
+  LARGE_ACTION_PLAN,
+  LARGE_REGION,
+  LARGE_STEERING,
+} from './generate';
 
 const WARMUP = 5;
 const ITERATIONS = 30;
@@ -56,6 +63,11 @@ async function main() {
     const valueRows = await sql<{ n: string }>`SELECT count(*)::text AS n FROM indicator_values`.execute(database.db);
     console.log(
       `Steering: ${LARGE_STEERING.indicators} indicators, ${LARGE_STEERING.months} months, ${valueRows.rows[0]?.n} value rows over ${steering.leaves} leaf units (generated in ${((Date.now() - steeringStarted) / 1000).toFixed(1)} s)`,
+    );
+    const planStarted = Date.now();
+    const actionPlan = await generateActionPlan(database.db, region, LARGE_ACTION_PLAN);
+    console.log(
+      `Action plan: ${actionPlan.measures} measures ${LARGE_ACTION_PLAN.depth} levels deep, ${actionPlan.leaves * LARGE_ACTION_PLAN.months} reports (generated in ${((Date.now() - planStarted) / 1000).toFixed(1)} s)`,
     );
     const app = buildApp({
       services: { db: database.db, dbKind: database.kind, clock: systemClock },
@@ -106,6 +118,19 @@ async function main() {
         ...stats(await time(get(`/api/indicators/${steering.ratioIndicatorId}/across?period=${steering.lastMonth}`))),
       },
     ].map((r) => ({ ...r, ratio: r.median / baseline.median, ratioToCount: r.median / counted.median }));
+    // The plain sum over the same rows the summary reads: every report of the plan's measures.
+    const sumReports = async () =>
+      sql`SELECT sum(r.forecast_kr) FROM measure_reports r JOIN measures m ON m.id = r.measure_id WHERE m.plan_id = ${actionPlan.planId}`.execute(
+        database.db,
+      );
+    const summed = stats(await time(sumReports));
+    const planRows = [
+      { name: 'sum of the plan’s report rows (baseline 3)', ...summed },
+      {
+        name: `GET /api/action-plans/{id}/summary (${actionPlan.measures} measures)`,
+        ...stats(await time(get(`/api/action-plans/${actionPlan.planId}/summary?period=${actionPlan.lastMonth}`))),
+      },
+    ].map((r) => ({ ...r, ratio: r.median / baseline.median, ratioToCount: r.median / summed.median }));
     const rows = [
       { name: 'GET /api/health (baseline)', ...baseline },
       { name: 'GET /api/org-units (5 000 units)', ...stats(await time(get('/api/org-units'))) },
@@ -113,7 +138,7 @@ async function main() {
       { name: `GET /api/org-units/{root}`, ...stats(await time(get(`/api/org-units/${region.rootId}`))) },
       { name: 'GET /api/me', ...stats(await time(get('/api/me'))) },
     ].map((r) => ({ ...r, ratio: r.median / baseline.median, ratioToCount: null as number | null }));
-    rows.push(...scorecardRows);
+    rows.push(...scorecardRows, ...planRows);
 
     console.log(`\n${ITERATIONS} iterations after ${WARMUP} warm-up, in-process, ${database.kind}:`);
     console.log(
@@ -121,7 +146,7 @@ async function main() {
       'median ms'.padStart(10),
       'p95 ms'.padStart(10),
       '× health'.padStart(10),
-      '× count'.padStart(10),
+      '× base'.padStart(10),
     );
     for (const r of rows)
       console.log(
@@ -135,7 +160,14 @@ async function main() {
     writeFileSync(
       'bench/out/results.json',
       JSON.stringify(
-        { database: database.kind, size: LARGE_REGION, steering: LARGE_STEERING, iterations: ITERATIONS, rows },
+        {
+          database: database.kind,
+          size: LARGE_REGION,
+          steering: LARGE_STEERING,
+          actionPlan: LARGE_ACTION_PLAN,
+          iterations: ITERATIONS,
+          rows,
+        },
         null,
         2,
       ),

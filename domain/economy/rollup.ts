@@ -78,7 +78,11 @@ export function totalsByUnit(
   leaves: readonly LeafFigures[],
 ): Map<string, Totals> {
   const own = new Map<string, LeafFigures[]>();
-  for (const l of leaves) own.set(l.unitId, [...(own.get(l.unitId) ?? []), l]);
+  for (const l of leaves) {
+    const list = own.get(l.unitId);
+    if (list) list.push(l);
+    else own.set(l.unitId, [l]);
+  }
   const out = new Map<string, Totals>();
   for (const unit of [...order].reverse()) {
     let t = totalsOf(own.get(unit) ?? []);

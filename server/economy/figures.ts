@@ -12,6 +12,13 @@ import { type LeafFigures, type Totals, totalsOf } from '../../domain/economy/ro
 import type { BodyKind, UnitLevel } from '../../domain/org';
 import type { Executor } from '../core/context';
 
+/** Appends to the list under a key, creating it (linear, unlike spreading a copy each time). */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** Everything an action plan's figures are made from, read in a handful of queries. */
 export interface PlanData {
   planId: string;
@@ -109,17 +116,14 @@ export async function loadPlanData(
     ]);
   const reports: PlanData['reports'] = new Map();
   for (const r of reportRows)
-    reports.set(r.measure_id, [
-      ...(reports.get(r.measure_id) ?? []),
-      {
-        period: r.period,
-        forecastKr: BigInt(r.forecast_kr),
-        outcomeKr: r.outcome_kr === null ? null : BigInt(r.outcome_kr),
-        comment: r.comment,
-        enteredByName: r.entered_by_name,
-        enteredAt: new Date(r.entered_at).toISOString(),
-      },
-    ]);
+    pushTo(reports, r.measure_id, {
+      period: r.period,
+      forecastKr: BigInt(r.forecast_kr),
+      outcomeKr: r.outcome_kr === null ? null : BigInt(r.outcome_kr),
+      comment: r.comment,
+      enteredByName: r.entered_by_name,
+      enteredAt: new Date(r.entered_at).toISOString(),
+    });
   const decidedBy = new Map<string, DelegationLevel[]>();
   for (const d of decisionRows) {
     if (d.kind !== 'beslut') continue;
@@ -128,7 +132,7 @@ export async function loadPlanData(
       : d.scope_unit_id && unitLevels.get(d.scope_unit_id)
         ? levels.find((l) => l.unitLevel === unitLevels.get(d.scope_unit_id as string))
         : undefined;
-    if (level) decidedBy.set(d.entity_id, [...(decidedBy.get(d.entity_id) ?? []), level]);
+    if (level) pushTo(decidedBy, d.entity_id, level);
   }
   return {
     planId,
@@ -195,7 +199,7 @@ export function measureFigures(
 ): Map<string, MeasureFigures> {
   const year = yearOf(data, month);
   const children = new Map<string, string[]>();
-  for (const m of data.measures) if (m.parentId) children.set(m.parentId, [...(children.get(m.parentId) ?? []), m.id]);
+  for (const m of data.measures) if (m.parentId) pushTo(children, m.parentId, m.id);
   const leafFigures = new Map<string, LeafFigures>();
   const lastReports = new Map<string, MeasureFigures['lastReport']>();
   for (const m of data.measures) {

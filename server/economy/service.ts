@@ -24,7 +24,15 @@ import { currentTree, today } from '../org/service';
 import { badRef, mustExist, readable } from '../steering/common';
 import { linkDecision } from '../steering/decisions';
 import { createPlan, planRecords } from '../steering/plans';
-import { delegationLevels, loadPlanData, type MeasureFigures, measureFigures, type PlanData, yearOf } from './figures';
+import {
+  delegationLevels,
+  loadPlanData,
+  type MeasureFigures,
+  measureFigures,
+  type PlanData,
+  pushTo,
+  yearOf,
+} from './figures';
 
 const kr = (v: bigint) => Number(v);
 
@@ -33,7 +41,8 @@ async function context(services: Services, db: Executor = services.db) {
   const tree = new OrgIndex(units);
   const levels = new Map(units.map((u) => [u.id, u.level as UnitLevel]));
   const names = new Map(units.map((u) => [u.id, u.name]));
-  return { units, tree, levels, names };
+  const parents = new Map(units.map((u) => [u.id, u.parentId]));
+  return { units, tree, levels, names, parents };
 }
 
 async function planOrThrow(db: Executor, planId: string) {
@@ -240,7 +249,7 @@ export async function actionPlanSummary(services: Services, actor: Actor, planId
     ).map((r) => ({
       unitId: r.unitId,
       name: ctx.names.get(r.unitId) ?? '',
-      parentId: ctx.units.find((u) => u.id === r.unitId)?.parentId ?? null,
+      parentId: ctx.parents.get(r.unitId) ?? null,
       requirement: r.requirement === null ? null : kr(r.requirement),
       allocatedBelow: kr(r.allocatedBelow),
       planned: kr(r.planned),
@@ -277,10 +286,11 @@ const measureJson = (f: MeasureFigures, names: Map<string, string>) => ({
 export async function listMeasures(services: Services, actor: Actor, planId: string, periodText: string) {
   const { month, ctx, figures } = await figuresFor(services, actor, planId, periodText);
   const may = readable(actor, ctx.tree);
-  const all = [...figures.values()];
+  const childrenOf = new Map<string | null, MeasureFigures[]>();
+  for (const f of figures.values()) pushTo(childrenOf, f.parentId, f);
   const ordered: MeasureFigures[] = [];
   const visit = (parentId: string | null) => {
-    for (const f of all.filter((x) => x.parentId === parentId).sort((a, b) => a.title.localeCompare(b.title, 'sv'))) {
+    for (const f of (childrenOf.get(parentId) ?? []).sort((a, b) => a.title.localeCompare(b.title, 'sv'))) {
       ordered.push(f);
       visit(f.id);
     }
