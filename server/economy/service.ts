@@ -21,7 +21,7 @@ import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { unitsOn } from '../org/queries';
 import { currentTree, today } from '../org/service';
-import { badRef, mustExist, readable } from '../steering/common';
+import { authorizeReadSomewhere, badRef, mustExist, readable, readableInherited } from '../steering/common';
 import { linkDecision } from '../steering/decisions';
 import { createPlan, planRecords } from '../steering/plans';
 import {
@@ -54,8 +54,8 @@ async function planOrThrow(db: Executor, planId: string) {
 /** The action plans (handlingsplaner) the actor may read, with their requirement per year. */
 export async function listActionPlans(services: Services, actor: Actor) {
   const { tree } = await context(services);
-  authorize(actor, 'data.read', { unitId: null }, tree);
-  const may = readable(actor, tree);
+  authorizeReadSomewhere(actor, tree);
+  const may = readableInherited(actor, tree);
   const plans = (await planRecords(services.db)).filter((p) => p.kind === 'handlingsplan' && may(p.scopeUnitId));
   const allocations = plans.length
     ? await services.db

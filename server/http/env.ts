@@ -1,5 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { sv } from 'zod/v4/locales';
 import { DomainError } from '../../domain/errors';
 import type { Principal } from '../../domain/permissions';
 import type { SessionPolicy } from '../auth/service';
@@ -30,6 +31,9 @@ export interface AppEnv {
     auth: { principal: Principal; sessionId: string; displayName: string } | null;
   };
 }
+
+// Validation messages in Swedish, like every other message the API gives.
+z.config(sv());
 
 /** A router whose request-validation failures answer in the product's error shape. */
 export function router() {

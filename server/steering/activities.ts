@@ -7,7 +7,7 @@ import type { ActivityStatus } from '../../domain/steering';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, write } from '../core/write';
 import { currentTree } from '../org/service';
-import { mustExist, readable } from './common';
+import { authorizeReadSomewhere, mustExist, readableInherited } from './common';
 
 export interface ActivityUpdate {
   period: string;
@@ -79,8 +79,8 @@ async function activityRecords(
 
 export async function listActivities(services: Services, actor: Actor, filter: { unitId?: string; goalId?: string }) {
   const tree = await currentTree(services);
-  authorize(actor, 'data.read', { unitId: filter.unitId ?? null }, tree);
-  const may = readable(actor, tree);
+  authorizeReadSomewhere(actor, tree);
+  const may = readableInherited(actor, tree);
   const inScope = filter.unitId ? new Set(tree.subtree(filter.unitId)) : null;
   return (await activityRecords(services.db, { goalId: filter.goalId })).filter(
     (a) => may(a.ownerUnitId) && (!inScope || inScope.has(a.ownerUnitId)),

@@ -5,7 +5,7 @@ import type { AssignmentStatus } from '../../domain/steering';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, write } from '../core/write';
 import { currentTree, today } from '../org/service';
-import { mustExist, readable, scopeOfBody } from './common';
+import { authorizeReadSomewhere, mustExist, readableInherited, scopeOfBody } from './common';
 import { linkDecision } from './decisions';
 
 /** An uppdrag from a body to a unit or an official, with its report-back. */
@@ -73,12 +73,13 @@ export async function listAssignments(
   filter: { overdue?: boolean; unitId?: string },
 ): Promise<AssignmentRecord[]> {
   const tree = await currentTree(services);
-  authorize(actor, 'data.read', { unitId: filter.unitId ?? null }, tree);
-  const may = readable(actor, tree);
+  authorizeReadSomewhere(actor, tree);
+  const may = readableInherited(actor, tree);
+  const within = filter.unitId ? new Set(tree.subtree(filter.unitId)) : null;
   return (await assignmentRecords(services.db, today(services)))
     .filter((a) => may(a.assigneeUnitId) || may(a.scopeUnitId))
     .filter((a) => filter.overdue === undefined || a.overdue === filter.overdue)
-    .filter((a) => !filter.unitId || a.assigneeUnitId === filter.unitId)
+    .filter((a) => !within || (a.assigneeUnitId !== null && within.has(a.assigneeUnitId)))
     .map(strip);
 }
 
@@ -112,8 +113,9 @@ async function check(db: Executor, input: AssignmentInput) {
 export async function createAssignment(services: Services, actor: Actor, input: AssignmentInput, id = randomUUID()) {
   return write(services, actor, async (w) => {
     await check(w.trx, input);
-    const scope = await scopeOfBody(w.trx, input.bodyId);
-    authorize(actor, 'data.write', { unitId: scope }, await currentTree(services, w.trx));
+    const tree = await currentTree(services, w.trx);
+    const scope = await scopeOfBody(w.trx, input.bodyId, tree);
+    authorize(actor, 'data.write', { unitId: scope }, tree);
     await w.trx
       .insertInto('assignments')
       .values({
@@ -181,7 +183,7 @@ export async function updateAssignment(
       input.version,
       async () => (await assignmentRecords(w.trx, today(services), [id]))[0] ?? null,
     );
-    const scope = await scopeOfBody(w.trx, input.bodyId);
+    const scope = await scopeOfBody(w.trx, input.bodyId, tree);
     await w.trx
       .updateTable('assignments')
       .set({

@@ -179,6 +179,48 @@ describe('steering chain API', () => {
     });
   });
 
+  describe('who reads what', () => {
+    it('lets a division manager read the plans, goals and decisions above their division, not a sibling division’s', async () => {
+      const chef = await as('chef.medicin');
+      const plans = (await chef.json('GET', '/api/plans')).body.plans.map((p: any) => p.id);
+      const plan = (key: string) => steering.plans.get(key);
+      expect(plans).toEqual(
+        expect.arrayContaining([plan('regionplan'), plan('vphs'), plan('vpmedicin'), plan('fardplan')]),
+      );
+      expect(plans).not.toContain(plan('vpkirurgi'));
+      expect((await chef.json('GET', `/api/goals/${steering.goals.get('pvandel')}`)).status).toBe(200);
+      expect((await chef.json('GET', `/api/goals/${steering.goals.get('kir-hyr')}`)).status).toBe(403);
+      const decisions = (await chef.json('GET', '/api/decisions')).body.decisions.map((d: any) => d.title);
+      expect(decisions).toContain('Regionplan med budget 2025–2027');
+      // Taken by the hälso- och sjukvårdsdirektör: an HS decision, which Medicin works under.
+      expect(decisions).toContain('Verksamhetsplan division Kirurgi 2025');
+      expect((await chef.json('GET', '/api/indicators')).body.indicators.length).toBeGreaterThanOrEqual(30);
+      const assignments = (await chef.json('GET', `/api/assignments?unitId=${unit('medicin')}`)).body.assignments;
+      expect(assignments.map((a: any) => a.title)).toContain('Utred akutsjukvårdens organisation');
+    });
+
+    it('refuses lists to someone with no role', async () => {
+      const admin = await as('admin');
+      const created = await admin.json('POST', '/api/users', {
+        username: 'utan.roll',
+        displayName: 'Utan Roll',
+        password: 'ett-langt-losenord',
+      });
+      expect(created.status).toBe(201);
+      const nobody = ctx.agent();
+      await nobody.login('utan.roll', 'ett-langt-losenord');
+      for (const path of [
+        '/api/plans',
+        '/api/decisions',
+        '/api/goals',
+        '/api/indicators',
+        '/api/assignments',
+        '/api/activities',
+      ])
+        expect((await nobody.json('GET', path)).status, path).toBe(403);
+    });
+  });
+
   describe('decisions and assignments', () => {
     it('finds decisions by diarienummer, text and kind', async () => {
       const revisor = await as('revisor');

@@ -1,4 +1,4 @@
-import { DomainError } from '../../domain/errors';
+import { DomainError, forbidden } from '../../domain/errors';
 import type { OrgIndex } from '../../domain/org';
 import { can } from '../../domain/permissions';
 import type { Actor, Executor } from '../core/context';
@@ -22,19 +22,20 @@ export async function mustExist(db: Executor, table: TableWithId, ids: readonly 
 }
 
 /**
- * The unit a body's records belong to for permissions: the first unit the body governs, or
- * its parent body's; null (the whole organisation) for a body that governs none.
+ * The unit a body's records belong to for permissions: the lowest unit above all the units the
+ * body governs (Hälso- och sjukvårdsnämnden governs two förvaltningar: the region), or its
+ * parent body's; null (the whole organisation) for a body that governs none.
  */
-export async function scopeOfBody(db: Executor, bodyId: string): Promise<string | null> {
+export async function scopeOfBody(db: Executor, bodyId: string, tree: OrgIndex): Promise<string | null> {
   let current: string | null = bodyId;
   for (let depth = 0; current && depth < 10; depth++) {
-    const unit = await db
-      .selectFrom('body_units')
-      .select('unit_id')
-      .where('body_id', '=', current)
-      .orderBy('unit_id')
-      .executeTakeFirst();
-    if (unit) return unit.unit_id;
+    const governed = (await db.selectFrom('body_units').select('unit_id').where('body_id', '=', current).execute())
+      .map((r) => r.unit_id)
+      .filter((u) => tree.has(u));
+    if (governed.length > 0) {
+      const lineages = governed.map((u) => tree.lineage(u));
+      return (lineages[0] as string[]).find((candidate) => lineages.every((l) => l.includes(candidate))) ?? null;
+    }
     const body: { parent_body_id: string | null } | undefined = await db
       .selectFrom('bodies')
       .select('parent_body_id')
@@ -45,10 +46,39 @@ export async function scopeOfBody(db: Executor, bodyId: string): Promise<string 
   return null;
 }
 
-/** A predicate for filtering lists to what the actor may read. */
+/** A predicate for filtering lists to what the actor may read: the units they hold a reading role for. */
 export function readable(actor: Actor, tree: OrgIndex): (unitId: string | null) => boolean {
   if (actor.kind === 'system') return () => true;
   return (unitId) => can(actor.principal, 'data.read', { unitId: unitId && tree.has(unitId) ? unitId : null }, tree);
+}
+
+/** The units where the actor holds a role that reads steering data. */
+const readingGrants = (actor: Actor, tree: OrgIndex): string[] =>
+  actor.kind === 'system'
+    ? tree.roots()
+    : actor.principal.roles
+        .filter((g) => tree.has(g.unitId) && can(actor.principal, 'data.read', { unitId: g.unitId }, tree))
+        .map((g) => g.unitId);
+
+/** 403 unless the actor reads steering data for some unit (shared definitions, registers). */
+export function authorizeReadSomewhere(actor: Actor, tree: OrgIndex) {
+  if (readingGrants(actor, tree).length === 0) throw forbidden();
+}
+
+/**
+ * Readable with what a unit inherits: the actor's own units and everything below them, and
+ * the records of the units above them (the plans, goals and decisions they work under) and of
+ * the whole organisation — not those of sibling units.
+ */
+export function readableInherited(actor: Actor, tree: OrgIndex): (unitId: string | null) => boolean {
+  if (actor.kind === 'system') return () => true;
+  const grants = readingGrants(actor, tree);
+  const strict = readable(actor, tree);
+  return (unitId) => {
+    if (grants.length === 0) return false;
+    if (unitId === null || !tree.has(unitId)) return true;
+    return strict(unitId) || grants.some((g) => tree.isInSubtree(g, unitId));
+  };
 }
 
 /** A number for JSON from exact decimal text, rounded to at most `places` decimals. */

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IsoDate } from '../../domain/dates';
-import { notFound } from '../../domain/errors';
+import { forbidden, notFound } from '../../domain/errors';
+import type { OrgIndex } from '../../domain/org';
 import type { DecisionKind } from '../../domain/steering';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, write } from '../core/write';
 import { currentTree } from '../org/service';
-import { mustExist, readable, scopeOfBody } from './common';
+import { authorizeReadSomewhere, mustExist, readableInherited, scopeOfBody } from './common';
 
 export const LINK_ENTITIES = [
   'plan',
@@ -109,8 +110,8 @@ export async function listDecisions(
   query: { q?: string; kind?: DecisionKind; bodyId?: string; entity?: LinkEntity; entityId?: string },
 ): Promise<DecisionRecord[]> {
   const tree = await currentTree(services);
-  authorize(actor, 'data.read', { unitId: null }, tree);
-  const may = readable(actor, tree);
+  authorizeReadSomewhere(actor, tree);
+  const may = readableInherited(actor, tree);
   const needle = query.q?.trim().toLocaleLowerCase('sv');
   return (await decisionRecords(services.db, { entity: query.entity, entityId: query.entityId }))
     .filter((d) => may(d.scopeUnitId))
@@ -130,7 +131,7 @@ export async function listDecisions(
 export async function getDecision(services: Services, actor: Actor, id: string): Promise<DecisionRecord> {
   const [d] = await decisionRecords(services.db, { ids: [id] });
   if (!d) throw notFound('Beslutet');
-  authorize(actor, 'data.read', { unitId: d.scopeUnitId }, await currentTree(services));
+  if (!readableInherited(actor, await currentTree(services))(d.scopeUnitId)) throw forbidden();
   return strip(d);
 }
 
@@ -167,8 +168,8 @@ async function checkDecision(db: Executor, input: DecisionInput) {
   }
 }
 
-async function scopeOf(db: Executor, input: DecisionInput) {
-  return input.bodyId ? await scopeOfBody(db, input.bodyId) : input.unitId;
+async function scopeOf(db: Executor, input: DecisionInput, tree: OrgIndex) {
+  return input.bodyId ? await scopeOfBody(db, input.bodyId, tree) : input.unitId;
 }
 
 async function writeLinks(db: Executor, id: string, links: DecisionInput['links']) {
@@ -184,8 +185,9 @@ async function writeLinks(db: Executor, id: string, links: DecisionInput['links'
 export async function createDecision(services: Services, actor: Actor, input: DecisionInput, id = randomUUID()) {
   return write(services, actor, async (w) => {
     await checkDecision(w.trx, input);
-    const scope = await scopeOf(w.trx, input);
-    authorize(actor, 'data.write', { unitId: scope }, await currentTree(services, w.trx));
+    const tree = await currentTree(services, w.trx);
+    const scope = await scopeOf(w.trx, input, tree);
+    authorize(actor, 'data.write', { unitId: scope }, tree);
     await w.trx
       .insertInto('decisions')
       .values({
@@ -221,7 +223,7 @@ export async function updateDecision(
     const tree = await currentTree(services, w.trx);
     authorize(actor, 'data.write', { unitId: before.scopeUnitId }, tree);
     await checkDecision(w.trx, input);
-    const scope = await scopeOf(w.trx, input);
+    const scope = await scopeOf(w.trx, input, tree);
     authorize(actor, 'data.write', { unitId: scope }, tree);
     await bumpVersion(
       w.trx,

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, notFound } from '../../domain/errors';
+import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { Perspective } from '../../domain/steering';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, write } from '../core/write';
 import { currentTree } from '../org/service';
-import { badRef, mustExist, readable } from './common';
+import { authorizeReadSomewhere, badRef, mustExist, readableInherited } from './common';
 import { citation, decisionRecords, linkDecision } from './decisions';
 import { actorLabel, latestIsDecided, planIsDecided } from './plans';
 
@@ -139,8 +139,8 @@ export async function listGoals(
   filter: { planId?: string; unitId?: string; drift?: boolean },
 ): Promise<GoalRecord[]> {
   const tree = await currentTree(services);
-  authorize(actor, 'data.read', { unitId: filter.unitId ?? null }, tree);
-  const may = readable(actor, tree);
+  authorizeReadSomewhere(actor, tree);
+  const may = readableInherited(actor, tree);
   return (await goalRecords(services.db, { planId: filter.planId }))
     .filter((g) => may(g.ownerUnitId))
     .filter((g) => !filter.unitId || g.ownerUnitId === filter.unitId)
@@ -151,7 +151,7 @@ export async function listGoals(
 export async function getGoal(services: Services, actor: Actor, id: string): Promise<GoalRecord> {
   const [g] = await goalRecords(services.db, { ids: [id] });
   if (!g) throw notFound('Målet');
-  authorize(actor, 'data.read', { unitId: g.ownerUnitId }, await currentTree(services));
+  if (!readableInherited(actor, await currentTree(services))(g.ownerUnitId)) throw forbidden();
   return g;
 }
 

@@ -9,7 +9,7 @@ import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import type { DB } from '../db/schema';
 import { currentTree } from '../org/service';
-import { badRef, mustExist, readable } from './common';
+import { authorizeReadSomewhere, badRef, mustExist, readable, readableInherited } from './common';
 
 export interface IndicatorRecord {
   id: string;
@@ -69,14 +69,15 @@ export async function indicatorRecords(db: Executor, ids?: readonly string[]): P
     .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 }
 
+/** Indicator definitions are shared: whoever reads steering data anywhere reads them. */
 export async function listIndicators(services: Services, actor: Actor, filter: { goalId?: string } = {}) {
-  authorize(actor, 'data.read', { unitId: null }, await currentTree(services));
+  authorizeReadSomewhere(actor, await currentTree(services));
   const all = await indicatorRecords(services.db);
   return filter.goalId ? all.filter((i) => i.goalIds.includes(filter.goalId as string)) : all;
 }
 
 export async function getIndicator(services: Services, actor: Actor, id: string) {
-  authorize(actor, 'data.read', { unitId: null }, await currentTree(services));
+  authorizeReadSomewhere(actor, await currentTree(services));
   const [i] = await indicatorRecords(services.db, [id]);
   if (!i) throw notFound('Indikatorn');
   return i;
@@ -212,8 +213,8 @@ export interface TargetInput {
 
 export async function listTargets(services: Services, actor: Actor, indicatorId: string) {
   const tree = await currentTree(services);
-  authorize(actor, 'data.read', { unitId: null }, tree);
-  const may = readable(actor, tree);
+  authorizeReadSomewhere(actor, tree);
+  const may = readableInherited(actor, tree);
   const rows = await services.db
     .selectFrom('indicator_targets')
     .selectAll()
@@ -472,7 +473,8 @@ export async function listValues(
   query: { indicatorIds?: string[]; unitId?: string; from: string; to: string },
 ): Promise<StoredValue[]> {
   const tree = await currentTree(services);
-  authorize(actor, 'data.read', { unitId: query.unitId ?? null }, tree);
+  if (query.unitId) authorize(actor, 'data.read', { unitId: query.unitId }, tree);
+  else authorizeReadSomewhere(actor, tree);
   const may = readable(actor, tree);
   let q = services.db
     .selectFrom('indicator_values')

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, notFound } from '../../domain/errors';
+import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { PlanKind, PlanStatus } from '../../domain/steering';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { currentTree } from '../org/service';
-import { badRef, mustExist, readable, scopeOfBody } from './common';
+import { authorizeReadSomewhere, badRef, mustExist, readableInherited, scopeOfBody } from './common';
 import { citation, type DecisionRecord, decisionRecords, linkDecision } from './decisions';
 
 export interface PlanVersion {
@@ -147,8 +147,8 @@ const strip = <T extends { scopeUnitId: string | null }>({ scopeUnitId: _, ...re
 
 export async function listPlans(services: Services, actor: Actor): Promise<PlanRecord[]> {
   const tree = await currentTree(services);
-  authorize(actor, 'data.read', { unitId: null }, tree);
-  const may = readable(actor, tree);
+  authorizeReadSomewhere(actor, tree);
+  const may = readableInherited(actor, tree);
   return (await planRecords(services.db))
     .filter((p) => may(p.scopeUnitId))
     .sort((a, b) => a.startYear - b.startYear || a.title.localeCompare(b.title, 'sv'))
@@ -158,7 +158,7 @@ export async function listPlans(services: Services, actor: Actor): Promise<PlanR
 export async function getPlan(services: Services, actor: Actor, id: string): Promise<PlanRecord> {
   const [p] = await planRecords(services.db, [id]);
   if (!p) throw notFound('Planen');
-  authorize(actor, 'data.read', { unitId: p.scopeUnitId }, await currentTree(services));
+  if (!readableInherited(actor, await currentTree(services))(p.scopeUnitId)) throw forbidden();
   return strip(p);
 }
 
@@ -190,8 +190,9 @@ export async function createPlan(services: Services, actor: Actor, input: PlanIn
     if (input.ownerUnitId) await mustExist(w.trx, 'org_units', [input.ownerUnitId], 'ownerUnitId');
     if (input.parentPlanId) await mustExist(w.trx, 'plans', [input.parentPlanId], 'parentPlanId');
     checkYears(input.startYear, input.endYear);
-    const scope = input.ownerUnitId ?? (await scopeOfBody(w.trx, input.ownerBodyId as string));
-    authorize(actor, 'data.write', { unitId: scope }, await currentTree(services, w.trx));
+    const tree = await currentTree(services, w.trx);
+    const scope = input.ownerUnitId ?? (await scopeOfBody(w.trx, input.ownerBodyId as string, tree));
+    authorize(actor, 'data.write', { unitId: scope }, tree);
     await w.trx
       .insertInto('plans')
       .values({
