@@ -1,3 +1,4 @@
+import type { ExpressionBuilder } from 'kysely';
 import { checkMandate, type DelegationLevel } from '../../domain/economy/delegation';
 import {
   type CalcLine,
@@ -8,9 +9,10 @@ import {
   type MeasureStatus,
   targetEffect,
 } from '../../domain/economy/measures';
-import { type LeafFigures, type Totals, totalsOf } from '../../domain/economy/rollup';
+import { addTotals, EMPTY_TOTALS, type LeafFigures, type Totals, totalsOf } from '../../domain/economy/rollup';
 import type { BodyKind, UnitLevel } from '../../domain/org';
 import type { Executor } from '../core/context';
+import type { DB } from '../db/schema';
 
 /** Appends to the list under a key, creating it (linear, unlike spreading a copy each time). */
 export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
@@ -73,6 +75,8 @@ export async function loadPlanData(
   db: Executor,
   planId: string,
   unitLevels: Map<string, UnitLevel>,
+  /** Read only each measure's newest report for the plan year this month reports on. */
+  month: string,
 ): Promise<PlanData | null> {
   const plan = await db
     .selectFrom('plan_versions')
@@ -87,33 +91,45 @@ export async function loadPlanData(
     db.selectFrom('action_plan_allocations').selectAll().where('plan_id', '=', planId).execute(),
     delegationLevels(db),
   ]);
-  const ids = measureRows.map((m) => m.id);
-  const none = ids.length === 0;
+  const year = Math.max(plan.start_year, Math.min(plan.end_year, Number(month.slice(0, 4))));
+  const lastOfYear = year === plan.end_year ? month : `${year}-12` < month ? `${year}-12` : month;
+  // Subqueries rather than lists of ids: a plan may have tens of thousands of measures.
+  const ofPlan = (eb: ExpressionBuilder<DB, 'measures'>) =>
+    eb.selectFrom('measures').select('measures.id').where('measures.plan_id', '=', planId);
   const [lineRows, reportRows, decisionRows] = await Promise.all([
-    none ? [] : db.selectFrom('measure_calc_lines').selectAll().where('measure_id', 'in', ids).orderBy('seq').execute(),
-    none ? [] : db.selectFrom('measure_reports').selectAll().where('measure_id', 'in', ids).orderBy('period').execute(),
-    none
-      ? []
-      : db
-          .selectFrom('decision_links as l')
-          .innerJoin('decisions as d', 'd.id', 'l.decision_id')
-          .leftJoin('bodies as b', 'b.id', 'd.body_id')
-          .select(['l.entity_id', 'd.kind', 'b.kind as body_kind', 'd.scope_unit_id'])
-          .where('l.entity', '=', 'measure')
-          .where('l.entity_id', 'in', ids)
-          .execute(),
+    db
+      .selectFrom('measure_calc_lines')
+      .selectAll()
+      .where('measure_id', 'in', (eb) => ofPlan(eb as unknown as ExpressionBuilder<DB, 'measures'>))
+      .orderBy('seq')
+      .execute(),
+    db
+      .selectFrom('measure_reports')
+      .distinctOn('measure_id')
+      .selectAll()
+      .where('measure_id', 'in', (eb) => ofPlan(eb as unknown as ExpressionBuilder<DB, 'measures'>))
+      .where('period', '>=', `${year}-01`)
+      .where('period', '<=', lastOfYear)
+      .orderBy('measure_id')
+      .orderBy('period', 'desc')
+      .execute(),
+    db
+      .selectFrom('decision_links as l')
+      .innerJoin('decisions as d', 'd.id', 'l.decision_id')
+      .leftJoin('bodies as b', 'b.id', 'd.body_id')
+      .select(['l.entity_id', 'd.kind', 'b.kind as body_kind', 'd.scope_unit_id'])
+      .where('l.entity', '=', 'measure')
+      .where('l.entity_id', 'in', (eb) => ofPlan(eb as unknown as ExpressionBuilder<DB, 'measures'>))
+      .execute(),
   ]);
   const lines = new Map<string, CalcLine[]>();
   for (const l of lineRows)
-    lines.set(l.measure_id, [
-      ...(lines.get(l.measure_id) ?? []),
-      {
-        year: l.year,
-        kind: l.kind as 'saving' | 'cost',
-        amountKr: BigInt(l.amount_kr),
-        realisationPct: l.realisation_pct,
-      },
-    ]);
+    pushTo(lines, l.measure_id, {
+      year: l.year,
+      kind: l.kind as 'saving' | 'cost',
+      amountKr: BigInt(l.amount_kr),
+      realisationPct: l.realisation_pct,
+    });
   const reports: PlanData['reports'] = new Map();
   for (const r of reportRows)
     pushTo(reports, r.measure_id, {
@@ -225,25 +241,57 @@ export function measureFigures(
       stale: m.status !== 'stopped' && last?.period !== month,
     });
   }
-  const leavesBelow = (id: string): LeafFigures[] =>
-    children.has(id) ? (children.get(id) ?? []).flatMap(leavesBelow) : [leafFigures.get(id) as LeafFigures];
+  // Bottom-up, once: each measure's totals and yearly gross are its own (a leaf) or the sum
+  // of its sub-measures'.
+  const order: string[] = [];
+  const roots = data.measures.filter((m) => !m.parentId || !data.measures.some((x) => x.id === m.parentId));
+  const stack = roots.map((m) => m.id).reverse();
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    order.push(id);
+    for (const c of [...(children.get(id) ?? [])].reverse()) stack.push(c);
+  }
+  const totalsOfMeasure = new Map<string, Totals>();
+  const grossByYear = new Map<string, Map<number, bigint>>();
+  const forecastsBelow = new Map<string, number>();
+  for (const id of [...order].reverse()) {
+    const kids = children.get(id);
+    if (!kids) {
+      totalsOfMeasure.set(id, totalsOf([leafFigures.get(id) as LeafFigures]));
+      forecastsBelow.set(id, leafFigures.get(id)?.forecast === null ? 0 : 1);
+      const own = new Map<number, bigint>();
+      for (const y of new Set((data.lines.get(id) ?? []).map((l) => l.year)))
+        own.set(y, targetEffect(data.lines.get(id) ?? [], y).gross);
+      grossByYear.set(id, own);
+      continue;
+    }
+    let t = EMPTY_TOTALS;
+    const gross = new Map<number, bigint>();
+    let forecasts = 0;
+    for (const c of kids) {
+      t = addTotals(t, totalsOfMeasure.get(c) ?? EMPTY_TOTALS);
+      forecasts += forecastsBelow.get(c) ?? 0;
+      for (const [y, g] of grossByYear.get(c) ?? []) gross.set(y, (gross.get(y) ?? 0n) + g);
+    }
+    totalsOfMeasure.set(id, t);
+    grossByYear.set(id, gross);
+    forecastsBelow.set(id, forecasts);
+  }
+  const byId = new Map(data.measures.map((m) => [m.id, m]));
   const out = new Map<string, MeasureFigures>();
-  for (const m of data.measures) {
-    const leaves = leavesBelow(m.id);
-    const totals = totalsOf(leaves);
-    const leaf = !children.has(m.id);
-    const maxGross = calcMaxGross(
-      data,
-      leaves.map((l) => l.id),
-    );
+  for (const id of order) {
+    const m = byId.get(id) as PlanData['measures'][number];
+    const totals = totalsOfMeasure.get(id) ?? EMPTY_TOTALS;
+    const leaf = !children.has(id);
+    const maxGross = [...(grossByYear.get(id)?.values() ?? [])].reduce((a, b) => (b > a ? b : a), 0n);
     const check = checkMandate(
       data.levels,
       maxGross,
       unitLevels.get(m.ownerUnitId) ?? 'enhet',
-      data.decidedBy.get(m.id) ?? [],
+      data.decidedBy.get(id) ?? [],
     );
-    out.set(m.id, {
-      id: m.id,
+    out.set(id, {
+      id,
       version: m.version,
       parentId: m.parentId,
       title: m.title,
@@ -255,9 +303,9 @@ export function measureFigures(
       leaf,
       totals,
       deviation: deviation(totals.forecast, totals.planned),
-      lastReport: leaf ? (lastReports.get(m.id) ?? null) : null,
+      lastReport: leaf ? (lastReports.get(id) ?? null) : null,
       stale: totals.staleCount > 0,
-      deviates: leaves.some((l) => l.forecast !== null) && fallsShort(totals.forecast, totals.planned, data.marginPct),
+      deviates: (forecastsBelow.get(id) ?? 0) > 0 && fallsShort(totals.forecast, totals.planned, data.marginPct),
       mandate: {
         required: check.required?.name ?? null,
         owner: check.owner?.name ?? null,
@@ -267,17 +315,4 @@ export function measureFigures(
     });
   }
   return out;
-}
-
-/** The largest yearly gross effect of the measures' calculations together: what a decision is about. */
-function calcMaxGross(data: PlanData, ids: readonly string[]): bigint {
-  const years = new Set<number>();
-  for (const id of ids) for (const l of data.lines.get(id) ?? []) years.add(l.year);
-  let max = 0n;
-  for (const y of years) {
-    let sum = 0n;
-    for (const id of ids) sum += targetEffect(data.lines.get(id) ?? [], y).gross;
-    if (sum > max) max = sum;
-  }
-  return max;
 }

@@ -188,7 +188,7 @@ async function figuresFor(services: Services, actor: Actor, planId: string, peri
     !actor.principal.roles.some((g) => can(actor.principal, 'data.read', { unitId: g.unitId }, ctx.tree))
   )
     authorize(actor, 'data.read', { unitId: plan.ownerUnitId ?? null }, ctx.tree);
-  const data = (await loadPlanData(services.db, planId, ctx.levels)) as PlanData;
+  const data = (await loadPlanData(services.db, planId, ctx.levels, month)) as PlanData;
   return { month, plan, ctx, data, figures: measureFigures(data, month, ctx.levels) };
 }
 
@@ -322,7 +322,9 @@ export async function getMeasure(services: Services, actor: Actor, id: string, p
     .where('measure_id', '=', id)
     .orderBy('seq')
     .execute();
-  const [goals, decisions, actions] = await Promise.all([
+  const [reports, goals, decisions, actions] = await Promise.all([
+    // Every report the measure ever had, not just the one in force.
+    services.db.selectFrom('measure_reports').selectAll().where('measure_id', '=', id).orderBy('period').execute(),
     services.db.selectFrom('measure_goals').select('goal_id').where('measure_id', '=', id).execute(),
     services.db
       .selectFrom('decision_links as l')
@@ -370,13 +372,13 @@ export async function getMeasure(services: Services, actor: Actor, id: string, p
       const e = targetEffect(asLines, year);
       return { year, gross: kr(e.gross), net: kr(e.net) };
     }),
-    reports: (data.reports.get(id) ?? []).map((r) => ({
+    reports: reports.map((r) => ({
       period: r.period,
-      forecast: kr(r.forecastKr),
-      outcome: r.outcomeKr === null ? null : kr(r.outcomeKr),
+      forecast: Number(r.forecast_kr),
+      outcome: r.outcome_kr === null ? null : Number(r.outcome_kr),
       comment: r.comment,
-      enteredByName: r.enteredByName,
-      enteredAt: r.enteredAt,
+      enteredByName: r.entered_by_name,
+      enteredAt: new Date(r.entered_at).toISOString(),
     })),
     goalIds: goals.map((g) => g.goal_id),
     decisions: decisions.map((d) => ({
