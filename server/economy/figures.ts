@@ -87,7 +87,26 @@ export async function loadPlanData(
   if (!plan) return null;
   const [settings, measureRows, allocations, levels] = await Promise.all([
     db.selectFrom('action_plan_settings').selectAll().where('plan_id', '=', planId).executeTakeFirst(),
-    db.selectFrom('measures').selectAll().where('plan_id', '=', planId).orderBy('title').execute(),
+    // Unordered: whoever lists measures orders them (in Swedish) itself.
+    db
+      .selectFrom('measures')
+      .select([
+        'id',
+        'version',
+        'parent_measure_id',
+        'owner_unit_id',
+        'responsible_name',
+        'title',
+        'description',
+        'category',
+        'feasibility',
+        'status',
+        'start_on',
+        'full_effect_on',
+        'risk_analysis_ref',
+      ])
+      .where('plan_id', '=', planId)
+      .execute(),
     db.selectFrom('action_plan_allocations').selectAll().where('plan_id', '=', planId).execute(),
     delegationLevels(db),
   ]);
@@ -104,14 +123,24 @@ export async function loadPlanData(
       .orderBy('seq')
       .execute(),
     db
-      .selectFrom('measure_reports')
-      .distinctOn('measure_id')
-      .selectAll()
-      .where('measure_id', 'in', (eb) => ofPlan(eb as unknown as ExpressionBuilder<DB, 'measures'>))
-      .where('period', '>=', `${year}-01`)
-      .where('period', '<=', lastOfYear)
-      .orderBy('measure_id')
-      .orderBy('period', 'desc')
+      .selectFrom('measure_reports as r')
+      .innerJoin('measures as m', 'm.id', 'r.measure_id')
+      .distinctOn('r.measure_id')
+      .select([
+        'r.measure_id',
+        'r.period',
+        'r.forecast_kr',
+        'r.outcome_kr',
+        'r.comment',
+        'r.entered_by_name',
+        'r.entered_at',
+      ])
+      .where('m.plan_id', '=', planId)
+      .where('r.period', '>=', `${year}-01`)
+      .where('r.period', '<=', lastOfYear)
+      // Both descending, so the primary key (measure_id, period) serves the order backwards.
+      .orderBy('r.measure_id', 'desc')
+      .orderBy('r.period', 'desc')
       .execute(),
     db
       .selectFrom('decision_links as l')
@@ -244,7 +273,8 @@ export function measureFigures(
   // Bottom-up, once: each measure's totals and yearly gross are its own (a leaf) or the sum
   // of its sub-measures'.
   const order: string[] = [];
-  const roots = data.measures.filter((m) => !m.parentId || !data.measures.some((x) => x.id === m.parentId));
+  const ids = new Set(data.measures.map((m) => m.id));
+  const roots = data.measures.filter((m) => !m.parentId || !ids.has(m.parentId));
   const stack = roots.map((m) => m.id).reverse();
   while (stack.length > 0) {
     const id = stack.pop() as string;
