@@ -4,6 +4,18 @@ import { DomainError } from '../../domain/errors';
 import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
 import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
 import {
+  Doc,
+  IdParam,
+  json,
+  jsonBody,
+  MonthSchema,
+  ok,
+  readErrors,
+  writeErrors,
+  XLSX,
+  xlsxResponse,
+} from '../http/routing';
+import {
   actionPlanSummary,
   createActionPlan,
   createCorrectiveAction,
@@ -19,15 +31,6 @@ import {
 } from './service';
 import { exportActionPlan, importForecasts } from './workbook';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, ...json(schema) } });
-const readErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
-const writeErrors = { ...readErrors, 409: errors[409], 422: errors[422] };
-const ok = (description: string, schema: z.ZodType) => ({ 200: { description, ...json(schema) } });
-const Doc = (name: string) => z.record(z.string(), z.unknown()).openapi(name);
-const IdParam = z.object({ id: z.string().min(1) });
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'ska vara en månad ÅÅÅÅ-MM');
 const PeriodQuery = z.object({ period: z.string() });
 /** Whole kronor, as a JSON number or a string of digits (for amounts beyond 2^53). */
 const Kronor = z
@@ -83,7 +86,7 @@ export function economyRoutes({ services }: Deps) {
       path: '/action-plans',
       tags: ['Ekonomi i balans'],
       summary: 'Skapa en handlingsplan (som utkast)',
-      request: body(
+      request: jsonBody(
         z.object({
           title: z.string().trim().min(1).max(300),
           description: z.string().trim().max(20_000).default(''),
@@ -106,7 +109,7 @@ export function economyRoutes({ services }: Deps) {
       summary: 'Sätt en enhets sparbeting för ett år',
       request: {
         params: IdParam,
-        ...body(z.object({ unitId: z.string().min(1), year: z.number().int(), amountKr: NonNegativeKronor })),
+        ...jsonBody(z.object({ unitId: z.string().min(1), year: z.number().int(), amountKr: NonNegativeKronor })),
       },
       responses: { ...ok('Satt', Doc('Allocation')), ...writeErrors },
     }),
@@ -155,7 +158,7 @@ export function economyRoutes({ services }: Deps) {
       path: '/measures',
       tags: ['Ekonomi i balans'],
       summary: 'Skapa en åtgärd eller delåtgärd',
-      request: body(MeasureInput),
+      request: jsonBody(MeasureInput),
       responses: { 201: { description: 'Skapad', ...json(z.object({ id: z.string() })) }, ...writeErrors },
     }),
     async (c) => c.json(await createMeasure(services, actorOf(c), c.req.valid('json')), 201),
@@ -166,7 +169,7 @@ export function economyRoutes({ services }: Deps) {
       path: '/measures/{id}',
       tags: ['Ekonomi i balans'],
       summary: 'Ändra en åtgärd och dess nyttokalkyl',
-      request: { params: IdParam, ...body(MeasureInput.extend({ version: z.number().int().positive() })) },
+      request: { params: IdParam, ...jsonBody(MeasureInput.extend({ version: z.number().int().positive() })) },
       responses: { ...ok('Ändrad', z.object({ id: z.string() })), ...writeErrors },
     }),
     async (c) => c.json(await updateMeasure(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
@@ -179,10 +182,10 @@ export function economyRoutes({ services }: Deps) {
       summary: 'Månadens prognos för årets effekt och utfallet hittills',
       request: {
         params: IdParam,
-        ...body(
+        ...jsonBody(
           z.object({
             version: z.number().int().positive(),
-            period: Month,
+            period: MonthSchema,
             forecastKr: Kronor,
             outcomeKr: Kronor.nullable().default(null),
             comment: z.string().trim().max(2000).default(''),
@@ -205,7 +208,7 @@ export function economyRoutes({ services }: Deps) {
       summary: 'Registrera en korrigerande åtgärd mot en avvikelse',
       request: {
         params: IdParam,
-        ...body(
+        ...jsonBody(
           z.object({
             what: z.string().trim().min(1).max(2000),
             responsibleName: z.string().trim().min(1).max(200),
@@ -237,7 +240,7 @@ export function economyRoutes({ services }: Deps) {
       summary: 'Planen som Excel i den form nämnderna får den: åtgärd, mål, prognos, avvikelse, kommentar, per enhet',
       request: { params: IdParam, query: PeriodQuery },
       responses: {
-        200: { description: 'Arbetsboken', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } },
+        ...xlsxResponse,
         ...readErrors,
       },
     }),
@@ -304,7 +307,7 @@ export function economyRoutes({ services }: Deps) {
       path: '/delegation-levels',
       tags: ['Ekonomi i balans'],
       summary: 'Ersätt delegationsordningen (administratör)',
-      request: body(
+      request: jsonBody(
         z.object({
           levels: z
             .array(

@@ -14,6 +14,18 @@ import {
   VALUE_KINDS,
 } from '../../domain/steering';
 import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
+import {
+  created,
+  Doc,
+  IdParam,
+  jsonBody,
+  MonthSchema,
+  ok,
+  readErrors,
+  writeErrors,
+  XLSX,
+  xlsxResponse,
+} from '../http/routing';
 import { createActivity, listActivities, reportActivity, updateActivity } from './activities';
 import { createAssignment, listAssignments, updateAssignment } from './assignments';
 import { createDecision, getDecision, LINK_ENTITIES, listDecisions, updateDecision } from './decisions';
@@ -32,24 +44,13 @@ import { createPlan, decidePlan, getPlan, listPlans, revisePlan } from './plans'
 import { indicatorAcross, latestPeriod, scorecard, setAnalysis } from './scorecard';
 import { exportValues, importValues } from './values-workbook';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, ...json(schema) } });
-const readErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
-const writeErrors = { ...readErrors, 409: errors[409], 422: errors[422] };
-const IdParam = z.object({ id: z.string().min(1) });
 const Version = z.number().int().positive();
 const text = (max: number) => z.string().trim().max(max);
 const title = z.string().trim().min(1).max(300);
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'ska vara en månad ÅÅÅÅ-MM');
 const DecimalText = z
   .union([z.string(), z.number()])
   .transform((v) => String(v).trim())
   .refine((v) => /^-?\d{1,15}(\.\d{1,6})?$/.test(v), 'ska vara ett tal med punkt som decimaltecken');
-/** A loose record schema for documents whose fields the services define. */
-const Doc = (name: string) => z.record(z.string(), z.unknown()).openapi(name);
-const ok = (description: string, schema: z.ZodType) => ({ 200: { description, ...json(schema) } });
-const created = (description: string, schema: z.ZodType) => ({ 201: { description, ...json(schema) } });
 
 const DecisionInput = z.object({
   kind: z.enum(DECISION_KINDS),
@@ -122,7 +123,7 @@ const IndicatorInput = z.object({
 const ValueRow = z.object({
   indicatorId: z.string().min(1),
   unitId: z.string().min(1),
-  period: Month,
+  period: MonthSchema,
   kind: z.enum(VALUE_KINDS),
   value: DecimalText.nullable(),
   comment: text(2000).default(''),
@@ -208,7 +209,7 @@ export function steeringRoutes({ services }: Deps) {
       path: '/decisions',
       tags: ['Beslut'],
       summary: 'Registrera ett beslut, uppdrag eller informationsärende',
-      request: body(DecisionInput),
+      request: jsonBody(DecisionInput),
       responses: { ...created('Registrerat', Doc('Decision')), ...writeErrors },
     }),
     async (c) => c.json(await createDecision(services, actorOf(c), c.req.valid('json')), 201),
@@ -219,7 +220,7 @@ export function steeringRoutes({ services }: Deps) {
       path: '/decisions/{id}',
       tags: ['Beslut'],
       summary: 'Ändra ett registrerat beslut',
-      request: { params: IdParam, ...body(DecisionInput.extend({ version: Version })) },
+      request: { params: IdParam, ...jsonBody(DecisionInput.extend({ version: Version })) },
       responses: { ...ok('Ändrat', Doc('Decision')), ...writeErrors },
     }),
     async (c) => c.json(await updateDecision(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
@@ -253,7 +254,7 @@ export function steeringRoutes({ services }: Deps) {
       path: '/plans',
       tags: ['Planer'],
       summary: 'Skapa en plan (som utkast)',
-      request: body(PlanInput),
+      request: jsonBody(PlanInput),
       responses: { ...created('Skapad', Doc('Plan')), ...writeErrors },
     }),
     async (c) => c.json(await createPlan(services, actorOf(c), c.req.valid('json')), 201),
@@ -266,7 +267,7 @@ export function steeringRoutes({ services }: Deps) {
       summary: 'Ändra en plan; en beslutad plan får en ny version i stället',
       request: {
         params: IdParam,
-        ...body(
+        ...jsonBody(
           z.object({
             version: Version,
             title: title.optional(),
@@ -286,7 +287,7 @@ export function steeringRoutes({ services }: Deps) {
       path: '/plans/{id}/decide',
       tags: ['Planer'],
       summary: 'Markera planens senaste version som beslutad, med beslutet bakom',
-      request: { params: IdParam, ...body(z.object({ version: Version, decisionId: z.string().min(1) })) },
+      request: { params: IdParam, ...jsonBody(z.object({ version: Version, decisionId: z.string().min(1) })) },
       responses: { ...ok('Beslutad', Doc('Plan')), ...writeErrors },
     }),
     async (c) => c.json(await decidePlan(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
@@ -334,7 +335,7 @@ export function steeringRoutes({ services }: Deps) {
       path: '/goals',
       tags: ['Mål'],
       summary: 'Skapa ett mål i en plan som inte är beslutad',
-      request: body(GoalInput),
+      request: jsonBody(GoalInput),
       responses: { ...created('Skapat', Doc('Goal')), ...writeErrors },
     }),
     async (c) => c.json(await createGoal(services, actorOf(c), c.req.valid('json')), 201),
@@ -347,7 +348,7 @@ export function steeringRoutes({ services }: Deps) {
       summary: 'Ändra ett mål; en ny formulering i en beslutad plan behöver ett beslut',
       request: {
         params: IdParam,
-        ...body(
+        ...jsonBody(
           z.object({
             version: Version,
             title: title.optional(),
@@ -372,10 +373,10 @@ export function steeringRoutes({ services }: Deps) {
       summary: 'Chefens analys av målet för en enhet och månad',
       request: {
         params: IdParam,
-        ...body(
+        ...jsonBody(
           z.object({
             unitId: z.string().min(1),
-            period: Month,
+            period: MonthSchema,
             text: z.string().trim().min(1).max(20_000),
             version: z.number().int().positive().nullable(),
           }),
@@ -408,7 +409,7 @@ export function steeringRoutes({ services }: Deps) {
       path: '/assignments',
       tags: ['Uppdrag'],
       summary: 'Registrera ett uppdrag',
-      request: body(AssignmentInput),
+      request: jsonBody(AssignmentInput),
       responses: { ...created('Registrerat', Doc('Assignment')), ...writeErrors },
     }),
     async (c) => c.json(await createAssignment(services, actorOf(c), c.req.valid('json')), 201),
@@ -419,7 +420,7 @@ export function steeringRoutes({ services }: Deps) {
       path: '/assignments/{id}',
       tags: ['Uppdrag'],
       summary: 'Ändra eller återrapportera ett uppdrag',
-      request: { params: IdParam, ...body(AssignmentInput.extend({ version: Version })) },
+      request: { params: IdParam, ...jsonBody(AssignmentInput.extend({ version: Version })) },
       responses: { ...ok('Ändrat', Doc('Assignment')), ...writeErrors },
     }),
     async (c) =>
@@ -455,7 +456,7 @@ export function steeringRoutes({ services }: Deps) {
       path: '/indicators',
       tags: ['Indikatorer'],
       summary: 'Definiera en indikator',
-      request: body(IndicatorInput),
+      request: jsonBody(IndicatorInput),
       responses: { ...created('Definierad', Doc('Indicator')), ...writeErrors },
     }),
     async (c) => c.json(await createIndicator(services, actorOf(c), c.req.valid('json')), 201),
@@ -466,7 +467,7 @@ export function steeringRoutes({ services }: Deps) {
       path: '/indicators/{id}',
       tags: ['Indikatorer'],
       summary: 'Ändra en indikators definition',
-      request: { params: IdParam, ...body(IndicatorInput.extend({ version: Version })) },
+      request: { params: IdParam, ...jsonBody(IndicatorInput.extend({ version: Version })) },
       responses: { ...ok('Ändrad', Doc('Indicator')), ...writeErrors },
     }),
     async (c) => c.json(await updateIndicator(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
@@ -490,7 +491,7 @@ export function steeringRoutes({ services }: Deps) {
       summary: 'Sätt eller ta bort ett målvärde med tolerans för gult',
       request: {
         params: IdParam,
-        ...body(
+        ...jsonBody(
           z.object({
             unitId: z.string().min(1),
             period: z.string(),
@@ -527,8 +528,8 @@ export function steeringRoutes({ services }: Deps) {
         query: z.object({
           indicator: z.string().optional(),
           unit: z.string().optional(),
-          from: Month,
-          to: Month,
+          from: MonthSchema,
+          to: MonthSchema,
         }),
       },
       responses: { ...ok('Värdena', z.object({ values: z.array(Doc('Value')) })), ...readErrors },
@@ -550,7 +551,7 @@ export function steeringRoutes({ services }: Deps) {
       path: '/values',
       tags: ['Indikatorer'],
       summary: 'Mata in utfall och prognoser: ett värde eller ett rutnät, allt eller inget',
-      request: body(z.object({ values: z.array(ValueRow).min(1).max(5000) })),
+      request: jsonBody(z.object({ values: z.array(ValueRow).min(1).max(5000) })),
       responses: { ...ok('Sparade', z.object({ values: z.array(Doc('Value')) })), ...writeErrors },
     }),
     async (c) => c.json({ values: await setValues(services, actorOf(c), c.req.valid('json').values) }, 200),
@@ -563,10 +564,15 @@ export function steeringRoutes({ services }: Deps) {
       tags: ['Indikatorer'],
       summary: 'Inmatade värden som Excel-arbetsbok (samma format som importen läser)',
       request: {
-        query: z.object({ indicator: z.string().optional(), unit: z.string().optional(), from: Month, to: Month }),
+        query: z.object({
+          indicator: z.string().optional(),
+          unit: z.string().optional(),
+          from: MonthSchema,
+          to: MonthSchema,
+        }),
       },
       responses: {
-        200: { description: 'Arbetsboken', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } },
+        ...xlsxResponse,
         ...readErrors,
       },
     }),
@@ -663,7 +669,7 @@ export function steeringRoutes({ services }: Deps) {
       path: '/activities',
       tags: ['Aktiviteter'],
       summary: 'Skapa en aktivitet',
-      request: body(ActivityInput),
+      request: jsonBody(ActivityInput),
       responses: { ...created('Skapad', Doc('Activity')), ...writeErrors },
     }),
     async (c) => c.json(await createActivity(services, actorOf(c), c.req.valid('json')), 201),
@@ -674,7 +680,7 @@ export function steeringRoutes({ services }: Deps) {
       path: '/activities/{id}',
       tags: ['Aktiviteter'],
       summary: 'Ändra en aktivitet',
-      request: { params: IdParam, ...body(ActivityInput.extend({ version: Version })) },
+      request: { params: IdParam, ...jsonBody(ActivityInput.extend({ version: Version })) },
       responses: { ...ok('Ändrad', Doc('Activity')), ...writeErrors },
     }),
     async (c) => c.json(await updateActivity(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
@@ -687,10 +693,10 @@ export function steeringRoutes({ services }: Deps) {
       summary: 'Månadens rapport: status, framdrift och kommentar',
       request: {
         params: IdParam,
-        ...body(
+        ...jsonBody(
           z.object({
             version: Version,
-            period: Month,
+            period: MonthSchema,
             status: z.enum(ACTIVITY_STATUSES),
             progress: z.number().int().min(0).max(100),
             comment: text(2000).default(''),

@@ -1,0 +1,19 @@
+import { z } from '@hono/zod-openapi';
+import { errors } from './env';
+
+/** The pieces every capability's routes are declared with, so the OpenAPI document is uniform. */
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { required: true, ...json(schema) } });
+export const ok = (description: string, schema: z.ZodType) => ({ 200: { description, ...json(schema) } });
+export const created = (description: string, schema: z.ZodType) => ({ 201: { description, ...json(schema) } });
+export const readErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
+export const writeErrors = { ...readErrors, 409: errors[409], 422: errors[422] };
+export const IdParam = z.object({ id: z.string().min(1) });
+export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'ska vara en månad ÅÅÅÅ-MM');
+/** A loose record schema for documents whose fields the services define. */
+export const Doc = (name: string) => z.record(z.string(), z.unknown()).openapi(name);
+/** A spreadsheet answer, for the OpenAPI document. */
+export const xlsxResponse = {
+  200: { description: 'Arbetsboken', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } },
+};
