@@ -97,6 +97,45 @@ export async function generateLargeRegion(db: Executor, size: LargeRegionSize = 
   return { rootId: root.id, units, adminUsername: admin.username, password };
 }
 
+/** A draft plan owned by the root, inserted directly. */
+async function insertDraftPlan(
+  db: Executor,
+  rootId: string,
+  kind: string,
+  title: string,
+  startYear: number,
+  endYear: number,
+  now: Date,
+): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto('plans')
+    .values({
+      id,
+      kind,
+      owner_body_id: null,
+      owner_unit_id: rootId,
+      scope_unit_id: rootId,
+      parent_plan_id: null,
+      created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('plan_versions')
+    .values({
+      plan_id: id,
+      seq: 1,
+      title,
+      start_year: startYear,
+      end_year: endYear,
+      status: 'draft',
+      created_at: now,
+      created_by: 'bench',
+    })
+    .execute();
+  return id;
+}
+
 export interface SteeringSize {
   indicators: number;
   /** Indicators on the root's goals (sums and ratios of them); the rest exist beside them. */
@@ -122,32 +161,7 @@ export async function generateSteering(
   size: SteeringSize = LARGE_STEERING,
 ) {
   const now = new Date('2025-01-01T00:00:00Z');
-  const planId = randomUUID();
-  await db
-    .insertInto('plans')
-    .values({
-      id: planId,
-      kind: 'regionplan',
-      owner_body_id: null,
-      owner_unit_id: region.rootId,
-      scope_unit_id: region.rootId,
-      parent_plan_id: null,
-      created_at: now,
-    })
-    .execute();
-  await db
-    .insertInto('plan_versions')
-    .values({
-      plan_id: planId,
-      seq: 1,
-      title: 'Regionplan',
-      start_year: 2024,
-      end_year: 2027,
-      status: 'draft',
-      created_at: now,
-      created_by: 'bench',
-    })
-    .execute();
+  const planId = await insertDraftPlan(db, region.rootId, 'regionplan', 'Regionplan', 2024, 2027, now);
   const perspectives = ['medborgare', 'medarbetare', 'verksamhet', 'ekonomi'];
   const goals = Array.from({ length: Math.ceil(size.onRootGoals / 5) }, (_, i) => ({
     id: randomUUID(),
@@ -280,32 +294,7 @@ export async function generateActionPlan(
   size: ActionPlanSize = LARGE_ACTION_PLAN,
 ) {
   const now = new Date('2025-01-01T00:00:00Z');
-  const planId = randomUUID();
-  await db
-    .insertInto('plans')
-    .values({
-      id: planId,
-      kind: 'handlingsplan',
-      owner_body_id: null,
-      owner_unit_id: region.rootId,
-      scope_unit_id: region.rootId,
-      parent_plan_id: null,
-      created_at: now,
-    })
-    .execute();
-  await db
-    .insertInto('plan_versions')
-    .values({
-      plan_id: planId,
-      seq: 1,
-      title: 'Handlingsplan',
-      start_year: 2024,
-      end_year: 2024,
-      status: 'draft',
-      created_at: now,
-      created_by: 'bench',
-    })
-    .execute();
+  const planId = await insertDraftPlan(db, region.rootId, 'handlingsplan', 'Handlingsplan', 2024, 2024, now);
   await db.insertInto('action_plan_settings').values({ plan_id: planId, deviation_margin_pct: 10 }).execute();
   const childUnits = new Map<string | null, string[]>();
   for (const u of region.units) childUnits.set(u.parentId, [...(childUnits.get(u.parentId) ?? []), u.id]);
