@@ -13,7 +13,7 @@ import { meKey } from './auth';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireSignIn, Shell } from './Shell';
 
-// The steering pages carry the chart library; they load when first visited.
+// The steering and economy pages carry the chart library; they load when first visited.
 const ActivitiesPage = lazy(() => import('../steering/ActivitiesPage').then((m) => ({ default: m.ActivitiesPage })));
 const AssignmentsPage = lazy(() => import('../steering/AssignmentsPage').then((m) => ({ default: m.AssignmentsPage })));
 const DecisionsPage = lazy(() => import('../steering/DecisionsPage').then((m) => ({ default: m.DecisionsPage })));
@@ -23,6 +23,8 @@ const PlanPage = lazy(() => import('../steering/PlanPage').then((m) => ({ defaul
 const PlansPage = lazy(() => import('../steering/PlansPage').then((m) => ({ default: m.PlansPage })));
 const ScorecardPage = lazy(() => import('../steering/ScorecardPage').then((m) => ({ default: m.ScorecardPage })));
 const ValuesPage = lazy(() => import('../steering/ValuesPage').then((m) => ({ default: m.ValuesPage })));
+const ActionPlansPage = lazy(() => import('../economy/ActionPlansPage').then((m) => ({ default: m.ActionPlansPage })));
+const ActionPlanPage = lazy(() => import('../economy/ActionPlanPage').then((m) => ({ default: m.ActionPlanPage })));
 
 function PageLoading() {
   const { t } = useTranslation();
@@ -87,6 +89,8 @@ export function App() {
                   <Route path="/uppdrag" element={<AssignmentsPage />} />
                   <Route path="/aktiviteter" element={<ActivitiesPage />} />
                   <Route path="/varden" element={<ValuesPage />} />
+                  <Route path="/handlingsplaner" element={<ActionPlansPage />} />
+                  <Route path="/handlingsplaner/:id" element={<ActionPlanPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

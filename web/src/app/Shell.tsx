@@ -47,6 +47,9 @@ export function Shell({ children }: { children: ReactNode }) {
                 <NavLink to="/planer">{t('nav.plans')}</NavLink>
               </li>
               <li>
+                <NavLink to="/handlingsplaner">{t('nav.actionPlans')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/beslut">{t('nav.decisions')}</NavLink>
               </li>
               <li>
