@@ -25,6 +25,7 @@ const ScorecardPage = lazy(() => import('../steering/ScorecardPage').then((m) =>
 const ValuesPage = lazy(() => import('../steering/ValuesPage').then((m) => ({ default: m.ValuesPage })));
 const ActionPlansPage = lazy(() => import('../economy/ActionPlansPage').then((m) => ({ default: m.ActionPlansPage })));
 const ActionPlanPage = lazy(() => import('../economy/ActionPlanPage').then((m) => ({ default: m.ActionPlanPage })));
+const MeasurePage = lazy(() => import('../economy/MeasurePage').then((m) => ({ default: m.MeasurePage })));
 
 function PageLoading() {
   const { t } = useTranslation();
@@ -91,6 +92,7 @@ export function App() {
                   <Route path="/varden" element={<ValuesPage />} />
                   <Route path="/handlingsplaner" element={<ActionPlansPage />} />
                   <Route path="/handlingsplaner/:id" element={<ActionPlanPage />} />
+                  <Route path="/atgarder/:id" element={<MeasurePage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

@@ -1,0 +1,92 @@
+import { Anchor, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { parseKronor } from '../../../domain/money';
+import { useMe } from '../app/auth';
+import { formatDateTime } from '../app/format';
+import type { HistoryEntry } from '../app/types';
+import { may } from '../steering/access';
+import { formatMonth } from '../steering/periods';
+import { useOrg } from '../steering/queries';
+import { formatMnkr } from './money';
+import { measureHistoryQuery } from './queries';
+
+const amount = (value: unknown): string => {
+  const kr = typeof value === 'string' || typeof value === 'number' ? parseKronor(value) : null;
+  return kr === null ? '–' : formatMnkr(Number(kr));
+};
+
+/**
+ * Every change of the measure, for auditors and administrators: shown only to those the rules
+ * let read the history, and only once it has loaded (anyone else would be refused).
+ */
+export function MeasureHistory({ measureId, ownerUnitId }: { measureId: string; ownerUnitId: string }) {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const org = useOrg();
+  const allowed = !org.isPending && may(me, 'history.read', ownerUnitId, org.tree);
+  const history = useQuery({ ...measureHistoryQuery(measureId), enabled: allowed });
+  if (!allowed || !history.isSuccess) return null;
+
+  const describe = (e: HistoryEntry): string => {
+    const after = e.after ?? {};
+    if (e.kind === 'measure.reported') {
+      const before = e.before;
+      const parts = [
+        `${formatMonth(String(after.period))}: ${t('economy.forecast').toLowerCase()} ${amount(after.forecast_kr)}`,
+        `${t('economy.outcome').toLowerCase()} ${amount(after.outcome_kr)}`,
+      ];
+      if (before) parts.push(t('economy.historyBefore', { amount: amount(before.forecast_kr) }));
+      if (after.comment) parts.push(`”${String(after.comment)}”`);
+      return parts.join(', ');
+    }
+    const measure = (after.measure ?? null) as Record<string, unknown> | null;
+    return measure?.title ? String(measure.title) : '';
+  };
+
+  const entries = [...history.data.entries].sort(
+    (a, b) => b.at.localeCompare(a.at) || Number(b.id) - Number(a.id) || b.id.localeCompare(a.id),
+  );
+  return (
+    <section aria-labelledby="measure-history-heading" className="section">
+      <Title order={2} size="h3" id="measure-history-heading" mb="sm">
+        {t('economy.historyHeading')}
+      </Title>
+      <Text size="sm" mb="xs">
+        {t('economy.historyIntro')}{' '}
+        <Anchor href={`/api/history?entity=measure&id=${encodeURIComponent(measureId)}`}>
+          {t('economy.historyFull')}
+        </Anchor>
+      </Text>
+      {entries.length === 0 ? (
+        <Text>{t('economy.historyEmpty')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped withTableBorder captionSide="top" className="history-table">
+            <Table.Caption>{t('economy.historyCaption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('history.at')}</Table.Th>
+                <Table.Th scope="col">{t('history.who')}</Table.Th>
+                <Table.Th scope="col">{t('history.what')}</Table.Th>
+                <Table.Th scope="col">{t('history.changes')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {entries.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td className="nowrap">
+                    <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+                  </Table.Td>
+                  <Table.Td>{e.actorName.startsWith('system:') ? t('steering.system') : e.actorName}</Table.Td>
+                  <Table.Td>{t(`economy.historyKind.${e.kind.replace('.', '_')}`, { defaultValue: e.kind })}</Table.Td>
+                  <Table.Td>{describe(e)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </section>
+  );
+}
