@@ -355,6 +355,14 @@ export interface CorrectiveActionsTable {
   created_at: Timestamp;
 }
 
+export interface ActionPlanSubmissionsTable {
+  plan_id: string;
+  unit_id: string;
+  period: string;
+  submitted_at: Timestamp;
+  submitted_by_name: string;
+}
+
 export interface DB {
   users: UsersTable;
   org_units: OrgUnitsTable;
@@ -390,4 +398,5 @@ export interface DB {
   measure_reports: MeasureReportsTable;
   delegation_levels: DelegationLevelsTable;
   corrective_actions: CorrectiveActionsTable;
+  action_plan_submissions: ActionPlanSubmissionsTable;
 }

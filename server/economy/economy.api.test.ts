@@ -286,6 +286,45 @@ describe('action plans on Region Exempel ("Hållbar framtid")', () => {
     });
   });
 
+  describe('submitting a month', () => {
+    it('refuses while a measure below the unit lacks its report, naming each, and records who submitted once all have', async () => {
+      const controller = await as('controller');
+      // Psykiatri's three sub-measures did not report in December.
+      const refused = await controller.json('POST', `/api/action-plans/${planId}/submissions`, {
+        unitId: unit('psykiatri'),
+        period: '2024-12',
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.fields.map((f: any) => f.message).sort()).toEqual([
+        'Minskad inhyrd personal, Psykiatri saknar prognos för 2024-12',
+        'Minskad övertid, Psykiatri saknar prognos för 2024-12',
+        'Växla ut köpt vård, Psykiatri saknar prognos för 2024-12',
+      ]);
+      const chef = await as('chef.medicin');
+      expect(
+        (
+          await chef.json('POST', `/api/action-plans/${planId}/submissions`, {
+            unitId: unit('psykiatri'),
+            period: '2024-11',
+          })
+        ).status,
+      ).toBe(403);
+      const november = await controller.json('POST', `/api/action-plans/${planId}/submissions`, {
+        unitId: unit('psykiatri'),
+        period: '2024-11',
+      });
+      expect(november.status).toBe(200);
+      expect(november.body).toMatchObject({ period: '2024-11', submittedByName: 'Conny Controller', measures: 4 });
+      const list = (await chef.json('GET', `/api/action-plans/${planId}/submissions?period=2024-11`)).body.submissions;
+      expect(list.map((s: any) => s.name)).toEqual([]);
+      const all = (await (await as('revisor')).json('GET', `/api/action-plans/${planId}/submissions?period=2024-11`))
+        .body.submissions;
+      expect(all).toEqual([
+        expect.objectContaining({ unitId: unit('psykiatri'), name: 'Psykiatri', submittedByName: 'Conny Controller' }),
+      ]);
+    });
+  });
+
   describe('Excel', () => {
     it('exports the plan as the boards see it and reads the month’s forecasts back, all or nothing', async () => {
       const controller = await as('controller');

@@ -24,9 +24,11 @@ import {
   listActionPlans,
   listDelegationLevels,
   listMeasures,
+  listSubmissions,
   reportMeasure,
   setAllocation,
   setDelegationLevels,
+  submitPeriod,
   updateMeasure,
 } from './service';
 import { exportActionPlan, importForecasts } from './workbook';
@@ -287,6 +289,39 @@ export function economyRoutes({ services }: Deps) {
         200,
       );
     },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/action-plans/{id}/submissions',
+      tags: ['Ekonomi i balans'],
+      summary: 'Lämna in en enhets månad: varje åtgärd under enheten ska ha sin rapport',
+      request: { params: IdParam, ...jsonBody(z.object({ unitId: z.string().min(1), period: MonthSchema })) },
+      responses: { ...ok('Inlämnad', Doc('Submission')), ...writeErrors },
+    }),
+    async (c) => c.json(await submitPeriod(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/action-plans/{id}/submissions',
+      tags: ['Ekonomi i balans'],
+      summary: 'Vilka enheter som har lämnat in månaden',
+      request: { params: IdParam, query: PeriodQuery },
+      responses: { ...ok('Inlämningarna', z.object({ submissions: z.array(Doc('Submission')) })), ...readErrors },
+    }),
+    async (c) =>
+      c.json(
+        {
+          submissions: await listSubmissions(
+            services,
+            actorOf(c),
+            c.req.valid('param').id,
+            c.req.valid('query').period,
+          ),
+        },
+        200,
+      ),
   );
   app.openapi(
     createRoute({

@@ -42,6 +42,7 @@ export const HISTORY_KINDS = [
   'corrective_action.created',
   'corrective_action.updated',
   'delegation.updated',
+  'action_plan.submitted',
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
