@@ -24,6 +24,7 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
 /** Everything an action plan's figures are made from, read in a handful of queries. */
 export interface PlanData {
   planId: string;
+  title: string;
   startYear: number;
   endYear: number;
   marginPct: number;
@@ -80,7 +81,7 @@ export async function loadPlanData(
 ): Promise<PlanData | null> {
   const plan = await db
     .selectFrom('plan_versions')
-    .select(['start_year', 'end_year'])
+    .select(['start_year', 'end_year', 'title'])
     .where('plan_id', '=', planId)
     .orderBy('seq', 'desc')
     .executeTakeFirst();
@@ -181,6 +182,7 @@ export async function loadPlanData(
   }
   return {
     planId,
+    title: plan.title,
     startYear: plan.start_year,
     endYear: plan.end_year,
     marginPct: settings?.deviation_margin_pct ?? 10,

@@ -21,7 +21,7 @@ import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { unitsOn } from '../org/queries';
 import { currentTree, today } from '../org/service';
-import { authorizeReadSomewhere, badRef, mustExist, readable, readableInherited } from '../steering/common';
+import { authorizeReadSomewhere, badRef, mustExist, readableInherited } from '../steering/common';
 import { linkDecision } from '../steering/decisions';
 import { createPlan, planRecords } from '../steering/plans';
 import {
@@ -272,8 +272,9 @@ const measureJson = (f: MeasureFigures, names: Map<string, string>) => ({
   leaf: f.leaf,
   plannedGross: kr(f.totals.plannedGross),
   planned: kr(f.totals.planned),
-  forecast: kr(f.totals.forecast),
-  outcome: kr(f.totals.outcome),
+  // A measure without sub-measures that has not reported has no figure yet, not a zero.
+  forecast: f.leaf && f.lastReport === null ? null : kr(f.totals.forecast),
+  outcome: f.leaf && f.lastReport === null ? null : kr(f.totals.outcome),
   deviation: kr(f.deviation),
   stale: f.stale,
   staleCount: f.totals.staleCount,
@@ -285,7 +286,8 @@ const measureJson = (f: MeasureFigures, names: Map<string, string>) => ({
 /** The measure tree of a plan with each measure's figures for a month, parents before children. */
 export async function listMeasures(services: Services, actor: Actor, planId: string, periodText: string) {
   const { month, ctx, figures } = await figuresFor(services, actor, planId, periodText);
-  const may = readable(actor, ctx.tree);
+  // A manager sees the measures of their units and the measures above them that theirs break down.
+  const may = readableInherited(actor, ctx.tree);
   const childrenOf = new Map<string | null, MeasureFigures[]>();
   for (const f of figures.values()) pushTo(childrenOf, f.parentId, f);
   const ordered: MeasureFigures[] = [];
@@ -362,6 +364,9 @@ export async function getMeasure(services: Services, actor: Actor, id: string, p
   return {
     ...measureJson(f, ctx.names),
     planId: plan_id,
+    planTitle: data.title,
+    planStartYear: data.startYear,
+    planEndYear: data.endYear,
     description: m.description,
     startOn: m.startOn,
     fullEffectOn: m.fullEffectOn,

@@ -129,7 +129,7 @@ export interface ForecastImportSummary {
 
 /**
  * Reads the month's forecasts (and outcomes and comments) from a plan sheet. Rows of measures
- * with sub-measures are computed and skipped; every bad row is reported with row, column and
+ * with sub-measures are computed and skipped, and so are rows with neither forecast nor outcome; every bad row is reported with row, column and
  * reason, and nothing is written if there is any. Unchanged rows write nothing.
  */
 export async function importForecasts(
@@ -169,8 +169,13 @@ export async function importForecasts(
       if (!m.leaf) return; // computed from its sub-measures
       const forecast = wholeKronor(cell('forecast'));
       const outcome = wholeKronor(cell('outcome'));
+      // A blank forecast gives no report (a measure that has none yet stays without one).
+      if (forecast === null && outcome === null) return;
       if (forecast === 'bad' || forecast === null)
-        bad('forecast', forecast === null ? 'saknas' : `"${cellText(cell('forecast'))}" är inte hela kronor`);
+        bad(
+          'forecast',
+          forecast === null ? 'saknas när utfall är ifyllt' : `"${cellText(cell('forecast'))}" är inte hela kronor`,
+        );
       if (outcome === 'bad') bad('outcome', `"${cellText(cell('outcome'))}" är inte hela kronor`);
       if (forecast !== 'bad' && forecast !== null && outcome !== 'bad')
         rows.push({ row: rowNumber, measureId: id, forecast, outcome, comment: cellText(cell('comment')) });
@@ -188,8 +193,8 @@ export async function importForecasts(
     const m = current.get(r.measureId);
     return !(
       m?.lastReport?.period === period &&
-      BigInt(m.forecast) === r.forecast &&
-      (r.outcome === null ? true : BigInt(m.outcome) === r.outcome) &&
+      BigInt(m.forecast ?? 0) === r.forecast &&
+      (r.outcome === null ? true : BigInt(m.outcome ?? 0) === r.outcome) &&
       m.lastReport.comment === r.comment
     );
   });
