@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PERSPECTIVE_LABELS, PLAN_KIND_LABELS } from '../../../domain/steering';
 import en from '../i18n/en.json';
 import sv from '../i18n/sv.json';
 import {
@@ -36,6 +37,11 @@ describe('labels', () => {
       'Försenad',
       'Stoppad',
     ]);
+  });
+
+  it('names plan kinds and perspectives in Swedish as the domain does', () => {
+    expect(sv.planKind).toEqual(PLAN_KIND_LABELS);
+    expect(sv.perspective).toEqual(PERSPECTIVE_LABELS);
   });
 
   it("has a label in both languages for every value of the domain's closed lists", () => {

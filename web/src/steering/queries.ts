@@ -6,7 +6,7 @@ import { today } from '../app/format';
 import { orgUnitsQuery } from '../org/TreePage';
 import { homeUnitId, orgIndexOf } from './access';
 import { previousMonth } from './periods';
-import type { Across, Indicator, Plan, Scorecard, StoredValue } from './types';
+import type { Across, Decision, DecisionKind, Goal, Indicator, Plan, Scorecard, StoredValue, Target } from './types';
 
 export const scorecardQuery = (unitId: string, period: string) => ({
   queryKey: ['scorecard', unitId, period],
@@ -33,6 +33,24 @@ export const acrossQuery = (id: string, period: string, unitId: string | null) =
 });
 
 export const plansQuery = { queryKey: ['plans'], queryFn: () => api<{ plans: Plan[] }>('/plans') };
+
+/** Every goal the user may read, to choose the goals a goal serves or an indicator follows. */
+export const allGoalsQuery = {
+  queryKey: ['goals', 'all'],
+  queryFn: () => api<{ goals: Goal[] }>('/goals'),
+  staleTime: 60_000,
+};
+
+/** The register's items of one kind, to cite: beslut behind a wording, uppdrag behind an assignment. */
+export const decisionsOfKindQuery = (kind: DecisionKind) => ({
+  queryKey: ['decisions', { q: '', kind }],
+  queryFn: () => api<{ decisions: Decision[] }>(`/decisions?kind=${kind}`),
+});
+
+export const targetsQuery = (indicatorId: string) => ({
+  queryKey: ['indicator-targets', indicatorId],
+  queryFn: () => api<{ targets: Target[] }>(`/indicators/${encodeURIComponent(indicatorId)}/targets`),
+});
 
 export const valuesQuery = (indicatorId: string, unitId: string, year: number) => ({
   queryKey: ['values', indicatorId, unitId, year],

@@ -22,6 +22,9 @@ export {
   AGGREGATIONS,
   ASSIGNMENT_STATUSES,
   DECISION_KINDS,
+  DIRECTIONS,
+  FREQUENCIES,
+  INDICATOR_SOURCES,
   PERSPECTIVES,
   PLAN_KINDS,
   STATUSES,
@@ -113,6 +116,14 @@ export interface Indicator {
   rollingMonths: number | null;
   source: IndicatorSource;
   goalIds: string[];
+}
+
+/** A target for a unit and a year (ÅÅÅÅ) or month (ÅÅÅÅ-MM), as exact decimal text. */
+export interface Target {
+  unitId: string;
+  period: string;
+  target: string;
+  tolerance: string;
 }
 
 export interface AcrossRow {

@@ -1,0 +1,41 @@
+import type { OrgIndex } from '../../../domain/org';
+import type { Body, Me, OrgUnit } from '../app/types';
+import { may } from './access';
+
+// Which units and bodies a user may write steering records for, so a form offers only
+// owners the server will accept. The server still decides, and a refusal is still shown.
+
+/**
+ * The unit a body's records belong to for permissions, reckoned as the server does
+ * (scopeOfBody in server/steering/common.ts): the lowest unit above all the units the body
+ * governs, else its parent body's; null (the whole organisation) for a body that governs none.
+ */
+export function bodyScopeOf(bodyId: string, bodies: readonly Body[], tree: OrgIndex): string | null {
+  const byId = new Map(bodies.map((b) => [b.id, b]));
+  let current = byId.get(bodyId);
+  for (let depth = 0; current && depth < 10; depth++) {
+    const governed = current.unitIds.filter((u) => tree.has(u));
+    if (governed.length > 0) {
+      const lineages = governed.map((u) => tree.lineage(u));
+      return (lineages[0] ?? []).find((candidate) => lineages.every((l) => l.includes(candidate))) ?? null;
+    }
+    current = current.parentBodyId ? byId.get(current.parentBodyId) : undefined;
+  }
+  return null;
+}
+
+/** Whether a body exists on `day` (YYYY-MM-DD): records are not given to a body that is gone. */
+const bodyValidOn = (b: Body, day: string) => b.validFrom <= day && (b.validTo === null || b.validTo >= day);
+
+/** The bodies in office on `day` whose records the user may write (plans, decisions, assignments). */
+export function writableBodies(me: Me | null | undefined, bodies: readonly Body[], tree: OrgIndex, day: string) {
+  return bodies.filter((b) => bodyValidOn(b, day) && may(me, 'data.write', bodyScopeOf(b.id, bodies, tree), tree));
+}
+
+/** The units whose steering records the user may write. */
+export function writableUnits(me: Me | null | undefined, units: readonly OrgUnit[], tree: OrgIndex): OrgUnit[] {
+  return units.filter((u) => may(me, 'data.write', u.id, tree));
+}
+
+/** Indicator definitions are the whole organisation's: only a controller at the top defines them. */
+export const mayDefineIndicators = (me: Me | null | undefined, tree: OrgIndex) => may(me, 'data.write', null, tree);
