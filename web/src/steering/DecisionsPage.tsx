@@ -1,4 +1,4 @@
-import { Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router';
 import { api } from '../app/api';
 import { formatDate, formatNumber } from '../app/format';
 import { PageHeading } from '../app/page';
+import { DecisionForm, useMayRegisterDecisions } from './DecisionForm';
 import { DECISION_KINDS, type Decision, type DecisionKind } from './types';
 import { LoadError, Loading } from './ui';
 
@@ -18,6 +19,9 @@ export function DecisionsPage() {
   const kind = (DECISION_KINDS as readonly string[]).includes(kindParam ?? '') ? (kindParam as DecisionKind) : null;
   const [q, setQ] = useState(params.get('q') ?? '');
   const [debounced] = useDebouncedValue(q.trim(), 300);
+  const mayRegister = useMayRegisterDecisions();
+  const [registering, setRegistering] = useState(false);
+  const [status, setStatus] = useState('');
 
   // The search lives in the address, so a search can be shared and survives going back.
   useEffect(() => {
@@ -46,6 +50,28 @@ export function DecisionsPage() {
     <>
       <PageHeading title={t('decisions.title')} />
       <Text mb="md">{t('decisions.intro')}</Text>
+      {mayRegister && !registering && (
+        <Button
+          mb="md"
+          onClick={() => {
+            setStatus('');
+            setRegistering(true);
+          }}
+        >
+          {t('decisionForm.open')}
+        </Button>
+      )}
+      <p aria-live="polite" className="status-message">
+        {status}
+      </p>
+      {registering && (
+        <DecisionForm
+          onDone={(message) => {
+            setRegistering(false);
+            setStatus(message);
+          }}
+        />
+      )}
       <Paper withBorder p="md" mb="md" radius="md">
         <Group align="flex-end" wrap="wrap">
           <TextInput

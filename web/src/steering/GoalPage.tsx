@@ -1,5 +1,6 @@
-import { Alert, Anchor, Paper, Progress, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, Progress, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../app/api';
@@ -7,6 +8,7 @@ import { useMe } from '../app/auth';
 import { formatDate, formatDateTime } from '../app/format';
 import { PageHeading } from '../app/page';
 import { may } from './access';
+import { GoalEditForm } from './GoalForm';
 import { indicatorsQuery, isForbidden, useHomeUnit, useOrg } from './queries';
 import type { Activity, Goal, GoalWording } from './types';
 import { LoadError, Loading, WarningBadge } from './ui';
@@ -21,7 +23,10 @@ export function GoalPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const org = useOrg();
+  const me = useMe().data;
   const goal = useQuery(goalQuery(id));
+  const [editing, setEditing] = useState(false);
+  const [status, setStatus] = useState('');
 
   if (goal.isPending) return <Loading />;
   if (goal.isError)
@@ -32,10 +37,35 @@ export function GoalPage() {
       </>
     );
   const g = goal.data;
+  const mayWrite = !org.isPending && may(me, 'data.write', g.ownerUnitId, org.tree);
   return (
     <>
       <PageHeading title={g.title} />
+      <p aria-live="polite" className="status-message">
+        {status}
+      </p>
       {g.drift && <DriftAlert goal={g} />}
+      {mayWrite && !editing && (
+        <Button
+          mb="md"
+          onClick={() => {
+            setStatus('');
+            setEditing(true);
+          }}
+        >
+          {t('goalEdit.open')}
+        </Button>
+      )}
+      {editing && (
+        <GoalEditForm
+          key={g.id}
+          goal={g}
+          onDone={(message) => {
+            setEditing(false);
+            setStatus(message);
+          }}
+        />
+      )}
       <div className="unit-grid">
         <Paper withBorder p="md" radius="md">
           <Title order={2} size="h3" mb="sm">

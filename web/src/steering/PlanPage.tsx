@@ -16,7 +16,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { ApiError, api } from '../app/api';
 import { hasRole, useMe } from '../app/auth';
 import { formatDateTime } from '../app/format';
@@ -24,11 +24,13 @@ import { PageHeading } from '../app/page';
 import { FormStatus, fieldError } from '../ui/forms';
 import { may } from './access';
 import { citationOf } from './decisions';
+import { GoalCreateForm } from './GoalForm';
 import { WordingStatus } from './GoalPage';
 import { usePlanStatusText } from './PlansPage';
 import { isForbidden, useOrg } from './queries';
 import type { Decision, Goal, Plan } from './types';
 import { LoadError, Loading, WarningBadge } from './ui';
+import { writableUnits } from './writable';
 
 const planKey = (id: string) => ['plan', id] as const;
 
@@ -44,7 +46,9 @@ export function PlanPage() {
     queryKey: ['goals', { planId: id }],
     queryFn: () => api<{ goals: Goal[] }>(`/goals?planId=${encodeURIComponent(id)}`),
   });
-  const [status, setStatus] = useState('');
+  // A plan just made by the "Ny plan" form says so when it opens.
+  const created = (useLocation().state as { created?: boolean } | null)?.created === true;
+  const [status, setStatus] = useState(created ? t('planForm.saved') : '');
 
   if (plan.isPending) return <Loading />;
   if (plan.isError)
@@ -63,6 +67,8 @@ export function PlanPage() {
   const mayWrite = p.ownerUnitId
     ? !org.isPending && may(me, 'data.write', p.ownerUnitId, org.tree)
     : hasRole(me, 'controller') || hasRole(me, 'manager');
+  // Goals are their owner unit's: whoever writes for some unit may add one.
+  const mayAddGoals = !org.isPending && writableUnits(me, org.units, org.tree).length > 0;
 
   return (
     <>
@@ -224,6 +230,17 @@ export function PlanPage() {
           </Table.ScrollContainer>
         )}
       </section>
+      {mayAddGoals && latest && (
+        <div className="section">
+          {latest.status === 'draft' ? (
+            <GoalCreateForm key={p.id} plan={p} />
+          ) : (
+            <Alert color="blue" title={t('goalForm.title')} className="plan-decided-note">
+              {t('goalForm.planDecided')}
+            </Alert>
+          )}
+        </div>
+      )}
     </>
   );
 }

@@ -1,9 +1,11 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Button, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatNumber } from '../app/format';
 import { PageHeading } from '../app/page';
+import { PlanForm, usePlanOwners } from './PlanForm';
 import { plansQuery, useOrg } from './queries';
 import type { Plan } from './types';
 import { LoadError, Loading, WarningBadge } from './ui';
@@ -23,10 +25,19 @@ export function PlansPage() {
   const plans = useQuery(plansQuery);
   const org = useOrg();
   const statusText = usePlanStatusText();
+  const owners = usePlanOwners();
+  const [creating, setCreating] = useState(false);
+  const mayCreate = owners.bodies.length > 0 || owners.units.length > 0;
   return (
     <>
       <PageHeading title={t('plans.title')} />
       <Text mb="md">{t('plans.intro')}</Text>
+      {mayCreate && !creating && (
+        <Button mb="md" onClick={() => setCreating(true)}>
+          {t('planForm.open')}
+        </Button>
+      )}
+      {creating && <PlanForm onClose={() => setCreating(false)} />}
       {plans.isPending ? (
         <Loading />
       ) : plans.isError ? (
