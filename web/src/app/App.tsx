@@ -19,6 +19,7 @@ const AssignmentsPage = lazy(() => import('../steering/AssignmentsPage').then((m
 const DecisionsPage = lazy(() => import('../steering/DecisionsPage').then((m) => ({ default: m.DecisionsPage })));
 const GoalPage = lazy(() => import('../steering/GoalPage').then((m) => ({ default: m.GoalPage })));
 const IndicatorPage = lazy(() => import('../steering/IndicatorPage').then((m) => ({ default: m.IndicatorPage })));
+const IndicatorsPage = lazy(() => import('../steering/IndicatorsPage').then((m) => ({ default: m.IndicatorsPage })));
 const PlanPage = lazy(() => import('../steering/PlanPage').then((m) => ({ default: m.PlanPage })));
 const PlansPage = lazy(() => import('../steering/PlansPage').then((m) => ({ default: m.PlansPage })));
 const ScorecardPage = lazy(() => import('../steering/ScorecardPage').then((m) => ({ default: m.ScorecardPage })));
@@ -82,6 +83,7 @@ export function App() {
                   <Route path="/administration" element={<AdminPage />} />
                   <Route path="/styrkort" element={<ScorecardPage />} />
                   <Route path="/styrkort/:unitId" element={<ScorecardPage />} />
+                  <Route path="/indikatorer" element={<IndicatorsPage />} />
                   <Route path="/indikatorer/:id" element={<IndicatorPage />} />
                   <Route path="/planer" element={<PlansPage />} />
                   <Route path="/planer/:id" element={<PlanPage />} />

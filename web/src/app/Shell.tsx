@@ -44,6 +44,9 @@ export function Shell({ children }: { children: ReactNode }) {
                 <NavLink to="/styrkort">{t('nav.scorecard')}</NavLink>
               </li>
               <li>
+                <NavLink to="/indikatorer">{t('nav.indicators')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/planer">{t('nav.plans')}</NavLink>
               </li>
               <li>

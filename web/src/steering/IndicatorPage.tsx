@@ -1,17 +1,21 @@
 import { BarChart } from '@mantine/charts';
-import { Anchor, Paper, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Paper, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useMe } from '../app/auth';
 import { PageHeading } from '../app/page';
 import { may } from './access';
+import { IndicatorForm } from './IndicatorForm';
 import { formatFigure } from './numbers';
 import { formatMonth, monthOrNull } from './periods';
 import { acrossQuery, indicatorQuery, indicatorsQuery, useDefaultPeriod, useHomeUnit, useOrg } from './queries';
 import { scorecardPath } from './ScorecardPage';
+import { TargetsSection } from './Targets';
 import type { AcrossRow, Figure, Indicator } from './types';
 import { LoadError, Loading, OutcomeText, PeriodInput, StaleNote, StatusBadge } from './ui';
+import { mayDefineIndicators } from './writable';
 
 /** Each row's depth below the first row (the root of what is shown), from the parent links. */
 export function depthsOf(rows: readonly { unitId: string; parentId: string | null }[]): Map<string, number> {
@@ -36,6 +40,11 @@ export function IndicatorPage() {
   const wholeOrg = !org.isPending && may(me, 'data.read', null, org.tree);
   const scope = wholeOrg ? null : home.unitId;
   const definition = useQuery(indicatorQuery(id));
+  // An indicator just defined by the "Ny indikator" form says so when it opens.
+  const created = (useLocation().state as { created?: boolean } | null)?.created === true;
+  const [status, setStatus] = useState(created ? t('indicatorForm.created') : '');
+  const [editing, setEditing] = useState(false);
+  const mayDefine = !org.isPending && mayDefineIndicators(me, org.tree);
   const across = useQuery({
     ...acrossQuery(id, period, scope),
     enabled: !org.isPending && (wholeOrg || scope !== null) && (chosen !== null || !fallback.pending),
@@ -56,6 +65,9 @@ export function IndicatorPage() {
   return (
     <>
       <PageHeading title={name} />
+      <p aria-live="polite" className="status-message">
+        {status}
+      </p>
       <Text mb="md">
         {t('indicator.intro', { unit: across.data?.rows[0]?.unitName ?? '…', month: formatMonth(period) })}
       </Text>
@@ -80,7 +92,30 @@ export function IndicatorPage() {
         ) : (
           <Loading />
         )}
+        {mayDefine && definition.data && !editing && (
+          <Button
+            mt="sm"
+            variant="default"
+            onClick={() => {
+              setStatus('');
+              setEditing(true);
+            }}
+          >
+            {t('indicatorForm.openEdit')}
+          </Button>
+        )}
       </Paper>
+      {editing && definition.data && (
+        <IndicatorForm
+          key={definition.data.id}
+          indicator={definition.data}
+          onDone={(message) => {
+            setEditing(false);
+            setStatus(message);
+          }}
+        />
+      )}
+      {definition.data && <TargetsSection indicator={definition.data} />}
       {across.isPending ? (
         <Loading />
       ) : across.isError ? (
