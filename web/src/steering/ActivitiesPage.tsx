@@ -22,11 +22,13 @@ import { formatDate } from '../app/format';
 import { PageHeading } from '../app/page';
 import { FormStatus, fieldError } from '../ui/forms';
 import { useUnitOptions } from '../ui/options';
+import { ActivityForm } from './ActivityForm';
 import { may } from './access';
 import { formatMonth } from './periods';
 import { useDefaultPeriod, useHomeUnit, useOrg } from './queries';
 import { ACTIVITY_STATUSES, type Activity, type ActivityStatus } from './types';
 import { EnteredBy, LoadError, Loading, PeriodInput } from './ui';
+import { writableUnits } from './writable';
 
 /** Aktiviteter of a unit and the units below it, with the month's report. */
 export function ActivitiesPage() {
@@ -37,7 +39,10 @@ export function ActivitiesPage() {
   const home = useHomeUnit();
   const unitId = params.get('unit') ?? home.unitId;
   const [reporting, setReporting] = useState<string | null>(null);
+  // null: no form; 'new': a new activity; otherwise the id of the activity being changed.
+  const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  const mayCreate = !org.isPending && writableUnits(me, org.units, org.tree).length > 0;
   const readable = useMemo(
     () => org.units.filter((u) => may(me, 'data.read', u.id, org.tree)),
     [org.units, org.tree, me],
@@ -50,6 +55,12 @@ export function ActivitiesPage() {
   });
   const list = activities.data?.activities ?? [];
   const selected = list.find((a) => a.id === reporting) ?? null;
+  const changing = list.find((a) => a.id === editing) ?? null;
+  const open = (form: 'report' | 'edit', id: string) => {
+    setStatus('');
+    setReporting(form === 'report' ? id : null);
+    setEditing(form === 'edit' ? id : null);
+  };
 
   return (
     <>
@@ -68,9 +79,25 @@ export function ActivitiesPage() {
           w={420}
         />
       </Paper>
+      {mayCreate && editing !== 'new' && (
+        <Button mb="md" onClick={() => open('edit', 'new')}>
+          {t('activityForm.open')}
+        </Button>
+      )}
       <p aria-live="polite" className="status-message">
         {status}
       </p>
+      {(editing === 'new' || changing) && (
+        <ActivityForm
+          key={changing?.id ?? 'new'}
+          activity={changing}
+          defaultUnitId={unitId}
+          onDone={(message) => {
+            setEditing(null);
+            setStatus(message);
+          }}
+        />
+      )}
       {selected && (
         <ReportForm
           key={selected.id}
@@ -148,19 +175,28 @@ export function ActivitiesPage() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      {!org.isPending && may(me, 'value.write', a.ownerUnitId, org.tree) && (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={t('activities.reportNamed', { title: a.title })}
-                          onClick={() => {
-                            setStatus('');
-                            setReporting(a.id);
-                          }}
-                        >
-                          {t('activities.report')}
-                        </Button>
-                      )}
+                      <Group gap="xs" wrap="nowrap">
+                        {!org.isPending && may(me, 'value.write', a.ownerUnitId, org.tree) && (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            aria-label={t('activities.reportNamed', { title: a.title })}
+                            onClick={() => open('report', a.id)}
+                          >
+                            {t('activities.report')}
+                          </Button>
+                        )}
+                        {!org.isPending && may(me, 'data.write', a.ownerUnitId, org.tree) && (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            aria-label={t('activityForm.editNamed', { title: a.title })}
+                            onClick={() => open('edit', a.id)}
+                          >
+                            {t('common.edit')}
+                          </Button>
+                        )}
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 );

@@ -1,4 +1,4 @@
-import { Badge, Checkbox, Paper, Table, Text } from '@mantine/core';
+import { Badge, Button, Checkbox, Paper, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +7,13 @@ import { api } from '../app/api';
 import { useMe } from '../app/auth';
 import { formatDate, formatNumber } from '../app/format';
 import { PageHeading } from '../app/page';
+import { bodiesQuery } from '../bodies/BodiesPage';
+import { AssignmentForm, AssignmentReportForm, useAssigningBodies } from './AssignmentForm';
 import { may } from './access';
 import { useHomeUnit, useOrg } from './queries';
 import type { Assignment } from './types';
 import { LoadError, Loading } from './ui';
+import { bodyScopeOf } from './writable';
 
 /** Uppdrag from the political bodies, with report-backs that are late. */
 export function AssignmentsPage() {
@@ -34,6 +37,22 @@ export function AssignmentsPage() {
     placeholderData: keepPreviousData,
   });
   const list = assignments.data?.assignments ?? [];
+  const bodies = useQuery(bodiesQuery);
+  const assigningBodies = useAssigningBodies();
+  const [creating, setCreating] = useState(false);
+  const [reporting, setReporting] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const selected = list.find((a) => a.id === reporting) ?? null;
+  // The assignee reports back; the body's side may change anything, reporting included.
+  const mayReport = (a: Assignment) =>
+    !org.isPending &&
+    ((a.assigneeUnitId !== null && may(me, 'data.write', a.assigneeUnitId, org.tree)) ||
+      (bodies.isSuccess && may(me, 'data.write', bodyScopeOf(a.bodyId, bodies.data.bodies, org.tree), org.tree)));
+  const done = (message: string) => {
+    setCreating(false);
+    setReporting(null);
+    setStatus(message);
+  };
   const assignee = (a: Assignment) =>
     [a.assigneeUnitId ? org.nameOf(a.assigneeUnitId) : null, a.assigneeName].filter(Boolean).join(', ') || '—';
 
@@ -42,6 +61,23 @@ export function AssignmentsPage() {
       <PageHeading title={t('assignments.title')} />
       <Text mb="md">{t('assignments.intro')}</Text>
       {unit && <Text mb="md">{t('assignments.scoped', { unit: org.nameOf(unit) })}</Text>}
+      {assigningBodies.length > 0 && !creating && (
+        <Button
+          mb="md"
+          onClick={() => {
+            setStatus('');
+            setReporting(null);
+            setCreating(true);
+          }}
+        >
+          {t('assignmentForm.open')}
+        </Button>
+      )}
+      <p aria-live="polite" className="status-message">
+        {status}
+      </p>
+      {creating && <AssignmentForm onDone={done} />}
+      {selected && <AssignmentReportForm key={selected.id} assignment={selected} onDone={done} />}
       <Paper withBorder p="md" mb="md" radius="md">
         <Checkbox
           label={t('assignments.overdueOnly')}
@@ -76,6 +112,9 @@ export function AssignmentsPage() {
                 <Table.Th scope="col">{t('assignments.dueOn')}</Table.Th>
                 <Table.Th scope="col">{t('assignments.reportBackOn')}</Table.Th>
                 <Table.Th scope="col">{t('assignments.status')}</Table.Th>
+                <Table.Th scope="col">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -105,6 +144,22 @@ export function AssignmentsPage() {
                           {t('assignments.overdue')}
                         </Badge>
                       </>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {mayReport(a) && (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={t('assignmentReport.openNamed', { title: a.title })}
+                        onClick={() => {
+                          setStatus('');
+                          setCreating(false);
+                          setReporting(a.id);
+                        }}
+                      >
+                        {t('assignmentReport.open')}
+                      </Button>
                     )}
                   </Table.Td>
                 </Table.Tr>
