@@ -113,4 +113,26 @@ describe('administration journey', () => {
     await page.getByRole('heading', { level: 1, name: 'Akutvårdsavdelning 9' }).waitFor();
     expect(await page.getByText('Hälso- och sjukvårdsnämnden').count()).toBeGreaterThan(0);
   });
+
+  it('keeps the delegation order: a bad amount is refused by the field, a good one is saved', async () => {
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.getByRole('tab', { name: 'Delegationsordning' }).click();
+    const limit = page.getByLabel('Högsta belopp i mnkr, nivå 4');
+    await expect.poll(() => limit.inputValue()).toBe('10');
+    await limit.fill('mycket');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText('Ange ett tal i mnkr, t.ex. 2,5').waitFor();
+    await expectAccessible('delegation order with an error');
+    // Below the level under it (5 mnkr): the server names the field.
+    await limit.fill('4');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText('är lägre än nivån under').waitFor();
+    await limit.fill('12,5');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText('Delegationsordningen är sparad.').waitFor();
+    const res = await page.request.get('/api/delegation-levels');
+    const levels = (await res.json()).levels as { rank: number; maxAmountKr: number | null }[];
+    expect(levels.find((l) => l.rank === 4)?.maxAmountKr).toBe(12_500_000);
+    await expectAccessible('delegation order saved');
+  });
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { hasRole, useMe } from '../app/auth';
 import { PageHeading } from '../app/page';
 import { BodiesAdmin } from './BodiesAdmin';
+import { DelegationAdmin } from './DelegationAdmin';
 import { UnitsAdmin } from './UnitsAdmin';
 import { UsersAdmin } from './UsersAdmin';
 
@@ -24,6 +25,7 @@ export function AdminPage() {
           <Tabs.Tab value="units">{t('admin.units')}</Tabs.Tab>
           <Tabs.Tab value="bodies">{t('admin.bodies')}</Tabs.Tab>
           <Tabs.Tab value="users">{t('admin.users')}</Tabs.Tab>
+          <Tabs.Tab value="delegation">{t('admin.delegation')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="units">
           <UnitsAdmin />
@@ -33,6 +35,9 @@ export function AdminPage() {
         </Tabs.Panel>
         <Tabs.Panel value="users">
           <UsersAdmin />
+        </Tabs.Panel>
+        <Tabs.Panel value="delegation">
+          <DelegationAdmin />
         </Tabs.Panel>
       </Tabs>
     </>
