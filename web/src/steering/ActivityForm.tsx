@@ -142,7 +142,7 @@ export function ActivityForm({
               error={errorAt('ownerUnitId')}
             />
             <TextInput
-              label={t('activities.responsible')}
+              label={t('activityForm.responsible')}
               description={t('activityForm.responsibleHelp')}
               required
               value={draft.responsibleName}

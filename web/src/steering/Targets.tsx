@@ -140,8 +140,10 @@ function TargetForm({
   const { t } = useTranslation();
   const org = useOrg();
   const unitOptions = useUnitOptions(units);
+  // The highest unit the user sets targets for is where most targets are set.
+  const top = [...units].sort((a, b) => org.tree.lineage(a.id).length - org.tree.lineage(b.id).length)[0];
   const { draft, set, setDraft } = useDraft<TargetDraft>(() => ({
-    unitId: units[0]?.id ?? null,
+    unitId: top?.id ?? null,
     period: today().slice(0, 4),
     target: '',
     tolerance: '',

@@ -136,6 +136,7 @@ describe('plan', () => {
       errors: { endYear: 'forms.endYearBeforeStart', ownerBodyId: 'forms.chooseBody' },
     });
     expect(planPayload({ ...draft, startYear: '' })).toEqual({ ok: false, errors: { startYear: 'forms.year' } });
+    expect(planPayload({ ...draft, title: ' ' })).toEqual({ ok: false, errors: { title: 'forms.required' } });
   });
 });
 

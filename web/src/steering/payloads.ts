@@ -79,6 +79,7 @@ export function decisionPayload(d: DecisionDraft): Checked<DecisionBody> {
     if (!d.unitId) errors.unitId = 'forms.chooseUnit';
   }
   if (!ISO_DATE.test(d.decidedOn)) errors.decidedOn = 'forms.dateRequired';
+  if (!d.title.trim()) errors.title = 'forms.required';
   return checked(errors, () => ({
     kind: d.kind,
     bodyId: d.decidedBy === 'body' ? d.bodyId : null,
@@ -119,6 +120,7 @@ export interface PlanBody {
 
 export function planPayload(d: PlanDraft): Checked<PlanBody> {
   const errors: Errors = {};
+  if (!d.title.trim()) errors.title = 'forms.required';
   const startYear = integerOf(d.startYear);
   const endYear = integerOf(d.endYear);
   if (!isYear(startYear)) errors.startYear = 'forms.year';
@@ -171,6 +173,7 @@ function targetYearOf(value: number | string, errors: Errors): number | null {
 
 export function goalPayload(planId: string, d: GoalDraft): Checked<GoalBody> {
   const errors: Errors = {};
+  if (!d.title.trim()) errors.title = 'forms.required';
   if (!d.ownerUnitId) errors.ownerUnitId = 'forms.chooseUnit';
   const targetYear = targetYearOf(d.targetYear, errors);
   return checked(errors, () => ({
@@ -224,6 +227,7 @@ export interface GoalChangeBody {
 
 export function goalChangePayload(g: Pick<Goal, 'version'>, d: GoalEditDraft): Checked<GoalChangeBody> {
   const errors: Errors = {};
+  if (!d.title.trim()) errors.title = 'forms.required';
   const targetYear = targetYearOf(d.targetYear, errors);
   return checked(errors, () => ({
     version: g.version,
@@ -300,6 +304,8 @@ const decimalError = (reason: 'notANumber' | 'tooPrecise') =>
  */
 export function indicatorPayload(d: IndicatorDraft): Checked<IndicatorBody> {
   const errors: Errors = {};
+  if (!d.name.trim()) errors.name = 'forms.required';
+  if (!d.measureUnit.trim()) errors.measureUnit = 'forms.required';
   const ratio = d.aggregation === 'ratio';
   const weighted = d.aggregation === 'weighted';
   if (ratio && !d.numeratorId) errors.numeratorId = 'forms.required';
@@ -399,6 +405,7 @@ export interface AssignmentBody {
 
 export function assignmentPayload(d: AssignmentDraft): Checked<AssignmentBody> {
   const errors: Errors = {};
+  if (!d.title.trim()) errors.title = 'forms.required';
   if (!d.bodyId) errors.bodyId = 'forms.chooseBody';
   if (!d.assigneeUnitId && !d.assigneeName.trim()) errors.assigneeUnitId = 'forms.assigneeRequired';
   if (!ISO_DATE.test(d.dueOn)) errors.dueOn = 'forms.dateRequired';
@@ -473,6 +480,8 @@ export interface ActivityBody {
 
 export function activityPayload(d: ActivityDraft): Checked<ActivityBody> {
   const errors: Errors = {};
+  if (!d.title.trim()) errors.title = 'forms.required';
+  if (!d.responsibleName.trim()) errors.responsibleName = 'forms.required';
   if (!d.ownerUnitId) errors.ownerUnitId = 'forms.chooseUnit';
   if (!ISO_DATE.test(d.startOn)) errors.startOn = 'forms.dateRequired';
   if (!ISO_DATE.test(d.endOn)) errors.endOn = 'forms.dateRequired';
