@@ -79,8 +79,12 @@ export function ActivitiesPage() {
           w={420}
         />
       </Paper>
-      {mayCreate && editing !== 'new' && (
-        <Button mb="md" onClick={() => open('edit', 'new')}>
+      {mayCreate && (
+        <Button
+          mb="md"
+          aria-expanded={editing === 'new'}
+          onClick={() => (editing === 'new' ? setEditing(null) : open('edit', 'new'))}
+        >
           {t('activityForm.open')}
         </Button>
       )}

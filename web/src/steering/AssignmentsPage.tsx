@@ -61,13 +61,14 @@ export function AssignmentsPage() {
       <PageHeading title={t('assignments.title')} />
       <Text mb="md">{t('assignments.intro')}</Text>
       {unit && <Text mb="md">{t('assignments.scoped', { unit: org.nameOf(unit) })}</Text>}
-      {assigningBodies.length > 0 && !creating && (
+      {assigningBodies.length > 0 && (
         <Button
           mb="md"
+          aria-expanded={creating}
           onClick={() => {
             setStatus('');
             setReporting(null);
-            setCreating(true);
+            setCreating((open) => !open);
           }}
         >
           {t('assignmentForm.open')}

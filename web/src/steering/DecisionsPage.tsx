@@ -50,12 +50,13 @@ export function DecisionsPage() {
     <>
       <PageHeading title={t('decisions.title')} />
       <Text mb="md">{t('decisions.intro')}</Text>
-      {mayRegister && !registering && (
+      {mayRegister && (
         <Button
           mb="md"
+          aria-expanded={registering}
           onClick={() => {
             setStatus('');
-            setRegistering(true);
+            setRegistering((open) => !open);
           }}
         >
           {t('decisionForm.open')}

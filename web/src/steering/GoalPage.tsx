@@ -45,12 +45,13 @@ export function GoalPage() {
         {status}
       </p>
       {g.drift && <DriftAlert goal={g} />}
-      {mayWrite && !editing && (
+      {mayWrite && (
         <Button
           mb="md"
+          aria-expanded={editing}
           onClick={() => {
             setStatus('');
-            setEditing(true);
+            setEditing((open) => !open);
           }}
         >
           {t('goalEdit.open')}

@@ -92,13 +92,14 @@ export function IndicatorPage() {
         ) : (
           <Loading />
         )}
-        {mayDefine && definition.data && !editing && (
+        {mayDefine && definition.data && (
           <Button
             mt="sm"
             variant="default"
+            aria-expanded={editing}
             onClick={() => {
               setStatus('');
-              setEditing(true);
+              setEditing((open) => !open);
             }}
           >
             {t('indicatorForm.openEdit')}

@@ -26,8 +26,8 @@ export function IndicatorsPage() {
     <>
       <PageHeading title={t('indicators.title')} />
       <Text mb="md">{t('indicators.intro')}</Text>
-      {mayDefine && !creating && (
-        <Button mb="md" onClick={() => setCreating(true)}>
+      {mayDefine && (
+        <Button mb="md" aria-expanded={creating} onClick={() => setCreating((open) => !open)}>
           {t('indicatorForm.open')}
         </Button>
       )}

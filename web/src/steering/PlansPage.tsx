@@ -32,8 +32,8 @@ export function PlansPage() {
     <>
       <PageHeading title={t('plans.title')} />
       <Text mb="md">{t('plans.intro')}</Text>
-      {mayCreate && !creating && (
-        <Button mb="md" onClick={() => setCreating(true)}>
+      {mayCreate && (
+        <Button mb="md" aria-expanded={creating} onClick={() => setCreating((open) => !open)}>
           {t('planForm.open')}
         </Button>
       )}

@@ -34,7 +34,8 @@ export function useFieldError(clientErrors: Errors, serverError: unknown) {
 
 /**
  * A form in its own titled panel, with a close button when it may be closed. A panel that
- * can be closed was opened by a button that is now gone: its heading takes the focus.
+ * can be closed was opened by a button: its heading takes the focus, and gives it back to
+ * that button when the panel closes.
  */
 export function FormPanel({
   id,
@@ -52,9 +53,19 @@ export function FormPanel({
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   const opened = !!onClose;
+  // Read while rendering, before the heading takes the focus (effects may run twice).
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
   useEffect(() => {
-    if (opened) heading.current?.focus();
-  }, [opened]);
+    if (!opened) return;
+    heading.current?.focus();
+    return () => {
+      // Closed: the focus goes back to what opened the panel, unless it has moved on.
+      requestAnimationFrame(() => {
+        const lost = !document.activeElement || document.activeElement === document.body;
+        if (lost && opener?.isConnected) opener.focus();
+      });
+    };
+  }, [opened, opener]);
   return (
     <Paper withBorder p="md" mb="lg" radius="md" component="section" aria-labelledby={`${id}-heading`}>
       <Group justify="space-between" align="flex-start" mb="sm">
@@ -142,16 +153,14 @@ export function SaveStatus({
   );
 }
 
-/** A calendar date (ÅÅÅÅ-MM-DD); the browser shows its date picker. */
+/** A calendar date, held as ÅÅÅÅ-MM-DD; the browser shows its date picker in the user's format. */
 export function DateField(props: Omit<TextInputProps, 'type' | 'onChange'> & { onChange: (value: string) => void }) {
-  const { t } = useTranslation();
   const { onChange, ...rest } = props;
   return (
     <TextInput
       type="date"
       min="2000-01-01"
       max="2100-12-31"
-      description={t('forms.dateHelp')}
       {...rest}
       onChange={(e) => onChange(e.currentTarget.value)}
     />
