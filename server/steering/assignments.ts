@@ -167,6 +167,8 @@ export async function updateAssignment(
       before.description === input.description &&
       before.bodyId === input.bodyId &&
       before.assigneeUnitId === input.assigneeUnitId &&
+      before.assigneeName === input.assigneeName &&
+      before.decisionId === input.decisionId &&
       before.dueOn === input.dueOn &&
       before.reportBackOn === input.reportBackOn;
     authorize(

@@ -222,6 +222,16 @@ describe('steering chain API', () => {
   });
 
   describe('decisions and assignments', () => {
+    it('refuses a decision taken by nobody, naming the field', async () => {
+      const res = await (await as('controller')).json('POST', '/api/decisions', {
+        kind: 'beslut',
+        decidedOn: '2025-06-10',
+        title: 'Ett beslut utan beslutsfattare',
+      });
+      expect(res.status).toBe(422);
+      expect(res.body.error.fields[0].field).toBe('bodyId');
+    });
+
     it('finds decisions by diarienummer, text and kind', async () => {
       const revisor = await as('revisor');
       const found = (await revisor.json('GET', '/api/decisions?q=RS/577')).body.decisions;
@@ -256,6 +266,8 @@ describe('steering chain API', () => {
       };
       const rewrite = await chef.json('PUT', `/api/assignments/${a.id}`, { ...report, title: 'Något annat' });
       expect(rewrite.status).toBe(403);
+      const reassign = await chef.json('PUT', `/api/assignments/${a.id}`, { ...report, assigneeName: 'Någon annan' });
+      expect(reassign.status).toBe(403);
       const ok = await chef.json('PUT', `/api/assignments/${a.id}`, report);
       expect(ok.status).toBe(200);
       expect(ok.body.overdue).toBe(false);

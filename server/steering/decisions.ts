@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IsoDate } from '../../domain/dates';
-import { forbidden, notFound } from '../../domain/errors';
+import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { OrgIndex } from '../../domain/org';
 import type { DecisionKind } from '../../domain/steering';
 import type { Actor, Executor, Services } from '../core/context';
@@ -160,6 +160,10 @@ const LINK_TABLES = {
 } as const;
 
 async function checkDecision(db: Executor, input: DecisionInput) {
+  if (!input.bodyId && !input.officialName)
+    throw new DomainError('unprocessable', 'Ett beslut fattas av ett organ eller en tjänsteperson.', {
+      fields: [{ field: 'bodyId', message: 'ange bodyId eller officialName' }],
+    });
   if (input.bodyId) await mustExist(db, 'bodies', [input.bodyId], 'bodyId');
   if (input.unitId) await mustExist(db, 'org_units', [input.unitId], 'unitId');
   for (const entity of LINK_ENTITIES) {
