@@ -1,0 +1,127 @@
+/**
+ * A board report's content: what is frozen when the report is sent, and what every export
+ * (PDF, Word, Excel) and the web page render. Figures are data, never typed text: amounts are
+ * whole kronor as decimal strings (exact, beyond 2^53), indicator values decimal strings in the
+ * indicator's own unit of measure. Only the SBAR text and the proposed decision are written.
+ */
+
+export const REPORT_KINDS = ['month', 'tertial', 'interim', 'annual', 'dialogue'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
+  month: 'Månadsrapport',
+  tertial: 'Tertialrapport',
+  interim: 'Delårsrapport',
+  annual: 'Årsrapport',
+  dialogue: 'Dialogunderlag',
+};
+
+export type TrafficLight = 'green' | 'yellow' | 'red' | 'grey';
+
+export const STATUS_LABELS: Record<TrafficLight, string> = {
+  green: 'Grön',
+  yellow: 'Gul',
+  red: 'Röd',
+  grey: 'Saknar värde',
+};
+
+export interface Sbar {
+  situation: string;
+  background: string;
+  assessment: string;
+  recommendation: string;
+}
+
+export const SBAR_HEADINGS: Record<keyof Sbar, string> = {
+  situation: 'Situation',
+  background: 'Bakgrund',
+  assessment: 'Aktuell bedömning',
+  recommendation: 'Rekommendation',
+};
+
+/** One row of the action-plan table: a measure (or a unit's total when `measure` is null). */
+export interface ActionPlanRow {
+  unitName: string;
+  measure: string | null;
+  /** Allocated requirement for a unit row, the measure's net target for a measure row. */
+  targetKr: string;
+  forecastKr: string | null;
+  /** forecast − target; null when there is no forecast. */
+  deviationKr: string | null;
+  comment: string;
+  stale: boolean;
+}
+
+export interface ActionPlanSection {
+  planTitle: string;
+  year: number;
+  totals: {
+    targetKr: string;
+    plannedKr: string;
+    plannedGrade12Kr: string;
+    forecastKr: string;
+    forecastGrade12Kr: string;
+    outcomeKr: string;
+    deviationKr: string;
+  };
+  /** Unit rows (one per unit directly below the report's unit) each followed by its measures. */
+  rows: ActionPlanRow[];
+}
+
+export interface ScorecardIndicatorRow {
+  name: string;
+  unitOfMeasure: string;
+  target: string | null;
+  outcome: string | null;
+  forecast: string | null;
+  status: TrafficLight;
+  stale: boolean;
+}
+
+export interface ScorecardSection {
+  /** How many indicators are green, yellow, red and grey. */
+  counts: Record<TrafficLight, number>;
+  goals: { title: string; perspective: string; status: TrafficLight; indicators: ScorecardIndicatorRow[] }[];
+}
+
+export interface DeviationRow {
+  kind: 'indicator' | 'measure';
+  name: string;
+  unitName: string;
+  /** 'kr' for measures (values in whole kronor), else the indicator's unit of measure. */
+  unitOfMeasure: string;
+  target: string | null;
+  value: string | null;
+  deviation: string | null;
+  analysis: string;
+  correctiveAction: string | null;
+  decisionLevel: string | null;
+  escalated: boolean;
+}
+
+export interface StaleRow {
+  kind: 'indicator' | 'measure';
+  name: string;
+  unitName: string;
+  /** The last month a figure was reported for, or null if never. */
+  asOf: string | null;
+}
+
+export interface ReportContent {
+  title: string;
+  kind: ReportKind;
+  unitName: string;
+  /** The month reported on, YYYY-MM. */
+  period: string;
+  /** The body and meeting the report went to, once sent. */
+  meeting: { bodyName: string; meetsOn: string; paragraph: string } | null;
+  sbar: Sbar;
+  proposedDecision: string;
+  actionPlan: ActionPlanSection | null;
+  scorecard: ScorecardSection;
+  deviations: DeviationRow[];
+  stale: StaleRow[];
+}
+
+/** Progress of a long job, 0–1, with what it is doing now (Swedish). */
+export type Progress = (fraction: number, step: string) => void;
