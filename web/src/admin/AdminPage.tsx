@@ -2,6 +2,7 @@ import { Alert, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { hasRole, useMe } from '../app/auth';
 import { PageHeading } from '../app/page';
+import { OutboxAdmin } from '../followup/OutboxAdmin';
 import { BodiesAdmin } from './BodiesAdmin';
 import { DelegationAdmin } from './DelegationAdmin';
 import { UnitsAdmin } from './UnitsAdmin';
@@ -26,6 +27,7 @@ export function AdminPage() {
           <Tabs.Tab value="bodies">{t('admin.bodies')}</Tabs.Tab>
           <Tabs.Tab value="users">{t('admin.users')}</Tabs.Tab>
           <Tabs.Tab value="delegation">{t('admin.delegation')}</Tabs.Tab>
+          <Tabs.Tab value="outbox">{t('admin.outbox')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="units">
           <UnitsAdmin />
@@ -38,6 +40,9 @@ export function AdminPage() {
         </Tabs.Panel>
         <Tabs.Panel value="delegation">
           <DelegationAdmin />
+        </Tabs.Panel>
+        <Tabs.Panel value="outbox">
+          <OutboxAdmin />
         </Tabs.Panel>
       </Tabs>
     </>

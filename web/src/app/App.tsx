@@ -27,6 +27,13 @@ const ValuesPage = lazy(() => import('../steering/ValuesPage').then((m) => ({ de
 const ActionPlansPage = lazy(() => import('../economy/ActionPlansPage').then((m) => ({ default: m.ActionPlansPage })));
 const ActionPlanPage = lazy(() => import('../economy/ActionPlanPage').then((m) => ({ default: m.ActionPlanPage })));
 const MeasurePage = lazy(() => import('../economy/MeasurePage').then((m) => ({ default: m.MeasurePage })));
+const CyclePage = lazy(() => import('../followup/CyclePage').then((m) => ({ default: m.CyclePage })));
+const FollowupPage = lazy(() => import('../followup/FollowupPage').then((m) => ({ default: m.FollowupPage })));
+const SubmissionPage = lazy(() => import('../followup/SubmissionPage').then((m) => ({ default: m.SubmissionPage })));
+const DeviationsPage = lazy(() => import('../followup/DeviationsPage').then((m) => ({ default: m.DeviationsPage })));
+const ReportsPage = lazy(() => import('../reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const ReportPage = lazy(() => import('../reports/ReportPage').then((m) => ({ default: m.ReportPage })));
+const MeetingsPage = lazy(() => import('../reports/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
 
 function PageLoading() {
   const { t } = useTranslation();
@@ -95,6 +102,13 @@ export function App() {
                   <Route path="/handlingsplaner" element={<ActionPlansPage />} />
                   <Route path="/handlingsplaner/:id" element={<ActionPlanPage />} />
                   <Route path="/atgarder/:id" element={<MeasurePage />} />
+                  <Route path="/arshjul" element={<CyclePage />} />
+                  <Route path="/uppfoljning" element={<FollowupPage />} />
+                  <Route path="/uppfoljning/:unitId/:period" element={<SubmissionPage />} />
+                  <Route path="/avvikelser" element={<DeviationsPage />} />
+                  <Route path="/rapporter" element={<ReportsPage />} />
+                  <Route path="/rapporter/:id" element={<ReportPage />} />
+                  <Route path="/sammantraden" element={<MeetingsPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

@@ -64,6 +64,21 @@ export function Shell({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/varden">{t('nav.values')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/uppfoljning">{t('nav.followup')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/avvikelser">{t('nav.deviations')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/rapporter">{t('nav.reports')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/sammantraden">{t('nav.meetings')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/arshjul">{t('nav.cycle')}</NavLink>
+              </li>
               {hasRole(me, 'administrator') && (
                 <li>
                   <NavLink to="/administration">{t('nav.admin')}</NavLink>
