@@ -1,4 +1,179 @@
-// Placeholder until the page is built in this session.
+import { Anchor, Badge, Button, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDate, formatNumber } from '../app/format';
+import { PageHeading } from '../app/page';
+import { formatMonth } from '../steering/periods';
+import { LoadError, Loading } from '../steering/ui';
+import { dayOf, meetingLabel, notedFlag, outcomeKey, sortSeries } from './labels';
+import { NewReportForm, useMayCreateReports } from './NewReportForm';
+import { reportPath, reportsQuery } from './queries';
+import type { ReportListItem, Series } from './types';
+
+/** "Informerad 3 gånger i rad utan beslut", said in words beside the colour. */
+export function NotedFlag({ series }: { series: Pick<Series, 'notedInARow'> }) {
+  const { t } = useTranslation();
+  const count = notedFlag(series);
+  if (count === null) return null;
+  return (
+    <Badge color="orange" variant="light" className="badge-dark warning-badge" component="span">
+      {t('reports.notedInARow', { count, formatted: formatNumber(count) })}
+    </Badge>
+  );
+}
+
+function SeriesTable({ series }: { series: Series[] }) {
+  const { t } = useTranslation();
+  const sorted = sortSeries(series);
+  const flagged = sorted.filter((s) => notedFlag(s) !== null).length;
+  return (
+    <section aria-labelledby="series-heading" className="section">
+      <Title order={2} size="h3" id="series-heading" mb="xs">
+        {t('reports.seriesHeading')}
+      </Title>
+      <Text size="sm" mb="sm" className="prose">
+        {t('reports.seriesIntro')}
+      </Text>
+      {sorted.length === 0 ? (
+        <Text>{t('reports.noSeries')}</Text>
+      ) : (
+        <>
+          <Text mb="xs" fw={600}>
+            {flagged > 0
+              ? t('reports.seriesFlagged', { count: flagged, formatted: formatNumber(flagged) })
+              : t('reports.seriesNoneFlagged')}
+          </Text>
+          <Table.ScrollContainer minWidth={720}>
+            <Table withTableBorder striped captionSide="top">
+              <Table.Caption className="visually-hidden">{t('reports.seriesCaption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('reports.col.body')}</Table.Th>
+                  <Table.Th scope="col">{t('reports.col.unit')}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('reports.col.reports')}
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('reports.col.notedInARow')}
+                  </Table.Th>
+                  <Table.Th scope="col">{t('reports.col.flag')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {sorted.map((s) => (
+                  <Table.Tr key={`${s.bodyName}|${s.unitName}`} data-flagged={notedFlag(s) !== null}>
+                    <Table.Th scope="row" fw="normal">
+                      {s.bodyName}
+                    </Table.Th>
+                    <Table.Td>{s.unitName}</Table.Td>
+                    <Table.Td ta="right">{formatNumber(s.reports)}</Table.Td>
+                    <Table.Td ta="right">{formatNumber(s.notedInARow)}</Table.Td>
+                    <Table.Td>
+                      <NotedFlag series={s} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </>
+      )}
+    </section>
+  );
+}
+
+function StatusText({ report }: { report: ReportListItem }) {
+  const { t } = useTranslation();
+  if (report.status === 'sent' && report.sentAt)
+    return <>{t('reports.sentOn', { date: formatDate(dayOf(report.sentAt)) })}</>;
+  return <>{report.status === 'sent' ? t('reports.statusSent') : t('reports.statusDraft')}</>;
+}
+
+function ReportTable({ reports }: { reports: ReportListItem[] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="report-list-heading" className="section">
+      <Title order={2} size="h3" id="report-list-heading" mb="sm">
+        {t('reports.listHeading')}
+      </Title>
+      {reports.length === 0 ? (
+        <Text>{t('reports.none')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={1040}>
+          <Table withTableBorder striped captionSide="top">
+            <Table.Caption>
+              {t('reports.listCaption', { count: reports.length, formatted: formatNumber(reports.length) })}
+            </Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('reports.col.title')}</Table.Th>
+                <Table.Th scope="col">{t('reports.col.kind')}</Table.Th>
+                <Table.Th scope="col">{t('reports.col.unit')}</Table.Th>
+                <Table.Th scope="col">{t('reports.col.period')}</Table.Th>
+                <Table.Th scope="col">{t('reports.col.status')}</Table.Th>
+                <Table.Th scope="col">{t('reports.col.meeting')}</Table.Th>
+                <Table.Th scope="col">{t('reports.col.outcome')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {reports.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Th scope="row" fw="normal">
+                    <Anchor component={Link} to={reportPath(r.id)}>
+                      {r.title}
+                    </Anchor>
+                  </Table.Th>
+                  <Table.Td>{t(`reports.kind.${r.kind}`)}</Table.Td>
+                  <Table.Td>{r.unitName}</Table.Td>
+                  <Table.Td className="nowrap">{formatMonth(r.period)}</Table.Td>
+                  <Table.Td>
+                    <StatusText report={r} />
+                  </Table.Td>
+                  <Table.Td>{r.meeting ? meetingLabel(r.meeting) : '–'}</Table.Td>
+                  <Table.Td>
+                    {r.outcome ? t(outcomeKey(r.outcome)) : r.meeting ? t('reports.noDecisionYet') : '–'}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </section>
+  );
+}
+
+/** Rapporter: every board report, what the boards did with them, and the series that only got noted. */
 export function ReportsPage() {
-  return <h1>ReportsPage</h1>;
+  const { t } = useTranslation();
+  const list = useQuery(reportsQuery);
+  const mayCreate = useMayCreateReports();
+  const [creating, setCreating] = useState(false);
+
+  return (
+    <>
+      <PageHeading title={t('reports.title')} />
+      <Text mb="md" className="prose">
+        {t('reports.intro')}
+      </Text>
+      {mayCreate && (
+        <Button mb="md" aria-expanded={creating} onClick={() => setCreating((open) => !open)}>
+          {t('reports.form.open')}
+        </Button>
+      )}
+      {creating && <NewReportForm onClose={() => setCreating(false)} />}
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <LoadError error={list.error} />
+      ) : (
+        <>
+          <SeriesTable series={list.data.series} />
+          <ReportTable reports={list.data.reports} />
+        </>
+      )}
+    </>
+  );
 }

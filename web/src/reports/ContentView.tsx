@@ -1,0 +1,414 @@
+import { Badge, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../app/format';
+import { formatDecimalText } from '../steering/numbers';
+import { formatMonth } from '../steering/periods';
+import { STATUS_COLORS } from '../steering/ui';
+import { isNegative, kronorText, mnkrText } from './labels';
+import type { ActionPlanSection, DeviationRow, ReportContent, ScorecardSection, StaleRow, TrafficLight } from './types';
+
+// The parts of a report that fill themselves from the data, shown as the exports print them:
+// for a draft, today's figures; for a sent report, the figures the board saw.
+
+const LIGHTS: TrafficLight[] = ['green', 'yellow', 'red', 'grey'];
+
+/** An amount in mnkr with the exact kronor in its tooltip. */
+export function Mnkr({ kr }: { kr: string | null | undefined }) {
+  return (
+    <span className="money" title={kr === null || kr === undefined ? undefined : kronorText(kr)}>
+      {mnkrText(kr)}
+    </span>
+  );
+}
+
+/** A figure in its own unit of measure; kronor are shown in mnkr. */
+function Figure({ value, unit }: { value: string | null; unit: string }) {
+  const { t } = useTranslation();
+  if (value === null)
+    return (
+      <>
+        <span aria-hidden="true">–</span>
+        <span className="visually-hidden">{t('reports.noFigure')}</span>
+      </>
+    );
+  if (unit === 'kr') return <Mnkr kr={value} />;
+  return (
+    <span className="figure">
+      {formatDecimalText(value)}
+      {unit ? `\u00a0${unit}` : ''}
+    </span>
+  );
+}
+
+function KeyFigure({ label, children, note }: { label: string; children: ReactNode; note?: ReactNode }) {
+  return (
+    <div className="key-figure" data-figure={label}>
+      <dt className="key-figure-label">{label}</dt>
+      <dd className="key-figure-value">{children}</dd>
+      {note && <dd className="key-figure-note">{note}</dd>}
+    </div>
+  );
+}
+
+/** A traffic light, always said in words beside its colour. */
+function LightBadge({ status }: { status: TrafficLight }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color={STATUS_COLORS[status]}
+      variant="light"
+      className="badge-dark status-badge"
+      data-status={status}
+      component="span"
+    >
+      {t(`status.${status}`)}
+    </Badge>
+  );
+}
+
+function StaleBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge color="gray" variant="outline" className="badge-dark" component="span">
+      {t('reports.stale')}
+    </Badge>
+  );
+}
+
+export function ActionPlanView({ plan, period }: { plan: ActionPlanSection; period: string }) {
+  const { t } = useTranslation();
+  const totals = plan.totals;
+  const month = formatMonth(period);
+  return (
+    <section aria-labelledby="report-plan-heading" className="section">
+      <Title order={2} size="h3" id="report-plan-heading" mb="sm">
+        {t('reports.planHeading', { title: plan.planTitle, year: plan.year })}
+      </Title>
+      <dl className="key-figures">
+        <KeyFigure label={t('reports.fig.target')}>
+          <Mnkr kr={totals.targetKr} />
+        </KeyFigure>
+        <KeyFigure
+          label={t('reports.fig.planned')}
+          note={
+            <>
+              {t('reports.fig.ofWhichGrade12')}: <Mnkr kr={totals.plannedGrade12Kr} />
+            </>
+          }
+        >
+          <Mnkr kr={totals.plannedKr} />
+        </KeyFigure>
+        <KeyFigure
+          label={t('reports.fig.forecast')}
+          note={
+            <>
+              {t('reports.fig.ofWhichGrade12')}: <Mnkr kr={totals.forecastGrade12Kr} />
+            </>
+          }
+        >
+          <Mnkr kr={totals.forecastKr} />
+        </KeyFigure>
+        <KeyFigure label={t('reports.fig.outcome')} note={t('reports.fig.outcomeNote', { month })}>
+          <Mnkr kr={totals.outcomeKr} />
+        </KeyFigure>
+        <KeyFigure
+          label={t('reports.fig.deviation')}
+          note={isNegative(totals.deviationKr) ? t('reports.fig.below') : t('reports.fig.notBelow')}
+        >
+          <Mnkr kr={totals.deviationKr} />
+        </KeyFigure>
+      </dl>
+      {plan.rows.length > 0 && (
+        <Table.ScrollContainer minWidth={860}>
+          <Table withTableBorder captionSide="top" className="figures-table" verticalSpacing={6}>
+            <Table.Caption>{t('reports.planCaption', { title: plan.planTitle, year: plan.year, month })}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('reports.col.unitOrMeasure')}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('reports.col.target')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('reports.col.forecast')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('reports.col.deviation')}
+                </Table.Th>
+                <Table.Th scope="col">{t('reports.col.comment')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {plan.rows.map((row, i) => (
+                <Table.Tr
+                  // biome-ignore lint/suspicious/noArrayIndexKey: rows are a frozen list without ids
+                  key={i}
+                  className={row.stale ? 'row-stale' : undefined}
+                  data-kind={row.measure === null ? 'unit' : 'measure'}
+                >
+                  <Table.Th
+                    scope="row"
+                    fw={row.measure === null ? 700 : 'normal'}
+                    pl={row.measure === null ? 'xs' : 'xl'}
+                  >
+                    {row.measure === null ? (
+                      row.unitName
+                    ) : (
+                      <>
+                        {row.measure}
+                        <span className="visually-hidden">, {row.unitName}</span>
+                      </>
+                    )}
+                  </Table.Th>
+                  <Table.Td ta="right" className="nowrap">
+                    <Mnkr kr={row.targetKr} />
+                  </Table.Td>
+                  <Table.Td ta="right" className="nowrap">
+                    <Mnkr kr={row.forecastKr} />
+                    {row.forecastKr === null && <span className="visually-hidden">{t('reports.noForecast')}</span>}
+                  </Table.Td>
+                  <Table.Td ta="right" className="nowrap">
+                    <Mnkr kr={row.deviationKr} />
+                  </Table.Td>
+                  <Table.Td>
+                    {row.stale && (
+                      <>
+                        <StaleBadge />{' '}
+                      </>
+                    )}
+                    {row.comment}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </section>
+  );
+}
+
+export function ScorecardView({ scorecard }: { scorecard: ScorecardSection }) {
+  const { t } = useTranslation();
+  const total = LIGHTS.reduce((sum, l) => sum + (scorecard.counts[l] ?? 0), 0);
+  return (
+    <section aria-labelledby="report-scorecard-heading" className="section">
+      <Title order={2} size="h3" id="report-scorecard-heading" mb="sm">
+        {t('reports.scorecardHeading')}
+      </Title>
+      {total === 0 ? (
+        <Text>{t('reports.noIndicators')}</Text>
+      ) : (
+        <ul className="plain-list report-counts" aria-label={t('reports.countsLabel')}>
+          {LIGHTS.map((light) => (
+            <li key={light} data-status={light}>
+              <LightBadge status={light} />{' '}
+              {t('reports.indicatorCount', {
+                count: scorecard.counts[light] ?? 0,
+                formatted: formatNumber(scorecard.counts[light] ?? 0),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {scorecard.goals.map((goal, gi) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: goals are a frozen list without ids
+        <div key={gi} className="section">
+          <Title order={3} size="h4" mb="xs">
+            {goal.title}{' '}
+            <Text span size="sm" fw="normal" className="muted">
+              ({goal.perspective})
+            </Text>{' '}
+            <LightBadge status={goal.status} />
+          </Title>
+          {goal.indicators.length === 0 ? (
+            <Text size="sm">{t('reports.goalNoIndicators')}</Text>
+          ) : (
+            <Table.ScrollContainer minWidth={720}>
+              <Table withTableBorder captionSide="top" className="figures-table" verticalSpacing={6}>
+                <Table.Caption className="visually-hidden">
+                  {t('reports.goalCaption', { title: goal.title })}
+                </Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('reports.col.indicator')}</Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('reports.col.target')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('reports.col.outcome')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('reports.col.forecast')}
+                    </Table.Th>
+                    <Table.Th scope="col">{t('reports.col.status')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {goal.indicators.map((ind, ii) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: indicators are a frozen list without ids
+                    <Table.Tr key={ii} className={ind.stale ? 'row-stale' : undefined}>
+                      <Table.Th scope="row" fw="normal">
+                        {ind.name}
+                      </Table.Th>
+                      <Table.Td ta="right" className="nowrap">
+                        <Figure value={ind.target} unit={ind.unitOfMeasure} />
+                      </Table.Td>
+                      <Table.Td ta="right" className="nowrap">
+                        <Figure value={ind.outcome} unit={ind.unitOfMeasure} />
+                      </Table.Td>
+                      <Table.Td ta="right" className="nowrap">
+                        <Figure value={ind.forecast} unit={ind.unitOfMeasure} />
+                      </Table.Td>
+                      <Table.Td>
+                        <LightBadge status={ind.status} /> {ind.stale && <StaleBadge />}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+export function DeviationsView({ deviations }: { deviations: DeviationRow[] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="report-deviations-heading" className="section">
+      <Title order={2} size="h3" id="report-deviations-heading" mb="sm">
+        {t('reports.deviationsHeading')}
+      </Title>
+      {deviations.length === 0 ? (
+        <Text>{t('reports.noDeviations')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={1100}>
+          <Table withTableBorder captionSide="top" className="figures-table" verticalSpacing={6}>
+            <Table.Caption>
+              {t('reports.deviationsCaption', { count: deviations.length, formatted: formatNumber(deviations.length) })}
+            </Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('reports.col.name')}</Table.Th>
+                <Table.Th scope="col">{t('reports.col.kind')}</Table.Th>
+                <Table.Th scope="col">{t('reports.col.unit')}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('reports.col.target')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('reports.col.value')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('reports.col.deviation')}
+                </Table.Th>
+                <Table.Th scope="col">{t('reports.col.analysis')}</Table.Th>
+                <Table.Th scope="col">{t('reports.col.correctiveAction')}</Table.Th>
+                <Table.Th scope="col">{t('reports.col.decisionLevel')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {deviations.map((d, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: deviations are a frozen list without ids
+                <Table.Tr key={i}>
+                  <Table.Th scope="row" fw="normal">
+                    {d.name}
+                  </Table.Th>
+                  <Table.Td>{t(`reports.deviationKind.${d.kind}`)}</Table.Td>
+                  <Table.Td>{d.unitName}</Table.Td>
+                  <Table.Td ta="right" className="nowrap">
+                    <Figure value={d.target} unit={d.unitOfMeasure} />
+                  </Table.Td>
+                  <Table.Td ta="right" className="nowrap">
+                    <Figure value={d.value} unit={d.unitOfMeasure} />
+                  </Table.Td>
+                  <Table.Td ta="right" className="nowrap">
+                    <Figure value={d.deviation} unit={d.unitOfMeasure} />
+                  </Table.Td>
+                  <Table.Td>{d.analysis || <span className="muted">{t('reports.noAnalysis')}</span>}</Table.Td>
+                  <Table.Td>
+                    {d.correctiveAction ?? <span className="muted">{t('reports.noCorrectiveAction')}</span>}
+                  </Table.Td>
+                  <Table.Td>
+                    {d.decisionLevel ?? '–'}
+                    {d.escalated && (
+                      <>
+                        {' '}
+                        <Badge color="orange" variant="light" className="badge-dark warning-badge" component="span">
+                          {t('reports.escalated')}
+                        </Badge>
+                      </>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </section>
+  );
+}
+
+export function StaleView({ stale, period }: { stale: StaleRow[]; period: string }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="report-stale-heading" className="section">
+      <Title order={2} size="h3" id="report-stale-heading" mb="sm">
+        {t('reports.staleHeading')}
+      </Title>
+      {stale.length === 0 ? (
+        <Text>{t('reports.noStale', { month: formatMonth(period) })}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table withTableBorder captionSide="top" verticalSpacing={6}>
+            <Table.Caption>
+              {t('reports.staleCaption', {
+                count: stale.length,
+                formatted: formatNumber(stale.length),
+                month: formatMonth(period),
+              })}
+            </Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('reports.col.name')}</Table.Th>
+                <Table.Th scope="col">{t('reports.col.kind')}</Table.Th>
+                <Table.Th scope="col">{t('reports.col.unit')}</Table.Th>
+                <Table.Th scope="col">{t('reports.col.asOf')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {stale.map((s, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the list is frozen and has no ids
+                <Table.Tr key={i}>
+                  <Table.Th scope="row" fw="normal">
+                    {s.name}
+                  </Table.Th>
+                  <Table.Td>{t(`reports.deviationKind.${s.kind}`)}</Table.Td>
+                  <Table.Td>{s.unitName}</Table.Td>
+                  <Table.Td>
+                    {s.asOf ? t('reports.lastReported', { month: formatMonth(s.asOf) }) : t('reports.neverReported')}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </section>
+  );
+}
+
+/** Every part that fills itself: action plan, scorecard, deviations and what is out of date. */
+export function ContentView({ content }: { content: ReportContent }) {
+  return (
+    <>
+      {content.actionPlan && <ActionPlanView plan={content.actionPlan} period={content.period} />}
+      <ScorecardView scorecard={content.scorecard} />
+      <DeviationsView deviations={content.deviations} />
+      <StaleView stale={content.stale} period={content.period} />
+    </>
+  );
+}

@@ -1,0 +1,287 @@
+import { Button, Group, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../app/api';
+import { today } from '../app/format';
+import type { Body } from '../app/types';
+import { DateField, FormPanel, SaveStatus, useFieldError } from '../steering/formkit';
+import type { Errors } from '../steering/payloads';
+import { formatMonth } from '../steering/periods';
+import { bareParagraph, meetingLabel, outcomeKey } from './labels';
+import { meetingsKey, reportsKey, reportsQuery } from './queries';
+import { type Meeting, type MeetingItem, OUTCOMES, type Outcome } from './types';
+
+const hasErrors = (e: Errors) => Object.keys(e).length > 0;
+
+/** "Nytt sammanträde": the body, the day and a title. */
+export function NewMeetingForm({
+  bodies,
+  onDone,
+}: {
+  bodies: Body[];
+  onDone: (message: string, meetingId?: string) => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [bodyId, setBodyId] = useState<string | null>(bodies.length === 1 ? (bodies[0]?.id ?? null) : null);
+  const [meetsOn, setMeetsOn] = useState(today());
+  const [title, setTitle] = useState('');
+  const [clientErrors, setClientErrors] = useState<Errors>({});
+  const create = useMutation({
+    mutationFn: (body: unknown) => api<{ id: string }>('/meetings', 'POST', body),
+    onSuccess: async ({ id }) => {
+      await queryClient.invalidateQueries({ queryKey: meetingsKey });
+      const name = bodies.find((b) => b.id === bodyId)?.name ?? '';
+      onDone(t('reports.meetings.created', { meeting: meetingLabel({ bodyName: name, meetsOn }) }), id);
+    },
+  });
+  const errorAt = useFieldError(clientErrors, create.error);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const errors: Errors = {};
+    if (!bodyId) errors.bodyId = 'reports.meetings.bodyRequired';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(meetsOn)) errors.meetsOn = 'reports.meetings.dateRequired';
+    if (!title.trim()) errors.title = 'reports.meetings.titleRequired';
+    setClientErrors(errors);
+    if (hasErrors(errors)) create.reset();
+    else create.mutate({ bodyId, meetsOn, title: title.trim() });
+  };
+
+  return (
+    <FormPanel id="new-meeting" title={t('reports.meetings.newTitle')} onClose={() => onDone('')}>
+      <SaveStatus error={create.error} invalid={hasErrors(clientErrors)} shown={['bodyId', 'meetsOn', 'title']} />
+      <form onSubmit={submit} noValidate>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Select
+            label={t('reports.meetings.body')}
+            required
+            searchable
+            data={bodies.map((b) => ({ value: b.id, label: b.name }))}
+            value={bodyId}
+            onChange={setBodyId}
+            nothingFoundMessage={t('common.nothingFound')}
+            error={errorAt('bodyId')}
+          />
+          <DateField
+            label={t('reports.meetings.date')}
+            required
+            value={meetsOn}
+            onChange={setMeetsOn}
+            error={errorAt('meetsOn')}
+          />
+          <TextInput
+            label={t('reports.meetings.meetingTitle')}
+            description={t('reports.meetings.meetingTitleHelp')}
+            required
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={errorAt('title')}
+          />
+        </SimpleGrid>
+        <Group mt="md">
+          <Button type="submit" loading={create.isPending}>
+            {t('reports.meetings.createSubmit')}
+          </Button>
+        </Group>
+      </form>
+    </FormPanel>
+  );
+}
+
+/** "Nytt ärende" on a meeting: its paragraph, a title and optionally the report it concerns. */
+export function NewItemForm({ meeting, onDone }: { meeting: Meeting; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const reports = useQuery(reportsQuery);
+  const [paragraph, setParagraph] = useState('');
+  const [title, setTitle] = useState('');
+  const [reportId, setReportId] = useState<string | null>(null);
+  const [clientErrors, setClientErrors] = useState<Errors>({});
+  const create = useMutation({
+    mutationFn: (body: unknown) =>
+      api<{ id: string }>(`/meetings/${encodeURIComponent(meeting.id)}/items`, 'POST', body),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: meetingsKey });
+      await queryClient.invalidateQueries({ queryKey: reportsKey });
+      onDone(
+        t('reports.meetings.itemCreated', {
+          meeting: meetingLabel({ ...meeting, paragraph: bareParagraph(paragraph) }),
+          title: title.trim(),
+        }),
+      );
+    },
+  });
+  const errorAt = useFieldError(clientErrors, create.error);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const errors: Errors = {};
+    if (!bareParagraph(paragraph)) errors.paragraph = 'reports.send.paragraphRequired';
+    if (!title.trim()) errors.title = 'reports.meetings.itemTitleRequired';
+    setClientErrors(errors);
+    if (hasErrors(errors)) create.reset();
+    else
+      create.mutate({
+        paragraph: bareParagraph(paragraph),
+        title: title.trim(),
+        ...(reportId ? { reportId } : {}),
+      });
+  };
+
+  const options = (reports.data?.reports ?? []).map((r) => ({
+    value: r.id,
+    label: `${r.title} (${r.unitName}, ${formatMonth(r.period)})`,
+  }));
+
+  return (
+    <FormPanel
+      id={`new-item-${meeting.id}`}
+      title={t('reports.meetings.newItemTitle', { meeting: meetingLabel(meeting) })}
+      onClose={() => onDone('')}
+    >
+      <SaveStatus error={create.error} invalid={hasErrors(clientErrors)} shown={['paragraph', 'title', 'reportId']} />
+      <form onSubmit={submit} noValidate>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput
+            label={t('reports.send.paragraph')}
+            description={t('reports.send.paragraphHelp')}
+            required
+            value={paragraph}
+            onChange={(e) => setParagraph(e.currentTarget.value)}
+            error={errorAt('paragraph')}
+          />
+          <TextInput
+            label={t('reports.meetings.itemTitle')}
+            required
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={errorAt('title')}
+          />
+          <Select
+            label={t('reports.meetings.itemReport')}
+            description={t('reports.meetings.itemReportHelp')}
+            clearable
+            searchable
+            data={options}
+            value={reportId}
+            onChange={setReportId}
+            nothingFoundMessage={t('common.nothingFound')}
+            error={errorAt('reportId')}
+          />
+        </SimpleGrid>
+        <Group mt="md">
+          <Button type="submit" loading={create.isPending}>
+            {t('reports.meetings.itemSubmit')}
+          </Button>
+        </Group>
+      </form>
+    </FormPanel>
+  );
+}
+
+/** "Protokollför beslut": what the body did with the item, its wording and diarienummer. */
+export function DecisionForm({
+  meeting,
+  item,
+  onDone,
+}: {
+  meeting: Meeting;
+  item: MeetingItem;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [text, setText] = useState('');
+  const [diarienummer, setDiarienummer] = useState('');
+  const [clientErrors, setClientErrors] = useState<Errors>({});
+  const label = meetingLabel({ ...meeting, paragraph: item.paragraph });
+  const record = useMutation({
+    mutationFn: (body: unknown) =>
+      api<unknown>(
+        `/meetings/${encodeURIComponent(meeting.id)}/items/${encodeURIComponent(item.id)}/decision`,
+        'POST',
+        body,
+      ),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: meetingsKey });
+      await queryClient.invalidateQueries({ queryKey: reportsKey });
+      await queryClient.invalidateQueries({ queryKey: ['decisions'] });
+      onDone(t('reports.meetings.decisionSaved', { meeting: label, outcome: outcome ? t(outcomeKey(outcome)) : '' }));
+    },
+  });
+  const errorAt = useFieldError(clientErrors, record.error);
+
+  const choose = (value: string) => {
+    const next = value as Outcome;
+    setOutcome(next);
+    // Information noted has its standard wording; the secretary may still change it.
+    if (next === 'information' && !text.trim()) setText(t('reports.meetings.informationText'));
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const errors: Errors = {};
+    if (!outcome) errors.outcome = 'reports.meetings.outcomeRequired';
+    if (!text.trim()) errors.text = 'reports.meetings.textRequired';
+    setClientErrors(errors);
+    if (hasErrors(errors)) record.reset();
+    else
+      record.mutate({
+        outcome,
+        text: text.trim(),
+        ...(diarienummer.trim() ? { diarienummer: diarienummer.trim() } : {}),
+      });
+  };
+
+  return (
+    <FormPanel
+      id={`decision-${item.id}`}
+      title={t('reports.meetings.decisionTitle', { meeting: label, title: item.title })}
+      onClose={() => onDone('')}
+    >
+      <SaveStatus error={record.error} invalid={hasErrors(clientErrors)} shown={['outcome', 'text', 'diarienummer']} />
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Radio.Group
+            label={t('reports.meetings.outcome')}
+            required
+            value={outcome}
+            onChange={choose}
+            error={errorAt('outcome')}
+          >
+            <Stack gap={6} mt={4}>
+              {OUTCOMES.map((o) => (
+                <Radio key={o} value={o} label={t(`reports.outcomeChoice.${o}`)} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          <Textarea
+            label={t('reports.meetings.decisionText')}
+            required
+            autosize
+            minRows={2}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            error={errorAt('text')}
+          />
+          <TextInput
+            label={t('reports.diarienummer')}
+            description={t('reports.meetings.diarienummerHelp')}
+            value={diarienummer}
+            onChange={(e) => setDiarienummer(e.currentTarget.value)}
+            error={errorAt('diarienummer')}
+            w={{ base: '100%', sm: 320 }}
+          />
+        </Stack>
+        <Group mt="md">
+          <Button type="submit" loading={record.isPending}>
+            {t('reports.meetings.decisionSubmit')}
+          </Button>
+        </Group>
+      </form>
+    </FormPanel>
+  );
+}

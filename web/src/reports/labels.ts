@@ -1,0 +1,77 @@
+import { formatMoney } from '../../../domain/money';
+import type { MeetingRef, Outcome, Series } from './types';
+
+// How reports, meetings and what the boards did are named: the way a protocol writes them,
+// "Regionstyrelsen 2024-09-16 § 122", whatever the UI language.
+
+/** "122", "§122" or "§ 122" → "§ 122"; nothing for an empty paragraph. */
+export function paragraphText(paragraph: string | null | undefined): string {
+  const bare = (paragraph ?? '').replace(/^\s*§\s*/, '').trim();
+  return bare ? `§\u00a0${bare}` : '';
+}
+
+/** The paragraph as typed, without a leading "§", as the API takes it. */
+export const bareParagraph = (typed: string): string => typed.replace(/^\s*§\s*/, '').trim();
+
+/** "Regionstyrelsen 2024-09-16 § 122"; without a paragraph, "Regionstyrelsen 2024-09-16". */
+export function meetingLabel(
+  meeting: Pick<MeetingRef, 'bodyName' | 'meetsOn'> & { paragraph?: string | null },
+): string {
+  return [meeting.bodyName, meeting.meetsOn, paragraphText(meeting.paragraph)].filter(Boolean).join(' ');
+}
+
+/** The translation key of what a body did with a report. */
+export const outcomeKey = (outcome: Outcome): string => `reports.outcome.${outcome}`;
+
+/**
+ * A series is flagged when the body has only noted the information two or more times in a
+ * row: it was informed again and again and decided nothing. The count for the flag, else null.
+ */
+export function notedFlag(series: Pick<Series, 'notedInARow'>): number | null {
+  return series.notedInARow >= 2 ? series.notedInARow : null;
+}
+
+/** Flagged series first (longest run first), then by body and unit. */
+export function sortSeries(series: readonly Series[]): Series[] {
+  return [...series].sort(
+    (a, b) =>
+      (notedFlag(b) ?? 0) - (notedFlag(a) ?? 0) ||
+      a.bodyName.localeCompare(b.bodyName, 'sv') ||
+      a.unitName.localeCompare(b.unitName, 'sv'),
+  );
+}
+
+/** The first twelve characters of a content hash: enough to compare two printouts by eye. */
+export const shortHash = (hash: string): string => hash.replace(/^sha256:/, '').slice(0, 12);
+
+const swedishDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
+
+/** The Swedish calendar day of a timestamp, YYYY-MM-DD. */
+export const dayOf = (iso: string): string => swedishDay.format(new Date(iso));
+
+/** Whole kronor as the API's decimal string, in mnkr the way boards read it; null is a dash. */
+export function mnkrText(kronor: string | null | undefined): string {
+  if (kronor === null || kronor === undefined || !/^-?\d+$/.test(kronor)) return '–';
+  return formatMoney(BigInt(kronor)).replace('-', '\u2212');
+}
+
+/** The exact kronor, for a tooltip: "343 600 000 kr". */
+export function kronorText(kronor: string | null | undefined): string {
+  if (kronor === null || kronor === undefined || !/^-?\d+$/.test(kronor)) return '–';
+  return formatMoney(BigInt(kronor), 'kr').replace('-', '\u2212');
+}
+
+/** Whether an amount is below zero (a shortfall against the target). */
+export const isNegative = (kronor: string | null | undefined): boolean => !!kronor && kronor.startsWith('-');
+
+/**
+ * A key that makes a retried request harmless: the same one while the same request is
+ * retried, a new one as soon as anything in it changes.
+ */
+export function keyFor(
+  previous: { signature: string; key: string } | null,
+  signature: string,
+  make: () => string,
+): { signature: string; key: string } {
+  return previous && previous.signature === signature ? previous : { signature, key: make() };
+}
