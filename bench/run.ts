@@ -13,6 +13,7 @@ import { systemClock } from '../server/core/clock';
 import { openDatabase } from '../server/db/connection';
 import { migrate } from '../server/db/migrate';
 import { createScratchDatabase } from '../server/db/scratch';
+import { defaultMailConfig } from '../server/followup/reminders';
 import {
   generateActionPlan,
   generateLargeRegion,
@@ -80,6 +81,7 @@ async function main() {
         version: 'bench',
         webRoot: null,
         log: () => {},
+        mail: defaultMailConfig,
       },
     });
     const login = await app.request('http://localhost/api/auth/login', {

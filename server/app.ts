@@ -7,6 +7,7 @@ import { DomainError } from '../domain/errors';
 import { authRoutes } from './auth/routes';
 import { bodyRoutes } from './bodies/routes';
 import { economyRoutes } from './economy/routes';
+import { followupRoutes } from './followup/routes';
 import { healthRoutes } from './health/routes';
 import { historyRoutes } from './history/routes';
 import type { AppEnv, Deps } from './http/env';
@@ -14,6 +15,7 @@ import { router } from './http/env';
 import { handleError } from './http/errors';
 import { sameOriginOnly, securityHeaders, sessions } from './http/security';
 import { orgRoutes } from './org/routes';
+import { reportRoutes } from './reports/routes';
 import { steeringRoutes } from './steering/routes';
 import { userRoutes } from './users/routes';
 
@@ -43,6 +45,8 @@ export function buildApi(deps: Deps) {
   api.route('/', historyRoutes(deps));
   api.route('/', steeringRoutes(deps));
   api.route('/', economyRoutes(deps));
+  api.route('/', followupRoutes(deps));
+  api.route('/', reportRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultSessionPolicy } from './auth/service';
 import type { DatabaseConfig } from './db/connection';
+import { defaultMailConfig } from './followup/reminders';
 import type { HttpConfig } from './http/env';
 
 export interface ServerConfig {
@@ -56,6 +57,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       version: productVersion(),
       webRoot: resolve(env.WEB_ROOT ?? 'web/dist'),
       log: jsonLogger(env.LOG_LEVEL !== 'silent'),
+      mail: {
+        smtpUrl: env.SMTP_URL || null,
+        from: env.MAIL_FROM ?? defaultMailConfig.from,
+        reminderDaysBefore: intFrom(env, 'REMINDER_DAYS_BEFORE', defaultMailConfig.reminderDaysBefore),
+      },
     },
   };
 }

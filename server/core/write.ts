@@ -77,7 +77,9 @@ export async function bumpVersion(
     | 'indicators'
     | 'activities'
     | 'measures'
-    | 'corrective_actions',
+    | 'corrective_actions'
+    | 'cycle_occasions'
+    | 'board_reports',
   id: string,
   expected: number,
   current: () => Promise<object | null>,

@@ -37,6 +37,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
             : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle pooled connection that the server ends (a restart, or a dropped test database)
+    // is discarded by the pool; without a listener its error would end the whole process.
+    pool.on('error', (err: Error & { code?: string }) => {
+      if (err.code !== '57P01') console.error(`En vilande databasanslutning föll bort: ${err.message}`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgresql', close: () => db.destroy() };
   }

@@ -363,6 +363,100 @@ export interface ActionPlanSubmissionsTable {
   submitted_by_name: string;
 }
 
+export interface CycleOccasionsTable {
+  id: string;
+  version: Generated<number>;
+  year: number;
+  kind: string;
+  period: string | null;
+  title: string;
+  created_at: Timestamp;
+}
+
+export interface CycleDeadlinesTable {
+  occasion_id: string;
+  level: string;
+  due_on: DateCol;
+}
+
+export interface FollowupSubmissionsTable {
+  unit_id: string;
+  period: string;
+  version: Generated<number>;
+  status: string;
+  analysis: Generated<string>;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  submitted_by_name: string | null;
+  decided_at: Timestamp | null;
+  decided_by_name: string | null;
+  return_comment: string | null;
+  updated_at: Timestamp;
+}
+
+export interface OutboxTable {
+  id: string;
+  reminder_key: string;
+  user_id: string | null;
+  to_address: string | null;
+  subject: string;
+  body: string;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+  transport: string;
+  error: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  scope: string;
+  status: number | null;
+  response: ColumnType<unknown, string | null, string | null> | null;
+  created_at: Timestamp;
+}
+
+export interface BoardReportsTable {
+  id: string;
+  version: Generated<number>;
+  kind: string;
+  title: string;
+  unit_id: string;
+  period: string;
+  plan_id: string | null;
+  situation: Generated<string>;
+  background: Generated<string>;
+  assessment: Generated<string>;
+  recommendation: Generated<string>;
+  proposed_decision: Generated<string>;
+  created_at: Timestamp;
+  created_by_name: string;
+  updated_at: Timestamp;
+  sent_at: Timestamp | null;
+  sent_by_name: string | null;
+  content: ColumnType<unknown, string | null, string | null> | null;
+  content_hash: string | null;
+}
+
+export interface MeetingsTable {
+  id: string;
+  version: Generated<number>;
+  body_id: string;
+  meets_on: DateCol;
+  title: string;
+  created_at: Timestamp;
+}
+
+export interface AgendaItemsTable {
+  id: string;
+  meeting_id: string;
+  paragraph: string;
+  title: string;
+  report_id: string | null;
+  decision_id: string | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   users: UsersTable;
   org_units: OrgUnitsTable;
@@ -399,4 +493,12 @@ export interface DB {
   delegation_levels: DelegationLevelsTable;
   corrective_actions: CorrectiveActionsTable;
   action_plan_submissions: ActionPlanSubmissionsTable;
+  cycle_occasions: CycleOccasionsTable;
+  cycle_deadlines: CycleDeadlinesTable;
+  followup_submissions: FollowupSubmissionsTable;
+  outbox: OutboxTable;
+  idempotency_keys: IdempotencyKeysTable;
+  board_reports: BoardReportsTable;
+  meetings: MeetingsTable;
+  agenda_items: AgendaItemsTable;
 }

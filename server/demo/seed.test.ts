@@ -28,7 +28,7 @@ describe('the demo region', () => {
     for (const n of ['Kirurgi', 'Medicin', 'Medicinsk service', 'Primärvård', 'Psykiatri']) expect(names).toContain(n);
   });
 
-  it('has the political bodies and the six demo accounts with their roles', async () => {
+  it('has the political bodies and the seven demo accounts with their roles', async () => {
     const kinds = (await listBodies(ctx.services, actor)).map((b) => b.kind);
     expect(kinds).toEqual(expect.arrayContaining(['fullmaktige', 'styrelse', 'namnd']));
     const users = await listUsers(ctx.services, actor);
@@ -38,6 +38,7 @@ describe('the demo region', () => {
       controller: ['controller'],
       'chef.kirurgi': ['manager'],
       'chef.medicin': ['manager'],
+      'chef.ortokir': ['manager'],
       politiker: ['politician'],
       revisor: ['auditor'],
     });

@@ -4,6 +4,7 @@ import { type Services, systemActor } from '../core/context';
 import { closeUnit, createUnit, updateUnit } from '../org/service';
 import { createUser, grantRole } from '../users/service';
 import { seedEconomy } from './economy';
+import { seedFollowup } from './followup';
 import { DEMO_BODIES, DEMO_REGION, type DemoUnit } from './region';
 import { type SteeringIds, seedSteering } from './steering';
 
@@ -38,6 +39,13 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
       role: 'manager',
       unit: 'medicin',
       description: 'divisionschef Medicin',
+    },
+    {
+      username: 'chef.ortokir',
+      displayName: 'Per Sandberg',
+      role: 'manager',
+      unit: 'ortokir',
+      description: 'områdeschef Ortopedi och kirurgi (under Kirurgi)',
     },
     {
       username: 'politiker',
@@ -75,6 +83,7 @@ export async function seedDemo(services: Services): Promise<{
   bodies: Map<string, string>;
   steering: SteeringIds;
   economy: { planId: string; measures: Map<string, string> };
+  followup: { meetings: Record<string, string> };
 }> {
   const actor = systemActor('demo');
   const units = new Map<string, string>();
@@ -145,5 +154,6 @@ export async function seedDemo(services: Services): Promise<{
   }
   const steering = await seedSteering(services, units, bodies);
   const economy = await seedEconomy(services, units, bodies);
-  return { units, users, bodies, steering, economy };
+  const followup = await seedFollowup(services, units, bodies, economy.planId);
+  return { units, users, bodies, steering, economy, followup };
 }

@@ -177,7 +177,8 @@ const totalsJson = (t: Totals, target: bigint | null) => ({
   staleCount: t.staleCount,
 });
 
-async function figuresFor(services: Services, actor: Actor, planId: string, periodText: string) {
+/** A plan's data and every measure's figures for a month, for a reader of the plan. */
+export async function figuresFor(services: Services, actor: Actor, planId: string, periodText: string) {
   const month = formatPeriod(parseMonth(periodText, 'period'));
   const plan = await planOrThrow(services.db, planId);
   const ctx = await context(services);

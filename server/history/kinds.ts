@@ -43,6 +43,19 @@ export const HISTORY_KINDS = [
   'corrective_action.updated',
   'delegation.updated',
   'action_plan.submitted',
+  'cycle_occasion.created',
+  'cycle_occasion.updated',
+  'cycle_occasion.deleted',
+  'submission.saved',
+  'submission.submitted',
+  'submission.returned',
+  'submission.approved',
+  'report.created',
+  'report.updated',
+  'report.sent',
+  'meeting.created',
+  'meeting.item_added',
+  'meeting.decision_recorded',
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
@@ -61,5 +74,9 @@ export const HISTORY_ENTITIES = [
   'measure',
   'corrective_action',
   'delegation',
+  'cycle_occasion',
+  'submission',
+  'report',
+  'meeting',
 ] as const;
 export type HistoryEntity = (typeof HISTORY_ENTITIES)[number];

@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/errors';
 import type { Principal } from '../../domain/permissions';
 import type { SessionPolicy } from '../auth/service';
 import type { Actor, Services } from '../core/context';
+import type { MailConfig } from '../followup/reminders';
 
 export interface HttpConfig {
   /** Cookies get `Secure` and responses HSTS when the public address is https. */
@@ -19,6 +20,8 @@ export interface HttpConfig {
   /** Folder with the built web UI, or null to serve the API only. */
   webRoot: string | null;
   log: (event: Record<string, unknown>) => void;
+  /** How reminders are sent: SMTP when configured, else kept in the outbox. */
+  mail: MailConfig;
 }
 
 export interface Deps {

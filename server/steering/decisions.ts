@@ -4,7 +4,7 @@ import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { OrgIndex } from '../../domain/org';
 import type { DecisionKind } from '../../domain/steering';
 import type { Actor, Executor, Services } from '../core/context';
-import { authorize, bumpVersion, write } from '../core/write';
+import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { currentTree } from '../org/service';
 import { authorizeReadSomewhere, mustExist, readableInherited, scopeOfBody } from './common';
 
@@ -187,32 +187,35 @@ async function writeLinks(db: Executor, id: string, links: DecisionInput['links'
 }
 
 export async function createDecision(services: Services, actor: Actor, input: DecisionInput, id = randomUUID()) {
-  return write(services, actor, async (w) => {
-    await checkDecision(w.trx, input);
-    const tree = await currentTree(services, w.trx);
-    const scope = await scopeOf(w.trx, input, tree);
-    authorize(actor, 'data.write', { unitId: scope }, tree);
-    await w.trx
-      .insertInto('decisions')
-      .values({
-        id,
-        kind: input.kind,
-        body_id: input.bodyId,
-        official_name: input.officialName,
-        scope_unit_id: scope,
-        decided_on: input.decidedOn,
-        paragraph: input.paragraph,
-        diarienummer: input.diarienummer,
-        title: input.title,
-        text: input.text,
-        created_at: w.now,
-      })
-      .execute();
-    await writeLinks(w.trx, id, input.links);
-    const [after] = await decisionRecords(w.trx, { ids: [id] });
-    await w.record({ kind: 'decision.created', entity: 'decision', entityId: id, unitId: scope, before: null, after });
-    return strip(after as DecisionRecord & { scopeUnitId: string | null });
-  });
+  return write(services, actor, (w) => createDecisionIn(services, w, input, id));
+}
+
+/** Registers a decision inside a write that does more (e.g. a meeting's minutes). */
+export async function createDecisionIn(services: Services, w: WriteTx, input: DecisionInput, id = randomUUID()) {
+  await checkDecision(w.trx, input);
+  const tree = await currentTree(services, w.trx);
+  const scope = await scopeOf(w.trx, input, tree);
+  authorize(w.actor, 'data.write', { unitId: scope }, tree);
+  await w.trx
+    .insertInto('decisions')
+    .values({
+      id,
+      kind: input.kind,
+      body_id: input.bodyId,
+      official_name: input.officialName,
+      scope_unit_id: scope,
+      decided_on: input.decidedOn,
+      paragraph: input.paragraph,
+      diarienummer: input.diarienummer,
+      title: input.title,
+      text: input.text,
+      created_at: w.now,
+    })
+    .execute();
+  await writeLinks(w.trx, id, input.links);
+  const [after] = await decisionRecords(w.trx, { ids: [id] });
+  await w.record({ kind: 'decision.created', entity: 'decision', entityId: id, unitId: scope, before: null, after });
+  return strip(after as DecisionRecord & { scopeUnitId: string | null });
 }
 
 export async function updateDecision(

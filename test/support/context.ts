@@ -6,6 +6,7 @@ import type { Services } from '../../server/core/context';
 import { openDatabase, PGLITE_PARSERS } from '../../server/db/connection';
 import { migrate } from '../../server/db/migrate';
 import { createScratchDatabase } from '../../server/db/scratch';
+import { defaultMailConfig } from '../../server/followup/reminders';
 import type { HttpConfig } from '../../server/http/env';
 
 /** Which database the integration tests run on: set per Vitest project (see vitest.config.ts). */
@@ -84,6 +85,7 @@ export async function createTestContext(options?: {
       version: 'test',
       webRoot: null,
       log: () => {},
+      mail: defaultMailConfig,
       ...options?.http,
     },
   });

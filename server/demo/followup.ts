@@ -1,0 +1,475 @@
+import type { Deadline, DeadlineLevel, OccasionKind } from '../../domain/followup/cycle';
+import type { SubmissionStatus } from '../../domain/followup/submissions';
+import { OrgIndex } from '../../domain/org';
+import type { ReportKind } from '../../domain/reports/content';
+import type { Outcome } from '../../domain/reports/series';
+import { type Services, systemActor } from '../core/context';
+import { write } from '../core/write';
+import { createOccasionIn } from '../followup/cycle';
+import { unitsOn } from '../org/queries';
+import { addItemIn, createMeetingIn, createReportIn, recordDecisionIn, sendReportIn } from '../reports/service';
+
+/** Days after the reported month's end each level's report is due (the region's rhythm). */
+const RHYTHM: [DeadlineLevel, number][] = [
+  ['enhet', 4],
+  ['verksamhet', 6],
+  ['omrade', 7],
+  ['division', 8],
+  ['forvaltning', 11],
+  ['region', 13],
+  ['namnd', 18],
+  ['styrelse', 25],
+];
+
+const nextMonthDay = (period: string, day: number): string => {
+  const [y, m] = [Number(period.slice(0, 4)), Number(period.slice(5, 7))];
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return `${next}-${String(day).padStart(2, '0')}`;
+};
+
+const deadlinesFor = (period: string, extra: Deadline[] = []): Deadline[] => [
+  ...RHYTHM.map(([level, day]) => ({ level, dueOn: nextMonthDay(period, day) })),
+  ...extra,
+];
+
+/** 2025: monthly reports (none for July), tertials in April and August, the interim report in June (seed 000), the annual report. */
+const OCCASIONS_2025: { kind: OccasionKind; period: string | null; title: string; deadlines?: Deadline[] }[] = [
+  ...['01', '02', '03', '05', '09', '10', '11'].map((m) => ({
+    kind: 'month' as const,
+    period: `2025-${m}`,
+    title: `Månadsrapport ${['januari', 'februari', 'mars', '', 'maj', '', '', '', 'september', 'oktober', 'november'][Number(m) - 1]}`,
+  })),
+  { kind: 'tertial', period: '2025-04', title: 'Tertialrapport 1' },
+  { kind: 'interim', period: '2025-06', title: 'Delårsrapport per juni' },
+  { kind: 'tertial', period: '2025-08', title: 'Tertialrapport 2' },
+  {
+    kind: 'annual',
+    period: '2025-12',
+    title: 'Årsredovisning 2025',
+    deadlines: [
+      { level: 'enhet', dueOn: '2026-01-14' },
+      { level: 'division', dueOn: '2026-01-21' },
+      { level: 'forvaltning', dueOn: '2026-01-28' },
+      { level: 'namnd', dueOn: '2026-02-17' },
+      { level: 'styrelse', dueOn: '2026-03-09' },
+      { level: 'fullmaktige', dueOn: '2026-04-14' },
+    ],
+  },
+  {
+    kind: 'budget',
+    period: null,
+    title: 'Budget 2026 och regionplan 2026–2028',
+    deadlines: [{ level: 'fullmaktige', dueOn: '2025-06-17' }],
+  },
+  {
+    kind: 'regionplan',
+    period: null,
+    title: 'Regionplan 2026–2028 till nämnderna',
+    deadlines: [{ level: 'styrelse', dueOn: '2025-09-15' }],
+  },
+  {
+    kind: 'verksamhetsplan',
+    period: null,
+    title: 'Verksamhetsplaner 2026',
+    deadlines: [
+      { level: 'division', dueOn: '2025-10-31' },
+      { level: 'forvaltning', dueOn: '2025-11-14' },
+      { level: 'namnd', dueOn: '2025-12-09' },
+    ],
+  },
+];
+
+/** Where each part of the region stands with its September 2025 report. */
+function statusPlan(key: string | undefined, underOf: (k: string) => boolean): SubmissionStatus {
+  if (key === 'anop') return 'returned';
+  if (underOf('anop') || underOf('ortokir')) return 'approved';
+  if (key === 'kirurgi') return 'in_progress';
+  if (underOf('medicin')) return 'submitted';
+  if (key === 'medserv') return 'submitted';
+  if (underOf('medserv')) return 'approved';
+  if (key === 'primarvard') return 'in_progress';
+  if (key === 'pvnorr' || key === 'pvsoder') return 'submitted';
+  if (underOf('primarvard')) return 'approved';
+  if (key === 'rs') return 'submitted';
+  if (underOf('rs')) return 'approved';
+  if (key === 'hos') return 'submitted';
+  if (underOf('hos')) return 'approved';
+  if (underOf('kt')) return 'in_progress';
+  return 'not_started';
+}
+
+async function seedStatus(services: Services, units: ReadonlyMap<string, string>) {
+  const all = await unitsOn(services.db, '2025-10-01');
+  const tree = new OrgIndex(all);
+  const keyOf = new Map([...units].map(([k, id]) => [id, k]));
+  const byId = new Map(all.map((u) => [u.id, u]));
+  const period = '2025-09';
+  await write(services, systemActor('demo'), async (w) => {
+    for (const unit of all) {
+      const under = (k: string) => units.has(k) && tree.isInSubtree(unit.id, units.get(k) as string);
+      const status = statusPlan(keyOf.get(unit.id), under);
+      if (status === 'not_started') continue;
+      const parent = unit.parentId ? byId.get(unit.parentId) : undefined;
+      const handedIn = status !== 'in_progress';
+      const submittedAt = new Date(`${unit.level === 'enhet' ? '2025-10-03' : '2025-10-07'}T15:00:00Z`);
+      const decidedAt = new Date('2025-10-09T09:00:00Z');
+      const decided = status === 'approved' || status === 'returned';
+      await w.trx
+        .insertInto('followup_submissions')
+        .values({
+          unit_id: unit.id,
+          period,
+          version: decided ? 3 : handedIn ? 2 : 1,
+          status,
+          analysis: `${unit.name}: utfall i nivå med budget; sjukfrånvaron fortsatt hög och bemanningen under sommaren dyrare än planerat.`,
+          submitted_at: handedIn ? submittedAt : null,
+          submitted_by: null,
+          submitted_by_name: handedIn ? (unit.managerName ?? 'Chef') : null,
+          decided_at: decided ? decidedAt : null,
+          decided_by_name: decided ? (parent?.managerName ?? 'Chef') : null,
+          return_comment:
+            status === 'returned'
+              ? 'Analysen saknar förklaring till övertiden på operation och vad ni gör åt den. Komplettera och lämna in igen.'
+              : null,
+          updated_at: decided ? decidedAt : submittedAt,
+        })
+        .execute();
+      const id = `${unit.id}:${period}`;
+      if (handedIn)
+        await w.record({
+          kind: 'submission.submitted',
+          entity: 'submission',
+          entityId: id,
+          unitId: unit.id,
+          before: { status: 'in_progress' },
+          after: { status: 'submitted' },
+        });
+      if (decided)
+        await w.record({
+          kind: status === 'approved' ? 'submission.approved' : 'submission.returned',
+          entity: 'submission',
+          entityId: id,
+          unitId: unit.id,
+          before: { status: 'submitted' },
+          after: {
+            status,
+            ...(status === 'returned'
+              ? {
+                  comment:
+                    'Analysen saknar förklaring till övertiden på operation och vad ni gör åt den. Komplettera och lämna in igen.',
+                }
+              : {}),
+          },
+        });
+    }
+  });
+}
+
+interface DemoItem {
+  paragraph: string;
+  title: string;
+  outcome: Outcome;
+  decision: string;
+  report?: {
+    kind: ReportKind;
+    unit: string;
+    period: string;
+    situation: string;
+    assessment: string;
+    recommendation: string;
+    proposed: string;
+  };
+}
+
+const NOTED = 'Informationen antecknas till protokollet.';
+const dialogue = (unit: string, period: string, situation: string): DemoItem['report'] => ({
+  kind: 'dialogue',
+  unit,
+  period,
+  situation,
+  assessment: 'Handlingsplanens åtgärder räcker inte för att nå målet för året. Fler åtgärder arbetas fram.',
+  recommendation: 'Nämnden redovisar nya åtgärder med belopp och tidplan till nästa dialog.',
+  proposed: NOTED,
+});
+const economy = (unit: string, period: string, kind: ReportKind = 'month'): DemoItem['report'] => ({
+  kind,
+  unit,
+  period,
+  situation: 'Prognosen för handlingsplanens effekt ligger under målet för 2024.',
+  assessment: 'Avvikelsen består. Flera åtgärder saknar aktuell rapport.',
+  recommendation: 'Styrelsen begär en redovisning av korrigerande åtgärder per förvaltning.',
+  proposed: NOTED,
+});
+
+/** The autumn 2024 meetings of seed 002: what the boards were shown, and what they decided. */
+const MEETINGS: { body: string; on: string; items: DemoItem[] }[] = [
+  {
+    body: 'hsn',
+    on: '2024-08-27',
+    items: [
+      {
+        paragraph: '89',
+        title: 'Handlingsplan, Hållbar framtid, Hälso- och sjukvård',
+        outcome: 'information',
+        decision: NOTED,
+        report: {
+          ...(economy('hs', '2024-07') as NonNullable<DemoItem['report']>),
+          situation: 'Nytillkomna sparåtgärder; effekten hamnar främst efter 2024.',
+        },
+      },
+      {
+        paragraph: '93',
+        title: 'Omvärldsbevakning och jämförelse med liknande regioner',
+        outcome: 'uppdrag',
+        decision:
+          '1. Informationen antecknas till protokollet. 2. Hälso- och sjukvårdsdirektören uppdras att säkerställa att rekommendationerna för An/Op/IVA från 2021 är genomförda. 3. Direktören uppdras att utreda division Medicin och föreslå åtgärder. 4. Direktören uppdras att utreda kirurgin i Centralsjukhuset och Åby.',
+      },
+      {
+        paragraph: '98',
+        title: 'Delårsrapport',
+        outcome: 'beslut',
+        decision: 'Delårsrapport 2024 för förvaltningen Hälso- och sjukvård fastställs.',
+        report: {
+          ...(economy('hs', '2024-07', 'interim') as NonNullable<DemoItem['report']>),
+          proposed: 'Delårsrapporten fastställs.',
+        },
+      },
+    ],
+  },
+  {
+    body: 'rs',
+    on: '2024-09-16',
+    items: [
+      {
+        paragraph: '121',
+        title: 'Dialog med Kollektivtrafiknämnden',
+        outcome: 'information',
+        decision: NOTED,
+        report: dialogue('kt', '2024-08', 'Prognos 2024 för kollektivtrafiken.'),
+      },
+      {
+        paragraph: '122',
+        title: 'Dialog med Hälso- och sjukvårdsnämnden',
+        outcome: 'information',
+        decision: NOTED,
+        report: dialogue(
+          'hs',
+          '2024-08',
+          'Delårsrapport med prognos 2024 och rapportering av handlingsplanens 18 övergripande åtgärder.',
+        ),
+      },
+      {
+        paragraph: '123',
+        title: 'Ekonomisk information',
+        outcome: 'information',
+        decision: NOTED,
+        report: economy('region', '2024-08'),
+      },
+      {
+        paragraph: '140',
+        title: 'Delårsrapport 2024, Region Exempel',
+        outcome: 'beslut',
+        decision: 'Regionstyrelsen föreslår regionfullmäktige att delårsrapporten per augusti 2024 godkänns.',
+        report: {
+          ...(economy('region', '2024-08', 'interim') as NonNullable<DemoItem['report']>),
+          proposed: 'Delårsrapporten godkänns.',
+        },
+      },
+    ],
+  },
+  {
+    body: 'hsn',
+    on: '2024-10-08',
+    items: [
+      {
+        paragraph: '111',
+        title: 'Handlingsplan Hållbar framtid, Hälso- och sjukvård',
+        outcome: 'uppdrag',
+        decision:
+          '1. Informationen antecknas till protokollet. 2. Hälso- och sjukvårdsdirektören uppdras att till nästa nämnd komplettera uppdragen med tidplan, identifiera beslut som krävs, förtydliga målnivåer och redovisa ekonomin per division.',
+        report: economy('hs', '2024-08'),
+      },
+      {
+        paragraph: '113',
+        title: 'Handlingsplan Hållbar framtid, Hörsel och syn',
+        outcome: 'information',
+        decision: NOTED,
+        report: economy('hos', '2024-08'),
+      },
+      { paragraph: '115', title: 'Ekonomisk information', outcome: 'information', decision: NOTED },
+    ],
+  },
+  {
+    body: 'rs',
+    on: '2024-10-22',
+    items: [
+      {
+        paragraph: '155',
+        title: 'Dialog med Hälso- och sjukvårdsnämnden',
+        outcome: 'information',
+        decision: NOTED,
+        report: dialogue(
+          'hs',
+          '2024-09',
+          'Månadsrapport september 2024 med handlingsplanens 18 övergripande åtgärder. Effektivisering räcker inte.',
+        ),
+      },
+      {
+        paragraph: '156',
+        title: 'Dialog med Kollektivtrafiknämnden',
+        outcome: 'information',
+        decision: NOTED,
+        report: dialogue('kt', '2024-09', 'Intäkterna från skolkort blir lägre än budget.'),
+      },
+      {
+        paragraph: '157',
+        title: 'Ekonomisk information',
+        outcome: 'information',
+        decision: NOTED,
+        report: economy('region', '2024-09'),
+      },
+    ],
+  },
+  {
+    body: 'rs',
+    on: '2024-12-09',
+    items: [
+      {
+        paragraph: '197',
+        title: 'Dialog med Kollektivtrafiknämnden',
+        outcome: 'information',
+        decision: NOTED,
+        report: dialogue('kt', '2024-10', 'Budget 2025; inget särskilt om handlingsplanen.'),
+      },
+      {
+        paragraph: '198',
+        title: 'Dialog med Hälso- och sjukvårdsnämnden',
+        outcome: 'information',
+        decision: NOTED,
+        report: dialogue(
+          'hs',
+          '2024-10',
+          'Ekonomisk rapport oktober 2024: prognos och avvikelse oförändrade från föregående månad.',
+        ),
+      },
+      {
+        paragraph: '199',
+        title: 'Ekonomisk information',
+        outcome: 'information',
+        decision: NOTED,
+        report: economy('region', '2024-10'),
+      },
+    ],
+  },
+  {
+    body: 'hsn',
+    on: '2024-12-10',
+    items: [
+      {
+        paragraph: '139',
+        title: 'Handlingsplan Hållbar framtid, Hälso- och sjukvård',
+        outcome: 'information',
+        decision: NOTED,
+        report: economy('hs', '2024-11'),
+      },
+      {
+        paragraph: '141',
+        title: 'Handlingsplan Hållbar framtid, Hörsel och syn',
+        outcome: 'information',
+        decision: NOTED,
+        report: economy('hos', '2024-11'),
+      },
+      { paragraph: '143', title: 'Ekonomisk information', outcome: 'information', decision: NOTED },
+    ],
+  },
+];
+
+const BODY_NAMES: Record<string, string> = { rs: 'Regionstyrelsen', hsn: 'Hälso- och sjukvårdsnämnden' };
+const REPORT_TITLES: Record<ReportKind, string> = {
+  month: 'Ekonomisk rapport',
+  tertial: 'Tertialrapport',
+  interim: 'Delårsrapport',
+  annual: 'Årsrapport',
+  dialogue: 'Dialogunderlag',
+};
+
+/**
+ * The follow-up of Region Exempel: the 2025 annual cycle, where the units stand with their
+ * September 2025 reports (some approved, some submitted, some late, one returned), and the
+ * autumn 2024 meetings of Regionstyrelsen and Hälso- och sjukvårdsnämnden with the reports sent
+ * to them (frozen, with the action plan's figures) and the decisions recorded.
+ */
+export async function seedFollowup(
+  services: Services,
+  units: ReadonlyMap<string, string>,
+  bodies: ReadonlyMap<string, string>,
+  planId: string,
+) {
+  const actor = systemActor('demo');
+  const u = (key: string) => units.get(key) as string;
+  await write(services, actor, async (w) => {
+    for (const o of OCCASIONS_2025)
+      await createOccasionIn(services, w, {
+        year: 2025,
+        kind: o.kind,
+        period: o.period,
+        title: o.title,
+        deadlines: o.deadlines ?? deadlinesFor(o.period as string),
+      });
+  });
+  await seedStatus(services, units);
+  const meetings: Record<string, string> = {};
+  for (const m of MEETINGS) {
+    await write(services, actor, async (w) => {
+      const { id: meetingId } = await createMeetingIn(services, w, {
+        bodyId: bodies.get(m.body) as string,
+        meetsOn: m.on,
+        title: `${BODY_NAMES[m.body]} ${m.on}`,
+      });
+      meetings[`${m.body}:${m.on}`] = meetingId;
+      for (const item of m.items) {
+        let itemId: string;
+        if (item.report) {
+          const r = item.report;
+          const { id } = await createReportIn(services, w, {
+            kind: r.kind,
+            title: `${REPORT_TITLES[r.kind]}: ${item.title} (${r.period})`,
+            unitId: u(r.unit),
+            period: r.period,
+            planId,
+            sbar: {
+              situation: r.situation,
+              background:
+                'Regionfullmäktige beslutade 2023 handlingsplanen Hållbar framtid: 500 mnkr lägre kostnader vid utgången av 2024.',
+              assessment: r.assessment,
+              recommendation: r.recommendation,
+            },
+            proposedDecision: r.proposed,
+          });
+          await sendReportIn(services, w, id, { version: 1, meetingId, paragraph: item.paragraph });
+          itemId = (
+            await w.trx.selectFrom('agenda_items').select('id').where('report_id', '=', id).executeTakeFirstOrThrow()
+          ).id;
+        } else itemId = (await addItemIn(services, w, meetingId, { paragraph: item.paragraph, title: item.title })).id;
+        await recordDecisionIn(services, w, meetingId, itemId, { outcome: item.outcome, text: item.decision });
+      }
+    });
+  }
+  // A report being written now: September 2025 for Hälso- och sjukvård, not yet sent.
+  await write(services, actor, (w) =>
+    createReportIn(services, w, {
+      kind: 'month',
+      title: 'Månadsrapport september 2025, Hälso- och sjukvård',
+      unitId: u('hs'),
+      period: '2025-09',
+      planId: null,
+      sbar: {
+        situation: 'Utfallet efter september visar ett underskott mot budget.',
+        background: '',
+        assessment: '',
+        recommendation: '',
+      },
+    }),
+  );
+  return { meetings };
+}

@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, forbidden, notFound } from '../../domain/errors';
+import {
+  DEADLINE_LEVELS,
+  type Deadline,
+  type DeadlineLevel,
+  isFollowupKind,
+  type OccasionKind,
+  outOfOrder,
+} from '../../domain/followup/cycle';
+import { can } from '../../domain/permissions';
+import type { Actor, Executor, Services } from '../core/context';
+import { bumpVersion, type WriteTx, write } from '../core/write';
+import { currentTree } from '../org/service';
+import { authorizeReadSomewhere } from '../steering/common';
+
+export interface Occasion {
+  id: string;
+  version: number;
+  year: number;
+  kind: OccasionKind;
+  period: string | null;
+  title: string;
+  deadlines: Deadline[];
+}
+
+const byLevel = (a: Deadline, b: Deadline) => DEADLINE_LEVELS.indexOf(a.level) - DEADLINE_LEVELS.indexOf(b.level);
+
+/** Occasions with their deadlines; by year, by the months they report on, or by id. */
+export async function occasions(
+  db: Executor,
+  where: { year?: number; periods?: readonly string[]; id?: string },
+): Promise<Occasion[]> {
+  let q = db.selectFrom('cycle_occasions').selectAll();
+  if (where.year !== undefined) q = q.where('year', '=', where.year);
+  if (where.periods !== undefined) {
+    if (where.periods.length === 0) return [];
+    q = q.where('period', 'in', where.periods);
+  }
+  if (where.id !== undefined) q = q.where('id', '=', where.id);
+  const rows = await q.execute();
+  if (rows.length === 0) return [];
+  const deadlines = await db
+    .selectFrom('cycle_deadlines')
+    .selectAll()
+    .where(
+      'occasion_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  const out = rows.map((r) => ({
+    id: r.id,
+    version: r.version,
+    year: r.year,
+    kind: r.kind as OccasionKind,
+    period: r.period,
+    title: r.title,
+    deadlines: deadlines
+      .filter((d) => d.occasion_id === r.id)
+      .map((d) => ({ level: d.level as DeadlineLevel, dueOn: d.due_on }))
+      .sort(byLevel),
+  }));
+  const first = (o: Occasion) => o.deadlines.map((d) => d.dueOn).sort()[0] ?? `${o.year}-12-31`;
+  return out.sort((a, b) => first(a).localeCompare(first(b)) || a.title.localeCompare(b.title, 'sv'));
+}
+
+/** The follow-up occasion of a month, or null when the cycle has none for it. */
+export async function occasionOf(db: Executor, period: string): Promise<Occasion | null> {
+  return (await occasions(db, { periods: [period] }))[0] ?? null;
+}
+
+export async function getCycle(services: Services, actor: Actor, year: number) {
+  authorizeReadSomewhere(actor, await currentTree(services));
+  return { year, levels: DEADLINE_LEVELS, occasions: await occasions(services.db, { year }) };
+}
+
+/** Keeping the cycle is the administrator's, for the whole organisation. */
+async function authorizeCycle(services: Services, actor: Actor, db: Executor) {
+  if (actor.kind === 'system') return;
+  const tree = await currentTree(services, db);
+  if (!can(actor.principal, 'orgUnit.write', { unitId: null }, tree))
+    throw forbidden('Bara administratören håller årshjulet.');
+}
+
+export interface OccasionInput {
+  year: number;
+  kind: OccasionKind;
+  period: string | null;
+  title: string;
+  deadlines: Deadline[];
+}
+
+function validate(input: Pick<OccasionInput, 'year' | 'kind' | 'period' | 'deadlines'>) {
+  const fields: { field: string; message: string }[] = [];
+  const followup = isFollowupKind(input.kind);
+  if (followup && input.period === null)
+    fields.push({ field: 'period', message: 'En uppföljning ska ange vilken månad den avser.' });
+  if (!followup && input.period !== null)
+    fields.push({ field: 'period', message: 'En planeringshändelse avser ingen månad.' });
+  if (
+    input.period !== null &&
+    Number(input.period.slice(0, 4)) !== input.year &&
+    Number(input.period.slice(0, 4)) !== input.year - 1
+  )
+    fields.push({ field: 'period', message: 'Månaden ska höra till årshjulets år (eller december året före).' });
+  if (input.deadlines.length === 0) fields.push({ field: 'deadlines', message: 'Ange minst en sista dag.' });
+  const seen = new Set<string>();
+  input.deadlines.forEach((d, i) => {
+    if (seen.has(d.level)) fields.push({ field: `deadlines.${i}.level`, message: 'Nivån finns redan.' });
+    seen.add(d.level);
+    if (input.period !== null && d.dueOn.slice(0, 7) <= input.period)
+      fields.push({ field: `deadlines.${i}.dueOn`, message: 'Sista dagen ska ligga efter månaden som rapporteras.' });
+  });
+  for (const i of outOfOrder(input.deadlines))
+    fields.push({
+      field: `deadlines.${i}.dueOn`,
+      message: 'En nivå kan inte ha sista dag före en nivå under den: rapporterna går nerifrån och upp.',
+    });
+  if (fields.length > 0) throw new DomainError('unprocessable', 'Årshjulet går inte ihop.', { fields });
+}
+
+async function writeDeadlines(w: WriteTx, occasionId: string, deadlines: readonly Deadline[]) {
+  await w.trx.deleteFrom('cycle_deadlines').where('occasion_id', '=', occasionId).execute();
+  if (deadlines.length > 0)
+    await w.trx
+      .insertInto('cycle_deadlines')
+      .values(deadlines.map((d) => ({ occasion_id: occasionId, level: d.level, due_on: d.dueOn })))
+      .execute();
+}
+
+export async function createOccasionIn(services: Services, w: WriteTx, input: OccasionInput, id = randomUUID()) {
+  await authorizeCycle(services, w.actor, w.trx);
+  validate(input);
+  if (input.period !== null && (await occasionOf(w.trx, input.period)))
+    throw new DomainError('conflict', `Årshjulet har redan en uppföljning av ${input.period}.`, {
+      fields: [{ field: 'period', message: 'Månaden har redan en uppföljning.' }],
+    });
+  await w.trx
+    .insertInto('cycle_occasions')
+    .values({ id, year: input.year, kind: input.kind, period: input.period, title: input.title, created_at: w.now })
+    .execute();
+  await writeDeadlines(w, id, input.deadlines);
+  await w.record({
+    kind: 'cycle_occasion.created',
+    entity: 'cycle_occasion',
+    entityId: id,
+    unitId: null,
+    before: null,
+    after: input,
+  });
+  return (await occasions(w.trx, { id }))[0] as Occasion;
+}
+
+export async function createOccasion(services: Services, actor: Actor, input: OccasionInput) {
+  return write(services, actor, (w) => createOccasionIn(services, w, input));
+}
+
+export async function updateOccasion(
+  services: Services,
+  actor: Actor,
+  id: string,
+  input: { version: number; title: string; deadlines: Deadline[] },
+) {
+  return write(services, actor, async (w) => {
+    await authorizeCycle(services, actor, w.trx);
+    const [before] = await occasions(w.trx, { id });
+    if (!before) throw notFound('Händelsen i årshjulet');
+    validate({ ...before, deadlines: input.deadlines });
+    await bumpVersion(
+      w.trx,
+      'cycle_occasions',
+      id,
+      input.version,
+      async () => (await occasions(w.trx, { id }))[0] ?? null,
+    );
+    await w.trx.updateTable('cycle_occasions').set({ title: input.title }).where('id', '=', id).execute();
+    await writeDeadlines(w, id, input.deadlines);
+    const [after] = await occasions(w.trx, { id });
+    await w.record({
+      kind: 'cycle_occasion.updated',
+      entity: 'cycle_occasion',
+      entityId: id,
+      unitId: null,
+      before,
+      after,
+    });
+    return after as Occasion;
+  });
+}
+
+export async function deleteOccasion(services: Services, actor: Actor, id: string, version: number) {
+  await write(services, actor, async (w) => {
+    await authorizeCycle(services, actor, w.trx);
+    const [before] = await occasions(w.trx, { id });
+    if (!before) throw notFound('Händelsen i årshjulet');
+    await bumpVersion(w.trx, 'cycle_occasions', id, version, async () => before);
+    await w.trx.deleteFrom('cycle_occasions').where('id', '=', id).execute();
+    await w.record({
+      kind: 'cycle_occasion.deleted',
+      entity: 'cycle_occasion',
+      entityId: id,
+      unitId: null,
+      before,
+      after: null,
+    });
+  });
+}

@@ -1,0 +1,170 @@
+import Decimal from 'decimal.js';
+import { levelFor, mandateOf } from '../../domain/economy/delegation';
+import type { UnitLevel } from '../../domain/org';
+import type { Actor, Services } from '../core/context';
+import { delegationLevels } from '../economy/figures';
+import { figuresFor } from '../economy/service';
+import { type Scorecard, scorecard } from '../steering/scorecard';
+
+export interface Deviation {
+  kind: 'indicator' | 'measure';
+  id: string;
+  name: string;
+  unitId: string;
+  unitName: string;
+  unitOfMeasure: string;
+  target: string | null;
+  value: string | null;
+  deviation: string | null;
+  status: 'red' | 'yellow';
+  analysis: string | null;
+  correctiveAction: { id: string; what: string; responsibleName: string; dueOn: string; status: string } | null;
+  decisionLevel: string | null;
+  escalated: boolean;
+}
+
+export interface StaleFigure {
+  kind: 'indicator' | 'measure';
+  id: string;
+  name: string;
+  unitName: string;
+  asOf: string | null;
+}
+
+const text = (n: number | null) => (n === null ? null : new Decimal(n).toString());
+
+/** Red and yellow indicators of a unit's scorecard, with the analysis of the goal they serve. */
+export function indicatorDeviations(card: Scorecard): Deviation[] {
+  const out: Deviation[] = [];
+  const seen = new Set<string>();
+  for (const goal of card.goals)
+    for (const i of goal.indicators) {
+      if ((i.status !== 'red' && i.status !== 'yellow') || seen.has(i.id)) continue;
+      seen.add(i.id);
+      out.push({
+        kind: 'indicator',
+        id: i.id,
+        name: i.name,
+        unitId: card.unit,
+        unitName: card.unitName,
+        unitOfMeasure: i.measureUnit,
+        target: text(i.target),
+        value: text(i.outcome),
+        deviation: i.outcome === null || i.target === null ? null : new Decimal(i.outcome).minus(i.target).toString(),
+        status: i.status,
+        analysis: goal.analysis?.text ?? null,
+        correctiveAction: null,
+        decisionLevel: null,
+        escalated: false,
+      });
+    }
+  return out;
+}
+
+/** Indicators of the scorecard whose figure is not the due month's complete one. */
+export function staleIndicators(card: Scorecard): StaleFigure[] {
+  const seen = new Set<string>();
+  const out: StaleFigure[] = [];
+  for (const goal of card.goals)
+    for (const i of goal.indicators) {
+      if (!i.stale || seen.has(i.id)) continue;
+      seen.add(i.id);
+      out.push({ kind: 'indicator', id: i.id, name: i.name, unitName: card.unitName, asOf: i.outcomeMonth });
+    }
+  return out;
+}
+
+/**
+ * Measures of an action plan owned in the unit's subtree whose forecast falls short of their
+ * target beyond the plan's margin: with the newest corrective action, the level that must
+ * decide the shortfall, and whether that is above the owner's mandate (escalated).
+ */
+export async function measureDeviations(
+  services: Services,
+  actor: Actor,
+  planId: string,
+  unitId: string,
+  period: string,
+) {
+  const { ctx, figures } = await figuresFor(services, actor, planId, period);
+  const inScope = new Set(ctx.tree.subtree(unitId));
+  const levels = await delegationLevels(services.db);
+  const deviating = [...figures.values()].filter((f) => f.leaf && f.deviates && inScope.has(f.ownerUnitId));
+  const actions =
+    deviating.length === 0
+      ? []
+      : await services.db
+          .selectFrom('corrective_actions')
+          .selectAll()
+          .where(
+            'measure_id',
+            'in',
+            deviating.map((f) => f.id),
+          )
+          .orderBy('created_at')
+          .execute();
+  const deviations: Deviation[] = deviating.map((f) => {
+    const shortfall = f.deviation < 0n ? -f.deviation : f.deviation;
+    const required = levelFor(levels, shortfall);
+    const owner = mandateOf(levels, ctx.levels.get(f.ownerUnitId) as UnitLevel);
+    const action = actions.filter((a) => a.measure_id === f.id).at(-1);
+    return {
+      kind: 'measure',
+      id: f.id,
+      name: f.title,
+      unitId: f.ownerUnitId,
+      unitName: ctx.names.get(f.ownerUnitId) ?? '',
+      unitOfMeasure: 'kr',
+      target: f.totals.planned.toString(),
+      value: f.lastReport === null ? null : f.totals.forecast.toString(),
+      deviation: f.lastReport === null ? null : f.deviation.toString(),
+      status: 'red',
+      analysis: f.lastReport?.comment || null,
+      correctiveAction: action
+        ? {
+            id: action.id,
+            what: action.what,
+            responsibleName: action.responsible_name,
+            dueOn: action.due_on,
+            status: action.status,
+          }
+        : null,
+      decisionLevel: required?.name ?? null,
+      escalated: required !== null && (owner === null || required.rank > owner.rank),
+    };
+  });
+  const stale: StaleFigure[] = [...figures.values()]
+    .filter((f) => f.leaf && f.stale && inScope.has(f.ownerUnitId))
+    .map((f) => ({
+      kind: 'measure',
+      id: f.id,
+      name: f.title,
+      unitName: ctx.names.get(f.ownerUnitId) ?? '',
+      asOf: f.lastReport?.period ?? null,
+    }));
+  return { deviations, stale, figures, ctx };
+}
+
+/** The action plans whose years cover the month. */
+export async function actionPlansFor(services: Services, period: string): Promise<string[]> {
+  const year = Number(period.slice(0, 4));
+  const rows = await services.db
+    .selectFrom('plans')
+    .innerJoin('plan_versions', 'plan_versions.plan_id', 'plans.id')
+    .select('plans.id')
+    .where('plans.kind', '=', 'handlingsplan')
+    .where('plan_versions.start_year', '<=', year)
+    .where('plan_versions.end_year', '>=', year)
+    .distinct()
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Every deviation of a month under a unit: indicators of its scorecard and measures of action plans. */
+export async function listDeviations(services: Services, actor: Actor, unitId: string, period: string) {
+  const card = await scorecard(services, actor, unitId, period);
+  const out = indicatorDeviations(card);
+  for (const planId of await actionPlansFor(services, card.period))
+    out.push(...(await measureDeviations(services, actor, planId, unitId, card.period)).deviations);
+  return { period: card.period, unitId, unitName: card.unitName, deviations: out };
+}

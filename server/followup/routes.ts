@@ -1,0 +1,214 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { DEADLINE_LEVELS, OCCASION_KINDS } from '../../domain/followup/cycle';
+import { type AppEnv, actorOf, type Deps, IsoDateSchema, router } from '../http/env';
+import { Doc, IdParam, json, jsonBody, MonthSchema, ok, readErrors, writeErrors } from '../http/routing';
+import { currentTree } from '../org/service';
+import { createOccasion, deleteOccasion, getCycle, updateOccasion } from './cycle';
+import { listDeviations } from './deviations';
+import { listOutbox, mailerFor, runRemindersAs } from './reminders';
+import { followupStatus, getSubmission, transition } from './submissions';
+
+const tags = ['Uppföljning'];
+const Deadlines = z
+  .array(z.object({ level: z.enum(DEADLINE_LEVELS), dueOn: IsoDateSchema }))
+  .max(DEADLINE_LEVELS.length);
+const SubmissionParams = z.object({ unitId: z.string().min(1), period: z.string() });
+/** Idempotency-Key, for the OpenAPI document; read from the request itself. */
+const IdempotencyHeader = z.object({ 'idempotency-key': z.string().optional() });
+const idempotencyKey = (c: Context<AppEnv>) => c.req.header('Idempotency-Key');
+
+export function followupRoutes({ services, config }: Deps) {
+  const mail = config.mail;
+  const mailer = mailerFor(mail);
+  const app = router();
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/cycle',
+      tags,
+      summary: 'Årshjulet för ett år: uppföljningar och planeringshändelser med sista dag per nivå',
+      request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) },
+      responses: { ...ok('Årshjulet', Doc('Cycle')), ...readErrors },
+    }),
+    async (c) => c.json(await getCycle(services, actorOf(c), c.req.valid('query').year), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/cycle/occasions',
+      tags,
+      summary: 'Lägg till en händelse i årshjulet (administratör)',
+      request: jsonBody(
+        z.object({
+          year: z.number().int().min(2000).max(2100),
+          kind: z.enum(OCCASION_KINDS),
+          period: MonthSchema.nullable().default(null),
+          title: z.string().trim().min(1).max(200),
+          deadlines: Deadlines,
+        }),
+      ),
+      responses: { 201: { description: 'Skapad', ...json(Doc('Occasion')) }, ...writeErrors },
+    }),
+    async (c) => c.json(await createOccasion(services, actorOf(c), c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/cycle/occasions/{id}',
+      tags,
+      summary: 'Ändra en händelse i årshjulet: namn och sista dagar',
+      request: {
+        params: IdParam,
+        ...jsonBody(
+          z.object({
+            version: z.number().int().positive(),
+            title: z.string().trim().min(1).max(200),
+            deadlines: Deadlines,
+          }),
+        ),
+      },
+      responses: { ...ok('Ändrad', Doc('Occasion')), ...writeErrors },
+    }),
+    async (c) => c.json(await updateOccasion(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/cycle/occasions/{id}',
+      tags,
+      summary: 'Ta bort en händelse ur årshjulet',
+      request: { params: IdParam, query: z.object({ version: z.coerce.number().int().positive() }) },
+      responses: { 204: { description: 'Borttagen' }, ...writeErrors },
+    }),
+    async (c) => {
+      await deleteOccasion(services, actorOf(c), c.req.valid('param').id, c.req.valid('query').version);
+      return c.body(null, 204);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/followup/status',
+      tags,
+      summary: 'Var varje enhet står för en månad: status, sista dag och hur sen den är',
+      request: { query: z.object({ period: z.string(), unit: z.string().optional() }) },
+      responses: { ...ok('Läget', Doc('FollowupStatus')), ...readErrors },
+    }),
+    async (c) => {
+      const { period, unit } = c.req.valid('query');
+      return c.json(await followupStatus(services, actorOf(c), period, unit), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/followup/submissions/{unitId}/{period}',
+      tags,
+      summary: 'En enhets rapport för en månad: status, analys, vad som saknas, enheterna under och förloppet',
+      request: { params: SubmissionParams },
+      responses: { ...ok('Rapporten', Doc('Submission')), ...readErrors },
+    }),
+    async (c) => {
+      const { unitId, period } = c.req.valid('param');
+      return c.json(await getSubmission(services, actorOf(c), unitId, period), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/followup/submissions/{unitId}/{period}',
+      tags,
+      summary: 'Spara enhetens samlade analys (utkast)',
+      request: {
+        params: SubmissionParams,
+        ...jsonBody(z.object({ version: z.number().int().min(0), analysis: z.string().max(20_000) })),
+      },
+      responses: { ...ok('Sparad', Doc('Submission')), ...writeErrors },
+    }),
+    async (c) => {
+      const { unitId, period } = c.req.valid('param');
+      return c.json(await transition(services, actorOf(c), 'save', unitId, period, c.req.valid('json')), 200);
+    },
+  );
+  const step = (action: 'submit' | 'return' | 'approve', summary: string, body: z.ZodType) =>
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/followup/submissions/{unitId}/{period}/${action}`,
+        tags,
+        summary,
+        request: { params: SubmissionParams, headers: IdempotencyHeader, ...jsonBody(body) },
+        responses: { ...ok('Klart', Doc('Submission')), ...writeErrors },
+      }),
+      async (c) => {
+        const { unitId, period } = c.req.valid('param');
+        const input = c.req.valid('json') as { version: number; analysis?: string; comment?: string };
+        return c.json(await transition(services, actorOf(c), action, unitId, period, input, idempotencyKey(c)), 200);
+      },
+    );
+  step(
+    'submit',
+    'Lämna in enhetens rapport (Idempotency-Key stöds)',
+    z.object({ version: z.number().int().min(0), analysis: z.string().max(20_000).optional() }),
+  );
+  step(
+    'return',
+    'Återsänd en inlämnad rapport med en kommentar (nivån ovanför)',
+    z.object({ version: z.number().int().min(0), comment: z.string().max(5_000) }),
+  );
+  step(
+    'approve',
+    'Godkänn en inlämnad rapport (nivån ovanför)',
+    z.object({ version: z.number().int().min(0), comment: z.string().max(5_000).optional() }),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/followup/deviations',
+      tags,
+      summary:
+        'Avvikelser en månad under en enhet: indikatorer och åtgärder, med analys, korrigerande åtgärd och beslutsnivå',
+      request: { query: z.object({ period: z.string(), unit: z.string().optional() }) },
+      responses: { ...ok('Avvikelserna', Doc('Deviations')), ...readErrors },
+    }),
+    async (c) => {
+      const { period, unit } = c.req.valid('query');
+      const actor = actorOf(c);
+      const unitId = unit ?? (await defaultUnit(services, actor));
+      return c.json(await listDeviations(services, actor, unitId, period), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/followup/reminders/run',
+      tags,
+      summary: 'Skapa och skicka de påminnelser som är aktuella i dag (administratör)',
+      responses: { ...ok('Körda', z.object({ created: z.number(), sent: z.number() })), ...writeErrors },
+    }),
+    async (c) => c.json(await runRemindersAs(services, actorOf(c), mail, mailer), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/outbox',
+      tags,
+      summary: 'Utkorgen: påminnelser som skickats eller väntar (administratör)',
+      responses: { ...ok('Meddelandena', z.object({ messages: z.array(Doc('Message')) })), ...readErrors },
+    }),
+    async (c) => c.json({ messages: await listOutbox(services, actorOf(c)) }, 200),
+  );
+  return app;
+}
+
+/** The unit a user sees first: their highest unit with a role, or the top of the tree. */
+async function defaultUnit(services: Deps['services'], actor: ReturnType<typeof actorOf>): Promise<string> {
+  const tree = await currentTree(services);
+  if (actor.kind === 'user') {
+    const grants = actor.principal.roles.map((g) => g.unitId).filter((id) => tree.has(id));
+    grants.sort((a, b) => tree.lineage(a).length - tree.lineage(b).length);
+    if (grants[0]) return grants[0];
+  }
+  return tree.roots()[0] as string;
+}

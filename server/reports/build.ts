@@ -1,0 +1,215 @@
+import { createHash } from 'node:crypto';
+import Decimal from 'decimal.js';
+import { EMPTY_TOTALS, totalsByUnit } from '../../domain/economy/rollup';
+import type {
+  ActionPlanRow,
+  ActionPlanSection,
+  DeviationRow,
+  ReportContent,
+  ReportKind,
+  Sbar,
+  ScorecardSection,
+  StaleRow,
+} from '../../domain/reports/content';
+import { PERSPECTIVE_LABELS } from '../../domain/steering';
+import type { Actor, Services } from '../core/context';
+import { yearOf } from '../economy/figures';
+import { type Deviation, indicatorDeviations, measureDeviations, staleIndicators } from '../followup/deviations';
+import { scorecard } from '../steering/scorecard';
+
+export interface ReportHead {
+  title: string;
+  kind: ReportKind;
+  unitId: string;
+  period: string;
+  planId: string | null;
+  sbar: Sbar;
+  proposedDecision: string;
+  meeting: ReportContent['meeting'];
+}
+
+const num = (n: number | null) => (n === null ? null : new Decimal(n).toString());
+
+function deviationRow(d: Deviation): DeviationRow {
+  const action = d.correctiveAction;
+  return {
+    kind: d.kind,
+    name: d.name,
+    unitName: d.unitName,
+    unitOfMeasure: d.unitOfMeasure,
+    target: d.target,
+    value: d.value,
+    deviation: d.deviation,
+    analysis: d.analysis ?? '',
+    correctiveAction: action ? `${action.what} (${action.responsibleName}, senast ${action.dueOn})` : null,
+    decisionLevel: d.decisionLevel,
+    escalated: d.escalated,
+  };
+}
+
+/**
+ * Builds a report's content from the data as it is now: the action-plan table of the report's
+ * unit, its scorecard, the deviations and every stale figure. Only the head (title, SBAR text,
+ * proposed decision) is written by people. `onProgress` hears each step.
+ */
+export async function buildContent(
+  services: Services,
+  actor: Actor,
+  head: ReportHead,
+  onProgress: (fraction: number, step: string) => void = () => {},
+): Promise<ReportContent> {
+  onProgress(0.05, 'Hämtar styrkortet');
+  const card = await scorecard(services, actor, head.unitId, head.period);
+  const scorecardSection: ScorecardSection = {
+    counts: card.statusCounts,
+    goals: card.goals.map((g) => ({
+      title: g.title,
+      perspective: PERSPECTIVE_LABELS[g.perspective],
+      status: g.status,
+      indicators: g.indicators.map((i) => ({
+        name: i.name,
+        unitOfMeasure: i.measureUnit,
+        target: num(i.target),
+        outcome: num(i.outcome),
+        forecast: num(i.forecast),
+        status: i.status,
+        stale: i.stale,
+      })),
+    })),
+  };
+  const deviations: DeviationRow[] = indicatorDeviations(card).map(deviationRow);
+  const stale: StaleRow[] = staleIndicators(card).map((s) => ({
+    kind: s.kind,
+    name: s.name,
+    unitName: s.unitName,
+    asOf: s.asOf,
+  }));
+  let actionPlan: ActionPlanSection | null = null;
+  if (head.planId !== null) {
+    onProgress(0.35, 'Räknar åtgärdsplanen');
+    const {
+      deviations: measureDevs,
+      stale: staleMeasures,
+      figures,
+      ctx,
+    } = await measureDeviations(services, actor, head.planId, head.unitId, head.period);
+    deviations.push(...measureDevs.map(deviationRow));
+    stale.push(...staleMeasures.map((s) => ({ kind: s.kind, name: s.name, unitName: s.unitName, asOf: s.asOf })));
+    const plan = await services.db
+      .selectFrom('plans')
+      .innerJoin('plan_versions', 'plan_versions.plan_id', 'plans.id')
+      .select(['plan_versions.title', 'plan_versions.start_year', 'plan_versions.end_year', 'plan_versions.seq'])
+      .where('plans.id', '=', head.planId)
+      .orderBy('plan_versions.seq', 'desc')
+      .executeTakeFirstOrThrow();
+    const year = yearOf({ startYear: plan.start_year, endYear: plan.end_year }, head.period);
+    const allocations = await services.db
+      .selectFrom('action_plan_allocations')
+      .select(['unit_id', 'amount_kr'])
+      .where('plan_id', '=', head.planId)
+      .where('year', '=', year)
+      .execute();
+    const allocation = (id: string) => BigInt(allocations.find((a) => a.unit_id === id)?.amount_kr ?? 0);
+    const scope = ctx.tree.subtree(head.unitId);
+    const inScope = new Set(scope);
+    const leaves = [...figures.values()]
+      .filter((f) => f.leaf)
+      .map((f) => ({
+        id: f.id,
+        unitId: f.ownerUnitId,
+        category: f.category,
+        feasibility: f.feasibility,
+        plannedGross: f.totals.plannedGross,
+        plannedNet: f.totals.planned,
+        forecast: f.lastReport === null ? null : f.totals.forecast,
+        outcome: f.lastReport === null ? null : f.totals.outcome,
+        stale: f.stale,
+      }));
+    const byUnit = totalsByUnit(scope, (id) => ctx.tree.children(id), leaves);
+    const whole = byUnit.get(head.unitId) ?? EMPTY_TOTALS;
+    const unitRow = (id: string): ActionPlanRow => {
+      const t = byUnit.get(id) ?? EMPTY_TOTALS;
+      return {
+        unitName: ctx.names.get(id) ?? '',
+        measure: null,
+        targetKr: allocation(id).toString(),
+        forecastKr: t.forecast.toString(),
+        deviationKr: (t.forecast - allocation(id)).toString(),
+        comment: t.staleCount > 0 ? `${t.staleCount} åtgärder utan rapport för månaden` : '',
+        stale: t.staleCount > 0,
+      };
+    };
+    // The overarching measures under the unit: those whose parent measure (if any) is owned
+    // outside it – the level the board follows measure by measure (seed 002's 18 measures).
+    const top = [...figures.values()].filter(
+      (f) =>
+        inScope.has(f.ownerUnitId) && (f.parentId === null || !inScope.has(figures.get(f.parentId)?.ownerUnitId ?? '')),
+    );
+    top.sort(
+      (a, b) =>
+        (ctx.names.get(a.ownerUnitId) ?? '').localeCompare(ctx.names.get(b.ownerUnitId) ?? '', 'sv') ||
+        a.title.localeCompare(b.title, 'sv'),
+    );
+    onProgress(0.6, 'Ställer upp åtgärdstabellen');
+    actionPlan = {
+      planTitle: plan.title,
+      year,
+      totals: {
+        targetKr: allocation(head.unitId).toString(),
+        plannedKr: whole.planned.toString(),
+        plannedGrade12Kr: whole.plannedGrade12.toString(),
+        forecastKr: whole.forecast.toString(),
+        forecastGrade12Kr: whole.forecastGrade12.toString(),
+        outcomeKr: whole.outcome.toString(),
+        deviationKr: (whole.forecast - allocation(head.unitId)).toString(),
+      },
+      rows: [
+        unitRow(head.unitId),
+        ...ctx.tree.children(head.unitId).map(unitRow),
+        ...top.map((f) => {
+          const reported = !f.leaf || f.lastReport !== null;
+          return {
+            unitName: ctx.names.get(f.ownerUnitId) ?? '',
+            measure: f.title,
+            targetKr: f.totals.planned.toString(),
+            forecastKr: reported ? f.totals.forecast.toString() : null,
+            deviationKr: reported ? f.deviation.toString() : null,
+            comment: f.lastReport?.comment ?? '',
+            stale: f.leaf ? f.stale : f.totals.staleCount > 0,
+          };
+        }),
+      ],
+    };
+  }
+  onProgress(0.9, 'Sammanställer rapporten');
+  const unitName = card.unitName;
+  const content: ReportContent = {
+    title: head.title,
+    kind: head.kind,
+    unitName,
+    period: card.period,
+    meeting: head.meeting,
+    sbar: head.sbar,
+    proposedDecision: head.proposedDecision,
+    actionPlan,
+    scorecard: scorecardSection,
+    deviations,
+    stale,
+  };
+  onProgress(1, 'Klar');
+  return content;
+}
+
+/** JSON with keys in sorted order, so the same content always gives the same text and hash. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
+}
+
+export const contentHash = (content: ReportContent): string =>
+  createHash('sha256').update(canonicalJson(content)).digest('hex');

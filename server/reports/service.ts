@@ -1,0 +1,615 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, notFound } from '../../domain/errors';
+import { parseMonth } from '../../domain/indicators/months';
+import { OrgIndex } from '../../domain/org';
+import { formatPeriod } from '../../domain/periods';
+import { can } from '../../domain/permissions';
+import type { ReportContent, ReportKind, Sbar } from '../../domain/reports/content';
+import { NOTED_FLAG_AT, notedInARow, type Outcome } from '../../domain/reports/series';
+import type { Actor, Executor, Services } from '../core/context';
+import { idempotent } from '../core/idempotency';
+import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
+import { unitsOn } from '../org/queries';
+import { currentTree, today } from '../org/service';
+import { authorizeReadSomewhere, readable, scopeOfBody } from '../steering/common';
+import { createDecisionIn } from '../steering/decisions';
+import { buildContent, contentHash, type ReportHead } from './build';
+
+type ReportRow = Awaited<ReturnType<typeof reportRow>>;
+
+async function reportRow(db: Executor, id: string) {
+  const row = await db.selectFrom('board_reports').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Rapporten');
+  return row;
+}
+
+const sbarOf = (r: NonNullable<ReportRow>): Sbar => ({
+  situation: r.situation,
+  background: r.background,
+  assessment: r.assessment,
+  recommendation: r.recommendation,
+});
+
+/** The agenda item a report was placed on, with its meeting, body and recorded decision. */
+async function placements(db: Executor, reportIds: readonly string[]) {
+  if (reportIds.length === 0) return new Map<string, Placement>();
+  const rows = await db
+    .selectFrom('agenda_items as i')
+    .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
+    .innerJoin('bodies as b', 'b.id', 'm.body_id')
+    .leftJoin('decisions as d', 'd.id', 'i.decision_id')
+    .select([
+      'i.report_id',
+      'i.id as item_id',
+      'i.paragraph',
+      'm.id as meeting_id',
+      'm.meets_on',
+      'b.id as body_id',
+      'b.name as body_name',
+      'd.id as decision_id',
+      'd.kind as decision_kind',
+      'd.title as decision_title',
+      'd.text as decision_text',
+    ])
+    .where('i.report_id', 'in', reportIds)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.report_id as string,
+      {
+        itemId: r.item_id,
+        meetingId: r.meeting_id,
+        bodyId: r.body_id,
+        bodyName: r.body_name,
+        meetsOn: r.meets_on,
+        paragraph: r.paragraph,
+        outcome: (r.decision_kind as Outcome | null) ?? null,
+        decision: r.decision_id
+          ? { id: r.decision_id, title: r.decision_title ?? '', text: r.decision_text ?? '' }
+          : null,
+      },
+    ]),
+  );
+}
+
+interface Placement {
+  itemId: string;
+  meetingId: string;
+  bodyId: string;
+  bodyName: string;
+  meetsOn: string;
+  paragraph: string;
+  outcome: Outcome | null;
+  decision: { id: string; title: string; text: string } | null;
+}
+
+async function treeAndNames(services: Services, db: Executor) {
+  const units = await unitsOn(db, today(services));
+  return { tree: new OrgIndex(units), names: new Map(units.map((u) => [u.id, u.name])) };
+}
+
+/** Every report the actor may read, newest month first, with the series each belongs to. */
+export async function listReports(services: Services, actor: Actor) {
+  const { tree, names } = await treeAndNames(services, services.db);
+  authorizeReadSomewhere(actor, tree);
+  const may = readable(actor, tree);
+  const rows = (await services.db.selectFrom('board_reports').selectAll().execute()).filter((r) => may(r.unit_id));
+  const placed = await placements(
+    services.db,
+    rows.map((r) => r.id),
+  );
+  const reports = rows
+    .map((r) => {
+      const p = placed.get(r.id);
+      return {
+        id: r.id,
+        title: r.title,
+        kind: r.kind as ReportKind,
+        unitId: r.unit_id,
+        unitName: names.get(r.unit_id) ?? '',
+        period: r.period,
+        status: r.sent_at === null ? ('draft' as const) : ('sent' as const),
+        sentAt: r.sent_at === null ? null : new Date(r.sent_at).toISOString(),
+        contentHash: r.content_hash,
+        meeting: p ? { id: p.meetingId, bodyName: p.bodyName, meetsOn: p.meetsOn, paragraph: p.paragraph } : null,
+        outcome: p?.outcome ?? null,
+      };
+    })
+    .sort(
+      (a, b) =>
+        (b.meeting?.meetsOn ?? b.period).localeCompare(a.meeting?.meetsOn ?? a.period) ||
+        a.title.localeCompare(b.title, 'sv'),
+    );
+  // A series: what one body was told about one unit, meeting after meeting.
+  const series = new Map<string, { bodyName: string; unitName: string; items: typeof reports }>();
+  for (const r of reports) {
+    if (!r.meeting) continue;
+    const p = placed.get(r.id) as Placement;
+    const key = `${p.bodyId}:${r.unitId}`;
+    const s = series.get(key) ?? { bodyName: p.bodyName, unitName: r.unitName, items: [] };
+    s.items.push(r);
+    series.set(key, s);
+  }
+  return {
+    reports,
+    series: [...series.values()]
+      .map((s) => {
+        const ordered = [...s.items].sort((a, b) => (a.meeting?.meetsOn ?? '').localeCompare(b.meeting?.meetsOn ?? ''));
+        const run = notedInARow(ordered.map((r) => r.outcome));
+        return {
+          bodyName: s.bodyName,
+          unitName: s.unitName,
+          reports: ordered.map((r) => ({ id: r.id, title: r.title, meetsOn: r.meeting?.meetsOn, outcome: r.outcome })),
+          notedInARow: run,
+          flagged: run >= NOTED_FLAG_AT,
+        };
+      })
+      .sort((a, b) => b.notedInARow - a.notedInARow || a.bodyName.localeCompare(b.bodyName, 'sv')),
+  };
+}
+
+function headOf(r: NonNullable<ReportRow>): ReportHead {
+  return {
+    title: r.title,
+    kind: r.kind as ReportKind,
+    unitId: r.unit_id,
+    period: r.period,
+    planId: r.plan_id,
+    sbar: sbarOf(r),
+    proposedDecision: r.proposed_decision,
+    meeting: null,
+  };
+}
+
+const parseContent = (value: unknown): ReportContent =>
+  (typeof value === 'string' ? JSON.parse(value) : value) as ReportContent;
+
+/** A report's content: frozen once sent, otherwise built from the data as it is now. */
+export async function reportContent(
+  services: Services,
+  actor: Actor,
+  id: string,
+  onProgress?: (fraction: number, step: string) => void,
+): Promise<ReportContent> {
+  const r = await reportRow(services.db, id);
+  const tree = await currentTree(services);
+  authorize(actor, 'data.read', { unitId: r.unit_id }, tree);
+  if (r.content !== null) {
+    onProgress?.(1, 'Klar');
+    return parseContent(r.content);
+  }
+  return buildContent(services, actor, headOf(r), onProgress);
+}
+
+export async function getReport(services: Services, actor: Actor, id: string) {
+  const r = await reportRow(services.db, id);
+  const { tree, names } = await treeAndNames(services, services.db);
+  authorize(actor, 'data.read', { unitId: r.unit_id }, tree);
+  const content = r.content !== null ? parseContent(r.content) : await buildContent(services, actor, headOf(r));
+  const p = (await placements(services.db, [id])).get(id);
+  return {
+    id: r.id,
+    version: r.version,
+    title: r.title,
+    kind: r.kind,
+    unitId: r.unit_id,
+    unitName: names.get(r.unit_id) ?? '',
+    period: r.period,
+    planId: r.plan_id,
+    status: r.sent_at === null ? 'draft' : 'sent',
+    sentAt: r.sent_at === null ? null : new Date(r.sent_at).toISOString(),
+    sentByName: r.sent_by_name,
+    contentHash: r.content_hash,
+    sbar: sbarOf(r),
+    proposedDecision: r.proposed_decision,
+    content,
+    meeting: p ? { id: p.meetingId, bodyName: p.bodyName, meetsOn: p.meetsOn, paragraph: p.paragraph } : null,
+    followedBy: p?.decision
+      ? [
+          {
+            meetingId: p.meetingId,
+            bodyName: p.bodyName,
+            meetsOn: p.meetsOn,
+            paragraph: p.paragraph,
+            outcome: p.outcome,
+            decisionId: p.decision.id,
+            decisionTitle: p.decision.title,
+            decisionText: p.decision.text,
+          },
+        ]
+      : [],
+    mayEdit:
+      r.sent_at === null &&
+      (actor.kind === 'system' || can(actor.principal, 'data.write', { unitId: r.unit_id }, tree)),
+  };
+}
+
+export interface NewReport {
+  kind: ReportKind;
+  title: string;
+  unitId: string;
+  period: string;
+  planId: string | null;
+  sbar?: Partial<Sbar>;
+  proposedDecision?: string;
+}
+
+export async function createReportIn(services: Services, w: WriteTx, input: NewReport, id = randomUUID()) {
+  const period = formatPeriod(parseMonth(input.period, 'period'));
+  const tree = await currentTree(services, w.trx);
+  if (!tree.has(input.unitId))
+    throw new DomainError('unprocessable', 'Enheten finns inte.', {
+      fields: [{ field: 'unitId', message: 'finns inte' }],
+    });
+  authorize(w.actor, 'data.write', { unitId: input.unitId }, tree);
+  if (input.planId !== null) {
+    const plan = await w.trx.selectFrom('plans').select('kind').where('id', '=', input.planId).executeTakeFirst();
+    if (plan?.kind !== 'handlingsplan')
+      throw new DomainError('unprocessable', 'Handlingsplanen finns inte.', {
+        fields: [{ field: 'planId', message: 'ska vara en handlingsplan' }],
+      });
+  }
+  const who = w.actor.kind === 'user' ? w.actor.displayName : w.actor.name;
+  await w.trx
+    .insertInto('board_reports')
+    .values({
+      id,
+      kind: input.kind,
+      title: input.title,
+      unit_id: input.unitId,
+      period,
+      plan_id: input.planId,
+      situation: input.sbar?.situation ?? '',
+      background: input.sbar?.background ?? '',
+      assessment: input.sbar?.assessment ?? '',
+      recommendation: input.sbar?.recommendation ?? '',
+      proposed_decision: input.proposedDecision ?? '',
+      created_at: w.now,
+      created_by_name: who,
+      updated_at: w.now,
+    })
+    .execute();
+  await w.record({
+    kind: 'report.created',
+    entity: 'report',
+    entityId: id,
+    unitId: input.unitId,
+    before: null,
+    after: input,
+  });
+  return { id };
+}
+
+export async function createReport(services: Services, actor: Actor, input: NewReport) {
+  return write(services, actor, (w) => createReportIn(services, w, input));
+}
+
+const frozen = () => new DomainError('conflict', 'Rapporten är skickad och låst: den kan inte ändras.');
+
+export async function updateReport(
+  services: Services,
+  actor: Actor,
+  id: string,
+  input: { version: number; title: string; sbar: Sbar; proposedDecision: string },
+) {
+  return write(services, actor, async (w) => {
+    const before = await reportRow(w.trx, id);
+    authorize(actor, 'data.write', { unitId: before.unit_id }, await currentTree(services, w.trx));
+    if (before.sent_at !== null) throw frozen();
+    await bumpVersion(w.trx, 'board_reports', id, input.version, () => reportRow(w.trx, id));
+    await w.trx
+      .updateTable('board_reports')
+      .set({ title: input.title, ...input.sbar, proposed_decision: input.proposedDecision, updated_at: w.now })
+      .where('id', '=', id)
+      .execute();
+    await w.record({
+      kind: 'report.updated',
+      entity: 'report',
+      entityId: id,
+      unitId: before.unit_id,
+      before: { title: before.title, sbar: sbarOf(before), proposedDecision: before.proposed_decision },
+      after: { title: input.title, sbar: input.sbar, proposedDecision: input.proposedDecision },
+    });
+    return { id, version: before.version + 1 };
+  });
+}
+
+/**
+ * Sends a report to a meeting: places it on the agenda under `paragraph` and freezes it, its
+ * content built now and stored with its hash. A report without a recommendation and a proposed
+ * decision is not sent (seeds 002 and 004: boards were only informed).
+ */
+export async function sendReportIn(
+  services: Services,
+  w: WriteTx,
+  id: string,
+  input: { version: number; meetingId: string; paragraph: string },
+) {
+  const before = await reportRow(w.trx, id);
+  authorize(w.actor, 'data.write', { unitId: before.unit_id }, await currentTree(services, w.trx));
+  if (before.sent_at !== null) throw frozen();
+  await bumpVersion(w.trx, 'board_reports', id, input.version, () => reportRow(w.trx, id));
+  const fields: { field: string; message: string }[] = [];
+  if (before.recommendation.trim() === '')
+    fields.push({ field: 'recommendation', message: 'Skriv en rekommendation innan rapporten skickas.' });
+  if (before.proposed_decision.trim() === '')
+    fields.push({ field: 'proposedDecision', message: 'Skriv ett förslag till beslut innan rapporten skickas.' });
+  const meeting = await w.trx
+    .selectFrom('meetings')
+    .innerJoin('bodies', 'bodies.id', 'meetings.body_id')
+    .select(['meetings.id', 'meetings.meets_on', 'bodies.name as body_name'])
+    .where('meetings.id', '=', input.meetingId)
+    .executeTakeFirst();
+  if (!meeting) fields.push({ field: 'meetingId', message: 'Sammanträdet finns inte.' });
+  if (fields.length > 0) throw new DomainError('unprocessable', 'Rapporten kan inte skickas ännu.', { fields });
+  const taken = await w.trx
+    .selectFrom('agenda_items')
+    .select('id')
+    .where('meeting_id', '=', input.meetingId)
+    .where('paragraph', '=', input.paragraph)
+    .executeTakeFirst();
+  if (taken)
+    throw new DomainError('conflict', `Sammanträdet har redan ett ärende § ${input.paragraph}.`, {
+      fields: [{ field: 'paragraph', message: 'används redan' }],
+    });
+  const m = meeting as NonNullable<typeof meeting>;
+  const head = {
+    ...headOf(before),
+    meeting: { bodyName: m.body_name, meetsOn: m.meets_on, paragraph: input.paragraph },
+  };
+  // Built inside the transaction, so the frozen content is what this very send saw.
+  const content = await buildContent({ ...services, db: w.trx }, w.actor, head);
+  const hash = contentHash(content);
+  const who = w.actor.kind === 'user' ? w.actor.displayName : w.actor.name;
+  await w.trx
+    .insertInto('agenda_items')
+    .values({
+      id: randomUUID(),
+      meeting_id: input.meetingId,
+      paragraph: input.paragraph,
+      title: before.title,
+      report_id: id,
+      created_at: w.now,
+    })
+    .execute();
+  await w.trx
+    .updateTable('board_reports')
+    .set({ sent_at: w.now, sent_by_name: who, content: JSON.stringify(content), content_hash: hash, updated_at: w.now })
+    .where('id', '=', id)
+    .execute();
+  await w.record({
+    kind: 'report.sent',
+    entity: 'report',
+    entityId: id,
+    unitId: before.unit_id,
+    before: null,
+    after: { meetingId: input.meetingId, paragraph: input.paragraph, contentHash: hash },
+  });
+  return { id, sentAt: w.now.toISOString(), contentHash: hash };
+}
+
+export async function sendReport(
+  services: Services,
+  actor: Actor,
+  id: string,
+  input: { version: number; meetingId: string; paragraph: string },
+  idempotencyKey?: string,
+) {
+  return idempotent(services, actor, idempotencyKey, `report.send:${id}`, (w) => sendReportIn(services, w, id, input));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meetings
+
+/** Meetings are written by whoever writes for the units the body governs. */
+async function authorizeBody(services: Services, w: WriteTx, bodyId: string) {
+  const tree = await currentTree(services, w.trx);
+  const body = await w.trx.selectFrom('bodies').select('id').where('id', '=', bodyId).executeTakeFirst();
+  if (!body)
+    throw new DomainError('unprocessable', 'Organet finns inte.', {
+      fields: [{ field: 'bodyId', message: 'finns inte' }],
+    });
+  authorize(w.actor, 'data.write', { unitId: await scopeOfBody(w.trx, bodyId, tree) }, tree);
+}
+
+export async function listMeetings(services: Services, actor: Actor, bodyId?: string) {
+  authorizeReadSomewhere(actor, await currentTree(services));
+  let q = services.db
+    .selectFrom('meetings')
+    .innerJoin('bodies', 'bodies.id', 'meetings.body_id')
+    .select(['meetings.id', 'meetings.body_id', 'meetings.meets_on', 'meetings.title', 'bodies.name as body_name']);
+  if (bodyId) q = q.where('meetings.body_id', '=', bodyId);
+  const meetings = await q.orderBy('meetings.meets_on', 'desc').execute();
+  const items =
+    meetings.length === 0
+      ? []
+      : await services.db
+          .selectFrom('agenda_items as i')
+          .leftJoin('board_reports as r', 'r.id', 'i.report_id')
+          .leftJoin('decisions as d', 'd.id', 'i.decision_id')
+          .select([
+            'i.id',
+            'i.meeting_id',
+            'i.paragraph',
+            'i.title',
+            'i.report_id',
+            'r.title as report_title',
+            'd.id as decision_id',
+            'd.kind as outcome',
+            'd.text as decision_text',
+          ])
+          .where(
+            'i.meeting_id',
+            'in',
+            meetings.map((m) => m.id),
+          )
+          .execute();
+  const paragraphOrder = (p: string) => Number.parseInt(p.replace(/\D/g, ''), 10) || 0;
+  return {
+    meetings: meetings.map((m) => ({
+      id: m.id,
+      bodyId: m.body_id,
+      bodyName: m.body_name,
+      meetsOn: m.meets_on,
+      title: m.title,
+      items: items
+        .filter((i) => i.meeting_id === m.id)
+        .sort((a, b) => paragraphOrder(a.paragraph) - paragraphOrder(b.paragraph))
+        .map((i) => ({
+          id: i.id,
+          paragraph: i.paragraph,
+          title: i.title,
+          reportId: i.report_id,
+          reportTitle: i.report_title,
+          outcome: (i.outcome as Outcome | null) ?? null,
+          decisionId: i.decision_id,
+          decisionText: i.decision_text,
+        })),
+    })),
+  };
+}
+
+export async function createMeetingIn(
+  services: Services,
+  w: WriteTx,
+  input: { bodyId: string; meetsOn: string; title: string },
+  id = randomUUID(),
+) {
+  await authorizeBody(services, w, input.bodyId);
+  await w.trx
+    .insertInto('meetings')
+    .values({ id, body_id: input.bodyId, meets_on: input.meetsOn, title: input.title, created_at: w.now })
+    .execute();
+  await w.record({
+    kind: 'meeting.created',
+    entity: 'meeting',
+    entityId: id,
+    unitId: null,
+    before: null,
+    after: input,
+  });
+  return { id };
+}
+
+export const createMeeting = (
+  services: Services,
+  actor: Actor,
+  input: { bodyId: string; meetsOn: string; title: string },
+) => write(services, actor, (w) => createMeetingIn(services, w, input));
+
+async function meetingOrThrow(db: Executor, id: string) {
+  const m = await db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!m) throw notFound('Sammanträdet');
+  return m;
+}
+
+export async function addItemIn(
+  services: Services,
+  w: WriteTx,
+  meetingId: string,
+  input: { paragraph: string; title: string; reportId?: string | null },
+  id = randomUUID(),
+) {
+  const meeting = await meetingOrThrow(w.trx, meetingId);
+  await authorizeBody(services, w, meeting.body_id);
+  if (input.reportId)
+    throw new DomainError('unprocessable', 'En rapport läggs på ett sammanträde genom att skickas.', {
+      fields: [{ field: 'reportId', message: 'Skicka rapporten till sammanträdet i stället.' }],
+    });
+  const taken = await w.trx
+    .selectFrom('agenda_items')
+    .select('id')
+    .where('meeting_id', '=', meetingId)
+    .where('paragraph', '=', input.paragraph)
+    .executeTakeFirst();
+  if (taken)
+    throw new DomainError('conflict', `Sammanträdet har redan ett ärende § ${input.paragraph}.`, {
+      fields: [{ field: 'paragraph', message: 'används redan' }],
+    });
+  await w.trx
+    .insertInto('agenda_items')
+    .values({
+      id,
+      meeting_id: meetingId,
+      paragraph: input.paragraph,
+      title: input.title,
+      report_id: null,
+      created_at: w.now,
+    })
+    .execute();
+  await w.record({
+    kind: 'meeting.item_added',
+    entity: 'meeting',
+    entityId: meetingId,
+    unitId: null,
+    before: null,
+    after: { id, ...input },
+  });
+  return { id };
+}
+
+export const addItem = (
+  services: Services,
+  actor: Actor,
+  meetingId: string,
+  input: { paragraph: string; title: string; reportId?: string | null },
+) => write(services, actor, (w) => addItemIn(services, w, meetingId, input));
+
+/**
+ * Records what the body decided on an agenda item: a decision, an assignment or "information
+ * noted", registered in the decisions register under the meeting's date and paragraph.
+ */
+export async function recordDecisionIn(
+  services: Services,
+  w: WriteTx,
+  meetingId: string,
+  itemId: string,
+  input: { outcome: Outcome; text: string; diarienummer?: string | null },
+) {
+  const meeting = await meetingOrThrow(w.trx, meetingId);
+  const item = await w.trx
+    .selectFrom('agenda_items')
+    .selectAll()
+    .where('id', '=', itemId)
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
+  if (!item) throw notFound('Ärendet');
+  if (item.decision_id !== null) throw new DomainError('conflict', 'Beslutet i ärendet är redan protokollfört.');
+  const links =
+    item.report_id === null
+      ? []
+      : await (async () => {
+          const r = await reportRow(w.trx, item.report_id as string);
+          return r.plan_id ? [{ entity: 'plan' as const, entityId: r.plan_id }] : [];
+        })();
+  const decision = await createDecisionIn(services, w, {
+    kind: input.outcome,
+    bodyId: meeting.body_id,
+    officialName: null,
+    unitId: null,
+    decidedOn: meeting.meets_on,
+    paragraph: item.paragraph,
+    diarienummer: input.diarienummer ?? null,
+    title: item.title,
+    text: input.text,
+    links,
+  });
+  await w.trx.updateTable('agenda_items').set({ decision_id: decision.id }).where('id', '=', itemId).execute();
+  await w.record({
+    kind: 'meeting.decision_recorded',
+    entity: 'meeting',
+    entityId: meetingId,
+    unitId: null,
+    before: null,
+    after: { itemId, decisionId: decision.id, outcome: input.outcome },
+  });
+  return { id: itemId, decisionId: decision.id };
+}
+
+export const recordDecision = (
+  services: Services,
+  actor: Actor,
+  meetingId: string,
+  itemId: string,
+  input: { outcome: Outcome; text: string; diarienummer?: string | null },
+) => write(services, actor, (w) => recordDecisionIn(services, w, meetingId, itemId, input));
