@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Suites whose real part is missing are skipped with a message on a developer's machine;
 // under CI=true a missing part fails the run instead.
@@ -24,11 +24,17 @@ export default defineConfig({
   test: {
     passWithNoTests: true,
     projects: [
-      { test: { name: 'unit', include: ['domain/**/*.test.ts', 'web/src/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['domain/**/*.test.ts', 'web/src/**/*.test.ts', 'server/reports/render/**/*.test.ts'],
+        },
+      },
       {
         test: {
           name: 'pglite',
           include: integration,
+          exclude: [...configDefaults.exclude, 'server/reports/render/**'],
           env: { RT_TEST_DB: 'pglite' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -38,6 +44,7 @@ export default defineConfig({
         test: {
           name: 'postgresql',
           include: hasPostgres ? integration : [],
+          exclude: [...configDefaults.exclude, 'server/reports/render/**'],
           env: { RT_TEST_DB: 'postgresql' },
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,0 +1,250 @@
+/**
+ * Swedish display text for the board report's exports. Figures arrive as exact decimal
+ * strings (whole kronor, or an indicator's value in its own unit) and are formatted here, once,
+ * so the PDF, the Word document and the spreadsheet show the same figure the same way.
+ */
+import { formatMoney, kronorInUnit } from '../../../domain/money';
+import {
+  type Progress,
+  REPORT_KIND_LABELS,
+  type ReportContent,
+  type ReportKind,
+  SBAR_HEADINGS,
+  STATUS_LABELS,
+  type TrafficLight,
+} from '../../../domain/reports/content';
+
+/** Shown where a figure is missing (no target, no forecast). */
+export const NO_VALUE = '–';
+
+const LOCALE = 'sv-SE';
+const MNKR_SUFFIX = ' mnkr';
+const DECIMAL = /^-?\d+(?:\.(\d+))?$/;
+
+/** Whole kronor in mnkr with one decimal: "343,6 mnkr", "−146,6 mnkr". */
+export function amount(kronor: string | null): string {
+  return kronor === null ? NO_VALUE : formatMoney(BigInt(kronor), 'mnkr', 1, LOCALE);
+}
+
+/** As {@link amount} without the unit, for a table column whose header names it. */
+export function amountFigure(kronor: string | null): string {
+  const text = amount(kronor);
+  return text.endsWith(MNKR_SUFFIX) ? text.slice(0, -MNKR_SUFFIX.length) : text;
+}
+
+/** A deviation in mnkr, with its sign also when it is positive: "+8,4 mnkr". */
+export function amountDeviation(kronor: string | null): string {
+  if (kronor === null) return NO_VALUE;
+  return `${BigInt(kronor) > 0n ? '+' : ''}${amount(kronor)}`;
+}
+
+/** As {@link amountDeviation} without the unit. */
+export function amountDeviationFigure(kronor: string | null): string {
+  if (kronor === null) return NO_VALUE;
+  return `${BigInt(kronor) > 0n ? '+' : ''}${amountFigure(kronor)}`;
+}
+
+/** The exact mnkr of whole kronor as a spreadsheet number (343 600 000 → 343.6). */
+export function mnkrNumber(kronor: string): number {
+  return Number(kronorInUnit(BigInt(kronor), 'mnkr'));
+}
+
+/** True when whole kronor is negative (a shortfall against target). */
+export const isNegative = (value: string | null): boolean => value?.trim().startsWith('-') ?? false;
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(decimals: number, signed: boolean): Intl.NumberFormat {
+  const key = `${decimals}:${signed}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE, {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      signDisplay: signed ? 'exceptZero' : 'auto',
+    });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * A decimal string in Swedish, with as many decimals as it was given: "4.8" → "4,8",
+ * "1840" → "1 840". Intl formats the string itself, so nothing is lost to a float.
+ * Text that is not a decimal number is shown as it is.
+ */
+export function decimal(value: string, signed = false): string {
+  const text = value.trim();
+  const m = DECIMAL.exec(text);
+  if (!m) return value;
+  const decimals = Math.min(m[1]?.length ?? 0, 20);
+  return numberFormat(decimals, signed).format(text as unknown as number);
+}
+
+/** Units written after the figure; a count ("antal") needs no unit after it. */
+const UNITLESS = new Set(['', 'antal', 'st', 'st.']);
+
+function withUnit(figure: string, unitOfMeasure: string): string {
+  const unit = unitOfMeasure.trim();
+  if (UNITLESS.has(unit.toLowerCase())) return figure;
+  // a short unit ("%", "kr") stays on the figure's line; a word may wrap
+  return `${figure}${unit.length <= 4 ? '\u00a0' : ' '}${unit}`;
+}
+
+/** An indicator's value in its unit of measure: "2,4 %", "4,1 timmar", "1 840". */
+export function indicatorValue(value: string | null, unitOfMeasure: string): string {
+  return value === null ? NO_VALUE : withUnit(decimal(value), unitOfMeasure);
+}
+
+/** The difference between two percentages is in percentage points. */
+const deviationUnit = (unitOfMeasure: string) => (unitOfMeasure.trim() === '%' ? 'procentenheter' : unitOfMeasure);
+
+/** An indicator's deviation with its sign: "+2,8 procentenheter", "−0,5 timmar". */
+export function indicatorDeviation(value: string | null, unitOfMeasure: string): string {
+  return value === null ? NO_VALUE : withUnit(decimal(value, true), deviationUnit(unitOfMeasure));
+}
+
+/**
+ * A figure of a deviation row: measures are whole kronor (shown in mnkr), indicators are in
+ * their own unit of measure.
+ */
+export function deviationRowValue(
+  row: { kind: 'indicator' | 'measure'; unitOfMeasure: string },
+  value: string | null,
+  signed = false,
+): string {
+  if (row.kind === 'measure') return signed ? amountDeviation(value) : amount(value);
+  return signed ? indicatorDeviation(value, row.unitOfMeasure) : indicatorValue(value, row.unitOfMeasure);
+}
+
+const monthFormat = new Intl.DateTimeFormat(LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "2025-09" → "september 2025"; anything else is shown as it is. */
+export function month(period: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!m) return period;
+  const monthIndex = Number(m[2]) - 1;
+  if (monthIndex < 0 || monthIndex > 11) return period;
+  return monthFormat.format(Date.UTC(Number(m[1]), monthIndex, 1));
+}
+
+/** "2025-10-23" → "23 oktober 2025"; anything else is shown as it is. */
+export function date(isoDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return isoDate;
+  return dateFormat.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+export const statusLabel = (status: TrafficLight): string => STATUS_LABELS[status];
+export const kindLabel = (kind: ReportKind): string => REPORT_KIND_LABELS[kind];
+export const kindOfRowLabel = (kind: 'indicator' | 'measure'): string =>
+  kind === 'indicator' ? 'Indikator' : 'Åtgärd';
+
+/** Marks a figure that was not reported for the period. */
+export const STALE_MARK = '(inaktuell)';
+export const STALE_LEGEND =
+  '(inaktuell) – uppgiften är inte rapporterad för perioden; det senast rapporterade värdet visas. Se avsnittet Inaktuella uppgifter.';
+
+/** "senast rapporterad: juni 2024" or "aldrig rapporterad". */
+export const staleText = (asOf: string | null): string =>
+  asOf === null ? 'aldrig rapporterad' : `senast rapporterad: ${month(asOf)}`;
+
+/** "Hälso- och sjukvårdsnämnden 24 oktober 2024, § 112". */
+export function meetingText(meeting: NonNullable<ReportContent['meeting']>): string {
+  const paragraph = meeting.paragraph.trim();
+  return `${meeting.bodyName} ${date(meeting.meetsOn)}${paragraph ? `, ${paragraph}` : ''}`;
+}
+
+/** The facts under a report's title, in the order every export shows them. */
+export function reportFacts(content: ReportContent): { label: string; value: string }[] {
+  const facts = [
+    { label: 'Rapporttyp', value: kindLabel(content.kind) },
+    { label: 'Enhet', value: content.unitName },
+    { label: 'Period', value: month(content.period) },
+  ];
+  if (content.meeting) facts.push({ label: 'Sammanträde', value: meetingText(content.meeting) });
+  if (content.actionPlan)
+    facts.push({ label: 'Åtgärdsplan', value: `${content.actionPlan.planTitle} ${content.actionPlan.year}` });
+  return facts;
+}
+
+/** The action plan's key figures, labelled as in board papers. */
+export function actionPlanFigures(
+  totals: NonNullable<ReportContent['actionPlan']>['totals'],
+): { label: string; kronor: string; deviation?: boolean }[] {
+  return [
+    { label: 'Sparbeting (mål)', kronor: totals.targetKr },
+    { label: 'Planerade åtgärder', kronor: totals.plannedKr },
+    { label: 'varav genomförbarhet 1–2', kronor: totals.plannedGrade12Kr },
+    { label: 'Prognos', kronor: totals.forecastKr },
+    { label: 'varav genomförbarhet 1–2', kronor: totals.forecastGrade12Kr },
+    { label: 'Utfall hittills i år', kronor: totals.outcomeKr },
+    { label: 'Avvikelse prognos mot mål', kronor: totals.deviationKr, deviation: true },
+  ];
+}
+
+/** Status counts in the order a reader expects them. */
+export const STATUS_ORDER: readonly TrafficLight[] = ['green', 'yellow', 'red', 'grey'];
+
+/** Text as a paragraph list: blank lines separate paragraphs, single line breaks stay. */
+export function paragraphs(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+}
+
+/** What an empty written section shows. */
+export const NOT_WRITTEN = 'Inget angivet.';
+
+/**
+ * Reports a render's progress as strictly increasing fractions ending at 1, and gives the
+ * event loop a turn between steps so a long render does not hold up other requests.
+ */
+export function progressSteps(onProgress: Progress | undefined, steps: number) {
+  let done = 0;
+  const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+  return {
+    async step(text: string): Promise<void> {
+      onProgress?.(Math.min(done, steps) / (steps + 1), text);
+      done += 1;
+      await pause();
+    },
+    /** Lets other work run in the middle of a long step. */
+    pause,
+    finish(): void {
+      onProgress?.(1, 'Klar');
+    },
+  };
+}
+
+/** The report's sections in order, with the headings every export uses. */
+export const SECTIONS = [
+  { id: 'situation', title: SBAR_HEADINGS.situation },
+  { id: 'background', title: SBAR_HEADINGS.background },
+  { id: 'assessment', title: SBAR_HEADINGS.assessment },
+  { id: 'recommendation', title: SBAR_HEADINGS.recommendation },
+  { id: 'decision', title: 'Förslag till beslut' },
+  { id: 'actionPlan', title: 'Åtgärdsplan' },
+  { id: 'scorecard', title: 'Styrkort' },
+  { id: 'deviations', title: 'Avvikelser och korrigerande åtgärder' },
+  { id: 'stale', title: 'Inaktuella uppgifter' },
+] as const;
+export type SectionId = (typeof SECTIONS)[number]['id'];
+export const SBAR_KEYS = ['situation', 'background', 'assessment', 'recommendation'] as const;
+
+/** What a section says when it has nothing to show. */
+export const EMPTY = {
+  actionPlan: 'Rapporten omfattar ingen åtgärdsplan.',
+  scorecard: 'Styrkortet har inga mål för enheten.',
+  goal: 'Målet har inga indikatorer.',
+  deviations: 'Inga avvikelser att rapportera för perioden.',
+  stale: 'Alla uppgifter är rapporterade för perioden.',
+} as const;
+
+/** Introductions of the generated sections. */
+export const actionPlanIntro = (plan: NonNullable<ReportContent['actionPlan']>) =>
+  `${plan.planTitle} ${plan.year}. Belopp i miljoner kronor (mnkr); avvikelse är prognos mot mål.`;
+export const staleIntro = (content: ReportContent) =>
+  `Uppgifter som inte är rapporterade för ${month(content.period)}. Rapporten visar det senast rapporterade värdet.`;

@@ -1,0 +1,65 @@
+/**
+ * A board report's content rendered to a file in one of the export formats, with the file's
+ * content type and a file name safe in any file system and download header.
+ */
+import type { Progress, ReportContent } from '../../../domain/reports/content';
+import { renderDocx } from './docx';
+import { kindLabel } from './format';
+import { renderPdf } from './pdf';
+import { renderXlsx } from './xlsx';
+
+export const REPORT_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const REPORT_CONTENT_TYPES: Record<ReportFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+const RENDERERS: Record<ReportFormat, (content: ReportContent, onProgress?: Progress) => Promise<Buffer>> = {
+  pdf: renderPdf,
+  docx: renderDocx,
+  xlsx: renderXlsx,
+};
+
+export const isReportFormat = (value: unknown): value is ReportFormat =>
+  typeof value === 'string' && (REPORT_FORMATS as readonly string[]).includes(value);
+
+export interface RenderedReport {
+  body: Buffer;
+  contentType: string;
+  /** Without the dot: "pdf". */
+  extension: string;
+}
+
+export async function renderReport(
+  content: ReportContent,
+  format: ReportFormat,
+  onProgress?: Progress,
+): Promise<RenderedReport> {
+  const render = RENDERERS[format];
+  if (!render) throw new Error(`Okänt exportformat: ${String(format)}`);
+  return { body: await render(content, onProgress), contentType: REPORT_CONTENT_TYPES[format], extension: format };
+}
+
+/** Lower-case ASCII words joined by hyphens: "Hälso- och sjukvård" → "halso-och-sjukvard". */
+function slug(text: string, max: number): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[øØ]/g, 'o')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, max)
+    .replace(/^-+|-+$/g, '');
+}
+
+/** "manadsrapport-halso-och-sjukvard-2025-09.pdf" */
+export function reportFileName(content: ReportContent, extension: string): string {
+  const ext = slug(extension, 10) || 'bin';
+  const parts = [slug(kindLabel(content.kind), 30), slug(content.unitName, 60), slug(content.period, 10)];
+  return `${parts.filter((p) => p !== '').join('-') || 'rapport'}.${ext}`;
+}

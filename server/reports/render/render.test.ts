@@ -1,0 +1,431 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportContent } from '../../../domain/reports/content';
+import { renderDocx } from './docx';
+import { sampleReportContent } from './fixture';
+import * as f from './format';
+import { REPORT_FORMATS, renderReport, reportFileName } from './index';
+import { renderPdf, toWinAnsi } from './pdf';
+import { renderXlsx, SHEETS } from './xlsx';
+
+/** Non-breaking and thin spaces as plain spaces, so expected text can be written plainly. */
+const plain = (text: string) => text.replace(/[\u00a0\u2007\u2009\u202f]/g, ' ');
+
+const HEADINGS = f.SECTIONS.map((s) => s.title);
+const HAS_DEJAVU = existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf');
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rod-trad-render-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+let fileCount = 0;
+function writePdf(pdf: Buffer): string {
+  const file = join(dir, `report-${++fileCount}.pdf`);
+  writeFileSync(file, pdf);
+  return file;
+}
+
+/** The text of a PDF (or of pages first–last) as poppler lays it out. */
+function pdfText(file: string, pages?: { first: number; last: number }): string {
+  const range = pages ? ['-f', String(pages.first), '-l', String(pages.last)] : [];
+  return plain(
+    execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', ...range, file, '-'], { encoding: 'utf8' }),
+  );
+}
+
+/** Each page's text; pdftotext ends every page with a form feed. */
+const pagesOf = (text: string) => text.split('\f').slice(0, -1);
+
+const pdfInfo = (file: string) => execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' });
+
+/** Whether the page has a line that is exactly `text` (a heading), not text within a line. */
+const hasLine = (page: string, text: string) => page.split('\n').some((line) => line.trim() === text);
+
+/** The contents on page 1: each entry's title and the page it gives. */
+function contentsOf(firstPage: string): Map<string, number> {
+  const lines = firstPage.split('\n');
+  const start = lines.findIndex((l) => l.trim() === 'Innehåll');
+  const entries = new Map<string, number>();
+  for (const line of lines.slice(start + 1)) {
+    const m = /^\s*(\S.*?)\s{2,}(\d+)\s*$/.exec(line);
+    if (m && !line.includes('Sida ')) entries.set(m[1] as string, Number(m[2]));
+  }
+  return entries;
+}
+
+function recorder() {
+  const calls: { fraction: number; step: string }[] = [];
+  return { calls, onProgress: (fraction: number, step: string) => calls.push({ fraction, step }) };
+}
+
+function expectProgress(calls: { fraction: number; step: string }[]) {
+  expect(calls.length).toBeGreaterThan(3);
+  for (let i = 1; i < calls.length; i++)
+    expect(calls[i]?.fraction, `step ${i} "${calls[i]?.step}"`).toBeGreaterThan(calls[i - 1]?.fraction as number);
+  expect(calls[0]?.fraction).toBeGreaterThanOrEqual(0);
+  expect(calls.at(-1)?.fraction).toBe(1);
+  for (const c of calls) expect(c.step.trim()).not.toBe('');
+}
+
+describe('Swedish formatting', () => {
+  it('formats whole kronor as mnkr with Swedish separators and minus', () => {
+    expect(f.amount('343600000')).toBe('343,6 mnkr');
+    expect(f.amount('-146600000')).toBe('\u2212146,6 mnkr');
+    expect(f.amount(null)).toBe(f.NO_VALUE);
+    expect(f.amountFigure('197000000')).toBe('197,0');
+    // beyond 2^53, exactly
+    expect(plain(f.amount('123456789012345678'))).toBe('123 456 789 012,3 mnkr');
+    expect(f.amountDeviation('8400000')).toBe('+8,4 mnkr');
+    expect(f.amountDeviation('0')).toBe('0,0 mnkr');
+    expect(f.amountDeviationFigure('-12000000')).toBe('\u221212,0');
+  });
+
+  it('gives the exact mnkr of whole kronor as a number', () => {
+    expect(f.mnkrNumber('343600000')).toBe(343.6);
+    expect(f.mnkrNumber('-146600000')).toBe(-146.6);
+    expect(f.mnkrNumber('8400000')).toBe(8.4);
+    expect(f.mnkrNumber('1')).toBe(0.000001);
+  });
+
+  it('formats indicator values with the decimals given and the unit of measure', () => {
+    expect(f.indicatorValue('4.8', '%')).toBe('4,8\u00a0%');
+    expect(f.indicatorValue('2.40', '%')).toBe('2,40\u00a0%');
+    expect(plain(f.indicatorValue('1840', 'antal'))).toBe('1 840');
+    expect(f.indicatorValue('4.1', 'timmar')).toBe('4,1 timmar');
+    expect(f.indicatorValue('-146.6', 'mnkr')).toBe('\u2212146,6\u00a0mnkr');
+    expect(f.indicatorValue(null, '%')).toBe(f.NO_VALUE);
+    expect(f.indicatorDeviation('2.8', '%')).toBe('+2,8 procentenheter');
+    expect(f.indicatorDeviation('-0.5', 'timmar')).toBe('\u22120,5 timmar');
+  });
+
+  it('names months and dates in Swedish', () => {
+    expect(f.month('2025-09')).toBe('september 2025');
+    expect(f.month('2024-01')).toBe('januari 2024');
+    expect(f.month('2024-13')).toBe('2024-13');
+    expect(f.date('2024-10-24')).toBe('24 oktober 2024');
+    expect(f.staleText('2024-06')).toBe('senast rapporterad: juni 2024');
+    expect(f.staleText(null)).toBe('aldrig rapporterad');
+    expect(f.statusLabel('red')).toBe('Röd');
+  });
+
+  it('keeps the standard fonts to what WinAnsi can show', () => {
+    expect(toWinAnsi('\u2212146,6\u202fmnkr\u2009x')).toBe('-146,6\u00a0mnkr\u00a0x');
+    expect(toWinAnsi('Hälso- och sjukvård – § 112 €')).toBe('Hälso- och sjukvård – § 112 €');
+    expect(toWinAnsi('≈ ✓')).toBe('? ?');
+  });
+
+  it('gives a safe file name', () => {
+    const content = sampleReportContent();
+    expect(reportFileName(content, 'pdf')).toBe('manadsrapport-halso-och-sjukvard-2024-09.pdf');
+    expect(reportFileName({ ...content, kind: 'interim', unitName: 'Område Nära vård / Östra "A"' }, 'docx')).toBe(
+      'delarsrapport-omrade-nara-vard-ostra-a-2024-09.docx',
+    );
+  });
+});
+
+describe('PDF', () => {
+  const content = sampleReportContent();
+  let file: string;
+  let text: string;
+  let pages: string[];
+  let pdf: Buffer;
+  const progress = recorder();
+
+  beforeAll(async () => {
+    pdf = await renderPdf(content, progress.onProgress);
+    file = writePdf(pdf);
+    text = pdfText(file);
+    pages = pagesOf(text);
+  }, 60_000);
+
+  it('is an A4 PDF with the title and language set', () => {
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const info = pdfInfo(file);
+    expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+    expect(info).toContain(`Title:           ${content.title}`);
+    expect(pdf.toString('latin1')).toContain('/Lang (sv-SE)');
+    if (HAS_DEJAVU) expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans\b/);
+  });
+
+  it('shows the key figures in Swedish format', () => {
+    expect(text).toContain('343,6 mnkr');
+    expect(text).toContain('197,0 mnkr');
+    expect(text).toContain('\u2212146,6 mnkr');
+    expect(text).toMatch(/Anti-VEGF\s+15,6\s+24,0\s+\+8,4/);
+    expect(text).toMatch(/Närakuten \(inaktuell\)\s+12,0\s+0,0\s+\u221212,0/);
+    expect(text).toMatch(/Summa Hållbar framtid\s+343,6\s+197,0\s+\u2212146,6/);
+    expect(text).toContain('(inaktuell) – uppgiften är inte rapporterad');
+  });
+
+  it('has the title block and every section', () => {
+    expect(pages[0]).toContain('Hälso- och sjukvårdsnämnden 24 oktober 2024, § 112');
+    expect(pages[0]).toContain('september 2024');
+    for (const heading of ['Innehåll', ...HEADINGS]) expect(text).toContain(heading);
+    expect(text).toContain(content.sbar.situation.split('.')[0]);
+    // poppler may join a short figure and its unit
+    expect(text).toMatch(/Andel inhyrd personal\s+2 ?%\s+4,8 ?%\s+4,2 ?%\s+Röd/);
+    expect(text).toMatch(/Grön 2\s+Gul 3\s+Röd 4\s+Saknar värde 1/);
+    expect(text).toMatch(/Översyn av jourlinjer\s+Åtgärd\s+Område Nära vård\s+aldrig rapporterad/);
+    expect(text).toMatch(/Närakuten\s+Åtgärd\s+Område Specialiserad vård\s+senast rapporterad: juni/);
+    // the unit wraps under the figure in its narrow column
+    expect(text).toMatch(/\+2,8[^\n]*\n[^\n]*procentenheter/);
+    expect(text).toMatch(/Beslutsnivå: Regionstyrelsen( \(eskalerad\)|\s*\n[^\n]*\(eskalerad\))/);
+  });
+
+  it('numbers every page "Sida N av M"', () => {
+    const count = Number(/Pages:\s+(\d+)/.exec(pdfInfo(file))?.[1]);
+    expect(pages.length).toBe(count);
+    expect(count).toBeGreaterThan(2);
+    pages.forEach((page, i) => {
+      expect(page).toContain(`Sida ${i + 1} av ${count}`);
+    });
+  });
+
+  it('lists every section in the contents on the page where it starts', () => {
+    const contents = contentsOf(pages[0] as string);
+    expect([...contents.keys()]).toEqual(HEADINGS);
+    let previous = 0;
+    for (const [title, page] of contents) {
+      expect(page).toBeGreaterThanOrEqual(previous);
+      previous = page;
+      expect(hasLine(pdfText(file, { first: page, last: page }), title), `${title} on page ${page}`).toBe(true);
+      pages.forEach((other, i) => {
+        if (i + 1 !== page) expect(hasLine(other, title), `${title} also on page ${i + 1}`).toBe(false);
+      });
+    }
+    expect(contents.get('Inaktuella uppgifter')).toBeGreaterThan(2);
+  });
+
+  it('reports progress up to 1', () => {
+    expectProgress(progress.calls);
+  });
+});
+
+describe('PDF of a large region', () => {
+  let file: string;
+  let pages: string[];
+
+  beforeAll(async () => {
+    file = writePdf(await renderPdf(sampleReportContent(20)));
+    pages = pagesOf(pdfText(file));
+  }, 120_000);
+
+  it('breaks its tables across pages with the header row repeated', () => {
+    expect(pages.length).toBeGreaterThan(15);
+    const withHeader = pages.filter((p) => /Enhet \/ åtgärd\s+Mål,/.test(p)).length;
+    const continued = pages.filter((p) => p.includes('Åtgärdsplan (forts.)')).length;
+    expect(continued).toBeGreaterThan(3);
+    expect(withHeader).toBe(continued + 1);
+    // the last unit of the last copy made it in
+    expect(pages.join('\n')).toMatch(/Område Psykiatri 20\s+65,6\s+25,0\s+\u221240,6/);
+  });
+
+  it('gives the pages of sections far into the document', () => {
+    const contents = contentsOf(pages[0] as string);
+    for (const title of ['Styrkort', 'Avvikelser och korrigerande åtgärder', 'Inaktuella uppgifter']) {
+      const page = contents.get(title) as number;
+      expect(page).toBeGreaterThan(5);
+      expect(hasLine(pdfText(file, { first: page, last: page }), title)).toBe(true);
+      expect(hasLine(pdfText(file, { first: page - 1, last: page - 1 }), title)).toBe(false);
+    }
+    expect(pages.at(-1)).toContain(`Sida ${pages.length} av ${pages.length}`);
+  });
+});
+
+describe('PDF text layout', () => {
+  it('wraps long text inside the page and cuts a row longer than a page', async () => {
+    const content = sampleReportContent();
+    const plan = content.actionPlan as NonNullable<ReportContent['actionPlan']>;
+    const long = `${'Ordentligt lång kommentar om åtgärdens effekter. '.repeat(12)}SLUTORDET`;
+    const endless = 'Kommentaren fortsätter sida efter sida. '.repeat(800);
+    plan.rows[1] = { ...(plan.rows[1] as (typeof plan.rows)[number]), comment: long };
+    plan.rows[2] = { ...(plan.rows[2] as (typeof plan.rows)[number]), comment: endless };
+    content.sbar.background = 'Ett mycket långt stycke. '.repeat(400);
+    const file = writePdf(await renderPdf(content));
+    const html = execFileSync('/usr/bin/pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+    const words = [...html.matchAll(/xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)];
+    expect(words.length).toBeGreaterThan(1000);
+    for (const [, xMin, xMax, yMax, word] of words) {
+      expect(Number(xMin), word).toBeGreaterThanOrEqual(61);
+      expect(Number(xMax), word).toBeLessThanOrEqual(595.28 - 61);
+      expect(Number(yMax), word).toBeLessThanOrEqual(841.89 - 30);
+    }
+    expect(words.some((w) => w[4] === 'SLUTORDET')).toBe(true);
+    const count = Number(/Pages:\s+(\d+)/.exec(pdfInfo(file))?.[1]);
+    expect(count).toBeLessThan(20);
+  }, 60_000);
+
+  it('falls back to the standard fonts with WinAnsi text', async () => {
+    const pdf = await renderPdf(sampleReportContent(), undefined, { fonts: 'standard' });
+    const text = pdfText(writePdf(pdf));
+    expect(text).toContain('-146,6 mnkr');
+    expect(text).not.toContain('\u2212');
+    expect(text).toContain('Hälso- och sjukvård');
+    expect(text).toContain('Förslag till beslut');
+    expect(pdf.toString('latin1')).toContain('/BaseFont /Helvetica');
+    expect(pdf.toString('latin1')).not.toContain('DejaVu');
+  }, 60_000);
+});
+
+describe('Word', () => {
+  const content = sampleReportContent();
+  let docx: Buffer;
+  let zip: JSZip;
+  let raw: string;
+  const progress = recorder();
+
+  beforeAll(async () => {
+    docx = await renderDocx(content, progress.onProgress);
+    zip = await JSZip.loadAsync(docx);
+    raw = plain((await mammoth.extractRawText({ buffer: docx })).value);
+  }, 60_000);
+
+  const part = async (name: string) => {
+    const file = zip.file(name);
+    expect(file, name).not.toBeNull();
+    return (await file?.async('string')) ?? '';
+  };
+
+  it('holds the figures and headings', () => {
+    expect(raw).toContain('343,6 mnkr');
+    expect(raw).toContain('197,0 mnkr');
+    expect(raw).toContain('\u2212146,6 mnkr');
+    expect(raw).toMatch(/Anti-VEGF\s+15,6\s+24,0\s+\+8,4/);
+    for (const heading of ['Innehåll', ...HEADINGS]) expect(raw).toContain(heading);
+    expect(raw).toContain(content.proposedDecision.split('\n')[0]);
+    expect(raw).toContain('aldrig rapporterad');
+  });
+
+  it('uses Word headings, a contents field and repeating table headers', async () => {
+    const document = await part('word/document.xml');
+    const headings = [...document.matchAll(/<w:pStyle w:val="Heading1"\/>/g)].length;
+    expect(headings).toBe(HEADINGS.length);
+    expect(document).toMatch(/<w:instrText[^>]*>\s*TOC [^<]*\\o &quot;1-1&quot;/);
+    expect(document).toContain('<w:tblHeader/>');
+    expect(await part('word/styles.xml')).toContain('<w:lang w:val="sv-SE"/>');
+    expect(await part('docProps/core.xml')).toContain(`<dc:title>${content.title}</dc:title>`);
+  });
+
+  it('has "Sida X av Y" in the footer', async () => {
+    const document = await part('word/document.xml');
+    const rels = await part('word/_rels/document.xml.rels');
+    const id = /<w:footerReference w:type="default" r:id="(\w+)"\/>/.exec(document)?.[1];
+    expect(id).toBeDefined();
+    const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+    const footer = await part(`word/${target}`);
+    expect(footer).toContain('>Sida </w:t>');
+    expect(footer).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+    expect(footer).toMatch(/<w:instrText[^>]*>\s*NUMPAGES\s*<\/w:instrText>/);
+  });
+
+  it('reports progress up to 1', () => {
+    expectProgress(progress.calls);
+  });
+});
+
+describe('Excel', () => {
+  const content = sampleReportContent();
+  const workbook = new ExcelJS.Workbook();
+  const progress = recorder();
+
+  beforeAll(async () => {
+    const plan = content.actionPlan as NonNullable<ReportContent['actionPlan']>;
+    plan.rows[1] = { ...(plan.rows[1] as (typeof plan.rows)[number]), comment: '=HYPERLINK("http://x","klicka")' };
+    await workbook.xlsx.load((await renderXlsx(content, progress.onProgress)) as unknown as ArrayBuffer);
+  }, 60_000);
+
+  const sheet = (name: string) => {
+    const found = workbook.getWorksheet(name);
+    if (!found) throw new Error(`no sheet ${name}`);
+    return found;
+  };
+  const rowWith = (ws: ExcelJS.Worksheet, column: number, value: string) => {
+    let found: ExcelJS.Row | undefined;
+    ws.eachRow((row) => {
+      if (!found && row.getCell(column).value === value) found = row;
+    });
+    if (!found) throw new Error(`no row with ${value}`);
+    return found;
+  };
+
+  it('has the sheets in Swedish', () => {
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Rapport',
+      'Åtgärdsplan',
+      'Styrkort',
+      'Avvikelser',
+      'Inaktuella uppgifter',
+    ]);
+    expect(Object.values(SHEETS)).toEqual(workbook.worksheets.map((w) => w.name));
+  });
+
+  it('holds the action plan as exact mnkr numbers', () => {
+    const ws = sheet('Åtgärdsplan');
+    const total = rowWith(ws, 1, 'Summa Hållbar framtid 2024');
+    expect([3, 4, 5].map((c) => total.getCell(c).value)).toEqual([343.6, 197, -146.6]);
+    expect(total.getCell(5).numFmt).toBe('#,##0.0');
+    const antiVegf = rowWith(ws, 2, 'Anti-VEGF');
+    expect([3, 4, 5].map((c) => antiVegf.getCell(c).value)).toEqual([15.6, 24, 8.4]);
+    const noForecast = rowWith(ws, 2, 'Översyn av jourlinjer');
+    expect(noForecast.getCell(4).value).toBeNull();
+    expect(noForecast.getCell(6).value).toBe('Ja');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.autoFilter).toBeTruthy();
+    expect(ws.getRow(1).getCell(3).value).toBe('Mål (mnkr)');
+  });
+
+  it('neutralises text that would be a formula', () => {
+    const row = rowWith(sheet('Åtgärdsplan'), 2, 'Anti-VEGF');
+    expect(row.getCell(7).value).toBe('\'=HYPERLINK("http://x","klicka")');
+  });
+
+  it('has the text, the scorecard, the deviations and the stale figures', () => {
+    const report = sheet('Rapport');
+    expect(rowWith(report, 1, 'Situation').getCell(2).value).toBe(content.sbar.situation);
+    expect(rowWith(report, 1, 'Förslag till beslut').getCell(2).value).toBe(content.proposedDecision);
+    expect(rowWith(report, 1, 'Röd').getCell(2).value).toBe(4);
+    const indicator = rowWith(sheet('Styrkort'), 4, 'Andel inhyrd personal');
+    expect([6, 7, 8, 9].map((c) => indicator.getCell(c).value)).toEqual([2, 4.8, 4.2, 'Röd']);
+    expect(rowWith(sheet('Styrkort'), 4, 'Sjukfrånvaro').getCell(6).numFmt).toBe('#,##0.0');
+    const deviation = rowWith(sheet('Avvikelser'), 2, 'Närakuten');
+    expect([5, 6, 7].map((c) => deviation.getCell(c).value)).toEqual([12, 0, -12]);
+    expect(deviation.getCell(11).value).toBe('Ja');
+    expect(rowWith(sheet('Inaktuella uppgifter'), 2, 'Översyn av jourlinjer').getCell(4).value).toBe(
+      'aldrig rapporterad',
+    );
+    expect(rowWith(sheet('Inaktuella uppgifter'), 2, 'Närakuten').getCell(5).value).toBe('2024-06');
+  });
+
+  it('reports progress up to 1', () => {
+    expectProgress(progress.calls);
+  });
+});
+
+describe('renderReport', () => {
+  it('gives each format its content type and extension', async () => {
+    const content = sampleReportContent();
+    const expected = {
+      pdf: ['application/pdf', '%PDF'],
+      docx: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'PK'],
+      xlsx: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'PK'],
+    } as const;
+    for (const format of REPORT_FORMATS) {
+      const progress = recorder();
+      const file = await renderReport(content, format, progress.onProgress);
+      expect(file.contentType).toBe(expected[format][0]);
+      expect(file.extension).toBe(format);
+      expect(file.body.subarray(0, expected[format][1].length).toString('latin1')).toBe(expected[format][1]);
+      expectProgress(progress.calls);
+    }
+  }, 60_000);
+});
