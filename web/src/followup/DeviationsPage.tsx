@@ -1,4 +1,221 @@
-// Placeholder until the page is built in this session.
+import { Alert, Anchor, Badge, Group, Paper, Select, Table, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useMe } from '../app/auth';
+import { formatDate } from '../app/format';
+import { PageHeading } from '../app/page';
+import { measurePath } from '../economy/queries';
+import { may } from '../steering/access';
+import { formatMonth, monthOrNull } from '../steering/periods';
+import { useDefaultPeriod, useHomeUnit, useOrg } from '../steering/queries';
+import { LoadError, Loading, PeriodInput } from '../steering/ui';
+import { useUnitOptions } from '../ui/options';
+import { deviationFigure, kronorText } from './figures';
+import { deviationsQuery } from './queries';
+import type { Deviation } from './types';
+import './followup.css';
+
+/** Avvikelser: indicators and measures off target for a month, with the analysis and what is done about them. */
 export function DeviationsPage() {
-  return <h1>DeviationsPage</h1>;
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const me = useMe().data;
+  const org = useOrg();
+  const home = useHomeUnit();
+  const fallback = useDefaultPeriod();
+  const chosen = monthOrNull(params.get('period'));
+  const period = chosen ?? fallback.period;
+  const unitId = params.get('unit') ?? home.unitId;
+  const readable = useMemo(
+    () => org.units.filter((u) => may(me, 'data.read', u.id, org.tree)),
+    [org.units, org.tree, me],
+  );
+  const unitOptions = useUnitOptions(readable);
+  const ready = !!unitId && (chosen !== null || !fallback.pending);
+  const list = useQuery({ ...deviationsQuery(period, unitId), enabled: ready, placeholderData: keepPreviousData });
+
+  const set = (key: string, value: string | null) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const unitName = org.nameOf(unitId);
+  const data = list.data;
+  return (
+    <>
+      <PageHeading title={t('followup.deviations.title')} />
+      <Text mb="md" className="prose">
+        {t('followup.deviations.intro')}
+      </Text>
+      <Paper withBorder p="md" mb="md" radius="md">
+        <Group align="flex-start" wrap="wrap">
+          <PeriodInput value={period} onChange={(p) => set('period', p)} />
+          <Select
+            label={t('followup.deviations.unit')}
+            description={t('followup.deviations.unitHelp')}
+            data={unitOptions}
+            value={unitId}
+            searchable
+            allowDeselect={false}
+            nothingFoundMessage={t('common.nothingFound')}
+            onChange={(v) => set('unit', v)}
+            w={420}
+          />
+        </Group>
+      </Paper>
+      {!home.pending && !unitId ? (
+        <Alert color="blue">{t('followup.deviations.noUnit')}</Alert>
+      ) : !ready || (list.isPending && !data) ? (
+        <Loading />
+      ) : list.isError && !data ? (
+        <LoadError error={list.error} />
+      ) : data ? (
+        <DeviationTable deviations={data.deviations} period={data.period ?? period} unitName={unitName} />
+      ) : null}
+    </>
+  );
+}
+
+function DeviationTable({
+  deviations,
+  period,
+  unitName,
+}: {
+  deviations: Deviation[];
+  period: string;
+  unitName: string;
+}) {
+  const { t } = useTranslation();
+  const month = formatMonth(period);
+  const escalated = deviations.filter((d) => d.escalated).length;
+  return (
+    <section aria-labelledby="deviations-heading" className="section">
+      <Title order={2} size="h3" id="deviations-heading" mb="sm">
+        {t('followup.deviations.heading', { unit: unitName, month })}
+      </Title>
+      <p aria-live="polite" className="status-message">
+        {deviations.length === 0
+          ? t('followup.deviations.none', { unit: unitName, month })
+          : `${t('followup.deviations.count', { count: deviations.length })}${
+              escalated > 0 ? ` ${t('followup.deviations.escalatedCount', { count: escalated })}` : ''
+            }`}
+      </p>
+      {deviations.length > 0 && (
+        <Table.ScrollContainer minWidth={1400}>
+          <Table withTableBorder striped captionSide="top" className="figures-table">
+            <Table.Caption>{t('followup.deviations.caption', { unit: unitName, month })}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('followup.deviations.name')}</Table.Th>
+                <Table.Th scope="col">{t('followup.deviations.kind')}</Table.Th>
+                <Table.Th scope="col">{t('followup.deviations.unitColumn')}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('followup.deviations.target')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('followup.deviations.value')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('followup.deviations.deviation')}
+                </Table.Th>
+                <Table.Th scope="col">{t('followup.deviations.analysis')}</Table.Th>
+                <Table.Th scope="col">{t('followup.deviations.corrective')}</Table.Th>
+                <Table.Th scope="col">{t('followup.deviations.decisionLevel')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {deviations.map((d) => (
+                <DeviationRow key={`${d.kind}-${d.id}-${d.unitId}`} deviation={d} period={period} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </section>
+  );
+}
+
+function Figure({ deviation: d, value }: { deviation: Deviation; value: string | number | null }) {
+  return (
+    <span className="money" title={d.kind === 'measure' ? kronorText(value) : undefined}>
+      {deviationFigure(d, value)}
+    </span>
+  );
+}
+
+function DeviationRow({ deviation: d, period }: { deviation: Deviation; period: string }) {
+  const { t } = useTranslation();
+  const a = d.correctiveAction;
+  return (
+    <Table.Tr data-deviation={d.name}>
+      <Table.Th scope="row" fw="normal">
+        {d.kind === 'measure' ? (
+          <Anchor component={Link} to={measurePath(d.id, period)}>
+            {d.name}
+          </Anchor>
+        ) : (
+          d.name
+        )}{' '}
+        {d.status && (
+          <Badge
+            color={d.status === 'red' ? 'red' : d.status === 'yellow' ? 'yellow' : 'gray'}
+            variant="light"
+            className="badge-dark"
+            component="span"
+          >
+            {t(`followup.deviations.status.${d.status}`, { defaultValue: d.status })}
+          </Badge>
+        )}{' '}
+        {d.escalated && (
+          <Badge color="red" variant="light" className="badge-dark warning-badge" component="span">
+            {t('followup.deviations.escalated')}
+          </Badge>
+        )}
+      </Table.Th>
+      <Table.Td>{t(`followup.deviations.kinds.${d.kind}`)}</Table.Td>
+      <Table.Td>{d.unitName}</Table.Td>
+      <Table.Td ta="right" className="nowrap">
+        <Figure deviation={d} value={d.target} />
+      </Table.Td>
+      <Table.Td ta="right" className="nowrap">
+        <Figure deviation={d} value={d.value} />
+      </Table.Td>
+      <Table.Td ta="right" className="nowrap">
+        <Figure deviation={d} value={d.deviation} />
+      </Table.Td>
+      <Table.Td>
+        {d.analysis?.trim() ? (
+          <span className="analysis-view">{d.analysis}</span>
+        ) : (
+          <span className="muted">{t('followup.deviations.noAnalysis')}</span>
+        )}
+      </Table.Td>
+      <Table.Td>
+        {a ? (
+          <>
+            {a.what}
+            <br />
+            <span className="muted">
+              {t('followup.deviations.correctiveWho', {
+                name: a.responsibleName,
+                date: formatDate(a.dueOn),
+                status: t(`correctiveStatus.${a.status}`, { defaultValue: a.status }),
+              })}
+            </span>
+          </>
+        ) : (
+          <span className="muted">{t('followup.deviations.noCorrective')}</span>
+        )}
+      </Table.Td>
+      <Table.Td>{d.decisionLevel ?? '–'}</Table.Td>
+    </Table.Tr>
+  );
 }
