@@ -2,7 +2,7 @@ import { Badge, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../app/format';
-import { formatDecimalText } from '../steering/numbers';
+import { formatDecimalText, formatFigure } from '../steering/numbers';
 import { formatMonth } from '../steering/periods';
 import { STATUS_COLORS } from '../steering/ui';
 import { isNegative, kronorText, mnkrText } from './labels';
@@ -33,10 +33,11 @@ function Figure({ value, unit }: { value: string | null; unit: string }) {
       </>
     );
   if (unit === 'kr') return <Mnkr kr={value} />;
+  // One decimal, as the scorecard shows it; the exact figure is in the tooltip.
+  const n = Number(value);
   return (
-    <span className="figure">
-      {formatDecimalText(value)}
-      {unit ? `\u00a0${unit}` : ''}
+    <span className="figure" title={`${formatDecimalText(value)}${unit ? `\u00a0${unit}` : ''}`}>
+      {Number.isFinite(n) ? formatFigure(n, unit || undefined) : formatDecimalText(value)}
     </span>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, Group, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
@@ -7,9 +7,8 @@ import { today } from '../app/format';
 import type { Body } from '../app/types';
 import { DateField, FormPanel, SaveStatus, useFieldError } from '../steering/formkit';
 import type { Errors } from '../steering/payloads';
-import { formatMonth } from '../steering/periods';
 import { bareParagraph, meetingLabel, outcomeKey } from './labels';
-import { meetingsKey, reportsKey, reportsQuery } from './queries';
+import { meetingsKey, reportsKey } from './queries';
 import { type Meeting, type MeetingItem, OUTCOMES, type Outcome } from './types';
 
 const hasErrors = (e: Errors) => Object.keys(e).length > 0;
@@ -94,10 +93,8 @@ export function NewMeetingForm({
 export function NewItemForm({ meeting, onDone }: { meeting: Meeting; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const reports = useQuery(reportsQuery);
   const [paragraph, setParagraph] = useState('');
   const [title, setTitle] = useState('');
-  const [reportId, setReportId] = useState<string | null>(null);
   const [clientErrors, setClientErrors] = useState<Errors>({});
   const create = useMutation({
     mutationFn: (body: unknown) =>
@@ -122,28 +119,19 @@ export function NewItemForm({ meeting, onDone }: { meeting: Meeting; onDone: (me
     if (!title.trim()) errors.title = 'reports.meetings.itemTitleRequired';
     setClientErrors(errors);
     if (hasErrors(errors)) create.reset();
-    else
-      create.mutate({
-        paragraph: bareParagraph(paragraph),
-        title: title.trim(),
-        ...(reportId ? { reportId } : {}),
-      });
+    else create.mutate({ paragraph: bareParagraph(paragraph), title: title.trim() });
   };
-
-  const options = (reports.data?.reports ?? []).map((r) => ({
-    value: r.id,
-    label: `${r.title} (${r.unitName}, ${formatMonth(r.period)})`,
-  }));
 
   return (
     <FormPanel
       id={`new-item-${meeting.id}`}
       title={t('reports.meetings.newItemTitle', { meeting: meetingLabel(meeting) })}
+      intro={t('reports.meetings.newItemIntro')}
       onClose={() => onDone('')}
     >
-      <SaveStatus error={create.error} invalid={hasErrors(clientErrors)} shown={['paragraph', 'title', 'reportId']} />
+      <SaveStatus error={create.error} invalid={hasErrors(clientErrors)} shown={['paragraph', 'title']} />
       <form onSubmit={submit} noValidate>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('reports.send.paragraph')}
             description={t('reports.send.paragraphHelp')}
@@ -158,17 +146,6 @@ export function NewItemForm({ meeting, onDone }: { meeting: Meeting; onDone: (me
             value={title}
             onChange={(e) => setTitle(e.currentTarget.value)}
             error={errorAt('title')}
-          />
-          <Select
-            label={t('reports.meetings.itemReport')}
-            description={t('reports.meetings.itemReportHelp')}
-            clearable
-            searchable
-            data={options}
-            value={reportId}
-            onChange={setReportId}
-            nothingFoundMessage={t('common.nothingFound')}
-            error={errorAt('reportId')}
           />
         </SimpleGrid>
         <Group mt="md">

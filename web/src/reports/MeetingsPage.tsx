@@ -48,7 +48,8 @@ function MeetingSection({
             {meetingLabel(meeting)}
           </Title>
           <Text size="sm" className="muted">
-            {formatDate(meeting.meetsOn)} · {meeting.title}
+            {formatDate(meeting.meetsOn)}
+            {meeting.title && meeting.title !== meetingLabel(meeting) ? ` · ${meeting.title}` : ''}
             {meeting.meetsOn >= today() ? ` · ${t('reports.meetings.coming')}` : ''}
           </Text>
         </div>

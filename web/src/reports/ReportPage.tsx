@@ -85,7 +85,7 @@ function SbarText({ report }: { report: Report }) {
 function SentNotice({ report }: { report: Report }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
-  const meeting = report.content.meeting;
+  const meeting = report.meeting ?? report.content.meeting;
   useEffect(() => {
     // Arriving here straight after sending: the focus goes to what happened.
     if (sessionStorage.getItem('report-just-sent') === report.id) {
@@ -159,6 +159,11 @@ function FollowedBy({ report }: { report: Report }) {
               ) : (
                 <span>{t('reports.noDecisionYet')}</span>
               )}
+              {f.decisionTitle && (
+                <Text size="sm" fw={600}>
+                  {f.decisionTitle}
+                </Text>
+              )}
               {(f.decisionText ?? f.text) && (
                 <Text size="sm" className="analysis-text">
                   {f.decisionText ?? f.text}
@@ -180,7 +185,8 @@ function FollowedBy({ report }: { report: Report }) {
 /** The meetings to send to: coming ones first, then earlier ones. */
 function meetingOptions(meetings: Meeting[], t: (k: string) => string) {
   const day = today();
-  const label = (m: Meeting) => `${meetingLabel(m)} – ${m.title}`;
+  const label = (m: Meeting) =>
+    m.title && m.title !== meetingLabel(m) ? `${meetingLabel(m)} – ${m.title}` : meetingLabel(m);
   const coming = meetings.filter((m) => m.meetsOn >= day).sort((a, b) => a.meetsOn.localeCompare(b.meetsOn));
   const earlier = meetings.filter((m) => m.meetsOn < day).sort((a, b) => b.meetsOn.localeCompare(a.meetsOn));
   return [
@@ -423,7 +429,13 @@ function DraftEditor({ report }: { report: Report }) {
         </form>
       </Paper>
 
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('reports.send.confirmTitle')} centered>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('reports.send.confirmTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        centered
+      >
         <Text mb="sm">
           {t('reports.send.confirmText', {
             meeting: chosen ? meetingLabel({ ...chosen, paragraph: bareParagraph(paragraph) }) : '',

@@ -7,13 +7,13 @@ import { formatDate, formatNumber } from '../app/format';
 import { PageHeading } from '../app/page';
 import { formatMonth } from '../steering/periods';
 import { LoadError, Loading } from '../steering/ui';
-import { dayOf, meetingLabel, notedFlag, outcomeKey, sortSeries } from './labels';
+import { dayOf, meetingLabel, notedFlag, outcomeKey, seriesSize, sortSeries } from './labels';
 import { NewReportForm, useMayCreateReports } from './NewReportForm';
 import { reportPath, reportsQuery } from './queries';
 import type { ReportListItem, Series } from './types';
 
 /** "Informerad 3 gånger i rad utan beslut", said in words beside the colour. */
-export function NotedFlag({ series }: { series: Pick<Series, 'notedInARow'> }) {
+export function NotedFlag({ series }: { series: Pick<Series, 'notedInARow' | 'flagged'> }) {
   const { t } = useTranslation();
   const count = notedFlag(series);
   if (count === null) return null;
@@ -45,7 +45,7 @@ function SeriesTable({ series }: { series: Series[] }) {
               ? t('reports.seriesFlagged', { count: flagged, formatted: formatNumber(flagged) })
               : t('reports.seriesNoneFlagged')}
           </Text>
-          <Table.ScrollContainer minWidth={720}>
+          <Table.ScrollContainer minWidth={960}>
             <Table withTableBorder striped captionSide="top">
               <Table.Caption className="visually-hidden">{t('reports.seriesCaption')}</Table.Caption>
               <Table.Thead>
@@ -59,6 +59,7 @@ function SeriesTable({ series }: { series: Series[] }) {
                     {t('reports.col.notedInARow')}
                   </Table.Th>
                   <Table.Th scope="col">{t('reports.col.flag')}</Table.Th>
+                  <Table.Th scope="col">{t('reports.col.history')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -68,10 +69,30 @@ function SeriesTable({ series }: { series: Series[] }) {
                       {s.bodyName}
                     </Table.Th>
                     <Table.Td>{s.unitName}</Table.Td>
-                    <Table.Td ta="right">{formatNumber(s.reports)}</Table.Td>
+                    <Table.Td ta="right">{formatNumber(seriesSize(s))}</Table.Td>
                     <Table.Td ta="right">{formatNumber(s.notedInARow)}</Table.Td>
                     <Table.Td>
                       <NotedFlag series={s} />
+                    </Table.Td>
+                    <Table.Td>
+                      {Array.isArray(s.reports) && s.reports.length > 0 ? (
+                        <ol className="plain-list series-history">
+                          {s.reports.map((r) => (
+                            <li key={r.id}>
+                              <Anchor component={Link} to={reportPath(r.id)} size="sm">
+                                {r.meetsOn ?? r.title}
+                                {r.meetsOn && <span className="visually-hidden">, {r.title}</span>}
+                              </Anchor>
+                              {': '}
+                              <Text span size="sm">
+                                {r.outcome ? t(outcomeKey(r.outcome)) : t('reports.noDecisionYet')}
+                              </Text>
+                            </li>
+                          ))}
+                        </ol>
+                      ) : (
+                        '–'
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -14,6 +14,7 @@ import {
   notedFlag,
   outcomeKey,
   paragraphText,
+  seriesSize,
   shortHash,
   sortSeries,
 } from './labels';
@@ -91,6 +92,20 @@ describe('series flags', () => {
     expect(i18n.t('reports.notedInARow', { count: 3, formatted: '3', lng: 'en' })).toBe(
       'Informed 3 times in a row without a decision',
     );
+  });
+
+  it("follows the server's flag when it sends one, and counts a series whether it gets the reports or their number", () => {
+    expect(notedFlag({ notedInARow: 3, flagged: false })).toBeNull();
+    expect(notedFlag({ notedInARow: 2, flagged: true })).toBe(2);
+    expect(seriesSize({ reports: 4 })).toBe(4);
+    expect(
+      seriesSize({
+        reports: [
+          { id: 'a', title: 'A', meetsOn: '2024-08-27', outcome: 'information' },
+          { id: 'b', title: 'B', meetsOn: '2024-10-08', outcome: null },
+        ],
+      }),
+    ).toBe(2);
   });
 
   it('puts the longest run of noted reports first', () => {

@@ -44,13 +44,25 @@ export interface ReportListItem {
   outcome: Outcome | null;
 }
 
-/** The reports one body got about one unit, in meeting order. */
+/** One report of a series, in meeting order. */
+export interface SeriesReport {
+  id: string;
+  title: string;
+  meetsOn?: string | null;
+  outcome: Outcome | null;
+}
+
+/**
+ * The reports one body got about one unit, in meeting order. The server sends the reports
+ * themselves (docs/followup.md says a count; both are read) and whether the series is flagged.
+ */
 export interface Series {
   bodyName: string;
   unitName: string;
-  reports: number;
+  reports: number | SeriesReport[];
   /** How many of the latest were followed only by "information noted". */
   notedInARow: number;
+  flagged?: boolean;
 }
 
 export interface ReportList {
@@ -67,6 +79,7 @@ export interface FollowedBy {
   paragraph?: string | null;
   outcome: Outcome | null;
   decisionId?: string | null;
+  decisionTitle?: string | null;
   decisionText?: string | null;
   text?: string | null;
   title?: string | null;
@@ -87,6 +100,8 @@ export interface Report {
   sentAt: string | null;
   sentByName: string | null;
   contentHash: string | null;
+  /** The meeting and paragraph the report was sent to (also in the frozen content). */
+  meeting?: MeetingRef | null;
   sbar: Sbar;
   proposedDecision: string;
   content: ReportContent;
