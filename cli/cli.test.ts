@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,8 @@ describe.runIf(embedded)('the admin CLI', () => {
       'import-org',
       'export-values',
       'import-values',
+      'send-reminders',
+      'export-report',
     ])
       expect(output).toContain(command);
   });
@@ -124,5 +126,25 @@ describe.runIf(embedded)('the admin CLI', () => {
     const badMonth = await cli(dir, ['export-values', values, '--from', '2025-13', '--to', '2025-03']);
     expect(badMonth.code).toBe(1);
     expect(badMonth.output).toContain('Ogiltig månad');
-  }, 180_000);
+
+    // A report the board got, exported as it was sent; an unknown one is named as such.
+    const db = await openDatabase({ kind: 'pglite', dataDir: dir });
+    const sent = await db.db
+      .selectFrom('board_reports')
+      .select(['id', 'content_hash'])
+      .where('sent_at', 'is not', null)
+      .executeTakeFirstOrThrow();
+    await db.close();
+    const pdf = join(dir, 'rapport.pdf');
+    const exported = await cli(dir, ['export-report', sent.id, pdf, '--format', 'pdf']);
+    expect(exported.code, exported.output).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(exported.output).toContain('100 %');
+    const unknown = await cli(dir, ['export-report', 'finns-inte', pdf]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.output).toContain('Rapporten finns inte');
+    const reminders = await cli(dir, ['send-reminders']);
+    expect(reminders.code, reminders.output).toBe(0);
+    expect(reminders.output).toContain('utkorgen');
+  }, 240_000);
 });

@@ -4,16 +4,19 @@ import { createInterface } from 'node:readline';
 import { Command, Option } from 'commander';
 import { type IsoDate, isIsoDate } from '../domain/dates';
 import { DomainError } from '../domain/errors';
-import { databaseFromEnv } from '../server/config';
+import { databaseFromEnv, mailFromEnv } from '../server/config';
 import { systemClock } from '../server/core/clock';
 import { type Services, systemActor } from '../server/core/context';
 import { type Database, openDatabase } from '../server/db/connection';
 import { migrate } from '../server/db/migrate';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from '../server/demo/seed';
+import { mailerFor, runReminders } from '../server/followup/reminders';
 import { exportOrg } from '../server/org/export';
 import { importOrg } from '../server/org/import';
 import { unitsOn } from '../server/org/queries';
 import { createUnit, listUnits, today } from '../server/org/service';
+import { exportReport } from '../server/reports/exports';
+import { REPORT_FORMATS, type ReportFormat } from '../server/reports/render';
 
 import { exportValues, importValues } from '../server/steering/values-workbook';
 import { createUser, grantRole } from '../server/users/service';
@@ -217,6 +220,40 @@ program
       console.log(
         `${summary.dryRun ? 'Provkörning: skulle ha skrivit' : 'Skrev'} ${summary.written} värden och tagit bort ${summary.removed} (${summary.rows} rader).`,
       );
+    });
+  });
+
+program
+  .command('send-reminders')
+  .description(
+    'skapa och skicka de påminnelser om årshjulets sista dagar som är aktuella i dag (varje påminnelse bara en gång)',
+  )
+  .action(async () => {
+    await withServices(async (services) => {
+      const mail = mailFromEnv(process.env);
+      const { created, sent } = await runReminders(services, mail, mailerFor(mail));
+      console.log(
+        mail.smtpUrl
+          ? `Skapade ${created} påminnelser, skickade ${sent} med e-post.`
+          : `Skapade ${created} påminnelser; de ligger i utkorgen (SMTP_URL är inte satt).`,
+      );
+    });
+  });
+
+program
+  .command('export-report')
+  .description('exportera en rapport till PDF, Word eller Excel (en skickad rapport precis som den skickades)')
+  .argument('<id>', 'rapportens id')
+  .argument('<file>', 'fil att skriva')
+  .addOption(new Option('--format <format>', 'pdf, docx eller xlsx').choices([...REPORT_FORMATS]).default('pdf'))
+  .action(async (id: string, file: string, opts: { format: ReportFormat }) => {
+    await withServices(async (services) => {
+      const out = await exportReport(services, systemActor('cli'), id, opts.format, (fraction, step) =>
+        process.stderr.write(`\r${Math.round(fraction * 100)} % ${step} …`.padEnd(60)),
+      );
+      process.stderr.write('\n');
+      writeFileSync(resolve(file), out.body);
+      console.log(`Skrev ${file} (${out.body.length} byte).`);
     });
   });
 

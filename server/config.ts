@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultSessionPolicy } from './auth/service';
 import type { DatabaseConfig } from './db/connection';
-import { defaultMailConfig } from './followup/reminders';
+import { defaultMailConfig, type MailConfig } from './followup/reminders';
 import type { HttpConfig } from './http/env';
 
 export interface ServerConfig {
@@ -37,6 +37,15 @@ export function jsonLogger(enabled: boolean) {
   };
 }
 
+/** Reminders go by SMTP when SMTP_URL is set; otherwise they wait in the outbox. */
+export function mailFromEnv(env: NodeJS.ProcessEnv): MailConfig {
+  return {
+    smtpUrl: env.SMTP_URL || null,
+    from: env.MAIL_FROM ?? defaultMailConfig.from,
+    reminderDaysBefore: intFrom(env, 'REMINDER_DAYS_BEFORE', defaultMailConfig.reminderDaysBefore),
+  };
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const publicUrl = env.PUBLIC_URL ?? '';
   return {
@@ -57,11 +66,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       version: productVersion(),
       webRoot: resolve(env.WEB_ROOT ?? 'web/dist'),
       log: jsonLogger(env.LOG_LEVEL !== 'silent'),
-      mail: {
-        smtpUrl: env.SMTP_URL || null,
-        from: env.MAIL_FROM ?? defaultMailConfig.from,
-        reminderDaysBefore: intFrom(env, 'REMINDER_DAYS_BEFORE', defaultMailConfig.reminderDaysBefore),
-      },
+      mail: mailFromEnv(env),
     },
   };
 }

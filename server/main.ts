@@ -4,9 +4,11 @@ import { buildApp } from './app';
 import { configFromEnv } from './config';
 import { systemClock } from './core/clock';
 import type { Services } from './core/context';
+import { forgetOldKeys } from './core/idempotency';
 import { openDatabase } from './db/connection';
 import { migrate } from './db/migrate';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed';
+import { mailerFor, runReminders } from './followup/reminders';
 
 async function main() {
   const config = configFromEnv();
@@ -41,6 +43,21 @@ async function main() {
   }
 
   const app = buildApp({ services, config: config.http });
+  // Reminders before and after the deadlines of the annual cycle, every hour; each reminder is
+  // made once, so a restart or a second server never sends one twice.
+  const mailer = mailerFor(config.http.mail);
+  const remind = async () => {
+    try {
+      const { created, sent } = await runReminders(services, config.http.mail, mailer);
+      await forgetOldKeys(services);
+      if (created > 0) log({ event: 'reminders', created, sent });
+    } catch (err) {
+      log({ event: 'reminders_failed', error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  const reminders = setInterval(() => void remind(), 60 * 60_000);
+  reminders.unref();
+  void remind();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Röd tråd ${config.http.version} på http://localhost:${info.port} (databas: ${database.kind})`);
   });
@@ -50,6 +67,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log({ event: 'stopping', signal });
+    clearInterval(reminders);
     // Stop taking requests, let the ones under way finish, then close the database cleanly
     // (PGlite checkpoints on close).
     await new Promise<void>((resolve) => {
