@@ -175,7 +175,8 @@ function Calendar({ cycle }: { cycle: Cycle }) {
       {rows.length === 0 ? (
         <Text mb="md">{t('followup.cycle.calendarEmpty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={1300}>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a region wider than the page takes the focus so the keyboard can scroll it
+        <section className="calendar-scroll" tabIndex={0} aria-label={t('followup.cycle.calendarRegion')}>
           <Table withTableBorder withColumnBorders captionSide="top" className="cycle-calendar">
             <Table.Caption>{t('followup.cycle.calendarCaption', { year: cycle.year })}</Table.Caption>
             <Table.Thead>
@@ -203,7 +204,7 @@ function Calendar({ cycle }: { cycle: Cycle }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </section>
       )}
     </section>
   );

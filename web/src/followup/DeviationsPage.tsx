@@ -164,11 +164,11 @@ function DeviationRow({ deviation: d, period }: { deviation: Deviation; period: 
         ) : (
           d.name
         )}{' '}
-        {d.status && (
+        {d.kind === 'indicator' && d.status && (
           <Badge
             color={d.status === 'red' ? 'red' : d.status === 'yellow' ? 'yellow' : 'gray'}
             variant="light"
-            className="badge-dark"
+            className="badge-dark status-badge"
             component="span"
           >
             {t(`followup.deviations.status.${d.status}`, { defaultValue: d.status })}

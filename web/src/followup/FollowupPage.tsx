@@ -1,5 +1,6 @@
 import { Alert, Anchor, Checkbox, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatDate, today } from '../app/format';
@@ -36,7 +37,8 @@ export function FollowupPage() {
   const fallback = useDefaultFollowupPeriod(chosen === null);
   const period = chosen ?? fallback.period;
   const unit = params.get('unit');
-  const onlyMissing = params.get('visa') === 'ej-rapporterat';
+  // Held here as well as in the address, so the box answers at once while the address follows.
+  const [onlyMissing, setOnlyMissing] = useState(params.get('visa') === 'ej-rapporterat');
   const ready = chosen !== null || !fallback.pending;
   const status = useQuery({ ...statusQuery(period, unit), enabled: ready, placeholderData: keepPreviousData });
 
@@ -66,7 +68,11 @@ export function FollowupPage() {
           <Checkbox
             label={t('followup.overview.onlyMissing')}
             checked={onlyMissing}
-            onChange={(e) => set('visa', e.currentTarget.checked ? 'ej-rapporterat' : null)}
+            onChange={(e) => {
+              const checked = e.currentTarget.checked;
+              setOnlyMissing(checked);
+              set('visa', checked ? 'ej-rapporterat' : null);
+            }}
           />
         </Group>
       </Paper>
@@ -170,11 +176,11 @@ function UnitTable({ rows, period, onlyMissing }: { rows: StatusRow[]; period: s
                       <span className="muted">{levelLabel(t, r.level)}</span>
                     </span>
                   </Table.Th>
-                  <Table.Td>
+                  <Table.Td className="status-cell">
                     <SubmissionBadge status={r.status} />
                   </Table.Td>
                   <Table.Td className="nowrap">{r.deadline ? formatDate(r.deadline) : '–'}</Table.Td>
-                  <Table.Td>{r.late ? <LateBadge days={r.daysLate} /> : '–'}</Table.Td>
+                  <Table.Td className="status-cell">{r.late ? <LateBadge days={r.daysLate} /> : '–'}</Table.Td>
                   <Table.Td>
                     <ByWhom name={r.submittedByName} at={r.submittedAt} />
                   </Table.Td>

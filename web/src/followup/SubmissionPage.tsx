@@ -398,7 +398,7 @@ function Children({ detail: d, period }: { detail: Detail; period: string }) {
                     {c.name}
                   </Anchor>
                 </Table.Th>
-                <Table.Td>
+                <Table.Td className="status-cell">
                   <SubmissionBadge status={c.status} />
                 </Table.Td>
               </Table.Tr>
