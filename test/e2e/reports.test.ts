@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb, launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
 
 // Journey: a politician sees on the reports page that Regionstyrelsen was informed about
@@ -43,6 +43,16 @@ beforeAll(async () => {
   page = await context.newPage();
   page.setDefaultTimeout(15_000);
   mkdirSync(new URL('../../.test-results/', import.meta.url).pathname, { recursive: true });
+});
+
+// A failed step leaves a picture of the page behind, to see what the user would have seen.
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail' || !page) return;
+  const name = ctx.task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
+  await page.screenshot({
+    path: new URL(`../../.test-results/reports-${name}.png`, import.meta.url).pathname,
+    fullPage: true,
+  });
 });
 
 afterAll(async () => {
@@ -142,7 +152,7 @@ describe('board report journey', () => {
   });
 
   it('lets the controller create a report whose action-plan section fills itself, and write its SBAR text', async () => {
-    await page.goto('/rapporter');
+    await openAs('controller', '/rapporter');
     await page.getByRole('heading', { level: 1, name: 'Rapporter' }).waitFor();
     await page.getByRole('button', { name: 'Ny rapport' }).click();
     const form = region('Ny rapport');

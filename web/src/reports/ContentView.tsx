@@ -71,9 +71,11 @@ function LightBadge({ status }: { status: TrafficLight }) {
 function StaleBadge() {
   const { t } = useTranslation();
   return (
-    <Badge color="gray" variant="outline" className="badge-dark" component="span">
-      {t('reports.stale')}
-    </Badge>
+    <span className="stale-note">
+      <Badge color="gray" variant="outline" className="badge-dark" component="span">
+        {t('reports.stale')}
+      </Badge>
+    </span>
   );
 }
 
@@ -157,7 +159,9 @@ export function ActionPlanView({ plan, period }: { plan: ActionPlanSection; peri
                     ) : (
                       <>
                         {row.measure}
-                        <span className="visually-hidden">, {row.unitName}</span>
+                        <Text span size="sm" className="muted" display="block">
+                          {row.unitName}
+                        </Text>
                       </>
                     )}
                   </Table.Th>
@@ -200,7 +204,11 @@ export function ScorecardView({ scorecard }: { scorecard: ScorecardSection }) {
       {total === 0 ? (
         <Text>{t('reports.noIndicators')}</Text>
       ) : (
-        <ul className="plain-list report-counts" aria-label={t('reports.countsLabel')}>
+        <ul
+          className="plain-list report-counts"
+          aria-label={t('reports.countsLabel')}
+          style={{ marginBottom: '1.5rem' }}
+        >
           {LIGHTS.map((light) => (
             <li key={light} data-status={light}>
               <LightBadge status={light} />{' '}

@@ -120,7 +120,9 @@ export function ExportPanel({ reportId, title }: { reportId: string; title: stri
           <Button
             key={f}
             variant="default"
-            disabled={busy}
+            // Looks disabled while an export runs but keeps the focus (the reducer ignores a second start).
+            data-disabled={busy || undefined}
+            aria-disabled={busy || undefined}
             aria-label={t('reports.export.button', { format: formatName(f) })}
             onClick={() => dispatch({ type: 'start', format: f })}
           >

@@ -507,13 +507,13 @@ export function ReportPage() {
         </Text>
       )}
       {!sent && r.mayEdit ? <DraftEditor report={r} /> : <SbarText report={r} />}
+      <ExportPanel reportId={r.id} title={r.title} />
       {!sent && (
         <Text size="sm" mb="sm" className="prose muted">
           {t('reports.liveContent')}
         </Text>
       )}
       <ContentView content={r.content} />
-      <ExportPanel reportId={r.id} title={r.title} />
     </>
   );
 }

@@ -152,7 +152,16 @@ function ReportTable({ reports }: { reports: ReportListItem[] }) {
                   <Table.Td>
                     <StatusText report={r} />
                   </Table.Td>
-                  <Table.Td>{r.meeting ? meetingLabel(r.meeting) : '–'}</Table.Td>
+                  <Table.Td>
+                    {r.meeting ? (
+                      <>
+                        {r.meeting.bodyName}{' '}
+                        <span className="nowrap">{meetingLabel({ ...r.meeting, bodyName: '' }).trim()}</span>
+                      </>
+                    ) : (
+                      '–'
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     {r.outcome ? t(outcomeKey(r.outcome)) : r.meeting ? t('reports.noDecisionYet') : '–'}
                   </Table.Td>
