@@ -10,10 +10,14 @@ import { monthsEnding } from '../domain/indicators/months';
 import { buildApp } from '../server/app';
 import { defaultSessionPolicy } from '../server/auth/service';
 import { systemClock } from '../server/core/clock';
+import { systemActor } from '../server/core/context';
+import { write } from '../server/core/write';
 import { openDatabase } from '../server/db/connection';
 import { migrate } from '../server/db/migrate';
 import { createScratchDatabase } from '../server/db/scratch';
 import { defaultMailConfig } from '../server/followup/reminders';
+import { buildContent } from '../server/reports/build';
+import { createReportIn } from '../server/reports/service';
 import {
   generateActionPlan,
   generateLargeRegion,
@@ -133,6 +137,50 @@ async function main() {
         ...stats(await time(get(`/api/action-plans/${actionPlan.planId}/summary?period=${actionPlan.lastMonth}`))),
       },
     ].map((r) => ({ ...r, ratio: r.median / baseline.median, ratioToCount: r.median / summed.median }));
+    // The interim report of the whole region: its data built alone (baseline 4), then built and
+    // exported through the API as a board would get it. Fewer iterations: these take seconds.
+    const services = { db: database.db, dbKind: database.kind, clock: systemClock };
+    const head = {
+      title: 'Delårsrapport',
+      kind: 'interim' as const,
+      unitId: region.rootId,
+      period: actionPlan.lastMonth,
+      planId: actionPlan.planId,
+      sbar: { situation: 'S', background: 'B', assessment: 'A', recommendation: 'R' },
+      proposedDecision: 'Delårsrapporten godkänns.',
+      meeting: null,
+    };
+    const { id: reportId } = await write(services, systemActor('bench'), (w) =>
+      createReportIn(services, w, { ...head, sbar: head.sbar }),
+    );
+    const slow = async (fn: () => Promise<unknown>) => {
+      await fn();
+      const out: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const t = process.hrtime.bigint();
+        await fn();
+        out.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+      return stats(out);
+    };
+    const content = await buildContent(services, systemActor('bench'), head);
+    const dataAlone = await slow(() => buildContent(services, systemActor('bench'), head));
+    const reportTimes: { name: string; median: number; p95: number }[] = [
+      {
+        name: `interim report data (${content.actionPlan?.rows.length} rows, baseline 4)`,
+        ...dataAlone,
+      },
+    ];
+    for (const format of ['pdf', 'docx', 'xlsx'] as const)
+      reportTimes.push({
+        name: `GET /api/reports/{id}/export?format=${format}`,
+        ...(await slow(get(`/api/reports/${reportId}/export?format=${format}`))),
+      });
+    const reportRows = reportTimes.map((r) => ({
+      ...r,
+      ratio: r.median / baseline.median,
+      ratioToCount: r.median / dataAlone.median,
+    }));
     const rows = [
       { name: 'GET /api/health (baseline)', ...baseline },
       { name: 'GET /api/org-units (5 000 units)', ...stats(await time(get('/api/org-units'))) },
@@ -140,7 +188,7 @@ async function main() {
       { name: `GET /api/org-units/{root}`, ...stats(await time(get(`/api/org-units/${region.rootId}`))) },
       { name: 'GET /api/me', ...stats(await time(get('/api/me'))) },
     ].map((r) => ({ ...r, ratio: r.median / baseline.median, ratioToCount: null as number | null }));
-    rows.push(...scorecardRows, ...planRows);
+    rows.push(...scorecardRows, ...planRows, ...reportRows);
 
     console.log(`\n${ITERATIONS} iterations after ${WARMUP} warm-up, in-process, ${database.kind}:`);
     console.log(
