@@ -5,9 +5,9 @@ import { buildWeb, launchBrowser, type RunningServer, seriousA11yViolations, sta
 // Journey: the manager of Område Ortopedi och kirurgi writes the area's analysis for October
 // 2025 and submits it; the division manager of Kirurgi returns it with a comment; the area
 // manager reads the comment, completes the analysis and submits again; the division manager
-// approves. Every step is checked on the page and against the API. Then the administrator
-// reads the annual cycle, adds an occasion due in a few days and runs the reminders, which
-// land in the outbox.
+// approves. Every step is checked on the page and against the API. A controller reads the
+// deviations of December 2024 in mnkr. Then the administrator reads the annual cycle, adds an
+// occasion due in a few days and runs the reminders, which land in the outbox.
 //
 // The demo leaves September 2025 decided for the area (approved) and October 2025 untouched,
 // with the deadlines long past on the real clock: the area is late until it submits.
@@ -192,6 +192,30 @@ describe('submitting, returning and approving a month', () => {
     await row.getByText(/^Per Sandberg, /).waitFor();
     await row.getByText(/^Anna Holm, /).waitFor();
     await expectAccessible('follow-up overview after approval');
+  });
+});
+
+describe('deviations', () => {
+  it('lists the measures short of target in mnkr, with the level that must decide, and the red indicators', async () => {
+    await openAs('controller', '/avvikelser?period=2024-12');
+    await page.getByRole('heading', { level: 1, name: 'Avvikelser' }).waitFor();
+    const table = page.getByRole('table', { name: 'Avvikelser för Region Exempel och enheterna under, december 2024' });
+    const measure = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: /^Minskad inhyrd personal, Kirurgi/ }) });
+    await measure.getByText('Åtgärd', { exact: true }).waitFor();
+    await measure.getByText('6,0 mnkr').waitFor();
+    await measure.getByText('\u22122,8 mnkr').waitFor();
+    await measure.getByText('Områdeschef').waitFor();
+    const link = measure.getByRole('link', { name: 'Minskad inhyrd personal, Kirurgi' });
+    expect(await link.getAttribute('href')).toMatch(/^\/atgarder\/[\w-]+\?period=2024-12$/);
+    await table.getByRole('row').filter({ hasText: 'Eskalerad' }).first().waitFor();
+    const indicator = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: /^Andel digitalt bokade besök/ }) });
+    await indicator.getByText('Indikator', { exact: true }).waitFor();
+    await indicator.getByText('Röd').waitFor();
+    await expectAccessible('deviations, December 2024');
   });
 });
 

@@ -14,6 +14,7 @@ import { kindLabel, levelLabel, occasionPeriodText } from './labels';
 import { OccasionForm } from './OccasionForm';
 import { cycleKey, cycleQuery, followupPage } from './queries';
 import { type Cycle, isFollowupKind, type Occasion } from './types';
+import { ScrollRegion } from './ui';
 import './followup.css';
 
 const dayMonth = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'short', timeZone: 'UTC' });
@@ -31,6 +32,8 @@ export function CyclePage() {
   const asked = Number(params.get('year'));
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear;
   const cycle = useQuery({ ...cycleQuery(year), placeholderData: keepPreviousData });
+  // Last year's cycle has deadlines in this year too: the annual report is due in the spring.
+  const lastYear = useQuery(cycleQuery(year - 1));
   const [form, setForm] = useState<FormState>(null);
   const [message, setMessage] = useState('');
   const [removing, setRemoving] = useState<Occasion | null>(null);
@@ -128,7 +131,7 @@ export function CyclePage() {
               {t('followup.cycle.empty', { year })}
             </Alert>
           )}
-          <Calendar cycle={data} />
+          <Calendar cycle={data} carried={lastYear.data?.year === year - 1 ? lastYear.data.occasions : []} />
           <OccasionList
             cycle={data}
             headingRef={listHeading}
@@ -159,9 +162,9 @@ export function CyclePage() {
 }
 
 /** Each level's deadlines in the month they fall in: a table with a row per level and a column per month. */
-function Calendar({ cycle }: { cycle: Cycle }) {
+function Calendar({ cycle, carried }: { cycle: Cycle; carried: Occasion[] }) {
   const { t } = useTranslation();
-  const rows = calendarOf(cycle.occasions, cycle.year);
+  const rows = calendarOf([...cycle.occasions, ...carried], cycle.year);
   const months = monthsOf(cycle.year);
   const current = today().slice(0, 7);
   return (
@@ -175,8 +178,7 @@ function Calendar({ cycle }: { cycle: Cycle }) {
       {rows.length === 0 ? (
         <Text mb="md">{t('followup.cycle.calendarEmpty')}</Text>
       ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a region wider than the page takes the focus so the keyboard can scroll it
-        <section className="calendar-scroll" tabIndex={0} aria-label={t('followup.cycle.calendarRegion')}>
+        <ScrollRegion label={t('followup.cycle.calendarRegion')} minWidth="75rem">
           <Table withTableBorder withColumnBorders captionSide="top" className="cycle-calendar">
             <Table.Caption>{t('followup.cycle.calendarCaption', { year: cycle.year })}</Table.Caption>
             <Table.Thead>
@@ -204,7 +206,7 @@ function Calendar({ cycle }: { cycle: Cycle }) {
               ))}
             </Table.Tbody>
           </Table>
-        </section>
+        </ScrollRegion>
       )}
     </section>
   );
@@ -222,6 +224,9 @@ function CalendarCell({ entries }: { entries: CalendarEntry[] }) {
           data-kind={isFollowupKind(e.occasion.kind) ? 'followup' : 'milestone'}
         >
           <span className="cycle-entry-day">{dayOf(e.dueOn)}</span> {e.occasion.title}
+          {e.occasion.year !== Number(e.dueOn.slice(0, 4)) && (
+            <span className="muted"> ({t('followup.cycle.fromYear', { year: e.occasion.year })})</span>
+          )}
           {!isFollowupKind(e.occasion.kind) && (
             <span className="muted"> ({kindLabel(t, e.occasion.kind).toLocaleLowerCase('sv')})</span>
           )}

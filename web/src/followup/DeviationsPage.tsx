@@ -15,6 +15,7 @@ import { useUnitOptions } from '../ui/options';
 import { deviationFigure, kronorText } from './figures';
 import { deviationsQuery } from './queries';
 import type { Deviation } from './types';
+import { ScrollRegion } from './ui';
 import './followup.css';
 
 /** Avvikelser: indicators and measures off target for a month, with the analysis and what is done about them. */
@@ -109,7 +110,7 @@ function DeviationTable({
             }`}
       </p>
       {deviations.length > 0 && (
-        <Table.ScrollContainer minWidth={1400}>
+        <ScrollRegion label={t('followup.deviations.region')} minWidth="87rem">
           <Table withTableBorder striped captionSide="top" className="figures-table">
             <Table.Caption>{t('followup.deviations.caption', { unit: unitName, month })}</Table.Caption>
             <Table.Thead>
@@ -137,7 +138,7 @@ function DeviationTable({
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       )}
     </section>
   );

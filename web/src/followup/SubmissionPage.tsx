@@ -426,7 +426,12 @@ function Trail({ detail: d }: { detail: Detail }) {
               <Text component="span" fw={600}>
                 {t(`followup.trail.${e.action}`, { defaultValue: e.action })}
               </Text>{' '}
-              <span>{t('followup.submission.byAt', { name: e.actorName, at: formatDateTime(e.at) })}</span>
+              <span>
+                {t('followup.submission.byAt', {
+                  name: e.actorName.startsWith('system:') ? t('steering.system') : e.actorName,
+                  at: formatDateTime(e.at),
+                })}
+              </span>
               {e.comment && (
                 <p className="trail-comment">{t('followup.submission.trailComment', { comment: e.comment })}</p>
               )}

@@ -1,4 +1,5 @@
 import { Badge } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../app/format';
 import { SUBMISSION_COLORS } from './status';
@@ -48,4 +49,17 @@ export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * A table wider than the page in a region of its own that takes the focus, so the keyboard
+ * can scroll it even when nothing inside it can be focused.
+ */
+export function ScrollRegion({ label, minWidth, children }: { label: string; minWidth: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a region wider than the page takes the focus so the keyboard can scroll it
+    <section className="scroll-region" tabIndex={0} aria-label={label} style={{ ['--scroll-min' as string]: minWidth }}>
+      {children}
+    </section>
+  );
 }
