@@ -42,6 +42,7 @@ beforeAll(async () => {
   });
   page = await context.newPage();
   page.setDefaultTimeout(15_000);
+  page.on('pageerror', (e) => console.error(`[page] ${e.message}`));
   mkdirSync(new URL('../../.test-results/', import.meta.url).pathname, { recursive: true });
 });
 

@@ -137,7 +137,12 @@ function FollowedBy({ report }: { report: Report }) {
         {t('reports.followedHeading')}
       </Title>
       {report.followedBy.length === 0 ? (
-        <Text>{t('reports.noFollowUp')}</Text>
+        <Text>
+          {t('reports.noFollowUp')}{' '}
+          <Anchor component={Link} to="/sammantraden">
+            {t('reports.recordUnderMeetings')}
+          </Anchor>
+        </Text>
       ) : (
         <ul className="plain-list">
           {report.followedBy.map((f, i) => (
