@@ -3,6 +3,7 @@ import type { SubmissionStatus } from '../../domain/followup/submissions';
 import { OrgIndex } from '../../domain/org';
 import type { ReportKind } from '../../domain/reports/content';
 import type { Outcome } from '../../domain/reports/series';
+import { fixedClock } from '../core/clock';
 import { type Services, systemActor } from '../core/context';
 import { write } from '../core/write';
 import { createOccasionIn } from '../followup/cycle';
@@ -420,8 +421,13 @@ export async function seedFollowup(
   await seedStatus(services, units);
   const meetings: Record<string, string> = {};
   for (const m of MEETINGS) {
-    await write(services, actor, async (w) => {
-      const { id: meetingId } = await createMeetingIn(services, w, {
+    // Written as on the day: the reports go out a week before the meeting, so their send time
+    // and history read as the board's autumn did.
+    const sent = new Date(`${m.on}T08:00:00Z`);
+    sent.setUTCDate(sent.getUTCDate() - 7);
+    const then = { ...services, clock: fixedClock(sent) };
+    await write(then, actor, async (w) => {
+      const { id: meetingId } = await createMeetingIn(then, w, {
         bodyId: bodies.get(m.body) as string,
         meetsOn: m.on,
         title: `${BODY_NAMES[m.body]} ${m.on}`,
@@ -431,7 +437,7 @@ export async function seedFollowup(
         let itemId: string;
         if (item.report) {
           const r = item.report;
-          const { id } = await createReportIn(services, w, {
+          const { id } = await createReportIn(then, w, {
             kind: r.kind,
             title: `${REPORT_TITLES[r.kind]}: ${item.title} (${r.period})`,
             unitId: u(r.unit),
@@ -446,12 +452,12 @@ export async function seedFollowup(
             },
             proposedDecision: r.proposed,
           });
-          await sendReportIn(services, w, id, { version: 1, meetingId, paragraph: item.paragraph });
+          await sendReportIn(then, w, id, { version: 1, meetingId, paragraph: item.paragraph });
           itemId = (
             await w.trx.selectFrom('agenda_items').select('id').where('report_id', '=', id).executeTakeFirstOrThrow()
           ).id;
-        } else itemId = (await addItemIn(services, w, meetingId, { paragraph: item.paragraph, title: item.title })).id;
-        await recordDecisionIn(services, w, meetingId, itemId, { outcome: item.outcome, text: item.decision });
+        } else itemId = (await addItemIn(then, w, meetingId, { paragraph: item.paragraph, title: item.title })).id;
+        await recordDecisionIn(then, w, meetingId, itemId, { outcome: item.outcome, text: item.decision });
       }
     });
   }

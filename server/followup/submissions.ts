@@ -235,10 +235,11 @@ async function detailIn(services: Services, db: Executor, actor: Actor, ctx: Ctx
     .executeTakeFirst();
   const trail = await db
     .selectFrom('history')
-    .select(['at', 'actor_name', 'kind', 'after'])
-    .where('entity', '=', 'submission')
-    .where('entity_id', '=', entityId(unitId, period))
-    .orderBy('id')
+    .leftJoin('users', 'users.id', 'history.actor_id')
+    .select(['history.at', 'history.actor_name', 'users.display_name', 'history.kind', 'history.after'])
+    .where('history.entity', '=', 'submission')
+    .where('history.entity_id', '=', entityId(unitId, period))
+    .orderBy('history.id')
     .execute();
   return {
     ...(rows[0] as StatusRow),
@@ -257,7 +258,7 @@ async function detailIn(services: Services, db: Executor, actor: Actor, ctx: Ctx
       const after = (typeof t.after === 'string' ? JSON.parse(t.after) : t.after) as { comment?: string } | null;
       return {
         at: new Date(t.at).toISOString(),
-        actorName: t.actor_name,
+        actorName: t.display_name ?? t.actor_name,
         action: t.kind.replace('submission.', ''),
         comment: after?.comment ?? '',
       };
