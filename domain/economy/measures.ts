@@ -13,6 +13,9 @@ export const MEASURE_CATEGORY_LABELS: Record<MeasureCategory, string> = {
 export const MEASURE_STATUSES = ['planned', 'ongoing', 'done', 'stopped'] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 
+/** The life of a corrective action against a deviation. */
+export const CORRECTIVE_STATUSES = ['proposed', 'decided', 'ongoing', 'done'] as const;
+
 export const FEASIBILITY_GRADES = [1, 2, 3] as const;
 export type Feasibility = (typeof FEASIBILITY_GRADES)[number];
 

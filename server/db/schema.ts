@@ -345,7 +345,10 @@ export interface DelegationLevelsTable {
 export interface CorrectiveActionsTable {
   id: string;
   version: Generated<number>;
-  measure_id: string;
+  /** A measure's deviation, or else an indicator's at a unit. */
+  measure_id: string | null;
+  indicator_id: ColumnType<string | null, string | null | undefined, string | null>;
+  unit_id: ColumnType<string | null, string | null | undefined, string | null>;
   what: string;
   responsible_name: string;
   due_on: DateCol;

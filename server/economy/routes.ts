@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { MEASURE_CATEGORIES, MEASURE_STATUSES } from '../../domain/economy/measures';
+import { CORRECTIVE_STATUSES, MEASURE_CATEGORIES, MEASURE_STATUSES } from '../../domain/economy/measures';
 import { DomainError } from '../../domain/errors';
 import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
 import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
@@ -8,7 +8,9 @@ import {
   IdParam,
   json,
   jsonBody,
+  KronorSchema,
   MonthSchema,
+  NonNegativeKronorSchema,
   ok,
   readErrors,
   writeErrors,
@@ -34,11 +36,8 @@ import {
 import { exportActionPlan, importForecasts } from './workbook';
 
 const PeriodQuery = z.object({ period: z.string() });
-/** Whole kronor, as a JSON number or a string of digits (for amounts beyond 2^53). */
-const Kronor = z
-  .union([z.number().int().safe(), z.string().regex(/^-?\d{1,18}$/, 'ska vara hela kronor')])
-  .transform((v) => BigInt(v));
-const NonNegativeKronor = Kronor.refine((v) => v >= 0n, 'får inte vara negativt');
+const Kronor = KronorSchema;
+const NonNegativeKronor = NonNegativeKronorSchema;
 
 const MeasureInput = z.object({
   planId: z.string().min(1),
@@ -216,7 +215,7 @@ export function economyRoutes({ services }: Deps) {
             responsibleName: z.string().trim().min(1).max(200),
             dueOn: IsoDateSchema,
             amountKr: NonNegativeKronor.optional(),
-            status: z.enum(['proposed', 'decided', 'ongoing', 'done']).default('proposed'),
+            status: z.enum(CORRECTIVE_STATUSES).default('proposed'),
             decisionId: z.string().nullable().default(null),
           }),
         ),

@@ -1,9 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import Decimal from 'decimal.js';
 import { levelFor, mandateOf } from '../../domain/economy/delegation';
+import { DomainError } from '../../domain/errors';
 import type { UnitLevel } from '../../domain/org';
-import type { Actor, Services } from '../core/context';
+import type { Actor, Executor, Services } from '../core/context';
+import { authorize, write } from '../core/write';
 import { delegationLevels } from '../economy/figures';
 import { figuresFor } from '../economy/service';
+import { currentTree } from '../org/service';
+import { mustExist } from '../steering/common';
 import { type Scorecard, scorecard } from '../steering/scorecard';
 
 export interface Deviation {
@@ -33,8 +38,12 @@ export interface StaleFigure {
 
 const text = (n: number | null) => (n === null ? null : new Decimal(n).toString());
 
-/** Red and yellow indicators of a unit's scorecard, with the analysis of the goal they serve. */
-export function indicatorDeviations(card: Scorecard): Deviation[] {
+/**
+ * Red and yellow indicators of a unit's scorecard, with the analysis of the goal they serve and
+ * the newest corrective action taken at the unit: the level that must decide it (by its amount,
+ * from the delegation order) and whether that lies above the unit's own mandate (escalated).
+ */
+export async function indicatorDeviations(db: Executor, card: Scorecard): Promise<Deviation[]> {
   const out: Deviation[] = [];
   const seen = new Set<string>();
   for (const goal of card.goals)
@@ -58,7 +67,84 @@ export function indicatorDeviations(card: Scorecard): Deviation[] {
         escalated: false,
       });
     }
+  if (out.length === 0) return out;
+  const actions = await db
+    .selectFrom('corrective_actions')
+    .selectAll()
+    .where('unit_id', '=', card.unit)
+    .where(
+      'indicator_id',
+      'in',
+      out.map((d) => d.id),
+    )
+    .orderBy('created_at')
+    .execute();
+  if (actions.length === 0) return out;
+  const levels = await delegationLevels(db);
+  const owner = mandateOf(levels, card.unitLevel as UnitLevel);
+  for (const d of out) {
+    const action = actions.filter((a) => a.indicator_id === d.id).at(-1);
+    if (!action) continue;
+    const required = levelFor(levels, BigInt(action.amount_kr));
+    d.correctiveAction = {
+      id: action.id,
+      what: action.what,
+      responsibleName: action.responsible_name,
+      dueOn: action.due_on,
+      status: action.status,
+    };
+    d.decisionLevel = required?.name ?? null;
+    d.escalated = required !== null && (owner === null || required.rank > owner.rank);
+  }
   return out;
+}
+
+export interface IndicatorActionInput {
+  indicatorId: string;
+  unitId: string;
+  what: string;
+  responsibleName: string;
+  dueOn: string;
+  amountKr: bigint;
+  status: string;
+}
+
+/** Records what a unit does about an indicator that is off target. */
+export async function createIndicatorAction(services: Services, actor: Actor, input: IndicatorActionInput) {
+  return write(services, actor, async (w) => {
+    const tree = await currentTree(services, w.trx);
+    if (!tree.has(input.unitId))
+      throw new DomainError('unprocessable', 'Enheten finns inte.', {
+        fields: [{ field: 'unitId', message: 'finns inte' }],
+      });
+    authorize(actor, 'data.write', { unitId: input.unitId }, tree);
+    await mustExist(w.trx, 'indicators', [input.indicatorId], 'indicatorId');
+    const id = randomUUID();
+    const row = {
+      id,
+      measure_id: null,
+      indicator_id: input.indicatorId,
+      unit_id: input.unitId,
+      what: input.what,
+      responsible_name: input.responsibleName,
+      due_on: input.dueOn,
+      amount_kr: input.amountKr.toString(),
+      status: input.status,
+      decision_id: null,
+      created_at: w.now,
+    };
+    await w.trx.insertInto('corrective_actions').values(row).execute();
+    await w.record({
+      kind: 'corrective_action.created',
+      entity: 'corrective_action',
+      entityId: id,
+      unitId: input.unitId,
+      before: null,
+      after: row,
+    });
+    const required = levelFor(await delegationLevels(w.trx), input.amountKr);
+    return { id, decisionLevel: required?.name ?? null };
+  });
 }
 
 /** Indicators of the scorecard whose figure is not the due month's complete one. */
@@ -163,7 +249,7 @@ export async function actionPlansFor(services: Services, period: string): Promis
 /** Every deviation of a month under a unit: indicators of its scorecard and measures of action plans. */
 export async function listDeviations(services: Services, actor: Actor, unitId: string, period: string) {
   const card = await scorecard(services, actor, unitId, period);
-  const out = indicatorDeviations(card);
+  const out = await indicatorDeviations(services.db, card);
   for (const planId of await actionPlansFor(services, card.period))
     out.push(...(await measureDeviations(services, actor, planId, unitId, card.period)).deviations);
   return { period: card.period, unitId, unitName: card.unitName, deviations: out };

@@ -217,6 +217,48 @@ describe('follow-up on Region Exempel', () => {
     expect(body.deviations.every((d: any) => d.status === 'red' || d.status === 'yellow')).toBe(true);
   });
 
+  it('takes a corrective action against an indicator off target, with its decision level and escalation', async () => {
+    const controller = await as('controller');
+    const path = `/api/followup/deviations?period=2025-09&unit=${unit('region')}`;
+    const before = (await controller.json('GET', path)).body.deviations.filter((d: any) => d.kind === 'indicator');
+    expect(before.length).toBeGreaterThan(1);
+    const [first, second] = before;
+    expect(first).toMatchObject({ correctiveAction: null, decisionLevel: null, escalated: false });
+    const action = (indicatorId: string, amountKr: number | string) => ({
+      indicatorId,
+      unitId: unit('region'),
+      what: 'Gemensam bemanningspool i stället för inhyrd personal',
+      responsibleName: 'Maria Lindqvist',
+      dueOn: '2025-12-31',
+      amountKr,
+      status: 'proposed',
+    });
+    // 20 mnkr is within the regional director's mandate; 70 mnkr goes to the committee.
+    expect(
+      (await controller.json('POST', '/api/followup/corrective-actions', action(first.id, 20_000_000))).status,
+    ).toBe(201);
+    const big = await controller.json('POST', '/api/followup/corrective-actions', action(second.id, '70000000'));
+    expect(big.body).toMatchObject({ decisionLevel: 'Nämnd' });
+    const after = (await controller.json('GET', path)).body.deviations;
+    expect(after.find((d: any) => d.id === first.id)).toMatchObject({
+      correctiveAction: {
+        what: 'Gemensam bemanningspool i stället för inhyrd personal',
+        responsibleName: 'Maria Lindqvist',
+      },
+      decisionLevel: 'Förvaltningschef',
+      escalated: false,
+    });
+    expect(after.find((d: any) => d.id === second.id)).toMatchObject({ decisionLevel: 'Nämnd', escalated: true });
+
+    const negative = await controller.json('POST', '/api/followup/corrective-actions', action(first.id, -5));
+    expect(negative.status).toBe(400);
+    expect(negative.body.error.fields[0].field).toBe('amountKr');
+    const unknown = await controller.json('POST', '/api/followup/corrective-actions', action('finns-inte', 0));
+    expect(unknown.status).toBe(422);
+    const medicin = await as('chef.medicin');
+    expect((await medicin.json('POST', '/api/followup/corrective-actions', action(first.id, 0))).status).toBe(403);
+  });
+
   it('reminds managers before and after a deadline, once each, and keeps them in the outbox without SMTP', async () => {
     // November 2025 is due 4 December for units, 7 December for areas, 8 December for divisions.
     const admin = await as('admin', '2025-12-04T07:00:00Z');

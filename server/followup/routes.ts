@@ -1,11 +1,22 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { CORRECTIVE_STATUSES } from '../../domain/economy/measures';
 import { DEADLINE_LEVELS, OCCASION_KINDS } from '../../domain/followup/cycle';
 import { type AppEnv, actorOf, type Deps, IsoDateSchema, router } from '../http/env';
-import { Doc, IdParam, json, jsonBody, MonthSchema, ok, readErrors, writeErrors } from '../http/routing';
+import {
+  Doc,
+  IdParam,
+  json,
+  jsonBody,
+  MonthSchema,
+  NonNegativeKronorSchema,
+  ok,
+  readErrors,
+  writeErrors,
+} from '../http/routing';
 import { currentTree } from '../org/service';
 import { createOccasion, deleteOccasion, getCycle, updateOccasion } from './cycle';
-import { listDeviations } from './deviations';
+import { createIndicatorAction, listDeviations } from './deviations';
 import { listOutbox, mailerFor, runRemindersAs } from './reminders';
 import { followupStatus, getSubmission, transition } from './submissions';
 
@@ -178,6 +189,30 @@ export function followupRoutes({ services, config }: Deps) {
       const unitId = unit ?? (await defaultUnit(services, actor));
       return c.json(await listDeviations(services, actor, unitId, period), 200);
     },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/followup/corrective-actions',
+      tags,
+      summary: 'Korrigerande åtgärd mot en indikators avvikelse vid en enhet (beslutsnivå efter beloppet)',
+      request: jsonBody(
+        z.object({
+          indicatorId: z.string().min(1),
+          unitId: z.string().min(1),
+          what: z.string().trim().min(1).max(2000),
+          responsibleName: z.string().trim().min(1).max(200),
+          dueOn: IsoDateSchema,
+          amountKr: NonNegativeKronorSchema.default(0n),
+          status: z.enum(CORRECTIVE_STATUSES).default('proposed'),
+        }),
+      ),
+      responses: {
+        201: { description: 'Skapad', ...json(z.object({ id: z.string(), decisionLevel: z.string().nullable() })) },
+        ...writeErrors,
+      },
+    }),
+    async (c) => c.json(await createIndicatorAction(services, actorOf(c), c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({

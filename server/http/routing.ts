@@ -17,3 +17,8 @@ export const Doc = (name: string) => z.record(z.string(), z.unknown()).openapi(n
 export const xlsxResponse = {
   200: { description: 'Arbetsboken', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } },
 };
+/** Whole kronor, as a JSON number or a string of digits (for amounts beyond 2^53). */
+export const KronorSchema = z
+  .union([z.number().int().safe(), z.string().regex(/^-?\d{1,18}$/, 'ska vara hela kronor')])
+  .transform((v) => BigInt(v));
+export const NonNegativeKronorSchema = KronorSchema.refine((v) => v >= 0n, 'får inte vara negativt');

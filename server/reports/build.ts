@@ -77,7 +77,7 @@ export async function buildContent(
       })),
     })),
   };
-  const deviations: DeviationRow[] = indicatorDeviations(card).map(deviationRow);
+  const deviations: DeviationRow[] = (await indicatorDeviations(services.db, card)).map(deviationRow);
   const stale: StaleRow[] = staleIndicators(card).map((s) => ({
     kind: s.kind,
     name: s.name,
