@@ -216,6 +216,25 @@ describe('deviations', () => {
     await indicator.getByText('Indikator', { exact: true }).waitFor();
     await indicator.getByText('Röd').waitFor();
     await expectAccessible('deviations, December 2024');
+
+    // A corrective action against the red indicator: 70 mnkr is the committee's to decide,
+    // above the regional director's mandate, so the row says it is escalated.
+    const form = page.getByRole('form', { name: 'Registrera en korrigerande åtgärd' });
+    await form.getByLabel(/^Indikator/).first().click();
+    await page
+      .getByRole('option', { name: /^Andel digitalt bokade besök/ })
+      .first()
+      .click();
+    await form.getByRole('textbox', { name: /^Vad ska göras/ }).fill('Digital bokning i alla vårdcentralers telefonkö');
+    await form.getByRole('textbox', { name: /^Ansvarig/ }).fill('Astrid Mattsson');
+    await form.getByLabel(/^Klart senast/).fill('2025-03-31');
+    await form.getByRole('textbox', { name: /^Belopp/ }).fill('70');
+    await form.getByRole('button', { name: 'Registrera' }).click();
+    await page.getByText('Den korrigerande åtgärden är registrerad. Beslutsnivå: Nämnd.').waitFor();
+    await indicator.getByText('Digital bokning i alla vårdcentralers telefonkö').waitFor();
+    await indicator.getByText('Nämnd', { exact: true }).waitFor();
+    await indicator.getByText('Eskalerad').waitFor();
+    await expectAccessible('deviations with a corrective action for an indicator');
   });
 });
 

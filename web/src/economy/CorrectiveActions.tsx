@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Paper, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../app/api';
 import { formatDate } from '../app/format';
@@ -59,12 +59,48 @@ export function CorrectiveActions({ measure, mayWrite }: { measure: Measure; may
           </Table>
         </Table.ScrollContainer>
       )}
-      {mayWrite && <CorrectiveForm measure={measure} />}
+      {mayWrite && (
+        <CorrectiveForm
+          idPrefix="corrective"
+          invalidateKey={measureKey(measure.id)}
+          save={async (body) =>
+            (
+              await api<{ id: string; requiredLevel: string | null }>(
+                `/measures/${encodeURIComponent(measure.id)}/corrective-actions`,
+                'POST',
+                body,
+              )
+            ).requiredLevel
+          }
+        />
+      )}
     </section>
   );
 }
 
-function CorrectiveForm({ measure }: { measure: Measure }) {
+export interface CorrectiveBody {
+  what: string;
+  responsibleName: string;
+  dueOn: string;
+  amountKr?: number | string;
+}
+
+/**
+ * The form for a corrective action against a deviation, for a measure or an indicator:
+ * `save` posts it and answers with the level that must decide it; `children` come first in
+ * the form (e.g. which indicator it answers).
+ */
+export function CorrectiveForm({
+  idPrefix,
+  save,
+  invalidateKey,
+  children,
+}: {
+  idPrefix: string;
+  save: (body: CorrectiveBody) => Promise<string | null>;
+  invalidateKey: readonly unknown[];
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const empty = { what: '', responsibleName: '', dueOn: '', amount: '' };
@@ -72,20 +108,11 @@ function CorrectiveForm({ measure }: { measure: Measure }) {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [saved, setSaved] = useState('');
   const add = useMutation({
-    mutationFn: (body: { what: string; responsibleName: string; dueOn: string; amountKr?: number | string }) =>
-      api<{ id: string; requiredLevel: string | null }>(
-        `/measures/${encodeURIComponent(measure.id)}/corrective-actions`,
-        'POST',
-        body,
-      ),
-    onSuccess: async (result) => {
+    mutationFn: save,
+    onSuccess: async (level) => {
       setForm(empty);
-      setSaved(
-        result.requiredLevel
-          ? t('economy.correctiveSavedLevel', { level: result.requiredLevel })
-          : t('economy.correctiveSaved'),
-      );
-      await queryClient.invalidateQueries({ queryKey: measureKey(measure.id) });
+      setSaved(level ? t('economy.correctiveSavedLevel', { level }) : t('economy.correctiveSaved'));
+      await queryClient.invalidateQueries({ queryKey: invalidateKey });
     },
     onError: (e) => {
       if (e instanceof ApiError && e.fields.length > 0)
@@ -120,7 +147,7 @@ function CorrectiveForm({ measure }: { measure: Measure }) {
     setErrors(next);
     const first = (['what', 'responsibleName', 'dueOn', 'amountKr'] as const).find((k) => next[k]);
     if (first) {
-      document.getElementById(`corrective-${first}`)?.focus();
+      document.getElementById(`${idPrefix}-${first}`)?.focus();
       return;
     }
     add.mutate({
@@ -132,13 +159,14 @@ function CorrectiveForm({ measure }: { measure: Measure }) {
   };
   return (
     <Paper withBorder p="md" radius="md" mt="md">
-      <Title order={3} size="h4" mb="sm" id="corrective-form-heading">
+      <Title order={3} size="h4" mb="sm" id={`${idPrefix}-form-heading`}>
         {t('economy.correctiveAdd')}
       </Title>
       <FormStatus error={add.error} />
-      <form onSubmit={submit} noValidate aria-labelledby="corrective-form-heading">
+      <form onSubmit={submit} noValidate aria-labelledby={`${idPrefix}-form-heading`}>
+        {children}
         <Textarea
-          id="corrective-what"
+          id={`${idPrefix}-what`}
           label={t('economy.correctiveWhat')}
           required
           autosize
@@ -150,7 +178,7 @@ function CorrectiveForm({ measure }: { measure: Measure }) {
         />
         <Group align="flex-start" wrap="wrap" mt="sm">
           <TextInput
-            id="corrective-responsibleName"
+            id={`${idPrefix}-responsibleName`}
             label={t('economy.correctiveResponsible')}
             required
             maxLength={200}
@@ -160,7 +188,7 @@ function CorrectiveForm({ measure }: { measure: Measure }) {
             w={260}
           />
           <TextInput
-            id="corrective-dueOn"
+            id={`${idPrefix}-dueOn`}
             type="date"
             label={t('economy.correctiveDue')}
             required
@@ -170,7 +198,7 @@ function CorrectiveForm({ measure }: { measure: Measure }) {
             w={200}
           />
           <TextInput
-            id="corrective-amountKr"
+            id={`${idPrefix}-amountKr`}
             label={t('economy.correctiveAmountInput')}
             description={t('economy.correctiveAmountHelp')}
             inputMode="decimal"

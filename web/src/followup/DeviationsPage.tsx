@@ -1,11 +1,13 @@
 import { Alert, Anchor, Badge, Group, Paper, Select, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { api } from '../app/api';
 import { useMe } from '../app/auth';
 import { formatDate } from '../app/format';
 import { PageHeading } from '../app/page';
+import { CorrectiveForm } from '../economy/CorrectiveActions';
 import { measurePath } from '../economy/queries';
 import { may } from '../steering/access';
 import { formatMonth, monthOrNull } from '../steering/periods';
@@ -13,7 +15,7 @@ import { useDefaultPeriod, useHomeUnit, useOrg } from '../steering/queries';
 import { LoadError, Loading, PeriodInput } from '../steering/ui';
 import { useUnitOptions } from '../ui/options';
 import { deviationFigure, kronorText } from './figures';
-import { deviationsQuery } from './queries';
+import { deviationsQuery, followupKey } from './queries';
 import type { Deviation } from './types';
 import { ScrollRegion } from './ui';
 import './followup.css';
@@ -79,7 +81,12 @@ export function DeviationsPage() {
       ) : list.isError && !data ? (
         <LoadError error={list.error} />
       ) : data ? (
-        <DeviationTable deviations={data.deviations} period={data.period ?? period} unitName={unitName} />
+        <>
+          <DeviationTable deviations={data.deviations} period={data.period ?? period} unitName={unitName} />
+          {unitId && may(me, 'data.write', unitId, org.tree) && (
+            <IndicatorAction deviations={data.deviations} unitId={unitId} />
+          )}
+        </>
       ) : null}
     </>
   );
@@ -218,5 +225,43 @@ function DeviationRow({ deviation: d, period }: { deviation: Deviation; period: 
       </Table.Td>
       <Table.Td>{d.decisionLevel ?? '–'}</Table.Td>
     </Table.Tr>
+  );
+}
+
+/** A corrective action against one of the unit's indicators that are off target. */
+function IndicatorAction({ deviations, unitId }: { deviations: Deviation[]; unitId: string }) {
+  const { t } = useTranslation();
+  const indicators = deviations.filter((d) => d.kind === 'indicator' && d.unitId === unitId);
+  const [indicatorId, setIndicatorId] = useState<string | null>(null);
+  if (indicators.length === 0) return null;
+  const chosen = indicators.find((d) => d.id === indicatorId) ?? (indicators[0] as Deviation);
+  return (
+    <section aria-labelledby="indicator-action-form-heading" className="section">
+      <CorrectiveForm
+        idPrefix="indicator-action"
+        invalidateKey={followupKey}
+        save={async (body) =>
+          (
+            await api<{ id: string; decisionLevel: string | null }>('/followup/corrective-actions', 'POST', {
+              ...body,
+              indicatorId: chosen.id,
+              unitId,
+            })
+          ).decisionLevel
+        }
+      >
+        <Select
+          id="indicator-action-indicator"
+          label={t('followup.deviations.actionIndicator')}
+          description={t('followup.deviations.actionIndicatorHelp')}
+          data={indicators.map((d) => ({ value: d.id, label: d.name }))}
+          value={chosen.id}
+          allowDeselect={false}
+          onChange={setIndicatorId}
+          mb="sm"
+          w={420}
+        />
+      </CorrectiveForm>
+    </section>
   );
 }
