@@ -203,7 +203,7 @@ export function followupRoutes({ services, config }: Deps) {
           what: z.string().trim().min(1).max(2000),
           responsibleName: z.string().trim().min(1).max(200),
           dueOn: IsoDateSchema,
-          amountKr: NonNegativeKronorSchema.default(0n),
+          amountKr: NonNegativeKronorSchema.optional(),
           status: z.enum(CORRECTIVE_STATUSES).default('proposed'),
         }),
       ),
@@ -212,7 +212,13 @@ export function followupRoutes({ services, config }: Deps) {
         ...writeErrors,
       },
     }),
-    async (c) => c.json(await createIndicatorAction(services, actorOf(c), c.req.valid('json')), 201),
+    async (c) => {
+      const input = c.req.valid('json');
+      return c.json(
+        await createIndicatorAction(services, actorOf(c), { ...input, amountKr: input.amountKr ?? 0n }),
+        201,
+      );
+    },
   );
   app.openapi(
     createRoute({

@@ -220,7 +220,10 @@ describe('deviations', () => {
     // A corrective action against the red indicator: 70 mnkr is the committee's to decide,
     // above the regional director's mandate, so the row says it is escalated.
     const form = page.getByRole('form', { name: 'Registrera en korrigerande åtgärd' });
-    await form.getByLabel(/^Indikator/).first().click();
+    await form
+      .getByLabel(/^Indikator/)
+      .first()
+      .click();
     await page
       .getByRole('option', { name: /^Andel digitalt bokade besök/ })
       .first()
