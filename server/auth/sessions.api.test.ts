@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/support/context';
-import { seedDemo } from '../demo/seed';
+import { createDemoContext, type TestContext } from '../../test/support/context';
 
 const MINUTE = 60_000;
 
@@ -9,8 +8,9 @@ describe('sign-in, sessions and request safety', () => {
   let users: Map<string, string>;
   let units: Map<string, string>;
   beforeEach(async () => {
-    ctx = await createTestContext();
-    ({ users, units } = await seedDemo(ctx.services));
+    const seeded = await createDemoContext();
+    ctx = seeded;
+    ({ users, units } = seeded.demo);
   });
   afterEach(async () => ctx.close());
 
@@ -135,9 +135,8 @@ describe('sign-in, sessions and request safety', () => {
 
 describe('behind HTTPS', () => {
   it('sends HSTS and a Secure cookie', async () => {
-    const ctx = await createTestContext({ http: { secure: true } });
+    const ctx = await createDemoContext({ http: { secure: true } });
     try {
-      await seedDemo(ctx.services);
       const res = await ctx.agent().request('POST', '/api/auth/login', { username: 'admin', password: 'demo' });
       expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
       expect(res.headers.get('set-cookie')).toMatch(/Secure/);

@@ -3,11 +3,12 @@ import pg from 'pg';
 
 /**
  * A new, empty database on the PostgreSQL server at `adminUrl` (whose user may create
- * databases), for a test or a benchmark; `drop` removes it again.
+ * databases), for a test or a benchmark, empty or a copy of `template`; `drop` removes it again.
  */
 export async function createScratchDatabase(
   adminUrl: string,
   prefix: string,
+  template?: string,
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomUUID().replaceAll('-', '')}`;
   const run = async (statement: string) => {
@@ -19,7 +20,7 @@ export async function createScratchDatabase(
       await client.end();
     }
   };
-  await run(`CREATE DATABASE ${name}`);
+  await run(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };

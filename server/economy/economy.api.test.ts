@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/support/context';
-import { seedDemo } from '../demo/seed';
+import { createDemoContext, type TestContext } from '../../test/support/context';
 
 const M = 1_000_000;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -12,8 +11,9 @@ describe('action plans on Region Exempel ("Hållbar framtid")', () => {
   let planId: string;
   let measures: Map<string, string>;
   beforeAll(async () => {
-    ctx = await createTestContext();
-    const seeded = await seedDemo(ctx.services);
+    const demoCtx = await createDemoContext();
+    ctx = demoCtx;
+    const seeded = demoCtx.demo;
     units = seeded.units;
     ({ planId, measures } = seeded.economy);
   });

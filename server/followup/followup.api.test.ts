@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/support/context';
+import { createDemoContext, createTestContext, type TestContext } from '../../test/support/context';
 import { seedDemo } from '../demo/seed';
 import { defaultMailConfig } from './reminders';
 
@@ -9,8 +9,9 @@ describe('follow-up on Region Exempel', () => {
   let ctx: TestContext;
   let units: Map<string, string>;
   beforeAll(async () => {
-    ctx = await createTestContext();
-    ({ units } = await seedDemo(ctx.services));
+    const seeded = await createDemoContext();
+    ctx = seeded;
+    ({ units } = seeded.demo);
   });
   afterAll(async () => ctx.close());
   const unit = (key: string) => units.get(key) as string;

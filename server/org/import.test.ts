@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/support/context';
+import { createDemoContext, type TestContext } from '../../test/support/context';
 import { systemActor } from '../core/context';
-import { seedDemo } from '../demo/seed';
 import { exportOrg } from './export';
 import { importOrg } from './import';
 import { createUnit, listUnits } from './service';
@@ -43,8 +42,7 @@ async function counts(ctx: TestContext) {
 describe('organisation export and import', () => {
   let ctx: TestContext;
   beforeEach(async () => {
-    ctx = await createTestContext();
-    await seedDemo(ctx.services);
+    ctx = await createDemoContext();
   });
   afterEach(async () => ctx.close());
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/support/context';
-import { seedDemo } from '../demo/seed';
+import { createDemoContext, type TestContext } from '../../test/support/context';
 
 describe('organisation API', () => {
   let ctx: TestContext;
   let units: Map<string, string>;
   beforeAll(async () => {
-    ctx = await createTestContext();
-    units = (await seedDemo(ctx.services)).units;
+    const seeded = await createDemoContext();
+    ctx = seeded;
+    units = seeded.demo.units;
   });
   afterAll(async () => ctx.close());
 

@@ -6,8 +6,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/support/context';
-import { seedDemo } from '../demo/seed';
+import { createDemoContext, type TestContext } from '../../test/support/context';
 
 /** The text of a PDF as poppler's pdftotext reads it, spaces of every kind made plain. */
 function pdfText(pdf: Uint8Array): string {
@@ -33,8 +32,9 @@ describe('board reports and meetings', () => {
   let planId: string;
   let measures: Map<string, string>;
   beforeAll(async () => {
-    ctx = await createTestContext();
-    const seeded = await seedDemo(ctx.services);
+    const demoCtx = await createDemoContext();
+    ctx = demoCtx;
+    const seeded = demoCtx.demo;
     ({ units, bodies } = seeded);
     ({ planId, measures } = seeded.economy);
   });

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/support/context';
-import { seedDemo } from '../demo/seed';
+import { createDemoContext, type TestContext } from '../../test/support/context';
 import type { SteeringIds } from '../demo/steering';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -12,8 +11,9 @@ describe('steering chain API', () => {
   let bodies: Map<string, string>;
   let steering: SteeringIds;
   beforeAll(async () => {
-    ctx = await createTestContext();
-    ({ units, bodies, steering } = await seedDemo(ctx.services));
+    const seeded = await createDemoContext();
+    ctx = seeded;
+    ({ units, bodies, steering } = seeded.demo);
   });
   afterAll(async () => ctx.close());
   const unit = (key: string) => units.get(key) as string;

@@ -1,8 +1,7 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/support/context';
-import { seedDemo } from '../demo/seed';
+import { createDemoContext, type TestContext } from '../../test/support/context';
 import type { SteeringIds } from '../demo/steering';
 
 // The test clock is 2025-06-15, so the demo's values run to 2025-05.
@@ -13,8 +12,9 @@ describe('scorecard API on Region Exempel', () => {
   let units: Map<string, string>;
   let steering: SteeringIds;
   beforeAll(async () => {
-    ctx = await createTestContext();
-    ({ units, steering } = await seedDemo(ctx.services));
+    const seeded = await createDemoContext();
+    ctx = seeded;
+    ({ units, steering } = seeded.demo);
   });
   afterAll(async () => ctx.close());
   const unit = (key: string) => units.get(key) as string;
@@ -184,8 +184,9 @@ describe('roll-ups through the database', () => {
   let units: Map<string, string>;
   let steering: SteeringIds;
   beforeAll(async () => {
-    ctx = await createTestContext();
-    ({ units, steering } = await seedDemo(ctx.services));
+    const seeded = await createDemoContext();
+    ctx = seeded;
+    ({ units, steering } = seeded.demo);
   });
   afterAll(async () => ctx.close());
 

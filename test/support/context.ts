@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { inject } from 'vitest';
 import { buildApp } from '../../server/app';
 import { defaultSessionPolicy, type SessionPolicy } from '../../server/auth/service';
 import { type Clock, fixedClock } from '../../server/core/clock';
@@ -8,6 +10,9 @@ import { migrate } from '../../server/db/migrate';
 import { createScratchDatabase } from '../../server/db/scratch';
 import { defaultMailConfig } from '../../server/followup/reminders';
 import type { HttpConfig } from '../../server/http/env';
+import { decodeSeeded, type Seeded, START } from './demo-ids';
+
+export { START } from './demo-ids';
 
 /** Which database the integration tests run on: set per Vitest project (see vitest.config.ts). */
 export const testDatabaseKind = (): 'pglite' | 'postgresql' =>
@@ -33,8 +38,6 @@ export interface Agent {
   login(username: string, password?: string): Promise<void>;
 }
 
-export const START = '2025-06-15T10:00:00Z';
-
 // Starting PGlite costs seconds; each test starts from a dump of one migrated instance made
 // once per worker. (PGlite's own clone() would drop the type parsers production uses.)
 let template: Promise<File | Blob> | null = null;
@@ -54,22 +57,49 @@ function pgliteTemplate(): Promise<File | Blob> {
  * A fresh, migrated database (in-memory PGlite, or a new database on the PostgreSQL server
  * named by TEST_DATABASE_URL, dropped afterwards) and the HTTP app over it.
  */
-export async function createTestContext(options?: {
+export async function createTestContext(options?: ContextOptions & { demo?: false }): Promise<TestContext> {
+  return contextOn(options, null);
+}
+
+interface ContextOptions {
   clock?: ReturnType<typeof fixedClock>;
   sessionPolicy?: Partial<SessionPolicy>;
   http?: Partial<HttpConfig>;
-}): Promise<TestContext> {
+}
+
+/**
+ * A fresh database holding the demo region, copied from the one the run seeded at START (see
+ * demo-template.ts), with the ids the seed returned. The clock starts at START like the seed's.
+ */
+export async function createDemoContext(
+  options?: Omit<ContextOptions, 'clock'>,
+): Promise<TestContext & { demo: Seeded }> {
+  const template = inject('demoTemplate');
+  if (!template) throw new Error('No demo template: the test project has no demo-template global setup.');
+  const ctx = await contextOn(options, template);
+  return Object.assign(ctx, { demo: decodeSeeded(template.ids) });
+}
+
+async function contextOn(
+  options: ContextOptions | undefined,
+  demo: NonNullable<ReturnType<typeof inject<'demoTemplate'>>> | null,
+): Promise<TestContext> {
   const clock = options?.clock ?? fixedClock(START);
   let dropDatabase = async () => {};
   let database: Awaited<ReturnType<typeof openDatabase>>;
   if (testDatabaseKind() === 'postgresql') {
     const adminUrl = process.env.TEST_DATABASE_URL;
     if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
-    const scratch = await createScratchDatabase(adminUrl, 'rt_test');
+    const scratch = await createScratchDatabase(
+      adminUrl,
+      'rt_test',
+      demo?.kind === 'postgresql' ? demo.database : undefined,
+    );
     database = await openDatabase({ kind: 'postgresql', url: scratch.url, poolSize: 4 });
     dropDatabase = scratch.drop;
   } else {
-    const client = await PGlite.create({ loadDataDir: await pgliteTemplate(), parsers: PGLITE_PARSERS });
+    const loadDataDir = demo?.kind === 'pglite' ? new Blob([readFileSync(demo.file)]) : await pgliteTemplate();
+    const client = await PGlite.create({ loadDataDir, parsers: PGLITE_PARSERS });
     database = await openDatabase({ kind: 'pglite', dataDir: null, client });
   }
   await migrate(database.db, clock.now());
