@@ -1,10 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from './schema';
 
-const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+// Beside this file in the sources; beside the compiled server (or one folder up from a split
+// chunk of it) in dist/.
+const here = dirname(fileURLToPath(import.meta.url));
+const MIGRATIONS_DIR =
+  [join(here, 'migrations'), join(here, '..', 'migrations')].find((dir) => existsSync(dir)) ?? join(here, 'migrations');
 
 /** Plain, numbered SQL files, each applied once in its own transaction, in name order. */
 export async function migrate(db: Kysely<DB>, now: Date): Promise<string[]> {

@@ -3,10 +3,7 @@
  * content type and a file name safe in any file system and download header.
  */
 import type { Progress, ReportContent } from '../../../domain/reports/content';
-import { renderDocx } from './docx';
 import { kindLabel } from './format';
-import { renderPdf } from './pdf';
-import { renderXlsx } from './xlsx';
 
 export const REPORT_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -17,10 +14,11 @@ export const REPORT_CONTENT_TYPES: Record<ReportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+// Each renderer and its library (pdfkit, docx, exceljs) is loaded on the first export, not at start.
 const RENDERERS: Record<ReportFormat, (content: ReportContent, onProgress?: Progress) => Promise<Buffer>> = {
-  pdf: renderPdf,
-  docx: renderDocx,
-  xlsx: renderXlsx,
+  pdf: async (content, onProgress) => (await import('./pdf')).renderPdf(content, onProgress),
+  docx: async (content, onProgress) => (await import('./docx')).renderDocx(content, onProgress),
+  xlsx: async (content, onProgress) => (await import('./xlsx')).renderXlsx(content, onProgress),
 };
 
 export const isReportFormat = (value: unknown): value is ReportFormat =>
