@@ -56,6 +56,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: hasChromium ? ['test/e2e/**/*.test.ts'] : [],
+          globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

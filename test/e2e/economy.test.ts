@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMnkrInput } from '../../web/src/economy/money';
-import { buildWeb, launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
+import { launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
 
 // Journey: the controller brings a stale measure of the demo plan "Hållbar framtid" up to date
 // for December 2024, straight in the measure table, and the plan's totals follow to the krona;
@@ -28,7 +28,6 @@ let page: Page;
 let planId = '';
 
 beforeAll(async () => {
-  buildWeb();
   server = await startServer();
   browser = await launchBrowser();
   const context = await browser.newContext({

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb, launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
+import { launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
 
 // Journey: the manager of Område Ortopedi och kirurgi writes the area's analysis for October
 // 2025 and submits it; the division manager of Kirurgi returns it with a comment; the area
@@ -24,7 +24,6 @@ let page: Page;
 let areaId = '';
 
 beforeAll(async () => {
-  buildWeb();
   server = await startServer();
   browser = await launchBrowser();
   const context = await browser.newContext({

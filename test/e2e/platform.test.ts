@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb, launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
+import { launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
 
 // Journey: an administrator browses and changes the organisation; an auditor and a manager see the result.
 const shots = new URL('../../.test-results/', import.meta.url).pathname;
@@ -11,7 +11,6 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  buildWeb();
   server = await startServer();
   browser = await launchBrowser();
   // axe needs a page from an explicit context.

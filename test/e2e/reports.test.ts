@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb, launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
+import { launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
 
 // Journey: a politician sees on the reports page that Regionstyrelsen was informed about
 // Hälso- och sjukvård three times in a row and decided nothing (the demo's autumn 2024). The
@@ -31,7 +31,6 @@ let page: Page;
 let reportUrl = '';
 
 beforeAll(async () => {
-  buildWeb();
   server = await startServer();
   browser = await launchBrowser();
   const context = await browser.newContext({

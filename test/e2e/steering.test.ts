@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb, launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
+import { launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
 
 // Journey: a division manager enters an outcome and writes the month's analysis; a politician
 // follows the scorecard down from the region to the division, and finds a plan that steers
@@ -19,7 +19,6 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  buildWeb();
   server = await startServer();
   browser = await launchBrowser();
   const context = await browser.newContext({

@@ -1,21 +1,13 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
-const root = new URL('../../', import.meta.url).pathname;
-
-/** Builds the web UI once per test process, so the server serves what the code says now. */
-let built = false;
-export function buildWeb(): void {
-  if (built) return;
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('vite build failed');
-  built = true;
-}
+export const root = new URL('../../', import.meta.url).pathname;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -34,11 +26,21 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the real server on a fresh demo database and waits until it answers its health check. */
+/**
+ * Starts the compiled server (built by the global setup, as `npm start` builds it) on a copy of
+ * the demo region the global setup seeded, and waits until it answers its health check.
+ */
 export async function startServer(): Promise<RunningServer> {
-  const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'rodtrad-e2e-'));
-  const child: ChildProcess = spawn('npx', ['tsx', 'server/main.ts'], {
+  const demo = inject('e2eDemoDataDir');
+  if (demo) cpSync(demo, dataDir, { recursive: true });
+  return startServerOn(dataDir);
+}
+
+/** Starts the compiled server on a data folder (seeding the demo if it is empty); stop removes the folder unless kept. */
+export async function startServerOn(dataDir: string, options: { keep?: boolean } = {}): Promise<RunningServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'dist/server.js'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -49,7 +51,7 @@ export async function startServer(): Promise<RunningServer> {
     stderr += String(chunk);
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${stderr}`);
     try {
@@ -66,12 +68,12 @@ export async function startServer(): Promise<RunningServer> {
     async stop() {
       if (child.exitCode === null && child.pid) {
         const exited = new Promise((r) => child.once('exit', r));
-        // npx starts tsx which starts node: signal the whole process group.
+        // Signal the whole process group, so nothing the server started outlives it.
         process.kill(-child.pid, 'SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
         if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keep) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
