@@ -581,6 +581,40 @@ describe('scope follows the record, on every read route', () => {
     });
   });
 
+  describe("finding 3: a report's decision shows as the decisions register shows it", () => {
+    it("shows A's report but not the decision B's body took on it", async () => {
+      const root = await as('root.controller');
+      const id = (
+        await ok(
+          root.json('POST', '/api/reports', { kind: 'month', title: 'A1:s rapport', unitId: ids.A1, period: PERIOD }),
+        )
+      ).id;
+      await ok(
+        root.json('PUT', `/api/reports/${id}`, {
+          version: 1,
+          title: 'A1:s rapport',
+          sbar: { situation: 'Läget', background: '', assessment: '', recommendation: 'Notera' },
+          proposedDecision: 'Att notera',
+        }),
+      );
+      await ok(root.json('POST', `/api/reports/${id}/send`, { version: 2, meetingId: ids.meetingB, paragraph: '8' }));
+      const item = (await ok(root.json('GET', '/api/meetings'))).meetings
+        .find((m: any) => m.id === ids.meetingB)
+        .items.find((i: any) => i.reportId === id);
+      await ok(
+        root.json('POST', `/api/meetings/${ids.meetingB}/items/${item.id}/decision`, {
+          outcome: 'beslut',
+          text: marker('decision-on-a1'),
+        }),
+      );
+      expect((await ok(root.json('GET', `/api/reports/${id}`))).followedBy).toHaveLength(1);
+      const forA = await ok((await as('a.viewer')).json('GET', `/api/reports/${id}`));
+      expect(forA.meeting).toMatchObject({ id: ids.meetingB, paragraph: '8' });
+      expect(forA.followedBy).toEqual([]);
+      expect(JSON.stringify(forA)).not.toContain(TOKEN);
+    });
+  });
+
   describe('finding 4: history is read entry by entry', () => {
     it("shows an auditor of A only A's entries of a shared indicator, though the newest is B's", async () => {
       // B writes last, so judging by the newest entry would have refused A or shown A everything.
