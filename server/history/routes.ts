@@ -26,6 +26,8 @@ export function historyRoutes({ services }: Deps) {
       path: '/history',
       tags: ['Historik'],
       summary: 'Varje ändring av en post: vem, när, före och efter (revisorer och administratörer)',
+      description:
+        'Varje post i historiken bedöms för sig efter den enhet den gäller: svaret har bara de ändringar som gäller enheter i din del av organisationen (ändringar för hela organisationen: bara för den som har rollen på toppnivå). 403 om du inte får läsa någon av dem.',
       request: {
         query: z.object({
           entity: z.enum(HISTORY_ENTITIES),

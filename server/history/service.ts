@@ -1,4 +1,5 @@
 import { DomainError } from '../../domain/errors';
+import { can } from '../../domain/permissions';
 import type { Actor, Services } from '../core/context';
 import { authorize } from '../core/write';
 import { currentTree } from '../org/service';
@@ -18,8 +19,11 @@ export interface HistoryEntry {
 }
 
 /**
- * The history of one record, oldest first. Readable by auditors and administrators whose part
- * of the tree holds the record (records of the whole organisation: at the root).
+ * The history of one record, oldest first, entry by entry as far as the actor may read it:
+ * auditors and administrators read the entries of the units in their part of the tree (entries
+ * of the whole organisation, or of a unit no longer in the tree: at the root). A shared record
+ * (an indicator, a region goal) thus shows each reader only their own units' entries. 403 when
+ * none is readable, so that a record's existence leaks to nobody who could read none of it.
  */
 export async function historyOf(
   services: Services,
@@ -34,12 +38,11 @@ export async function historyOf(
     .orderBy('id')
     .execute();
   const tree = await currentTree(services);
-  // Where the record sits in the tree is taken from its latest entry: a moved unit is judged
-  // where it is now. A record without history is judged at the root, so its existence leaks
-  // to nobody who could not read it.
-  const unitId = rows.at(-1)?.unit_id ?? null;
-  authorize(actor, 'history.read', { unitId: unitId !== null && tree.has(unitId) ? unitId : null }, tree);
-  return rows.map((r) => ({
+  const placed = (unitId: string | null) => ({ unitId: unitId !== null && tree.has(unitId) ? unitId : null });
+  const visible =
+    actor.kind === 'system' ? rows : rows.filter((r) => can(actor.principal, 'history.read', placed(r.unit_id), tree));
+  if (visible.length === 0) authorize(actor, 'history.read', { unitId: null }, tree);
+  return visible.map((r) => ({
     id: r.id,
     at: new Date(r.at).toISOString(),
     actorId: r.actor_id,

@@ -11,7 +11,7 @@ import { idempotent } from '../core/idempotency';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { unitsOn } from '../org/queries';
 import { currentTree, today } from '../org/service';
-import { authorizeReadSomewhere, readable, scopeOfBody } from '../steering/common';
+import { authorizeReadSomewhere, readable, readableInherited, scopeOfBody } from '../steering/common';
 import { createDecisionIn } from '../steering/decisions';
 import { buildContent, contentHash, type ReportHead } from './build';
 
@@ -50,6 +50,7 @@ async function placements(db: Executor, reportIds: readonly string[]) {
       'd.kind as decision_kind',
       'd.title as decision_title',
       'd.text as decision_text',
+      'd.scope_unit_id as decision_scope_unit_id',
     ])
     .where('i.report_id', 'in', reportIds)
     .execute();
@@ -65,7 +66,12 @@ async function placements(db: Executor, reportIds: readonly string[]) {
         paragraph: r.paragraph,
         outcome: (r.decision_kind as Outcome | null) ?? null,
         decision: r.decision_id
-          ? { id: r.decision_id, title: r.decision_title ?? '', text: r.decision_text ?? '' }
+          ? {
+              id: r.decision_id,
+              title: r.decision_title ?? '',
+              text: r.decision_text ?? '',
+              scopeUnitId: r.decision_scope_unit_id,
+            }
           : null,
       },
     ]),
@@ -80,7 +86,7 @@ interface Placement {
   meetsOn: string;
   paragraph: string;
   outcome: Outcome | null;
-  decision: { id: string; title: string; text: string } | null;
+  decision: { id: string; title: string; text: string; scopeUnitId: string | null } | null;
 }
 
 async function treeAndNames(services: Services, db: Executor) {
@@ -204,20 +210,22 @@ export async function getReport(services: Services, actor: Actor, id: string) {
     proposedDecision: r.proposed_decision,
     content,
     meeting: p ? { id: p.meetingId, bodyName: p.bodyName, meetsOn: p.meetsOn, paragraph: p.paragraph } : null,
-    followedBy: p?.decision
-      ? [
-          {
-            meetingId: p.meetingId,
-            bodyName: p.bodyName,
-            meetsOn: p.meetsOn,
-            paragraph: p.paragraph,
-            outcome: p.outcome,
-            decisionId: p.decision.id,
-            decisionTitle: p.decision.title,
-            decisionText: p.decision.text,
-          },
-        ]
-      : [],
+    // The body's decision shows as the decisions register would show it to this actor.
+    followedBy:
+      p?.decision && readableInherited(actor, tree)(p.decision.scopeUnitId)
+        ? [
+            {
+              meetingId: p.meetingId,
+              bodyName: p.bodyName,
+              meetsOn: p.meetsOn,
+              paragraph: p.paragraph,
+              outcome: p.outcome,
+              decisionId: p.decision.id,
+              decisionTitle: p.decision.title,
+              decisionText: p.decision.text,
+            },
+          ]
+        : [],
     mayEdit:
       r.sent_at === null &&
       (actor.kind === 'system' || can(actor.principal, 'data.write', { unitId: r.unit_id }, tree)),
@@ -337,10 +345,12 @@ export async function sendReportIn(
   const meeting = await w.trx
     .selectFrom('meetings')
     .innerJoin('bodies', 'bodies.id', 'meetings.body_id')
-    .select(['meetings.id', 'meetings.meets_on', 'bodies.name as body_name'])
+    .select(['meetings.id', 'meetings.meets_on', 'meetings.body_id', 'bodies.name as body_name'])
     .where('meetings.id', '=', input.meetingId)
     .executeTakeFirst();
   if (!meeting) fields.push({ field: 'meetingId', message: 'Sammanträdet finns inte.' });
+  // Sending puts an item on the body's agenda: only who may add items to that body's meetings may.
+  const meetingScope = meeting ? await authorizeBody(services, w, meeting.body_id) : null;
   if (fields.length > 0) throw new DomainError('unprocessable', 'Rapporten kan inte skickas ännu.', { fields });
   const taken = await w.trx
     .selectFrom('agenda_items')
@@ -361,10 +371,11 @@ export async function sendReportIn(
   const content = await buildContent({ ...services, db: w.trx }, w.actor, head);
   const hash = contentHash(content);
   const who = w.actor.kind === 'user' ? w.actor.displayName : w.actor.name;
+  const itemId = randomUUID();
   await w.trx
     .insertInto('agenda_items')
     .values({
-      id: randomUUID(),
+      id: itemId,
       meeting_id: input.meetingId,
       paragraph: input.paragraph,
       title: before.title,
@@ -385,6 +396,15 @@ export async function sendReportIn(
     before: null,
     after: { meetingId: input.meetingId, paragraph: input.paragraph, contentHash: hash },
   });
+  // The meeting's own history shows every item on its agenda, sent reports included.
+  await w.record({
+    kind: 'meeting.item_added',
+    entity: 'meeting',
+    entityId: input.meetingId,
+    unitId: meetingScope,
+    before: null,
+    after: { id: itemId, paragraph: input.paragraph, title: before.title, reportId: id },
+  });
   return { id, sentAt: w.now.toISOString(), contentHash: hash };
 }
 
@@ -401,25 +421,44 @@ export async function sendReport(
 // ---------------------------------------------------------------------------------------------
 // Meetings
 
-/** Meetings are written by whoever writes for the units the body governs. */
-async function authorizeBody(services: Services, w: WriteTx, bodyId: string) {
+/**
+ * Meetings are written by whoever writes for the units the body governs. Returns the body's
+ * scope unit, under which the meeting's history is recorded so that it can be scoped.
+ */
+async function authorizeBody(services: Services, w: WriteTx, bodyId: string): Promise<string | null> {
   const tree = await currentTree(services, w.trx);
   const body = await w.trx.selectFrom('bodies').select('id').where('id', '=', bodyId).executeTakeFirst();
   if (!body)
     throw new DomainError('unprocessable', 'Organet finns inte.', {
       fields: [{ field: 'bodyId', message: 'finns inte' }],
     });
-  authorize(w.actor, 'data.write', { unitId: await scopeOfBody(w.trx, bodyId, tree) }, tree);
+  const scope = await scopeOfBody(w.trx, bodyId, tree);
+  authorize(w.actor, 'data.write', { unitId: scope }, tree);
+  return scope;
 }
 
+/** Stands in for an item's title when the title was copied from a report the actor may not read. */
+const HIDDEN_REPORT_TITLE = 'Rapport (du saknar behörighet att läsa den)';
+
+/**
+ * The meetings of the bodies whose records the actor reads as decisions are read (the body's
+ * scope, inherited from above); an item that carries a report shows the report only to who
+ * may read the report itself.
+ */
 export async function listMeetings(services: Services, actor: Actor, bodyId?: string) {
-  authorizeReadSomewhere(actor, await currentTree(services));
+  const tree = await currentTree(services);
+  authorizeReadSomewhere(actor, tree);
+  const mayReadBody = readableInherited(actor, tree);
+  const mayReadReport = readable(actor, tree);
   let q = services.db
     .selectFrom('meetings')
     .innerJoin('bodies', 'bodies.id', 'meetings.body_id')
     .select(['meetings.id', 'meetings.body_id', 'meetings.meets_on', 'meetings.title', 'bodies.name as body_name']);
   if (bodyId) q = q.where('meetings.body_id', '=', bodyId);
-  const meetings = await q.orderBy('meetings.meets_on', 'desc').execute();
+  const all = await q.orderBy('meetings.meets_on', 'desc').execute();
+  const scopes = new Map<string, string | null>();
+  for (const id of new Set(all.map((m) => m.body_id))) scopes.set(id, await scopeOfBody(services.db, id, tree));
+  const meetings = all.filter((m) => mayReadBody(scopes.get(m.body_id) ?? null));
   const items =
     meetings.length === 0
       ? []
@@ -434,6 +473,7 @@ export async function listMeetings(services: Services, actor: Actor, bodyId?: st
             'i.title',
             'i.report_id',
             'r.title as report_title',
+            'r.unit_id as report_unit_id',
             'd.id as decision_id',
             'd.kind as outcome',
             'd.text as decision_text',
@@ -455,16 +495,20 @@ export async function listMeetings(services: Services, actor: Actor, bodyId?: st
       items: items
         .filter((i) => i.meeting_id === m.id)
         .sort((a, b) => paragraphOrder(a.paragraph) - paragraphOrder(b.paragraph))
-        .map((i) => ({
-          id: i.id,
-          paragraph: i.paragraph,
-          title: i.title,
-          reportId: i.report_id,
-          reportTitle: i.report_title,
-          outcome: (i.outcome as Outcome | null) ?? null,
-          decisionId: i.decision_id,
-          decisionText: i.decision_text,
-        })),
+        .map((i) => {
+          // The item's title was copied from the report when it was sent: hidden with it.
+          const hidden = i.report_id !== null && !mayReadReport(i.report_unit_id);
+          return {
+            id: i.id,
+            paragraph: i.paragraph,
+            title: hidden ? HIDDEN_REPORT_TITLE : i.title,
+            reportId: hidden ? null : i.report_id,
+            reportTitle: hidden ? null : i.report_title,
+            outcome: (i.outcome as Outcome | null) ?? null,
+            decisionId: i.decision_id,
+            decisionText: i.decision_text,
+          };
+        }),
     })),
   };
 }
@@ -475,7 +519,7 @@ export async function createMeetingIn(
   input: { bodyId: string; meetsOn: string; title: string },
   id = randomUUID(),
 ) {
-  await authorizeBody(services, w, input.bodyId);
+  const scope = await authorizeBody(services, w, input.bodyId);
   await w.trx
     .insertInto('meetings')
     .values({ id, body_id: input.bodyId, meets_on: input.meetsOn, title: input.title, created_at: w.now })
@@ -484,7 +528,7 @@ export async function createMeetingIn(
     kind: 'meeting.created',
     entity: 'meeting',
     entityId: id,
-    unitId: null,
+    unitId: scope,
     before: null,
     after: input,
   });
@@ -511,7 +555,7 @@ export async function addItemIn(
   id = randomUUID(),
 ) {
   const meeting = await meetingOrThrow(w.trx, meetingId);
-  await authorizeBody(services, w, meeting.body_id);
+  const scope = await authorizeBody(services, w, meeting.body_id);
   if (input.reportId)
     throw new DomainError('unprocessable', 'En rapport läggs på ett sammanträde genom att skickas.', {
       fields: [{ field: 'reportId', message: 'Skicka rapporten till sammanträdet i stället.' }],
@@ -541,7 +585,7 @@ export async function addItemIn(
     kind: 'meeting.item_added',
     entity: 'meeting',
     entityId: meetingId,
-    unitId: null,
+    unitId: scope,
     before: null,
     after: { id, ...input },
   });
@@ -599,7 +643,7 @@ export async function recordDecisionIn(
     kind: 'meeting.decision_recorded',
     entity: 'meeting',
     entityId: meetingId,
-    unitId: null,
+    unitId: await scopeOfBody(w.trx, meeting.body_id, await currentTree(services, w.trx)),
     before: null,
     after: { itemId, decisionId: decision.id, outcome: input.outcome },
   });

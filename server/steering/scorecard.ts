@@ -9,7 +9,7 @@ import type { Actor, Services } from '../core/context';
 import { authorize, write } from '../core/write';
 import { unitsOn } from '../org/queries';
 import { currentTree } from '../org/service';
-import { mustExist, readable } from './common';
+import { authorizeReadSomewhere, mustExist, readable } from './common';
 import { figuresAcrossTree, figuresForUnit, type IndicatorFigure } from './figures';
 import { goalRecords } from './goals';
 import { indicatorRecords } from './indicators';
@@ -257,15 +257,28 @@ export async function setAnalysis(
   });
 }
 
-/** The newest month that has any outcome (not after the current month), for a default scorecard. */
+/**
+ * The newest month that has any outcome (not after the current month) in the units the actor
+ * reads, for a default scorecard: whoever reads steering data somewhere may ask, and the answer
+ * says nothing about the units they may not read.
+ */
 export async function latestPeriod(services: Services, actor: Actor): Promise<MonthText | null> {
-  authorize(actor, 'data.read', { unitId: null }, await currentTree(services));
+  const tree = await currentTree(services);
+  authorizeReadSomewhere(actor, tree);
+  const may = readable(actor, tree);
   const current = formatPeriod(monthOfDate(services.clock.now()));
-  const row = await services.db
+  let q = services.db
     .selectFrom('indicator_values')
     .select((eb) => eb.fn.max('period').as('period'))
     .where('kind', '=', 'outcome')
-    .where('period', '<=', current)
-    .executeTakeFirst();
+    .where('period', '<=', current);
+  if (!may(null)) {
+    const units = tree
+      .roots()
+      .flatMap((root) => tree.subtree(root))
+      .filter((u) => may(u));
+    q = q.where('unit_id', 'in', units);
+  }
+  const row = await q.executeTakeFirst();
   return row?.period ?? null;
 }
