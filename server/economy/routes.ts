@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CORRECTIVE_STATUSES, MEASURE_CATEGORIES, MEASURE_STATUSES } from '../../domain/economy/measures';
-import { DomainError } from '../../domain/errors';
 import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
 import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
 import {
@@ -69,7 +68,7 @@ const MeasureInput = z.object({
   decisionIds: z.array(z.string()).max(50).default([]),
 });
 
-export function economyRoutes({ services }: Deps) {
+export function economyRoutes({ services, config }: Deps) {
   const app = router();
   app.openapi(
     createRoute({
@@ -275,15 +274,12 @@ export function economyRoutes({ services }: Deps) {
       },
     }),
     async (c) => {
-      const data = await c.req.arrayBuffer();
-      if (data.byteLength === 0)
-        throw new DomainError('bad_request', 'Ingen fil skickades.', {
-          fields: [{ field: '(body)', message: 'saknas' }],
-        });
+      // The service authorises before it reads the file, and refuses an empty one after that.
       const q = c.req.valid('query');
       return c.json(
-        await importForecasts(services, actorOf(c), c.req.valid('param').id, q.period, data, {
+        await importForecasts(services, actorOf(c), c.req.valid('param').id, q.period, await c.req.arrayBuffer(), {
           dryRun: q.dryRun === 'true',
+          limits: config.workbookLimits,
         }),
         200,
       );

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { DomainError } from '../../domain/errors';
 import {
   ACTIVITY_STATUSES,
   AGGREGATIONS,
@@ -169,7 +168,7 @@ const ScorecardSchema = z
   .passthrough()
   .openapi('Scorecard');
 
-export function steeringRoutes({ services }: Deps) {
+export function steeringRoutes({ services, config }: Deps) {
   const app = router();
 
   // Decisions register
@@ -607,13 +606,10 @@ export function steeringRoutes({ services }: Deps) {
       },
     }),
     async (c) => {
-      const data = await c.req.arrayBuffer();
-      if (data.byteLength === 0)
-        throw new DomainError('bad_request', 'Ingen fil skickades.', {
-          fields: [{ field: '(body)', message: 'saknas' }],
-        });
-      const summary = await importValues(services, actorOf(c), data, {
+      // The service authorises before it reads the file, and refuses an empty one after that.
+      const summary = await importValues(services, actorOf(c), await c.req.arrayBuffer(), {
         dryRun: c.req.valid('query').dryRun === 'true',
+        limits: config.workbookLimits,
       });
       return c.json(summary, 200);
     },
