@@ -35,6 +35,15 @@ export const DEFAULT_WORKBOOK_LIMITS: WorkbookLimits = {
   maxSharedStrings: 1_000_000,
 };
 
+/** The rules of every import, for the OpenAPI document. */
+export const IMPORT_LIMITS_DESCRIPTION =
+  'Behörigheten prövas innan filen läses. Filen läses med gränser, som standard högst ' +
+  `${DEFAULT_WORKBOOK_LIMITS.maxUnpackedBytes / (1024 * 1024)} MB uppackad, ` +
+  `${DEFAULT_WORKBOOK_LIMITS.maxRows.toLocaleString('sv-SE')} rader, ${DEFAULT_WORKBOOK_LIMITS.maxColumns} kolumner, ` +
+  `${DEFAULT_WORKBOOK_LIMITS.maxCellChars.toLocaleString('sv-SE')} tecken i en cell och ` +
+  `${DEFAULT_WORKBOOK_LIMITS.maxSharedStrings.toLocaleString('sv-SE')} olika texter: en fil som packas upp till mer ` +
+  'avvisas med 413, en med för många rader eller kolumner eller för lång cell med 422 som anger blad, rad och kolumn.';
+
 /** A cell as the imports see it: text, number, truth value or date (formulas by their cached result). */
 export type CellValue = string | number | boolean | Date | null;
 

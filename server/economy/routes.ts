@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CORRECTIVE_STATUSES, MEASURE_CATEGORIES, MEASURE_STATUSES } from '../../domain/economy/measures';
 import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
+import { IMPORT_LIMITS_DESCRIPTION } from '../core/workbook';
 import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
 import {
   Doc,
@@ -260,6 +261,7 @@ export function economyRoutes({ services, config }: Deps) {
       tags: ['Ekonomi i balans'],
       summary:
         'Läs in månadens prognoser från Excel: varje felaktig rad redovisas, och inget skrivs om någon rad är fel',
+      description: IMPORT_LIMITS_DESCRIPTION,
       request: {
         params: IdParam,
         query: z.object({ period: z.string(), dryRun: z.enum(['true', 'false']).default('false') }),

@@ -12,6 +12,7 @@ import {
   STATUSES,
   VALUE_KINDS,
 } from '../../domain/steering';
+import { IMPORT_LIMITS_DESCRIPTION } from '../core/workbook';
 import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
 import {
   created,
@@ -595,6 +596,7 @@ export function steeringRoutes({ services, config }: Deps) {
       path: '/values/import',
       tags: ['Indikatorer'],
       summary: 'Läs in värden från Excel: varje felaktig rad redovisas, och inget skrivs om någon rad är fel',
+      description: IMPORT_LIMITS_DESCRIPTION,
       request: { query: z.object({ dryRun: z.enum(['true', 'false']).default('false') }) },
       responses: {
         ...ok(
