@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultSessionPolicy } from './auth/service';
+import { DEFAULT_WORKBOOK_LIMITS } from './core/workbook';
 import type { DatabaseConfig } from './db/connection';
 import { defaultMailConfig, type MailConfig } from './followup/reminders';
 import type { HttpConfig } from './http/env';
@@ -63,6 +64,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       },
       maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 1024 * 1024),
       maxUploadBytes: intFrom(env, 'MAX_UPLOAD_BYTES', 20 * 1024 * 1024),
+      workbookLimits: {
+        maxUnpackedBytes: intFrom(env, 'IMPORT_MAX_UNPACKED_BYTES', DEFAULT_WORKBOOK_LIMITS.maxUnpackedBytes),
+        maxRows: intFrom(env, 'IMPORT_MAX_ROWS', DEFAULT_WORKBOOK_LIMITS.maxRows),
+        maxColumns: intFrom(env, 'IMPORT_MAX_COLUMNS', DEFAULT_WORKBOOK_LIMITS.maxColumns),
+      },
       version: productVersion(),
       webRoot: resolve(env.WEB_ROOT ?? 'web/dist'),
       log: jsonLogger(env.LOG_LEVEL !== 'silent'),

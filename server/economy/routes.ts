@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CORRECTIVE_STATUSES, MEASURE_CATEGORIES, MEASURE_STATUSES } from '../../domain/economy/measures';
-import { DomainError } from '../../domain/errors';
 import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
+import { IMPORT_LIMITS_DESCRIPTION } from '../core/workbook';
 import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
 import {
   Doc,
@@ -69,7 +69,7 @@ const MeasureInput = z.object({
   decisionIds: z.array(z.string()).max(50).default([]),
 });
 
-export function economyRoutes({ services }: Deps) {
+export function economyRoutes({ services, config }: Deps) {
   const app = router();
   app.openapi(
     createRoute({
@@ -261,6 +261,7 @@ export function economyRoutes({ services }: Deps) {
       tags: ['Ekonomi i balans'],
       summary:
         'Läs in månadens prognoser från Excel: varje felaktig rad redovisas, och inget skrivs om någon rad är fel',
+      description: IMPORT_LIMITS_DESCRIPTION,
       request: {
         params: IdParam,
         query: z.object({ period: z.string(), dryRun: z.enum(['true', 'false']).default('false') }),
@@ -275,15 +276,12 @@ export function economyRoutes({ services }: Deps) {
       },
     }),
     async (c) => {
-      const data = await c.req.arrayBuffer();
-      if (data.byteLength === 0)
-        throw new DomainError('bad_request', 'Ingen fil skickades.', {
-          fields: [{ field: '(body)', message: 'saknas' }],
-        });
+      // The service authorises before it reads the file, and refuses an empty one after that.
       const q = c.req.valid('query');
       return c.json(
-        await importForecasts(services, actorOf(c), c.req.valid('param').id, q.period, data, {
+        await importForecasts(services, actorOf(c), c.req.valid('param').id, q.period, await c.req.arrayBuffer(), {
           dryRun: q.dryRun === 'true',
+          limits: config.workbookLimits,
         }),
         200,
       );

@@ -1,12 +1,14 @@
 import ExcelJS from 'exceljs';
 import { MEASURE_CATEGORY_LABELS } from '../../domain/economy/measures';
-import { DomainError, type FieldError } from '../../domain/errors';
+import { DomainError, type FieldError, forbidden } from '../../domain/errors';
 import { parseMonth } from '../../domain/indicators/months';
 import { formatPeriod } from '../../domain/periods';
+import { can } from '../../domain/permissions';
 import { neutraliseCell } from '../../domain/spreadsheet';
 import type { Actor, Services } from '../core/context';
-import { cellText, DryRun, loadWorkbook } from '../core/workbook';
+import { cellText, DryRun, readSheetRows, type WorkbookLimits, writeXlsx } from '../core/workbook';
 import { write } from '../core/write';
+import { currentTree } from '../org/service';
 import { actionPlanSummary, listMeasures, reportMeasureIn } from './service';
 
 export const MEASURES_SHEET = 'Åtgärder';
@@ -108,7 +110,7 @@ export async function exportActionPlan(
   for (const key of ['plannedGross', 'planned', 'forecast', 'outcome', 'deviation'] as const)
     sheet.getColumn(key).numFmt = KRONOR;
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeXlsx(workbook);
 }
 
 const wholeKronor = (value: ExcelJS.CellValue): bigint | null | 'bad' => {
@@ -128,6 +130,19 @@ export interface ForecastImportSummary {
 }
 
 /**
+ * Reports are written per measure, each checked against its owning unit; an actor who may
+ * report on none of the plan's measures cannot pass any row, so the file is refused unread.
+ * (A plan without measures asks only that the actor may report somewhere.)
+ */
+async function authorizeReporting(services: Services, actor: Actor, measures: { ownerUnitId: string }[]) {
+  if (actor.kind === 'system') return;
+  const tree = await currentTree(services);
+  const units = measures.length > 0 ? measures.map((m) => m.ownerUnitId) : actor.principal.roles.map((g) => g.unitId);
+  if (!units.some((unitId) => tree.has(unitId) && can(actor.principal, 'value.write', { unitId }, tree)))
+    throw forbidden('Du får inte läsa in prognoser: du saknar behörighet att rapportera på planens åtgärder.');
+}
+
+/**
  * Reads the month's forecasts (and outcomes and comments) from a plan sheet. Rows of measures
  * with sub-measures are computed and skipped, and so are rows with neither forecast nor outcome; every bad row is reported with row, column and
  * reason, and nothing is written if there is any. Unchanged rows write nothing.
@@ -138,48 +153,61 @@ export async function importForecasts(
   planId: string,
   periodText: string,
   data: Buffer | ArrayBuffer,
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; limits?: Partial<WorkbookLimits> } = {},
 ): Promise<ForecastImportSummary> {
   const period = formatPeriod(parseMonth(periodText, 'period'));
   const current = new Map((await listMeasures(services, actor, planId, period)).measures.map((m) => [m.id, m]));
-  const workbook = await loadWorkbook(data);
-  const sheet = workbook.getWorksheet(MEASURES_SHEET) ?? workbook.worksheets[0];
-  if (!sheet) throw new DomainError('bad_request', 'Arbetsboken har inget blad.');
+  // Who may report on no measure of the plan gets 403 before a byte of the file is read.
+  await authorizeReporting(services, actor, [...current.values()]);
+  if (data.byteLength === 0)
+    throw new DomainError('bad_request', 'Ingen fil skickades.', { fields: [{ field: '(body)', message: 'saknas' }] });
   const columnOf = new Map<ColumnKey, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const found = COLUMNS.find((c) => c.header.toLowerCase() === cellText(cell.value).toLowerCase());
-    if (found) columnOf.set(found.key, col);
-  });
   const problems: { row: number; column: string; message: string }[] = [];
-  for (const key of ['id', 'forecast'] as const)
-    if (!columnOf.has(key)) problems.push({ row: 1, column: header(key), message: 'kolumnen saknas' });
   const rows: { row: number; measureId: string; forecast: bigint; outcome: bigint | null; comment: string }[] = [];
-  if (problems.length === 0)
-    sheet.eachRow((r, rowNumber) => {
-      if (rowNumber === 1) return;
-      const cell = (key: ColumnKey) => {
-        const col = columnOf.get(key);
-        return col === undefined ? null : r.getCell(col).value;
-      };
-      const id = cellText(cell('id'));
-      if (id === '') return; // blank and total rows
-      const bad = (key: ColumnKey, message: string) => problems.push({ row: rowNumber, column: header(key), message });
-      const m = current.get(id);
-      if (!m) return bad('id', 'ingen åtgärd i planen har detta id');
-      if (!m.leaf) return; // computed from its sub-measures
-      const forecast = wholeKronor(cell('forecast'));
-      const outcome = wholeKronor(cell('outcome'));
-      // A blank forecast gives no report (a measure that has none yet stays without one).
-      if (forecast === null && outcome === null) return;
-      if (forecast === 'bad' || forecast === null)
-        bad(
-          'forecast',
-          forecast === null ? 'saknas när utfall är ifyllt' : `"${cellText(cell('forecast'))}" är inte hela kronor`,
-        );
-      if (outcome === 'bad') bad('outcome', `"${cellText(cell('outcome'))}" är inte hela kronor`);
-      if (forecast !== 'bad' && forecast !== null && outcome !== 'bad')
-        rows.push({ row: rowNumber, measureId: id, forecast, outcome, comment: cellText(cell('comment')) });
-    });
+  let headerRead = false;
+  for await (const r of readSheetRows(data, { sheet: MEASURES_SHEET, limits: options.limits })) {
+    const rowNumber = r.number;
+    if (!headerRead) {
+      headerRead = true;
+      if (rowNumber === 1)
+        for (const [col, value] of r.entries()) {
+          const found = COLUMNS.find((c) => c.header.toLowerCase() === cellText(value).toLowerCase());
+          if (found) columnOf.set(found.key, col);
+        }
+      for (const key of ['id', 'forecast'] as const)
+        if (!columnOf.has(key)) problems.push({ row: 1, column: header(key), message: 'kolumnen saknas' });
+      if (problems.length > 0) break;
+      if (rowNumber === 1) continue;
+    }
+    const cell = (key: ColumnKey) => {
+      const col = columnOf.get(key);
+      return col === undefined ? null : r.cell(col);
+    };
+    const id = cellText(cell('id'));
+    if (id === '') continue; // blank and total rows
+    const bad = (key: ColumnKey, message: string) => problems.push({ row: rowNumber, column: header(key), message });
+    const m = current.get(id);
+    if (!m) {
+      bad('id', 'ingen åtgärd i planen har detta id');
+      continue;
+    }
+    if (!m.leaf) continue; // computed from its sub-measures
+    const forecast = wholeKronor(cell('forecast'));
+    const outcome = wholeKronor(cell('outcome'));
+    // A blank forecast gives no report (a measure that has none yet stays without one).
+    if (forecast === null && outcome === null) continue;
+    if (forecast === 'bad' || forecast === null)
+      bad(
+        'forecast',
+        forecast === null ? 'saknas när utfall är ifyllt' : `"${cellText(cell('forecast'))}" är inte hela kronor`,
+      );
+    if (outcome === 'bad') bad('outcome', `"${cellText(cell('outcome'))}" är inte hela kronor`);
+    if (forecast !== 'bad' && forecast !== null && outcome !== 'bad')
+      rows.push({ row: rowNumber, measureId: id, forecast, outcome, comment: cellText(cell('comment')) });
+  }
+  if (!headerRead)
+    for (const key of ['id', 'forecast'] as const)
+      problems.push({ row: 1, column: header(key), message: 'kolumnen saknas' });
   const fail = () =>
     new DomainError('unprocessable', `Filen har ${problems.length} fel. Inget har importerats.`, {
       fields: problems

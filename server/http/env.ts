@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/errors';
 import type { Principal } from '../../domain/permissions';
 import type { SessionPolicy } from '../auth/service';
 import type { Actor, Services } from '../core/context';
+import type { WorkbookLimits } from '../core/workbook';
 import type { MailConfig } from '../followup/reminders';
 
 export interface HttpConfig {
@@ -16,6 +17,8 @@ export interface HttpConfig {
   maxBodyBytes: number;
   /** Spreadsheet uploads (imports) may be larger than other requests. */
   maxUploadBytes: number;
+  /** How much of an uploaded workbook is read (unpacked size, rows, columns); defaults otherwise. */
+  workbookLimits?: Partial<WorkbookLimits>;
   version: string;
   /** Folder with the built web UI, or null to serve the API only. */
   webRoot: string | null;

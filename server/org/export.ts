@@ -3,6 +3,7 @@ import type { IsoDate } from '../../domain/dates';
 import { OrgIndex, UNIT_LEVEL_LABELS } from '../../domain/org';
 import { neutraliseCell } from '../../domain/spreadsheet';
 import type { Actor, Services } from '../core/context';
+import { writeXlsx } from '../core/workbook';
 import { listUnits } from './service';
 import { ORG_COLUMNS, ORG_SHEET } from './spreadsheet';
 
@@ -32,5 +33,5 @@ export async function exportOrg(services: Services, actor: Actor, asOf?: IsoDate
     });
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ORG_COLUMNS.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeXlsx(workbook);
 }

@@ -2,7 +2,7 @@ import { type IsoDate, isIsoDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import { levelFromText, type UnitLevel } from '../../domain/org';
 import type { Actor, Services } from '../core/context';
-import { cellText, DryRun, loadWorkbook } from '../core/workbook';
+import { cellText, DryRun, readSheetRows, type SheetRow, type WorkbookLimits } from '../core/workbook';
 import { write } from '../core/write';
 import { unitsOn } from './queries';
 import { createUnitIn, updateUnitIn } from './service';
@@ -43,31 +43,37 @@ interface Link {
 /** Reads the sheet and checks each row on its own; every problem is reported, none skipped. */
 export async function parseOrgWorkbook(
   data: Buffer | ArrayBuffer,
+  limits?: Partial<WorkbookLimits>,
 ): Promise<{ rows: OrgRow[]; links: Link[]; problems: ImportProblem[] }> {
-  const workbook = await loadWorkbook(data);
-  const sheet = workbook.getWorksheet(ORG_SHEET) ?? workbook.worksheets[0];
-  if (!sheet) throw new DomainError('bad_request', 'Arbetsboken har inget blad.');
   const columnOf = new Map<OrgColumnKey, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const found = ORG_COLUMNS.find((c) => c.header.toLowerCase() === cellText(cell.value).toLowerCase());
-    if (found) columnOf.set(found.key, col);
-  });
   const problems: ImportProblem[] = [];
-  for (const key of ['code', 'name', 'level', 'parentCode'] as const)
-    if (!columnOf.has(key)) problems.push({ row: 1, column: header(key), message: 'kolumnen saknas' });
-  if (problems.length > 0) return { rows: [], links: [], problems };
-
   const rows: OrgRow[] = [];
   const links: Link[] = [];
   const firstRowOf = new Map<string, number>();
-  sheet.eachRow((r, rowNumber) => {
-    if (rowNumber === 1) return;
+  let headerRead = false;
+  const readHeader = (first: SheetRow | null) => {
+    headerRead = true;
+    if (first?.number === 1)
+      for (const [col, value] of first.entries()) {
+        const found = ORG_COLUMNS.find((c) => c.header.toLowerCase() === cellText(value).toLowerCase());
+        if (found) columnOf.set(found.key, col);
+      }
+    for (const key of ['code', 'name', 'level', 'parentCode'] as const)
+      if (!columnOf.has(key)) problems.push({ row: 1, column: header(key), message: 'kolumnen saknas' });
+  };
+  for await (const r of readSheetRows(data, { sheet: ORG_SHEET, limits })) {
+    const rowNumber = r.number;
+    if (!headerRead) {
+      readHeader(r);
+      if (problems.length > 0) return { rows: [], links: [], problems };
+      if (rowNumber === 1) continue;
+    }
     const get = (key: OrgColumnKey) => {
       const col = columnOf.get(key);
-      return col === undefined ? '' : cellText(r.getCell(col).value);
+      return col === undefined ? '' : cellText(r.cell(col));
     };
     const values = ORG_COLUMNS.map((c) => get(c.key));
-    if (values.every((v) => v === '')) return;
+    if (values.every((v) => v === '')) continue;
     const bad = (key: OrgColumnKey, message: string) => problems.push({ row: rowNumber, column: header(key), message });
     const code = get('code');
     const name = get('name');
@@ -92,7 +98,11 @@ export async function parseOrgWorkbook(
         manager: get('manager') || null,
         validFrom: validFrom || null,
       });
-  });
+  }
+  if (!headerRead) {
+    readHeader(null);
+    return { rows: [], links: [], problems };
+  }
   if (rows.length === 0 && problems.length === 0)
     problems.push({ row: 2, column: header('code'), message: 'bladet har inga rader' });
   return { rows, links, problems };

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { DomainError } from '../../domain/errors';
 import {
   ACTIVITY_STATUSES,
   AGGREGATIONS,
@@ -13,6 +12,7 @@ import {
   STATUSES,
   VALUE_KINDS,
 } from '../../domain/steering';
+import { IMPORT_LIMITS_DESCRIPTION } from '../core/workbook';
 import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
 import {
   created,
@@ -169,7 +169,7 @@ const ScorecardSchema = z
   .passthrough()
   .openapi('Scorecard');
 
-export function steeringRoutes({ services }: Deps) {
+export function steeringRoutes({ services, config }: Deps) {
   const app = router();
 
   // Decisions register
@@ -596,6 +596,7 @@ export function steeringRoutes({ services }: Deps) {
       path: '/values/import',
       tags: ['Indikatorer'],
       summary: 'Läs in värden från Excel: varje felaktig rad redovisas, och inget skrivs om någon rad är fel',
+      description: IMPORT_LIMITS_DESCRIPTION,
       request: { query: z.object({ dryRun: z.enum(['true', 'false']).default('false') }) },
       responses: {
         ...ok(
@@ -607,13 +608,10 @@ export function steeringRoutes({ services }: Deps) {
       },
     }),
     async (c) => {
-      const data = await c.req.arrayBuffer();
-      if (data.byteLength === 0)
-        throw new DomainError('bad_request', 'Ingen fil skickades.', {
-          fields: [{ field: '(body)', message: 'saknas' }],
-        });
-      const summary = await importValues(services, actorOf(c), data, {
+      // The service authorises before it reads the file, and refuses an empty one after that.
+      const summary = await importValues(services, actorOf(c), await c.req.arrayBuffer(), {
         dryRun: c.req.valid('query').dryRun === 'true',
+        limits: config.workbookLimits,
       });
       return c.json(summary, 200);
     },

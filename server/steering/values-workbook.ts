@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
-import { DomainError, type FieldError } from '../../domain/errors';
+import { DomainError, type FieldError, forbidden } from '../../domain/errors';
+import { can } from '../../domain/permissions';
 import { neutraliseCell } from '../../domain/spreadsheet';
 import type { ValueKind } from '../../domain/steering';
 import type { Actor, Services } from '../core/context';
-import { cellText, DryRun, loadWorkbook } from '../core/workbook';
+import { cellText, DryRun, readSheetRows, type SheetRow, type WorkbookLimits, writeXlsx } from '../core/workbook';
 import { write } from '../core/write';
 import { unitsOn } from '../org/queries';
-import { today } from '../org/service';
+import { currentTree, today } from '../org/service';
 import { indicatorRecords, listValues, setValuesIn, type ValueInput } from './indicators';
 
 export const VALUES_SHEET = 'Värden';
@@ -65,7 +66,7 @@ export async function exportValues(
     });
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: VALUE_COLUMNS.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeXlsx(workbook);
 }
 
 export interface ValuesImportSummary {
@@ -86,6 +87,21 @@ function decimalFrom(value: ExcelJS.CellValue): string | null {
 }
 
 /**
+ * Values are written per unit, each row checked against its own unit; an actor who may write
+ * values in no unit at all cannot pass any row, so the file is refused unread.
+ */
+async function authorizeValueWriting(services: Services, actor: Actor): Promise<void> {
+  if (actor.kind === 'system') return;
+  const tree = await currentTree(services);
+  if (
+    !actor.principal.roles.some(
+      (g) => tree.has(g.unitId) && can(actor.principal, 'value.write', { unitId: g.unitId }, tree),
+    )
+  )
+    throw forbidden('Du får inte läsa in värden: du saknar behörighet att rapportera värden för någon enhet.');
+}
+
+/**
  * Reads a values sheet and writes it in one transaction. Every bad row is reported with its
  * row, column and reason, and if there is any, nothing is written. An empty value cell
  * removes the value. Matching is by indicator code and the unit's cost-centre code.
@@ -94,19 +110,18 @@ export async function importValues(
   services: Services,
   actor: Actor,
   data: Buffer | ArrayBuffer,
-  options: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    dryRun?: boolean;
+    onProgress?: (done: number, total: number) => void;
+    limits?: Partial<WorkbookLimits>;
+  } = {},
 ): Promise<ValuesImportSummary> {
-  const workbook = await loadWorkbook(data);
-  const sheet = workbook.getWorksheet(VALUES_SHEET) ?? workbook.worksheets[0];
-  if (!sheet) throw new DomainError('bad_request', 'Arbetsboken har inget blad.');
+  // Who may not write values anywhere gets 403 before a byte of the file is read.
+  await authorizeValueWriting(services, actor);
+  if (data.byteLength === 0)
+    throw new DomainError('bad_request', 'Ingen fil skickades.', { fields: [{ field: '(body)', message: 'saknas' }] });
   const columnOf = new Map<ColumnKey, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const found = VALUE_COLUMNS.find((c) => c.header.toLowerCase() === cellText(cell.value).toLowerCase());
-    if (found) columnOf.set(found.key, col);
-  });
   const problems: { row: number; column: string; message: string }[] = [];
-  for (const key of ['indicator', 'unit', 'period', 'kind', 'value'] as const)
-    if (!columnOf.has(key)) problems.push({ row: 1, column: header(key), message: 'kolumnen saknas' });
   const fail = () => {
     problems.sort((a, b) => a.row - b.row);
     return new DomainError('unprocessable', `Filen har ${problems.length} fel. Inget har importerats.`, {
@@ -114,21 +129,36 @@ export async function importValues(
       details: { problems },
     });
   };
-  if (problems.length > 0) throw fail();
+  const readHeader = (first: SheetRow | null) => {
+    if (first?.number === 1)
+      for (const [col, value] of first.entries()) {
+        const found = VALUE_COLUMNS.find((c) => c.header.toLowerCase() === cellText(value).toLowerCase());
+        if (found) columnOf.set(found.key, col);
+      }
+    for (const key of ['indicator', 'unit', 'period', 'kind', 'value'] as const)
+      if (!columnOf.has(key)) problems.push({ row: 1, column: header(key), message: 'kolumnen saknas' });
+    if (problems.length > 0) throw fail();
+  };
 
   const [indicators, units] = await Promise.all([indicatorRecords(services.db), unitsOn(services.db, today(services))]);
   const indicatorByCode = new Map(indicators.filter((i) => i.code).map((i) => [(i.code as string).toLowerCase(), i]));
   const unitByCode = new Map(units.filter((u) => u.code).map((u) => [u.code as string, u]));
   const inputs: ValueInput[] = [];
   const rowOf: number[] = [];
-  sheet.eachRow((r, rowNumber) => {
-    if (rowNumber === 1) return;
+  let headerRead = false;
+  for await (const r of readSheetRows(data, { sheet: VALUES_SHEET, limits: options.limits })) {
+    const rowNumber = r.number;
+    if (!headerRead) {
+      headerRead = true;
+      readHeader(r);
+      if (rowNumber === 1) continue;
+    }
     const cell = (key: ColumnKey) => {
       const col = columnOf.get(key);
-      return col === undefined ? null : r.getCell(col).value;
+      return col === undefined ? null : r.cell(col);
     };
     const get = (key: ColumnKey) => cellText(cell(key));
-    if (VALUE_COLUMNS.every((c) => get(c.key) === '')) return;
+    if (VALUE_COLUMNS.every((c) => get(c.key) === '')) continue;
     const bad = (key: ColumnKey, message: string) => problems.push({ row: rowNumber, column: header(key), message });
     const indicator = indicatorByCode.get(get('indicator').toLowerCase());
     const unit = unitByCode.get(get('unit'));
@@ -151,7 +181,8 @@ export async function importValues(
       });
       rowOf.push(rowNumber);
     }
-  });
+  }
+  if (!headerRead) readHeader(null);
   if (problems.length > 0) throw fail();
   if (inputs.length === 0) {
     problems.push({ row: 2, column: header('indicator'), message: 'bladet har inga rader' });

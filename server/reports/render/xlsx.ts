@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { Progress, ReportContent } from '../../../domain/reports/content';
 import { neutraliseCell } from '../../../domain/spreadsheet';
+import { writeXlsx } from '../../core/workbook';
 import * as f from './format';
 
 export const SHEETS = {
@@ -286,7 +287,7 @@ export async function renderXlsx(content: ReportContent, onProgress?: Progress):
   await progress.step('Skriver inaktuella uppgifter');
   staleSheet(workbook, content);
   await progress.step('Sparar Excel-filen');
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  const buffer = await writeXlsx(workbook);
   progress.finish();
   return buffer;
 }
