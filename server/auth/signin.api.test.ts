@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Agent, createTestContext, type TestContext } from '../../test/support/context';
 import { makeUnit, makeUser, PASSWORD } from '../../test/support/factories';
+import type { SessionPolicy } from './service';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
 // Behind a trusted proxy, so each request can say which address it comes from.
-async function context(sessionPolicy?: Parameters<typeof createTestContext>[0]['sessionPolicy']) {
+async function context(sessionPolicy?: Partial<SessionPolicy>) {
   return createTestContext({ http: { trustProxy: true }, sessionPolicy });
 }
 
