@@ -19,7 +19,7 @@ import { exportReport } from '../server/reports/exports';
 import { REPORT_FORMATS, type ReportFormat } from '../server/reports/render';
 
 import { exportValues, importValues } from '../server/steering/values-workbook';
-import { createUser, grantRole } from '../server/users/service';
+import { createUser, grantRole, listUsers, updateUser } from '../server/users/service';
 
 /** Opens the database the server would (DATABASE_URL or DATA_DIR), migrated, for one command. */
 async function withServices<T>(work: (services: Services, db: Database) => Promise<T>): Promise<T> {
@@ -121,6 +121,30 @@ program
       for (const root of roots)
         await grantRole(services, actor, { userId: user.id, role: 'administrator', unitId: root.id });
       console.log(`Administratören ${user.username} är skapad.`);
+    });
+  });
+
+program
+  .command('set-password')
+  .description(
+    'sätt ett nytt lösenord för ett befintligt konto och avsluta alla dess sessioner (lösenord: --password, RODTRAD_ADMIN_PASSWORD eller standard in)',
+  )
+  .requiredOption('--username <username>', 'användarnamn')
+  .option('--password <password>', 'lösenord (minst 10 tecken)')
+  .action(async (opts: { username: string; password?: string }) => {
+    const password = opts.password ?? (await readPassword());
+    if (password.length < 10)
+      throw new DomainError('bad_request', 'Lösenordet måste ha minst 10 tecken.', {
+        fields: [{ field: 'password', message: 'minst 10 tecken' }],
+      });
+    await withServices(async (services) => {
+      const actor = systemActor('cli');
+      const username = opts.username.trim().toLowerCase();
+      const user = (await listUsers(services, actor)).find((u) => u.username === username);
+      if (!user) throw new DomainError('not_found', `Det finns inget konto ${username}.`);
+      // The same path as the users API: the password and the end of every session in one write.
+      await updateUser(services, actor, user.id, { version: user.version, password });
+      console.log(`Lösenordet för ${username} är satt; kontots sessioner är avslutade.`);
     });
   });
 

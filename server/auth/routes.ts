@@ -37,6 +37,8 @@ export function authRoutes({ services, config }: Deps) {
       path: '/auth/login',
       tags: ['Inloggning'],
       summary: 'Logga in med användarnamn och lösenord',
+      description:
+        'En session som begäran bär avslutas och en ny börjar. Upprepade misslyckanden för ett konto från en adress ger allt längre väntetid (429 med Retry-After); mycket många från alla adresser tillsammans spärrar kontot en stund.',
       request: {
         body: {
           required: true,
@@ -51,13 +53,18 @@ export function authRoutes({ services, config }: Deps) {
         200: { description: 'Inloggad; sessionskakan är satt', content: { 'application/json': { schema: MeSchema } } },
         400: errors[400],
         401: errors[401],
+        403: errors[403],
         429: { description: 'För många misslyckade försök', content: { 'application/json': { schema: ErrorSchema } } },
       },
     }),
     async (c) => {
       const body = c.req.valid('json');
       try {
-        const result = await login(services, config.sessionPolicy, { ...body, ip: clientIp(c, config.trustProxy) });
+        const result = await login(services, config.sessionPolicy, {
+          ...body,
+          ip: clientIp(c, config.trustProxy),
+          presentedToken: getCookie(c, SESSION_COOKIE),
+        });
         setCookie(c, SESSION_COOKIE, result.token, {
           httpOnly: true,
           sameSite: 'Lax',

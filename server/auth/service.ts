@@ -4,25 +4,28 @@ import type { Principal } from '../../domain/permissions';
 import type { Services } from '../core/context';
 import { verifyPassword } from './passwords';
 import { loadPrincipal } from './principal';
+import { loginWaitSeconds, type ThrottlePolicy } from './throttle';
 
-export interface SessionPolicy {
+export interface SessionPolicy extends ThrottlePolicy {
   idleMinutes: number;
   absoluteHours: number;
-  /** Failed logins allowed per username, and per client address, within the window. */
-  maxFailuresPerUser: number;
-  maxFailuresPerIp: number;
-  failureWindowMinutes: number;
 }
 
 export const defaultSessionPolicy: SessionPolicy = {
   idleMinutes: 60,
   absoluteHours: 12,
-  maxFailuresPerUser: 5,
-  maxFailuresPerIp: 50,
-  failureWindowMinutes: 15,
+  freeFailuresPerAddress: 5,
+  backoffBaseSeconds: 60,
+  backoffMaxMinutes: 30,
+  maxFailuresPerUser: 100,
+  failureWindowMinutes: 60,
 };
 
 const MINUTE = 60_000;
+// Attempts older than this, or beyond this many, are not looked at: a pair's back-off is
+// capped well below a day, and a longer replay would only make an attacker's flood costly to us.
+const REMEMBERED_HOURS = 24;
+const REMEMBERED_ATTEMPTS = 2000;
 const sessionId = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 export interface LoginResult {
@@ -33,33 +36,40 @@ export interface LoginResult {
 }
 
 /**
- * Checks a username and password. Every attempt is recorded; too many failures for one
- * username or one address within the window refuse further attempts for a while (429).
+ * Checks a username and password. Every attempt is recorded; repeated failures slow down that
+ * account from that address, and very many from everywhere the account (429, see
+ * `loginWaitSeconds`). On success the session the request presented, if any, ends and a new
+ * one begins, so a session planted before sign-in never becomes a signed-in one.
  */
 export async function login(
   services: Services,
   policy: SessionPolicy,
-  input: { username: string; password: string; ip: string },
+  input: { username: string; password: string; ip: string; presentedToken?: string },
 ): Promise<LoginResult> {
   const now = services.clock.now();
   const username = input.username.trim().toLowerCase();
-  const since = new Date(now.getTime() - policy.failureWindowMinutes * MINUTE);
-  const failures = await services.db
+  const recent = await services.db
     .selectFrom('login_attempts')
-    .select((eb) => [
-      eb.fn.countAll<string>().filterWhere('username', '=', username).as('byUser'),
-      eb.fn.countAll<string>().filterWhere('ip', '=', input.ip).as('byIp'),
-    ])
-    .where('success', '=', false)
-    .where('at', '>', since)
-    .where((eb) => eb.or([eb('username', '=', username), eb('ip', '=', input.ip)]))
-    .executeTakeFirstOrThrow();
-  if (Number(failures.byUser) >= policy.maxFailuresPerUser || Number(failures.byIp) >= policy.maxFailuresPerIp) {
+    .select(['at', 'ip', 'success'])
+    .where('username', '=', username)
+    .where('at', '>', new Date(now.getTime() - REMEMBERED_HOURS * 60 * MINUTE))
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(REMEMBERED_ATTEMPTS)
+    .execute();
+  const wait = loginWaitSeconds(
+    recent.reverse().map((a) => ({ at: new Date(a.at), ip: a.ip, success: a.success })),
+    input.ip,
+    now,
+    policy,
+  );
+  if (wait > 0) {
     await recordAttempt(services, { at: now, username, ip: input.ip, success: false });
+    const minutes = Math.ceil(wait / 60);
     throw new DomainError(
       'too_many_requests',
-      `För många misslyckade inloggningar. Försök igen om ${policy.failureWindowMinutes} minuter.`,
-      { details: { retryAfterSeconds: policy.failureWindowMinutes * 60 } },
+      `För många misslyckade inloggningar. Försök igen om ${minutes} ${minutes === 1 ? 'minut' : 'minuter'}.`,
+      { details: { retryAfterSeconds: wait } },
     );
   }
   const user = await services.db
@@ -76,6 +86,8 @@ export async function login(
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + policy.absoluteHours * 60 * MINUTE);
   await services.db.transaction().execute(async (trx) => {
+    if (input.presentedToken !== undefined)
+      await endSessions(services, { sessionId: sessionId(input.presentedToken) }, 'replaced', trx);
     await trx
       .insertInto('sessions')
       .values({ id: sessionId(token), user_id: user.id, created_at: now, last_seen_at: now, expires_at: expiresAt })

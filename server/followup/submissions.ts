@@ -365,18 +365,26 @@ async function transitionIn(
       .where('unit_id', '=', unitId)
       .where('period', '=', period)
       .execute();
-  else
-    await w.trx
+  else {
+    // The row lock above guards nothing while the month has no row yet: the primary key
+    // decides which of several first writers wins, and the others meet a stale version.
+    const inserted = await w.trx
       .insertInto('followup_submissions')
       .values({ unit_id: unitId, period, ...values })
-      .execute();
+      .onConflict((oc) => oc.columns(['unit_id', 'period']).doNothing())
+      .returning('version')
+      .executeTakeFirst();
+    if (!inserted) throw staleVersion(await detailIn(services, w.trx, w.actor, ctx, unitId, period));
+  }
   await w.record({
     kind: `submission.${action === 'save' ? 'saved' : action === 'submit' ? 'submitted' : action === 'return' ? 'returned' : 'approved'}`,
     entity: 'submission',
     entityId: entityId(unitId, period),
     unitId,
-    before: { status: from },
-    after: { status: to, ...(comment ? { comment } : {}) },
+    // What was written, not only where the report went: the analysis before and after, and
+    // the comment that came with the step.
+    before: { status: from, analysis: row?.analysis ?? '' },
+    after: { status: to, analysis, comment: comment === '' ? null : comment },
   });
   return detailIn(services, w.trx, w.actor, ctx, unitId, period);
 }

@@ -36,10 +36,12 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * An unsafe request that carries the session cookie is accepted only from our own origin:
  * the browser says where it comes from in Sec-Fetch-Site or Origin. A request with neither
  * header comes from a program, not a page another site could have planted it in.
+ * Sign-in is checked even without a cookie: another site could otherwise sign a visitor in
+ * to an account of its choosing (login CSRF) and watch what they enter.
  */
 export function sameOriginOnly(trustProxy: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (UNSAFE.has(c.req.method) && getCookie(c, SESSION_COOKIE) !== undefined) {
+    if (UNSAFE.has(c.req.method) && (getCookie(c, SESSION_COOKIE) !== undefined || isSignIn(c.req.path))) {
       const site = c.req.header('sec-fetch-site');
       const origin = c.req.header('origin');
       const own = ownOrigin(
@@ -54,6 +56,8 @@ export function sameOriginOnly(trustProxy: boolean): MiddlewareHandler<AppEnv> {
     await next();
   };
 }
+
+const isSignIn = (path: string) => path.replace(/\/+$/, '').endsWith('/auth/login');
 
 function ownOrigin(url: string, host: string | undefined, forwardedProto: string | undefined): string {
   const u = new URL(url);

@@ -117,7 +117,10 @@ export interface UserChange {
   password?: string;
 }
 
-/** Changes an account. Disabling it ends every session the user has, in the same transaction. */
+/**
+ * Changes an account. Disabling it or setting its password ends every session the user has,
+ * the actor's own included, in the same transaction.
+ */
 export async function updateUser(services: Services, actor: Actor, id: string, change: UserChange) {
   const passwordHash = change.password ? await hashPassword(change.password) : undefined;
   return write(services, actor, async (w) => {
@@ -142,6 +145,8 @@ export async function updateUser(services: Services, actor: Actor, id: string, c
       .execute();
     if (change.disabled === true && !before.disabled)
       await endSessions(services, { userId: id }, 'user_disabled', w.trx);
+    // Whoever knew the old password, or held a session won with it, is out with it.
+    else if (passwordHash) await endSessions(services, { userId: id }, 'password_changed', w.trx);
     const after = (await userRecord(w.trx, id)) as UserRecord;
     const kind =
       change.disabled === true && !before.disabled
@@ -157,6 +162,18 @@ export async function updateUser(services: Services, actor: Actor, id: string, c
   });
 }
 
+/**
+ * Nobody changes the roles of their own account, however wide their rights: an administrator
+ * of a subtree could otherwise make itself controller there, and any change to one's own
+ * rights should have a second person behind it.
+ */
+function refuseOwnAccount(actor: Actor, userId: string, field: string): void {
+  if (actor.kind === 'user' && actor.principal.userId === userId)
+    throw new DomainError('forbidden', 'Du kan inte ändra rollerna för ditt eget konto.', {
+      fields: [{ field, message: 'eget konto' }],
+    });
+}
+
 export async function grantRole(
   services: Services,
   actor: Actor,
@@ -170,6 +187,7 @@ export async function grantRole(
         fields: [{ field: 'unitId', message: 'finns inte' }],
       });
     authorize(actor, 'role.assign', { unitId: input.unitId }, tree);
+    refuseOwnAccount(actor, input.userId, 'userId');
     if (!(await userRecord(w.trx, input.userId)))
       throw new DomainError('unprocessable', 'Användaren finns inte.', {
         fields: [{ field: 'userId', message: 'finns inte' }],
@@ -211,6 +229,7 @@ export async function revokeRole(services: Services, actor: Actor, assignmentId:
       .executeTakeFirst();
     if (!row) throw notFound('Rolltilldelningen');
     authorize(actor, 'role.assign', { unitId: row.unit_id }, await currentTree(services, w.trx));
+    refuseOwnAccount(actor, row.user_id, 'id');
     await w.trx.deleteFrom('role_assignments').where('id', '=', assignmentId).execute();
     const before = { id: row.id, userId: row.user_id, role: row.role, unitId: row.unit_id };
     await w.record({
