@@ -11,14 +11,18 @@ export interface WriteTx {
   now: Date;
   actor: Actor;
   /** Records one change in the history, in this transaction. */
-  record(entry: {
-    kind: HistoryKind;
-    entity: HistoryEntity;
-    entityId: string;
-    unitId: string | null;
-    before: unknown;
-    after: unknown;
-  }): Promise<void>;
+  record(entry: HistoryEntry): Promise<void>;
+  /** Records many changes in the history, in this transaction, in a few statements. */
+  recordAll(entries: readonly HistoryEntry[]): Promise<void>;
+}
+
+export interface HistoryEntry {
+  kind: HistoryKind;
+  entity: HistoryEntity;
+  entityId: string;
+  unitId: string | null;
+  before: unknown;
+  after: unknown;
 }
 
 /**
@@ -27,6 +31,33 @@ export interface WriteTx {
  * thrown rolls the whole of it back.
  */
 export async function write<T>(services: Services, actor: Actor, work: (w: WriteTx) => Promise<T>): Promise<T> {
+  try {
+    return await writeTransaction(services, actor, work);
+  } catch (err) {
+    throw concurrencyConflict(err) ?? err;
+  }
+}
+
+// A clash the database settled between two writers that ran at once: whoever lost gets a 409
+// to read again and retry, like a stale version, rather than a 500.
+const CLASHES: Record<string, string> = {
+  '23505': 'Någon annan sparade samma uppgift samtidigt. Läs in sidan igen och gör om ändringen.', // unique_violation
+  '40001': 'Någon annan ändrade samma uppgifter samtidigt. Läs in sidan igen och gör om ändringen.', // serialization_failure
+  '40P01': 'Någon annan ändrade samma uppgifter samtidigt. Läs in sidan igen och gör om ändringen.', // deadlock_detected
+};
+
+/** The 409 for a database error that is a clash between concurrent writers, or null. */
+export function concurrencyConflict(err: unknown): DomainError | null {
+  if (err instanceof DomainError || typeof err !== 'object' || err === null) return null;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !(code in CLASHES)) return null;
+  const constraint = (err as { constraint?: unknown }).constraint;
+  return new DomainError('conflict', CLASHES[code] as string, {
+    details: { sqlState: code, ...(typeof constraint === 'string' ? { constraint } : {}) },
+  });
+}
+
+async function writeTransaction<T>(services: Services, actor: Actor, work: (w: WriteTx) => Promise<T>): Promise<T> {
   const now = services.clock.now();
   return services.db.transaction().execute(async (trx) => {
     const w: WriteTx = {
@@ -34,20 +65,27 @@ export async function write<T>(services: Services, actor: Actor, work: (w: Write
       now,
       actor,
       async record(entry) {
-        await trx
-          .insertInto('history')
-          .values({
-            at: now,
-            actor_id: actorId(actor),
-            actor_name: actorName(actor),
-            kind: entry.kind,
-            entity: entry.entity,
-            entity_id: entry.entityId,
-            unit_id: entry.unitId,
-            before: entry.before === undefined ? null : JSON.stringify(entry.before),
-            after: entry.after === undefined ? null : JSON.stringify(entry.after),
-          })
-          .execute();
+        await w.recordAll([entry]);
+      },
+      async recordAll(entries) {
+        // A few hundred rows a statement: one round trip for a grid, far below the parameter limit.
+        for (let start = 0; start < entries.length; start += 500)
+          await trx
+            .insertInto('history')
+            .values(
+              entries.slice(start, start + 500).map((entry) => ({
+                at: now,
+                actor_id: actorId(actor),
+                actor_name: actorName(actor),
+                kind: entry.kind,
+                entity: entry.entity,
+                entity_id: entry.entityId,
+                unit_id: entry.unitId,
+                before: entry.before === undefined ? null : JSON.stringify(entry.before),
+                after: entry.after === undefined ? null : JSON.stringify(entry.after),
+              })),
+            )
+            .execute();
       },
     };
     return work(w);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ExpressionBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { DomainError, type FieldError, notFound } from '../../domain/errors';
 import { isMonthText } from '../../domain/indicators/months';
 import type { OrgIndex } from '../../domain/org';
@@ -7,7 +7,6 @@ import { can } from '../../domain/permissions';
 import type { Aggregation, Direction, Frequency, IndicatorSource, ValueKind } from '../../domain/steering';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
-import type { DB } from '../db/schema';
 import { currentTree } from '../org/service';
 import { authorizeReadSomewhere, badRef, mustExist, readable, readableInherited } from './common';
 
@@ -342,9 +341,88 @@ function refusal(
 }
 
 /**
- * Enters, replaces or removes values in the write under way: every row is checked first and
- * all bad rows are reported together (`rowField(i, field)` names them); nothing is written
- * unless every row is good.
+ * Checks every row, reporting all bad rows together (`rowField(i, field)` names them), and the
+ * actor's right to enter each unit's values: 422 or 403, or nothing when all may be written.
+ */
+export async function checkValues(
+  services: Services,
+  db: Executor,
+  actor: Actor,
+  rows: readonly ValueInput[],
+  rowField: (index: number, field: string) => string,
+): Promise<void> {
+  const tree = await currentTree(services, db);
+  const indicators = new Map(
+    (await indicatorRecords(db, [...new Set(rows.map((r) => r.indicatorId))])).map((i) => [i.id, i]),
+  );
+  const fields: FieldError[] = [];
+  const seen = new Set<string>();
+  rows.forEach((row, i) => {
+    const why = refusal(indicators.get(row.indicatorId), row, tree);
+    if (why) fields.push({ field: rowField(i, why.field), message: why.message });
+    const key = slotKey(row);
+    if (seen.has(key))
+      fields.push({ field: rowField(i, 'period'), message: 'samma värde finns redan på en tidigare rad' });
+    seen.add(key);
+  });
+  if (fields.length > 0)
+    throw new DomainError('unprocessable', `${fields.length} värden kan inte sparas. Inget har sparats.`, { fields });
+  for (const unitId of new Set(rows.map((r) => r.unitId))) authorize(actor, 'value.write', { unitId }, tree);
+}
+
+type Slot = Pick<ValueInput, 'indicatorId' | 'unitId' | 'period' | 'kind'>;
+// The primary key's columns in its order, so that every writer takes row locks in one order.
+const slotKey = (r: Slot) => `${r.indicatorId}|${r.kind}|${r.period}|${r.unitId}`;
+const bySlot = (a: Slot, b: Slot) => {
+  const x = slotKey(a);
+  const y = slotKey(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+type ValueRow = Parameters<typeof toStored>[0];
+
+/** The slots as four parallel arrays, for `unnest` into a key set of any size in one parameter each. */
+const slotArrays = (rows: readonly Slot[]) => ({
+  indicators: rows.map((r) => r.indicatorId),
+  kinds: rows.map((r) => r.kind as string),
+  periods: rows.map((r) => r.period),
+  units: rows.map((r) => r.unitId),
+});
+
+/** The stored values of these slots, each locked until the transaction ends, in key order. */
+async function lockSlots(trx: WriteTx['trx'], rows: readonly Slot[]): Promise<Map<string, StoredValue>> {
+  const k = slotArrays(rows);
+  const found = await sql<ValueRow>`
+    SELECT v.* FROM indicator_values v
+    JOIN unnest(${k.indicators}::text[], ${k.kinds}::text[], ${k.periods}::text[], ${k.units}::text[])
+      AS k(indicator_id, kind, period, unit_id)
+      ON v.indicator_id = k.indicator_id AND v.kind = k.kind AND v.period = k.period AND v.unit_id = k.unit_id
+    ORDER BY v.indicator_id, v.kind, v.period, v.unit_id
+    FOR UPDATE OF v`.execute(trx);
+  return new Map(found.rows.map((r) => [slotKey(toSlot(r)), toStored(r)]));
+}
+
+const toSlot = (r: ValueRow): Slot => ({
+  indicatorId: r.indicator_id,
+  unitId: r.unit_id,
+  period: r.period,
+  kind: r.kind as ValueKind,
+});
+
+const changedMeanwhile = (current: StoredValue | null) =>
+  new DomainError('conflict', 'Värdet har ändrats av någon annan sedan du läste det. Läs in det igen.', {
+    details: { current },
+  });
+
+/**
+ * Enters, replaces or removes values in the write under way: every row is checked first (unless
+ * the caller did so just before, `checked`) and nothing is written unless every row is good.
+ *
+ * The version rule holds against concurrent writers because the database decides it: the
+ * existing rows are locked before they are compared with `basedOn`, and a new value goes in with
+ * `ON CONFLICT DO NOTHING`, so of two writers of one new slot the second finds the first's row
+ * and is refused (or, without `basedOn`, replaces it). `enteredAt` is the slot's version: a
+ * replacement gets a time strictly after the one it replaces, even within one millisecond.
  */
 export async function setValuesIn(
   services: Services,
@@ -355,115 +433,115 @@ export async function setValuesIn(
     /** One history entry for the whole batch (imports) instead of one per value. */
     summarise?: boolean;
     onProgress?: (done: number, total: number) => void;
+    /** The caller ran `checkValues` on these rows for this actor just before the write began. */
+    checked?: boolean;
   },
 ): Promise<StoredValue[]> {
-  const tree = await currentTree(services, w.trx);
-  const indicators = new Map(
-    (await indicatorRecords(w.trx, [...new Set(rows.map((r) => r.indicatorId))])).map((i) => [i.id, i]),
-  );
-  const fields: FieldError[] = [];
-  const seen = new Set<string>();
-  rows.forEach((row, i) => {
-    const why = refusal(indicators.get(row.indicatorId), row, tree);
-    if (why) fields.push({ field: options.rowField(i, why.field), message: why.message });
-    const key = `${row.indicatorId}|${row.unitId}|${row.period}|${row.kind}`;
-    if (seen.has(key))
-      fields.push({ field: options.rowField(i, 'period'), message: 'samma värde finns redan på en tidigare rad' });
-    seen.add(key);
-  });
-  if (fields.length > 0)
-    throw new DomainError('unprocessable', `${fields.length} värden kan inte sparas. Inget har sparats.`, { fields });
-  for (const unitId of new Set(rows.map((r) => r.unitId))) authorize(w.actor, 'value.write', { unitId }, tree);
-
+  if (!options.checked) await checkValues(services, w.trx, w.actor, rows, options.rowField);
   const enteredBy = w.actor.kind === 'user' ? w.actor.principal.userId : null;
   const enteredByName = w.actor.kind === 'user' ? w.actor.displayName : `system:${w.actor.name}`;
-  const written: StoredValue[] = [];
-  const changes: { before: StoredValue | null; after: StoredValue | null }[] = [];
-  const keyOf = (r: { indicatorId: string; unitId: string; period: string; kind: string }) =>
-    `${r.indicatorId}|${r.unitId}|${r.period}|${r.kind}`;
-  // Rows are read, checked and written in batches: an import of a whole year is a few queries.
-  const BATCH = 500;
-  for (let start = 0; start < rows.length; start += BATCH) {
-    options.onProgress?.(start, rows.length);
-    const batch = rows.slice(start, start + BATCH);
-    const matches = (eb: ExpressionBuilder<DB, 'indicator_values'>) =>
-      eb.or(
-        batch.map((r) =>
-          eb.and([
-            eb('indicator_id', '=', r.indicatorId),
-            eb('unit_id', '=', r.unitId),
-            eb('period', '=', r.period),
-            eb('kind', '=', r.kind),
-          ]),
-        ),
-      );
-    const existing = await w.trx.selectFrom('indicator_values').selectAll().where(matches).forUpdate().execute();
-    const beforeOf = new Map(
-      existing.map((e) => [keyOf({ ...e, indicatorId: e.indicator_id, unitId: e.unit_id }), toStored(e)]),
-    );
-    for (const row of batch) {
-      const before = beforeOf.get(keyOf(row)) ?? null;
-      if (row.basedOn !== undefined && (before?.enteredAt ?? null) !== row.basedOn)
-        throw new DomainError('conflict', 'Värdet har ändrats av någon annan sedan du läste det. Läs in det igen.', {
-          details: { current: before },
-        });
-    }
-    await w.trx.deleteFrom('indicator_values').where(matches).execute();
-    const toInsert = batch.filter((r) => r.value !== null);
-    const inserted =
-      toInsert.length === 0
-        ? []
-        : await w.trx
-            .insertInto('indicator_values')
-            .values(
-              toInsert.map((row) => ({
-                indicator_id: row.indicatorId,
-                unit_id: row.unitId,
-                period: row.period,
-                kind: row.kind,
-                value: row.value as string,
-                comment: row.comment,
-                entered_by: enteredBy,
-                entered_by_name: enteredByName,
-                entered_at: w.now,
-              })),
-            )
-            .returningAll()
-            .execute();
-    const afterOf = new Map(
-      inserted.map((e) => [keyOf({ ...e, indicatorId: e.indicator_id, unitId: e.unit_id }), toStored(e)]),
-    );
-    for (const row of batch) {
-      const before = beforeOf.get(keyOf(row)) ?? null;
-      const after = afterOf.get(keyOf(row)) ?? null;
-      if (after) written.push(after);
-      if (options.summarise) changes.push({ before, after });
-      else
-        await w.record({
-          kind: row.value === null ? 'value.deleted' : 'value.set',
-          entity: 'indicator',
-          entityId: row.indicatorId,
-          unitId: row.unitId,
-          before,
-          after,
-        });
+  const beforeOf = new Map<string, StoredValue | null>();
+  const afterOf = new Map<string, StoredValue>();
+  const sorted = [...rows].sort(bySlot);
+  const BATCH = 2000;
+  for (let start = 0; start < sorted.length; start += BATCH) {
+    options.onProgress?.(start, sorted.length);
+    let pending = sorted.slice(start, start + BATCH);
+    // A second round only for slots another writer filled between our look and our insert.
+    for (let round = 0; pending.length > 0; round++) {
+      if (round === 3) throw changedMeanwhile(null);
+      const current = await lockSlots(w.trx, pending);
+      for (const row of pending) {
+        const now = current.get(slotKey(row)) ?? null;
+        if (row.basedOn !== undefined && (now?.enteredAt ?? null) !== row.basedOn) throw changedMeanwhile(now);
+        beforeOf.set(slotKey(row), now);
+      }
+      const present = pending.filter((r) => current.has(slotKey(r)));
+      const absent = pending.filter((r) => !current.has(slotKey(r)) && r.value !== null);
+      const removed = present.filter((r) => r.value === null);
+      if (removed.length > 0) {
+        const k = slotArrays(removed);
+        await sql`
+          DELETE FROM indicator_values v
+          USING unnest(${k.indicators}::text[], ${k.kinds}::text[], ${k.periods}::text[], ${k.units}::text[])
+            AS k(indicator_id, kind, period, unit_id)
+          WHERE v.indicator_id = k.indicator_id AND v.kind = k.kind AND v.period = k.period AND v.unit_id = k.unit_id`.execute(
+          w.trx,
+        );
+      }
+      const replaced = present.filter((r) => r.value !== null);
+      if (replaced.length > 0) {
+        const k = slotArrays(replaced);
+        const updated = await sql<ValueRow>`
+          UPDATE indicator_values v
+          SET value = k.value::numeric, comment = k.comment, entered_by = ${enteredBy},
+              entered_by_name = ${enteredByName},
+              entered_at = greatest(${w.now}::timestamptz, date_trunc('milliseconds', v.entered_at) + interval '1 millisecond')
+          FROM unnest(${k.indicators}::text[], ${k.kinds}::text[], ${k.periods}::text[], ${k.units}::text[],
+                      ${replaced.map((r) => r.value)}::text[], ${replaced.map((r) => r.comment)}::text[])
+            AS k(indicator_id, kind, period, unit_id, value, comment)
+          WHERE v.indicator_id = k.indicator_id AND v.kind = k.kind AND v.period = k.period AND v.unit_id = k.unit_id
+          RETURNING v.*`.execute(w.trx);
+        for (const r of updated.rows) afterOf.set(slotKey(toSlot(r)), toStored(r));
+      }
+      if (absent.length === 0) break;
+      const k = slotArrays(absent);
+      const inserted = await sql<ValueRow>`
+        INSERT INTO indicator_values
+          (indicator_id, kind, period, unit_id, value, comment, entered_by, entered_by_name, entered_at)
+        SELECT k.indicator_id, k.kind, k.period, k.unit_id, k.value::numeric, k.comment, ${enteredBy}, ${enteredByName}, ${w.now}::timestamptz
+        FROM unnest(${k.indicators}::text[], ${k.kinds}::text[], ${k.periods}::text[], ${k.units}::text[],
+                    ${absent.map((r) => r.value)}::text[], ${absent.map((r) => r.comment)}::text[])
+          AS k(indicator_id, kind, period, unit_id, value, comment)
+        ON CONFLICT (indicator_id, kind, period, unit_id) DO NOTHING
+        RETURNING *`.execute(w.trx);
+      for (const r of inserted.rows) afterOf.set(slotKey(toSlot(r)), toStored(r));
+      pending = absent.filter((r) => !afterOf.has(slotKey(r)));
     }
   }
   options.onProgress?.(rows.length, rows.length);
-  if (options.summarise && changes.length > 0)
-    await w.record({
-      kind: 'value.imported',
-      entity: 'indicator',
-      entityId: rows[0]?.indicatorId as string,
-      unitId: null,
-      before: changes.map((c) => c.before),
-      after: changes.map((c) => c.after),
-    });
-  return written;
+
+  const changes = rows.map((row) => ({
+    row,
+    before: beforeOf.get(slotKey(row)) ?? null,
+    after: afterOf.get(slotKey(row)) ?? null,
+  }));
+  if (options.summarise) {
+    if (changes.length > 0)
+      await w.record({
+        kind: 'value.imported',
+        entity: 'indicator',
+        entityId: rows[0]?.indicatorId as string,
+        unitId: null,
+        before: changes.map((c) => c.before),
+        after: changes.map((c) => c.after),
+      });
+  } else
+    await w.recordAll(
+      changes.map(({ row, before, after }) => ({
+        kind: row.value === null ? 'value.deleted' : 'value.set',
+        entity: 'indicator' as const,
+        entityId: row.indicatorId,
+        unitId: row.unitId,
+        before,
+        after,
+      })),
+    );
+  return changes.flatMap((c) => (c.after ? [c.after] : []));
 }
 
+/**
+ * The rows are checked against the tree, the indicators and the actor's rights just before the
+ * write rather than in it: under READ COMMITTED a read of rows the write does not lock gives no
+ * stronger guarantee inside the transaction than just before it, and on the embedded database,
+ * one connection for everyone, loading the tree of a large region inside would hold every other
+ * request for that long. What the write relies on, the database still enforces: the keys of
+ * indicator and unit, and the version of each value under a row lock.
+ */
 export async function setValues(services: Services, actor: Actor, rows: readonly ValueInput[]) {
-  return write(services, actor, (w) => setValuesIn(services, w, rows, { rowField: (i, f) => `values.${i}.${f}` }));
+  const rowField = (i: number, f: string) => `values.${i}.${f}`;
+  await checkValues(services, services.db, actor, rows, rowField);
+  return write(services, actor, (w) => setValuesIn(services, w, rows, { rowField, checked: true }));
 }
 
 /** The values entered for units in a subtree (or everything the actor may read) and a range of months. */

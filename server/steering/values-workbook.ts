@@ -8,7 +8,7 @@ import { cellText, DryRun, readSheetRows, type SheetRow, type WorkbookLimits, wr
 import { write } from '../core/write';
 import { unitsOn } from '../org/queries';
 import { currentTree, today } from '../org/service';
-import { indicatorRecords, listValues, setValuesIn, type ValueInput } from './indicators';
+import { checkValues, indicatorRecords, listValues, setValuesIn, type ValueInput } from './indicators';
 
 export const VALUES_SHEET = 'Värden';
 
@@ -202,11 +202,16 @@ export async function importValues(
     removed: inputs.filter((i) => i.value === null).length,
     dryRun: options.dryRun ?? false,
   };
+  const rowField = (i: number, field: string) => `rad ${rowOf[i]}, ${header(FIELD_COLUMN[field] ?? 'value')}`;
+  // Checked before the write begins, so that the only connection of the embedded database is
+  // held for the writing alone (see setValues).
+  await checkValues(services, services.db, actor, inputs, rowField);
   try {
     await write(services, actor, async (w) => {
       await setValuesIn(services, w, inputs, {
-        rowField: (i, field) => `rad ${rowOf[i]}, ${header(FIELD_COLUMN[field] ?? 'value')}`,
+        rowField,
         summarise: true,
+        checked: true,
         onProgress: options.onProgress,
       });
       if (options.dryRun) throw new DryRun();
