@@ -15,6 +15,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
+import { useMe } from '../app/auth';
 import { today } from '../app/format';
 import { ROLES, type Role, type User } from '../app/types';
 import { orgUnitsQuery } from '../org/TreePage';
@@ -177,6 +178,8 @@ function EditUser({ user, unitName, onClose }: { user: User; unitName: (id: stri
   const [role, setRole] = useState<Role | null>(null);
   const [unitId, setUnitId] = useState<string | null>(null);
   const [message, setMessage] = useState('');
+  // Nobody changes their own roles (the server refuses it): another administrator must.
+  const ownAccount = useMe().data?.id === user.id;
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
 
   const save = useMutation({
@@ -278,50 +281,56 @@ function EditUser({ user, unitName, onClose }: { user: User; unitName: (id: stri
                 <span>
                   {t(`role.${r.role}`)} – {unitName(r.unitId)}
                 </span>
-                <Button
-                  size="compact-xs"
-                  variant="outline"
-                  color="red"
-                  loading={revoke.isPending && revoke.variables === r.id}
-                  onClick={() => revoke.mutate(r.id)}
-                >
-                  {t('adminUsers.revoke')}
-                  <span className="visually-hidden">
-                    {' '}
-                    {t(`role.${r.role}`)} – {unitName(r.unitId)}
-                  </span>
-                </Button>
+                {!ownAccount && (
+                  <Button
+                    size="compact-xs"
+                    variant="outline"
+                    color="red"
+                    loading={revoke.isPending && revoke.variables === r.id}
+                    onClick={() => revoke.mutate(r.id)}
+                  >
+                    {t('adminUsers.revoke')}
+                    <span className="visually-hidden">
+                      {' '}
+                      {t(`role.${r.role}`)} – {unitName(r.unitId)}
+                    </span>
+                  </Button>
+                )}
               </Group>
             </li>
           ))}
         </ul>
       )}
-      <form onSubmit={submitGrant} noValidate>
-        <Group align="flex-end" mt="sm">
-          <Select
-            label={t('field.role')}
-            data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-            value={role}
-            onChange={(v) => setRole(v as Role | null)}
-            required
-            error={fieldError(grant.error, 'role')}
-          />
-          <Select
-            label={t('field.unit')}
-            data={unitOptions}
-            value={unitId}
-            onChange={setUnitId}
-            searchable
-            required
-            nothingFoundMessage={t('common.nothingFound')}
-            error={fieldError(grant.error, 'unitId')}
-            w={340}
-          />
-          <Button type="submit" loading={grant.isPending} disabled={!role || !unitId}>
-            {t('adminUsers.grant')}
-          </Button>
-        </Group>
-      </form>
+      {ownAccount ? (
+        <p>{t('adminUsers.ownRoles')}</p>
+      ) : (
+        <form onSubmit={submitGrant} noValidate>
+          <Group align="flex-end" mt="sm">
+            <Select
+              label={t('field.role')}
+              data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+              value={role}
+              onChange={(v) => setRole(v as Role | null)}
+              required
+              error={fieldError(grant.error, 'role')}
+            />
+            <Select
+              label={t('field.unit')}
+              data={unitOptions}
+              value={unitId}
+              onChange={setUnitId}
+              searchable
+              required
+              nothingFoundMessage={t('common.nothingFound')}
+              error={fieldError(grant.error, 'unitId')}
+              w={340}
+            />
+            <Button type="submit" loading={grant.isPending} disabled={!role || !unitId}>
+              {t('adminUsers.grant')}
+            </Button>
+          </Group>
+        </form>
+      )}
     </Paper>
   );
 }
