@@ -2,7 +2,15 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../domain/errors';
 import { bombPart, part, SHEET_HEAD, SHEET_TAIL, textRow, xlsx, zip } from '../../test/support/xlsx';
-import { type CellValue, cellText, readSheetRows, type WorkbookLimits, writeXlsx } from './workbook';
+import {
+  type CellValue,
+  cellText,
+  importFailure,
+  LISTED_PROBLEMS,
+  readSheetRows,
+  type WorkbookLimits,
+  writeXlsx,
+} from './workbook';
 
 async function rowsOf(data: Buffer, options: { sheet?: string; limits?: Partial<WorkbookLimits> } = {}) {
   const rows: { number: number; cells: [number, CellValue][] }[] = [];
@@ -136,6 +144,25 @@ describe('reading an uploaded workbook', () => {
     );
     expect(err.code).toBe('unprocessable');
     expect(err.fields?.[0]?.field).toBe('blad Värden, rad 1');
+  });
+});
+
+describe('refusing an import', () => {
+  it('lists the problems in row order, at most LISTED_PROBLEMS of them, and says how many there are', () => {
+    const problems = Array.from({ length: LISTED_PROBLEMS + 500 }, (_, i) => ({
+      row: LISTED_PROBLEMS + 501 - i,
+      column: 'Värde',
+      message: 'är inget tal',
+    }));
+    const err = importFailure(problems);
+    expect(err.code).toBe('unprocessable');
+    expect(err.message).toContain(`${LISTED_PROBLEMS + 500} fel`);
+    expect(err.message).toContain(`De första ${LISTED_PROBLEMS} visas`);
+    expect(err.fields).toHaveLength(LISTED_PROBLEMS);
+    expect(err.fields?.[0]?.field).toBe('rad 2, Värde');
+    const few = importFailure(problems.slice(-3));
+    expect(few.fields?.map((f) => f.field)).toEqual(['rad 2, Värde', 'rad 3, Värde', 'rad 4, Värde']);
+    expect(few.message).not.toContain('De första');
   });
 });
 

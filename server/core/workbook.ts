@@ -103,6 +103,26 @@ export async function writeXlsx(workbook: ExcelJS.Workbook): Promise<Buffer> {
 /** Thrown inside a write to roll a trial run back after every check has passed. */
 export class DryRun extends Error {}
 
+/** A bad cell of an imported sheet. */
+export interface ImportProblem {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** How many of a file's problems an answer lists: enough to fix a file, never a huge answer. */
+export const LISTED_PROBLEMS = 1000;
+
+/** 422 for an import with problems, listing them in row order (the first LISTED_PROBLEMS). */
+export function importFailure(problems: readonly ImportProblem[]): DomainError {
+  const listed = [...problems].sort((a, b) => a.row - b.row).slice(0, LISTED_PROBLEMS);
+  const shown = problems.length > listed.length ? ` De första ${listed.length} visas.` : '';
+  return new DomainError('unprocessable', `Filen har ${problems.length} fel. Inget har importerats.${shown}`, {
+    fields: listed.map((p) => ({ field: `rad ${p.row}, ${p.column}`, message: p.message })),
+    details: { problems: listed },
+  });
+}
+
 const notXlsx = () => new DomainError('bad_request', 'Filen går inte att läsa som en Excel-arbetsbok (.xlsx).');
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 const count = (n: number) => n.toLocaleString('sv-SE');

@@ -1,12 +1,20 @@
 import ExcelJS from 'exceljs';
 import { MEASURE_CATEGORY_LABELS } from '../../domain/economy/measures';
-import { DomainError, type FieldError, forbidden } from '../../domain/errors';
+import { DomainError, forbidden } from '../../domain/errors';
 import { parseMonth } from '../../domain/indicators/months';
 import { formatPeriod } from '../../domain/periods';
 import { can } from '../../domain/permissions';
 import { neutraliseCell } from '../../domain/spreadsheet';
 import type { Actor, Services } from '../core/context';
-import { cellText, DryRun, readSheetRows, type WorkbookLimits, writeXlsx } from '../core/workbook';
+import {
+  cellText,
+  DryRun,
+  type ImportProblem,
+  importFailure,
+  readSheetRows,
+  type WorkbookLimits,
+  writeXlsx,
+} from '../core/workbook';
 import { write } from '../core/write';
 import { currentTree } from '../org/service';
 import { actionPlanSummary, listMeasures, reportMeasureIn } from './service';
@@ -162,7 +170,7 @@ export async function importForecasts(
   if (data.byteLength === 0)
     throw new DomainError('bad_request', 'Ingen fil skickades.', { fields: [{ field: '(body)', message: 'saknas' }] });
   const columnOf = new Map<ColumnKey, number>();
-  const problems: { row: number; column: string; message: string }[] = [];
+  const problems: ImportProblem[] = [];
   const rows: { row: number; measureId: string; forecast: bigint; outcome: bigint | null; comment: string }[] = [];
   let headerRead = false;
   for await (const r of readSheetRows(data, { sheet: MEASURES_SHEET, limits: options.limits })) {
@@ -208,14 +216,7 @@ export async function importForecasts(
   if (!headerRead)
     for (const key of ['id', 'forecast'] as const)
       problems.push({ row: 1, column: header(key), message: 'kolumnen saknas' });
-  const fail = () =>
-    new DomainError('unprocessable', `Filen har ${problems.length} fel. Inget har importerats.`, {
-      fields: problems
-        .sort((a, b) => a.row - b.row)
-        .map((p): FieldError => ({ field: `rad ${p.row}, ${p.column}`, message: p.message })),
-      details: { problems },
-    });
-  if (problems.length > 0) throw fail();
+  if (problems.length > 0) throw importFailure(problems);
 
   const changed = rows.filter((r) => {
     const m = current.get(r.measureId);

@@ -1,10 +1,19 @@
 import ExcelJS from 'exceljs';
-import { DomainError, type FieldError, forbidden } from '../../domain/errors';
+import { DomainError, forbidden } from '../../domain/errors';
 import { can } from '../../domain/permissions';
 import { neutraliseCell } from '../../domain/spreadsheet';
 import type { ValueKind } from '../../domain/steering';
 import type { Actor, Services } from '../core/context';
-import { cellText, DryRun, readSheetRows, type SheetRow, type WorkbookLimits, writeXlsx } from '../core/workbook';
+import {
+  cellText,
+  DryRun,
+  type ImportProblem,
+  importFailure,
+  readSheetRows,
+  type SheetRow,
+  type WorkbookLimits,
+  writeXlsx,
+} from '../core/workbook';
 import { write } from '../core/write';
 import { unitsOn } from '../org/queries';
 import { currentTree, today } from '../org/service';
@@ -121,14 +130,8 @@ export async function importValues(
   if (data.byteLength === 0)
     throw new DomainError('bad_request', 'Ingen fil skickades.', { fields: [{ field: '(body)', message: 'saknas' }] });
   const columnOf = new Map<ColumnKey, number>();
-  const problems: { row: number; column: string; message: string }[] = [];
-  const fail = () => {
-    problems.sort((a, b) => a.row - b.row);
-    return new DomainError('unprocessable', `Filen har ${problems.length} fel. Inget har importerats.`, {
-      fields: problems.map((p): FieldError => ({ field: `rad ${p.row}, ${p.column}`, message: p.message })),
-      details: { problems },
-    });
-  };
+  const problems: ImportProblem[] = [];
+  const fail = () => importFailure(problems);
   const readHeader = (first: SheetRow | null) => {
     if (first?.number === 1)
       for (const [col, value] of first.entries()) {
