@@ -57,7 +57,9 @@ export function buildApi(deps: Deps) {
     info: {
       title: 'Röd tråd API',
       version: deps.config.version,
-      description: 'Ledningssystem för regioner och kommuner. Belopp anges i hela kronor.',
+      description:
+        'Ledningssystem för regioner och kommuner. Belopp anges i hela kronor: i svaren alltid som en sträng av ' +
+        'siffror ("-146600000", exakt även över 2^53), i förfrågningarna som heltal eller sträng av siffror.',
     },
     servers: [{ url: '/api' }],
   });

@@ -61,7 +61,7 @@ const placeholder = '3f1c2d7e-0000-4000-8000-000000000000';
 /** The route's address under /api, its parameters filled (one of them with bad text, if given). */
 const fill = (route: Route, bad?: { param: string; text: string }) =>
   `/api${route.path}`.replace(/\{(\w+)\}/g, (_, name) =>
-    bad?.param === name ? wtf8(bad.text) : name.toLowerCase().includes('period') ? '2025-05' : placeholder,
+    bad && bad.param === name ? wtf8(bad.text) : name.toLowerCase().includes('period') ? '2025-05' : placeholder,
   );
 
 describe('input hygiene at the API edge', () => {
