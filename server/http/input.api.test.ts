@@ -226,6 +226,16 @@ describe('input hygiene at the API edge', () => {
     expect(notJson.status).toBe(400);
   });
 
+  it('refuses a body nested deeper than 32 levels with 400 rather than running out of stack', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const res = await ctx.agent().request('POST', '/api/auth/login', deep, { 'content-type': 'application/json' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.fields[0].message).toBe('är för djupt nästlat');
+    const fine = await ctx.agent().json('POST', '/api/auth/login', { username: 'admin', password: [[[['x']]]] });
+    expect(fine.status).toBe(400);
+    expect(fine.body.error.fields[0].field).toBe('password');
+  });
+
   it('stores text in NFC: a decomposed é in a body is stored and read back precomposed, and found by a decomposed query', async () => {
     const { admin } = await agents();
     const created = await admin.json('POST', '/api/org-units', {

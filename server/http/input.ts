@@ -50,11 +50,19 @@ const shown = (s: string) =>
 
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
+// No request the product knows nests deeper than a handful of levels; a body nested thousands
+// deep would otherwise exhaust the stack of the walk below (a 500) before any route saw it.
+const MAX_DEPTH = 32;
+
 /**
  * Every string in a parsed JSON value checked (keys too) and normalised to NFC. Problems are
  * pushed to `fields` with the JSON path of the string, e.g. `values.3.comment`.
  */
-export function cleanJson(value: unknown, path: string, fields: FieldError[]): unknown {
+export function cleanJson(value: unknown, path: string, fields: FieldError[], depth = 0): unknown {
+  if (depth > MAX_DEPTH)
+    throw new DomainError('bad_request', `Förfrågans innehåll är nästlat djupare än ${MAX_DEPTH} nivåer.`, {
+      fields: [{ field: path || '(body)', message: 'är för djupt nästlat' }],
+    });
   if (typeof value === 'string') {
     const problem = textProblem(value);
     if (problem) {
@@ -63,14 +71,14 @@ export function cleanJson(value: unknown, path: string, fields: FieldError[]): u
     }
     return value.normalize('NFC');
   }
-  if (Array.isArray(value)) return value.map((v, i) => cleanJson(v, join(path, String(i)), fields));
+  if (Array.isArray(value)) return value.map((v, i) => cleanJson(v, join(path, String(i)), fields, depth + 1));
   if (value !== null && typeof value === 'object') {
     // fromEntries defines own properties, so a key such as "__proto__" stays a plain key.
     return Object.fromEntries(
       Object.entries(value).map(([k, v]) => {
         const problem = textProblem(k);
         if (problem) fields.push({ field: join(path, shown(k)), message: `nyckeln ${problem}` });
-        return [problem ? k : k.normalize('NFC'), cleanJson(v, join(path, problem ? shown(k) : k), fields)];
+        return [problem ? k : k.normalize('NFC'), cleanJson(v, join(path, problem ? shown(k) : k), fields, depth + 1)];
       }),
     );
   }
