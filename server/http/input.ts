@@ -134,7 +134,7 @@ function cleanQuery(search: string, fields: FieldError[]): string | null {
       if (problem) fields.push({ field: name, message: problem });
       else if (key.normalize('NFC') !== key || (value !== null && value.normalize('NFC') !== value)) changed = true;
     }
-    return { key, value, pair };
+    return { key, value };
   });
   if (!changed || fields.length > 0) return null;
   return pairs
