@@ -92,8 +92,11 @@ describe('synthetic action plan', () => {
       `/api/action-plans/${plan.planId}/summary?period=${plan.lastMonth}`,
     );
     expect(status).toBe(200);
-    const lastMonth = reports.filter((r) => r.period === plan.lastMonth).reduce((s, r) => s + Number(r.forecast_kr), 0);
-    expect(body.forecast).toBe(lastMonth);
+    const lastMonth = reports
+      .filter((r) => r.period === plan.lastMonth)
+      .reduce((s, r) => s + BigInt(r.forecast_kr), 0n);
+    // Whole kronor come back as a string of digits.
+    expect(body.forecast).toBe(lastMonth.toString());
     expect(body.staleCount).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { getPath } from 'hono/utils/url';
 import { DomainError } from '../domain/errors';
 import { authRoutes } from './auth/routes';
 import { bodyRoutes } from './bodies/routes';
@@ -13,6 +14,7 @@ import { historyRoutes } from './history/routes';
 import type { AppEnv, Deps } from './http/env';
 import { router } from './http/env';
 import { handleError } from './http/errors';
+import { inputHygiene, noStore } from './http/input';
 import { sameOriginOnly, securityHeaders, sessions } from './http/security';
 import { orgRoutes } from './org/routes';
 import { reportRoutes } from './reports/routes';
@@ -33,8 +35,11 @@ export function buildApi(deps: Deps) {
     });
   const uploadLimit = limit(deps.config.maxUploadBytes);
   const bodyLimitFor = limit(deps.config.maxBodyBytes);
+  api.use('*', noStore());
   // Spreadsheet imports get the upload limit; everything else the ordinary one.
   api.use('*', (c, next) => (UPLOAD_PATHS.some((p) => c.req.path.endsWith(p)) ? uploadLimit : bodyLimitFor)(c, next));
+  // Bad text is refused, and good text normalised, before the session lookup or any route.
+  api.use('*', inputHygiene());
   api.use('*', sameOriginOnly(deps.config.trustProxy));
   api.use('*', sessions(deps));
   api.route('/', healthRoutes(deps));
@@ -52,7 +57,9 @@ export function buildApi(deps: Deps) {
     info: {
       title: 'Röd tråd API',
       version: deps.config.version,
-      description: 'Ledningssystem för regioner och kommuner. Belopp anges i hela kronor.',
+      description:
+        'Ledningssystem för regioner och kommuner. Belopp anges i hela kronor: i svaren alltid som en sträng av ' +
+        'siffror ("-146600000", exakt även över 2^53), i förfrågningarna som heltal eller sträng av siffror.',
     },
     servers: [{ url: '/api' }],
   });
@@ -64,7 +71,8 @@ export type Api = ReturnType<typeof buildApi>;
 
 /** The whole server: the API under /api and the built web UI at /. */
 export function buildApp(deps: Deps) {
-  const app = new Hono<AppEnv>();
+  // Routing sees the path in NFC, as the routes see every other text (see http/input.ts).
+  const app = new Hono<AppEnv>({ getPath: (request) => getPath(request).normalize('NFC') });
   app.use('*', securityHeaders(deps.config.secure));
   app.route('/api', buildApi(deps));
   // A mounted router's own not-found handler is not consulted, so unknown API paths end here,

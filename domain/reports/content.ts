@@ -125,3 +125,58 @@ export interface ReportContent {
 
 /** Progress of a long job, 0–1, with what it is doing now (Swedish). */
 export type Progress = (fraction: number, step: string) => void;
+
+/** A figure as frozen: a decimal string, or a JSON number in content frozen by older versions. */
+type FrozenFigure = string | number | null | undefined;
+
+const figureText = (value: FrozenFigure): string | null =>
+  value === null || value === undefined
+    ? null
+    : typeof value === 'number'
+      ? Number.isInteger(value)
+        ? BigInt(value).toString()
+        : String(value)
+      : value;
+
+/**
+ * The content with every figure as a decimal string, as {@link ReportContent} says. A sent
+ * report keeps the content it was frozen with (its hash is over that text), and content frozen
+ * by an older version may hold amounts as JSON numbers: renderers read it through this.
+ */
+export function withFiguresAsText(content: ReportContent): ReportContent {
+  const plan = content.actionPlan;
+  const totals = plan?.totals as Record<string, FrozenFigure> | undefined;
+  return {
+    ...content,
+    actionPlan: plan && {
+      ...plan,
+      totals: Object.fromEntries(
+        Object.entries(totals ?? {}).map(([key, value]) => [key, figureText(value) ?? '0']),
+      ) as ActionPlanSection['totals'],
+      rows: plan.rows.map((r) => ({
+        ...r,
+        targetKr: figureText(r.targetKr) ?? '0',
+        forecastKr: figureText(r.forecastKr),
+        deviationKr: figureText(r.deviationKr),
+      })),
+    },
+    scorecard: {
+      ...content.scorecard,
+      goals: content.scorecard.goals.map((g) => ({
+        ...g,
+        indicators: g.indicators.map((i) => ({
+          ...i,
+          target: figureText(i.target),
+          outcome: figureText(i.outcome),
+          forecast: figureText(i.forecast),
+        })),
+      })),
+    },
+    deviations: content.deviations.map((d) => ({
+      ...d,
+      target: figureText(d.target),
+      value: figureText(d.value),
+      deviation: figureText(d.deviation),
+    })),
+  };
+}

@@ -3,6 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoContext, type TestContext } from '../../test/support/context';
 
 const M = 1_000_000;
+/** Whole kronor as the API gives them: a string of digits. */
+const kr = (n: number) => String(Math.round(n));
+/** The API's whole kronor as a number of mnkr, for comparing with the seed's figures. */
+const mn = (text: string) => Number(BigInt(text)) / M;
+const sum = (xs: string[]) => xs.reduce((s, x) => s + BigInt(x), 0n).toString();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe('action plans on Region Exempel ("Hållbar framtid")', () => {
@@ -37,44 +42,44 @@ describe('action plans on Region Exempel ("Hållbar framtid")', () => {
       title: 'Hållbar framtid',
       status: 'decided',
       decision: 'Regionfullmäktige 2023-06-13 § 78 (RS/1100/2023)',
-      requirement: [{ year: 2024, amountKr: 500 * M }],
+      requirement: [{ year: 2024, amountKr: kr(500 * M) }],
     });
   });
 
   it('shows 558 planned against 500, and the grade 1–2 total below 500', async () => {
     const { status, body } = await summary('2024-09');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ target: 500 * M, planned: 558 * M, plannedGrade12: 491 * M });
-    expect(body.plannedGrade12).toBeLessThan(body.target);
+    expect(body).toMatchObject({ target: kr(500 * M), planned: kr(558 * M), plannedGrade12: kr(491 * M) });
+    expect(BigInt(body.plannedGrade12)).toBeLessThan(BigInt(body.target));
     const hs = row(body, 'hs');
-    expect(hs).toMatchObject({ target: 343.6 * M, forecast: 197 * M, deviation: -146.6 * M });
-    expect(body.byFeasibility.find((f: any) => f.feasibility === 3).planned).toBe(67 * M);
+    expect(hs).toMatchObject({ target: kr(343.6 * M), forecast: kr(197 * M), deviation: kr(-146.6 * M) });
+    expect(body.byFeasibility.find((f: any) => f.feasibility === 3).planned).toBe(kr(67 * M));
   });
 
   it('gives seed 002’s forecasts: the region at the tertial, the interim report and the end; HS through the autumn', async () => {
-    expect((await summary('2024-04')).body.forecast).toBe(337 * M);
+    expect((await summary('2024-04')).body.forecast).toBe(kr(337 * M));
     const interim = (await summary('2024-08')).body;
-    expect(interim.forecast).toBe(310.7 * M);
-    expect(row(interim, 'kt').deviation).toBe(-20.9 * M);
+    expect(interim.forecast).toBe(kr(310.7 * M));
+    expect(row(interim, 'kt').deviation).toBe(kr(-20.9 * M));
     for (const month of ['2024-09', '2024-10', '2024-11', '2024-12']) {
       const hs = row((await summary(month)).body, 'hs');
-      expect(hs.forecast).toBe(197 * M);
-      expect(hs.deviation).toBe(-146.6 * M);
+      expect(hs.forecast).toBe(kr(197 * M));
+      expect(hs.deviation).toBe(kr(-146.6 * M));
     }
     const final = (await summary('2025-01')).body;
     expect(final.year).toBe(2024);
-    expect(final.forecast).toBe(337 * M);
-    expect(row(final, 'hs').forecast).toBe(226 * M);
+    expect(final.forecast).toBe(kr(337 * M));
+    expect(row(final, 'hs').forecast).toBe(kr(226 * M));
   });
 
   it('adds up: the förvaltningar make the whole, and every deviation is forecast − target', async () => {
     for (const month of ['2024-04', '2024-12', '2025-01']) {
       const body = (await summary(month)).body;
       for (const key of ['planned', 'plannedGrade12', 'forecast', 'forecastGrade12', 'outcome', 'target'] as const)
-        expect(body.byUnit.reduce((s: number, r: any) => s + r[key], 0)).toBe(body[key]);
-      expect(body.deviation).toBe(body.forecast - body.target);
-      for (const r of body.byUnit) expect(r.deviation).toBe(r.forecast - r.target);
-      expect(body.byCategory.reduce((s: number, c: any) => s + c.planned, 0)).toBe(body.planned);
+        expect(sum(body.byUnit.map((r: any) => r[key]))).toBe(body[key]);
+      expect(BigInt(body.deviation)).toBe(BigInt(body.forecast) - BigInt(body.target));
+      for (const r of body.byUnit) expect(BigInt(r.deviation)).toBe(BigInt(r.forecast) - BigInt(r.target));
+      expect(sum(body.byCategory.map((c: any) => c.planned))).toBe(body.planned);
     }
   });
 
@@ -104,7 +109,7 @@ describe('action plans on Region Exempel ("Hållbar framtid")', () => {
         ['Kostnadsneutrala skolskjutsar', 25, 8.3],
         ['Närakuten Älvdal', 12, 0],
         ['Växla ut köpt vård', 38, 39],
-      ].map(([t]) => [t, byTitle(t as string).planned / M, byTitle(t as string).outcome / M]),
+      ].map(([t]) => [t, mn(byTitle(t as string).planned), mn(byTitle(t as string).outcome)]),
     ).toEqual([
       ['Användning av anti-VEGF', 15.6, 24],
       ['Behovsanpassning av Vårdnära service', 20, 13],
@@ -117,8 +122,8 @@ describe('action plans on Region Exempel ("Hållbar framtid")', () => {
     const kopt = byTitle('Växla ut köpt vård');
     const children = tree.measures.filter((m: any) => m.parentId === kopt.id);
     expect(children).toHaveLength(3);
-    expect(children.reduce((s: number, c: any) => s + c.planned, 0)).toBe(kopt.planned);
-    expect(children.reduce((s: number, c: any) => s + c.forecast, 0)).toBe(kopt.forecast);
+    expect(sum(children.map((c: any) => c.planned))).toBe(kopt.planned);
+    expect(sum(children.map((c: any) => c.forecast))).toBe(kopt.forecast);
   });
 
   it('flags the measure above its owner’s mandate that has no decision at the level it needs', async () => {
@@ -138,15 +143,15 @@ describe('action plans on Region Exempel ("Hållbar framtid")', () => {
     const body = (await summary('2024-12')).body;
     const region = body.allocations.find((a: any) => a.unitId === unit('region'));
     expect(region).toMatchObject({
-      requirement: 500 * M,
-      allocatedBelow: 500 * M,
-      planned: 558 * M,
-      planningGap: -58 * M,
+      requirement: kr(500 * M),
+      allocatedBelow: kr(500 * M),
+      planned: kr(558 * M),
+      planningGap: kr(-58 * M),
     });
     const hs = body.allocations.find((a: any) => a.unitId === unit('hs'));
-    expect(hs.allocatedBelow).toBe(343.6 * M);
+    expect(hs.allocatedBelow).toBe(kr(343.6 * M));
     const medicin = body.allocations.find((a: any) => a.unitId === unit('medicin'));
-    expect(medicin.planningGap).toBeGreaterThan(0);
+    expect(BigInt(medicin.planningGap)).toBeGreaterThan(0n);
   });
 
   it('refuses a bad period with 400 and an unknown plan with 404', async () => {
@@ -231,7 +236,7 @@ describe('action plans on Region Exempel ("Hållbar framtid")', () => {
         comment: 'Uppdaterad prognos',
       });
       expect(ok.status).toBe(200);
-      expect(ok.body).toMatchObject({ forecast: 6 * M, enteredByName: 'Erik Sundin' });
+      expect(ok.body).toMatchObject({ forecast: kr(6 * M), outcome: kr(5 * M), enteredByName: 'Erik Sundin' });
     });
 
     it('takes a new measure’s targets from its benefit calculation, and refuses one outside the parent’s unit', async () => {
@@ -253,8 +258,9 @@ describe('action plans on Region Exempel ("Hållbar framtid")', () => {
       const created = await chef.json('POST', '/api/measures', input);
       expect(created.status).toBe(201);
       const m = (await chef.json('GET', `/api/measures/${created.body.id}?period=2024-12`)).body;
-      expect(m.targets).toEqual([{ year: 2024, gross: 2_400_000, net: 1_700_000 }]);
-      expect(m.planned).toBe(1_700_000);
+      expect(m.targets).toEqual([{ year: 2024, gross: '2400000', net: '1700000' }]);
+      expect(m.planned).toBe('1700000');
+      expect(m.calculation.map((l: any) => l.amountKr)).toEqual(['3000000', '700000']);
       // 2.4 mnkr gross is above a verksamhetschef's 2 mnkr: the områdeschef must decide it.
       expect(m.mandate).toMatchObject({ required: 'Områdeschef', owner: 'Verksamhetschef', flagged: true });
       const outside = await chef.json('POST', '/api/measures', { ...input, ownerUnitId: unit('medicin') });
@@ -342,8 +348,8 @@ describe('action plans on Region Exempel ("Hållbar framtid")', () => {
       expect(vegf.getCell(8).value).toBe(15_600_000);
       const total = rows.find((r) => String(r.getCell(3).value).startsWith('Summa Hållbar framtid')) as ExcelJS.Row;
       const summaryBody = (await summary('2024-12')).body;
-      expect(total.getCell(9).value).toBe(summaryBody.forecast);
-      expect(total.getCell(11).value).toBe(summaryBody.deviation);
+      expect(total.getCell(9).value).toBe(Number(summaryBody.forecast));
+      expect(total.getCell(11).value).toBe(Number(summaryBody.deviation));
 
       const upload = (wb: ExcelJS.Workbook, query: string) =>
         wb.xlsx.writeBuffer().then((b) =>
@@ -382,7 +388,9 @@ describe('action plans on Region Exempel ("Hållbar framtid")', () => {
       expect(done.status).toBe(200);
       const after = (await summary('2024-12')).body;
       const vegfBefore = 8_500_000;
-      expect(after.forecast - summaryBody.forecast).toBe(20_000_000 - vegfBefore + (10_000_000 - 5_400_000));
+      expect(BigInt(after.forecast) - BigInt(summaryBody.forecast)).toBe(
+        BigInt(20_000_000 - vegfBefore + (10_000_000 - 5_400_000)),
+      );
       const neverReported = rows.filter((r) => r.getCell(4).value === 'Åtgärd' && r.getCell(9).value === null).length;
       expect(after.staleCount).toBe(neverReported);
     });
@@ -403,6 +411,62 @@ describe('action plans on Region Exempel ("Hållbar framtid")', () => {
       });
       expect(falling.status).toBe(422);
       expect(falling.body.error.fields[0].field).toBe('levels.1.maxAmountKr');
+      const limits = levels.map((l: any) => l.maxAmountKr);
+      expect(limits.every((l: unknown) => l === null || (typeof l === 'string' && /^\d+$/.test(l)))).toBe(true);
+      expect(limits).toContain(kr(2 * M));
+    });
+  });
+
+  // Last, as it adds to the plan's totals: 2^53 + 1 kr, which a JSON number would give as …992.
+  describe('amounts beyond 2^53', () => {
+    const HUGE = '9007199254740993';
+    it('come back exactly, as strings of digits, in a measure’s figures and in the plan summary', async () => {
+      const controller = await as('controller');
+      const before = (await summary('2024-12', 'controller')).body;
+      const created = await controller.json('POST', '/api/measures', {
+        planId,
+        ownerUnitId: unit('kir'),
+        responsibleName: 'Lena Ek',
+        title: 'Mycket stor besparing',
+        category: 'effektivisering',
+        feasibility: 1,
+        startOn: '2024-01-01',
+        fullEffectOn: '2024-12-31',
+        calculation: [{ year: 2024, kind: 'saving', description: 'Stor', amountKr: HUGE, realisationPct: 100 }],
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const id = created.body.id;
+      const fresh = (await controller.json('GET', `/api/measures/${id}?period=2024-12`)).body;
+      const reported = await controller.json('POST', `/api/measures/${id}/reports`, {
+        version: fresh.version,
+        period: '2024-12',
+        forecastKr: HUGE,
+        outcomeKr: HUGE,
+      });
+      expect(reported.status, JSON.stringify(reported.body)).toBe(200);
+      expect(reported.body).toMatchObject({ forecast: HUGE, outcome: HUGE });
+      const m = (await controller.json('GET', `/api/measures/${id}?period=2024-12`)).body;
+      expect(m).toMatchObject({ planned: HUGE, plannedGross: HUGE, forecast: HUGE, outcome: HUGE, deviation: '0' });
+      expect(m.calculation[0].amountKr).toBe(HUGE);
+      expect(m.targets).toEqual([{ year: 2024, gross: HUGE, net: HUGE }]);
+      expect(m.reports.at(-1)).toMatchObject({ forecast: HUGE, outcome: HUGE });
+      const listed = (await controller.json('GET', `/api/action-plans/${planId}/measures?period=2024-12`)).body;
+      expect(listed.measures.find((x: any) => x.id === id)).toMatchObject({ planned: HUGE, forecast: HUGE });
+      const after = (await summary('2024-12', 'controller')).body;
+      expect(typeof after.planned).toBe('string');
+      expect(BigInt(after.planned) - BigInt(before.planned)).toBe(BigInt(HUGE));
+      expect(BigInt(after.forecast) - BigInt(before.forecast)).toBe(BigInt(HUGE));
+      const region = (
+        await controller.json('PUT', `/api/action-plans/${planId}/allocations`, {
+          unitId: unit('region'),
+          year: 2024,
+          amountKr: HUGE,
+        })
+      ).body;
+      expect(region.amountKr).toBe(HUGE);
+      expect((await summary('2024-12', 'controller')).body.target).toBe(HUGE);
+      const plans = (await controller.json('GET', '/api/action-plans')).body.plans;
+      expect(plans[0].requirement).toEqual([{ year: 2024, amountKr: HUGE }]);
     });
   });
 });

@@ -34,7 +34,8 @@ import {
   yearOf,
 } from './figures';
 
-const kr = (v: bigint) => Number(v);
+// Whole kronor leave the API as strings of digits: a JSON number loses kronor above 2^53.
+const kr = (v: bigint | string) => BigInt(v).toString();
 
 async function context(services: Services, db: Executor = services.db) {
   const units = await unitsOn(db, today(services));
@@ -83,7 +84,7 @@ export async function listActionPlans(services: Services, actor: Actor) {
     steersWithoutDecision: p.steersWithoutDecision,
     requirement: allocations
       .filter((a) => a.plan_id === p.id && roots.has(a.unit_id))
-      .map((a) => ({ year: a.year, amountKr: Number(a.amount_kr) }))
+      .map((a) => ({ year: a.year, amountKr: kr(a.amount_kr) }))
       .sort((a, b) => a.year - b.year),
   }));
 }
@@ -358,7 +359,7 @@ export async function getMeasure(services: Services, actor: Actor, id: string, p
     kind: l.kind as 'saving' | 'cost',
     description: l.description,
     assumption: l.assumption,
-    amountKr: Number(l.amount_kr),
+    amountKr: kr(l.amount_kr),
     realisationPct: l.realisation_pct,
   }));
   const asLines: CalcLine[] = calc.map((l) => ({ ...l, amountKr: BigInt(l.amountKr) }));
@@ -380,8 +381,8 @@ export async function getMeasure(services: Services, actor: Actor, id: string, p
     }),
     reports: reports.map((r) => ({
       period: r.period,
-      forecast: Number(r.forecast_kr),
-      outcome: r.outcome_kr === null ? null : Number(r.outcome_kr),
+      forecast: kr(r.forecast_kr),
+      outcome: r.outcome_kr === null ? null : kr(r.outcome_kr),
       comment: r.comment,
       enteredByName: r.entered_by_name,
       enteredAt: new Date(r.entered_at).toISOString(),
@@ -403,7 +404,7 @@ export async function getMeasure(services: Services, actor: Actor, id: string, p
       what: a.what,
       responsibleName: a.responsible_name,
       dueOn: a.due_on,
-      amountKr: Number(a.amount_kr),
+      amountKr: kr(a.amount_kr),
       status: a.status,
       decisionId: a.decision_id,
       requiredLevel: levelName(data.levels, BigInt(a.amount_kr)),
@@ -645,8 +646,8 @@ export async function reportMeasure(services: Services, actor: Actor, input: Rep
   return {
     measureId: row.measure_id,
     period: row.period,
-    forecast: Number(row.forecast_kr),
-    outcome: row.outcome_kr === null ? null : Number(row.outcome_kr),
+    forecast: kr(row.forecast_kr),
+    outcome: row.outcome_kr === null ? null : kr(row.outcome_kr),
     comment: row.comment,
     enteredByName: row.entered_by_name,
     enteredAt: new Date(row.entered_at).toISOString(),
@@ -756,7 +757,7 @@ export async function setDelegationLevels(
       before: json(before),
       after: json(after),
     });
-    return json(after).map((l) => ({ ...l, maxAmountKr: l.maxAmountKr === null ? null : Number(l.maxAmountKr) }));
+    return json(after);
   });
 }
 

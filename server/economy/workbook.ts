@@ -41,6 +41,8 @@ const header = (key: ColumnKey) => COLUMNS.find((c) => c.key === key)?.header as
 const LEAF = 'Åtgärd';
 const PARENT = 'Summa av delåtgärder';
 const KRONOR = '#,##0';
+/** The API's whole kronor (strings of digits) as spreadsheet numbers, which is what a sheet sums. */
+const num = (kronor: string | null) => (kronor === null ? null : Number(kronor));
 
 /**
  * The plan as boards are shown it: every measure with its target, forecast, outcome and
@@ -73,11 +75,11 @@ export async function exportActionPlan(
       type: m.leaf ? LEAF : PARENT,
       category: MEASURE_CATEGORY_LABELS[m.category],
       feasibility: m.feasibility,
-      plannedGross: m.plannedGross,
-      planned: m.planned,
-      forecast: m.forecast,
-      outcome: m.outcome,
-      deviation: m.deviation,
+      plannedGross: num(m.plannedGross),
+      planned: num(m.planned),
+      forecast: num(m.forecast),
+      outcome: num(m.outcome),
+      deviation: num(m.deviation),
       stale: m.stale ? 'Ja' : '',
       comment: neutraliseCell(m.lastReport?.comment ?? ''),
     });
@@ -86,22 +88,22 @@ export async function exportActionPlan(
   const totalRow = (
     label: string,
     t: {
-      planned: number;
-      plannedGross: number;
-      forecast: number;
-      outcome: number;
-      deviation: number | null;
-      target: number | null;
+      planned: string;
+      plannedGross: string;
+      forecast: string;
+      outcome: string;
+      deviation: string | null;
+      target: string | null;
     },
   ) => {
     const row = sheet.addRow({
       title: label,
       type: t.target === null ? '' : `Sparbeting ${t.target}`,
-      plannedGross: t.plannedGross,
-      planned: t.planned,
-      forecast: t.forecast,
-      outcome: t.outcome,
-      deviation: t.deviation,
+      plannedGross: num(t.plannedGross),
+      planned: num(t.planned),
+      forecast: num(t.forecast),
+      outcome: num(t.outcome),
+      deviation: num(t.deviation),
     });
     row.font = { bold: true };
   };
@@ -109,9 +111,9 @@ export async function exportActionPlan(
   totalRow(`Summa ${summary.title} (${summary.period})`, summary);
   totalRow('varav genomförbarhet 1–2', {
     planned: summary.plannedGrade12,
-    plannedGross: 0,
+    plannedGross: '0',
     forecast: summary.forecastGrade12,
-    outcome: 0,
+    outcome: '0',
     deviation: null,
     target: null,
   });

@@ -130,8 +130,8 @@ describe('administration journey', () => {
     await page.getByRole('button', { name: 'Spara' }).click();
     await page.getByText('Delegationsordningen är sparad.').waitFor();
     const res = await page.request.get('/api/delegation-levels');
-    const levels = (await res.json()).levels as { rank: number; maxAmountKr: number | null }[];
-    expect(levels.find((l) => l.rank === 4)?.maxAmountKr).toBe(12_500_000);
+    const levels = (await res.json()).levels as { rank: number; maxAmountKr: string | null }[];
+    expect(levels.find((l) => l.rank === 4)?.maxAmountKr).toBe('12500000');
     await expectAccessible('delegation order saved');
   });
 });

@@ -166,7 +166,7 @@ describe('action plan journey', () => {
 
     // The outcome was kept as it was; the report is for December.
     const after = await measureFromApi(id);
-    expect(after.forecast).toBe(2_345_678);
+    expect(after.forecast).toBe('2345678');
     expect(after.outcome).toBe(before.outcome);
     expect(after.lastReport.period).toBe(PERIOD);
     expect(after.stale).toBe(false);

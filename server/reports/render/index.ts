@@ -2,7 +2,7 @@
  * A board report's content rendered to a file in one of the export formats, with the file's
  * content type and a file name safe in any file system and download header.
  */
-import type { Progress, ReportContent } from '../../../domain/reports/content';
+import { type Progress, type ReportContent, withFiguresAsText } from '../../../domain/reports/content';
 import { kindLabel } from './format';
 
 export const REPORT_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
@@ -38,7 +38,12 @@ export async function renderReport(
 ): Promise<RenderedReport> {
   const render = RENDERERS[format];
   if (!render) throw new Error(`Okänt exportformat: ${String(format)}`);
-  return { body: await render(content, onProgress), contentType: REPORT_CONTENT_TYPES[format], extension: format };
+  // Content frozen long ago may hold amounts as JSON numbers; every renderer reads strings.
+  return {
+    body: await render(withFiguresAsText(content), onProgress),
+    contentType: REPORT_CONTENT_TYPES[format],
+    extension: format,
+  };
 }
 
 /** Lower-case ASCII words joined by hyphens: "Hälso- och sjukvård" → "halso-och-sjukvard". */

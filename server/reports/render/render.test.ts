@@ -428,4 +428,37 @@ describe('renderReport', () => {
       expectProgress(progress.calls);
     }
   }, 60_000);
+
+  it('renders content frozen with amounts as JSON numbers as it renders the same amounts as strings', async () => {
+    const content = sampleReportContent();
+    const plan = content.actionPlan as NonNullable<ReportContent['actionPlan']>;
+    const toNumber = (v: string | null) => (v === null ? null : Number(v));
+    // What an older version froze: whole kronor as numbers (safe integers), figures too.
+    const old = {
+      ...content,
+      actionPlan: {
+        ...plan,
+        totals: Object.fromEntries(Object.entries(plan.totals).map(([k, v]) => [k, Number(v)])),
+        rows: plan.rows.map((r) => ({
+          ...r,
+          targetKr: Number(r.targetKr),
+          forecastKr: toNumber(r.forecastKr),
+          deviationKr: toNumber(r.deviationKr),
+        })),
+      },
+      deviations: content.deviations.map((d) =>
+        d.kind === 'measure'
+          ? { ...d, target: toNumber(d.target), value: toNumber(d.value), deviation: toNumber(d.deviation) }
+          : d,
+      ),
+    } as unknown as ReportContent;
+    expect(typeof (old.actionPlan as any).totals.targetKr).toBe('number');
+    const text = async (c: ReportContent) =>
+      plain((await mammoth.extractRawText({ buffer: (await renderReport(c, 'docx')).body })).value);
+    const fromOld = await text(old);
+    expect(fromOld).toContain('343,6 mnkr');
+    expect(fromOld).toBe(await text(content));
+    for (const format of ['pdf', 'xlsx'] as const)
+      expect((await renderReport(old, format)).body.length).toBeGreaterThan(0);
+  }, 60_000);
 });

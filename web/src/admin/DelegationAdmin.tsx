@@ -13,7 +13,8 @@ export interface DelegationLevel {
   name: string;
   unitLevel: Level | null;
   bodyKind: BodyKind | null;
-  maxAmountKr: number | null;
+  /** Whole kronor as a string of digits; null for no limit. */
+  maxAmountKr: string | null;
 }
 
 interface Row {
@@ -147,7 +148,7 @@ function DelegationForm({ levels }: { levels: DelegationLevel[] }) {
                     error={problems[i] ?? serverProblem(i)}
                     description={
                       r.limit.trim() !== '' && parseMnkrInput(r.limit).ok
-                        ? formatMnkr(Number((parseMnkrInput(r.limit) as { kronor: bigint }).kronor))
+                        ? formatMnkr((parseMnkrInput(r.limit) as { kronor: bigint }).kronor)
                         : undefined
                     }
                   />

@@ -67,8 +67,8 @@ export function AllocationTable({ summary }: { summary: ActionPlanSummary }) {
                     ) : (
                       <>
                         <Money kr={r.planningGap} />{' '}
-                        <span className={r.planningGap > 0 ? 'gap-open' : 'muted'}>
-                          {r.planningGap > 0 ? t('economy.gapOpen') : t('economy.gapCovered')}
+                        <span className={BigInt(r.planningGap) > 0n ? 'gap-open' : 'muted'}>
+                          {BigInt(r.planningGap) > 0n ? t('economy.gapOpen') : t('economy.gapCovered')}
                         </span>
                       </>
                     )}

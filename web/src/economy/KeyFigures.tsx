@@ -25,6 +25,9 @@ export function KeyFigures({ summary }: { summary: ActionPlanSummary }) {
   const { t } = useTranslation();
   const s = summary;
   const month = formatMonth(s.period);
+  // Amounts are strings of digits: compared as BigInt, never as text.
+  const deviation = BigInt(s.deviation);
+  const target = BigInt(s.target);
   return (
     <section aria-labelledby="key-figures-heading" className="section">
       <Title order={2} size="h3" id="key-figures-heading" mb="sm">
@@ -60,9 +63,9 @@ export function KeyFigures({ summary }: { summary: ActionPlanSummary }) {
         <Figure
           label={t('economy.deviation')}
           note={
-            s.deviation < 0
+            deviation < 0n
               ? t('economy.deviationBelow')
-              : s.deviation === 0
+              : deviation === 0n
                 ? t('economy.deviationEqual')
                 : t('economy.deviationAbove')
           }
@@ -71,12 +74,12 @@ export function KeyFigures({ summary }: { summary: ActionPlanSummary }) {
         </Figure>
       </dl>
       <div aria-live="polite">
-        {s.planned < s.target && (
+        {BigInt(s.planned) < target && (
           <Alert color="orange" mt="sm" title={t('economy.plannedShort')}>
             {t('economy.plannedShortText')}
           </Alert>
         )}
-        {s.plannedGrade12 < s.target && (
+        {BigInt(s.plannedGrade12) < target && (
           <Alert color="orange" mt="sm" title={t('economy.grade12Short')}>
             {t('economy.grade12ShortText')} <Money kr={s.plannedGrade12} /> {t('economy.ofTarget')}{' '}
             <Money kr={s.target} />.

@@ -13,7 +13,7 @@ import { measureHistoryQuery } from './queries';
 
 const amount = (value: unknown): string => {
   const kr = typeof value === 'string' || typeof value === 'number' ? parseKronor(value) : null;
-  return kr === null ? '–' : formatMnkr(Number(kr));
+  return kr === null ? '–' : formatMnkr(kr);
 };
 
 /**

@@ -270,7 +270,7 @@ function Calculation({ measure }: { measure: Measure }) {
               </Table.Thead>
               <Table.Tbody>
                 {lines.map((l, i) => {
-                  const effect = Number(lineEffect({ amountKr: BigInt(l.amountKr), realisationPct: l.realisationPct }));
+                  const effect = lineEffect({ amountKr: BigInt(l.amountKr), realisationPct: l.realisationPct });
                   return (
                     // biome-ignore lint/suspicious/noArrayIndexKey: calculation lines have no id; their order is their identity
                     <Table.Tr key={i}>

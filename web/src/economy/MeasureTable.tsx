@@ -57,7 +57,7 @@ export function MeasureTable({
     if (outcome.kind === 'saved') {
       setConflict(null);
       setMessage(
-        t('economy.forecastSaved', { title: outcome.measure.title, month, amount: formatMnkr(Number(outcome.kronor)) }),
+        t('economy.forecastSaved', { title: outcome.measure.title, month, amount: formatMnkr(outcome.kronor) }),
       );
     } else {
       setMessage('');

@@ -16,7 +16,7 @@ export function UnitChart({ summary }: { summary: ActionPlanSummary }) {
   const rows = summary.byUnit;
   const data = rows.map((r) => ({
     unit: r.name,
-    target: mnkrForChart(r.target ?? 0),
+    target: mnkrForChart(r.target ?? 0n),
     planned: mnkrForChart(r.planned),
     forecast: mnkrForChart(r.forecast),
   }));

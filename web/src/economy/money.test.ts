@@ -5,41 +5,43 @@ const NBSP = '\u00a0';
 
 describe('money as boards read it', () => {
   it('shows mnkr with one decimal, a space between thousands and a real minus sign', () => {
-    expect(formatMnkr(343_600_000)).toBe('343,6 mnkr');
-    expect(formatMnkr(-146_600_000)).toBe('\u2212146,6 mnkr');
-    expect(formatMnkr(491_000_000)).toBe('491,0 mnkr');
-    expect(formatMnkr(1_234_567_890)).toBe(`1${NBSP}234,6 mnkr`);
+    expect(formatMnkr(String(343_600_000))).toBe('343,6 mnkr');
+    expect(formatMnkr(String(-146_600_000))).toBe('\u2212146,6 mnkr');
+    expect(formatMnkr(String(491_000_000))).toBe('491,0 mnkr');
+    expect(formatMnkr(String(1_234_567_890))).toBe(`1${NBSP}234,6 mnkr`);
     expect(formatMnkr(null)).toBe('–');
   });
 
   it('rounds the exact decimal half away from zero, never through a float', () => {
-    expect(formatMnkr(302_950_000)).toBe('303,0 mnkr');
-    expect(formatMnkr(302_949_999)).toBe('302,9 mnkr');
-    expect(formatMnkr(-50_000)).toBe('\u22120,1 mnkr');
+    expect(formatMnkr(String(302_950_000))).toBe('303,0 mnkr');
+    expect(formatMnkr(String(302_949_999))).toBe('302,9 mnkr');
+    expect(formatMnkr(String(-50_000))).toBe('\u22120,1 mnkr');
   });
 
   it('shows the exact kronor for a tooltip', () => {
-    expect(formatKronor(302_945_678)).toBe(`302${NBSP}945${NBSP}678 kr`);
-    expect(formatKronor(-4_100_000)).toBe(`\u22124${NBSP}100${NBSP}000 kr`);
+    expect(formatKronor(String(302_945_678))).toBe(`302${NBSP}945${NBSP}678 kr`);
+    expect(formatKronor(String(-4_100_000))).toBe(`\u22124${NBSP}100${NBSP}000 kr`);
+    // 2^53 + 1, which a JSON number would have turned into …992.
+    expect(formatKronor('9007199254740993')).toBe(`9${NBSP}007${NBSP}199${NBSP}254${NBSP}740${NBSP}993 kr`);
   });
 
   it('starts an input with the exact amount in mnkr, which reads back to the same kronor', () => {
     for (const kr of [0, 2_100_000, 2_345_678, -1_234_500_000, 301_991_666, 1]) {
-      const text = mnkrInputText(kr);
+      const text = mnkrInputText(String(kr));
       expect(parseMnkrInput(text)).toEqual({ ok: true, kronor: BigInt(kr) });
     }
-    expect(mnkrInputText(2_345_678)).toBe('2,345678');
-    expect(mnkrInputText(-1_234_500_000)).toBe(`\u22121${NBSP}234,5`);
+    expect(mnkrInputText(String(2_345_678))).toBe('2,345678');
+    expect(mnkrInputText(String(-1_234_500_000))).toBe(`\u22121${NBSP}234,5`);
     expect(mnkrInputText(null)).toBe('');
   });
 
   it('gives shares of a whole in percent with one decimal, exactly rounded', () => {
-    expect(formatShare(491_000_000, 558_000_000)).toBe(`88,0${NBSP}%`);
-    expect(formatShare(1, 3)).toBe(`33,3${NBSP}%`);
-    expect(formatShare(2, 3)).toBe(`66,7${NBSP}%`);
-    expect(formatShare(-1, 8)).toBe(`\u221212,5${NBSP}%`);
-    expect(formatShare(0, 8)).toBe(`0,0${NBSP}%`);
-    expect(formatShare(5, 0)).toBe('–');
+    expect(formatShare(String(491_000_000), String(558_000_000))).toBe(`88,0${NBSP}%`);
+    expect(formatShare(String(1), String(3))).toBe(`33,3${NBSP}%`);
+    expect(formatShare(String(2), String(3))).toBe(`66,7${NBSP}%`);
+    expect(formatShare(String(-1), String(8))).toBe(`\u221212,5${NBSP}%`);
+    expect(formatShare(String(0), String(8))).toBe(`0,0${NBSP}%`);
+    expect(formatShare(String(5), String(0))).toBe('–');
   });
 });
 

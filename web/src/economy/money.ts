@@ -1,18 +1,22 @@
 import { formatMoney, kronorInUnit, mnkrToKronor } from '../../../domain/money';
 
-// Amounts arrive as whole kronor in JSON numbers. They are shown the way boards read them,
-// "343,6 mnkr", rounded by domain/money on the exact decimal so a display never changes a sum.
+// Amounts arrive as whole kronor in JSON strings of digits, exact beyond 2^53. They are shown
+// the way boards read them, "343,6 mnkr", rounded by domain/money on the exact decimal so a
+// display never changes a sum. Arithmetic on them is done in BigInt.
+
+/** Whole kronor as the API gives them ("-146600000"), or as a BigInt already. */
+export type Kronor = string | bigint;
 
 const NBSP = '\u00a0';
 const MINUS = '\u2212';
 
 /** "343,6 mnkr", "−146,6 mnkr"; null (no figure) is a dash. */
-export function formatMnkr(kronor: number | null): string {
+export function formatMnkr(kronor: Kronor | null): string {
   return kronor === null ? '–' : formatMoney(BigInt(kronor));
 }
 
 /** The exact amount for a tooltip or a detail: "343 600 000 kr", "−4 100 000 kr". */
-export function formatKronor(kronor: number | null): string {
+export function formatKronor(kronor: Kronor | null): string {
   return kronor === null ? '–' : formatMoney(BigInt(kronor), 'kr');
 }
 
@@ -20,7 +24,7 @@ export function formatKronor(kronor: number | null): string {
  * The exact amount in mnkr as a person types it, for an input's starting text: 2_345_678 →
  * "2,345678", −1_234_500_000 → "−1 234,5". Whatever is shown reads back to the same kronor.
  */
-export function mnkrInputText(kronor: number | null): string {
+export function mnkrInputText(kronor: Kronor | null): string {
   if (kronor === null) return '';
   const exact = kronorInUnit(BigInt(kronor), 'mnkr');
   const negative = exact.startsWith('-');
@@ -60,15 +64,15 @@ export function kronorJson(kronor: bigint): number | string {
 }
 
 /** Kronor in mnkr as a plain number, only for drawing a chart (the table beside it shows exact text). */
-export function mnkrForChart(kronor: number): number {
+export function mnkrForChart(kronor: Kronor): number {
   return Number(kronorInUnit(BigInt(kronor), 'mnkr'));
 }
 
 const abs = (x: bigint) => (x < 0n ? -x : x);
 
 /** A part of a whole in percent with one decimal, "87,9 %"; a dash when the whole is zero. */
-export function formatShare(part: number, whole: number): string {
-  if (whole === 0) return '–';
+export function formatShare(part: Kronor, whole: Kronor): string {
+  if (BigInt(whole) === 0n) return '–';
   // Tenths of a percent, rounded half away from zero, in bigint so large sums stay exact.
   const p = BigInt(part);
   const w = BigInt(whole);

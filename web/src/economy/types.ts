@@ -1,5 +1,6 @@
 // Hand-written mirrors of the economy API's answers (server/economy), kept to what the UI
-// reads, as in app/types.ts. Amounts are whole kronor as JSON numbers.
+// reads, as in app/types.ts. Amounts are whole kronor as JSON strings of digits ("-146600000"):
+// exact beyond 2^53. Add and compare them as BigInt, never with + or < on the strings.
 
 import type { Feasibility, MeasureCategory, MeasureStatus } from '../../../domain/economy/measures';
 import type { DecisionKind } from '../steering/types';
@@ -25,19 +26,19 @@ export interface ActionPlan {
   decision: string | null;
   steersWithoutDecision: boolean;
   /** The requirement (sparbeting) of the whole organisation per year. */
-  requirement: { year: number; amountKr: number }[];
+  requirement: { year: number; amountKr: string }[];
 }
 
 export interface Totals {
-  target: number | null;
-  planned: number;
-  plannedGross: number;
-  plannedGrade12: number;
-  forecast: number;
-  forecastGrade12: number;
-  outcome: number;
+  target: string | null;
+  planned: string;
+  plannedGross: string;
+  plannedGrade12: string;
+  forecast: string;
+  forecastGrade12: string;
+  outcome: string;
   /** Forecast − target; null where there is no target. */
-  deviation: number | null;
+  deviation: string | null;
   measures: number;
   staleCount: number;
 }
@@ -46,10 +47,10 @@ export interface AllocationRow {
   unitId: string;
   name: string;
   parentId: string | null;
-  requirement: number | null;
-  allocatedBelow: number;
-  planned: number;
-  planningGap: number | null;
+  requirement: string | null;
+  allocatedBelow: string;
+  planned: string;
+  planningGap: string | null;
 }
 
 export interface ActionPlanSummary extends Totals {
@@ -57,8 +58,8 @@ export interface ActionPlanSummary extends Totals {
   title: string;
   period: string;
   year: number;
-  target: number;
-  deviation: number;
+  target: string;
+  deviation: string;
   byCategory: (Totals & { category: MeasureCategory })[];
   byFeasibility: (Totals & { feasibility: Feasibility })[];
   byUnit: (Totals & { unitId: string; name: string })[];
@@ -94,11 +95,11 @@ export interface MeasureFigures {
   feasibility: Feasibility;
   status: MeasureStatus;
   leaf: boolean;
-  plannedGross: number;
-  planned: number;
-  forecast: number;
-  outcome: number;
-  deviation: number;
+  plannedGross: string;
+  planned: string;
+  forecast: string | null;
+  outcome: string | null;
+  deviation: string;
   stale: boolean;
   staleCount: number;
   deviates: boolean;
@@ -116,14 +117,14 @@ export interface CalcLine {
   kind: 'saving' | 'cost';
   description: string;
   assumption: string;
-  amountKr: number;
+  amountKr: string;
   realisationPct: number;
 }
 
 export interface MeasureReport {
   period: string;
-  forecast: number;
-  outcome: number | null;
+  forecast: string;
+  outcome: string | null;
   comment: string;
   enteredByName: string;
   enteredAt: string;
@@ -137,7 +138,7 @@ export interface CorrectiveAction {
   what: string;
   responsibleName: string;
   dueOn: string;
-  amountKr: number;
+  amountKr: string;
   status: CorrectiveStatus;
   /** The delegation level that must decide it. */
   requiredLevel: string | null;
@@ -162,7 +163,7 @@ export interface Measure extends MeasureFigures {
   riskAnalysisRef: string | null;
   children: string[];
   calculation: CalcLine[];
-  targets: { year: number; gross: number; net: number }[];
+  targets: { year: number; gross: string; net: string }[];
   reports: MeasureReport[];
   goalIds: string[];
   decisions: MeasureDecision[];

@@ -2,11 +2,11 @@ import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatMonth } from '../steering/periods';
 import { WarningBadge } from '../steering/ui';
-import { formatKronor, formatMnkr } from './money';
+import { formatKronor, formatMnkr, type Kronor } from './money';
 import type { LastReport, Mandate } from './types';
 
 /** An amount in mnkr; the exact kronor are in the tooltip (and in the detail pages' tables). */
-export function Money({ kr, className }: { kr: number | null; className?: string }) {
+export function Money({ kr, className }: { kr: Kronor | null; className?: string }) {
   return (
     <span className={`money${className ? ` ${className}` : ''}`} title={kr === null ? undefined : formatKronor(kr)}>
       {formatMnkr(kr)}

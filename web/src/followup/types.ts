@@ -111,10 +111,10 @@ export interface Deviation {
   unitId: string;
   unitName: string;
   unitOfMeasure: string | null;
-  /** Whole kronor as a string for a measure; the indicator's own figure otherwise. */
-  target: string | number | null;
-  value: string | number | null;
-  deviation: string | number | null;
+  /** Whole kronor as a string of digits for a measure; the indicator's own figure, as a decimal string, otherwise. */
+  target: string | null;
+  value: string | null;
+  deviation: string | null;
   status: string;
   analysis: string | null;
   correctiveAction: {

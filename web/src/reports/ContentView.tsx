@@ -5,7 +5,7 @@ import { formatNumber } from '../app/format';
 import { formatDecimalText, formatFigure } from '../steering/numbers';
 import { formatMonth } from '../steering/periods';
 import { STATUS_COLORS } from '../steering/ui';
-import { isNegative, kronorText, mnkrText } from './labels';
+import { type ContentKronor, isNegative, kronorText, mnkrText } from './labels';
 import type { ActionPlanSection, DeviationRow, ReportContent, ScorecardSection, StaleRow, TrafficLight } from './types';
 
 // The parts of a report that fill themselves from the data, shown as the exports print them:
@@ -14,7 +14,7 @@ import type { ActionPlanSection, DeviationRow, ReportContent, ScorecardSection, 
 const LIGHTS: TrafficLight[] = ['green', 'yellow', 'red', 'grey'];
 
 /** An amount in mnkr with the exact kronor in its tooltip. */
-export function Mnkr({ kr }: { kr: string | null | undefined }) {
+export function Mnkr({ kr }: { kr: ContentKronor }) {
   return (
     <span className="money" title={kr === null || kr === undefined ? undefined : kronorText(kr)}>
       {mnkrText(kr)}

@@ -144,6 +144,14 @@ describe('figures and stamps', () => {
     expect(isNegative(null)).toBe(false);
   });
 
+  it('reads an amount frozen as a JSON number the same as its string', () => {
+    expect(mnkrText(343_600_000)).toBe(mnkrText('343600000'));
+    expect(mnkrText(-4_150_000)).toBe(`\u22124,2 mnkr`);
+    expect(kronorText(-4_150_000)).toBe(kronorText('-4150000'));
+    expect(isNegative(-1)).toBe(true);
+    expect(isNegative(0)).toBe(false);
+  });
+
   it('shortens a content hash and gives the Swedish day of a timestamp', () => {
     expect(shortHash('sha256:0123456789abcdef0123')).toBe('0123456789ab');
     expect(shortHash('abcdef')).toBe('abcdef');

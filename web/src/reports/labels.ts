@@ -54,20 +54,31 @@ const swedishDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockhol
 /** The Swedish calendar day of a timestamp, YYYY-MM-DD. */
 export const dayOf = (iso: string): string => swedishDay.format(new Date(iso));
 
-/** Whole kronor as the API's decimal string, in mnkr the way boards read it; null is a dash. */
-export function mnkrText(kronor: string | null | undefined): string {
-  if (kronor === null || kronor === undefined || !/^-?\d+$/.test(kronor)) return '–';
-  return formatMoney(BigInt(kronor)).replace('-', '\u2212');
+/**
+ * Whole kronor in a report's content: a decimal string, as the API gives every amount; content
+ * frozen before amounts were strings everywhere may hold a JSON number, read the same way.
+ */
+export type ContentKronor = string | number | null | undefined;
+
+const digitsOf = (kronor: ContentKronor): string | null => {
+  const text = kronor === null || kronor === undefined ? '' : String(kronor);
+  return /^-?\d+$/.test(text) ? text : null;
+};
+
+/** Whole kronor in mnkr the way boards read them; null (or anything but whole kronor) is a dash. */
+export function mnkrText(kronor: ContentKronor): string {
+  const digits = digitsOf(kronor);
+  return digits === null ? '–' : formatMoney(BigInt(digits)).replace('-', '\u2212');
 }
 
 /** The exact kronor, for a tooltip: "343 600 000 kr". */
-export function kronorText(kronor: string | null | undefined): string {
-  if (kronor === null || kronor === undefined || !/^-?\d+$/.test(kronor)) return '–';
-  return formatMoney(BigInt(kronor), 'kr').replace('-', '\u2212');
+export function kronorText(kronor: ContentKronor): string {
+  const digits = digitsOf(kronor);
+  return digits === null ? '–' : formatMoney(BigInt(digits), 'kr').replace('-', '\u2212');
 }
 
 /** Whether an amount is below zero (a shortfall against the target). */
-export const isNegative = (kronor: string | null | undefined): boolean => !!kronor && kronor.startsWith('-');
+export const isNegative = (kronor: ContentKronor): boolean => digitsOf(kronor)?.startsWith('-') ?? false;
 
 /**
  * A key that makes a retried request harmless: the same one while the same request is
