@@ -233,6 +233,25 @@ export interface IndicatorValuesTable {
   entered_at: Timestamp;
 }
 
+/** A values import being staged (see 007_value_import_staging.sql). */
+export interface ValueImportsTable {
+  id: string;
+  started_at: Timestamp;
+}
+
+export interface ValueImportRowsTable {
+  import_id: string;
+  /** The row's place in the import, which orders its history record. */
+  ord: number;
+  indicator_id: string;
+  kind: string;
+  period: string;
+  unit_id: string;
+  /** null removes the value. */
+  value: Numeric | null;
+  comment: string;
+}
+
 export interface ActivitiesTable {
   id: string;
   version: Generated<number>;
@@ -483,6 +502,8 @@ export interface DB {
   indicator_goals: IndicatorGoalsTable;
   indicator_targets: IndicatorTargetsTable;
   indicator_values: IndicatorValuesTable;
+  value_imports: ValueImportsTable;
+  value_import_rows: ValueImportRowsTable;
   activities: ActivitiesTable;
   activity_goals: ActivityGoalsTable;
   activity_updates: ActivityUpdatesTable;

@@ -415,7 +415,8 @@ const changedMeanwhile = (current: StoredValue | null) =>
   });
 
 /**
- * Enters, replaces or removes values in the write under way: every row is checked first (unless
+ * Enters, replaces or removes values in the write under way (a grid; imports take the staged
+ * path of `importValueRows`): every row is checked first (unless
  * the caller did so just before, `checked`) and nothing is written unless every row is good.
  *
  * The version rule holds against concurrent writers because the database decides it: the
@@ -430,9 +431,6 @@ export async function setValuesIn(
   rows: readonly ValueInput[],
   options: {
     rowField: (index: number, field: string) => string;
-    /** One history entry for the whole batch (imports) instead of one per value. */
-    summarise?: boolean;
-    onProgress?: (done: number, total: number) => void;
     /** The caller ran `checkValues` on these rows for this actor just before the write began. */
     checked?: boolean;
   },
@@ -445,7 +443,6 @@ export async function setValuesIn(
   const sorted = [...rows].sort(bySlot);
   const BATCH = 2000;
   for (let start = 0; start < sorted.length; start += BATCH) {
-    options.onProgress?.(start, sorted.length);
     let pending = sorted.slice(start, start + BATCH);
     // A second round only for slots another writer filled between our look and our insert.
     for (let round = 0; pending.length > 0; round++) {
@@ -499,34 +496,22 @@ export async function setValuesIn(
       pending = absent.filter((r) => !afterOf.has(slotKey(r)));
     }
   }
-  options.onProgress?.(rows.length, rows.length);
 
   const changes = rows.map((row) => ({
     row,
     before: beforeOf.get(slotKey(row)) ?? null,
     after: afterOf.get(slotKey(row)) ?? null,
   }));
-  if (options.summarise) {
-    if (changes.length > 0)
-      await w.record({
-        kind: 'value.imported',
-        entity: 'indicator',
-        entityId: rows[0]?.indicatorId as string,
-        unitId: null,
-        before: changes.map((c) => c.before),
-        after: changes.map((c) => c.after),
-      });
-  } else
-    await w.recordAll(
-      changes.map(({ row, before, after }) => ({
-        kind: row.value === null ? 'value.deleted' : 'value.set',
-        entity: 'indicator' as const,
-        entityId: row.indicatorId,
-        unitId: row.unitId,
-        before,
-        after,
-      })),
-    );
+  await w.recordAll(
+    changes.map(({ row, before, after }) => ({
+      kind: row.value === null ? 'value.deleted' : 'value.set',
+      entity: 'indicator' as const,
+      entityId: row.indicatorId,
+      unitId: row.unitId,
+      before,
+      after,
+    })),
+  );
   return changes.flatMap((c) => (c.after ? [c.after] : []));
 }
 

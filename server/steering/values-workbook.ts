@@ -6,7 +6,6 @@ import type { ValueKind } from '../../domain/steering';
 import type { Actor, Services } from '../core/context';
 import {
   cellText,
-  DryRun,
   type ImportProblem,
   importFailure,
   readSheetRows,
@@ -14,10 +13,10 @@ import {
   type WorkbookLimits,
   writeXlsx,
 } from '../core/workbook';
-import { write } from '../core/write';
 import { unitsOn } from '../org/queries';
 import { currentTree, today } from '../org/service';
-import { checkValues, indicatorRecords, listValues, setValuesIn, type ValueInput } from './indicators';
+import { checkValues, indicatorRecords, listValues, type ValueInput } from './indicators';
+import { importValueRows } from './values-import';
 
 export const VALUES_SHEET = 'Värden';
 
@@ -111,8 +110,8 @@ async function authorizeValueWriting(services: Services, actor: Actor): Promise<
 }
 
 /**
- * Reads a values sheet and writes it in one transaction. Every bad row is reported with its
- * row, column and reason, and if there is any, nothing is written. An empty value cell
+ * Reads a values sheet and writes it all or nothing (see `importValueRows`). Every bad row is
+ * reported with its row, column and reason, and if there is any, nothing is written. An empty value cell
  * removes the value. Matching is by indicator code and the unit's cost-centre code.
  */
 export async function importValues(
@@ -209,18 +208,7 @@ export async function importValues(
   // Checked before the write begins, so that the only connection of the embedded database is
   // held for the writing alone (see setValues).
   await checkValues(services, services.db, actor, inputs, rowField);
-  try {
-    await write(services, actor, async (w) => {
-      await setValuesIn(services, w, inputs, {
-        rowField,
-        summarise: true,
-        checked: true,
-        onProgress: options.onProgress,
-      });
-      if (options.dryRun) throw new DryRun();
-    });
-  } catch (err) {
-    if (!(err instanceof DryRun)) throw err;
-  }
+  // A dry run ends where the checks passed: it writes nothing, not even staged rows.
+  if (!options.dryRun) await importValueRows(services, actor, inputs, options.onProgress);
   return summary;
 }
