@@ -200,7 +200,6 @@ async function signedIn(app: ReturnType<typeof buildApp>, username: string) {
   const client = async (method: string, path: string, body?: unknown) => {
     const res = await raw(method, path, body);
     const text = await res.text();
-    // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the assertions
     return { status: res.status, body: (text ? JSON.parse(text) : null) as any };
   };
   return Object.assign(client, { raw });
