@@ -9,6 +9,7 @@ import { openDatabase } from './db/connection';
 import { migrate } from './db/migrate';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed';
 import { mailerFor, runReminders } from './followup/reminders';
+import { sweepExportJobs } from './reports/exports';
 
 async function main() {
   const config = configFromEnv();
@@ -50,6 +51,7 @@ async function main() {
     try {
       const { created, sent } = await runReminders(services, config.http.mail, mailer);
       await forgetOldKeys(services);
+      await sweepExportJobs(services);
       if (created > 0) log({ event: 'reminders', created, sent });
     } catch (err) {
       log({ event: 'reminders_failed', error: err instanceof Error ? err.message : String(err) });

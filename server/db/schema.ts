@@ -252,6 +252,25 @@ export interface ValueImportRowsTable {
   comment: string;
 }
 
+/** A board-report export in the background (see 008_export_jobs.sql). */
+export interface ExportJobsTable {
+  id: string;
+  owner_id: string | null;
+  report_id: string;
+  format: string;
+  status: 'running' | 'done' | 'failed';
+  progress: Generated<number>;
+  step: string;
+  error: string | null;
+  file: Uint8Array | null;
+  content_type: string | null;
+  file_name: string | null;
+  process_id: string;
+  created_at: Timestamp;
+  progressed_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
 export interface ActivitiesTable {
   id: string;
   version: Generated<number>;
@@ -504,6 +523,7 @@ export interface DB {
   indicator_values: IndicatorValuesTable;
   value_imports: ValueImportsTable;
   value_import_rows: ValueImportRowsTable;
+  export_jobs: ExportJobsTable;
   activities: ActivitiesTable;
   activity_goals: ActivityGoalsTable;
   activity_updates: ActivityUpdatesTable;

@@ -178,7 +178,7 @@ export function reportRoutes({ services }: Deps) {
       request: { params: IdParam },
       responses: { ...ok('Förloppet', Doc('ExportJob')), ...readErrors },
     }),
-    async (c) => c.json(exportStatus(actorOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await exportStatus(services, actorOf(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({
@@ -189,7 +189,7 @@ export function reportRoutes({ services }: Deps) {
       request: { params: IdParam },
       responses: { ...fileResponse, ...readErrors },
     }),
-    async (c) => download(exportFile(actorOf(c), c.req.valid('param').id)) as never,
+    async (c) => download(await exportFile(services, actorOf(c), c.req.valid('param').id)) as never,
   );
   app.openapi(
     createRoute({
