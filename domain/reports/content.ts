@@ -41,6 +41,7 @@ export const SBAR_HEADINGS: Record<keyof Sbar, string> = {
 
 /** One row of the action-plan table: a measure (or a unit's total when `measure` is null). */
 export interface ActionPlanRow {
+  /** The unit of a unit row; the unit that owns the measure of a measure row. */
   unitName: string;
   measure: string | null;
   /** Allocated requirement for a unit row, the measure's net target for a measure row. */
@@ -64,8 +65,16 @@ export interface ActionPlanSection {
     outcomeKr: string;
     deviationKr: string;
   };
-  /** Unit rows (one per unit directly below the report's unit) each followed by its measures. */
+  /**
+   * The report's unit and each unit directly below it, each unit row followed by the measures
+   * of its own subtree (a measure owned further down stays under the unit it belongs to).
+   */
   rows: ActionPlanRow[];
+  /**
+   * 'byUnit' when `rows` are grouped as said above. Content frozen before it was set lists every
+   * unit row first and the measures after them; renderers regroup such rows by unit name.
+   */
+  layout?: 'byUnit';
 }
 
 export interface ScorecardIndicatorRow {
@@ -115,6 +124,11 @@ export interface ReportContent {
   period: string;
   /** The body and meeting the report went to, once sent. */
   meeting: { bodyName: string; meetsOn: string; paragraph: string } | null;
+  /**
+   * When and by whom (a person's name) the report was sent; absent in drafts and in content
+   * frozen before it was recorded.
+   */
+  sent?: { on: string; byName: string } | null;
   sbar: Sbar;
   proposedDecision: string;
   actionPlan: ActionPlanSection | null;

@@ -26,6 +26,8 @@ export interface ReportHead {
   sbar: Sbar;
   proposedDecision: string;
   meeting: ReportContent['meeting'];
+  /** When and by whom the report is being sent; only while sending. */
+  sent?: ReportContent['sent'];
 }
 
 const num = (n: number | null) => (n === null ? null : new Decimal(n).toString());
@@ -150,6 +152,28 @@ export async function buildContent(
         (ctx.names.get(a.ownerUnitId) ?? '').localeCompare(ctx.names.get(b.ownerUnitId) ?? '', 'sv') ||
         a.title.localeCompare(b.title, 'sv'),
     );
+    const measureRow = (f: (typeof top)[number]): ActionPlanRow => {
+      const reported = !f.leaf || f.lastReport !== null;
+      return {
+        unitName: ctx.names.get(f.ownerUnitId) ?? '',
+        measure: f.title,
+        targetKr: f.totals.planned.toString(),
+        forecastKr: reported ? f.totals.forecast.toString() : null,
+        deviationKr: reported ? f.deviation.toString() : null,
+        comment: f.lastReport?.comment ?? '',
+        stale: f.leaf ? f.stale : f.totals.staleCount > 0,
+      };
+    };
+    // A measure belongs to the unit directly below the report's unit whose subtree owns it, or
+    // to the report's unit itself when that owns it.
+    const children = ctx.tree.children(head.unitId);
+    const groupOf = new Map<string, string>([[head.unitId, head.unitId]]);
+    for (const child of children) for (const id of ctx.tree.subtree(child)) groupOf.set(id, child);
+    const measuresUnder = new Map<string, (typeof top)[number][]>();
+    for (const f of top) {
+      const group = groupOf.get(f.ownerUnitId) ?? head.unitId;
+      measuresUnder.set(group, [...(measuresUnder.get(group) ?? []), f]);
+    }
     onProgress(0.6, 'Ställer upp åtgärdstabellen');
     actionPlan = {
       planTitle: plan.title,
@@ -163,22 +187,9 @@ export async function buildContent(
         outcomeKr: whole.outcome.toString(),
         deviationKr: (whole.forecast - allocation(head.unitId)).toString(),
       },
-      rows: [
-        unitRow(head.unitId),
-        ...ctx.tree.children(head.unitId).map(unitRow),
-        ...top.map((f) => {
-          const reported = !f.leaf || f.lastReport !== null;
-          return {
-            unitName: ctx.names.get(f.ownerUnitId) ?? '',
-            measure: f.title,
-            targetKr: f.totals.planned.toString(),
-            forecastKr: reported ? f.totals.forecast.toString() : null,
-            deviationKr: reported ? f.deviation.toString() : null,
-            comment: f.lastReport?.comment ?? '',
-            stale: f.leaf ? f.stale : f.totals.staleCount > 0,
-          };
-        }),
-      ],
+      // Each unit row followed by its own measures, so no measure reads as the next unit's.
+      rows: [head.unitId, ...children].flatMap((id) => [unitRow(id), ...(measuresUnder.get(id) ?? []).map(measureRow)]),
+      layout: 'byUnit',
     };
   }
   onProgress(0.9, 'Sammanställer rapporten');
@@ -189,6 +200,7 @@ export async function buildContent(
     unitName,
     period: card.period,
     meeting: head.meeting,
+    ...(head.sent ? { sent: head.sent } : {}),
     sbar: head.sbar,
     proposedDecision: head.proposedDecision,
     actionPlan,

@@ -323,6 +323,18 @@ export async function updateReport(
 }
 
 /**
+ * The name a sent report shows as its sender: a person's display name, never a user name; the
+ * system's own work (the demo seed, a job) as "Röd tråd", the demo's as "Röd tråd (demo)".
+ */
+/** The Swedish calendar day of a send, YYYY-MM-DD (sv-SE writes dates that way). */
+const SEND_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
+
+export function senderName(actor: Actor): string {
+  if (actor.kind === 'user') return actor.displayName;
+  return actor.name === 'demo' ? 'Röd tråd (demo)' : 'Röd tråd';
+}
+
+/**
  * Sends a report to a meeting: places it on the agenda under `paragraph` and freezes it, its
  * content built now and stored with its hash. A report without a recommendation and a proposed
  * decision is not sent (seeds 002 and 004: boards were only informed).
@@ -363,14 +375,15 @@ export async function sendReportIn(
       fields: [{ field: 'paragraph', message: 'används redan' }],
     });
   const m = meeting as NonNullable<typeof meeting>;
+  const who = senderName(w.actor);
   const head = {
     ...headOf(before),
     meeting: { bodyName: m.body_name, meetsOn: m.meets_on, paragraph: input.paragraph },
+    sent: { on: SEND_DATE.format(w.now), byName: who },
   };
   // Built inside the transaction, so the frozen content is what this very send saw.
   const content = await buildContent({ ...services, db: w.trx }, w.actor, head);
   const hash = contentHash(content);
-  const who = w.actor.kind === 'user' ? w.actor.displayName : w.actor.name;
   const itemId = randomUUID();
   await w.trx
     .insertInto('agenda_items')

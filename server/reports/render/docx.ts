@@ -207,14 +207,13 @@ function actionPlan(content: ReportContent): (Paragraph | Table)[] {
     })),
     { width: Math.round(TEXT_WIDTH * 0.6) },
   );
-  const rows: Row[] = plan.rows.map((r) => {
-    const unitRow = r.measure === null;
+  const rows: Row[] = f.actionPlanLines(plan).map(({ row: r, unitRow, label }) => {
     return {
       bold: unitRow,
       fill: unitRow ? COLOR.unitFill : undefined,
       cells: [
         {
-          parts: [{ text: unitRow ? r.unitName : staleName(r.measure ?? '', r.stale), muted: r.stale }],
+          parts: [{ text: unitRow ? label : staleName(label, r.stale), muted: r.stale }],
           indent: !unitRow,
         },
         f.amountFigure(r.targetKr),

@@ -333,6 +333,7 @@ export function sampleReportContent(scale = 1): ReportContent {
         deviationKr: '-146600000',
       },
       rows: actionPlanRows(copies),
+      layout: 'byUnit',
     },
     scorecard: scorecard(copies),
     deviations: repeated(DEVIATIONS, copies),

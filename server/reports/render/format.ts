@@ -5,6 +5,8 @@
  */
 import { formatMoney, kronorInUnit } from '../../../domain/money';
 import {
+  type ActionPlanRow,
+  type ActionPlanSection,
   type Progress,
   REPORT_KIND_LABELS,
   type ReportContent,
@@ -23,7 +25,7 @@ const DECIMAL = /^-?\d+(?:\.(\d+))?$/;
 
 /** Whole kronor in mnkr with one decimal: "343,6 mnkr", "−146,6 mnkr". */
 export function amount(kronor: string | null): string {
-  return kronor === null ? NO_VALUE : formatMoney(BigInt(kronor), 'mnkr', 1, LOCALE);
+  return kronor === null ? NO_VALUE : formatMoney(BigInt(kronor), 'mnkr', MNKR_DECIMALS, LOCALE);
 }
 
 /** As {@link amount} without the unit, for a table column whose header names it. */
@@ -53,31 +55,63 @@ export function mnkrNumber(kronor: string): number {
 export const isNegative = (value: string | null): boolean => value?.trim().startsWith('-') ?? false;
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(decimals: number, signed: boolean): Intl.NumberFormat {
-  const key = `${decimals}:${signed}`;
+function numberFormat(minDecimals: number, maxDecimals: number, signed: boolean): Intl.NumberFormat {
+  const key = `${minDecimals}:${maxDecimals}:${signed}`;
   let format = numberFormats.get(key);
   if (!format) {
     format = new Intl.NumberFormat(LOCALE, {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-      signDisplay: signed ? 'exceptZero' : 'auto',
+      minimumFractionDigits: minDecimals,
+      maximumFractionDigits: maxDecimals,
+      // 'negative' keeps a figure that rounds to zero from showing as "−0,0" or "+0,0"
+      signDisplay: signed ? 'exceptZero' : ('negative' as Intl.NumberFormatOptions['signDisplay']),
     });
     numberFormats.set(key, format);
   }
   return format;
 }
 
+/** Decimals a spreadsheet number format shows, beside the formats the text uses. */
+const excelFormat = (decimals: number) => (decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0');
+
+/** Amounts in mnkr: one decimal with thousands grouping, in every format. */
+export const MNKR_DECIMALS = 1;
 /**
- * A decimal string in Swedish, with as many decimals as it was given: "4.8" → "4,8",
- * "1840" → "1 840". Intl formats the string itself, so nothing is lost to a float.
+ * The spreadsheet format of an mnkr cell. The file stores the format in its neutral form;
+ * Excel shows it with the reader's separators ("1 234,5" in Swedish).
+ */
+export const MNKR_NUMBER_FORMAT = excelFormat(MNKR_DECIMALS);
+
+const isPercent = (unitOfMeasure: string) => unitOfMeasure.trim() === '%';
+
+/**
+ * How many decimals an indicator's figure shows: a percentage (and a difference in percentage
+ * points) always one, as board papers write them ("13,2 %"); any other unit at most one, so a
+ * count stays whole ("1 840") and a computed ratio does not print four decimals.
+ */
+function indicatorDecimals(text: string, unitOfMeasure: string): { min: number; max: number } {
+  if (isPercent(unitOfMeasure)) return { min: 1, max: 1 };
+  const given = DECIMAL.exec(text)?.[1]?.length ?? 0;
+  return given > 0 ? { min: 1, max: 1 } : { min: 0, max: 0 };
+}
+
+/**
+ * An indicator's figure (value, target or deviation) in Swedish, rounded half away from zero
+ * from the exact decimal string: Intl formats the string itself, so nothing is lost to a float.
  * Text that is not a decimal number is shown as it is.
  */
-export function decimal(value: string, signed = false): string {
+export function indicatorFigure(value: string, unitOfMeasure: string, signed = false): string {
   const text = value.trim();
-  const m = DECIMAL.exec(text);
-  if (!m) return value;
-  const decimals = Math.min(m[1]?.length ?? 0, 20);
-  return numberFormat(decimals, signed).format(text as unknown as number);
+  if (!DECIMAL.test(text)) return value;
+  const { min, max } = indicatorDecimals(text, unitOfMeasure);
+  return numberFormat(min, max, signed).format(text as unknown as number);
+}
+
+/**
+ * The spreadsheet format of an indicator's cell, with the decimals {@link indicatorFigure}
+ * shows; the cell holds the exact number.
+ */
+export function indicatorNumberFormat(value: string, unitOfMeasure: string): string {
+  return excelFormat(indicatorDecimals(value.trim(), unitOfMeasure).max);
 }
 
 /** Units written after the figure; a count ("antal") needs no unit after it. */
@@ -90,17 +124,19 @@ function withUnit(figure: string, unitOfMeasure: string): string {
   return `${figure}${unit.length <= 4 ? '\u00a0' : ' '}${unit}`;
 }
 
-/** An indicator's value in its unit of measure: "2,4 %", "4,1 timmar", "1 840". */
+/** An indicator's value in its unit of measure: "13,2 %", "4,1 timmar", "1 840". */
 export function indicatorValue(value: string | null, unitOfMeasure: string): string {
-  return value === null ? NO_VALUE : withUnit(decimal(value), unitOfMeasure);
+  return value === null ? NO_VALUE : withUnit(indicatorFigure(value, unitOfMeasure), unitOfMeasure);
 }
 
 /** The difference between two percentages is in percentage points. */
-const deviationUnit = (unitOfMeasure: string) => (unitOfMeasure.trim() === '%' ? 'procentenheter' : unitOfMeasure);
+const deviationUnit = (unitOfMeasure: string) => (isPercent(unitOfMeasure) ? 'procentenheter' : unitOfMeasure);
 
-/** An indicator's deviation with its sign: "+2,8 procentenheter", "−0,5 timmar". */
+/** An indicator's deviation with its sign: "+2,8 procentenheter", "−11,8 procentenheter". */
 export function indicatorDeviation(value: string | null, unitOfMeasure: string): string {
-  return value === null ? NO_VALUE : withUnit(decimal(value, true), deviationUnit(unitOfMeasure));
+  return value === null
+    ? NO_VALUE
+    : withUnit(indicatorFigure(value, unitOfMeasure, true), deviationUnit(unitOfMeasure));
 }
 
 /**
@@ -155,6 +191,9 @@ export function meetingText(meeting: NonNullable<ReportContent['meeting']>): str
   return `${meeting.bodyName} ${date(meeting.meetsOn)}${paragraph ? `, ${paragraph}` : ''}`;
 }
 
+/** "17 oktober 2024 av Alva Admin". */
+export const sentText = (sent: NonNullable<ReportContent['sent']>): string => `${date(sent.on)} av ${sent.byName}`;
+
 /** The facts under a report's title, in the order every export shows them. */
 export function reportFacts(content: ReportContent): { label: string; value: string }[] {
   const facts = [
@@ -163,6 +202,7 @@ export function reportFacts(content: ReportContent): { label: string; value: str
     { label: 'Period', value: month(content.period) },
   ];
   if (content.meeting) facts.push({ label: 'Sammanträde', value: meetingText(content.meeting) });
+  if (content.sent) facts.push({ label: 'Skickad', value: sentText(content.sent) });
   if (content.actionPlan)
     facts.push({ label: 'Åtgärdsplan', value: `${content.actionPlan.planTitle} ${content.actionPlan.year}` });
   return facts;
@@ -181,6 +221,53 @@ export function actionPlanFigures(
     { label: 'Utfall hittills i år', kronor: totals.outcomeKr },
     { label: 'Avvikelse prognos mot mål', kronor: totals.deviationKr, deviation: true },
   ];
+}
+
+/** A row of the action-plan table as every export shows it. */
+export interface ActionPlanLine {
+  row: ActionPlanRow;
+  unitRow: boolean;
+  /** The unit's name, or the measure's, with its owning unit when that is not the row above. */
+  label: string;
+}
+
+/**
+ * The action plan's rows in the order every export shows them: each unit row followed by its
+ * own measures. Content built now is already in that order; content frozen before lists all
+ * unit rows first, and its measures are put under the unit row of the same name, or under the
+ * report's own unit (the first row) when they are owned further down. A measure whose owner is
+ * not the unit row above it names its owner, so no measure reads as another unit's.
+ */
+export function actionPlanLines(plan: Pick<ActionPlanSection, 'rows' | 'layout'>): ActionPlanLine[] {
+  const groups: { unit: ActionPlanRow | null; measures: ActionPlanRow[] }[] = [];
+  if (plan.layout === 'byUnit') {
+    for (const row of plan.rows) {
+      if (row.measure === null || groups.length === 0) groups.push({ unit: null, measures: [] });
+      const group = groups[groups.length - 1] as (typeof groups)[number];
+      if (row.measure === null) group.unit = row;
+      else group.measures.push(row);
+    }
+  } else {
+    const units = plan.rows.filter((r) => r.measure === null);
+    for (const unit of units) groups.push({ unit, measures: [] });
+    if (groups.length === 0) groups.push({ unit: null, measures: [] });
+    for (const row of plan.rows) {
+      if (row.measure === null) continue;
+      const own = groups.find((g) => g.unit?.unitName === row.unitName) ?? (groups[0] as (typeof groups)[number]);
+      own.measures.push(row);
+    }
+  }
+  return groups.flatMap(({ unit, measures }) => [
+    ...(unit ? [{ row: unit, unitRow: true, label: unit.unitName }] : []),
+    ...measures.map((row) => ({
+      row,
+      unitRow: false,
+      label:
+        unit && row.unitName !== '' && row.unitName !== unit.unitName
+          ? `${row.measure} (${row.unitName})`
+          : (row.measure ?? ''),
+    })),
+  ]);
 }
 
 /** Status counts in the order a reader expects them. */

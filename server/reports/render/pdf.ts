@@ -354,9 +354,8 @@ async function actionPlan(w: Writer, content: ReportContent) {
     { width: w.width * 0.6 },
   );
   w.doc.y += 6;
-  const rows: Row[] = plan.rows.map((r) => {
-    const unitRow = r.measure === null;
-    const name = unitRow ? r.unitName : `${r.measure}${r.stale ? ` ${f.STALE_MARK}` : ''}`;
+  const rows: Row[] = f.actionPlanLines(plan).map(({ row: r, unitRow, label }) => {
+    const name = unitRow ? label : `${label}${r.stale ? ` ${f.STALE_MARK}` : ''}`;
     return {
       bold: unitRow,
       fill: unitRow ? COLOR.unitFill : undefined,

@@ -97,15 +97,79 @@ describe('Swedish formatting', () => {
     expect(f.mnkrNumber('1')).toBe(0.000001);
   });
 
-  it('formats indicator values with the decimals given and the unit of measure', () => {
+  it('formats indicator values with one decimal at most and the unit of measure', () => {
     expect(f.indicatorValue('4.8', '%')).toBe('4,8\u00a0%');
-    expect(f.indicatorValue('2.40', '%')).toBe('2,40\u00a0%');
+    expect(f.indicatorValue('2.40', '%')).toBe('2,4\u00a0%');
     expect(plain(f.indicatorValue('1840', 'antal'))).toBe('1 840');
     expect(f.indicatorValue('4.1', 'timmar')).toBe('4,1 timmar');
     expect(f.indicatorValue('-146.6', 'mnkr')).toBe('\u2212146,6\u00a0mnkr');
     expect(f.indicatorValue(null, '%')).toBe(f.NO_VALUE);
     expect(f.indicatorDeviation('2.8', '%')).toBe('+2,8 procentenheter');
     expect(f.indicatorDeviation('-0.5', 'timmar')).toBe('\u22120,5 timmar');
+  });
+
+  it('rounds percentages and percentage points to one decimal, exactly from the decimal string', () => {
+    expect(f.indicatorValue('13.2449', '%')).toBe('13,2\u00a0%');
+    expect(f.indicatorValue('2', '%')).toBe('2,0\u00a0%');
+    expect(f.indicatorValue('0.05', '%')).toBe('0,1\u00a0%');
+    expect(f.indicatorDeviation('-11.7551', '%')).toBe('\u221211,8 procentenheter');
+    expect(f.indicatorDeviation('-0.04', '%')).toBe('0,0 procentenheter');
+    expect(f.indicatorValue('-0.04', '%')).toBe('0,0\u00a0%');
+    // beyond what a float holds: rounded from the text, not from a binary approximation
+    expect(plain(f.indicatorValue('1234567890123456.25', '%'))).toBe('1 234 567 890 123 456,3 %');
+    expect(f.indicatorValue('4.13333', 'timmar')).toBe('4,1 timmar');
+    expect(plain(f.indicatorValue('1840', 'antal'))).toBe('1 840');
+    expect(f.indicatorNumberFormat('13.2449', '%')).toBe('#,##0.0');
+    expect(f.indicatorNumberFormat('2', '%')).toBe('#,##0.0');
+    expect(f.indicatorNumberFormat('1840', 'antal')).toBe('#,##0');
+    expect(f.indicatorNumberFormat('4.13333', 'timmar')).toBe('#,##0.0');
+    expect(f.MNKR_NUMBER_FORMAT).toBe('#,##0.0');
+  });
+
+  it('puts each measure under its own unit, also in content frozen with all unit rows first', () => {
+    const row = (unitName: string, measure: string | null) => ({
+      unitName,
+      measure,
+      targetKr: '0',
+      forecastKr: null,
+      deviationKr: null,
+      comment: '',
+      stale: false,
+    });
+    const legacy = [
+      row('Hälso- och sjukvård', null),
+      row('Kirurgi', null),
+      row('Psykiatri', null),
+      row('Kirurgi', 'Färre överbeläggningar'),
+      row('Ortopedkliniken', 'Dagkirurgi'),
+      row('Psykiatri', 'Heltidsresan'),
+      row('Hälso- och sjukvård', 'Gemensam upphandling'),
+    ];
+    const labels = (lines: f.ActionPlanLine[]) => lines.map((l) => (l.unitRow ? `[${l.label}]` : l.label));
+    expect(labels(f.actionPlanLines({ rows: legacy }))).toEqual([
+      '[Hälso- och sjukvård]',
+      'Dagkirurgi (Ortopedkliniken)',
+      'Gemensam upphandling',
+      '[Kirurgi]',
+      'Färre överbeläggningar',
+      '[Psykiatri]',
+      'Heltidsresan',
+    ]);
+    // Content built now is grouped already; a measure owned further down names its owner.
+    const grouped = [
+      row('Hälso- och sjukvård', null),
+      row('Kirurgi', null),
+      row('Ortopedkliniken', 'Dagkirurgi'),
+      row('Kirurgi', 'Färre överbeläggningar'),
+      row('Psykiatri', null),
+    ];
+    expect(labels(f.actionPlanLines({ rows: grouped, layout: 'byUnit' }))).toEqual([
+      '[Hälso- och sjukvård]',
+      '[Kirurgi]',
+      'Dagkirurgi (Ortopedkliniken)',
+      'Färre överbeläggningar',
+      '[Psykiatri]',
+    ]);
   });
 
   it('names months and dates in Swedish', () => {
@@ -173,7 +237,7 @@ describe('PDF', () => {
     for (const heading of ['Innehåll', ...HEADINGS]) expect(text).toContain(heading);
     expect(text).toContain(content.sbar.situation.split('.')[0]);
     // poppler may join a short figure and its unit
-    expect(text).toMatch(/Andel inhyrd personal\s+2 ?%\s+4,8 ?%\s+4,2 ?%\s+Röd/);
+    expect(text).toMatch(/Andel inhyrd personal\s+2,0 ?%\s+4,8 ?%\s+4,2 ?%\s+Röd/);
     expect(text).toMatch(/Grön 2\s+Gul 3\s+Röd 4\s+Saknar värde 1/);
     expect(text).toMatch(/Översyn av jourlinjer\s+Åtgärd\s+Område Nära vård\s+aldrig rapporterad/);
     expect(text).toMatch(/Närakuten\s+Åtgärd\s+Område Specialiserad vård\s+senast rapporterad: juni/);
@@ -408,6 +472,124 @@ describe('Excel', () => {
 
   it('reports progress up to 1', () => {
     expectProgress(progress.calls);
+  });
+});
+
+/**
+ * What testers saw: a computed percentage with four decimals, the action plan frozen with every
+ * unit row before the measures, and a sent report. Each export must round, group and name.
+ */
+function readyToSendContent(): ReportContent {
+  const content = sampleReportContent();
+  content.sent = { on: '2024-10-17', byName: 'Alva Admin' };
+  const goal = content.scorecard.goals[0] as ReportContent['scorecard']['goals'][number];
+  goal.indicators.push({
+    name: 'Andel återinskrivna',
+    unitOfMeasure: '%',
+    target: '25',
+    outcome: '13.2449',
+    forecast: '13.25',
+    status: 'green',
+    stale: false,
+  });
+  content.deviations.push({
+    ...(content.deviations[0] as ReportContent['deviations'][number]),
+    name: 'Andel utskrivna före kl 12',
+    target: '25',
+    value: '13.2449',
+    deviation: '-11.7551',
+  });
+  const plan = content.actionPlan as NonNullable<ReportContent['actionPlan']>;
+  plan.rows = [...plan.rows.filter((r) => r.measure === null), ...plan.rows.filter((r) => r.measure !== null)];
+  delete plan.layout;
+  return content;
+}
+
+/** Where each name first appears in the action-plan table (from its header to its sum row). */
+function actionPlanOrder(text: string, names: string[]): number[] {
+  const start = text.search(/Enhet \/\s*åtgärd/);
+  const table = text.slice(start, text.indexOf('Summa Hållbar framtid', start));
+  return names.map((name) => table.indexOf(name));
+}
+
+describe('a report ready to send, in every format', () => {
+  const content = readyToSendContent();
+  // words of the unit names that a table cell does not wrap
+  const units = ['Specialiserad', 'Nära vård', 'Psykiatri'];
+  let pdf: string;
+  let word: string;
+  const workbook = new ExcelJS.Workbook();
+
+  beforeAll(async () => {
+    pdf = pdfText(writePdf(await renderPdf(content)));
+    word = plain((await mammoth.extractRawText({ buffer: await renderDocx(content) })).value);
+    await workbook.xlsx.load((await renderXlsx(content)) as unknown as ArrayBuffer);
+  }, 60_000);
+
+  it('shows percentages and percentage points with one decimal, never four', () => {
+    for (const text of [pdf, word]) {
+      expect(text).not.toMatch(/\d,\d{2,}/);
+      expect(text).toMatch(/13,2 ?%/);
+      expect(text).toMatch(/13,3 ?%/);
+      expect(text).toMatch(/\u221211,8(\s+|[^\n]*\n[^\n]*)procentenheter/);
+    }
+  });
+
+  it('lists each measure after its own unit and before the next unit in the PDF and Word', () => {
+    for (const text of [pdf, word]) {
+      const [specialised, near, psychiatry, antiVegf, digital, fullTime] = actionPlanOrder(text, [
+        ...units,
+        'Anti-VEGF',
+        'Digitala vårdbesök',
+        'Heltidsresan',
+      ]) as number[];
+      expect(specialised).toBeGreaterThan(0);
+      expect(antiVegf).toBeGreaterThan(specialised);
+      expect(antiVegf).toBeLessThan(near);
+      expect(digital).toBeGreaterThan(near);
+      expect(digital).toBeLessThan(psychiatry);
+      expect(fullTime).toBeGreaterThan(psychiatry);
+    }
+  });
+
+  it('lists each measure under its own unit in the spreadsheet too', () => {
+    const ws = workbook.getWorksheet(SHEETS.actionPlan) as ExcelJS.Worksheet;
+    const measureUnits: string[] = [];
+    let current = '';
+    ws.eachRow((row, n) => {
+      if (n === 1 || row.getCell(2).value === null) return;
+      if (row.getCell(2).value === 'Enhetens sparbeting') current = String(row.getCell(1).value);
+      else measureUnits.push(`${current}|${row.getCell(1).value}`);
+    });
+    expect(measureUnits.length).toBeGreaterThan(0);
+    for (const pair of measureUnits) expect(pair.split('|')[0]).toBe(pair.split('|')[1]);
+  });
+
+  it('gives the spreadsheet percentage cells one decimal and keeps the exact number', () => {
+    let indicator: ExcelJS.Row | undefined;
+    workbook.getWorksheet(SHEETS.scorecard)?.eachRow((row) => {
+      if (row.getCell(4).value === 'Andel återinskrivna') indicator = row;
+    });
+    expect(indicator?.getCell(7).value).toBe(13.2449);
+    for (const c of [6, 7, 8]) expect(indicator?.getCell(c).numFmt).toBe('#,##0.0');
+    let deviation: ExcelJS.Row | undefined;
+    workbook.getWorksheet(SHEETS.deviations)?.eachRow((row) => {
+      if (row.getCell(2).value === 'Andel utskrivna före kl 12') deviation = row;
+    });
+    expect(deviation?.getCell(7).value).toBe(-11.7551);
+    for (const c of [5, 6, 7]) expect(deviation?.getCell(c).numFmt).toBe('#,##0.0');
+    workbook.getWorksheet(SHEETS.actionPlan)?.eachRow((row, n) => {
+      if (n > 1 && typeof row.getCell(3).value === 'number') expect(row.getCell(3).numFmt).toBe('#,##0.0');
+    });
+  });
+
+  it('names the person who sent it', () => {
+    for (const text of [pdf, word]) expect(text).toMatch(/Skickad\s+17 oktober 2024 av Alva Admin/);
+    let sent: unknown;
+    workbook.getWorksheet(SHEETS.report)?.eachRow((row) => {
+      if (row.getCell(1).value === 'Skickad') sent = row.getCell(2).value;
+    });
+    expect(sent).toBe('17 oktober 2024 av Alva Admin');
   });
 });
 

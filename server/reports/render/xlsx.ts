@@ -17,11 +17,7 @@ export const SHEETS = {
   stale: 'Inaktuella uppgifter',
 } as const;
 
-/**
- * One decimal with thousands grouping. The file stores the format in its neutral form; Excel
- * shows it with the reader's separators ("1 234,5" in Swedish).
- */
-const MNKR_FORMAT = '#,##0.0';
+const MNKR_FORMAT = f.MNKR_NUMBER_FORMAT;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEBE6E1' } };
 const UNIT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF6F3F0' } };
 
@@ -30,10 +26,10 @@ const mnkr = (kronor: string | null) => (kronor === null ? null : f.mnkrNumber(k
 
 /**
  * An indicator value as a number when a spreadsheet number holds it exactly as written (15
- * significant digits), shown with the decimals it was given; otherwise as text, so no digit
- * is lost.
+ * significant digits), shown rounded as the PDF and Word documents show it (the cell keeps the
+ * exact number); otherwise as text, so no digit is lost.
  */
-function setIndicatorValue(cell: ExcelJS.Cell, value: string | null) {
+function setIndicatorValue(cell: ExcelJS.Cell, value: string | null, unitOfMeasure: string) {
   if (value === null) return;
   const trimmed = value.trim();
   const m = /^-?\d+(?:\.(\d+))?$/.exec(trimmed);
@@ -43,8 +39,7 @@ function setIndicatorValue(cell: ExcelJS.Cell, value: string | null) {
     return;
   }
   cell.value = Number(trimmed);
-  const decimals = m[1]?.length ?? 0;
-  cell.numFmt = decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+  cell.numFmt = f.indicatorNumberFormat(trimmed, unitOfMeasure);
 }
 
 interface ColumnSpec {
@@ -132,7 +127,7 @@ function actionPlanSheet(workbook: ExcelJS.Workbook, content: ReportContent) {
     filter(1);
     return;
   }
-  for (const r of plan.rows) {
+  for (const { row: r } of f.actionPlanLines(plan)) {
     const row = sheet.addRow({
       unit: text(r.unitName),
       measure: r.measure === null ? 'Enhetens sparbeting' : text(r.measure),
@@ -203,9 +198,9 @@ function scorecardSheet(workbook: ExcelJS.Workbook, content: ReportContent) {
         status: f.statusLabel(i.status),
         stale: i.stale ? 'Ja' : '',
       });
-      setIndicatorValue(row.getCell('target'), i.target);
-      setIndicatorValue(row.getCell('outcome'), i.outcome);
-      setIndicatorValue(row.getCell('forecast'), i.forecast);
+      setIndicatorValue(row.getCell('target'), i.target, i.unitOfMeasure);
+      setIndicatorValue(row.getCell('outcome'), i.outcome, i.unitOfMeasure);
+      setIndicatorValue(row.getCell('forecast'), i.forecast, i.unitOfMeasure);
       rows += 1;
     }
   }
@@ -240,7 +235,7 @@ function deviationsSheet(workbook: ExcelJS.Workbook, content: ReportContent) {
     });
     for (const key of ['target', 'value', 'deviation'] as const) {
       const cell = row.getCell(key);
-      if (!measure) setIndicatorValue(cell, d[key]);
+      if (!measure) setIndicatorValue(cell, d[key], d.unitOfMeasure);
       else if (d[key] !== null) {
         cell.value = mnkr(d[key]);
         cell.numFmt = MNKR_FORMAT;
