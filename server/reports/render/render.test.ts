@@ -542,7 +542,7 @@ describe('a report ready to send, in every format', () => {
         'Anti-VEGF',
         'Digitala vårdbesök',
         'Heltidsresan',
-      ]) as number[];
+      ]) as [number, number, number, number, number, number];
       expect(specialised).toBeGreaterThan(0);
       expect(antiVegf).toBeGreaterThan(specialised);
       expect(antiVegf).toBeLessThan(near);
