@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors';
 import type { Principal } from '../../domain/permissions';
 import type { Services } from '../core/context';
 import { verifyPassword } from './passwords';
-import { loadPrincipal } from './principal';
+import { loadPrincipal, principalOf, type RoleRow } from './principal';
 import { loginWaitSeconds, type ThrottlePolicy } from './throttle';
 
 export interface SessionPolicy extends ThrottlePolicy {
@@ -112,25 +113,33 @@ export async function resolveSession(
 ): Promise<{ principal: Principal; displayName: string; sessionId: string } | null> {
   const now = services.clock.now();
   const id = sessionId(token);
+  // One statement: every signed-in request runs this, and on the embedded database each
+  // statement queues for its single connection. The roles come aggregated on the session's row.
   const session = await services.db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('id', '=', id)
-    .where('ended_at', 'is', null)
+    .selectFrom('sessions as s')
+    .leftJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.last_seen_at', 's.expires_at', 'u.id as user_id', 'u.username', 'u.display_name', 'u.disabled'])
+    .select(
+      sql<RoleRow[]>`coalesce((SELECT json_agg(json_build_object('role', r.role, 'unit_id', r.unit_id)) FROM role_assignments r WHERE r.user_id = s.user_id), '[]'::json)`.as(
+        'roles',
+      ),
+    )
+    .where('s.id', '=', id)
+    .where('s.ended_at', 'is', null)
     .executeTakeFirst();
   if (!session) return null;
-  const idleLimit = new Date(session.last_seen_at).getTime() + policy.idleMinutes * MINUTE;
-  if (now.getTime() >= new Date(session.expires_at).getTime() || now.getTime() >= idleLimit) {
+  const lastSeen = new Date(session.last_seen_at).getTime();
+  if (now.getTime() >= new Date(session.expires_at).getTime() || now.getTime() >= lastSeen + policy.idleMinutes * MINUTE) {
     await endSessions(services, { sessionId: id }, 'timeout');
     return null;
   }
-  const principal = await loadPrincipal(services.db, session.user_id);
+  const principal = principalOf(session);
   if (!principal) {
     await endSessions(services, { sessionId: id }, 'user_disabled');
     return null;
   }
   // Touch at most once a minute: a page load makes many requests.
-  if (now.getTime() - new Date(session.last_seen_at).getTime() > MINUTE)
+  if (now.getTime() - lastSeen > MINUTE)
     await services.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   return { principal, displayName: principal.displayName, sessionId: id };
 }
