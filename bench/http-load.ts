@@ -56,15 +56,10 @@ export async function load(
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const once = () =>
     new Promise<void>((resolve, reject) => {
-      const req = request(
-        { host: '127.0.0.1', port, path, agent, headers: opts.headers, timeout: 10_000 },
-        (res) => {
-          res.resume();
-          res.on('end', () =>
-            res.statusCode === 200 ? resolve() : reject(new Error(`${path}: ${res.statusCode}`)),
-          );
-        },
-      );
+      const req = request({ host: '127.0.0.1', port, path, agent, headers: opts.headers, timeout: 10_000 }, (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${path}: ${res.statusCode}`))));
+      });
       req.on('timeout', () => req.destroy(new Error(`${path}: timed out`)));
       req.on('error', reject);
       req.end();
@@ -135,7 +130,13 @@ export async function httpSection(): Promise<HttpRow[]> {
 
 export function printHttp(rows: HttpRow[]) {
   console.log('\n20 connections, keep-alive, 4 s after 1 s warm-up, separate server process, PGlite demo:');
-  console.log('request'.padEnd(14), 'req/s'.padStart(9), 'median ms'.padStart(10), 'p99 ms'.padStart(9), '× bare'.padStart(8));
+  console.log(
+    'request'.padEnd(14),
+    'req/s'.padStart(9),
+    'median ms'.padStart(10),
+    'p99 ms'.padStart(9),
+    '× bare'.padStart(8),
+  );
   for (const r of rows)
     console.log(
       r.name.padEnd(14),

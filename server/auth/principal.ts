@@ -11,9 +11,13 @@ export interface RoleRow {
  * user is disabled. Shared by `loadPrincipal` and the session lookup, which reads both in one
  * statement.
  */
-export function principalOf(
-  user: { user_id: string | null; username: string | null; display_name: string | null; disabled: boolean | null; roles: RoleRow[] },
-): (Principal & { displayName: string }) | null {
+export function principalOf(user: {
+  user_id: string | null;
+  username: string | null;
+  display_name: string | null;
+  disabled: boolean | null;
+  roles: RoleRow[];
+}): (Principal & { displayName: string }) | null {
   if (user.user_id === null || user.disabled !== false) return null;
   return {
     userId: user.user_id,

@@ -34,9 +34,7 @@ describe('session lookup', () => {
     expect(held.length).toBeGreaterThan(0);
     const me = await agent.json('GET', '/api/me');
     expect(me.body.roles).toHaveLength(held.length);
-    expect(me.body.roles).toEqual(
-      expect.arrayContaining(held.map((r) => ({ role: r.role, unitId: r.unit_id }))),
-    );
+    expect(me.body.roles).toEqual(expect.arrayContaining(held.map((r) => ({ role: r.role, unitId: r.unit_id }))));
     await ctx.services.db.deleteFrom('role_assignments').where('user_id', '=', id).execute();
     expect((await agent.json('GET', '/api/me')).body.roles).toEqual([]);
   });
