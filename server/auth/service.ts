@@ -130,9 +130,13 @@ async function sessionRow(services: Services, id: string): Promise<SessionRow | 
   if (services.dbKind !== 'pglite') return (await sessionQuery(sql`${id}`).execute(services.db)).rows[0];
   let ready = prepared.get(services.db);
   if (!ready) {
-    ready = sql`PREPARE rt_session_lookup(text) AS ${sessionQuery(sql.raw('$1'))}`
-      .execute(services.db)
-      .then(() => undefined);
+    ready = sql`PREPARE rt_session_lookup(text) AS ${sessionQuery(sql.raw('$1'))}`.execute(services.db).then(
+      () => undefined,
+      (err: unknown) => {
+        // Another Kysely over the same PGlite client prepared it already: the same statement.
+        if ((err as { code?: string }).code !== '42P05') throw err;
+      },
+    );
     prepared.set(services.db, ready);
     ready.catch(() => prepared.delete(services.db));
   }
