@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the platform's requests over a synthetic large region. Figures are ratios
  * against a trivial request measured in the same run, so they compare across machines.
- * In-process requests only; bounded in count.
+ * In-process requests, bounded in count; the `http` section loads real server processes over
+ * loopback for a few seconds each.
  */
 
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,13 +27,15 @@ import {
   LARGE_REGION,
   LARGE_STEERING,
 } from './generate';
+import { httpSection, printHttp } from './http-load';
 import { latenciesDuring, stallImportRows, valuesWorkbook } from './import-stall';
 
 const WARMUP = 5;
 // BENCH_ONLY=import.stall (or a comma-separated list of org, scorecard, plan, report,
-// import.stall) runs only those rows, with the baselines they are measured against.
+// import.stall, http) runs only those rows, with the baselines they are measured against.
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
-const runs = (section: 'org' | 'scorecard' | 'plan' | 'report' | 'import.stall') => !ONLY || ONLY.includes(section);
+const runs = (section: 'org' | 'scorecard' | 'plan' | 'report' | 'import.stall' | 'http') =>
+  !ONLY || ONLY.includes(section);
 const ITERATIONS = 30;
 
 function stats(samples: number[]) {
@@ -60,6 +63,15 @@ async function openBenchDatabase() {
 }
 
 async function main() {
+  // Over real sockets against servers of their own, on the demo database; first, so the large
+  // region's memory does not weigh on the figures.
+  const http = runs('http') ? await httpSection() : [];
+  if (http.length > 0) printHttp(http);
+  if (ONLY?.every((s) => s === 'http')) {
+    mkdirSync('bench/out', { recursive: true });
+    writeFileSync('bench/out/results.json', JSON.stringify({ http }, null, 2));
+    return;
+  }
   const { database, drop } = await openBenchDatabase();
   try {
     await migrate(database.db, systemClock.now());
@@ -289,6 +301,7 @@ async function main() {
           actionPlan: LARGE_ACTION_PLAN,
           iterations: ITERATIONS,
           rows,
+          http,
         },
         null,
         2,

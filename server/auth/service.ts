@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { type RawBuilder, sql } from 'kysely';
 import { DomainError } from '../../domain/errors';
 import type { Principal } from '../../domain/permissions';
 import type { Services } from '../core/context';
 import { verifyPassword } from './passwords';
-import { loadPrincipal } from './principal';
+import { loadPrincipal, principalOf, type RoleRow } from './principal';
 import { loginWaitSeconds, type ThrottlePolicy } from './throttle';
 
 export interface SessionPolicy extends ThrottlePolicy {
@@ -101,6 +102,49 @@ async function recordAttempt(services: Services, row: { at: Date; username: stri
   await services.db.insertInto('login_attempts').values(row).execute();
 }
 
+type SessionRow = {
+  last_seen_at: Date | string;
+  expires_at: Date | string;
+  user_id: string | null;
+  username: string | null;
+  display_name: string | null;
+  disabled: boolean | null;
+  roles: RoleRow[];
+};
+
+// The session, its user and the user's roles in one statement: every signed-in request runs
+// it, and on the embedded database each statement queues for the single connection.
+const sessionQuery = (id: RawBuilder<unknown>) => sql<SessionRow>`
+  SELECT s.last_seen_at, s.expires_at, u.id AS user_id, u.username, u.display_name, u.disabled,
+    coalesce((SELECT json_agg(json_build_object('role', r.role, 'unit_id', r.unit_id))
+              FROM role_assignments r WHERE r.user_id = s.user_id), '[]'::json) AS roles
+  FROM sessions s LEFT JOIN users u ON u.id = s.user_id
+  WHERE s.id = ${id} AND s.ended_at IS NULL`;
+
+// On the embedded database parsing and planning cost several times what running the lookup
+// does, so it is prepared once per database and executed by name. Its one connection keeps
+// the prepared statement for good; a PostgreSQL pool has many, so there it is a plain query.
+const prepared = new WeakMap<object, Promise<void>>();
+
+async function sessionRow(services: Services, id: string): Promise<SessionRow | undefined> {
+  if (services.dbKind !== 'pglite') return (await sessionQuery(sql`${id}`).execute(services.db)).rows[0];
+  let ready = prepared.get(services.db);
+  if (!ready) {
+    ready = sql`PREPARE rt_session_lookup(text) AS ${sessionQuery(sql.raw('$1'))}`.execute(services.db).then(
+      () => undefined,
+      (err: unknown) => {
+        // Another Kysely over the same PGlite client prepared it already: the same statement.
+        if ((err as { code?: string }).code !== '42P05') throw err;
+      },
+    );
+    prepared.set(services.db, ready);
+    ready.catch(() => prepared.delete(services.db));
+  }
+  await ready;
+  // The id is a SHA-256 in base64url (letters, digits, - and _); a literal all the same.
+  return (await sql<SessionRow>`EXECUTE rt_session_lookup(${sql.lit(id)})`.execute(services.db)).rows[0];
+}
+
 /**
  * The principal behind a session token, or null when the session is unknown, ended, idle
  * too long or past its absolute lifetime. An expired session is ended on the spot.
@@ -112,25 +156,23 @@ export async function resolveSession(
 ): Promise<{ principal: Principal; displayName: string; sessionId: string } | null> {
   const now = services.clock.now();
   const id = sessionId(token);
-  const session = await services.db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('id', '=', id)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
+  const session = await sessionRow(services, id);
   if (!session) return null;
-  const idleLimit = new Date(session.last_seen_at).getTime() + policy.idleMinutes * MINUTE;
-  if (now.getTime() >= new Date(session.expires_at).getTime() || now.getTime() >= idleLimit) {
+  const lastSeen = new Date(session.last_seen_at).getTime();
+  if (
+    now.getTime() >= new Date(session.expires_at).getTime() ||
+    now.getTime() >= lastSeen + policy.idleMinutes * MINUTE
+  ) {
     await endSessions(services, { sessionId: id }, 'timeout');
     return null;
   }
-  const principal = await loadPrincipal(services.db, session.user_id);
+  const principal = principalOf(session);
   if (!principal) {
     await endSessions(services, { sessionId: id }, 'user_disabled');
     return null;
   }
   // Touch at most once a minute: a page load makes many requests.
-  if (now.getTime() - new Date(session.last_seen_at).getTime() > MINUTE)
+  if (now.getTime() - lastSeen > MINUTE)
     await services.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   return { principal, displayName: principal.displayName, sessionId: id };
 }

@@ -1,0 +1,52 @@
+/**
+ * A server process for the `http` bench section: `bare` is a bare Hono app answering small
+ * JSON on @hono/node-server, `app` the product's app on the demo database (embedded PGlite,
+ * in memory). Listens on a free loopback port and prints `{"port":N}` on one line when ready.
+ */
+
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { buildApp } from '../server/app';
+import { defaultSessionPolicy } from '../server/auth/service';
+import { systemClock } from '../server/core/clock';
+import { openDatabase } from '../server/db/connection';
+import { migrate } from '../server/db/migrate';
+import { seedDemo } from '../server/demo/seed';
+import { defaultMailConfig } from '../server/followup/reminders';
+
+async function main() {
+  const kind = process.argv[2];
+  let fetch: (req: Request) => Response | Promise<Response>;
+  if (kind === 'bare') {
+    const bare = new Hono();
+    bare.get('/', (c) => c.json({ status: 'ok' }));
+    fetch = bare.fetch;
+  } else {
+    const database = await openDatabase({ kind: 'pglite', dataDir: null });
+    await migrate(database.db, systemClock.now());
+    const services = { db: database.db, dbKind: database.kind, clock: systemClock };
+    await seedDemo(services);
+    fetch = buildApp({
+      services,
+      config: {
+        secure: false,
+        trustProxy: false,
+        sessionPolicy: defaultSessionPolicy,
+        maxBodyBytes: 1 << 20,
+        maxUploadBytes: 1 << 24,
+        version: 'bench',
+        webRoot: null,
+        log: () => {},
+        mail: defaultMailConfig,
+      },
+    }).fetch;
+  }
+  serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+    console.log(JSON.stringify({ port: info.port }));
+  });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
