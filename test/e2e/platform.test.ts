@@ -56,6 +56,19 @@ describe('platform journey', () => {
     await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
     await expectAccessible('sign-in');
+    // The password's show button is reached by keyboard, named in Swedish, and says its state.
+    const password = page.getByLabel(/^Lösenord/);
+    await password.fill('hemligt');
+    await password.focus();
+    await page.keyboard.press('Tab');
+    expect(await focused('aria-label')).toBe('Visa lösenordet');
+    expect(await focused('aria-pressed')).toBe('false');
+    await page.keyboard.press('Enter');
+    expect(await password.getAttribute('type')).toBe('text');
+    expect(await focused('aria-pressed')).toBe('true');
+    await page.keyboard.press('Enter');
+    expect(await password.getAttribute('type')).toBe('password');
+    await password.fill('');
 
     await page.getByRole('contentinfo').getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click();
     await page.getByRole('heading', { level: 1, name: /Tillgänglighetsredogörelse/ }).waitFor();

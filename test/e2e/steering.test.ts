@@ -131,6 +131,16 @@ describe('steering chain journey', () => {
     await goal.getByText(/Skriven av Erik Sundin/).waitFor();
     await expectAccessible('scorecard of Medicin');
 
+    // A month without outcomes offers the latest month that has them, legibly (axe: contrast).
+    const { units } = await (await page.request.get('/api/org-units')).json();
+    const medicin = units.find((u: { name: string }) => u.name === 'Medicin');
+    await page.goto(`/styrkort/${medicin.id}?period=2027-06`);
+    const latest = page.getByRole('link', { name: /^Visa senaste månad med utfall/ });
+    await latest.waitFor();
+    await expectAccessible('scorecard of a month without outcomes');
+    await latest.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('period')).not.toBe('2027-06');
+
     await page.getByRole('button', { name: 'Logga ut' }).click();
     await page.getByRole('button', { name: 'Logga in' }).waitFor();
   });

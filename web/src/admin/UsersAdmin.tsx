@@ -1,16 +1,4 @@
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Paper,
-  PasswordInput,
-  Select,
-  SimpleGrid,
-  Table,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Table, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +9,7 @@ import { ROLES, type Role, type User } from '../app/types';
 import { orgUnitsQuery } from '../org/TreePage';
 import { FormStatus, fieldError } from '../ui/forms';
 import { useUnitOptions } from '../ui/options';
+import { PasswordField } from '../ui/PasswordField';
 
 const usersQuery = { queryKey: ['users'], queryFn: () => api<{ users: User[] }>('/users') };
 
@@ -144,7 +133,7 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
             onChange={(e) => setEmail(e.currentTarget.value)}
             error={fieldError(err, 'email')}
           />
-          <PasswordInput
+          <PasswordField
             label={t('field.password')}
             description={t('adminUsers.passwordHelp')}
             autoComplete="new-password"
@@ -245,7 +234,7 @@ function EditUser({ user, unitName, onClose }: { user: User; unitName: (id: stri
             onChange={(e) => setEmail(e.currentTarget.value)}
             error={fieldError(err, 'email')}
           />
-          <PasswordInput
+          <PasswordField
             label={t('adminUsers.newPassword')}
             description={t('adminUsers.passwordHelp')}
             autoComplete="new-password"

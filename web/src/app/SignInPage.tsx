@@ -1,7 +1,8 @@
-import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '../ui/PasswordField';
 import { ApiError, api } from './api';
 import { meKey } from './auth';
 import { PageHeading } from './page';
@@ -56,7 +57,7 @@ export function SignInPage() {
             value={username}
             onChange={(e) => setUsername(e.currentTarget.value)}
           />
-          <PasswordInput
+          <PasswordField
             label={t('signIn.password')}
             name="password"
             autoComplete="current-password"

@@ -72,7 +72,8 @@ export function ScorecardPage() {
         {behind && data.goals.length > 0 && (
           <Alert color="blue" mb="md" title={t('scorecard.noOutcomesTitle', { month })}>
             {latest ? (
-              <Anchor component={Link} to={scorecardPath(data.unit, latest)}>
+              // The alert's own text colour: the link colour on the alert's tint fell below 4.5:1.
+              <Anchor component={Link} to={scorecardPath(data.unit, latest)} c="inherit" fw={600} underline="always">
                 {t('scorecard.showLatest', { month: formatMonth(latest) })}
               </Anchor>
             ) : (
