@@ -7,12 +7,11 @@
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { buildApp } from '../server/app';
-import { defaultSessionPolicy } from '../server/auth/service';
 import { systemClock } from '../server/core/clock';
 import { openDatabase } from '../server/db/connection';
 import { migrate } from '../server/db/migrate';
 import { seedDemo } from '../server/demo/seed';
-import { defaultMailConfig } from '../server/followup/reminders';
+import { BENCH_HTTP_CONFIG } from './http-config';
 
 async function main() {
   const kind = process.argv[2];
@@ -28,17 +27,7 @@ async function main() {
     await seedDemo(services);
     fetch = buildApp({
       services,
-      config: {
-        secure: false,
-        trustProxy: false,
-        sessionPolicy: defaultSessionPolicy,
-        maxBodyBytes: 1 << 20,
-        maxUploadBytes: 1 << 24,
-        version: 'bench',
-        webRoot: null,
-        log: () => {},
-        mail: defaultMailConfig,
-      },
+      config: BENCH_HTTP_CONFIG,
     }).fetch;
   }
   serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => {

@@ -9,14 +9,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { monthsEnding } from '../domain/indicators/months';
 import { buildApp } from '../server/app';
-import { defaultSessionPolicy } from '../server/auth/service';
 import { systemClock } from '../server/core/clock';
 import { systemActor } from '../server/core/context';
 import { write } from '../server/core/write';
 import { openDatabase } from '../server/db/connection';
 import { migrate } from '../server/db/migrate';
 import { createScratchDatabase } from '../server/db/scratch';
-import { defaultMailConfig } from '../server/followup/reminders';
 import { buildContent } from '../server/reports/build';
 import { createReportIn } from '../server/reports/service';
 import {
@@ -27,6 +25,7 @@ import {
   LARGE_REGION,
   LARGE_STEERING,
 } from './generate';
+import { BENCH_HTTP_CONFIG } from './http-config';
 import { httpSection, printHttp } from './http-load';
 import { latenciesDuring, stallImportRows, valuesWorkbook } from './import-stall';
 
@@ -95,17 +94,7 @@ async function main() {
       );
     const app = buildApp({
       services: { db: database.db, dbKind: database.kind, clock: systemClock },
-      config: {
-        secure: false,
-        trustProxy: false,
-        sessionPolicy: defaultSessionPolicy,
-        maxBodyBytes: 1 << 20,
-        maxUploadBytes: 1 << 24,
-        version: 'bench',
-        webRoot: null,
-        log: () => {},
-        mail: defaultMailConfig,
-      },
+      config: BENCH_HTTP_CONFIG,
     });
     const login = await app.request('http://localhost/api/auth/login', {
       method: 'POST',

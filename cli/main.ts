@@ -52,6 +52,16 @@ async function readPassword(): Promise<string> {
   return line.trim();
 }
 
+/** The password given, or read; refused unless it has at least 10 characters. */
+async function newPassword(given: string | undefined): Promise<string> {
+  const password = given ?? (await readPassword());
+  if (password.length < 10)
+    throw new DomainError('bad_request', 'Lösenordet måste ha minst 10 tecken.', {
+      fields: [{ field: 'password', message: 'minst 10 tecken' }],
+    });
+  return password;
+}
+
 const program = new Command()
   .name('rodtrad')
   .description('Röd tråd – administrationskommandon. Databasen väljs som för servern: DATABASE_URL eller DATA_DIR.')
@@ -87,11 +97,7 @@ program
   .option('--password <password>', 'lösenord (minst 10 tecken)')
   .option('--org-name <name>', 'namn på organisationens toppenhet, om trädet är tomt')
   .action(async (opts: { username: string; name: string; password?: string; orgName?: string }) => {
-    const password = opts.password ?? (await readPassword());
-    if (password.length < 10)
-      throw new DomainError('bad_request', 'Lösenordet måste ha minst 10 tecken.', {
-        fields: [{ field: 'password', message: 'minst 10 tecken' }],
-      });
+    const password = await newPassword(opts.password);
     await withServices(async (services) => {
       const actor = systemActor('cli');
       let roots = (await listUnits(services, actor)).filter((u) => u.parentId === null);
@@ -132,11 +138,7 @@ program
   .requiredOption('--username <username>', 'användarnamn')
   .option('--password <password>', 'lösenord (minst 10 tecken)')
   .action(async (opts: { username: string; password?: string }) => {
-    const password = opts.password ?? (await readPassword());
-    if (password.length < 10)
-      throw new DomainError('bad_request', 'Lösenordet måste ha minst 10 tecken.', {
-        fields: [{ field: 'password', message: 'minst 10 tecken' }],
-      });
+    const password = await newPassword(opts.password);
     await withServices(async (services) => {
       const actor = systemActor('cli');
       const username = opts.username.trim().toLowerCase();
