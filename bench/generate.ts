@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { swedishDate } from '../domain/dates';
 import { UNIT_LEVELS, type UnitLevel } from '../domain/org';
 import { addMonths, formatPeriod } from '../domain/periods';
 import type { Role } from '../domain/permissions';
 import { hashPassword } from '../server/auth/passwords';
 import type { Executor } from '../server/core/context';
+import { rebuildAllRollups } from '../server/steering/rollups';
 
 export interface LargeRegionSize {
   units: number;
@@ -267,6 +269,10 @@ export async function generateSteering(
   await sql`DROP TABLE bench_leaves`.execute(db);
   await sql`DROP TABLE bench_sums`.execute(db);
   await sql`ANALYZE indicator_values`.execute(db);
+  // Inserted past the value write path: the kept roll-ups are built once from them. The
+  // generated units are open from 2020, so the tree on the generator's day is today's.
+  await rebuildAllRollups(db, swedishDate(now));
+  await sql`ANALYZE indicator_rollups`.execute(db);
   const lastMonth = formatPeriod(addMonths({ kind: 'month', year: 2024, month: 1 }, size.months - 1));
   const ratioIndicatorId = (rows[sums] as { id: string }).id;
   return { lastMonth, baseIndicatorIds: base.map((b) => b.id), ratioIndicatorId, leaves: leaves.length };

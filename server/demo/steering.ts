@@ -4,12 +4,14 @@ import type { Aggregation, Direction, Frequency, Perspective } from '../../domai
 import { type Services, systemActor } from '../core/context';
 import { write } from '../core/write';
 import { unitsOn } from '../org/queries';
+import { today } from '../org/service';
 import { createActivity, reportActivity } from '../steering/activities';
 import { createAssignment } from '../steering/assignments';
 import { createDecision } from '../steering/decisions';
 import { createGoal, updateGoal } from '../steering/goals';
 import { createIndicator, setTarget } from '../steering/indicators';
 import { createPlan, decidePlan } from '../steering/plans';
+import { rebuildAllRollups } from '../steering/rollups';
 import { setAnalysis } from '../steering/scorecard';
 
 /** A small deterministic random source, so the demo region is the same on every machine. */
@@ -653,6 +655,8 @@ export async function seedSteering(
         .insertInto('indicator_values')
         .values(rows.slice(i, i + 2000))
         .execute();
+    // Inserted past the value write path: the kept roll-ups are built once from them.
+    await rebuildAllRollups(w.trx, today(services));
     for (const [key, id] of indicators) {
       const n = rows.filter((r) => r.indicator_id === id).length;
       if (n > 0)

@@ -7,8 +7,9 @@ import { can } from '../../domain/permissions';
 import type { Aggregation, Direction, Frequency, IndicatorSource, ValueKind } from '../../domain/steering';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
-import { currentTree } from '../org/service';
+import { currentTree, today } from '../org/service';
 import { authorizeReadSomewhere, badRef, mustExist, readable, readableInherited } from './common';
+import { afterValueChange, beforeValueChange, rebuildRollups, slotsOf } from './rollups';
 
 export interface IndicatorRecord {
   id: string;
@@ -197,6 +198,10 @@ export async function updateIndicator(
     await w.trx.updateTable('indicators').set(columns(input)).where('id', '=', id).execute();
     await writeGoalLinks(w.trx, id, input.goalIds);
     const [after] = await indicatorRecords(w.trx, [id]);
+    // The kept rows hold a weighted indicator's Σ value × weight and a "latest" indicator's
+    // newest value; sums are kept for every indicator and ratios and scales apply when read.
+    if (after && (after.aggregation !== before.aggregation || after.weightId !== before.weightId))
+      await rebuildRollups(w.trx, { indicators: [id] });
     await w.record({ kind: 'indicator.updated', entity: 'indicator', entityId: id, unitId: null, before, after });
     return after as IndicatorRecord;
   });
@@ -441,6 +446,9 @@ export async function setValuesIn(
   const beforeOf = new Map<string, StoredValue | null>();
   const afterOf = new Map<string, StoredValue>();
   const sorted = [...rows].sort(bySlot);
+  // The roll-up rows are locked (in key order) before the values, by every writer alike.
+  const slots = slotsOf(slotArrays(sorted));
+  await beforeValueChange(w.trx, slots, today(services));
   const BATCH = 2000;
   for (let start = 0; start < sorted.length; start += BATCH) {
     let pending = sorted.slice(start, start + BATCH);
@@ -496,6 +504,7 @@ export async function setValuesIn(
       pending = absent.filter((r) => !afterOf.has(slotKey(r)));
     }
   }
+  await afterValueChange(w.trx, slots);
 
   const changes = rows.map((row) => ({
     row,

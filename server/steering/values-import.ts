@@ -3,7 +3,9 @@ import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors';
 import { type Actor, actorId, actorName, type Services } from '../core/context';
 import { type WriteTx, write } from '../core/write';
+import { today } from '../org/service';
 import type { ValueInput } from './indicators';
+import { afterValueChange, beforeValueChange } from './rollups';
 
 /** Rows staged per transaction: each holds the embedded database's one connection for a few tens of ms. */
 export const STAGE_BATCH = 1000;
@@ -46,7 +48,11 @@ export async function importValueRows(
     }
     for (let round = 1; ; round++) {
       const applied = await write(services, actor, async (w) => {
+        // The kept roll-ups change in the same transaction, set-based, around the one apply.
+        const slots = sql`SELECT indicator_id, unit_id, kind, period FROM value_import_rows WHERE import_id = ${importId}`;
+        await beforeValueChange(w.trx, slots, today(services));
         const complete = await applyStaged(w.trx, importId, w.now, actor);
+        if (complete) await afterValueChange(w.trx, slots);
         // Rolls back the round, history and all, so that the next round starts clean.
         if (!complete) throw new SlotsFilledMeanwhile();
         await w.trx.deleteFrom('value_imports').where('id', '=', importId).execute();

@@ -1,0 +1,316 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { IsoDate } from '../../domain/dates';
+import type { Executor } from '../core/context';
+
+/**
+ * The kept roll-ups of indicator values (table `indicator_rollups`, decision record 007): per
+ * indicator, unit, kind and month, the parts of the unit's whole subtree. Every statement here
+ * is set-based: one per batch of values, never one per row.
+ */
+
+/** A kept row, numbers as exact decimal text. */
+export interface RollupRow {
+  indicator_id: string;
+  unit_id: string;
+  kind: string;
+  period: string;
+  total: string;
+  n: number;
+  own_value: string | null;
+  weighted: string;
+  weight: string;
+  weighted_n: number;
+  latest_value: string | null;
+  latest_at: Date | string | null;
+}
+
+/** SQL yielding own value slots `(indicator_id, unit_id, kind, period)` about to change. */
+export type Slots = RawBuilder<unknown>;
+
+const COLUMNS = sql.raw(
+  'indicator_id, unit_id, kind, period, total, n, own_value, weighted, weight, weighted_n, latest_value, latest_at',
+);
+
+/** Today's tree as (unit_id, parent_id), as `unitsOn` reads it. */
+const treeOn = (day: IsoDate) => sql`
+  SELECT s.unit_id, s.parent_id FROM org_unit_states s
+  WHERE s.valid_from <= ${day}::date AND (s.valid_to IS NULL OR s.valid_to > ${day}::date)`;
+
+/**
+ * Brings the kept tree up to today's: units that moved, closed, opened or reopened since the
+ * roll-ups were last kept have their old and new ancestors rebuilt from the raw values (and a
+ * unit gone from the tree loses its rows). One comparison statement when nothing changed, which
+ * is every value write but the first after a reorganisation.
+ */
+export async function syncRollupTree(db: Executor, day: IsoDate): Promise<number> {
+  const diff = await sql<{ unit_id: string; old_parent: string | null; kept: boolean; current: boolean }>`
+    WITH today AS (${treeOn(day)})
+    SELECT coalesce(t.unit_id, k.unit_id) AS unit_id, k.parent_id AS old_parent,
+      k.unit_id IS NOT NULL AS kept, t.unit_id IS NOT NULL AS current
+    FROM today t FULL JOIN indicator_rollup_tree k ON k.unit_id = t.unit_id
+    WHERE t.unit_id IS NULL OR k.unit_id IS NULL OR t.parent_id IS DISTINCT FROM k.parent_id
+    ORDER BY 1`.execute(db);
+  if (diff.rows.length === 0) return 0;
+  const changed = diff.rows.map((r) => r.unit_id);
+  const removed = new Set(diff.rows.filter((r) => !r.current).map((r) => r.unit_id));
+  const added = diff.rows.filter((r) => !r.kept).map((r) => r.unit_id);
+  // A unit whose subtree has no values changes no sums wherever it goes: the common case of
+  // a new unit, which then costs no rebuild above it.
+  const withRows = async () =>
+    new Set(
+      (
+        await sql<{ unit_id: string }>`
+          SELECT DISTINCT unit_id FROM indicator_rollups WHERE unit_id = ANY(${changed}::text[])`.execute(db)
+      ).rows.map((r) => r.unit_id),
+    );
+  const before = await withRows();
+  // The old chains, read from the kept tree before it changes; the unit's own subtree is
+  // unchanged by a move, so only what is above it is rebuilt.
+  const oldAbove = await ancestorsOf(
+    db,
+    diff.rows.flatMap((r) => (r.old_parent && before.has(r.unit_id) ? [r.old_parent] : [])),
+  );
+  await sql`DELETE FROM indicator_rollup_tree WHERE unit_id = ANY(${changed}::text[])`.execute(db);
+  await sql`
+    INSERT INTO indicator_rollup_tree (unit_id, parent_id)
+    SELECT t.unit_id, t.parent_id FROM (${treeOn(day)}) t WHERE t.unit_id = ANY(${changed}::text[])
+    ORDER BY t.unit_id`.execute(db);
+  if (removed.size > 0)
+    await sql`DELETE FROM indicator_rollups WHERE unit_id = ANY(${[...removed]}::text[])`.execute(db);
+  await rebuildRollups(db, { units: added });
+  const after = await withRows();
+  const newParents = await sql<{ parent_id: string }>`
+    SELECT parent_id FROM indicator_rollup_tree
+    WHERE unit_id = ANY(${[...after]}::text[]) AND parent_id IS NOT NULL`.execute(db);
+  const newAbove = await ancestorsOf(
+    db,
+    newParents.rows.map((r) => r.parent_id),
+  );
+  const rebuild = [...new Set([...oldAbove, ...newAbove])].filter((u) => !removed.has(u));
+  await rebuildRollups(db, { units: rebuild });
+  return changed.length;
+}
+
+/** The units and every unit above them in the kept tree. */
+async function ancestorsOf(db: Executor, units: readonly string[]): Promise<string[]> {
+  if (units.length === 0) return [];
+  const rows = await sql<{ unit_id: string }>`
+    WITH RECURSIVE up(unit_id) AS (
+      SELECT unnest(${[...new Set(units)]}::text[])
+      UNION
+      SELECT e.parent_id FROM up JOIN indicator_rollup_tree e ON e.unit_id = up.unit_id WHERE e.parent_id IS NOT NULL
+    )
+    SELECT unit_id FROM up`.execute(db);
+  return rows.rows.map((r) => r.unit_id);
+}
+
+/**
+ * The kept rows recomputed from the raw values, optionally only for some units (each over its
+ * whole subtree in the kept tree) or some indicators. The one definition of what a kept row
+ * holds: rebuilds and `verifyIndicatorRollups` both use it.
+ */
+export function recomputedRollups(only: { units?: readonly string[]; indicators?: readonly string[] } = {}) {
+  const unitFilter = only.units ? sql`WHERE unit_id = ANY(${[...only.units]}::text[])` : sql``;
+  const indicatorFilter = (col: string) =>
+    only.indicators ? sql`AND ${sql.ref(col)} = ANY(${[...only.indicators]}::text[])` : sql``;
+  return sql<RollupRow>`
+    WITH RECURSIVE closure(anc, unit_id) AS (
+      SELECT unit_id, unit_id FROM indicator_rollup_tree ${unitFilter}
+      UNION ALL
+      SELECT c.anc, e.unit_id FROM closure c JOIN indicator_rollup_tree e ON e.parent_id = c.unit_id
+    ), base AS (
+      SELECT v.indicator_id, c.anc AS unit_id, v.kind, v.period, sum(v.value) AS total, count(*)::int AS n,
+        max(v.value) FILTER (WHERE v.unit_id = c.anc) AS own_value
+      FROM closure c JOIN indicator_values v ON v.unit_id = c.unit_id
+      WHERE true ${indicatorFilter('v.indicator_id')}
+      GROUP BY 1, 2, 3, 4
+    ), weighted AS (
+      SELECT v.indicator_id, c.anc AS unit_id, v.kind, v.period, sum(v.value * w.value) AS weighted,
+        sum(w.value) AS weight, count(*)::int AS weighted_n
+      FROM indicators x
+      JOIN indicator_values v ON v.indicator_id = x.id
+      JOIN indicator_values w ON w.indicator_id = x.weight_id AND w.kind = 'outcome' AND w.period = v.period
+        AND w.unit_id = v.unit_id
+      JOIN closure c ON c.unit_id = v.unit_id
+      WHERE x.aggregation = 'weighted' ${indicatorFilter('x.id')}
+      GROUP BY 1, 2, 3, 4
+    ), latest AS (
+      SELECT DISTINCT ON (v.indicator_id, c.anc, v.kind, v.period)
+        v.indicator_id, c.anc AS unit_id, v.kind, v.period, v.value AS latest_value, v.entered_at AS latest_at
+      FROM indicators x
+      JOIN indicator_values v ON v.indicator_id = x.id
+      JOIN closure c ON c.unit_id = v.unit_id
+      WHERE x.aggregation = 'latest' ${indicatorFilter('x.id')}
+      ORDER BY v.indicator_id, c.anc, v.kind, v.period, v.entered_at DESC, v.value DESC
+    )
+    SELECT b.indicator_id, b.unit_id, b.kind, b.period, b.total, b.n, b.own_value,
+      coalesce(w.weighted, 0) AS weighted, coalesce(w.weight, 0) AS weight, coalesce(w.weighted_n, 0) AS weighted_n,
+      l.latest_value, l.latest_at
+    FROM base b
+    LEFT JOIN weighted w USING (indicator_id, unit_id, kind, period)
+    LEFT JOIN latest l USING (indicator_id, unit_id, kind, period)`;
+}
+
+/**
+ * Replaces the kept rows of some units and/or indicators (all when neither is given) with their
+ * recomputation, in key order. Used after reorganisations, definition changes and bulk loads.
+ */
+export async function rebuildRollups(
+  db: Executor,
+  only: { units?: readonly string[]; indicators?: readonly string[] } = {},
+): Promise<void> {
+  if (only.units?.length === 0 || only.indicators?.length === 0) return;
+  const conditions = [
+    only.units ? sql`unit_id = ANY(${[...only.units]}::text[])` : sql`true`,
+    only.indicators ? sql`indicator_id = ANY(${[...only.indicators]}::text[])` : sql`true`,
+  ];
+  await sql`DELETE FROM indicator_rollups WHERE ${sql.join(conditions, sql` AND `)}`.execute(db);
+  await sql`
+    INSERT INTO indicator_rollups (${COLUMNS})
+    SELECT ${COLUMNS} FROM (${recomputedRollups(only)}) r
+    ORDER BY indicator_id, unit_id, kind, period
+    ON CONFLICT (indicator_id, unit_id, kind, period) DO UPDATE SET
+      total = excluded.total, n = excluded.n, own_value = excluded.own_value, weighted = excluded.weighted,
+      weight = excluded.weight, weighted_n = excluded.weighted_n, latest_value = excluded.latest_value,
+      latest_at = excluded.latest_at`.execute(db);
+}
+
+/** The kept tree replaced by the tree on `day`, and every row rebuilt: for bulk loads. */
+export async function rebuildAllRollups(db: Executor, day: IsoDate): Promise<void> {
+  await sql`DELETE FROM indicator_rollup_tree`.execute(db);
+  await sql`INSERT INTO indicator_rollup_tree (unit_id, parent_id) SELECT unit_id, parent_id FROM (${treeOn(day)}) t`.execute(
+    db,
+  );
+  await rebuildRollups(db);
+}
+
+/**
+ * The rows a change of these slots touches: the slot's own row and every ancestor's, for the
+ * slot's indicator and for every weighted indicator whose weight it is (a weight's outcome
+ * weighs both kinds of that month).
+ */
+const touched = (slots: Slots) => sql`
+  own AS (
+    SELECT DISTINCT s.indicator_id, s.unit_id, s.kind, s.period FROM (${slots}) s
+    UNION
+    SELECT x.id, s.unit_id, k.kind, s.period
+    FROM (${slots}) s
+    JOIN indicators x ON x.weight_id = s.indicator_id AND x.aggregation = 'weighted'
+    CROSS JOIN (VALUES ('outcome'), ('forecast')) AS k(kind)
+    WHERE s.kind = 'outcome'
+  ), chain(unit_id, anc) AS (
+    SELECT e.unit_id, e.unit_id FROM indicator_rollup_tree e WHERE e.unit_id IN (SELECT unit_id FROM own)
+    UNION ALL
+    SELECT c.unit_id, e.parent_id FROM chain c JOIN indicator_rollup_tree e ON e.unit_id = c.anc
+    WHERE e.parent_id IS NOT NULL
+  )`;
+
+/**
+ * Adds `sign` × the slots' current contribution (value, count, value × weight) to their rows
+ * and their ancestors' rows, in key order. Sign 0 only creates and locks the rows: every writer
+ * locks the rows it will change this way before it reads the values it subtracts, so two
+ * writers of one subtree wait for each other in one order instead of deadlocking.
+ */
+async function addContributions(db: Executor, slots: Slots, sign: -1 | 0 | 1): Promise<void> {
+  await sql`
+    WITH RECURSIVE ${touched(slots)}, contribution AS (
+      SELECT o.indicator_id, o.unit_id, o.kind, o.period, v.value,
+        CASE WHEN v.value IS NULL THEN 0 ELSE 1 END AS n,
+        CASE WHEN x.aggregation = 'weighted' THEN v.value * w.value END AS weighted,
+        CASE WHEN x.aggregation = 'weighted' AND v.value IS NOT NULL THEN w.value END AS weight
+      FROM own o
+      JOIN indicators x ON x.id = o.indicator_id
+      LEFT JOIN indicator_values v ON v.indicator_id = o.indicator_id AND v.kind = o.kind AND v.period = o.period
+        AND v.unit_id = o.unit_id
+      LEFT JOIN indicator_values w ON x.aggregation = 'weighted' AND w.indicator_id = x.weight_id
+        AND w.kind = 'outcome' AND w.period = o.period AND w.unit_id = o.unit_id
+    )
+    INSERT INTO indicator_rollups AS r (indicator_id, unit_id, kind, period, total, n, weighted, weight, weighted_n)
+    SELECT c.indicator_id, ch.anc, c.kind, c.period,
+      ${sign} * coalesce(sum(c.value), 0), ${sign} * sum(c.n)::int,
+      ${sign} * coalesce(sum(c.weighted), 0), ${sign} * coalesce(sum(c.weight), 0),
+      ${sign} * count(c.weighted)::int
+    FROM contribution c JOIN chain ch ON ch.unit_id = c.unit_id
+    GROUP BY c.indicator_id, ch.anc, c.kind, c.period
+    ORDER BY c.indicator_id, ch.anc, c.kind, c.period
+    ON CONFLICT (indicator_id, unit_id, kind, period) DO UPDATE SET
+      total = r.total + excluded.total, n = r.n + excluded.n, weighted = r.weighted + excluded.weighted,
+      weight = r.weight + excluded.weight, weighted_n = r.weighted_n + excluded.weighted_n`.execute(db);
+}
+
+/**
+ * Call before changing the values of `slots` (in the same transaction): brings the kept tree up
+ * to `day`'s, locks the rows the change touches and takes the slots' current values out of them.
+ */
+export async function beforeValueChange(db: Executor, slots: Slots, day: IsoDate): Promise<void> {
+  await syncRollupTree(db, day);
+  await addContributions(db, slots, 0);
+  await addContributions(db, slots, -1);
+}
+
+/**
+ * Call after changing the values of `slots`: puts their new values into the rows, sets the
+ * units' own values, drops rows nothing is left in, and recomputes "latest value" rows by key.
+ */
+export async function afterValueChange(db: Executor, slots: Slots): Promise<void> {
+  await addContributions(db, slots, 1);
+  await sql`
+    WITH RECURSIVE ${touched(slots)}
+    UPDATE indicator_rollups r SET own_value = v.value
+    FROM own o LEFT JOIN indicator_values v ON v.indicator_id = o.indicator_id AND v.kind = o.kind
+      AND v.period = o.period AND v.unit_id = o.unit_id
+    WHERE r.indicator_id = o.indicator_id AND r.unit_id = o.unit_id AND r.kind = o.kind AND r.period = o.period`.execute(
+    db,
+  );
+  await sql`
+    WITH RECURSIVE ${touched(slots)}, groups AS (
+      SELECT DISTINCT o.indicator_id, ch.anc AS unit_id, o.kind, o.period
+      FROM own o JOIN indicators x ON x.id = o.indicator_id AND x.aggregation = 'latest'
+      JOIN chain ch ON ch.unit_id = o.unit_id
+    ), down(anc, unit_id) AS (
+      SELECT DISTINCT unit_id, unit_id FROM groups
+      UNION ALL
+      SELECT d.anc, e.unit_id FROM down d JOIN indicator_rollup_tree e ON e.parent_id = d.unit_id
+    ), best AS (
+      SELECT DISTINCT ON (g.indicator_id, g.unit_id, g.kind, g.period)
+        g.indicator_id, g.unit_id, g.kind, g.period, v.value, v.entered_at
+      FROM groups g JOIN down d ON d.anc = g.unit_id
+      JOIN indicator_values v ON v.indicator_id = g.indicator_id AND v.kind = g.kind AND v.period = g.period
+        AND v.unit_id = d.unit_id
+      ORDER BY g.indicator_id, g.unit_id, g.kind, g.period, v.entered_at DESC, v.value DESC
+    )
+    UPDATE indicator_rollups r SET latest_value = b.value, latest_at = b.entered_at
+    FROM groups g LEFT JOIN best b ON b.indicator_id = g.indicator_id AND b.unit_id = g.unit_id
+      AND b.kind = g.kind AND b.period = g.period
+    WHERE r.indicator_id = g.indicator_id AND r.unit_id = g.unit_id AND r.kind = g.kind AND r.period = g.period`.execute(
+    db,
+  );
+  await sql`
+    WITH RECURSIVE ${touched(slots)}
+    DELETE FROM indicator_rollups r USING own o JOIN chain ch ON ch.unit_id = o.unit_id
+    WHERE r.indicator_id = o.indicator_id AND r.unit_id = ch.anc AND r.kind = o.kind AND r.period = o.period
+      AND r.n = 0`.execute(db);
+}
+
+/** Slots from four parallel arrays. */
+export const slotsOf = (k: { indicators: string[]; kinds: string[]; periods: string[]; units: string[] }): Slots =>
+  sql`SELECT * FROM unnest(${k.indicators}::text[], ${k.units}::text[], ${k.kinds}::text[], ${k.periods}::text[])
+    AS k(indicator_id, unit_id, kind, period)`;
+
+/** The kept rows of some indicators for some units and months, for the readers. */
+export async function keptRollups(
+  db: Executor,
+  indicators: readonly string[],
+  units: readonly string[],
+  from: string,
+  to: string,
+): Promise<RollupRow[]> {
+  if (indicators.length === 0 || units.length === 0) return [];
+  const rows = await sql<RollupRow>`
+    SELECT indicator_id, unit_id, kind, period, total::text AS total, n, own_value::text AS own_value,
+      weighted::text AS weighted, weight::text AS weight, weighted_n, latest_value::text AS latest_value, latest_at
+    FROM indicator_rollups
+    WHERE indicator_id = ANY(${[...new Set(indicators)]}::text[]) AND unit_id = ANY(${[...new Set(units)]}::text[])
+      AND period >= ${from} AND period <= ${to}`.execute(db);
+  return rows.rows;
+}
