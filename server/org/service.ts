@@ -5,7 +5,7 @@ import { DomainError, notFound } from '../../domain/errors';
 import { OrgIndex, type UnitLevel } from '../../domain/org';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
-import { syncRollupTree } from '../steering/rollups';
+import { syncRollupTree, treeOn as rollupTreeOn } from '../steering/rollups';
 import { statesOf, type UnitRecord, unitsOn, unitVersion } from './queries';
 
 export type { UnitRecord } from './queries';
@@ -98,7 +98,7 @@ export async function createUnitIn(services: Services, w: WriteTx, input: NewUni
     .execute();
   const after = await unitAsLatest(w.trx, id);
   // Kept indicator roll-ups follow today's tree in the same transaction (reorganisation hook).
-  await syncRollupTree(w.trx, today(services));
+  await syncRollupTree(w.trx, rollupTreeOn(today(services)));
   await w.record({ kind: 'org_unit.created', entity: 'org_unit', entityId: id, unitId: id, before: null, after });
   return after;
 }
@@ -176,7 +176,7 @@ export async function updateUnitIn(services: Services, w: WriteTx, id: string, c
       .execute();
   }
   const after = await unitAsLatest(w.trx, id);
-  await syncRollupTree(w.trx, today(services));
+  await syncRollupTree(w.trx, rollupTreeOn(today(services)));
   await w.record({ kind: 'org_unit.updated', entity: 'org_unit', entityId: id, unitId: id, before, after });
   return after;
 }
@@ -216,7 +216,7 @@ export async function closeUnit(
       .where('id', '=', latest.stateId)
       .execute();
     const after = await unitAsLatest(w.trx, id);
-    await syncRollupTree(w.trx, today(services));
+    await syncRollupTree(w.trx, rollupTreeOn(today(services)));
     await w.record({ kind: 'org_unit.closed', entity: 'org_unit', entityId: id, unitId: id, before, after });
     return after;
   });

@@ -8,7 +8,7 @@ import type { OrgIndex } from '../../domain/org';
 import type { Status, ValueKind } from '../../domain/steering';
 import type { Executor } from '../core/context';
 import { jsonNumber } from './common';
-import { keptRollups, type RollupRow } from './rollups';
+import { keepUpWithTree, keptRollups, type RollupRow } from './rollups';
 import type { IndicatorRecord } from './indicators';
 
 /** How many reporting periods a trend shows, and how far back a missing figure is looked for. */
@@ -192,6 +192,7 @@ export async function figuresForUnit(
     .sort()
     .at(-1) as string;
   const lineage = tree.lineage(unitId);
+  await keepUpWithTree(db, tree);
   const [rows, targetRows] = await Promise.all([
     keptRollups(db, indicators.flatMap(readOf), [unitId], from, to),
     db
@@ -238,6 +239,7 @@ export async function figuresAcrossTree(
 ): Promise<Map<string, IndicatorFigure>> {
   const { all } = monthsNeeded(indicator, month);
   const units = tree.subtree(rootId);
+  await keepUpWithTree(db, tree);
   const [rows, targetRows] = await Promise.all([
     keptRollups(db, readOf(indicator), units, all[0] as string, all.at(-1) as string),
     db.selectFrom('indicator_targets').selectAll().where('indicator_id', '=', indicator.id).execute(),

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { IsoDate } from '../../domain/dates';
 import type { Executor } from '../core/context';
-import { rebuildAllRollups, rebuildRollups, recomputedRollups } from './rollups';
+import { rebuildAllRollups, rebuildRollups, recomputedRollups, treeOn } from './rollups';
 
 /** What one kept row holds, as compared: exact decimal text, normalised. */
 export interface RollupParts {
@@ -55,10 +55,7 @@ export async function verifyIndicatorRollups(
   const treeDifferences: RollupDifference[] = [];
   if (options.day) {
     const tree = await sql<{ unit_id: string; kept: string | null; current: string | null; in_kept: boolean; in_current: boolean }>`
-      WITH today AS (
-        SELECT s.unit_id, s.parent_id FROM org_unit_states s
-        WHERE s.valid_from <= ${options.day}::date AND (s.valid_to IS NULL OR s.valid_to > ${options.day}::date)
-      )
+      WITH today AS (${treeOn(options.day)})
       SELECT coalesce(t.unit_id, k.unit_id) AS unit_id, k.parent_id AS kept, t.parent_id AS current,
         k.unit_id IS NOT NULL AS in_kept, t.unit_id IS NOT NULL AS in_current
       FROM today t FULL JOIN indicator_rollup_tree k ON k.unit_id = t.unit_id

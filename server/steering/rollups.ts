@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { type RawBuilder, sql } from 'kysely';
 import type { IsoDate } from '../../domain/dates';
+import type { OrgIndex } from '../../domain/org';
 import type { Executor } from '../core/context';
 
 /**
@@ -31,25 +33,79 @@ const COLUMNS = sql.raw(
   'indicator_id, unit_id, kind, period, total, n, own_value, weighted, weight, weighted_n, latest_value, latest_at',
 );
 
-/** Today's tree as (unit_id, parent_id), as `unitsOn` reads it. */
-const treeOn = (day: IsoDate) => sql`
-  SELECT s.unit_id, s.parent_id FROM org_unit_states s
-  WHERE s.valid_from <= ${day}::date AND (s.valid_to IS NULL OR s.valid_to > ${day}::date)`;
+/** A tree as SQL yielding (unit_id, parent_id), a parent outside the tree read as none. */
+export type TreeSource = RawBuilder<unknown>;
+
+/** The tree on `day` as `unitsOn` and `OrgIndex` read it. */
+export const treeOn = (day: IsoDate): TreeSource => sql`
+  WITH t AS (
+    SELECT s.unit_id, s.parent_id FROM org_unit_states s
+    WHERE s.valid_from <= ${day}::date AND (s.valid_to IS NULL OR s.valid_to > ${day}::date)
+  )
+  SELECT t.unit_id, CASE WHEN p.unit_id IS NULL THEN NULL ELSE t.parent_id END AS parent_id
+  FROM t LEFT JOIN t p ON p.unit_id = t.parent_id`;
+
+/** The edges of a loaded tree, and their fingerprint as `rememberTree` computes it in SQL. */
+function edgesOf(tree: OrgIndex) {
+  const units = tree
+    .roots()
+    .flatMap((r) => tree.subtree(r))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const parents = units.map((u) => tree.lineage(u)[1] ?? null);
+  const text = units.map((u, i) => `${u}>${parents[i] ?? ''}`).join(',');
+  return {
+    source: sql`SELECT * FROM unnest(${units}::text[], ${parents}::text[]) AS e(unit_id, parent_id)`,
+    hash: createHash('md5').update(text).digest('hex'),
+  };
+}
+
+/** Records which tree the roll-ups are kept for, so that a reader can tell in one row. */
+async function rememberTree(db: Executor) {
+  await sql`
+    INSERT INTO indicator_rollup_state (id, tree_hash)
+    SELECT true, md5(coalesce(string_agg(unit_id || '>' || coalesce(parent_id, ''), ',' ORDER BY unit_id COLLATE "C"), ''))
+    FROM indicator_rollup_tree
+    ON CONFLICT (id) DO UPDATE SET tree_hash = excluded.tree_hash`.execute(db);
+}
 
 /**
- * Brings the kept tree up to today's: units that moved, closed, opened or reopened since the
- * roll-ups were last kept have their old and new ancestors rebuilt from the raw values (and a
- * unit gone from the tree loses its rows). One comparison statement when nothing changed, which
- * is every value write but the first after a reorganisation.
+ * For readers, given today's tree: when the roll-ups are kept for another tree (a
+ * reorganisation dated today took effect overnight, with no write since), brings them up to
+ * date in a short transaction of its own first. Otherwise one row is read.
  */
-export async function syncRollupTree(db: Executor, day: IsoDate): Promise<number> {
-  const diff = await sql<{ unit_id: string; old_parent: string | null; kept: boolean; current: boolean }>`
-    WITH today AS (${treeOn(day)})
-    SELECT coalesce(t.unit_id, k.unit_id) AS unit_id, k.parent_id AS old_parent,
-      k.unit_id IS NOT NULL AS kept, t.unit_id IS NOT NULL AS current
-    FROM today t FULL JOIN indicator_rollup_tree k ON k.unit_id = t.unit_id
-    WHERE t.unit_id IS NULL OR k.unit_id IS NULL OR t.parent_id IS DISTINCT FROM k.parent_id
-    ORDER BY 1`.execute(db);
+export async function keepUpWithTree(db: Executor, tree: OrgIndex): Promise<void> {
+  const edges = edgesOf(tree);
+  const kept = await sql<{ tree_hash: string }>`SELECT tree_hash FROM indicator_rollup_state`.execute(db);
+  if (kept.rows[0]?.tree_hash === edges.hash) return;
+  const run = async (trx: Executor) => {
+    await syncRollupTree(trx, edges.source);
+    await rememberTree(trx);
+  };
+  if (db.isTransaction) await run(db);
+  else await db.transaction().execute(run);
+}
+
+/**
+ * Brings the kept tree up to `today` (normally `treeOn(day)`): units that moved, closed, opened
+ * or reopened since the roll-ups were last kept have their old and new ancestors rebuilt from
+ * the raw values (and a unit gone from the tree loses its rows). One comparison statement when
+ * nothing changed, which is every value write but the first after a reorganisation.
+ */
+export async function syncRollupTree(db: Executor, today: TreeSource): Promise<number> {
+  const changes = async () =>
+    (
+      await sql<{ unit_id: string; old_parent: string | null; kept: boolean; current: boolean }>`
+        WITH today AS (${today})
+        SELECT coalesce(t.unit_id, k.unit_id) AS unit_id, k.parent_id AS old_parent,
+          k.unit_id IS NOT NULL AS kept, t.unit_id IS NOT NULL AS current
+        FROM today t FULL JOIN indicator_rollup_tree k ON k.unit_id = t.unit_id
+        WHERE t.unit_id IS NULL OR k.unit_id IS NULL OR t.parent_id IS DISTINCT FROM k.parent_id
+        ORDER BY 1`.execute(db)
+    ).rows;
+  if ((await changes()).length === 0) return 0;
+  // One rebuild at a time (two readers may both notice a new day); the second finds it done.
+  await sql`SELECT pg_advisory_xact_lock(7007009)`.execute(db);
+  const diff = { rows: await changes() };
   if (diff.rows.length === 0) return 0;
   const changed = diff.rows.map((r) => r.unit_id);
   const removed = new Set(diff.rows.filter((r) => !r.current).map((r) => r.unit_id));
@@ -73,7 +129,7 @@ export async function syncRollupTree(db: Executor, day: IsoDate): Promise<number
   await sql`DELETE FROM indicator_rollup_tree WHERE unit_id = ANY(${changed}::text[])`.execute(db);
   await sql`
     INSERT INTO indicator_rollup_tree (unit_id, parent_id)
-    SELECT t.unit_id, t.parent_id FROM (${treeOn(day)}) t WHERE t.unit_id = ANY(${changed}::text[])
+    SELECT t.unit_id, t.parent_id FROM (${today}) t WHERE t.unit_id = ANY(${changed}::text[])
     ORDER BY t.unit_id`.execute(db);
   if (removed.size > 0)
     await sql`DELETE FROM indicator_rollups WHERE unit_id = ANY(${[...removed]}::text[])`.execute(db);
@@ -88,6 +144,7 @@ export async function syncRollupTree(db: Executor, day: IsoDate): Promise<number
   );
   const rebuild = [...new Set([...oldAbove, ...newAbove])].filter((u) => !removed.has(u));
   await rebuildRollups(db, { units: rebuild });
+  await rememberTree(db);
   return changed.length;
 }
 
@@ -182,6 +239,7 @@ export async function rebuildAllRollups(db: Executor, day: IsoDate): Promise<voi
     db,
   );
   await rebuildRollups(db);
+  await rememberTree(db);
 }
 
 /**
@@ -243,7 +301,7 @@ async function addContributions(db: Executor, slots: Slots, sign: -1 | 0 | 1): P
  * to `day`'s, locks the rows the change touches and takes the slots' current values out of them.
  */
 export async function beforeValueChange(db: Executor, slots: Slots, day: IsoDate): Promise<void> {
-  await syncRollupTree(db, day);
+  await syncRollupTree(db, treeOn(day));
   await addContributions(db, slots, 0);
   await addContributions(db, slots, -1);
 }

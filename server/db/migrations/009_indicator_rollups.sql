@@ -11,6 +11,13 @@ CREATE TABLE indicator_rollup_tree (
 );
 CREATE INDEX indicator_rollup_tree_parent ON indicator_rollup_tree (parent_id);
 
+-- A fingerprint of that tree, so that a reader tells in one row whether today's tree (after a
+-- reorganisation dated today, with no write since) is still the one the roll-ups follow.
+CREATE TABLE indicator_rollup_state (
+  id        boolean PRIMARY KEY DEFAULT true CHECK (id),
+  tree_hash text NOT NULL
+);
+
 -- No foreign keys: rows are derived, rebuilt and verified against indicator_values.
 CREATE TABLE indicator_rollups (
   indicator_id text NOT NULL,
