@@ -5,7 +5,7 @@ import { DomainError, notFound } from '../../domain/errors';
 import { OrgIndex, type UnitLevel } from '../../domain/org';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
-import { syncRollupTree, treeOn as rollupTreeOn } from '../steering/rollups';
+import { treeOn as rollupTreeOn, syncRollupTree } from '../steering/rollups';
 import { statesOf, type UnitRecord, unitsOn, unitVersion } from './queries';
 
 export type { UnitRecord } from './queries';

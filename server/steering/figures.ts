@@ -8,8 +8,8 @@ import type { OrgIndex } from '../../domain/org';
 import type { Status, ValueKind } from '../../domain/steering';
 import type { Executor } from '../core/context';
 import { jsonNumber } from './common';
-import { keepUpWithTree, keptRollups, type RollupRow } from './rollups';
 import type { IndicatorRecord } from './indicators';
+import { keepUpWithTree, keptRollups, type RollupRow } from './rollups';
 
 /** How many reporting periods a trend shows, and how far back a missing figure is looked for. */
 export const TREND_PERIODS = 12;
@@ -168,8 +168,9 @@ const rowKey = (id: string, unit: string, kind: string, period: string) => `${id
 /** The base indicators whose kept rows an indicator's figure reads. */
 const readOf = (i: IndicatorRecord) => [...new Set([...baseOf(i), countedOf(i)])];
 
-const targetsOf = (rows: { indicator_id: string; unit_id: string; period: string; target: string; tolerance: string }[]) =>
-  rows.map((t) => ({ unitId: t.unit_id, period: t.period, target: t.target, tolerance: t.tolerance }));
+const targetsOf = (
+  rows: { indicator_id: string; unit_id: string; period: string; target: string; tolerance: string }[],
+) => rows.map((t) => ({ unitId: t.unit_id, period: t.period, target: t.target, tolerance: t.tolerance }));
 
 /**
  * Figures of indicators for one unit, read from the kept roll-ups of the unit (its whole

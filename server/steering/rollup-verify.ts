@@ -34,7 +34,8 @@ export interface VerifyResult {
 export const LISTED = 1000;
 
 // Numbers compared as normalised decimals (1.50 = 1.5), never as floats.
-const parts = (p: string) => sql.raw(`
+const parts = (p: string) =>
+  sql.raw(`
   CASE WHEN ${p}.indicator_id IS NULL THEN NULL ELSE jsonb_build_object(
     'total', trim_scale(${p}.total)::text, 'n', ${p}.n, 'ownValue', trim_scale(${p}.own_value)::text,
     'weighted', trim_scale(${p}.weighted)::text, 'weight', trim_scale(${p}.weight)::text,
@@ -54,7 +55,13 @@ export async function verifyIndicatorRollups(
 ): Promise<VerifyResult> {
   const treeDifferences: RollupDifference[] = [];
   if (options.day) {
-    const tree = await sql<{ unit_id: string; kept: string | null; current: string | null; in_kept: boolean; in_current: boolean }>`
+    const tree = await sql<{
+      unit_id: string;
+      kept: string | null;
+      current: string | null;
+      in_kept: boolean;
+      in_current: boolean;
+    }>`
       WITH today AS (${treeOn(options.day)})
       SELECT coalesce(t.unit_id, k.unit_id) AS unit_id, k.parent_id AS kept, t.parent_id AS current,
         k.unit_id IS NOT NULL AS in_kept, t.unit_id IS NOT NULL AS in_current

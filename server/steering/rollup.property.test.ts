@@ -1,15 +1,23 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_PARTS, mergeAll, type Parts, partsOf } from '../../domain/indicators/rollup';
 import type { MonthText } from '../../domain/indicators/months';
+import { EMPTY_PARTS, mergeAll, type Parts, partsOf } from '../../domain/indicators/rollup';
 import type { ValueKind } from '../../domain/steering';
 import { createTestContext, type TestContext } from '../../test/support/context';
 import { makeUnit } from '../../test/support/factories';
 import { systemActor } from '../core/context';
 import { closeUnit, currentTree, today, updateUnit } from '../org/service';
-import { finishFigure, figuresForUnit, monthsNeeded } from './figures';
-import { checkValues, createIndicator, type IndicatorRecord, indicatorRecords, setValues, updateIndicator, type ValueInput } from './indicators';
+import { figuresForUnit, finishFigure, monthsNeeded } from './figures';
+import {
+  checkValues,
+  createIndicator,
+  type IndicatorRecord,
+  indicatorRecords,
+  setValues,
+  updateIndicator,
+  type ValueInput,
+} from './indicators';
 import { verifyIndicatorRollups } from './rollup-verify';
 import { importValueRows } from './values-import';
 
@@ -30,9 +38,18 @@ const slot = fc.record({
   value,
 });
 const step = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('set' as const), rows: fc.array(slot, { minLength: 1, maxLength: 1 }) }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('set' as const), rows: fc.array(slot, { minLength: 2, maxLength: 6 }) }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('import' as const), rows: fc.array(slot, { minLength: 1, maxLength: 6 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ t: fc.constant('set' as const), rows: fc.array(slot, { minLength: 1, maxLength: 1 }) }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ t: fc.constant('set' as const), rows: fc.array(slot, { minLength: 2, maxLength: 6 }) }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ t: fc.constant('import' as const), rows: fc.array(slot, { minLength: 1, maxLength: 6 }) }),
+  },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('move' as const), unit: fc.nat(), to: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('close' as const), unit: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('rename' as const), unit: fc.nat() }) },
@@ -90,13 +107,23 @@ describe('kept indicator roll-ups', () => {
     const weighted = await define('Vägd', { aggregation: 'weighted', weightId: base.id });
     const latest = await define('Senast', { aggregation: 'latest' });
     const own = await define('Egen', { aggregation: 'none' });
-    return { root, ids: [sum.id, base.id, ratio.id, weighted.id, latest.id, own.id], entered: [sum, base, weighted, latest, own] };
+    return {
+      root,
+      ids: [sum.id, base.id, ratio.id, weighted.id, latest.id, own.id],
+      entered: [sum, base, weighted, latest, own],
+    };
   }
 
   /** The step's value rows, made valid for today's tree: aggregated values on leaves only, one per slot. */
   async function rowsFor(root: string, entered: { id: string }[], rows: Extract<Step, { rows: unknown }>['rows']) {
     const tree = await currentTree(ctx.services);
-    const [records, units] = [await indicatorRecords(ctx.services.db, entered.map((e) => e.id)), tree.subtree(root)];
+    const [records, units] = [
+      await indicatorRecords(
+        ctx.services.db,
+        entered.map((e) => e.id),
+      ),
+      tree.subtree(root),
+    ];
     const leaves = units.filter((u) => tree.children(u).length === 0);
     const seen = new Set<string>();
     const out: ValueInput[] = [];
