@@ -59,6 +59,15 @@ function edgesOf(tree: OrgIndex) {
   };
 }
 
+/**
+ * PostgreSQL compiles a statement whose estimate is large (a batch of thousands of slots) with
+ * JIT, which costs seconds per statement here and wins nothing on these short joins. Only for
+ * the rest of the caller's transaction.
+ */
+async function withoutJit(db: Executor) {
+  if (db.isTransaction) await sql`SET LOCAL jit = off`.execute(db);
+}
+
 /** Records which tree the roll-ups are kept for, so that a reader can tell in one row. */
 async function rememberTree(db: Executor) {
   await sql`
@@ -270,6 +279,17 @@ const touched = (slots: Slots) => sql`
  * writers of one subtree wait for each other in one order instead of deadlocking.
  */
 async function addContributions(db: Executor, slots: Slots, sign: -1 | 0 | 1): Promise<void> {
+  if (sign === 0) {
+    // Only the keys: nothing is added, so no value needs reading.
+    await sql`
+      WITH RECURSIVE ${touched(slots)}
+      INSERT INTO indicator_rollups AS r (indicator_id, unit_id, kind, period)
+      SELECT DISTINCT o.indicator_id, ch.anc, o.kind, o.period
+      FROM own o JOIN chain ch ON ch.unit_id = o.unit_id
+      ORDER BY 1, 2, 3, 4
+      ON CONFLICT (indicator_id, unit_id, kind, period) DO UPDATE SET n = r.n`.execute(db);
+    return;
+  }
   await sql`
     WITH RECURSIVE ${touched(slots)}, contribution AS (
       SELECT o.indicator_id, o.unit_id, o.kind, o.period, v.value,
@@ -301,6 +321,7 @@ async function addContributions(db: Executor, slots: Slots, sign: -1 | 0 | 1): P
  * to `day`'s, locks the rows the change touches and takes the slots' current values out of them.
  */
 export async function beforeValueChange(db: Executor, slots: Slots, day: IsoDate): Promise<void> {
+  await withoutJit(db);
   await syncRollupTree(db, treeOn(day));
   await addContributions(db, slots, 0);
   await addContributions(db, slots, -1);
@@ -311,12 +332,18 @@ export async function beforeValueChange(db: Executor, slots: Slots, day: IsoDate
  * units' own values, drops rows nothing is left in, and recomputes "latest value" rows by key.
  */
 export async function afterValueChange(db: Executor, slots: Slots): Promise<void> {
+  await withoutJit(db);
   await addContributions(db, slots, 1);
   await sql`
-    WITH RECURSIVE ${touched(slots)}
-    UPDATE indicator_rollups r SET own_value = v.value
-    FROM own o LEFT JOIN indicator_values v ON v.indicator_id = o.indicator_id AND v.kind = o.kind
-      AND v.period = o.period AND v.unit_id = o.unit_id
+    WITH RECURSIVE ${touched(slots)}, own_values AS MATERIALIZED (
+      -- Read apart from the update, so that the values are joined as one set: joined inside
+      -- it, a misestimate led PostgreSQL to probe an unfit index once per slot.
+      SELECT o.indicator_id, o.unit_id, o.kind, o.period, v.value
+      FROM own o LEFT JOIN indicator_values v ON v.indicator_id = o.indicator_id AND v.kind = o.kind
+        AND v.period = o.period AND v.unit_id = o.unit_id
+    )
+    UPDATE indicator_rollups r SET own_value = o.value
+    FROM own_values o
     WHERE r.indicator_id = o.indicator_id AND r.unit_id = o.unit_id AND r.kind = o.kind AND r.period = o.period`.execute(
     db,
   );

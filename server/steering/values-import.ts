@@ -46,6 +46,10 @@ export async function importValueRows(
       onProgress?.(start, rows.length);
       await stage(services, importId, start, rows.slice(start, start + STAGE_BATCH));
     }
+    // The staging table is empty whenever autovacuum looks at it, so the planner would take a
+    // big import for a few rows and join it to the values and roll-ups by nested loops over an
+    // unfit index (minutes on PostgreSQL). Fresh statistics of it make the joins hashed.
+    if (rows.length >= STAGE_BATCH) await sql`ANALYZE value_import_rows`.execute(services.db);
     for (let round = 1; ; round++) {
       const applied = await write(services, actor, async (w) => {
         // The kept roll-ups change in the same transaction, set-based, around the one apply.
