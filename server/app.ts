@@ -11,6 +11,7 @@ import { economyRoutes } from './economy/routes';
 import { followupRoutes } from './followup/routes';
 import { healthRoutes } from './health/routes';
 import { historyRoutes } from './history/routes';
+import { contractCheck } from './http/contract';
 import type { AppEnv, Deps } from './http/env';
 import { router } from './http/env';
 import { handleError } from './http/errors';
@@ -35,6 +36,8 @@ export function buildApi(deps: Deps) {
     });
   const uploadLimit = limit(deps.config.maxUploadBytes);
   const bodyLimitFor = limit(deps.config.maxBodyBytes);
+  const violation = deps.config.contractViolation;
+  if (violation) api.use('*', contractCheck(api, violation));
   api.use('*', noStore());
   // Spreadsheet imports get the upload limit; everything else the ordinary one.
   api.use('*', (c, next) => (UPLOAD_PATHS.some((p) => c.req.path.endsWith(p)) ? uploadLimit : bodyLimitFor)(c, next));

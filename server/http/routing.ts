@@ -8,7 +8,7 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { required:
 export const ok = (description: string, schema: z.ZodType) => ({ 200: { description, ...json(schema) } });
 export const created = (description: string, schema: z.ZodType) => ({ 201: { description, ...json(schema) } });
 export const readErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
-export const writeErrors = { ...readErrors, 409: errors[409], 422: errors[422] };
+export const writeErrors = { ...readErrors, 409: errors[409], 413: errors[413], 422: errors[422] };
 export const IdParam = z.object({ id: z.string().min(1) });
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'ska vara en månad ÅÅÅÅ-MM');
 /** A loose record schema for documents whose fields the services define. */

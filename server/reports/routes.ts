@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { REPORT_KINDS } from '../../domain/reports/content';
 import { OUTCOMES } from '../../domain/reports/series';
-import { actorOf, type Deps, IsoDateSchema, router } from '../http/env';
+import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
 import { Doc, IdParam, json, jsonBody, MonthSchema, ok, readErrors, writeErrors } from '../http/routing';
 import { exportFile, exportReport, exportStatus, startExport } from './exports';
 import { REPORT_FORMATS } from './render';
@@ -164,7 +164,11 @@ export function reportRoutes({ services }: Deps) {
       tags,
       summary: 'Starta en export i bakgrunden; följ förloppet och hämta filen när den är klar',
       request: { params: IdParam, ...jsonBody(z.object({ format: z.enum(REPORT_FORMATS) })) },
-      responses: { 202: { description: 'Startad', ...json(z.object({ jobId: z.string() })) }, ...readErrors },
+      responses: {
+        202: { description: 'Startad', ...json(z.object({ jobId: z.string() })) },
+        ...readErrors,
+        413: errors[413],
+      },
     }),
     async (c) =>
       c.json(await startExport(services, actorOf(c), c.req.valid('param').id, c.req.valid('json').format), 202),
@@ -187,7 +191,7 @@ export function reportRoutes({ services }: Deps) {
       tags,
       summary: 'Den färdiga exportens fil',
       request: { params: IdParam },
-      responses: { ...fileResponse, ...readErrors },
+      responses: { ...fileResponse, ...readErrors, 409: errors[409] },
     }),
     async (c) => download(await exportFile(services, actorOf(c), c.req.valid('param').id)) as never,
   );
