@@ -8273,7 +8273,8 @@ export interface components {
             bodies: {
                 id: string;
                 name: string;
-                kind: string;
+                /** @enum {string} */
+                kind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning";
             }[];
             states: {
                 parentId: string | null;
@@ -8318,12 +8319,20 @@ export interface components {
             at: string;
             actorId: string | null;
             actorName: string;
-            kind: string;
-            entity: string;
+            /** @enum {string} */
+            kind: "org_unit.created" | "org_unit.updated" | "org_unit.closed" | "body.created" | "body.updated" | "user.created" | "user.updated" | "user.password_set" | "user.disabled" | "user.enabled" | "role.granted" | "role.revoked" | "decision.created" | "decision.updated" | "plan.created" | "plan.updated" | "plan.revised" | "plan.decided" | "goal.created" | "goal.updated" | "goal.reworded" | "assignment.created" | "assignment.updated" | "indicator.created" | "indicator.updated" | "target.set" | "value.set" | "value.deleted" | "value.imported" | "activity.created" | "activity.updated" | "activity.reported" | "analysis.set" | "action_plan.created" | "allocation.set" | "measure.created" | "measure.updated" | "measure.reported" | "measures.imported" | "corrective_action.created" | "corrective_action.updated" | "delegation.updated" | "action_plan.submitted" | "cycle_occasion.created" | "cycle_occasion.updated" | "cycle_occasion.deleted" | "submission.saved" | "submission.submitted" | "submission.returned" | "submission.approved" | "report.created" | "report.updated" | "report.sent" | "meeting.created" | "meeting.item_added" | "meeting.decision_recorded";
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
-            before?: unknown;
-            after?: unknown;
+            /** @description Postens fält som de skrevs (en lista för en ordnad helhet, t.ex. delegationsordningen); null före en skapelse och efter en borttagning. */
+            before: {
+                [key: string]: unknown;
+            } | unknown[] | null;
+            /** @description Postens fält som de skrevs (en lista för en ordnad helhet, t.ex. delegationsordningen); null före en skapelse och efter en borttagning. */
+            after: {
+                [key: string]: unknown;
+            } | unknown[] | null;
         };
         Decision: {
             [key: string]: unknown;
