@@ -1,7 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf, type Deps, errors, router } from '../http/env';
-import { HISTORY_ENTITIES } from './kinds';
+import { HISTORY_ENTITIES, HISTORY_KINDS } from './kinds';
 import { historyOf } from './service';
+
+const RecordedStateSchema = z
+  .union([z.record(z.string(), z.unknown()), z.array(z.unknown())])
+  .nullable()
+  .openapi({
+    description:
+      'Postens fält som de skrevs (en lista för en ordnad helhet, t.ex. delegationsordningen); null före en ' +
+      'skapelse och efter en borttagning.',
+  });
 
 const EntrySchema = z
   .object({
@@ -9,12 +18,12 @@ const EntrySchema = z
     at: z.string(),
     actorId: z.string().nullable(),
     actorName: z.string(),
-    kind: z.string(),
-    entity: z.string(),
+    kind: z.enum(HISTORY_KINDS),
+    entity: z.enum(HISTORY_ENTITIES),
     entityId: z.string(),
     unitId: z.string().nullable(),
-    before: z.unknown(),
-    after: z.unknown(),
+    before: RecordedStateSchema,
+    after: RecordedStateSchema,
   })
   .openapi('HistoryEntry');
 

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { UNIT_LEVELS } from '../../domain/org';
+import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
 import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
 import { writeErrors } from '../http/routing';
 import { closeUnit, createUnit, getUnit, listUnits, today, updateUnit } from './service';
@@ -29,7 +29,7 @@ const UnitDetailSchema = z
     unit: UnitSchema,
     path: z.array(z.object({ id: z.string(), name: z.string() })),
     children: z.array(UnitSchema),
-    bodies: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
+    bodies: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(BODY_KINDS) })),
     states: z.array(StateSchema),
   })
   .openapi('OrgUnitDetail');

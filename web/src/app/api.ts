@@ -19,7 +19,10 @@ export class ApiError extends Error {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Calls the API with JSON in and out; any non-2xx answer becomes an ApiError. */
+/**
+ * Calls the API with JSON in and out; any non-2xx answer becomes an ApiError. Only for routes
+ * whose answer is still an untyped `Doc(...)`: the rest go through `call(client…)` (client.ts).
+ */
 export async function api<T>(path: string, method: Method = 'GET', body?: unknown): Promise<T> {
   const res = await fetch(`/api${path}`, {
     method,

@@ -1,5 +1,5 @@
 import { api } from '../app/api';
-import type { HistoryEntry } from '../app/types';
+import { call, client } from '../app/client';
 import type { ActionPlan, ActionPlanSummary, Measure, MeasureTree } from './types';
 
 const id = (s: string) => encodeURIComponent(s);
@@ -32,7 +32,7 @@ export const measureQuery = (measureId: string, period: string) => ({
 
 export const measureHistoryQuery = (measureId: string) => ({
   queryKey: ['history', 'measure', measureId],
-  queryFn: () => api<{ entries: HistoryEntry[] }>(`/history?entity=measure&id=${id(measureId)}`),
+  queryFn: () => call(client.GET('/history', { params: { query: { entity: 'measure', id: measureId } } })),
 });
 
 export const exportUrl = (planId: string, period: string) =>

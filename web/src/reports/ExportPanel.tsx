@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Group, Paper, Progress, Text, Title } from '@man
 import { useEffect, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../app/api';
+import { call, client } from '../app/client';
 import { exportReducer, fallbackFileName, fileNameFrom, idleExport, isBusy } from './exportjob';
 import { exportLink } from './queries';
 import { EXPORT_FORMATS, type ExportFormat, type ExportJob } from './types';
@@ -37,7 +38,7 @@ export function ExportPanel({ reportId, title }: { reportId: string; title: stri
   useEffect(() => {
     if (!startingFormat) return;
     let live = true;
-    api<{ jobId: string }>(`/reports/${encodeURIComponent(reportId)}/exports`, 'POST', { format: startingFormat })
+    call(client.POST('/reports/{id}/exports', { params: { path: { id: reportId } }, body: { format: startingFormat } }))
       .then(({ jobId }) => live && dispatch({ type: 'started', jobId }))
       .catch((e) => live && dispatch({ type: 'error', message: messageOf(e) }));
     return () => {

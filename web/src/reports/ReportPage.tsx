@@ -19,7 +19,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../app/api';
+import { call, client, type RequestBody } from '../app/client';
 import { formatDateTime, today } from '../app/format';
 import { PageHeading } from '../app/page';
 import { isVersionConflict } from '../steering/fielderrors';
@@ -220,7 +220,8 @@ function DraftEditor({ report }: { report: Report }) {
   };
 
   const save = useMutation({
-    mutationFn: (body: unknown) => api<Report>(`/reports/${encodeURIComponent(report.id)}`, 'PUT', body),
+    mutationFn: (body: RequestBody<'/reports/{id}', 'put'>) =>
+      call(client.PUT('/reports/{id}', { params: { path: { id: report.id } }, body })),
     onMutate: () => setMessage(''),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: reportsKey });

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ApiError, api } from '../app/api';
 import { useMe } from '../app/auth';
+import { call, client } from '../app/client';
 import { today } from '../app/format';
 import { orgUnitsQuery } from '../org/TreePage';
 import { homeUnitId, orgIndexOf } from './access';
@@ -94,7 +95,7 @@ export function useDefaultPeriod(): { pending: boolean; period: string } {
     queryKey: ['periods', 'latest'],
     queryFn: async () => {
       try {
-        return (await api<{ period: string }>('/periods/latest')).period ?? null;
+        return (await call(client.GET('/periods/latest'))).period;
       } catch (e) {
         if (e instanceof ApiError && e.status !== 401) return null;
         throw e;
