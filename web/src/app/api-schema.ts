@@ -35,6 +35,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -110,6 +119,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description För många misslyckade försök */
                 429: {
                     headers: {
@@ -153,6 +171,24 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -185,6 +221,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Inte inloggad */
@@ -328,8 +373,26 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Posten har ändrats av någon annan, eller krockar med en annan */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -383,6 +446,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["OrgUnitDetail"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Inte inloggad */
@@ -501,6 +573,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -596,6 +677,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -639,6 +729,15 @@ export interface paths {
                         "application/json": {
                             bodies: components["schemas"]["Body"][];
                         };
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Inte inloggad */
@@ -723,8 +822,26 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Posten har ändrats av någon annan, eller krockar med en annan */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -839,6 +956,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -883,6 +1009,15 @@ export interface paths {
                         "application/json": {
                             users: components["schemas"]["User"][];
                         };
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Inte inloggad */
@@ -966,8 +1101,26 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Posten har ändrats av någon annan, eller krockar med en annan */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1018,6 +1171,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Inte inloggad */
@@ -1131,6 +1293,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -1214,8 +1385,26 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Posten har ändrats av någon annan, eller krockar med en annan */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1268,6 +1457,15 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
                 /** @description Inte inloggad */
                 401: {
@@ -1538,6 +1736,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -1715,6 +1922,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -1875,6 +2091,15 @@ export interface paths {
                 };
                 /** @description Posten har ändrats av någon annan, eller krockar med en annan */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2046,6 +2271,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -2134,6 +2368,15 @@ export interface paths {
                 };
                 /** @description Posten har ändrats av någon annan, eller krockar med en annan */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2311,6 +2554,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -2479,6 +2731,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -2568,6 +2829,15 @@ export interface paths {
                 };
                 /** @description Posten har ändrats av någon annan, eller krockar med en annan */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2752,6 +3022,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -2862,6 +3141,15 @@ export interface paths {
                 };
                 /** @description Posten har ändrats av någon annan, eller krockar med en annan */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3054,6 +3342,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -3238,6 +3535,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -3393,6 +3699,15 @@ export interface paths {
                 };
                 /** @description Posten har ändrats av någon annan, eller krockar med en annan */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3641,6 +3956,15 @@ export interface paths {
                 };
                 /** @description Posten har ändrats av någon annan, eller krockar med en annan */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4156,6 +4480,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -4269,6 +4602,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -4367,6 +4709,15 @@ export interface paths {
                 };
                 /** @description Posten har ändrats av någon annan, eller krockar med en annan */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4538,6 +4889,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -4630,6 +4990,15 @@ export interface paths {
                 };
                 /** @description Posten har ändrats av någon annan, eller krockar med en annan */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4984,6 +5353,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -5117,6 +5495,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -5214,6 +5601,15 @@ export interface paths {
                 };
                 /** @description Posten har ändrats av någon annan, eller krockar med en annan */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5322,6 +5718,15 @@ export interface paths {
                 };
                 /** @description Posten har ändrats av någon annan, eller krockar med en annan */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5678,6 +6083,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -5839,6 +6253,15 @@ export interface paths {
                 };
                 /** @description Posten har ändrats av någon annan, eller krockar med en annan */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6027,6 +6450,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -6130,6 +6562,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -6201,6 +6642,15 @@ export interface paths {
                 };
                 /** @description Posten har ändrats av någon annan, eller krockar med en annan */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6440,6 +6890,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -6536,6 +6995,15 @@ export interface paths {
                 };
                 /** @description Posten har ändrats av någon annan, eller krockar med en annan */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6645,6 +7113,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -6740,6 +7217,15 @@ export interface paths {
                 };
                 /** @description Posten har ändrats av någon annan, eller krockar med en annan */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6931,6 +7417,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -7017,6 +7512,15 @@ export interface paths {
                 };
                 /** @description Posten har ändrats av någon annan, eller krockar med en annan */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7261,6 +7765,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -7427,6 +7940,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -7523,6 +8045,15 @@ export interface paths {
                 };
                 /** @description Posten har ändrats av någon annan, eller krockar med en annan */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7700,6 +8231,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -7841,6 +8381,15 @@ export interface paths {
                 };
                 /** @description Finns inte */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8001,6 +8550,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -8096,6 +8654,15 @@ export interface paths {
                 };
                 /** @description Posten har ändrats av någon annan, eller krockar med en annan */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8208,6 +8775,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Bryter mot en regel */
                 422: {
                     headers: {
@@ -8229,16 +8805,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Me: {
-            id: string;
-            username: string;
-            displayName: string;
-            roles: {
-                /** @enum {string} */
-                role: "administrator" | "controller" | "manager" | "reporter" | "politician" | "auditor" | "viewer";
-                unitId: string;
-            }[];
-        };
         Error: {
             error: {
                 code: string;
@@ -8249,6 +8815,16 @@ export interface components {
                 }[];
                 current?: unknown;
             };
+        };
+        Me: {
+            id: string;
+            username: string;
+            displayName: string;
+            roles: {
+                /** @enum {string} */
+                role: "administrator" | "controller" | "manager" | "reporter" | "politician" | "auditor" | "viewer";
+                unitId: string;
+            }[];
         };
         OrgUnit: {
             id: string;
