@@ -7,6 +7,7 @@ import type { SessionPolicy } from '../auth/service';
 import type { Actor, Services } from '../core/context';
 import type { WorkbookLimits } from '../core/workbook';
 import type { MailConfig } from '../followup/reminders';
+import type { FigureCacheConfig } from './figure-cache';
 
 export interface HttpConfig {
   /** Cookies get `Secure` and responses HSTS when the public address is https. */
@@ -25,6 +26,8 @@ export interface HttpConfig {
   log: (event: Record<string, unknown>) => void;
   /** How reminders are sent: SMTP when configured, else kept in the outbox. */
   mail: MailConfig;
+  /** Bounds of the in-process cache of computed figures; defaults otherwise. */
+  figureCache?: Partial<FigureCacheConfig>;
 }
 
 export interface Deps {
