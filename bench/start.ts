@@ -24,6 +24,7 @@ const RUNS = 5;
 
 /** The server compiled as `npm run build` compiles it (scripts/build.ts), into `out`. */
 async function buildServer(out: string) {
+  rmSync(out, { recursive: true, force: true });
   await build({
     entryPoints: { server: 'server/main.ts' },
     outdir: out,
@@ -122,36 +123,33 @@ function stats(samples: number[]) {
 export async function startSection(): Promise<StartRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'rt-bench-start-'));
   try {
-    // Inside the project, so the compiled server finds its packages in node_modules.
-    const out = join('bench', 'out', 'start-dist');
+    // Where `npm run build` puts it: the compiled server finds its packages in node_modules and
+    // the product's version in ../package.json.
+    const out = 'dist';
     await buildServer(out);
     const server = join(out, 'server.js');
-    try {
-      const dataDir = join(dir, 'data');
-      // The first start seeds the demo region into the folder; the measured starts find it there.
-      const seeding = await startOnce(server, dataDir, true);
-      await stop(seeding.child);
-      const open: number[] = [];
-      const started: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        open.push(await openOnce(dataDir));
-        started.push((await startOnce(server, dataDir)).ms);
-      }
-      const base = stats(open);
-      const existing = stats(started);
-      return [
-        { id: 'open.database', ...base, ratio: 1, baseline: null, runs: open },
-        {
-          id: 'start.existing',
-          ...existing,
-          ratio: existing.median / base.median,
-          baseline: 'open.database',
-          runs: started,
-        },
-      ];
-    } finally {
-      rmSync(out, { recursive: true, force: true });
+    const dataDir = join(dir, 'data');
+    // The first start seeds the demo region into the folder; the measured starts find it there.
+    const seeding = await startOnce(server, dataDir, true);
+    await stop(seeding.child);
+    const open: number[] = [];
+    const started: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      open.push(await openOnce(dataDir));
+      started.push((await startOnce(server, dataDir)).ms);
     }
+    const base = stats(open);
+    const existing = stats(started);
+    return [
+      { id: 'open.database', ...base, ratio: 1, baseline: null, runs: open },
+      {
+        id: 'start.existing',
+        ...existing,
+        ratio: existing.median / base.median,
+        baseline: 'open.database',
+        runs: started,
+      },
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
