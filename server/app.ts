@@ -15,6 +15,7 @@ import { contractCheck } from './http/contract';
 import type { AppEnv, Deps } from './http/env';
 import { router } from './http/env';
 import { handleError } from './http/errors';
+import { figureCache } from './http/figure-cache';
 import { inputHygiene, noStore } from './http/input';
 import { sameOriginOnly, securityHeaders, sessions } from './http/security';
 import { orgRoutes } from './org/routes';
@@ -45,6 +46,8 @@ export function buildApi(deps: Deps) {
   api.use('*', inputHygiene());
   api.use('*', sameOriginOnly(deps.config.trustProxy));
   api.use('*', sessions(deps));
+  // The scorecard, the tree and the other figures: computed once per data version (see the module).
+  api.use('*', figureCache(deps));
   api.route('/', healthRoutes(deps));
   api.route('/', authRoutes(deps));
   api.route('/', orgRoutes(deps));

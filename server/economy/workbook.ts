@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { MEASURE_CATEGORY_LABELS } from '../../domain/economy/measures';
 import { DomainError, forbidden } from '../../domain/errors';
 import { parseMonth } from '../../domain/indicators/months';
@@ -11,6 +11,7 @@ import {
   DryRun,
   type ImportProblem,
   importFailure,
+  newWorkbook,
   readSheetRows,
   type WorkbookLimits,
   writeXlsx,
@@ -59,8 +60,7 @@ export async function exportActionPlan(
     actionPlanSummary(services, actor, planId, period),
     listMeasures(services, actor, planId, period),
   ]);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Röd tråd';
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(MEASURES_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   sheet.getRow(1).font = { bold: true };

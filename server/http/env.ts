@@ -8,6 +8,7 @@ import type { Actor, Services } from '../core/context';
 import type { WorkbookLimits } from '../core/workbook';
 import type { MailConfig } from '../followup/reminders';
 import type { ContractViolation } from './contract';
+import type { FigureCacheConfig } from './figure-cache';
 
 export interface HttpConfig {
   /** Cookies get `Secure` and responses HSTS when the public address is https. */
@@ -31,6 +32,8 @@ export interface HttpConfig {
    * violation is reported here and answered 500. On in tests; off in production.
    */
   contractViolation?: (violation: ContractViolation) => void;
+  /** Bounds of the in-process cache of computed figures; defaults otherwise. */
+  figureCache?: Partial<FigureCacheConfig>;
 }
 
 export interface Deps {
