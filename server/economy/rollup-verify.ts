@@ -37,9 +37,11 @@ const SUM_COLUMNS = [
 
 const row = (alias: string, columns: string[]) => sql.raw(`(${columns.map((c) => `${alias}.${c}`).join(', ')})`);
 const json = (alias: string, columns: string[]) =>
-  sql.raw(`CASE WHEN ${alias}.${columns[0]} IS NULL THEN NULL ELSE json_build_object(${columns
-    .map((c) => `'${c}', ${alias}.${c}::text`)
-    .join(', ')})::text END`);
+  sql.raw(
+    `CASE WHEN ${alias}.${columns[0]} IS NULL THEN NULL ELSE json_build_object(${columns
+      .map((c) => `'${c}', ${alias}.${c}::text`)
+      .join(', ')})::text END`,
+  );
 
 interface Compared {
   key: string;

@@ -127,10 +127,18 @@ const measureFields = {
   lines: fc.array(line, { maxLength: 3 }),
 };
 const step = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('create' as const), parent: fc.option(pick), ...measureFields }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ kind: fc.constant('create' as const), parent: fc.option(pick), ...measureFields }),
+  },
   {
     weight: 3,
-    arbitrary: fc.record({ kind: fc.constant('update' as const), measure: pick, toTop: fc.boolean(), ...measureFields }),
+    arbitrary: fc.record({
+      kind: fc.constant('update' as const),
+      measure: pick,
+      toTop: fc.boolean(),
+      ...measureFields,
+    }),
   },
   {
     weight: 5,
@@ -284,7 +292,9 @@ describe('kept action-plan figures', () => {
         const under = unit ? units.filter((u) => !tree.subtree(unit).includes(u)) : [];
         const parent = at(under, s.parent);
         if (!unit || !parent) return;
-        const version = (await t.services.db.selectFrom('org_units').select('version').where('id', '=', unit).executeTakeFirstOrThrow()).version;
+        const version = (
+          await t.services.db.selectFrom('org_units').select('version').where('id', '=', unit).executeTakeFirstOrThrow()
+        ).version;
         await updateUnit(t.services, actor, unit, { version, effectiveFrom: dayAfter(s.days), parentId: parent });
         return;
       }
@@ -292,7 +302,9 @@ describe('kept action-plan figures', () => {
         const leaves = units.filter((u) => u !== root && tree.children(u).length === 0);
         const unit = at(leaves, s.unit);
         if (!unit) return;
-        const version = (await t.services.db.selectFrom('org_units').select('version').where('id', '=', unit).executeTakeFirstOrThrow()).version;
+        const version = (
+          await t.services.db.selectFrom('org_units').select('version').where('id', '=', unit).executeTakeFirstOrThrow()
+        ).version;
         await closeUnit(t.services, actor, unit, { version, closedFrom: dayAfter(1) });
         return;
       }
@@ -322,7 +334,7 @@ describe('kept action-plan figures', () => {
       }),
       // The histories follow one another on one database (a fresh one per run costs seconds), so
       // a failure is reported as found: shrinking would replay steps on a database already changed.
-      { numRuns: 25, endOnFailure: true },
+      { numRuns: 20, endOnFailure: true },
     );
     // The histories did reach the figures: measures with reports, and something to compare.
     const verified = await verifyPlanRollups(t.services.db, { repair: false });

@@ -72,16 +72,17 @@ export async function refreshMeasureFigures(db: Executor, measureIds: readonly (
   await sql`DELETE FROM plan_month_sums WHERE measures = 0`.execute(db);
 }
 
-/** Replaces every kept figure of these plans: after a change of a plan's years. */
+/** Replaces every kept figure of these plans: after a change of a plan's years, or bulk inserts. */
 export async function refreshPlanFigures(db: Executor, planIds: readonly string[]) {
   if (planIds.length === 0) return;
-  const ids = await sql<{ id: string }>`
-    SELECT id FROM measures WHERE plan_id = ANY (${[...planIds]}::text[])
-    UNION SELECT DISTINCT measure_id FROM plan_measure_months WHERE plan_id = ANY (${[...planIds]}::text[])`.execute(db);
-  await refreshMeasureFigures(
-    db,
-    ids.rows.map((r) => r.id),
-  );
+  const plans = sql`${[...planIds]}::text[]`;
+  await sql`DELETE FROM plan_month_sums WHERE plan_id = ANY (${plans})`.execute(db);
+  await sql`DELETE FROM plan_measure_months WHERE plan_id = ANY (${plans})`.execute(db);
+  for (const planId of planIds)
+    await sql`INSERT INTO plan_measure_months SELECT * FROM plan_leaf_months(${planId}, NULL, NULL)`.execute(db);
+  await sql`
+    INSERT INTO plan_month_sums (plan_id, month, dimension, key, ${sql.raw(SUM_COLUMNS.join(', '))})
+    ${sumsOf(sql`(SELECT * FROM plan_measure_months WHERE plan_id = ANY (${plans}))`, 1)}`.execute(db);
 }
 
 /** Throws away every kept figure and computes them all again: after bulk inserts that bypass the write path. */

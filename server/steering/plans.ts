@@ -3,10 +3,10 @@ import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { PlanKind, PlanStatus } from '../../domain/steering';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
+import { refreshPlanFigures } from '../economy/rollups';
 import { currentTree } from '../org/service';
 import { authorizeReadSomewhere, badRef, mustExist, readableInherited, scopeOfBody } from './common';
 import { citation, type DecisionRecord, decisionRecords, linkDecision } from './decisions';
-import { refreshPlanFigures } from '../economy/rollups';
 
 export interface PlanVersion {
   seq: number;
