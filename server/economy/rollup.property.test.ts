@@ -10,6 +10,7 @@ import { makeUnit } from '../../test/support/factories';
 import { fixedClock } from '../core/clock';
 import { systemActor } from '../core/context';
 import { closeUnit, createUnit, currentTree, today, updateUnit } from '../org/service';
+import { planRecords, revisePlan } from '../steering/plans';
 import { yearOf } from './figures';
 import { verifyPlanRollups } from './rollup-verify';
 import {
@@ -24,7 +25,8 @@ import {
 } from './service';
 
 /*
- * The kept action-plan figures (decision 008) against random histories on a small tree: after
+ * The kept action-plan figures (decision 008) against random histories of measures, reports,
+ * requirements, reorganisations and changes of the plan's years on a small tree: after
  * every write, verifyPlanRollups finds the kept rows equal to a recomputation from the raw rows,
  * and the summary read from them equals one computed in memory from every measure by the domain
  * roll-up (the way the summary was computed before the figures were kept).
@@ -166,6 +168,14 @@ const step = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('close' as const), unit: pick }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'nextDay' as const }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('years' as const),
+      startYear: fc.constantFrom(2024, 2025),
+      endYear: fc.constantFrom(2025, 2026, 2027),
+    }),
+  },
 );
 type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
 
@@ -311,6 +321,15 @@ describe('kept action-plan figures', () => {
       case 'nextDay':
         clock.advance(DAY);
         return;
+      case 'years': {
+        const [plan] = await planRecords(t.services.db, [planId]);
+        await revisePlan(t.services, actor, planId, {
+          version: plan?.version as number,
+          startYear: s.startYear,
+          endYear: s.endYear,
+        });
+        return;
+      }
     }
   }
 
