@@ -18,6 +18,7 @@ import {
 } from '../core/workbook';
 import { write } from '../core/write';
 import { currentTree } from '../org/service';
+import { refreshMeasureFigures } from './rollups';
 import { actionPlanSummary, listMeasures, reportMeasureIn } from './service';
 
 export const MEASURES_SHEET = 'Åtgärder';
@@ -251,8 +252,14 @@ export async function importForecasts(
             comment: r.comment,
           },
           (f) => `rad ${r.row}, ${f === 'period' ? 'Period' : header('id')}`,
+          { deferFigures: true },
         );
       }
+      // The kept figures of every measure in the file, in one go rather than a row at a time.
+      await refreshMeasureFigures(
+        w.trx,
+        changed.map((r) => r.measureId),
+      );
       if (options.dryRun) throw new DryRun();
     });
   } catch (err) {

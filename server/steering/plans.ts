@@ -3,6 +3,7 @@ import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { PlanKind, PlanStatus } from '../../domain/steering';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
+import { refreshPlanFigures } from '../economy/rollups';
 import { currentTree } from '../org/service';
 import { authorizeReadSomewhere, badRef, mustExist, readableInherited, scopeOfBody } from './common';
 import { citation, type DecisionRecord, decisionRecords, linkDecision } from './decisions';
@@ -275,6 +276,8 @@ export async function revisePlan(
         })
         .execute();
     }
+    // An action plan's kept figures cover its years (decision 008).
+    if (next.start_year !== latest.startYear || next.end_year !== latest.endYear) await refreshPlanFigures(w.trx, [id]);
     const [after] = await planRecords(w.trx, [id]);
     await w.record({
       kind: latest.status === 'draft' ? 'plan.updated' : 'plan.revised',
