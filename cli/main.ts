@@ -20,6 +20,7 @@ import { REPORT_FORMATS, type ReportFormat } from '../server/reports/render';
 
 import { exportValues, importValues } from '../server/steering/values-workbook';
 import { createUser, grantRole, listUsers, updateUser } from '../server/users/service';
+import { VERIFIERS } from './verifiers';
 
 /** Opens the database the server would (DATABASE_URL or DATA_DIR), migrated, for one command. */
 async function withServices<T>(work: (services: Services, db: Database) => Promise<T>): Promise<T> {
@@ -280,6 +281,32 @@ program
       process.stderr.write('\n');
       writeFileSync(resolve(file), out.body);
       console.log(`Skrev ${file} (${out.body.length} byte).`);
+    });
+  });
+
+program
+  .command('verify')
+  .description(
+    'räkna om de sparade summeringarna ur de inmatade värdena och visa skillnader; avslutar med fel om någon finns',
+  )
+  .option('--repair', 'bygg om summeringarna där de skiljer sig (i en transaktion)')
+  .action(async (opts: { repair?: boolean }) => {
+    await withServices(async (services) => {
+      let unrepaired = 0;
+      for (const verifier of VERIFIERS) {
+        const result = await verifier.run(services, { repair: opts.repair === true });
+        console.log(`${verifier.name}: ${result.checked} rader kontrollerade, ${result.differing} skillnader.`);
+        for (const d of result.differences)
+          console.log(`  ${d.key}: sparat ${JSON.stringify(d.kept)}, omräknat ${JSON.stringify(d.recomputed)}`);
+        if (result.differing > result.differences.length)
+          console.log(`  … och ${result.differing - result.differences.length} till.`);
+        if (result.differing > 0 && opts.repair) console.log('  Reparerat: summeringarna är ombyggda.');
+        if (!opts.repair) unrepaired += result.differing;
+      }
+      if (unrepaired > 0) {
+        console.error(`Fel: ${unrepaired} skillnader. Kör verify --repair för att bygga om.`);
+        process.exitCode = 1;
+      }
     });
   });
 
