@@ -7,6 +7,7 @@ import {
 } from '../../domain/economy/measures';
 import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
 import { DECISION_KINDS, PLAN_STATUSES } from '../../domain/steering';
+import { orNull } from '../http/nullable';
 import { KronorText } from '../http/routing';
 
 /** The answers of the economy routes (ekonomi i balans). Amounts are whole kronor as strings. */
@@ -37,7 +38,7 @@ export const AllocationSchema = z
 
 export const TotalsSchema = z
   .object({
-    target: KronorText.nullable(),
+    target: orNull(KronorText),
     planned: KronorText,
     plannedGross: KronorText,
     plannedGrade12: KronorText,
@@ -45,7 +46,7 @@ export const TotalsSchema = z
     forecastGrade12: KronorText,
     outcome: KronorText,
     /** Forecast − target; null where there is no target. */
-    deviation: KronorText.nullable(),
+    deviation: orNull(KronorText),
     measures: z.number(),
     staleCount: z.number(),
   })
@@ -56,14 +57,17 @@ export const AllocationRowSchema = z
     unitId: z.string(),
     name: z.string(),
     parentId: z.string().nullable(),
-    requirement: KronorText.nullable(),
+    requirement: orNull(KronorText),
     allocatedBelow: KronorText,
     planned: KronorText,
-    planningGap: KronorText.nullable(),
+    planningGap: orNull(KronorText),
   })
   .openapi('AllocationRow');
 
 export const ActionPlanSummarySchema = TotalsSchema.extend({
+  /** The whole organisation always has a requirement (0 where none is set). */
+  target: KronorText,
+  deviation: KronorText,
   plan: z.string(),
   title: z.string(),
   period: z.string(),
@@ -106,13 +110,13 @@ export const MeasureFiguresSchema = z
     plannedGross: KronorText,
     planned: KronorText,
     /** Null for a measure without sub-measures that has not reported yet. */
-    forecast: KronorText.nullable(),
-    outcome: KronorText.nullable(),
+    forecast: orNull(KronorText),
+    outcome: orNull(KronorText),
     deviation: KronorText,
     stale: z.boolean(),
     staleCount: z.number(),
     deviates: z.boolean(),
-    lastReport: LastReportSchema.nullable(),
+    lastReport: orNull(LastReportSchema),
     mandate: MandateSchema,
   })
   .openapi('MeasureFigures');
@@ -135,7 +139,7 @@ export const CalcLineSchema = z
 const reportFields = {
   period: z.string(),
   forecast: KronorText,
-  outcome: KronorText.nullable(),
+  outcome: orNull(KronorText),
   comment: z.string(),
   enteredByName: z.string(),
   enteredAt: z.string(),
@@ -228,7 +232,7 @@ export const DelegationLevelSchema = z
     unitLevel: z.enum(UNIT_LEVELS).nullable(),
     bodyKind: z.enum(BODY_KINDS).nullable(),
     /** The largest amount this level may decide; null for no limit. */
-    maxAmountKr: KronorText.nullable(),
+    maxAmountKr: orNull(KronorText),
   })
   .openapi('DelegationLevel');
 
