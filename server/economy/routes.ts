@@ -18,6 +18,19 @@ import {
   xlsxResponse,
 } from '../http/routing';
 import {
+  ActionPlanSchema,
+  ActionPlanSubmissionSchema,
+  ActionPlanSubmittedSchema,
+  ActionPlanSummarySchema,
+  AllocationSchema,
+  CorrectiveActionCreatedSchema,
+  DelegationLevelSchema,
+  ForecastImportSchema,
+  MeasureReportWrittenSchema,
+  MeasureSchema,
+  MeasureTreeSchema,
+} from './schemas';
+import {
   actionPlanSummary,
   createActionPlan,
   createCorrectiveAction,
@@ -33,19 +46,6 @@ import {
   submitPeriod,
   updateMeasure,
 } from './service';
-import {
-  ActionPlanSchema,
-  ActionPlanSubmissionSchema,
-  ActionPlanSubmittedSchema,
-  ActionPlanSummarySchema,
-  AllocationSchema,
-  CorrectiveActionCreatedSchema,
-  DelegationLevelSchema,
-  ForecastImportSchema,
-  MeasureReportWrittenSchema,
-  MeasureSchema,
-  MeasureTreeSchema,
-} from './schemas';
 import { exportActionPlan, importForecasts } from './workbook';
 
 const PeriodQuery = z.object({ period: z.string() });
@@ -280,10 +280,7 @@ export function economyRoutes({ services, config }: Deps) {
         query: z.object({ period: z.string(), dryRun: z.enum(['true', 'false']).default('false') }),
       },
       responses: {
-        ...ok(
-          'Inläst (eller, vid dryRun, kontrollerad)',
-          ForecastImportSchema,
-        ),
+        ...ok('Inläst (eller, vid dryRun, kontrollerad)', ForecastImportSchema),
         ...writeErrors,
         413: errors[413],
       },
@@ -318,7 +315,10 @@ export function economyRoutes({ services, config }: Deps) {
       tags: ['Ekonomi i balans'],
       summary: 'Vilka enheter som har lämnat in månaden',
       request: { params: IdParam, query: PeriodQuery },
-      responses: { ...ok('Inlämningarna', z.object({ submissions: z.array(ActionPlanSubmissionSchema) })), ...readErrors },
+      responses: {
+        ...ok('Inlämningarna', z.object({ submissions: z.array(ActionPlanSubmissionSchema) })),
+        ...readErrors,
+      },
     }),
     async (c) =>
       c.json(

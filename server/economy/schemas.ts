@@ -12,7 +12,9 @@ import { KronorText } from '../http/routing';
 
 /** The answers of the economy routes (ekonomi i balans). Amounts are whole kronor as strings. */
 
-const Feasibility = z.union(FEASIBILITY_GRADES.map((g) => z.literal(g)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>]);
+const Feasibility = z.union(
+  FEASIBILITY_GRADES.map((g) => z.literal(g)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>],
+);
 
 export const ActionPlanSchema = z
   .object({

@@ -55,10 +55,7 @@ export function reportRoutes({ services }: Deps) {
       tags,
       summary: 'Rapporterna till nämnder och styrelse, med serierna av rapporter som bara antecknats',
       responses: {
-        ...ok(
-          'Rapporterna',
-          ReportListSchema,
-        ),
+        ...ok('Rapporterna', ReportListSchema),
         ...readErrors,
       },
     }),
