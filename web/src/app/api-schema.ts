@@ -5560,7 +5560,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["MeasureReport"];
+                        "application/json": components["schemas"]["MeasureReportWritten"];
                     };
                 };
                 /** @description Ogiltiga uppgifter */
@@ -5677,7 +5677,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["CorrectiveAction"];
+                        "application/json": components["schemas"]["CorrectiveActionCreated"];
                     };
                 };
                 /** @description Ogiltiga uppgifter */
@@ -5860,12 +5860,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            rows: number;
-                            written: number;
-                            unchanged: number;
-                            dryRun: boolean;
-                        };
+                        "application/json": components["schemas"]["ForecastImportResult"];
                     };
                 };
                 /** @description Ogiltiga uppgifter */
@@ -5967,7 +5962,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            submissions: components["schemas"]["Submission"][];
+                            submissions: components["schemas"]["ActionPlanSubmission"][];
                         };
                     };
                 };
@@ -6035,7 +6030,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Submission"];
+                        "application/json": components["schemas"]["ActionPlanSubmitted"];
                     };
                 };
                 /** @description Ogiltiga uppgifter */
@@ -6775,7 +6770,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Submission"];
+                        "application/json": components["schemas"]["SubmissionDetail"];
                     };
                 };
                 /** @description Ogiltiga uppgifter */
@@ -6842,7 +6837,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Submission"];
+                        "application/json": components["schemas"]["SubmissionDetail"];
                     };
                 };
                 /** @description Ogiltiga uppgifter */
@@ -6954,7 +6949,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Submission"];
+                        "application/json": components["schemas"]["SubmissionDetail"];
                     };
                 };
                 /** @description Ogiltiga uppgifter */
@@ -7065,7 +7060,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Submission"];
+                        "application/json": components["schemas"]["SubmissionDetail"];
                     };
                 };
                 /** @description Ogiltiga uppgifter */
@@ -7176,7 +7171,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Submission"];
+                        "application/json": components["schemas"]["SubmissionDetail"];
                     };
                 };
                 /** @description Ogiltiga uppgifter */
@@ -7366,10 +7361,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            decisionLevel: string | null;
-                        };
+                        "application/json": components["schemas"]["IndicatorActionCreated"];
                     };
                 };
                 /** @description Ogiltiga uppgifter */
@@ -7468,10 +7460,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            created: number;
-                            sent: number;
-                        };
+                        "application/json": components["schemas"]["ReminderRun"];
                     };
                 };
                 /** @description Ogiltiga uppgifter */
@@ -7569,7 +7558,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            messages: components["schemas"]["Message"][];
+                            messages: components["schemas"]["OutboxMessage"][];
                         };
                     };
                 };
@@ -7642,10 +7631,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            reports: components["schemas"]["ReportListItem"][];
-                            series: components["schemas"]["ReportSeries"][];
-                        };
+                        "application/json": components["schemas"]["ReportList"];
                     };
                 };
                 /** @description Ogiltiga uppgifter */
@@ -8969,64 +8955,559 @@ export interface components {
             [key: string]: unknown;
         };
         ActionPlan: {
-            [key: string]: unknown;
+            id: string;
+            version: number;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            status: "draft" | "decided" | "superseded";
+            startYear: number;
+            endYear: number;
+            ownerBodyName: string | null;
+            ownerUnitId: string | null;
+            decision: string | null;
+            steersWithoutDecision: boolean;
+            requirement: {
+                year: number;
+                amountKr: components["schemas"]["KronorText"];
+            }[];
         };
+        /**
+         * @description Hela kronor som en sträng av siffror, t.ex. "-146600000": exakt även över 2^53.
+         * @example -146600000
+         */
+        KronorText: string;
         Allocation: {
-            [key: string]: unknown;
+            unitId: string;
+            year: number;
+            amountKr: components["schemas"]["KronorText"];
         };
-        ActionPlanSummary: {
-            [key: string]: unknown;
+        ActionPlanSummary: components["schemas"]["Totals"] & {
+            target?: components["schemas"]["KronorText"];
+            deviation?: components["schemas"]["KronorText"];
+            plan: string;
+            title: string;
+            period: string;
+            year: number;
+            byCategory: (components["schemas"]["Totals"] & {
+                /** @enum {string} */
+                category: "effektivisering" | "ransonering" | "kostnadsskillnader" | "generell";
+            })[];
+            byFeasibility: (components["schemas"]["Totals"] & {
+                feasibility: 1 | 2 | 3;
+            })[];
+            byUnit: (components["schemas"]["Totals"] & {
+                unitId: string;
+                name: string;
+            })[];
+            allocations: components["schemas"]["AllocationRow"][];
+        };
+        Totals: {
+            target: components["schemas"]["KronorText"] | null;
+            planned: components["schemas"]["KronorText"];
+            plannedGross: components["schemas"]["KronorText"];
+            plannedGrade12: components["schemas"]["KronorText"];
+            forecast: components["schemas"]["KronorText"];
+            forecastGrade12: components["schemas"]["KronorText"];
+            outcome: components["schemas"]["KronorText"];
+            deviation: components["schemas"]["KronorText"] | null;
+            measures: number;
+            staleCount: number;
+        };
+        AllocationRow: {
+            unitId: string;
+            name: string;
+            parentId: string | null;
+            requirement: components["schemas"]["KronorText"] | null;
+            allocatedBelow: components["schemas"]["KronorText"];
+            planned: components["schemas"]["KronorText"];
+            planningGap: components["schemas"]["KronorText"] | null;
         };
         MeasureTree: {
-            [key: string]: unknown;
+            period: string;
+            measures: components["schemas"]["MeasureFigures"][];
         };
-        Measure: {
-            [key: string]: unknown;
+        MeasureFigures: {
+            id: string;
+            version: number;
+            parentId: string | null;
+            title: string;
+            ownerUnitId: string;
+            ownerUnitName: string;
+            responsibleName: string;
+            /** @enum {string} */
+            category: "effektivisering" | "ransonering" | "kostnadsskillnader" | "generell";
+            feasibility: 1 | 2 | 3;
+            /** @enum {string} */
+            status: "planned" | "ongoing" | "done" | "stopped";
+            leaf: boolean;
+            plannedGross: components["schemas"]["KronorText"];
+            planned: components["schemas"]["KronorText"];
+            forecast: components["schemas"]["KronorText"] | null;
+            outcome: components["schemas"]["KronorText"] | null;
+            deviation: components["schemas"]["KronorText"];
+            stale: boolean;
+            staleCount: number;
+            deviates: boolean;
+            lastReport: components["schemas"]["LastReport"] | null;
+            mandate: components["schemas"]["Mandate"];
+        };
+        LastReport: {
+            period: string;
+            comment: string;
+            enteredByName: string;
+            enteredAt: string;
+        };
+        Mandate: {
+            required: string | null;
+            owner: string | null;
+            aboveMandate: boolean;
+            flagged: boolean;
+        };
+        Measure: components["schemas"]["MeasureFigures"] & {
+            planId: string;
+            planTitle: string;
+            planStartYear: number;
+            planEndYear: number;
+            description: string;
+            startOn: string;
+            fullEffectOn: string;
+            riskAnalysisRef: string | null;
+            children: string[];
+            calculation: components["schemas"]["CalcLine"][];
+            targets: {
+                year: number;
+                gross: components["schemas"]["KronorText"];
+                net: components["schemas"]["KronorText"];
+            }[];
+            reports: components["schemas"]["MeasureReport"][];
+            goalIds: string[];
+            decisions: components["schemas"]["MeasureDecision"][];
+            correctiveActions: components["schemas"]["CorrectiveAction"][];
+        };
+        CalcLine: {
+            year: number;
+            /** @enum {string} */
+            kind: "saving" | "cost";
+            description: string;
+            assumption: string;
+            amountKr: components["schemas"]["KronorText"];
+            realisationPct: number;
         };
         MeasureReport: {
-            [key: string]: unknown;
+            period: string;
+            forecast: components["schemas"]["KronorText"];
+            outcome: components["schemas"]["KronorText"] | null;
+            comment: string;
+            enteredByName: string;
+            enteredAt: string;
+        };
+        MeasureDecision: {
+            id: string;
+            /** @enum {string} */
+            kind: "beslut" | "uppdrag" | "information";
+            title: string;
+            decidedOn: string;
+            paragraph: string | null;
+            diarienummer: string | null;
+            bodyName: string | null;
+            officialName: string | null;
         };
         CorrectiveAction: {
-            [key: string]: unknown;
+            id: string;
+            version: number;
+            what: string;
+            responsibleName: string;
+            dueOn: string;
+            amountKr: components["schemas"]["KronorText"];
+            /** @enum {string} */
+            status: "proposed" | "decided" | "ongoing" | "done";
+            decisionId: string | null;
+            requiredLevel: string | null;
         };
-        Submission: {
-            [key: string]: unknown;
+        MeasureReportWritten: {
+            measureId: string;
+            period: string;
+            forecast: components["schemas"]["KronorText"];
+            outcome: components["schemas"]["KronorText"] | null;
+            comment: string;
+            enteredByName: string;
+            enteredAt: string;
+        };
+        CorrectiveActionCreated: {
+            id: string;
+            requiredLevel: string | null;
+        };
+        ForecastImportResult: {
+            rows: number;
+            written: number;
+            unchanged: number;
+            dryRun: boolean;
+        };
+        ActionPlanSubmitted: {
+            unitId: string;
+            period: string;
+            submittedAt: string;
+            submittedByName: string;
+            measures: number;
+        };
+        ActionPlanSubmission: {
+            unitId: string;
+            name: string;
+            period: string;
+            submittedAt: string;
+            submittedByName: string;
         };
         DelegationLevel: {
-            [key: string]: unknown;
+            id: string;
+            rank: number;
+            name: string;
+            /** @enum {string|null} */
+            unitLevel: "region" | "forvaltning" | "division" | "omrade" | "verksamhet" | "enhet" | null;
+            /** @enum {string|null} */
+            bodyKind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | null;
+            maxAmountKr: components["schemas"]["KronorText"] | null;
         };
         Cycle: {
-            [key: string]: unknown;
+            year: number;
+            levels: ("enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "fullmaktige")[];
+            occasions: components["schemas"]["Occasion"][];
         };
         Occasion: {
-            [key: string]: unknown;
+            id: string;
+            version: number;
+            year: number;
+            /** @enum {string} */
+            kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan";
+            period: string | null;
+            title: string;
+            deadlines: components["schemas"]["Deadline"][];
+        };
+        Deadline: {
+            /** @enum {string} */
+            level: "enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "fullmaktige";
+            dueOn: string;
         };
         FollowupStatus: {
-            [key: string]: unknown;
+            period: string;
+            occasion: components["schemas"]["OccasionRef"] | null;
+            counts: components["schemas"]["StatusCounts"];
+            units: components["schemas"]["StatusRow"][];
+        };
+        OccasionRef: {
+            id: string;
+            /** @enum {string} */
+            kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan";
+            title: string;
+        };
+        StatusCounts: {
+            not_started: number;
+            in_progress: number;
+            submitted: number;
+            returned: number;
+            approved: number;
+            late: number;
+        };
+        StatusRow: {
+            unitId: string;
+            name: string;
+            /** @enum {string} */
+            level: "region" | "forvaltning" | "division" | "omrade" | "verksamhet" | "enhet";
+            parentId: string | null;
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "submitted" | "returned" | "approved";
+            statusLabel: string;
+            deadline: string | null;
+            late: boolean;
+            daysLate: number;
+            submittedAt: string | null;
+            submittedByName: string | null;
+            decidedAt: string | null;
+            decidedByName: string | null;
+            returnComment: string | null;
+            version: number;
+            maySubmit: boolean;
+            mayDecide: boolean;
+        };
+        SubmissionDetail: components["schemas"]["StatusRow"] & {
+            period: string;
+            occasion: components["schemas"]["OccasionRef"] | null;
+            analysis: string;
+            missingMeasureReports: components["schemas"]["MissingMeasure"][];
+            children: {
+                unitId: string;
+                name: string;
+                /** @enum {string} */
+                status: "not_started" | "in_progress" | "submitted" | "returned" | "approved";
+                statusLabel: string;
+                late: boolean;
+            }[];
+            trail: components["schemas"]["TrailEntry"][];
+        };
+        MissingMeasure: {
+            id: string;
+            title: string;
+            unitId: string;
+            unitName: string;
+        };
+        TrailEntry: {
+            at: string;
+            actorName: string;
+            action: string;
+            comment: string | null;
         };
         Deviations: {
-            [key: string]: unknown;
+            period: string;
+            unitId: string;
+            unitName: string;
+            deviations: components["schemas"]["Deviation"][];
         };
-        Message: {
-            [key: string]: unknown;
+        Deviation: {
+            /** @enum {string} */
+            kind: "indicator" | "measure";
+            id: string;
+            name: string;
+            unitId: string;
+            unitName: string;
+            unitOfMeasure: string;
+            target: string | null;
+            value: string | null;
+            deviation: string | null;
+            /** @enum {string} */
+            status: "red" | "yellow";
+            analysis: string | null;
+            correctiveAction: {
+                id: string;
+                what: string;
+                responsibleName: string;
+                dueOn: string;
+                /** @enum {string} */
+                status: "proposed" | "decided" | "ongoing" | "done";
+            } | null;
+            decisionLevel: string | null;
+            escalated: boolean;
+        };
+        IndicatorActionCreated: {
+            id: string;
+            decisionLevel: string | null;
+        };
+        ReminderRun: {
+            created: number;
+            sent: number;
+        };
+        OutboxMessage: {
+            id: string;
+            to: string | null;
+            subject: string;
+            body: string;
+            createdAt: string;
+            sentAt: string | null;
+            /** @enum {string} */
+            transport: "smtp" | "outbox";
+            error: string | null;
+        };
+        ReportList: {
+            reports: components["schemas"]["ReportListItem"][];
+            series: components["schemas"]["ReportSeries"][];
         };
         ReportListItem: {
-            [key: string]: unknown;
+            id: string;
+            title: string;
+            /** @enum {string} */
+            kind: "month" | "tertial" | "interim" | "annual" | "dialogue";
+            unitId: string;
+            unitName: string;
+            period: string;
+            /** @enum {string} */
+            status: "draft" | "sent";
+            sentAt: string | null;
+            contentHash: string | null;
+            meeting: components["schemas"]["MeetingRef"] | null;
+            /** @enum {string|null} */
+            outcome: "beslut" | "uppdrag" | "information" | null;
+        };
+        MeetingRef: {
+            id: string;
+            bodyName: string;
+            meetsOn: string;
+            paragraph: string;
         };
         ReportSeries: {
-            [key: string]: unknown;
+            bodyName: string;
+            unitName: string;
+            reports: components["schemas"]["SeriesReport"][];
+            notedInARow: number;
+            flagged: boolean;
+        };
+        SeriesReport: {
+            id: string;
+            title: string;
+            meetsOn: string;
+            /** @enum {string|null} */
+            outcome: "beslut" | "uppdrag" | "information" | null;
         };
         Report: {
-            [key: string]: unknown;
+            id: string;
+            version: number;
+            title: string;
+            /** @enum {string} */
+            kind: "month" | "tertial" | "interim" | "annual" | "dialogue";
+            unitId: string;
+            unitName: string;
+            period: string;
+            planId: string | null;
+            /** @enum {string} */
+            status: "draft" | "sent";
+            sentAt: string | null;
+            sentByName: string | null;
+            contentHash: string | null;
+            sbar: components["schemas"]["Sbar"];
+            proposedDecision: string;
+            content: components["schemas"]["ReportContent"];
+            meeting: components["schemas"]["MeetingRef"] | null;
+            followedBy: components["schemas"]["FollowedBy"][];
+            mayEdit: boolean;
+        };
+        Sbar: {
+            situation: string;
+            background: string;
+            assessment: string;
+            recommendation: string;
+        };
+        ReportContent: {
+            title: string;
+            /** @enum {string} */
+            kind: "month" | "tertial" | "interim" | "annual" | "dialogue";
+            unitName: string;
+            period: string;
+            meeting: {
+                bodyName: string;
+                meetsOn: string;
+                paragraph: string;
+            } | null;
+            sent?: {
+                on: string;
+                byName: string;
+            } | null;
+            sbar: components["schemas"]["Sbar"];
+            proposedDecision: string;
+            actionPlan: components["schemas"]["ActionPlanSection"] | null;
+            scorecard: components["schemas"]["ScorecardSection"];
+            deviations: components["schemas"]["DeviationRow"][];
+            stale: components["schemas"]["StaleRow"][];
+        };
+        ActionPlanSection: {
+            planTitle: string;
+            year: number;
+            totals: {
+                targetKr: string;
+                plannedKr: string;
+                plannedGrade12Kr: string;
+                forecastKr: string;
+                forecastGrade12Kr: string;
+                outcomeKr: string;
+                deviationKr: string;
+            };
+            rows: components["schemas"]["ActionPlanRow"][];
+            /** @enum {string} */
+            layout?: "byUnit";
+        };
+        ActionPlanRow: {
+            unitName: string;
+            measure: string | null;
+            targetKr: string;
+            forecastKr: string | null;
+            deviationKr: string | null;
+            comment: string;
+            stale: boolean;
+        };
+        ScorecardSection: {
+            counts: {
+                green: number;
+                yellow: number;
+                red: number;
+                grey: number;
+            };
+            goals: {
+                title: string;
+                perspective: string;
+                /** @enum {string} */
+                status: "green" | "yellow" | "red" | "grey";
+                indicators: components["schemas"]["ScorecardIndicatorRow"][];
+            }[];
+        };
+        ScorecardIndicatorRow: {
+            name: string;
+            unitOfMeasure: string;
+            target: string | null;
+            outcome: string | null;
+            forecast: string | null;
+            /** @enum {string} */
+            status: "green" | "yellow" | "red" | "grey";
+            stale: boolean;
+        };
+        DeviationRow: {
+            /** @enum {string} */
+            kind: "indicator" | "measure";
+            name: string;
+            unitName: string;
+            unitOfMeasure: string;
+            target: string | null;
+            value: string | null;
+            deviation: string | null;
+            analysis: string;
+            correctiveAction: string | null;
+            decisionLevel: string | null;
+            escalated: boolean;
+        };
+        StaleRow: {
+            /** @enum {string} */
+            kind: "indicator" | "measure";
+            name: string;
+            unitName: string;
+            asOf: string | null;
+        };
+        FollowedBy: {
+            meetingId: string;
+            bodyName: string;
+            meetsOn: string;
+            paragraph: string;
+            /** @enum {string|null} */
+            outcome: "beslut" | "uppdrag" | "information" | null;
+            decisionId: string;
+            decisionTitle: string;
+            decisionText: string;
         };
         SentReport: {
-            [key: string]: unknown;
+            id: string;
+            sentAt: string;
+            contentHash: string;
         };
         ExportJob: {
-            [key: string]: unknown;
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
+            progress: number;
+            step: string;
+            error: string | null;
         };
         Meeting: {
-            [key: string]: unknown;
+            id: string;
+            bodyId: string;
+            bodyName: string;
+            meetsOn: string;
+            title: string;
+            items: components["schemas"]["MeetingItem"][];
+        };
+        MeetingItem: {
+            id: string;
+            paragraph: string;
+            title: string;
+            reportId: string | null;
+            reportTitle: string | null;
+            /** @enum {string|null} */
+            outcome: "beslut" | "uppdrag" | "information" | null;
+            decisionId: string | null;
+            decisionText: string | null;
         };
     };
     responses: never;

@@ -1,12 +1,10 @@
-import { api } from '../app/api';
 import { call, client } from '../app/client';
-import type { ActionPlan, ActionPlanSummary, Measure, MeasureTree } from './types';
 
 const id = (s: string) => encodeURIComponent(s);
 
 export const actionPlansQuery = {
   queryKey: ['action-plans'],
-  queryFn: () => api<{ plans: ActionPlan[] }>('/action-plans'),
+  queryFn: () => call(client.GET('/action-plans')),
   staleTime: 60_000,
 };
 
@@ -15,19 +13,21 @@ export const planKey = (planId: string) => ['action-plan', planId];
 
 export const summaryQuery = (planId: string, period: string) => ({
   queryKey: [...planKey(planId), 'summary', period],
-  queryFn: () => api<ActionPlanSummary>(`/action-plans/${id(planId)}/summary?period=${period}`),
+  queryFn: () =>
+    call(client.GET('/action-plans/{id}/summary', { params: { path: { id: planId }, query: { period } } })),
 });
 
 export const measureTreeQuery = (planId: string, period: string) => ({
   queryKey: [...planKey(planId), 'measures', period],
-  queryFn: () => api<MeasureTree>(`/action-plans/${id(planId)}/measures?period=${period}`),
+  queryFn: () =>
+    call(client.GET('/action-plans/{id}/measures', { params: { path: { id: planId }, query: { period } } })),
 });
 
 export const measureKey = (measureId: string) => ['measure', measureId];
 
 export const measureQuery = (measureId: string, period: string) => ({
   queryKey: [...measureKey(measureId), period],
-  queryFn: () => api<Measure>(`/measures/${id(measureId)}?period=${period}`),
+  queryFn: () => call(client.GET('/measures/{id}', { params: { path: { id: measureId }, query: { period } } })),
 });
 
 export const measureHistoryQuery = (measureId: string) => ({
