@@ -3,14 +3,23 @@ import { actorOf, type Deps, errors, router } from '../http/env';
 import { HISTORY_ENTITIES, HISTORY_KINDS } from './kinds';
 import { historyOf } from './service';
 
-const RecordedStateSchema = z
-  .union([z.record(z.string(), z.unknown()), z.array(z.unknown())])
-  .nullable()
-  .openapi({
-    description:
-      'Postens fält som de skrevs (en lista för en ordnad helhet, t.ex. delegationsordningen); null före en ' +
-      'skapelse och efter en borttagning.',
-  });
+/** Any JSON value: what a history entry recorded of a record, free-form until history is typed per kind. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+// Named array and object schemas carry the recursion: the generated client's types can refer to
+// themselves through an object's or array's members, not as a bare union member.
+export const JsonValueSchema: z.ZodType<JsonValue> = z
+  .lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), JsonArraySchema, JsonObjectSchema]))
+  .openapi('JsonValue', { description: 'Ett JSON-värde' });
+const JsonArraySchema: z.ZodType<JsonValue[]> = z.lazy(() => z.array(JsonValueSchema)).openapi('JsonArray');
+const JsonObjectSchema: z.ZodType<{ [key: string]: JsonValue }> = z
+  .lazy(() => z.record(z.string(), JsonValueSchema))
+  .openapi('JsonObject');
+
+const RecordedStateSchema = z.union([JsonObjectSchema, JsonArraySchema, z.null()]).openapi({
+  description:
+    'Postens fält som de skrevs (en lista för en ordnad helhet, t.ex. delegationsordningen); null före en ' +
+    'skapelse och efter en borttagning.',
+});
 
 const EntrySchema = z
   .object({

@@ -22,3 +22,8 @@ export const KronorSchema = z
   .union([z.number().int().safe(), z.string().regex(/^-?\d{1,18}$/, 'ska vara hela kronor')])
   .transform((v) => BigInt(v));
 export const NonNegativeKronorSchema = KronorSchema.refine((v) => v >= 0n, 'får inte vara negativt');
+/** Whole kronor in an answer: a string of digits, exact beyond 2^53. */
+export const KronorText = z
+  .string()
+  .regex(/^-?\d+$/)
+  .openapi('KronorText', { description: 'Hela kronor som en sträng av siffror (exakt även över 2^53)' });
