@@ -5,12 +5,15 @@ import { historyOf } from './service';
 
 /** Any JSON value: what a history entry recorded of a record, free-form until history is typed per kind. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-// Named array and object schemas carry the recursion: the generated client's types can refer to
-// themselves through an object's or array's members, not as a bare union member.
+// Named array and object schemas carry the recursion. TypeScript cannot type an array of itself
+// through the generated client's indexed types (`components['schemas']['JsonValue'][]`), so the
+// document leaves a list's members open; the server still checks each one as a JSON value.
 export const JsonValueSchema: z.ZodType<JsonValue> = z
   .lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), JsonArraySchema, JsonObjectSchema]))
   .openapi('JsonValue', { description: 'Ett JSON-värde' });
-const JsonArraySchema: z.ZodType<JsonValue[]> = z.lazy(() => z.array(JsonValueSchema)).openapi('JsonArray');
+const JsonArraySchema: z.ZodType<JsonValue[]> = z
+  .lazy(() => z.array(JsonValueSchema))
+  .openapi('JsonArray', { type: 'array', items: {} });
 const JsonObjectSchema: z.ZodType<{ [key: string]: JsonValue }> = z
   .lazy(() => z.record(z.string(), JsonValueSchema))
   .openapi('JsonObject');

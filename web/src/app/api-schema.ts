@@ -8906,7 +8906,7 @@ export interface components {
         };
         /** @description Ett JSON-värde */
         JsonValue: string | number | boolean | null | components["schemas"]["JsonArray"] | components["schemas"]["JsonObject"];
-        JsonArray: (components["schemas"]["JsonValue"] | null)[];
+        JsonArray: unknown[];
         Decision: components["schemas"]["DecisionSummary"] & {
             links: components["schemas"]["DecisionLink"][];
         };
