@@ -4,7 +4,6 @@ import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
 import { IMPORT_LIMITS_DESCRIPTION } from '../core/workbook';
 import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
 import {
-  Doc,
   IdParam,
   json,
   jsonBody,
@@ -17,6 +16,7 @@ import {
   XLSX,
   xlsxResponse,
 } from '../http/routing';
+import { PlanSchema } from '../steering/schemas';
 import {
   ActionPlanSchema,
   ActionPlanSubmissionSchema,
@@ -111,7 +111,7 @@ export function economyRoutes({ services, config }: Deps) {
           deviationMarginPct: z.number().int().min(0).max(100).default(10),
         }),
       ),
-      responses: { 201: { description: 'Skapad', ...json(Doc('Plan')) }, ...writeErrors },
+      responses: { 201: { description: 'Skapad', ...json(PlanSchema) }, ...writeErrors },
     }),
     async (c) => c.json(await createActionPlan(services, actorOf(c), c.req.valid('json')), 201),
   );

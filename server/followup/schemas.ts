@@ -64,7 +64,7 @@ export const StatusCountsSchema = z
     approved: z.number(),
     late: z.number(),
   })
-  .openapi('StatusCounts');
+  .openapi('SubmissionStatusCounts');
 
 export const FollowupStatusSchema = z
   .object({

@@ -4,6 +4,7 @@ import type { Actor, Services } from '../core/context';
 import { authorize } from '../core/write';
 import { currentTree } from '../org/service';
 import type { HistoryEntity, HistoryKind } from './kinds';
+import type { JsonValue } from './routes';
 
 export interface HistoryEntry {
   id: string;
@@ -19,7 +20,7 @@ export interface HistoryEntry {
 }
 
 /** A record's fields as the write path stored them (a list for an ordered whole, such as delegation levels). */
-export type RecordedState = Record<string, unknown> | unknown[] | null;
+export type RecordedState = { [key: string]: JsonValue } | JsonValue[] | null;
 
 /**
  * The history of one record, oldest first, entry by entry as far as the actor may read it:

@@ -11,8 +11,6 @@ export const readErrors = { 400: errors[400], 401: errors[401], 403: errors[403]
 export const writeErrors = { ...readErrors, 409: errors[409], 413: errors[413], 422: errors[422] };
 export const IdParam = z.object({ id: z.string().min(1) });
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'ska vara en månad ÅÅÅÅ-MM');
-/** A loose record schema for documents whose fields the services define. */
-export const Doc = (name: string) => z.record(z.string(), z.unknown()).openapi(name);
 /** A spreadsheet answer, for the OpenAPI document. */
 export const xlsxResponse = {
   200: { description: 'Arbetsboken', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } },

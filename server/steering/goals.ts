@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from '@hono/zod-openapi';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { Perspective } from '../../domain/steering';
 import type { Actor, Executor, Services } from '../core/context';
@@ -7,41 +8,10 @@ import { currentTree } from '../org/service';
 import { authorizeReadSomewhere, badRef, mustExist, readableInherited } from './common';
 import { citation, decisionRecords, linkDecision } from './decisions';
 import { actorLabel, latestIsDecided, planIsDecided } from './plans';
+import type { GoalSchema, GoalWordingSchema } from './schemas';
 
-export interface GoalWording {
-  seq: number;
-  title: string;
-  description: string;
-  decisionId: string | null;
-  decision: string | null;
-  /** Written after the goal's plan was decided, with no decision behind it. */
-  drift: boolean;
-  createdAt: string;
-  createdBy: string;
-}
-
-export interface GoalRecord {
-  id: string;
-  version: number;
-  planId: string;
-  planTitle: string;
-  planDecided: boolean;
-  perspective: Perspective;
-  focusArea: string | null;
-  ownerUnitId: string;
-  targetYear: number | null;
-  title: string;
-  description: string;
-  /** The current wording was changed without a decision ("ändrad utan beslut"). */
-  drift: boolean;
-  /** The wording last backed by a decision (or written before the plan was decided). */
-  decidedWording: GoalWording | null;
-  wordings: GoalWording[];
-  parentGoalIds: string[];
-  childGoalIds: string[];
-  indicatorIds: string[];
-  decisions: { id: string; kind: string; title: string; citation: string }[];
-}
+export type GoalWording = z.infer<typeof GoalWordingSchema>;
+export type GoalRecord = z.infer<typeof GoalSchema>;
 
 export async function goalRecords(
   db: Executor,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from '@hono/zod-openapi';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { PlanKind, PlanStatus } from '../../domain/steering';
 import type { Actor, Executor, Services } from '../core/context';
@@ -7,43 +8,10 @@ import { refreshPlanFigures } from '../economy/rollups';
 import { currentTree } from '../org/service';
 import { authorizeReadSomewhere, badRef, mustExist, readableInherited, scopeOfBody } from './common';
 import { citation, type DecisionRecord, decisionRecords, linkDecision } from './decisions';
+import type { PlanSchema, PlanVersionSchema } from './schemas';
 
-export interface PlanVersion {
-  seq: number;
-  title: string;
-  description: string;
-  startYear: number;
-  endYear: number;
-  status: PlanStatus;
-  decisionId: string | null;
-  decision: string | null;
-  createdAt: string;
-  createdBy: string;
-}
-
-export interface PlanRecord {
-  id: string;
-  version: number;
-  kind: PlanKind;
-  ownerBodyId: string | null;
-  ownerBodyName: string | null;
-  ownerUnitId: string | null;
-  parentPlanId: string | null;
-  /** The newest version's content and status. */
-  title: string;
-  description: string;
-  startYear: number;
-  endYear: number;
-  status: PlanStatus;
-  /** The decided version in force, if any: what the plan formally says. */
-  inForce: PlanVersion | null;
-  versions: PlanVersion[];
-  goalCount: number;
-  measureCount: number;
-  /** Goals or measures hang on it but no version was ever decided: "styr verksamhet men saknar beslut". */
-  steersWithoutDecision: boolean;
-  decisions: Omit<DecisionRecord, 'links'>[];
-}
+export type PlanVersion = z.infer<typeof PlanVersionSchema>;
+export type PlanRecord = z.infer<typeof PlanSchema>;
 
 export async function planRecords(db: Executor, ids?: readonly string[]) {
   let q = db

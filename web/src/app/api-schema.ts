@@ -3652,13 +3652,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Sparat */
+                /** @description Sparat (null när målvärdet togs bort) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Target"] & (Record<string, never> | null);
+                        "application/json": components["schemas"]["Target"] | null;
                     };
                 };
                 /** @description Ogiltiga uppgifter */
@@ -4097,12 +4097,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            rows: number;
-                            written: number;
-                            removed: number;
-                            dryRun: boolean;
-                        };
+                        "application/json": components["schemas"]["ValueImportSummary"];
                     };
                 };
                 /** @description Ogiltiga uppgifter */
@@ -8888,71 +8883,318 @@ export interface components {
             entityId: string;
             unitId: string | null;
             /** @description Postens fält som de skrevs (en lista för en ordnad helhet, t.ex. delegationsordningen); null före en skapelse och efter en borttagning. */
-            before: {
-                [key: string]: unknown;
-            } | unknown[] | null;
+            before: components["schemas"]["JsonObject"] | components["schemas"]["JsonArray"] | null;
             /** @description Postens fält som de skrevs (en lista för en ordnad helhet, t.ex. delegationsordningen); null före en skapelse och efter en borttagning. */
-            after: {
-                [key: string]: unknown;
-            } | unknown[] | null;
+            after: components["schemas"]["JsonObject"] | components["schemas"]["JsonArray"] | null;
         };
-        Decision: {
-            [key: string]: unknown;
+        JsonObject: {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        /** @description Ett JSON-värde */
+        JsonValue: string | number | boolean | null | components["schemas"]["JsonArray"] | components["schemas"]["JsonObject"];
+        JsonArray: unknown[];
+        Decision: components["schemas"]["DecisionSummary"] & {
+            links: components["schemas"]["DecisionLink"][];
+        };
+        DecisionLink: {
+            /** @enum {string} */
+            entity: "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action";
+            entityId: string;
+        };
+        DecisionSummary: {
+            id: string;
+            version: number;
+            /** @enum {string} */
+            kind: "beslut" | "uppdrag" | "information";
+            bodyId: string | null;
+            bodyName: string | null;
+            officialName: string | null;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            decidedOn: string;
+            paragraph: string | null;
+            diarienummer: string | null;
+            title: string;
+            text: string;
         };
         Plan: {
-            [key: string]: unknown;
+            id: string;
+            version: number;
+            /** @enum {string} */
+            kind: "regionplan" | "verksamhetsplan" | "strategi" | "handlingsplan" | "internkontrollplan" | "utvecklingsplan";
+            ownerBodyId: string | null;
+            ownerBodyName: string | null;
+            ownerUnitId: string | null;
+            parentPlanId: string | null;
+            /** @description Den senaste versionens innehåll och status */
+            title: string;
+            description: string;
+            startYear: number;
+            endYear: number;
+            /** @enum {string} */
+            status: "draft" | "decided" | "superseded";
+            /** @description Den beslutade version som gäller, om någon */
+            inForce: components["schemas"]["PlanVersion"] | null;
+            versions: components["schemas"]["PlanVersion"][];
+            goalCount: number;
+            measureCount: number;
+            /** @description Mål eller åtgärder hänger på planen men ingen version har beslutats */
+            steersWithoutDecision: boolean;
+            decisions: components["schemas"]["DecisionSummary"][];
+        };
+        PlanVersion: {
+            seq: number;
+            title: string;
+            description: string;
+            startYear: number;
+            endYear: number;
+            /** @enum {string} */
+            status: "draft" | "decided" | "superseded";
+            decisionId: string | null;
+            /** @description Beslutet citerat: "Regionfullmäktige 2024-11-26 § 145 (RS/1234/2024)" */
+            decision: string | null;
+            /** @description Tidpunkt (ISO 8601, UTC) */
+            createdAt: string;
+            createdBy: string;
         };
         Goal: {
-            [key: string]: unknown;
+            id: string;
+            version: number;
+            planId: string;
+            planTitle: string;
+            planDecided: boolean;
+            /** @enum {string} */
+            perspective: "medborgare" | "medarbetare" | "verksamhet" | "ekonomi";
+            focusArea: string | null;
+            ownerUnitId: string;
+            targetYear: number | null;
+            title: string;
+            description: string;
+            /** @description Den gällande formuleringen ändrades utan beslut */
+            drift: boolean;
+            decidedWording: components["schemas"]["GoalWording"] | null;
+            wordings: components["schemas"]["GoalWording"][];
+            parentGoalIds: string[];
+            childGoalIds: string[];
+            indicatorIds: string[];
+            decisions: components["schemas"]["GoalDecision"][];
+        };
+        GoalWording: {
+            seq: number;
+            title: string;
+            description: string;
+            decisionId: string | null;
+            decision: string | null;
+            /** @description Skriven efter att planen beslutades, utan beslut bakom */
+            drift: boolean;
+            /** @description Tidpunkt (ISO 8601, UTC) */
+            createdAt: string;
+            createdBy: string;
+        };
+        GoalDecision: {
+            id: string;
+            /** @enum {string} */
+            kind: "beslut" | "uppdrag" | "information";
+            title: string;
+            citation: string;
         };
         Analysis: {
-            [key: string]: unknown;
+            text: string;
+            enteredByName: string;
+            /** @description Tidpunkt (ISO 8601, UTC) */
+            enteredAt: string;
+            version: number;
         };
         Assignment: {
-            [key: string]: unknown;
+            id: string;
+            version: number;
+            title: string;
+            description: string;
+            bodyId: string;
+            bodyName: string;
+            decisionId: string | null;
+            assigneeUnitId: string | null;
+            assigneeName: string | null;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            dueOn: string;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            reportBackOn: string | null;
+            /** @enum {string} */
+            status: "not_started" | "ongoing" | "reported" | "closed";
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            reportedOn: string | null;
+            /** @description Återrapporteringsdagen har passerat utan rapport */
+            overdue: boolean;
         };
         Indicator: {
-            [key: string]: unknown;
+            id: string;
+            version: number;
+            code: string | null;
+            name: string;
+            description: string;
+            measureUnit: string;
+            /** @enum {string} */
+            direction: "higher" | "lower";
+            /** @enum {string} */
+            frequency: "month" | "tertial" | "year";
+            /** @enum {string} */
+            aggregation: "sum" | "ratio" | "weighted" | "latest" | "none";
+            numeratorId: string | null;
+            denominatorId: string | null;
+            weightId: string | null;
+            /** @description Exakt decimaltal som text, punkt som decimaltecken */
+            scale: string;
+            rollingMonths: number | null;
+            /** @enum {string} */
+            source: "entered" | "formula" | "imported";
+            goalIds: string[];
         };
         Target: {
-            [key: string]: unknown;
+            unitId: string;
+            /** @description År ÅÅÅÅ eller månad ÅÅÅÅ-MM */
+            period: string;
+            /** @description Exakt decimaltal som text, punkt som decimaltecken */
+            target: string;
+            /** @description Exakt decimaltal som text, punkt som decimaltecken */
+            tolerance: string;
         };
         IndicatorAcross: {
-            [key: string]: unknown;
-        };
-        Value: {
-            [key: string]: unknown;
-        };
-        Scorecard: {
-            unit: string;
+            indicator: string;
+            /** @description Månad ÅÅÅÅ-MM */
             period: string;
-            goals: ({
-                id: string;
-                title: string;
-                /** @enum {string} */
-                status: "green" | "yellow" | "red" | "grey";
-                indicators: components["schemas"]["IndicatorFigure"][];
-            } & {
-                [key: string]: unknown;
-            })[];
-        } & {
-            [key: string]: unknown;
+            rows: components["schemas"]["AcrossRow"][];
+        };
+        AcrossRow: {
+            unitId: string;
+            unitName: string;
+            /** @enum {string} */
+            level: "region" | "forvaltning" | "division" | "omrade" | "verksamhet" | "enhet";
+            parentId: string | null;
+            figure: components["schemas"]["IndicatorFigure"];
         };
         IndicatorFigure: {
             id: string;
             name: string;
             measureUnit: string;
+            /** @enum {string} */
+            direction: "higher" | "lower";
+            /** @enum {string} */
+            aggregation: "sum" | "ratio" | "weighted" | "latest" | "none";
+            /** @enum {string} */
+            frequency: "month" | "tertial" | "year";
             target: number | null;
+            tolerance: number | null;
             outcome: number | null;
+            /** @description Månaden utfallet gäller: den rapporterade månaden, eller en tidigare när den saknas */
+            outcomeMonth: string | null;
             forecast: number | null;
+            /** @description Månad ÅÅÅÅ-MM */
+            forecastMonth: string | null;
             /** @enum {string} */
             status: "green" | "yellow" | "red" | "grey";
+            /** @description Inte rapportmånadens fullständiga siffra: en äldre, eller alla har inte rapporterat */
             stale: boolean;
-        } & {
-            [key: string]: unknown;
+            /** @description Hur många enheter som rapporterat utfallet */
+            reported: number;
+            /** @description Hur många enheter som rapporterar indikatorn */
+            expected: number;
+            trend: components["schemas"]["TrendPoint"][];
+        };
+        TrendPoint: {
+            /** @description Månad ÅÅÅÅ-MM */
+            period: string;
+            outcome: number | null;
+            target: number | null;
+        };
+        Value: {
+            indicatorId: string;
+            unitId: string;
+            /** @description Månad ÅÅÅÅ-MM */
+            period: string;
+            /** @enum {string} */
+            kind: "outcome" | "forecast";
+            /** @description Exakt decimaltal som text, punkt som decimaltecken */
+            value: string;
+            comment: string;
+            enteredByName: string;
+            /** @description Värdets version: skickas tillbaka som basedOn */
+            enteredAt: string;
+        };
+        ValueImportSummary: {
+            rows: number;
+            written: number;
+            /** @description Rader utan värde: värden som tas bort */
+            removed: number;
+            dryRun: boolean;
+        };
+        Scorecard: {
+            unit: string;
+            unitName: string;
+            /** @enum {string} */
+            unitLevel: "region" | "forvaltning" | "division" | "omrade" | "verksamhet" | "enhet";
+            /** @description Månad ÅÅÅÅ-MM */
+            period: string;
+            goals: components["schemas"]["ScorecardGoal"][];
+            statusCounts: components["schemas"]["StatusCounts"];
+            children: components["schemas"]["ScorecardUnit"][];
+        };
+        ScorecardGoal: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            perspective: "medborgare" | "medarbetare" | "verksamhet" | "ekonomi";
+            focusArea: string | null;
+            ownerUnitId: string;
+            ownerUnitName: string;
+            /** @description Ägs av en enhet ovanför denna */
+            inherited: boolean;
+            planId: string;
+            planTitle: string;
+            planWithoutDecision: boolean;
+            drift: boolean;
+            /** @enum {string} */
+            status: "green" | "yellow" | "red" | "grey";
+            analysis: components["schemas"]["Analysis"] | null;
+            indicators: components["schemas"]["IndicatorFigure"][];
+        };
+        StatusCounts: {
+            green: number;
+            yellow: number;
+            red: number;
+            grey: number;
+        };
+        ScorecardUnit: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            level: "region" | "forvaltning" | "division" | "omrade" | "verksamhet" | "enhet";
         };
         Activity: {
-            [key: string]: unknown;
+            id: string;
+            version: number;
+            title: string;
+            description: string;
+            ownerUnitId: string;
+            responsibleName: string;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            startOn: string;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            endOn: string;
+            /** @enum {string} */
+            status: "not_started" | "ongoing" | "done" | "delayed" | "stopped";
+            progress: number;
+            goalIds: string[];
+            updates: components["schemas"]["ActivityUpdate"][];
+        };
+        ActivityUpdate: {
+            /** @description Månad ÅÅÅÅ-MM */
+            period: string;
+            /** @enum {string} */
+            status: "not_started" | "ongoing" | "done" | "delayed" | "stopped";
+            progress: number;
+            comment: string;
+            enteredByName: string;
+            /** @description Tidpunkt (ISO 8601, UTC) */
+            enteredAt: string;
         };
         ActionPlan: {
             id: string;
@@ -9191,7 +9433,7 @@ export interface components {
         FollowupStatus: {
             period: string;
             occasion: components["schemas"]["OccasionRef"] | null;
-            counts: components["schemas"]["StatusCounts"];
+            counts: components["schemas"]["SubmissionStatusCounts"];
             units: components["schemas"]["StatusRow"][];
         };
         OccasionRef: {
@@ -9200,7 +9442,7 @@ export interface components {
             kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan";
             title: string;
         };
-        StatusCounts: {
+        SubmissionStatusCounts: {
             not_started: number;
             in_progress: number;
             submitted: number;

@@ -19,7 +19,7 @@ export type Deadline = Schema<'Deadline'>;
 export type Occasion = Schema<'Occasion'>;
 export type Cycle = Schema<'Cycle'>;
 export type StatusRow = Schema<'StatusRow'>;
-export type StatusCounts = Schema<'StatusCounts'>;
+export type StatusCounts = Schema<'SubmissionStatusCounts'>;
 export type FollowupStatus = Schema<'FollowupStatus'>;
 /** A leaf measure in the unit's subtree that has no report for the month. */
 export type MissingMeasure = Schema<'MissingMeasure'>;
