@@ -105,7 +105,8 @@ export function competentFor(
     const own = maker.kind === 'body' && maker.id === matter.ownerBody.id;
     if (!own && cls !== 'fullmaktige') return no(`planen är ${matter.ownerBody.name}s egen.`);
   }
-  if (maker.kind === 'body' && cls !== 'fullmaktige' && matter.unitLineage.length > 0) {
+  // A body's own plan was settled above; otherwise a body decides only for the units it governs.
+  if (maker.kind === 'body' && cls !== 'fullmaktige' && !matter.ownerBody && matter.unitLineage.length > 0) {
     const governs = matter.unitLineage.some((u) => maker.governedUnitIds.includes(u));
     if (!governs) return no('organet styr inte den enhet som ärendet gäller.');
   }

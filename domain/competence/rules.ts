@@ -91,3 +91,13 @@ export function ruleAt(rules: readonly CompetenceRule[], matter: MatterKind, dat
 /** The rules in force on `date`, one per matter, in the order of MATTERS. */
 export const rulesInForce = (rules: readonly CompetenceRule[], date: IsoDate): CompetenceRule[] =>
   MATTERS.map((m) => ruleAt(rules, m, date));
+
+/**
+ * What kommunallagen does not let a region lower: the budget and the regionplan are
+ * fullmäktige's (KL 5:1, 11:5), and ransonering may not be delegated below the nämnd (KL 6:38).
+ */
+export const LEGAL_FLOORS: Partial<Record<MatterKind, DeciderClass>> = {
+  'plan.regionplan': 'fullmaktige',
+  budget: 'fullmaktige',
+  'measure.ransonering': 'namnd',
+};

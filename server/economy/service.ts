@@ -23,6 +23,8 @@ import { unitsOn } from '../org/queries';
 import { currentTree, today } from '../org/service';
 import { authorizeReadSomewhere, badRef, mustExist, readableInherited } from '../steering/common';
 import { linkDecision } from '../steering/decisions';
+import { mayCite } from '../competence/citations';
+import { Judge } from '../competence/judge';
 import { createPlan, planRecords } from '../steering/plans';
 import {
   delegationLevels,
@@ -409,6 +411,8 @@ export async function getMeasure(services: Services, actor: Actor, id: string, p
       decisionId: a.decision_id,
       requiredLevel: levelName(data.levels, BigInt(a.amount_kr)),
     })),
+    /** Who must decide the measure and why, and each beslut naming it, judged. */
+    competence: await new Judge(services.db).record('measure', id, today(services)),
   };
 }
 
@@ -479,7 +483,7 @@ async function checkMeasure(services: Services, w: WriteTx, input: MeasureInput,
   }
 }
 
-async function writeParts(w: WriteTx, id: string, input: MeasureInput) {
+async function writeParts(services: Services, w: WriteTx, id: string, input: MeasureInput) {
   await w.trx.deleteFrom('measure_calc_lines').where('measure_id', '=', id).execute();
   if (input.calculation.length > 0)
     await w.trx
@@ -504,6 +508,7 @@ async function writeParts(w: WriteTx, id: string, input: MeasureInput) {
       .insertInto('measure_goals')
       .values(goals.map((goal_id) => ({ measure_id: id, goal_id })))
       .execute();
+  await mayCite(services, w, 'measure', id, input.decisionIds, (i) => `decisionIds.${i}`);
   for (const d of input.decisionIds) await linkDecision(w.trx, d, 'measure', id);
 }
 
@@ -539,7 +544,7 @@ export async function createMeasure(services: Services, actor: Actor, input: Mea
       .insertInto('measures')
       .values({ id, ...measureRow(input), created_at: w.now })
       .execute();
-    await writeParts(w, id, input);
+    await writeParts(services, w, id, input);
     await w.record({
       kind: 'measure.created',
       entity: 'measure',
@@ -565,7 +570,7 @@ export async function updateMeasure(
     await checkMeasure(services, w, input, id);
     await bumpVersion(w.trx, 'measures', id, input.version, async () => (await snapshot(w.trx, id)).measure ?? null);
     await w.trx.updateTable('measures').set(measureRow(input)).where('id', '=', id).execute();
-    await writeParts(w, id, input);
+    await writeParts(services, w, id, input);
     await w.record({
       kind: 'measure.updated',
       entity: 'measure',
@@ -684,7 +689,10 @@ export async function createCorrectiveAction(
       created_at: w.now,
     };
     await w.trx.insertInto('corrective_actions').values(row).execute();
-    if (input.decisionId) await linkDecision(w.trx, input.decisionId, 'corrective_action', id);
+    if (input.decisionId) {
+      await mayCite(services, w, 'corrective_action', id, [input.decisionId], () => 'decisionId');
+      await linkDecision(w.trx, input.decisionId, 'corrective_action', id);
+    }
     await w.record({
       kind: 'corrective_action.created',
       entity: 'corrective_action',

@@ -5,6 +5,7 @@ import type { OrgIndex } from '../../domain/org';
 import type { DecisionKind } from '../../domain/steering';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
+import { mustDecideItsLinks } from '../competence/judge';
 import { currentTree } from '../org/service';
 import { authorizeReadSomewhere, mustExist, readableInherited, scopeOfBody } from './common';
 
@@ -170,6 +171,7 @@ async function checkDecision(db: Executor, input: DecisionInput) {
     const ids = input.links.filter((l) => l.entity === entity).map((l) => l.entityId);
     await mustExist(db, LINK_TABLES[entity], ids, 'links');
   }
+  await mustDecideItsLinks(db, input, input.links);
 }
 
 async function scopeOf(db: Executor, input: DecisionInput, tree: OrgIndex) {

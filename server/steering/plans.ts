@@ -3,7 +3,9 @@ import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { PlanKind, PlanStatus } from '../../domain/steering';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
-import { currentTree } from '../org/service';
+import { mayCite } from '../competence/citations';
+import { competentPairs, Judge } from '../competence/judge';
+import { currentTree, today } from '../org/service';
 import { authorizeReadSomewhere, badRef, mustExist, readableInherited, scopeOfBody } from './common';
 import { citation, type DecisionRecord, decisionRecords, linkDecision } from './decisions';
 
@@ -39,8 +41,13 @@ export interface PlanRecord {
   versions: PlanVersion[];
   goalCount: number;
   measureCount: number;
-  /** Goals or measures hang on it but no version was ever decided: "styr verksamhet men saknar beslut". */
+  /**
+   * Goals or measures hang on it but no version was ever decided by a maker competent for it:
+   * "styr verksamhet men saknar beslut".
+   */
   steersWithoutDecision: boolean;
+  /** On a single plan: who must decide it and why, and each beslut naming it, judged. */
+  competence?: Awaited<ReturnType<Judge['record']>>;
   decisions: Omit<DecisionRecord, 'links'>[];
 }
 
@@ -89,6 +96,15 @@ export async function planRecords(db: Executor, ids?: readonly string[]) {
   ];
   const decisions = await decisionRecords(db, { ids: decisionIds });
   const byId = new Map(decisions.map((d) => [d.id, d]));
+  // A plan is decided only by a decision whose maker may decide it (see domain/competence).
+  const competent = await competentPairs(
+    db,
+    'plan',
+    versions.flatMap((v) => {
+      const d = v.status !== 'draft' && v.decision_id ? byId.get(v.decision_id) : undefined;
+      return d ? [{ entityId: v.plan_id, decision: { ...d, unitId: d.scopeUnitId } }] : [];
+    }),
+  );
   return plans.map((p) => {
     const own = versions
       .filter((v) => v.plan_id === p.id)
@@ -132,7 +148,9 @@ export async function planRecords(db: Executor, ids?: readonly string[]) {
       versions: own,
       goalCount,
       measureCount,
-      steersWithoutDecision: goalCount + measureCount > 0 && !own.some((v) => v.status !== 'draft'),
+      steersWithoutDecision:
+        goalCount + measureCount > 0 &&
+        !own.some((v) => v.status !== 'draft' && competent.has(`${p.id}:${v.decisionId}`)),
       decisions: [...decisionIdsOfPlan]
         .map((id) => byId.get(id))
         .filter((d): d is NonNullable<typeof d> => !!d)
@@ -159,7 +177,8 @@ export async function getPlan(services: Services, actor: Actor, id: string): Pro
   const [p] = await planRecords(services.db, [id]);
   if (!p) throw notFound('Planen');
   if (!readableInherited(actor, await currentTree(services))(p.scopeUnitId)) throw forbidden();
-  return strip(p);
+  const competence = await new Judge(services.db).record('plan', id, today(services));
+  return { ...strip(p), ...(competence ? { competence } : {}) };
 }
 
 export interface PlanInput {
@@ -313,6 +332,7 @@ export async function decidePlan(
         'är inte ett beslut (uppdrag och information beslutar inga planer)',
         'Ärendet är inget beslut.',
       );
+    await mayCite(services, w, 'plan', id, [decision.id], () => 'decisionId');
     await w.trx
       .updateTable('plan_versions')
       .set({ status: 'superseded' })
