@@ -41,8 +41,20 @@ const matter = (kind: MatterKind, amountKr: bigint | null = null): Matter => ({
   ownerBody: null,
   amountKr,
 });
-const rf: DecisionMaker = { kind: 'body', id: 'rf', name: 'Regionfullmäktige', bodyKind: 'fullmaktige', governedUnitIds: ['region'] };
-const rs: DecisionMaker = { kind: 'body', id: 'rs', name: 'Regionstyrelsen', bodyKind: 'styrelse', governedUnitIds: ['region'] };
+const rf: DecisionMaker = {
+  kind: 'body',
+  id: 'rf',
+  name: 'Regionfullmäktige',
+  bodyKind: 'fullmaktige',
+  governedUnitIds: ['region'],
+};
+const rs: DecisionMaker = {
+  kind: 'body',
+  id: 'rs',
+  name: 'Regionstyrelsen',
+  bodyKind: 'styrelse',
+  governedUnitIds: ['region'],
+};
 const hsn: DecisionMaker = { kind: 'body', id: 'hsn', name: 'HSN', bodyKind: 'namnd', governedUnitIds: ['division'] };
 const ktn: DecisionMaker = { kind: 'body', id: 'ktn', name: 'KTN', bodyKind: 'namnd', governedUnitIds: ['trafik'] };
 const official = (unitId: string, unitLevel: DelegationLevel['unitLevel']): DecisionMaker => ({
@@ -133,7 +145,10 @@ describe('competentFor', () => {
   it('judges a decision by the rule in force on its date', () => {
     const rules: CompetenceRules = {
       ...RULES,
-      rules: [...DEFAULT_RULES, { matter: 'plan.utvecklingsplan', lowest: 'namnd', basis: 'Ny regel.', validFrom: '2025-07-01' }],
+      rules: [
+        ...DEFAULT_RULES,
+        { matter: 'plan.utvecklingsplan', lowest: 'namnd', basis: 'Ny regel.', validFrom: '2025-07-01' },
+      ],
     };
     const m = matter('plan.utvecklingsplan');
     expect(competentFor(m, official('division', 'division'), rules, '2025-06-30').competent).toBe(true);
@@ -143,10 +158,16 @@ describe('competentFor', () => {
 
   it('never lets an official decide a matter whose rule asks for a body, at any amount (property)', () => {
     fc.assert(
-      fc.property(arbMatter, arbMaker, arbRules, fc.constantFrom('2019-01-01', '2025-06-01', '2027-01-01'), (m, mk, rules, date) => {
-        if (mk.kind !== 'official' || ruleAt(rules.rules, m.kind, date).lowest === 'official') return;
-        expect(competentFor(m, mk, rules, date).competent).toBe(false);
-      }),
+      fc.property(
+        arbMatter,
+        arbMaker,
+        arbRules,
+        fc.constantFrom('2019-01-01', '2025-06-01', '2027-01-01'),
+        (m, mk, rules, date) => {
+          if (mk.kind !== 'official' || ruleAt(rules.rules, m.kind, date).lowest === 'official') return;
+          expect(competentFor(m, mk, rules, date).competent).toBe(false);
+        },
+      ),
     );
   });
 

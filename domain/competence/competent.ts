@@ -82,12 +82,7 @@ export function requiredDecisionMaker(matter: Matter, rules: CompetenceRules, da
  * Whether `maker` may decide `matter` by the rules in force on `date`. Pure: the caller says
  * which units a body governs and which unit an official leads.
  */
-export function competentFor(
-  matter: Matter,
-  maker: DecisionMaker,
-  rules: CompetenceRules,
-  date: IsoDate,
-): Competence {
+export function competentFor(matter: Matter, maker: DecisionMaker, rules: CompetenceRules, date: IsoDate): Competence {
   const rule = ruleAt(rules.rules, matter.kind, date);
   const required = requiredDecisionMaker(matter, rules, date);
   const what = matterLabel(matter.kind).toLowerCase();

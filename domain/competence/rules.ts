@@ -58,11 +58,13 @@ export interface CompetenceRule {
 export const RULES_EPOCH: IsoDate = '1900-01-01';
 
 const KL_5_1 = 'Mål och riktlinjer för verksamheten är fullmäktiges (KL 5 kap. 1 §).';
-const KL_11 = 'Budget, mål för god ekonomisk hushållning och åtgärder mot ett negativt resultat är fullmäktiges (KL 11 kap. 5, 12 §§).';
+const KL_11 =
+  'Budget, mål för god ekonomisk hushållning och åtgärder mot ett negativt resultat är fullmäktiges (KL 11 kap. 5, 12 §§).';
 const KL_6_38 =
   'Ändrade mål, omfattning eller kvalitet i en verksamhet är av principiell beskaffenhet och får inte delegeras till tjänsteperson (KL 6 kap. 38 §).';
 const NAMND = 'Nämnden beslutar om sin egen verksamhet (KL 6 kap. 2–3 §§).';
-const DELEGATION = 'Beslutas enligt delegationsordningen, av den som har mandat för beloppet (KL 6 kap. 37 §, 7 kap. 5 §).';
+const DELEGATION =
+  'Beslutas enligt delegationsordningen, av den som har mandat för beloppet (KL 6 kap. 37 §, 7 kap. 5 §).';
 
 /** The defaults, per kommunallagen; a region adjusts them through the competence-rules endpoint. */
 export const DEFAULT_RULES: readonly CompetenceRule[] = [
@@ -70,7 +72,11 @@ export const DEFAULT_RULES: readonly CompetenceRule[] = [
   { matter: 'plan.strategi', lowest: 'fullmaktige', basis: KL_5_1 },
   { matter: 'plan.verksamhetsplan', lowest: 'official', basis: `${NAMND} En enhets plan får beslutas på delegation.` },
   { matter: 'plan.handlingsplan', lowest: 'namnd', basis: `${NAMND} ${KL_11}` },
-  { matter: 'plan.internkontrollplan', lowest: 'namnd', basis: 'Nämnden ansvarar för sin interna kontroll (KL 6 kap. 6 §).' },
+  {
+    matter: 'plan.internkontrollplan',
+    lowest: 'namnd',
+    basis: 'Nämnden ansvarar för sin interna kontroll (KL 6 kap. 6 §).',
+  },
   { matter: 'plan.utvecklingsplan', lowest: 'official', basis: DELEGATION },
   { matter: 'budget', lowest: 'fullmaktige', basis: KL_11 },
   { matter: 'measure.effektivisering', lowest: 'official', basis: DELEGATION },

@@ -16,8 +16,8 @@ import {
   ruleAt,
 } from '../../domain/competence/rules';
 import type { IsoDate } from '../../domain/dates';
-import { DomainError } from '../../domain/errors';
 import { type MeasureCategory, targetEffect } from '../../domain/economy/measures';
+import { DomainError } from '../../domain/errors';
 import { type BodyKind, OrgIndex, type UnitLevel } from '../../domain/org';
 import type { DecisionKind, PlanKind } from '../../domain/steering';
 import type { Executor } from '../core/context';

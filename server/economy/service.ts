@@ -17,14 +17,14 @@ import { parseMonth } from '../../domain/indicators/months';
 import { OrgIndex, type UnitLevel } from '../../domain/org';
 import { formatPeriod } from '../../domain/periods';
 import { can } from '../../domain/permissions';
+import { mayCite } from '../competence/citations';
+import { Judge } from '../competence/judge';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { unitsOn } from '../org/queries';
 import { currentTree, today } from '../org/service';
 import { authorizeReadSomewhere, badRef, mustExist, readableInherited } from '../steering/common';
 import { linkDecision } from '../steering/decisions';
-import { mayCite } from '../competence/citations';
-import { Judge } from '../competence/judge';
 import { createPlan, planRecords } from '../steering/plans';
 import {
   delegationLevels,

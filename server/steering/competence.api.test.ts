@@ -29,7 +29,11 @@ describe('decided by the right body (Region Exempel)', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body.id as string;
   };
-  const official = (unitKey: string, name = 'Regiondirektören') => ({ bodyId: null, officialName: name, unitId: unit(unitKey) });
+  const official = (unitKey: string, name = 'Regiondirektören') => ({
+    bodyId: null,
+    officialName: name,
+    unitId: unit(unitKey),
+  });
 
   describe('plans: "styr verksamhet men saknar beslut"', () => {
     it('refuses an official’s or the styrelse’s decision on Färdplan 2030 and keeps the flag, naming who must decide', async () => {
@@ -42,7 +46,10 @@ describe('decided by the right body (Region Exempel)', () => {
 
       for (const maker of [official('region'), { bodyId: body('rs'), officialName: null, unitId: null }]) {
         const d = await decision({ ...maker, title: 'Färdplan 2030 fastställs' });
-        const refused = await controller.json('POST', `/api/plans/${id}/decide`, { version: before.version, decisionId: d });
+        const refused = await controller.json('POST', `/api/plans/${id}/decide`, {
+          version: before.version,
+          decisionId: d,
+        });
         expect(refused.status).toBe(422);
         expect(refused.body.error.fields[0].field).toBe('decisionId');
         expect(refused.body.error.fields[0].message).toMatch(/Beslutas av: Regionfullmäktige/);
@@ -52,7 +59,10 @@ describe('decided by the right body (Region Exempel)', () => {
       expect(still.status).toBe('draft');
 
       const rf = await decision({ bodyId: body('rf'), officialName: null, unitId: null, title: 'Färdplan 2030' });
-      const decided = await controller.json('POST', `/api/plans/${id}/decide`, { version: still.version, decisionId: rf });
+      const decided = await controller.json('POST', `/api/plans/${id}/decide`, {
+        version: still.version,
+        decisionId: rf,
+      });
       expect(decided.status, JSON.stringify(decided.body)).toBe(200);
       const after = (await controller.json('GET', `/api/plans/${id}`)).body;
       expect(after.steersWithoutDecision).toBe(false);
@@ -78,7 +88,10 @@ describe('decided by the right body (Region Exempel)', () => {
       });
       expect(goal.status, JSON.stringify(goal.body)).toBe(201);
       const d = await decision({ ...official('region'), title: 'Regionplan 2028' });
-      const refused = await admin.json('POST', `/api/plans/${plan.id}/decide`, { version: plan.version, decisionId: d });
+      const refused = await admin.json('POST', `/api/plans/${plan.id}/decide`, {
+        version: plan.version,
+        decisionId: d,
+      });
       expect(refused.status).toBe(422);
       expect(refused.body.error.fields[0].field).toBe('decisionId');
 
@@ -88,7 +101,10 @@ describe('decided by the right body (Region Exempel)', () => {
         .set({ status: 'decided', decision_id: d })
         .where('plan_id', '=', plan.id)
         .execute();
-      await ctx.services.db.insertInto('decision_links').values({ decision_id: d, entity: 'plan', entity_id: plan.id }).execute();
+      await ctx.services.db
+        .insertInto('decision_links')
+        .values({ decision_id: d, entity: 'plan', entity_id: plan.id })
+        .execute();
       const shown = (await admin.json('GET', `/api/plans/${plan.id}`)).body;
       expect(shown.status).toBe('decided');
       expect(shown.steersWithoutDecision).toBe(true);

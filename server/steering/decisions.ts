@@ -3,9 +3,9 @@ import type { IsoDate } from '../../domain/dates';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { OrgIndex } from '../../domain/org';
 import type { DecisionKind } from '../../domain/steering';
+import { mustDecideItsLinks } from '../competence/judge';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
-import { mustDecideItsLinks } from '../competence/judge';
 import { currentTree } from '../org/service';
 import { authorizeReadSomewhere, mustExist, readableInherited, scopeOfBody } from './common';
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { Perspective } from '../../domain/steering';
-import type { Actor, Executor, Services } from '../core/context';
-import { authorize, bumpVersion, write } from '../core/write';
 import { mayCite } from '../competence/citations';
 import { competentPairs, Judge } from '../competence/judge';
+import type { Actor, Executor, Services } from '../core/context';
+import { authorize, bumpVersion, write } from '../core/write';
 import { currentTree, today } from '../org/service';
 import { authorizeReadSomewhere, badRef, mustExist, readableInherited } from './common';
 import { citation, decisionRecords, linkDecision } from './decisions';

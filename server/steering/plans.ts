@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { PlanKind, PlanStatus } from '../../domain/steering';
-import type { Actor, Executor, Services } from '../core/context';
-import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { mayCite } from '../competence/citations';
 import { competentPairs, Judge } from '../competence/judge';
+import type { Actor, Executor, Services } from '../core/context';
+import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { currentTree, today } from '../org/service';
 import { authorizeReadSomewhere, badRef, mustExist, readableInherited, scopeOfBody } from './common';
 import { citation, type DecisionRecord, decisionRecords, linkDecision } from './decisions';
