@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DelegationLevel } from '../economy/delegation';
 import { BODY_KINDS, UNIT_LEVELS } from '../org';
-import { type CompetenceRules, competentFor, type DecisionMaker, type Matter } from './competent';
+import { type CompetenceRules, competentFor, type DecisionMaker, lacksBodyDecision, type Matter } from './competent';
 import {
   type CompetenceRule,
   DECIDER_CLASSES,
@@ -207,6 +207,14 @@ describe('competentFor', () => {
         expect(res.reason).toMatch(res.competent ? /får besluta/ : /får inte besluta/);
       }),
     );
+  });
+
+  it('flags ransonering until a nämnd or higher decided it, at any amount', () => {
+    expect(lacksBodyDecision('measure.ransonering', [])).toBe(true);
+    expect(lacksBodyDecision('measure.ransonering', [{ bodyKind: null }])).toBe(true);
+    expect(lacksBodyDecision('measure.ransonering', [{ bodyKind: 'utskott' }])).toBe(true);
+    expect(lacksBodyDecision('measure.ransonering', [{ bodyKind: 'namnd' }])).toBe(false);
+    expect(lacksBodyDecision('measure.effektivisering', [])).toBe(false);
   });
 
   it('orders the kinds of decision maker by seniority', () => {

@@ -8,6 +8,7 @@ import {
   type DeciderClass,
   deciderRank,
   isAmountMatter,
+  LEGAL_FLOORS,
   type MatterKind,
   matterLabel,
   ruleAt,
@@ -126,4 +127,19 @@ export function competentFor(matter: Matter, maker: DecisionMaker, rules: Compet
     required,
     reason: `${makerName(maker)} får besluta om ${what}. ${rule.basis}`,
   };
+}
+
+/**
+ * Whether a matter with a legal floor above officials (ransonering: the nämnd, KL 6:38) still
+ * lacks a decision by a body at that floor, whatever its amount: the delegation order alone
+ * would let a small ransonering pass as within an official's mandate.
+ */
+export function lacksBodyDecision(matter: MatterKind, decidedBy: readonly { bodyKind: BodyKind | null }[]): boolean {
+  const floor = LEGAL_FLOORS[matter];
+  if (!floor || floor === 'official') return false;
+  return !decidedBy.some((l) => {
+    if (!l.bodyKind) return false;
+    const cls = classOf({ kind: 'body', id: '', name: '', bodyKind: l.bodyKind, governedUnitIds: [] });
+    return cls !== null && deciderRank(cls) >= deciderRank(floor);
+  });
 }

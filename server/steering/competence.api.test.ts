@@ -251,6 +251,23 @@ describe('decided by the right body (Region Exempel)', () => {
       expect(started.body.error.fields[0].field).toBe('decisionIds.0');
       expect(started.body.error.fields[0].message).toMatch(/KL 6 kap\. 38 §/);
 
+      // Within a division manager's amount, yet flagged: ransonering waits for the nämnd.
+      const small = await chef.json(
+        'POST',
+        '/api/measures',
+        measure({
+          ownerUnitId: unit('medicin'),
+          responsibleName: 'Erik Sundin',
+          title: 'Stängd avdelning jul',
+          category: 'ransonering',
+          calculation: [{ year: 2024, kind: 'saving', description: 'Stängt', amountKr: '100000', realisationPct: 100 }],
+        }),
+      );
+      expect(small.status, JSON.stringify(small.body)).toBe(201);
+      const flagged = (await chef.json('GET', `/api/measures/${small.body.id}?period=2024-12`)).body;
+      expect(flagged.mandate).toMatchObject({ aboveMandate: false, flagged: true });
+      expect(flagged.competence.requiredDecisionMaker).toMatch(/^Nämnden som styr enheten/);
+
       await decision({
         bodyId: body('hsn'),
         officialName: null,
