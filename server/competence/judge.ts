@@ -92,6 +92,11 @@ export class Judge {
   private rules: Promise<CompetenceRules> | null = null;
   private readonly trees = new Map<IsoDate, Promise<{ tree: OrgIndex; levels: Map<string, UnitLevel> }>>();
   private readonly bodies = new Map<string, Promise<{ name: string; kind: BodyKind; units: string[] } | null>>();
+  private readonly plans = new Map<
+    string,
+    { kind: string; owner_body_id: string | null; owner_unit_id: string | null; scope_unit_id: string | null }
+  >();
+  private readonly goalPlans = new Map<string, string>();
 
   constructor(private readonly db: Executor) {}
 
@@ -152,12 +157,32 @@ export class Judge {
     return tree.has(unitId) ? tree.lineage(unitId) : [unitId];
   }
 
-  private async planMatter(planId: string, day: IsoDate): Promise<Matter | null> {
-    const p = await this.db
+  /** Reads many plans or goals at once, so that judging a list costs a few queries, not one per row. */
+  async prime(entity: LinkEntity, ids: readonly string[]): Promise<void> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return;
+    let planIds = unique;
+    if (entity === 'goal') {
+      const goals = await this.db.selectFrom('goals').select(['id', 'plan_id']).where('id', 'in', unique).execute();
+      for (const g of goals) this.goalPlans.set(g.id, g.plan_id);
+      planIds = [...new Set(goals.map((g) => g.plan_id))];
+    } else if (entity !== 'plan') return;
+    const plans = await this.db
       .selectFrom('plans')
-      .select(['kind', 'owner_body_id', 'owner_unit_id', 'scope_unit_id'])
-      .where('id', '=', planId)
-      .executeTakeFirst();
+      .select(['id', 'kind', 'owner_body_id', 'owner_unit_id', 'scope_unit_id'])
+      .where('id', 'in', planIds)
+      .execute();
+    for (const { id, ...p } of plans) this.plans.set(id, p);
+  }
+
+  private async planMatter(planId: string, day: IsoDate): Promise<Matter | null> {
+    const p =
+      this.plans.get(planId) ??
+      (await this.db
+        .selectFrom('plans')
+        .select(['kind', 'owner_body_id', 'owner_unit_id', 'scope_unit_id'])
+        .where('id', '=', planId)
+        .executeTakeFirst());
     if (!p) return null;
     const owner = p.owner_body_id ? await this.body(p.owner_body_id) : null;
     return {
@@ -208,8 +233,10 @@ export class Judge {
   async matter(entity: LinkEntity, id: string, day: IsoDate): Promise<Matter | null> {
     if (entity === 'plan') return this.planMatter(id, day);
     if (entity === 'goal') {
-      const g = await this.db.selectFrom('goals').select('plan_id').where('id', '=', id).executeTakeFirst();
-      return g ? this.planMatter(g.plan_id, day) : null;
+      const planId =
+        this.goalPlans.get(id) ??
+        (await this.db.selectFrom('goals').select('plan_id').where('id', '=', id).executeTakeFirst())?.plan_id;
+      return planId ? this.planMatter(planId, day) : null;
     }
     if (entity === 'measure') {
       const m = await this.db
@@ -353,6 +380,10 @@ export async function competentPairs(
   pairs: readonly { entityId: string; decision: DecisionFacts & { id: string } }[],
 ): Promise<Set<string>> {
   const judge = new Judge(db);
+  await judge.prime(
+    entity,
+    pairs.map((p) => p.entityId),
+  );
   const out = new Set<string>();
   for (const { entityId, decision } of pairs) {
     const key = `${entityId}:${decision.id}`;
