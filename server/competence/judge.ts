@@ -353,7 +353,20 @@ export class Judge {
                 .execute()
             ).map((v) => v.decision_id),
           )
-        : null;
+        : entity === 'goal'
+          ? // A goal's wording is decided by the decision behind its newest wording.
+            new Set(
+              (
+                await this.db
+                  .selectFrom('goal_wordings')
+                  .select('decision_id')
+                  .where('goal_id', '=', id)
+                  .orderBy('seq', 'desc')
+                  .limit(1)
+                  .execute()
+              ).map((w) => w.decision_id),
+            )
+          : null;
     const competent = decisions.filter((d) => d.competent && (!deciding || deciding.has(d.id))).at(-1);
     const rule = ruleAt(rules.rules, matter.kind, today);
     const required = requiredDecisionMaker(matter, rules, today);

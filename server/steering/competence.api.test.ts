@@ -124,7 +124,7 @@ describe('decided by the right body (Region Exempel)', () => {
       const controller = await as('controller');
       const goal = (await controller.json('GET', `/api/goals/${id}`)).body;
       expect(goal.drift).toBe(true);
-      expect(goal.competence.requiredDecisionMaker).toBe('Regionfullmäktige');
+      expect(goal.competence).toMatchObject({ requiredDecisionMaker: 'Regionfullmäktige', decided: false });
 
       const director = await decision({ ...official('region'), title: 'Nytt mål om nära vård' });
       const refused = await controller.json('PATCH', `/api/goals/${id}`, {
@@ -145,6 +145,7 @@ describe('decided by the right body (Region Exempel)', () => {
       expect(ok.status, JSON.stringify(ok.body)).toBe(200);
       expect(ok.body.drift).toBe(false);
       expect(ok.body.decidedWording.title).toBe('Andelen nära vård ska öka kraftigt');
+      expect((await controller.json('GET', `/api/goals/${id}`)).body.competence.decided).toBe(true);
     });
   });
 
