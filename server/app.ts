@@ -7,6 +7,7 @@ import { getPath } from 'hono/utils/url';
 import { DomainError } from '../domain/errors';
 import { authRoutes } from './auth/routes';
 import { bodyRoutes } from './bodies/routes';
+import { competenceRoutes } from './competence/routes';
 import { economyRoutes } from './economy/routes';
 import { followupRoutes } from './followup/routes';
 import { healthRoutes } from './health/routes';
@@ -56,6 +57,7 @@ export function buildApi(deps: Deps) {
   api.route('/', historyRoutes(deps));
   api.route('/', steeringRoutes(deps));
   api.route('/', economyRoutes(deps));
+  api.route('/', competenceRoutes(deps));
   api.route('/', followupRoutes(deps));
   api.route('/', reportRoutes(deps));
   api.doc31('/openapi.json', {

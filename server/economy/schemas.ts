@@ -7,6 +7,7 @@ import {
 } from '../../domain/economy/measures';
 import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
 import { DECISION_KINDS, PLAN_STATUSES } from '../../domain/steering';
+import { RecordCompetenceSchema } from '../competence/schemas';
 import { orNull } from '../http/nullable';
 import { KronorText } from '../http/routing';
 
@@ -202,6 +203,8 @@ export const MeasureSchema = MeasureFiguresSchema.extend({
   goalIds: z.array(z.string()),
   decisions: z.array(MeasureDecisionSchema),
   correctiveActions: z.array(CorrectiveActionSchema),
+  /** On a single measure: who must decide it and why, each beslut naming it judged. */
+  competence: RecordCompetenceSchema.optional(),
 }).openapi('Measure');
 
 /** A unit's submission of a month, as listed. */

@@ -17,6 +17,8 @@ import { parseMonth } from '../../domain/indicators/months';
 import { OrgIndex, type UnitLevel } from '../../domain/org';
 import { formatPeriod } from '../../domain/periods';
 import { can } from '../../domain/permissions';
+import { mayCite } from '../competence/citations';
+import { Judge } from '../competence/judge';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { unitsOn } from '../org/queries';
@@ -416,6 +418,8 @@ export async function getMeasure(services: Services, actor: Actor, id: string, p
       decisionId: a.decision_id,
       requiredLevel: levelName(data.levels, BigInt(a.amount_kr)),
     })),
+    /** Who must decide the measure and why, and each beslut naming it, judged. */
+    competence: await new Judge(services.db).record('measure', id, today(services)),
   };
 }
 
@@ -486,7 +490,7 @@ async function checkMeasure(services: Services, w: WriteTx, input: MeasureInput,
   }
 }
 
-async function writeParts(w: WriteTx, id: string, input: MeasureInput) {
+async function writeParts(services: Services, w: WriteTx, id: string, input: MeasureInput) {
   await w.trx.deleteFrom('measure_calc_lines').where('measure_id', '=', id).execute();
   if (input.calculation.length > 0)
     await w.trx
@@ -511,6 +515,7 @@ async function writeParts(w: WriteTx, id: string, input: MeasureInput) {
       .insertInto('measure_goals')
       .values(goals.map((goal_id) => ({ measure_id: id, goal_id })))
       .execute();
+  await mayCite(services, w, 'measure', id, input.decisionIds, (i) => `decisionIds.${i}`);
   for (const d of input.decisionIds) await linkDecision(w.trx, d, 'measure', id);
 }
 
@@ -546,7 +551,7 @@ export async function createMeasure(services: Services, actor: Actor, input: Mea
       .insertInto('measures')
       .values({ id, ...measureRow(input), created_at: w.now })
       .execute();
-    await writeParts(w, id, input);
+    await writeParts(services, w, id, input);
     await refreshMeasureFigures(w.trx, [id, input.parentMeasureId]);
     await w.record({
       kind: 'measure.created',
@@ -573,7 +578,7 @@ export async function updateMeasure(
     await checkMeasure(services, w, input, id);
     await bumpVersion(w.trx, 'measures', id, input.version, async () => (await snapshot(w.trx, id)).measure ?? null);
     await w.trx.updateTable('measures').set(measureRow(input)).where('id', '=', id).execute();
-    await writeParts(w, id, input);
+    await writeParts(services, w, id, input);
     // The old parent may have lost its last sub-measure and become a leaf again.
     await refreshMeasureFigures(w.trx, [id, input.parentMeasureId, before.measure.parent_measure_id]);
     await w.record({
@@ -702,7 +707,10 @@ export async function createCorrectiveAction(
       created_at: w.now,
     };
     await w.trx.insertInto('corrective_actions').values(row).execute();
-    if (input.decisionId) await linkDecision(w.trx, input.decisionId, 'corrective_action', id);
+    if (input.decisionId) {
+      await mayCite(services, w, 'corrective_action', id, [input.decisionId], () => 'decisionId');
+      await linkDecision(w.trx, input.decisionId, 'corrective_action', id);
+    }
     await w.record({
       kind: 'corrective_action.created',
       entity: 'corrective_action',

@@ -4,6 +4,7 @@ import type { IsoDate } from '../../domain/dates';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { OrgIndex } from '../../domain/org';
 import type { DecisionKind } from '../../domain/steering';
+import { mustDecideItsLinks } from '../competence/judge';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { currentTree } from '../org/service';
@@ -151,6 +152,7 @@ async function checkDecision(db: Executor, input: DecisionInput) {
     const ids = input.links.filter((l) => l.entity === entity).map((l) => l.entityId);
     await mustExist(db, LINK_TABLES[entity], ids, 'links');
   }
+  await mustDecideItsLinks(db, input, input.links);
 }
 
 async function scopeOf(db: Executor, input: DecisionInput, tree: OrgIndex) {

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { PlanKind, PlanStatus } from '../../domain/steering';
+import { mayCite } from '../competence/citations';
+import { competentPairs, Judge } from '../competence/judge';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { refreshPlanFigures } from '../economy/rollups';
-import { currentTree } from '../org/service';
+import { currentTree, today } from '../org/service';
 import { authorizeReadSomewhere, badRef, mustExist, readableInherited, scopeOfBody } from './common';
 import { citation, type DecisionRecord, decisionRecords, linkDecision } from './decisions';
 import type { PlanSchema, PlanVersionSchema } from './schemas';
@@ -58,6 +60,15 @@ export async function planRecords(db: Executor, ids?: readonly string[]) {
   ];
   const decisions = await decisionRecords(db, { ids: decisionIds });
   const byId = new Map(decisions.map((d) => [d.id, d]));
+  // A plan is decided only by a decision whose maker may decide it (see domain/competence).
+  const competent = await competentPairs(
+    db,
+    'plan',
+    versions.flatMap((v) => {
+      const d = v.status !== 'draft' && v.decision_id ? byId.get(v.decision_id) : undefined;
+      return d ? [{ entityId: v.plan_id, decision: { ...d, unitId: d.scopeUnitId } }] : [];
+    }),
+  );
   return plans.map((p) => {
     const own = versions
       .filter((v) => v.plan_id === p.id)
@@ -101,7 +112,9 @@ export async function planRecords(db: Executor, ids?: readonly string[]) {
       versions: own,
       goalCount,
       measureCount,
-      steersWithoutDecision: goalCount + measureCount > 0 && !own.some((v) => v.status !== 'draft'),
+      steersWithoutDecision:
+        goalCount + measureCount > 0 &&
+        !own.some((v) => v.status !== 'draft' && competent.has(`${p.id}:${v.decisionId}`)),
       decisions: [...decisionIdsOfPlan]
         .map((id) => byId.get(id))
         .filter((d): d is NonNullable<typeof d> => !!d)
@@ -128,7 +141,8 @@ export async function getPlan(services: Services, actor: Actor, id: string): Pro
   const [p] = await planRecords(services.db, [id]);
   if (!p) throw notFound('Planen');
   if (!readableInherited(actor, await currentTree(services))(p.scopeUnitId)) throw forbidden();
-  return strip(p);
+  const competence = await new Judge(services.db).record('plan', id, today(services));
+  return { ...strip(p), ...(competence ? { competence } : {}) };
 }
 
 export interface PlanInput {
@@ -284,6 +298,7 @@ export async function decidePlan(
         'är inte ett beslut (uppdrag och information beslutar inga planer)',
         'Ärendet är inget beslut.',
       );
+    await mayCite(services, w, 'plan', id, [decision.id], () => 'decisionId');
     await w.trx
       .updateTable('plan_versions')
       .set({ status: 'superseded' })

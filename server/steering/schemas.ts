@@ -14,6 +14,7 @@ import {
   STATUSES,
   VALUE_KINDS,
 } from '../../domain/steering';
+import { RecordCompetenceSchema } from '../competence/schemas';
 import { orNull } from '../http/nullable';
 
 /**
@@ -106,6 +107,8 @@ export const PlanSchema = z
       .boolean()
       .openapi({ description: 'Mål eller åtgärder hänger på planen men ingen version har beslutats' }),
     decisions: z.array(DecisionSummarySchema),
+    /** On a single record: who must decide it and why, each beslut naming it judged. */
+    competence: RecordCompetenceSchema.optional(),
   })
   .openapi('Plan');
 
@@ -146,6 +149,8 @@ export const GoalSchema = z
         .object({ id: Id, kind: z.enum(DECISION_KINDS), title: z.string(), citation: z.string() })
         .openapi('GoalDecision'),
     ),
+    /** On a single record: who must decide it and why, each beslut naming it judged. */
+    competence: RecordCompetenceSchema.optional(),
   })
   .openapi('Goal');
 

@@ -1515,7 +1515,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "cycle_occasion" | "submission" | "report" | "meeting";
+                    entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
                     id: string;
                 };
                 header?: never;
@@ -6277,6 +6277,250 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/competence-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kompetensregler: vem som får besluta vilket slags ärende */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reglerna i kraft i dag, och alla regler över tid */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompetenceRules"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Ändra kompetensregler från en dag och framåt (administratör) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        validFrom: string;
+                        rules: {
+                            /** @enum {string} */
+                            matter: "plan.regionplan" | "plan.verksamhetsplan" | "plan.strategi" | "plan.handlingsplan" | "plan.internkontrollplan" | "plan.utvecklingsplan" | "budget" | "measure.effektivisering" | "measure.ransonering" | "measure.kostnadsskillnader" | "measure.generell" | "corrective_action";
+                            /** @enum {string} */
+                            lowest: "official" | "namnd" | "styrelse" | "fullmaktige";
+                            basis: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Sparade */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompetenceRules"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/competence/{entity}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vem som måste besluta en plan, ett mål, en åtgärd eller en korrigerande åtgärd, och varför */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entity: "plan" | "goal" | "measure" | "corrective_action";
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Kompetensen för posten */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordCompetence"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cycle": {
         parameters: {
             query?: never;
@@ -8877,9 +9121,9 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            kind: "org_unit.created" | "org_unit.updated" | "org_unit.closed" | "body.created" | "body.updated" | "user.created" | "user.updated" | "user.password_set" | "user.disabled" | "user.enabled" | "role.granted" | "role.revoked" | "decision.created" | "decision.updated" | "plan.created" | "plan.updated" | "plan.revised" | "plan.decided" | "goal.created" | "goal.updated" | "goal.reworded" | "assignment.created" | "assignment.updated" | "indicator.created" | "indicator.updated" | "target.set" | "value.set" | "value.deleted" | "value.imported" | "activity.created" | "activity.updated" | "activity.reported" | "analysis.set" | "action_plan.created" | "allocation.set" | "measure.created" | "measure.updated" | "measure.reported" | "measures.imported" | "corrective_action.created" | "corrective_action.updated" | "delegation.updated" | "action_plan.submitted" | "cycle_occasion.created" | "cycle_occasion.updated" | "cycle_occasion.deleted" | "submission.saved" | "submission.submitted" | "submission.returned" | "submission.approved" | "report.created" | "report.updated" | "report.sent" | "meeting.created" | "meeting.item_added" | "meeting.decision_recorded";
+            kind: "org_unit.created" | "org_unit.updated" | "org_unit.closed" | "body.created" | "body.updated" | "user.created" | "user.updated" | "user.password_set" | "user.disabled" | "user.enabled" | "role.granted" | "role.revoked" | "decision.created" | "decision.updated" | "plan.created" | "plan.updated" | "plan.revised" | "plan.decided" | "goal.created" | "goal.updated" | "goal.reworded" | "assignment.created" | "assignment.updated" | "indicator.created" | "indicator.updated" | "target.set" | "value.set" | "value.deleted" | "value.imported" | "activity.created" | "activity.updated" | "activity.reported" | "analysis.set" | "action_plan.created" | "allocation.set" | "measure.created" | "measure.updated" | "measure.reported" | "measures.imported" | "corrective_action.created" | "corrective_action.updated" | "delegation.updated" | "competence.updated" | "action_plan.submitted" | "cycle_occasion.created" | "cycle_occasion.updated" | "cycle_occasion.deleted" | "submission.saved" | "submission.submitted" | "submission.returned" | "submission.approved" | "report.created" | "report.updated" | "report.sent" | "meeting.created" | "meeting.item_added" | "meeting.decision_recorded";
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Postens fält som de skrevs (en lista för en ordnad helhet, t.ex. delegationsordningen); null före en skapelse och efter en borttagning. */
@@ -8940,6 +9184,7 @@ export interface components {
             /** @description Mål eller åtgärder hänger på planen men ingen version har beslutats */
             steersWithoutDecision: boolean;
             decisions: components["schemas"]["DecisionSummary"][];
+            competence?: components["schemas"]["RecordCompetence"];
         };
         PlanVersion: {
             seq: number;
@@ -8955,6 +9200,22 @@ export interface components {
             /** @description Tidpunkt (ISO 8601, UTC) */
             createdAt: string;
             createdBy: string;
+        };
+        RecordCompetence: {
+            /** @enum {string} */
+            matter: "plan.regionplan" | "plan.verksamhetsplan" | "plan.strategi" | "plan.handlingsplan" | "plan.internkontrollplan" | "plan.utvecklingsplan" | "budget" | "measure.effektivisering" | "measure.ransonering" | "measure.kostnadsskillnader" | "measure.generell" | "corrective_action";
+            matterLabel: string;
+            requiredDecisionMaker: string;
+            reason: string;
+            decided: boolean;
+            decisions: {
+                id: string;
+                citation: string;
+                decidedOn: string;
+                competent: boolean;
+                reason: string;
+                required: string;
+            }[];
         };
         Goal: {
             id: string;
@@ -8977,6 +9238,7 @@ export interface components {
             childGoalIds: string[];
             indicatorIds: string[];
             decisions: components["schemas"]["GoalDecision"][];
+            competence?: components["schemas"]["RecordCompetence"];
         };
         GoalWording: {
             seq: number;
@@ -9326,6 +9588,7 @@ export interface components {
             goalIds: string[];
             decisions: components["schemas"]["MeasureDecision"][];
             correctiveActions: components["schemas"]["CorrectiveAction"][];
+            competence?: components["schemas"]["RecordCompetence"];
         };
         CalcLine: {
             year: number;
@@ -9409,6 +9672,21 @@ export interface components {
             /** @enum {string|null} */
             bodyKind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | null;
             maxAmountKr: components["schemas"]["KronorText"] | null;
+        };
+        CompetenceRules: {
+            version: number;
+            inForce: components["schemas"]["CompetenceRule"][];
+            all: components["schemas"]["CompetenceRule"][];
+        };
+        CompetenceRule: {
+            /** @enum {string} */
+            matter: "plan.regionplan" | "plan.verksamhetsplan" | "plan.strategi" | "plan.handlingsplan" | "plan.internkontrollplan" | "plan.utvecklingsplan" | "budget" | "measure.effektivisering" | "measure.ransonering" | "measure.kostnadsskillnader" | "measure.generell" | "corrective_action";
+            matterLabel: string;
+            /** @enum {string} */
+            lowest: "official" | "namnd" | "styrelse" | "fullmaktige";
+            lowestLabel: string;
+            basis: string;
+            validFrom: string;
         };
         Cycle: {
             year: number;

@@ -7,6 +7,7 @@ import { useMe } from '../app/auth';
 import { call, client } from '../app/client';
 import { formatDate, formatDateTime } from '../app/format';
 import { PageHeading } from '../app/page';
+import { CompetenceNote } from '../competence/CompetenceNote';
 import { may } from './access';
 import { GoalEditForm } from './GoalForm';
 import { indicatorsQuery, isForbidden, useHomeUnit, useOrg } from './queries';
@@ -45,6 +46,7 @@ export function GoalPage() {
         {status}
       </p>
       {g.drift && <DriftAlert goal={g} />}
+      {g.drift && <CompetenceNote entity="goal" id={g.id} version={g.version} />}
       {mayWrite && (
         <Button
           mb="md"

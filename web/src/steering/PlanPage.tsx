@@ -22,6 +22,7 @@ import { hasRole, useMe } from '../app/auth';
 import { call, client } from '../app/client';
 import { formatDateTime } from '../app/format';
 import { PageHeading } from '../app/page';
+import { CompetenceNote } from '../competence/CompetenceNote';
 import { FormStatus, fieldError } from '../ui/forms';
 import { may } from './access';
 import { citationOf } from './decisions';
@@ -87,6 +88,7 @@ export function PlanPage() {
           {t('plan.withoutDecisionText', { count: p.goalCount })}
         </Alert>
       )}
+      {p.steersWithoutDecision && <CompetenceNote entity="plan" id={p.id} version={p.version} />}
       <p aria-live="polite" className="status-message">
         {status}
       </p>
