@@ -6,6 +6,7 @@ import { addMonths, formatPeriod } from '../domain/periods';
 import type { Role } from '../domain/permissions';
 import { hashPassword } from '../server/auth/passwords';
 import type { Executor } from '../server/core/context';
+import { refreshPlanFigures } from '../server/economy/rollups';
 import { rebuildAllRollups } from '../server/steering/rollups';
 
 export interface LargeRegionSize {
@@ -375,6 +376,9 @@ export async function generateActionPlan(
     .values({ plan_id: planId, unit_id: region.rootId, year: 2024, amount_kr: 5_000_000_000n })
     .execute();
   await sql`ANALYZE measure_reports`.execute(db);
+  // The rows above bypass the write path, so the plan's kept figures (decision 008) are built here.
+  await refreshPlanFigures(db, [planId]);
+  await sql`ANALYZE plan_month_sums`.execute(db);
   return {
     planId,
     measures: measures.length,

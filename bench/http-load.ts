@@ -1,14 +1,25 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
+export interface Server {
+  port: number;
+  /** The demo's root unit and action plan (the product's server only). */
+  rootId?: string;
+  planId?: string;
+  /** Resident memory of the server process now, in bytes (Linux), or null. */
+  rss(): number | null;
+  stop(): Promise<void>;
+}
+
 /** Starts `bench/http-server.ts <kind>` in its own process; resolves with its port once it listens. */
-export async function startServer(kind: 'bare' | 'app'): Promise<{ port: number; stop: () => Promise<void> }> {
+export async function startServer(kind: 'bare' | 'app'): Promise<Server> {
   const script = fileURLToPath(new URL('./http-server.ts', import.meta.url));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, kind], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const port = await new Promise<number>((resolve, reject) => {
+  const ready = await new Promise<{ port: number; rootId?: string; planId?: string }>((resolve, reject) => {
     let out = '';
     // Seeding the demo region takes about half a minute on a quiet machine; a server that has
     // not answered in three minutes is broken, not slow.
@@ -18,7 +29,7 @@ export async function startServer(kind: 'bare' | 'app'): Promise<{ port: number;
       const line = out.split('\n').find((l) => l.startsWith('{"port"'));
       if (line) {
         clearTimeout(timer);
-        resolve((JSON.parse(line) as { port: number }).port);
+        resolve(JSON.parse(line));
       }
     });
     child.on('exit', (code) => {
@@ -33,13 +44,22 @@ export async function startServer(kind: 'bare' | 'app'): Promise<{ port: number;
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
-  return { port, stop };
+  const rss = () => {
+    try {
+      const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
+      return kb ? Number(kb) * 1024 : null;
+    } catch {
+      return null;
+    }
+  };
+  return { ...ready, rss, stop };
 }
 
 export interface LoadResult {
   requests: number;
   perSecond: number;
   median: number;
+  p95: number;
   p99: number;
 }
 
@@ -85,7 +105,7 @@ export async function load(
     const elapsed = (now() - started) / 1000;
     const s = samples.sort((a, b) => a - b);
     const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
-    return { requests: s.length, perSecond: s.length / elapsed, median: at(0.5), p99: at(0.99) };
+    return { requests: s.length, perSecond: s.length / elapsed, median: at(0.5), p95: at(0.95), p99: at(0.99) };
   } finally {
     agent.destroy();
   }
@@ -102,10 +122,24 @@ export async function signIn(port: number, username: string, password: string): 
   return (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
 }
 
-export type HttpRow = LoadResult & { name: string; ratio: number };
+/**
+ * A row of the http section: throughput against `http.bare` (ratio, higher is better; the
+ * baseline is a row too), latencies in ms.
+ */
+export type HttpRow = LoadResult & { id: string; ratio: number; baseline: string | null };
 
-/** http.bare, http.health and http.me, each against its own server process. */
-export async function httpSection(): Promise<HttpRow[]> {
+/** The answer of the demo server's memory after its load, for the results. */
+export interface HttpSection {
+  rows: HttpRow[];
+  serverRssBytes: number | null;
+}
+
+/**
+ * http.bare, then http.health, http.me, http.scorecardDemo (the region's scorecard for the
+ * latest month with values) and http.summaryDemo (the demo action plan's summary), the product
+ * on a copy of the demo data, in their own server processes.
+ */
+export async function httpSection(): Promise<HttpSection> {
   const bare = await startServer('bare');
   let bareResult: LoadResult;
   try {
@@ -117,32 +151,47 @@ export async function httpSection(): Promise<HttpRow[]> {
   try {
     const health = await load(app.port, '/api/health');
     const cookie = await signIn(app.port, 'admin', 'demo');
-    const me = await load(app.port, '/api/me', { headers: { cookie } });
-    return [
-      { name: 'http.bare', ...bareResult },
-      { name: 'http.health', ...health },
-      { name: 'http.me', ...me },
-    ].map((r) => ({ ...r, ratio: r.perSecond / bareResult.perSecond }));
+    const headers = { cookie };
+    const me = await load(app.port, '/api/me', { headers });
+    const latest = await fetch(`http://127.0.0.1:${app.port}/api/periods/latest`, { headers });
+    const period = ((await latest.json()) as { period: string | null }).period;
+    if (!period) throw new Error('the demo has no month with values');
+    const scorecard = await load(app.port, `/api/scorecard?unit=${app.rootId}&period=${period}`, { headers });
+    const summary = await load(app.port, `/api/action-plans/${app.planId}/summary?period=${period}`, { headers });
+    const rows: HttpRow[] = [
+      { id: 'http.bare', ...bareResult, ratio: 1, baseline: null },
+      ...[
+        { id: 'http.health', ...health },
+        { id: 'http.me', ...me },
+        { id: 'http.scorecardDemo', ...scorecard },
+        { id: 'http.summaryDemo', ...summary },
+      ].map((r) => ({ ...r, ratio: r.perSecond / bareResult.perSecond, baseline: 'http.bare' })),
+    ];
+    return { rows, serverRssBytes: app.rss() };
   } finally {
     await app.stop();
   }
 }
 
-export function printHttp(rows: HttpRow[]) {
+export function printHttp({ rows, serverRssBytes }: HttpSection) {
   console.log('\n20 connections, keep-alive, 4 s after 1 s warm-up, separate server process, PGlite demo:');
   console.log(
-    'request'.padEnd(14),
+    'request'.padEnd(20),
     'req/s'.padStart(9),
     'median ms'.padStart(10),
+    'p95 ms'.padStart(9),
     'p99 ms'.padStart(9),
     '× bare'.padStart(8),
   );
   for (const r of rows)
     console.log(
-      r.name.padEnd(14),
+      r.id.padEnd(20),
       r.perSecond.toFixed(0).padStart(9),
       r.median.toFixed(2).padStart(10),
+      r.p95.toFixed(2).padStart(9),
       r.p99.toFixed(2).padStart(9),
       r.ratio.toFixed(3).padStart(8),
     );
+  if (serverRssBytes !== null)
+    console.log(`demo server RSS after its load: ${(serverRssBytes / 2 ** 20).toFixed(0)} MiB`);
 }

@@ -1,7 +1,8 @@
 /**
  * A server process for the `http` bench section: `bare` is a bare Hono app answering small
  * JSON on @hono/node-server, `app` the product's app on the demo database (embedded PGlite,
- * in memory). Listens on a free loopback port and prints `{"port":N}` on one line when ready.
+ * in memory). Listens on a free loopback port and prints `{"port":N, ...}` on one line when ready,
+ * with the demo's root unit and action plan for the requests that need them.
  */
 
 import { serve } from '@hono/node-server';
@@ -16,6 +17,7 @@ import { BENCH_HTTP_CONFIG } from './http-config';
 async function main() {
   const kind = process.argv[2];
   let fetch: (req: Request) => Response | Promise<Response>;
+  let ids: { rootId?: string; planId?: string } = {};
   if (kind === 'bare') {
     const bare = new Hono();
     bare.get('/', (c) => c.json({ status: 'ok' }));
@@ -24,14 +26,15 @@ async function main() {
     const database = await openDatabase({ kind: 'pglite', dataDir: null });
     await migrate(database.db, systemClock.now());
     const services = { db: database.db, dbKind: database.kind, clock: systemClock };
-    await seedDemo(services);
+    const seeded = await seedDemo(services);
+    ids = { rootId: seeded.units.get('region'), planId: seeded.economy.planId };
     fetch = buildApp({
       services,
       config: BENCH_HTTP_CONFIG,
     }).fetch;
   }
   serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-    console.log(JSON.stringify({ port: info.port }));
+    console.log(JSON.stringify({ port: info.port, ...ids }));
   });
 }
 

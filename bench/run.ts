@@ -2,7 +2,12 @@
  * `npm run bench`: the platform's requests over a synthetic large region. Figures are ratios
  * against a trivial request measured in the same run, so they compare across machines.
  * In-process requests, bounded in count; the `http` section loads real server processes over
- * loopback for a few seconds each.
+ * loopback for a few seconds each; the `start` section starts the compiled server on the demo.
+ *
+ * Every row of bench/out/results.json is `{ id, median, p95, ratio, baseline, ... }`: `baseline`
+ * is the id of the row it is compared with (a row too, with baseline null), `ratio` its median
+ * over the baseline's (in-process, lower is better) or its throughput over the baseline's
+ * (`http.*`, higher is better). Ids are stable across runs and versions.
  */
 
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,15 +31,34 @@ import {
   LARGE_STEERING,
 } from './generate';
 import { BENCH_HTTP_CONFIG } from './http-config';
-import { httpSection, printHttp } from './http-load';
+import { type HttpSection, httpSection, printHttp } from './http-load';
 import { latenciesDuring, stallImportRows, valuesWorkbook } from './import-stall';
+import { printStart, type StartRow, startSection } from './start';
 
 const WARMUP = 5;
 // BENCH_ONLY=import.stall (or a comma-separated list of org, scorecard, plan, report,
-// import.stall, http) runs only those rows, with the baselines they are measured against.
+// import.stall, http, start) runs only those rows, with the baselines they are measured against.
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
-const runs = (section: 'org' | 'scorecard' | 'plan' | 'report' | 'import.stall' | 'http') =>
+const runs = (section: 'org' | 'scorecard' | 'plan' | 'report' | 'import.stall' | 'http' | 'start') =>
   !ONLY || ONLY.includes(section);
+const PROCESS_SECTIONS = ['http', 'start'];
+
+interface Row {
+  id: string;
+  name: string;
+  median: number;
+  p95: number;
+  ratio: number;
+  baseline: string | null;
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+function writeResults(results: Record<string, unknown>) {
+  mkdirSync('bench/out', { recursive: true });
+  writeFileSync('bench/out/results.json', JSON.stringify({ ...results, rssBytes: process.memoryUsage().rss }, null, 2));
+  console.log(`\nbench process RSS after the run: ${mib(process.memoryUsage().rss)}`);
+}
 const ITERATIONS = 30;
 
 function stats(samples: number[]) {
@@ -64,11 +88,13 @@ async function openBenchDatabase() {
 async function main() {
   // Over real sockets against servers of their own, on the demo database; first, so the large
   // region's memory does not weigh on the figures.
-  const http = runs('http') ? await httpSection() : [];
-  if (http.length > 0) printHttp(http);
-  if (ONLY?.every((s) => s === 'http')) {
-    mkdirSync('bench/out', { recursive: true });
-    writeFileSync('bench/out/results.json', JSON.stringify({ http }, null, 2));
+  const http: HttpSection | null = runs('http') ? await httpSection() : null;
+  if (http) printHttp(http);
+  const start: StartRow[] = runs('start') ? await startSection() : [];
+  if (start.length > 0) printStart(start);
+  const processRows = [...(http?.rows ?? []), ...start];
+  if (ONLY?.every((s) => PROCESS_SECTIONS.includes(s))) {
+    writeResults({ rows: processRows, httpServerRssBytes: http?.serverRssBytes ?? null });
     return;
   }
   const { database, drop } = await openBenchDatabase();
@@ -92,36 +118,61 @@ async function main() {
       console.log(
         `Action plan: ${actionPlan.measures} measures ${LARGE_ACTION_PLAN.depth} levels deep, ${actionPlan.leaves * LARGE_ACTION_PLAN.months} reports (generated in ${((Date.now() - planStarted) / 1000).toFixed(1)} s)`,
       );
-    const app = buildApp({
-      services: { db: database.db, dbKind: database.kind, clock: systemClock },
-      config: BENCH_HTTP_CONFIG,
-    });
+    // Figures computed on every request (the cache holds nothing), as the figures' own cost is
+    // what these rows follow; the *Cached rows ask the app as it runs, with its figure cache.
+    const services = { db: database.db, dbKind: database.kind, clock: systemClock };
+    const app = buildApp({ services, config: { ...BENCH_HTTP_CONFIG, figureCache: { entries: 0 } } });
+    const cachedApp = buildApp({ services, config: BENCH_HTTP_CONFIG });
     const login = await app.request('http://localhost/api/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: region.adminUsername, password: region.password }),
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
-    const get = (path: string) => async () => {
-      const res = await app.request(`http://localhost${path}`, { headers: { cookie } });
+    const getOn = (on: typeof app) => (path: string) => async () => {
+      const res = await on.request(`http://localhost${path}`, { headers: { cookie } });
       if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
       await res.arrayBuffer();
     };
+    const get = getOn(app);
+    const getCached = getOn(cachedApp);
 
-    type Row = { name: string; median: number; p95: number; ratio: number; ratioToCount: number | null };
-    const baseline = stats(await time(get('/api/health')));
-    const me = stats(await time(get('/api/me')));
-    const rows: Row[] = [
-      { name: 'GET /api/health (baseline)', ...baseline },
-      ...(runs('org')
-        ? [
-            { name: 'GET /api/org-units (5 000 units)', ...stats(await time(get('/api/org-units'))) },
-            { name: 'GET /api/org-units?asOf=2022-01-01', ...stats(await time(get('/api/org-units?asOf=2022-01-01'))) },
-            { name: `GET /api/org-units/{root}`, ...stats(await time(get(`/api/org-units/${region.rootId}`))) },
-          ]
-        : []),
-      { name: 'GET /api/me', ...me },
-    ].map((r) => ({ ...r, ratio: r.median / baseline.median, ratioToCount: null }));
+    const rows: Row[] = [];
+    /** Adds a row measured against `baseline` (an id of a row added before it, or null). */
+    const add = (id: string, name: string, measured: { median: number; p95: number }, baseline: string | null) => {
+      const base = baseline === null ? null : rows.find((r) => r.id === baseline);
+      if (baseline !== null && !base) throw new Error(`${id}: no baseline row ${baseline}`);
+      rows.push({ id, name, ...measured, ratio: base ? measured.median / base.median : 1, baseline });
+    };
+    add('health', 'GET /api/health', stats(await time(get('/api/health'))), null);
+    add('me', 'GET /api/me', stats(await time(get('/api/me'))), 'health');
+    if (runs('org')) {
+      // The plain read of today's unit states, the rows the tree is made of.
+      const selectUnits = async () =>
+        sql`SELECT * FROM org_unit_states WHERE valid_from <= CURRENT_DATE AND (valid_to IS NULL OR valid_to > CURRENT_DATE)`.execute(
+          database.db,
+        );
+      add('select.units', 'select of today’s unit states (baseline)', stats(await time(selectUnits)), null);
+      add(
+        'org.tree',
+        `GET /api/org-units (${region.units.length} units)`,
+        stats(await time(get('/api/org-units'))),
+        'select.units',
+      );
+      add(
+        'org.treeCached',
+        'GET /api/org-units, figure cache',
+        stats(await time(getCached('/api/org-units'))),
+        'select.units',
+      );
+      add(
+        'org.treeAsOf',
+        'GET /api/org-units?asOf=2022-01-01',
+        stats(await time(get('/api/org-units?asOf=2022-01-01'))),
+        'select.units',
+      );
+      add('org.unit', 'GET /api/org-units/{root}', stats(await time(get(`/api/org-units/${region.rootId}`))), 'health');
+    }
 
     if (runs('scorecard')) {
       // The plain count of the value rows the root scorecard reads: its trend window, its indicators.
@@ -130,27 +181,37 @@ async function main() {
         sql`SELECT count(*) FROM indicator_values WHERE indicator_id = ANY(${steering.baseIndicatorIds}::text[]) AND period >= ${window[0]} AND period <= ${window[11]}`.execute(
           database.db,
         );
-      const counted = stats(await time(countRows));
+      // The plain count of the value rows the ratio's view across the units reads: its numerator's
+      // and denominator's values of the month, at every unit.
+      const parts = steering.baseIndicatorIds.slice(0, 2);
+      const countAcross = async () =>
+        sql`SELECT count(*) FROM indicator_values WHERE indicator_id = ANY(${parts}::text[]) AND period = ${steering.lastMonth}`.execute(
+          database.db,
+        );
       const division = region.units.find((u) => u.parentId === region.rootId) as { id: string };
-      rows.push(
-        ...[
-          { name: 'count of the value rows read (baseline 2)', ...counted },
-          {
-            name: `GET /api/scorecard (root, ${steering.lastMonth})`,
-            ...stats(await time(get(`/api/scorecard?unit=${region.rootId}&period=${steering.lastMonth}`))),
-          },
-          {
-            name: 'GET /api/scorecard (a förvaltning)',
-            ...stats(await time(get(`/api/scorecard?unit=${division.id}&period=${steering.lastMonth}`))),
-          },
-          {
-            name: 'GET /api/indicators/{ratio}/across',
-            ...stats(
-              await time(get(`/api/indicators/${steering.ratioIndicatorId}/across?period=${steering.lastMonth}`)),
-            ),
-          },
-        ].map((r) => ({ ...r, ratio: r.median / baseline.median, ratioToCount: r.median / counted.median })),
+      const root = `/api/scorecard?unit=${region.rootId}&period=${steering.lastMonth}`;
+      const across = `/api/indicators/${steering.ratioIndicatorId}/across?period=${steering.lastMonth}`;
+      add('count.scorecardRows', 'count of the value rows read (baseline)', stats(await time(countRows)), null);
+      add(
+        'scorecard.root',
+        `GET /api/scorecard (root, ${steering.lastMonth})`,
+        stats(await time(get(root))),
+        'count.scorecardRows',
       );
+      add(
+        'scorecard.rootCached',
+        'GET /api/scorecard (root), figure cache',
+        stats(await time(getCached(root))),
+        'count.scorecardRows',
+      );
+      add(
+        'scorecard.division',
+        'GET /api/scorecard (a förvaltning)',
+        stats(await time(get(`/api/scorecard?unit=${division.id}&period=${steering.lastMonth}`))),
+        'count.scorecardRows',
+      );
+      add('count.acrossRows', 'count of the value rows across reads (baseline)', stats(await time(countAcross)), null);
+      add('scorecard.across', 'GET /api/indicators/{ratio}/across', stats(await time(get(across))), 'count.acrossRows');
     }
     if (actionPlan && runs('plan')) {
       // The plain sum over the same rows the summary reads: every report of the plan's measures.
@@ -158,21 +219,24 @@ async function main() {
         sql`SELECT sum(r.forecast_kr) FROM measure_reports r JOIN measures m ON m.id = r.measure_id WHERE m.plan_id = ${actionPlan.planId}`.execute(
           database.db,
         );
-      const summed = stats(await time(sumReports));
-      rows.push(
-        ...[
-          { name: 'sum of the plan’s report rows (baseline 3)', ...summed },
-          {
-            name: `GET /api/action-plans/{id}/summary (${actionPlan.measures} measures)`,
-            ...stats(await time(get(`/api/action-plans/${actionPlan.planId}/summary?period=${actionPlan.lastMonth}`))),
-          },
-        ].map((r) => ({ ...r, ratio: r.median / baseline.median, ratioToCount: r.median / summed.median })),
+      const summary = `/api/action-plans/${actionPlan.planId}/summary?period=${actionPlan.lastMonth}`;
+      add('sum.planReports', 'sum of the plan’s report rows (baseline)', stats(await time(sumReports)), null);
+      add(
+        'plan.summary',
+        `GET /api/action-plans/{id}/summary (${actionPlan.measures} measures)`,
+        stats(await time(get(summary))),
+        'sum.planReports',
+      );
+      add(
+        'plan.summaryCached',
+        'GET /api/action-plans/{id}/summary, figure cache',
+        stats(await time(getCached(summary))),
+        'sum.planReports',
       );
     }
     if (actionPlan && runs('report')) {
-      // The interim report of the whole region: its data built alone (baseline 4), then built and
-      // exported through the API as a board would get it. Fewer iterations: these take seconds.
-      const services = { db: database.db, dbKind: database.kind, clock: systemClock };
+      // The interim report of the whole region: its data built alone (the baseline), then built
+      // and exported through the API as a board would get it. Fewer iterations: these take seconds.
       const head = {
         title: 'Delårsrapport',
         kind: 'interim' as const,
@@ -197,25 +261,19 @@ async function main() {
         return stats(out);
       };
       const content = await buildContent(services, systemActor('bench'), head);
-      const dataAlone = await slow(() => buildContent(services, systemActor('bench'), head));
-      const reportTimes: { name: string; median: number; p95: number }[] = [
-        {
-          name: `interim report data (${content.actionPlan?.rows.length} rows, baseline 4)`,
-          ...dataAlone,
-        },
-      ];
-      for (const format of ['pdf', 'docx', 'xlsx'] as const)
-        reportTimes.push({
-          name: `GET /api/reports/{id}/export?format=${format}`,
-          ...(await slow(get(`/api/reports/${reportId}/export?format=${format}`))),
-        });
-      rows.push(
-        ...reportTimes.map((r) => ({
-          ...r,
-          ratio: r.median / baseline.median,
-          ratioToCount: r.median / dataAlone.median,
-        })),
+      add(
+        'report.data',
+        `interim report data (${content.actionPlan?.rows.length} rows, baseline)`,
+        await slow(() => buildContent(services, systemActor('bench'), head)),
+        null,
       );
+      for (const format of ['pdf', 'docx', 'xlsx'] as const)
+        add(
+          `report.${format}`,
+          `GET /api/reports/{id}/export?format=${format}`,
+          await slow(get(`/api/reports/${reportId}/export?format=${format}`)),
+          'report.data',
+        );
     }
     if (runs('import.stall')) {
       // GET /api/me while a 10 000-row values import runs, against the same request idle (× base).
@@ -241,61 +299,39 @@ async function main() {
         imports.push(jobMs);
         during.push(...samples);
       }
-      const stalled = stats(during);
       console.log(
         `import.stall: imports of 10 000 rows took ${imports.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')}; ${during.length} probes`,
       );
-      const imported = stats(imports);
-      rows.push(
-        {
-          name: 'POST /api/values/import (10 000 values)',
-          ...imported,
-          ratio: imported.median / baseline.median,
-          ratioToCount: null,
-        },
-        {
-          // × base: against GET /api/me idle, measured above in the same run.
-          name: 'import.stall: GET /api/me during an import',
-          ...stalled,
-          ratio: stalled.median / baseline.median,
-          ratioToCount: stalled.median / me.median,
-        },
-      );
+      add('import.values', 'POST /api/values/import (10 000 values)', stats(imports), 'health');
+      // Against GET /api/me idle, measured above in the same run.
+      add('import.stall', 'import.stall: GET /api/me during an import', stats(during), 'me');
     }
 
     console.log(`\n${ITERATIONS} iterations after ${WARMUP} warm-up, in-process, ${database.kind}:`);
     console.log(
-      'request'.padEnd(44),
+      'id'.padEnd(22),
+      'request'.padEnd(48),
       'median ms'.padStart(10),
       'p95 ms'.padStart(10),
-      '× health'.padStart(10),
-      '× base'.padStart(10),
+      '× baseline'.padStart(11),
     );
     for (const r of rows)
       console.log(
-        r.name.padEnd(44),
+        r.id.padEnd(22),
+        r.name.padEnd(48),
         r.median.toFixed(2).padStart(10),
         r.p95.toFixed(2).padStart(10),
-        r.ratio.toFixed(1).padStart(10),
-        (r.ratioToCount === null ? '' : r.ratioToCount.toFixed(1)).padStart(10),
+        (r.baseline === null ? '' : `${r.ratio.toFixed(1)} × ${r.baseline}`).padStart(11),
       );
-    mkdirSync('bench/out', { recursive: true });
-    writeFileSync(
-      'bench/out/results.json',
-      JSON.stringify(
-        {
-          database: database.kind,
-          size: LARGE_REGION,
-          steering: LARGE_STEERING,
-          actionPlan: LARGE_ACTION_PLAN,
-          iterations: ITERATIONS,
-          rows,
-          http,
-        },
-        null,
-        2,
-      ),
-    );
+    writeResults({
+      database: database.kind,
+      size: LARGE_REGION,
+      steering: LARGE_STEERING,
+      actionPlan: LARGE_ACTION_PLAN,
+      iterations: ITERATIONS,
+      rows: [...rows, ...processRows],
+      httpServerRssBytes: http?.serverRssBytes ?? null,
+    });
   } finally {
     await database.close();
     await drop();

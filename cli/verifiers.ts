@@ -1,4 +1,5 @@
 import type { Services } from '../server/core/context';
+import { verifyPlanRollups } from '../server/economy/rollup-verify';
 import { today } from '../server/org/service';
 import { verifyIndicatorRollups } from '../server/steering/rollup-verify';
 
@@ -16,10 +17,18 @@ export interface Verifier {
   run: (services: Services, options: { repair: boolean }) => Promise<Verification>;
 }
 
-/** Every kept figure `rodtrad verify` checks; another kind of roll-up is one more line here. */
+/** Every kept figure `verify` checks; another kind of roll-up is one more line here. */
 export const VERIFIERS: Verifier[] = [
   {
     name: 'indikatorernas summeringar',
     run: (services, { repair }) => verifyIndicatorRollups(services.db, { repair, day: today(services) }),
+  },
+  {
+    name: 'åtgärdsplanernas summeringar',
+    run: async (services, { repair }) => {
+      const result = await verifyPlanRollups(services.db, { repair });
+      // At most the first thousand are listed; all are counted.
+      return { ...result, differing: result.differences.length, differences: result.differences.slice(0, 1000) };
+    },
   },
 ];

@@ -4,8 +4,8 @@ import { systemClock } from '../server/core/clock';
 import { systemActor } from '../server/core/context';
 import { openDatabase } from '../server/db/connection';
 import { migrate } from '../server/db/migrate';
+import { createActionPlan, createMeasure, reportMeasure } from '../server/economy/service';
 import { createUnit } from '../server/org/service';
-import { createIndicator, setValues } from '../server/steering/indicators';
 import { runTsx, tempDir } from '../test/support/process';
 
 // Run as a user would, on the embedded database; the PostgreSQL project skips it.
@@ -18,59 +18,71 @@ async function cli(dataDir: string, args: string[]) {
   return { code, output: run.output() };
 }
 
-describe.runIf(embedded)('rodtrad verify', () => {
-  it('passes kept roll-ups, lists a tampered row with exit 1, and repairs it with --repair', async () => {
-    const dir = tempDir('rt-verify-');
+describe.runIf(embedded)('verify (action-plan figures)', () => {
+  it('passes kept plan figures, lists a tampered sum with exit 1, and repairs it with --repair', async () => {
+    const dir = tempDir('rt-verify-plan-');
     const database = await openDatabase({ kind: 'pglite', dataDir: dir });
     try {
       await migrate(database.db, systemClock.now());
       const services = { db: database.db, dbKind: database.kind, clock: systemClock };
       const actor = systemActor('test');
-      const root = await createUnit(services, actor, {
-        parentId: null,
-        name: 'Region Prov',
-        level: 'region',
-        code: null,
-        managerName: null,
-        validFrom: '2020-01-01',
-      });
-      const leaf = await createUnit(services, actor, {
-        parentId: root.id,
-        name: 'Avdelning Prov',
-        level: 'enhet',
-        code: null,
-        managerName: null,
-        validFrom: '2020-01-01',
-      });
-      const indicator = await createIndicator(services, actor, {
-        code: 'prov',
-        name: 'Prov',
+      const unit = (parentId: string | null, name: string, level: 'region' | 'enhet') =>
+        createUnit(services, actor, { parentId, name, level, code: null, managerName: null, validFrom: '2020-01-01' });
+      const root = await unit(null, 'Region Prov', 'region');
+      const leaf = await unit(root.id, 'Avdelning Prov', 'enhet');
+      const plan = await createActionPlan(services, actor, {
+        title: 'Ekonomi i balans',
         description: '',
-        measureUnit: 'st',
-        direction: 'higher',
-        frequency: 'month',
-        aggregation: 'sum',
-        numeratorId: null,
-        denominatorId: null,
-        weightId: null,
-        scale: '1',
-        rollingMonths: null,
-        source: 'entered',
-        goalIds: [],
+        startYear: 2025,
+        endYear: 2025,
+        ownerBodyId: null,
+        ownerUnitId: root.id,
+        deviationMarginPct: 10,
       });
-      await setValues(services, actor, [
-        { indicatorId: indicator.id, unitId: leaf.id, period: '2025-03', kind: 'outcome', value: '12.5', comment: '' },
-      ]);
-      await sql`UPDATE indicator_rollups SET total = 99 WHERE unit_id = ${root.id}`.execute(database.db);
+      const measure = await createMeasure(services, actor, {
+        planId: plan.id,
+        parentMeasureId: null,
+        ownerUnitId: leaf.id,
+        responsibleName: 'Chef',
+        title: 'Färre hyrläkare',
+        description: '',
+        category: 'effektivisering',
+        feasibility: 1,
+        startOn: '2025-01-01',
+        fullEffectOn: '2025-12-31',
+        status: 'ongoing',
+        riskAnalysisRef: null,
+        calculation: [
+          { year: 2025, kind: 'saving', description: 'Rad', assumption: '', amountKr: 1_200_000n, realisationPct: 100 },
+        ],
+        goalIds: [],
+        decisionIds: [],
+      });
+      const { version } = await database.db
+        .selectFrom('measures')
+        .select('version')
+        .where('id', '=', measure.id)
+        .executeTakeFirstOrThrow();
+      await reportMeasure(services, actor, {
+        measureId: measure.id,
+        version,
+        period: '2025-03',
+        forecastKr: 900_000n,
+        outcomeKr: 300_000n,
+        comment: '',
+      });
+      await sql`UPDATE plan_month_sums SET forecast_kr = 1 WHERE month = '2025-03' AND dimension = 'unit'`.execute(
+        database.db,
+      );
     } finally {
       await database.close();
     }
 
     const found = await cli(dir, ['verify']);
     expect(found.code, found.output).toBe(1);
-    expect(found.output).toMatch(/2 rader kontrollerade, 1 skillnader/);
-    expect(found.output).toMatch(/"total":\s?"99"/);
-    expect(found.output).toMatch(/"total":\s?"12.5"/);
+    expect(found.output).toMatch(/åtgärdsplanernas summeringar: \d+ rader kontrollerade, 1 skillnader/);
+    expect(found.output).toMatch(/sum:[^:]+:2025-03:unit:/);
+    expect(found.output).toMatch(/900000/);
 
     const repaired = await cli(dir, ['verify', '--repair']);
     expect(repaired.code, repaired.output).toBe(0);
@@ -78,6 +90,6 @@ describe.runIf(embedded)('rodtrad verify', () => {
 
     const clean = await cli(dir, ['verify']);
     expect(clean.code, clean.output).toBe(0);
-    expect(clean.output).toMatch(/2 rader kontrollerade, 0 skillnader/);
+    expect(clean.output).toMatch(/åtgärdsplanernas summeringar: \d+ rader kontrollerade, 0 skillnader/);
   }, 240_000);
 });

@@ -7,13 +7,16 @@ import { getPath } from 'hono/utils/url';
 import { DomainError } from '../domain/errors';
 import { authRoutes } from './auth/routes';
 import { bodyRoutes } from './bodies/routes';
+import { competenceRoutes } from './competence/routes';
 import { economyRoutes } from './economy/routes';
 import { followupRoutes } from './followup/routes';
 import { healthRoutes } from './health/routes';
 import { historyRoutes } from './history/routes';
+import { contractCheck } from './http/contract';
 import type { AppEnv, Deps } from './http/env';
 import { router } from './http/env';
 import { handleError } from './http/errors';
+import { figureCache } from './http/figure-cache';
 import { inputHygiene, noStore } from './http/input';
 import { sameOriginOnly, securityHeaders, sessions } from './http/security';
 import { orgRoutes } from './org/routes';
@@ -35,6 +38,8 @@ export function buildApi(deps: Deps) {
     });
   const uploadLimit = limit(deps.config.maxUploadBytes);
   const bodyLimitFor = limit(deps.config.maxBodyBytes);
+  const violation = deps.config.contractViolation;
+  if (violation) api.use('*', contractCheck(api, violation));
   api.use('*', noStore());
   // Spreadsheet imports get the upload limit; everything else the ordinary one.
   api.use('*', (c, next) => (UPLOAD_PATHS.some((p) => c.req.path.endsWith(p)) ? uploadLimit : bodyLimitFor)(c, next));
@@ -42,6 +47,8 @@ export function buildApi(deps: Deps) {
   api.use('*', inputHygiene());
   api.use('*', sameOriginOnly(deps.config.trustProxy));
   api.use('*', sessions(deps));
+  // The scorecard, the tree and the other figures: computed once per data version (see the module).
+  api.use('*', figureCache(deps));
   api.route('/', healthRoutes(deps));
   api.route('/', authRoutes(deps));
   api.route('/', orgRoutes(deps));
@@ -50,6 +57,7 @@ export function buildApi(deps: Deps) {
   api.route('/', historyRoutes(deps));
   api.route('/', steeringRoutes(deps));
   api.route('/', economyRoutes(deps));
+  api.route('/', competenceRoutes(deps));
   api.route('/', followupRoutes(deps));
   api.route('/', reportRoutes(deps));
   api.doc31('/openapi.json', {

@@ -54,6 +54,7 @@ export function authRoutes({ services, config }: Deps) {
         400: errors[400],
         401: errors[401],
         403: errors[403],
+        413: errors[413],
         429: { description: 'För många misslyckade försök', content: { 'application/json': { schema: ErrorSchema } } },
       },
     }),
@@ -95,7 +96,7 @@ export function authRoutes({ services, config }: Deps) {
       path: '/auth/logout',
       tags: ['Inloggning'],
       summary: 'Logga ut och avsluta sessionen',
-      responses: { 204: { description: 'Utloggad' } },
+      responses: { 204: { description: 'Utloggad' }, 400: errors[400], 403: errors[403] },
     }),
     async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
@@ -113,6 +114,7 @@ export function authRoutes({ services, config }: Deps) {
       summary: 'Den inloggade användaren och dess roller',
       responses: {
         200: { description: 'Användaren', content: { 'application/json': { schema: MeSchema } } },
+        400: errors[400],
         401: errors[401],
       },
     }),

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { BODY_KINDS } from '../../domain/org';
 import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
+import { writeErrors } from '../http/routing';
 import { createBody, listBodies, updateBody } from './service';
 
 const BodySchema = z
@@ -25,7 +26,6 @@ const BodyInput = z.object({
   unitIds: z.array(z.string()).max(1000).default([]),
 });
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const writeErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409], 422: errors[422] };
 
 export function bodyRoutes({ services }: Deps) {
   const app = router();
@@ -37,6 +37,7 @@ export function bodyRoutes({ services }: Deps) {
       summary: 'De politiska organen och enheterna de styr',
       responses: {
         200: { description: 'Organen', ...json(z.object({ bodies: z.array(BodySchema) })) },
+        400: errors[400],
         401: errors[401],
         403: errors[403],
       },
@@ -64,7 +65,7 @@ export function bodyRoutes({ services }: Deps) {
         params: z.object({ id: z.string().min(1) }),
         body: { required: true, ...json(BodyInput.extend({ version: z.number().int().positive() })) },
       },
-      responses: { 200: { description: 'Ändrat', ...json(BodySchema) }, 404: errors[404], ...writeErrors },
+      responses: { 200: { description: 'Ändrat', ...json(BodySchema) }, ...writeErrors },
     }),
     async (c) => c.json(await updateBody(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );

@@ -78,6 +78,17 @@ export function cellText(value: ExcelJS.CellValue): string {
 }
 
 /**
+ * A new, empty workbook. exceljs is loaded on the first export, not at start: it is the
+ * largest library the server uses, and most processes never write a workbook.
+ */
+export async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
+  workbook.creator = 'Röd tråd';
+  return workbook;
+}
+
+/**
  * Writes a workbook as .xlsx after neutralising every text cell of every sheet, so no export
  * can carry a formula however its text was built (indented, prefixed, joined).
  */

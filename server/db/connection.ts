@@ -1,6 +1,6 @@
 import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { lockDataDir } from './lock';
 import { PGlitePool } from './pglite-pool';
 import type { DB } from './schema';
@@ -27,6 +27,8 @@ export const PGLITE_PARSERS = { [OID_INT8]: keepText, [OID_NUMERIC]: keepText, [
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'postgresql') {
+    // Loaded only for PostgreSQL: an embedded server should not pay for it at start.
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({
       connectionString: config.url,
       max: config.poolSize ?? 10,

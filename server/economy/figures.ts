@@ -1,4 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
+import { lacksBodyDecision } from '../../domain/competence/competent';
+import { measureMatter } from '../../domain/competence/rules';
 import { checkMandate, type DelegationLevel } from '../../domain/economy/delegation';
 import {
   type CalcLine,
@@ -342,7 +344,7 @@ export function measureFigures(
         required: check.required?.name ?? null,
         owner: check.owner?.name ?? null,
         aboveMandate: check.aboveMandate,
-        flagged: check.flagged,
+        flagged: check.flagged || lacksBodyDecision(measureMatter(m.category), data.decidedBy.get(id) ?? []),
       },
     });
   }

@@ -4,7 +4,6 @@ import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
 import { IMPORT_LIMITS_DESCRIPTION } from '../core/workbook';
 import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
 import {
-  Doc,
   IdParam,
   json,
   jsonBody,
@@ -17,6 +16,20 @@ import {
   XLSX,
   xlsxResponse,
 } from '../http/routing';
+import { PlanSchema } from '../steering/schemas';
+import {
+  ActionPlanSchema,
+  ActionPlanSubmissionSchema,
+  ActionPlanSubmittedSchema,
+  ActionPlanSummarySchema,
+  AllocationSchema,
+  CorrectiveActionCreatedSchema,
+  DelegationLevelSchema,
+  ForecastImportSchema,
+  MeasureReportWrittenSchema,
+  MeasureSchema,
+  MeasureTreeSchema,
+} from './schemas';
 import {
   actionPlanSummary,
   createActionPlan,
@@ -77,7 +90,7 @@ export function economyRoutes({ services, config }: Deps) {
       path: '/action-plans',
       tags: ['Ekonomi i balans'],
       summary: 'Handlingsplanerna med sparbeting per år (hela kronor)',
-      responses: { ...ok('Planerna', z.object({ plans: z.array(Doc('ActionPlan')) })), ...readErrors },
+      responses: { ...ok('Planerna', z.object({ plans: z.array(ActionPlanSchema) })), ...readErrors },
     }),
     async (c) => c.json({ plans: await listActionPlans(services, actorOf(c)) }, 200),
   );
@@ -98,7 +111,7 @@ export function economyRoutes({ services, config }: Deps) {
           deviationMarginPct: z.number().int().min(0).max(100).default(10),
         }),
       ),
-      responses: { 201: { description: 'Skapad', ...json(Doc('Plan')) }, ...writeErrors },
+      responses: { 201: { description: 'Skapad', ...json(PlanSchema) }, ...writeErrors },
     }),
     async (c) => c.json(await createActionPlan(services, actorOf(c), c.req.valid('json')), 201),
   );
@@ -112,7 +125,7 @@ export function economyRoutes({ services, config }: Deps) {
         params: IdParam,
         ...jsonBody(z.object({ unitId: z.string().min(1), year: z.number().int(), amountKr: NonNegativeKronor })),
       },
-      responses: { ...ok('Satt', Doc('Allocation')), ...writeErrors },
+      responses: { ...ok('Satt', AllocationSchema), ...writeErrors },
     }),
     async (c) => c.json(await setAllocation(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
@@ -124,7 +137,7 @@ export function economyRoutes({ services, config }: Deps) {
       summary:
         'Planens summor för en månad: sparbeting, planerat, prognos, utfall och avvikelse, totalt och för genomförbarhet 1–2',
       request: { params: IdParam, query: PeriodQuery },
-      responses: { ...ok('Summorna, i hela kronor', Doc('ActionPlanSummary')), ...readErrors },
+      responses: { ...ok('Summorna, i hela kronor', ActionPlanSummarySchema), ...readErrors },
     }),
     async (c) =>
       c.json(await actionPlanSummary(services, actorOf(c), c.req.valid('param').id, c.req.valid('query').period), 200),
@@ -136,7 +149,7 @@ export function economyRoutes({ services, config }: Deps) {
       tags: ['Ekonomi i balans'],
       summary: 'Åtgärdsträdet med varje åtgärds siffror för en månad',
       request: { params: IdParam, query: PeriodQuery },
-      responses: { ...ok('Åtgärderna', Doc('MeasureTree')), ...readErrors },
+      responses: { ...ok('Åtgärderna', MeasureTreeSchema), ...readErrors },
     }),
     async (c) =>
       c.json(await listMeasures(services, actorOf(c), c.req.valid('param').id, c.req.valid('query').period), 200),
@@ -148,7 +161,7 @@ export function economyRoutes({ services, config }: Deps) {
       tags: ['Ekonomi i balans'],
       summary: 'En åtgärd med nyttokalkyl, alla rapporter, beslut och korrigerande åtgärder',
       request: { params: IdParam, query: PeriodQuery },
-      responses: { ...ok('Åtgärden', Doc('Measure')), ...readErrors },
+      responses: { ...ok('Åtgärden', MeasureSchema), ...readErrors },
     }),
     async (c) =>
       c.json(await getMeasure(services, actorOf(c), c.req.valid('param').id, c.req.valid('query').period), 200),
@@ -193,7 +206,7 @@ export function economyRoutes({ services, config }: Deps) {
           }),
         ),
       },
-      responses: { ...ok('Rapporterad', Doc('MeasureReport')), ...writeErrors },
+      responses: { ...ok('Rapporterad', MeasureReportWrittenSchema), ...writeErrors },
     }),
     async (c) =>
       c.json(
@@ -220,7 +233,7 @@ export function economyRoutes({ services, config }: Deps) {
           }),
         ),
       },
-      responses: { 201: { description: 'Registrerad', ...json(Doc('CorrectiveAction')) }, ...writeErrors },
+      responses: { 201: { description: 'Registrerad', ...json(CorrectiveActionCreatedSchema) }, ...writeErrors },
     }),
     async (c) => {
       const input = c.req.valid('json');
@@ -267,10 +280,7 @@ export function economyRoutes({ services, config }: Deps) {
         query: z.object({ period: z.string(), dryRun: z.enum(['true', 'false']).default('false') }),
       },
       responses: {
-        ...ok(
-          'Inläst (eller, vid dryRun, kontrollerad)',
-          z.object({ rows: z.number(), written: z.number(), unchanged: z.number(), dryRun: z.boolean() }),
-        ),
+        ...ok('Inläst (eller, vid dryRun, kontrollerad)', ForecastImportSchema),
         ...writeErrors,
         413: errors[413],
       },
@@ -294,7 +304,7 @@ export function economyRoutes({ services, config }: Deps) {
       tags: ['Ekonomi i balans'],
       summary: 'Lämna in en enhets månad: varje åtgärd under enheten ska ha sin rapport',
       request: { params: IdParam, ...jsonBody(z.object({ unitId: z.string().min(1), period: MonthSchema })) },
-      responses: { ...ok('Inlämnad', Doc('Submission')), ...writeErrors },
+      responses: { ...ok('Inlämnad', ActionPlanSubmittedSchema), ...writeErrors },
     }),
     async (c) => c.json(await submitPeriod(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
@@ -305,7 +315,10 @@ export function economyRoutes({ services, config }: Deps) {
       tags: ['Ekonomi i balans'],
       summary: 'Vilka enheter som har lämnat in månaden',
       request: { params: IdParam, query: PeriodQuery },
-      responses: { ...ok('Inlämningarna', z.object({ submissions: z.array(Doc('Submission')) })), ...readErrors },
+      responses: {
+        ...ok('Inlämningarna', z.object({ submissions: z.array(ActionPlanSubmissionSchema) })),
+        ...readErrors,
+      },
     }),
     async (c) =>
       c.json(
@@ -327,7 +340,7 @@ export function economyRoutes({ services, config }: Deps) {
       tags: ['Ekonomi i balans'],
       summary: 'Delegationsordningen: vilken nivå som får besluta upp till vilket belopp',
       responses: {
-        ...ok('Nivåerna, lägst först', z.object({ levels: z.array(Doc('DelegationLevel')) })),
+        ...ok('Nivåerna, lägst först', z.object({ levels: z.array(DelegationLevelSchema) })),
         ...readErrors,
       },
     }),
@@ -353,7 +366,7 @@ export function economyRoutes({ services, config }: Deps) {
             .max(30),
         }),
       ),
-      responses: { ...ok('Sparad', z.object({ levels: z.array(Doc('DelegationLevel')) })), ...writeErrors },
+      responses: { ...ok('Sparad', z.object({ levels: z.array(DelegationLevelSchema) })), ...writeErrors },
     }),
     async (c) => c.json({ levels: await setDelegationLevels(services, actorOf(c), c.req.valid('json').levels) }, 200),
   );

@@ -11,12 +11,14 @@ import {
   type MeasureStatus,
   targetEffect,
 } from '../../domain/economy/measures';
-import { allocationRows, EMPTY_TOTALS, type Totals, totalsBy, totalsByUnit } from '../../domain/economy/rollup';
+import { allocationRows, EMPTY_TOTALS, type Totals } from '../../domain/economy/rollup';
 import { DomainError, notFound } from '../../domain/errors';
 import { parseMonth } from '../../domain/indicators/months';
 import { OrgIndex, type UnitLevel } from '../../domain/org';
 import { formatPeriod } from '../../domain/periods';
 import { can } from '../../domain/permissions';
+import { mayCite } from '../competence/citations';
+import { Judge } from '../competence/judge';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { unitsOn } from '../org/queries';
@@ -33,6 +35,7 @@ import {
   pushTo,
   yearOf,
 } from './figures';
+import { planMonthSums, refreshMeasureFigures, rollUpUnits } from './rollups';
 
 // Whole kronor leave the API as strings of digits: a JSON number loses kronor above 2^53.
 const kr = (v: bigint | string) => BigInt(v).toString();
@@ -178,18 +181,23 @@ const totalsJson = (t: Totals, target: bigint | null) => ({
   staleCount: t.staleCount,
 });
 
+/** Refuses a user who may read steering data nowhere the plan could concern. */
+function authorizePlanRead(actor: Actor, plan: { ownerUnitId: string | null }, tree: OrgIndex) {
+  // An action plan is read across the organisation: whoever may read steering data for any
+  // unit sees its totals; measures are shown by their owners' units.
+  if (
+    actor.kind === 'user' &&
+    !actor.principal.roles.some((g) => can(actor.principal, 'data.read', { unitId: g.unitId }, tree))
+  )
+    authorize(actor, 'data.read', { unitId: plan.ownerUnitId ?? null }, tree);
+}
+
 /** A plan's data and every measure's figures for a month, for a reader of the plan. */
 export async function figuresFor(services: Services, actor: Actor, planId: string, periodText: string) {
   const month = formatPeriod(parseMonth(periodText, 'period'));
   const plan = await planOrThrow(services.db, planId);
   const ctx = await context(services);
-  // An action plan is read across the organisation: whoever may read steering data for any
-  // unit sees its totals; measures are shown by their owners' units.
-  if (
-    actor.kind === 'user' &&
-    !actor.principal.roles.some((g) => can(actor.principal, 'data.read', { unitId: g.unitId }, ctx.tree))
-  )
-    authorize(actor, 'data.read', { unitId: plan.ownerUnitId ?? null }, ctx.tree);
+  authorizePlanRead(actor, plan, ctx.tree);
   const data = (await loadPlanData(services.db, planId, ctx.levels, month)) as PlanData;
   return { month, plan, ctx, data, figures: measureFigures(data, month, ctx.levels) };
 }
@@ -198,27 +206,28 @@ export async function figuresFor(services: Services, actor: Actor, planId: strin
  * The plan's totals for a month: the allocated requirement, the planned (net) effect, the
  * forecast and outcome, with the grade 1–2 totals beside them and deviation = forecast −
  * target; per category, per feasibility grade, and per förvaltning (the units under the top).
+ * Read from the sums the write path keeps (decision 008), rolled up today's tree.
  */
 export async function actionPlanSummary(services: Services, actor: Actor, planId: string, periodText: string) {
-  const { month, plan, ctx, data, figures } = await figuresFor(services, actor, planId, periodText);
-  const year = yearOf(data, month);
-  const leaves = [...figures.values()].filter((f) => f.leaf);
-  const leafFigures = leaves.map((f) => ({
-    id: f.id,
-    unitId: f.ownerUnitId,
-    category: f.category,
-    feasibility: f.feasibility,
-    plannedGross: f.totals.plannedGross,
-    plannedNet: f.totals.planned,
-    forecast: f.totals.forecast,
-    outcome: f.totals.outcome,
-    stale: f.stale,
-  }));
+  const month = formatPeriod(parseMonth(periodText, 'period'));
+  const plan = await planOrThrow(services.db, planId);
+  const ctx = await context(services);
+  authorizePlanRead(actor, plan, ctx.tree);
+  const year = yearOf(plan, month);
+  const [sums, allocationRowsOfYear] = await Promise.all([
+    planMonthSums(services.db, plan, month),
+    services.db
+      .selectFrom('action_plan_allocations')
+      .select(['unit_id', 'amount_kr'])
+      .where('plan_id', '=', planId)
+      .where('year', '=', year)
+      .execute(),
+  ]);
+  const requirements = new Map(allocationRowsOfYear.map((a) => [a.unit_id, BigInt(a.amount_kr)]));
   const root = ctx.tree.roots()[0] as string;
   const order = ctx.tree.subtree(root);
-  const byUnit = totalsByUnit(order, (id) => ctx.tree.children(id), leafFigures);
-  const allocation = (unitId: string) =>
-    data.allocations.find((a) => a.unitId === unitId && a.year === year)?.amountKr ?? 0n;
+  const byUnit = rollUpUnits(order, (id) => ctx.tree.children(id), sums.ownByUnit);
+  const allocation = (unitId: string) => requirements.get(unitId) ?? 0n;
   const whole = byUnit.get(root) ?? EMPTY_TOTALS;
   return {
     plan: plan.id,
@@ -226,13 +235,13 @@ export async function actionPlanSummary(services: Services, actor: Actor, planId
     period: month,
     year,
     ...totalsJson(whole, allocation(root)),
-    byCategory: totalsBy(leafFigures, MEASURE_CATEGORIES, (l) => l.category).map(({ key, totals }) => ({
-      category: key,
-      ...totalsJson(totals, null),
+    byCategory: MEASURE_CATEGORIES.map((category) => ({
+      category,
+      ...totalsJson(sums.byCategory.get(category) ?? EMPTY_TOTALS, null),
     })),
-    byFeasibility: totalsBy(leafFigures, [1, 2, 3] as const, (l) => l.feasibility).map(({ key, totals }) => ({
-      feasibility: key,
-      ...totalsJson(totals, null),
+    byFeasibility: ([1, 2, 3] as const).map((feasibility) => ({
+      feasibility,
+      ...totalsJson(sums.byFeasibility.get(feasibility) ?? EMPTY_TOTALS, null),
     })),
     byUnit: sortBySwedishName(
       ctx.tree.children(root).map((id) => ({
@@ -246,7 +255,7 @@ export async function actionPlanSummary(services: Services, actor: Actor, planId
     allocations: allocationRows(
       order,
       (id) => ctx.tree.children(id),
-      (id) => data.allocations.find((a) => a.unitId === id && a.year === year)?.amountKr ?? null,
+      (id) => requirements.get(id) ?? null,
       (id) => byUnit.get(id) ?? EMPTY_TOTALS,
     ).map((r) => ({
       unitId: r.unitId,
@@ -409,6 +418,8 @@ export async function getMeasure(services: Services, actor: Actor, id: string, p
       decisionId: a.decision_id,
       requiredLevel: levelName(data.levels, BigInt(a.amount_kr)),
     })),
+    /** Who must decide the measure and why, and each beslut naming it, judged. */
+    competence: await new Judge(services.db).record('measure', id, today(services)),
   };
 }
 
@@ -479,7 +490,7 @@ async function checkMeasure(services: Services, w: WriteTx, input: MeasureInput,
   }
 }
 
-async function writeParts(w: WriteTx, id: string, input: MeasureInput) {
+async function writeParts(services: Services, w: WriteTx, id: string, input: MeasureInput) {
   await w.trx.deleteFrom('measure_calc_lines').where('measure_id', '=', id).execute();
   if (input.calculation.length > 0)
     await w.trx
@@ -504,6 +515,7 @@ async function writeParts(w: WriteTx, id: string, input: MeasureInput) {
       .insertInto('measure_goals')
       .values(goals.map((goal_id) => ({ measure_id: id, goal_id })))
       .execute();
+  await mayCite(services, w, 'measure', id, input.decisionIds, (i) => `decisionIds.${i}`);
   for (const d of input.decisionIds) await linkDecision(w.trx, d, 'measure', id);
 }
 
@@ -539,7 +551,8 @@ export async function createMeasure(services: Services, actor: Actor, input: Mea
       .insertInto('measures')
       .values({ id, ...measureRow(input), created_at: w.now })
       .execute();
-    await writeParts(w, id, input);
+    await writeParts(services, w, id, input);
+    await refreshMeasureFigures(w.trx, [id, input.parentMeasureId]);
     await w.record({
       kind: 'measure.created',
       entity: 'measure',
@@ -565,7 +578,9 @@ export async function updateMeasure(
     await checkMeasure(services, w, input, id);
     await bumpVersion(w.trx, 'measures', id, input.version, async () => (await snapshot(w.trx, id)).measure ?? null);
     await w.trx.updateTable('measures').set(measureRow(input)).where('id', '=', id).execute();
-    await writeParts(w, id, input);
+    await writeParts(services, w, id, input);
+    // The old parent may have lost its last sub-measure and become a leaf again.
+    await refreshMeasureFigures(w.trx, [id, input.parentMeasureId, before.measure.parent_measure_id]);
     await w.record({
       kind: 'measure.updated',
       entity: 'measure',
@@ -591,7 +606,14 @@ export interface ReportInput {
  * A unit's report on a measure for a month: the forecast of the year's net effect and the
  * outcome so far. Only measures without sub-measures take reports; a stale version is refused.
  */
-export async function reportMeasureIn(services: Services, w: WriteTx, input: ReportInput, field = (f: string) => f) {
+export async function reportMeasureIn(
+  services: Services,
+  w: WriteTx,
+  input: ReportInput,
+  field = (f: string) => f,
+  /** A bulk import refreshes the kept figures once for all its measures instead. */
+  options: { deferFigures?: boolean } = {},
+) {
   const month = formatPeriod(parseMonth(input.period, field('period')));
   const m = await w.trx.selectFrom('measures').selectAll().where('id', '=', input.measureId).executeTakeFirst();
   if (!m) throw badRef(field('measureId'), 'finns inte');
@@ -630,6 +652,7 @@ export async function reportMeasureIn(services: Services, w: WriteTx, input: Rep
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  if (!options.deferFigures) await refreshMeasureFigures(w.trx, [m.id]);
   await w.record({
     kind: 'measure.reported',
     entity: 'measure',
@@ -684,7 +707,10 @@ export async function createCorrectiveAction(
       created_at: w.now,
     };
     await w.trx.insertInto('corrective_actions').values(row).execute();
-    if (input.decisionId) await linkDecision(w.trx, input.decisionId, 'corrective_action', id);
+    if (input.decisionId) {
+      await mayCite(services, w, 'corrective_action', id, [input.decisionId], () => 'decisionId');
+      await linkDecision(w.trx, input.decisionId, 'corrective_action', id);
+    }
     await w.record({
       kind: 'corrective_action.created',
       entity: 'corrective_action',

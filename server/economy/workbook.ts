@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { MEASURE_CATEGORY_LABELS } from '../../domain/economy/measures';
 import { DomainError, forbidden } from '../../domain/errors';
 import { parseMonth } from '../../domain/indicators/months';
@@ -11,12 +11,14 @@ import {
   DryRun,
   type ImportProblem,
   importFailure,
+  newWorkbook,
   readSheetRows,
   type WorkbookLimits,
   writeXlsx,
 } from '../core/workbook';
 import { write } from '../core/write';
 import { currentTree } from '../org/service';
+import { refreshMeasureFigures } from './rollups';
 import { actionPlanSummary, listMeasures, reportMeasureIn } from './service';
 
 export const MEASURES_SHEET = 'Åtgärder';
@@ -59,8 +61,7 @@ export async function exportActionPlan(
     actionPlanSummary(services, actor, planId, period),
     listMeasures(services, actor, planId, period),
   ]);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Röd tråd';
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(MEASURES_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   sheet.getRow(1).font = { bold: true };
@@ -251,8 +252,14 @@ export async function importForecasts(
             comment: r.comment,
           },
           (f) => `rad ${r.row}, ${f === 'period' ? 'Period' : header('id')}`,
+          { deferFigures: true },
         );
       }
+      // The kept figures of every measure in the file, in one go rather than a row at a time.
+      await refreshMeasureFigures(
+        w.trx,
+        changed.map((r) => r.measureId),
+      );
       if (options.dryRun) throw new DryRun();
     });
   } catch (err) {

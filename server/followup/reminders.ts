@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { swedishDate } from '../../domain/dates';
 import { forbidden } from '../../domain/errors';
 import { deadlineFor, isFollowupKind } from '../../domain/followup/cycle';
@@ -29,11 +29,14 @@ export interface Mailer {
 
 export function mailerFor(config: MailConfig): Mailer {
   if (!config.smtpUrl) return { transport: 'outbox', send: async () => {} };
-  const transporter = nodemailer.createTransport(config.smtpUrl);
+  const smtpUrl = config.smtpUrl;
+  // nodemailer is loaded with the first message, not at start.
+  let transporter: Promise<Transporter> | null = null;
   return {
     transport: 'smtp',
     async send(m) {
-      await transporter.sendMail({ from: config.from, to: m.to, subject: m.subject, text: m.text });
+      transporter ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl));
+      await (await transporter).sendMail({ from: config.from, to: m.to, subject: m.subject, text: m.text });
     },
   };
 }

@@ -4,7 +4,6 @@ import { CORRECTIVE_STATUSES } from '../../domain/economy/measures';
 import { DEADLINE_LEVELS, OCCASION_KINDS } from '../../domain/followup/cycle';
 import { type AppEnv, actorOf, type Deps, IsoDateSchema, router } from '../http/env';
 import {
-  Doc,
   IdParam,
   json,
   jsonBody,
@@ -18,6 +17,16 @@ import { currentTree } from '../org/service';
 import { createOccasion, deleteOccasion, getCycle, updateOccasion } from './cycle';
 import { createIndicatorAction, listDeviations } from './deviations';
 import { listOutbox, mailerFor, runRemindersAs } from './reminders';
+import {
+  CycleSchema,
+  DeviationsSchema,
+  FollowupStatusSchema,
+  IndicatorActionCreatedSchema,
+  OccasionSchema,
+  OutboxMessageSchema,
+  ReminderRunSchema,
+  SubmissionDetailSchema,
+} from './schemas';
 import { followupStatus, getSubmission, transition } from './submissions';
 
 const tags = ['Uppföljning'];
@@ -40,7 +49,7 @@ export function followupRoutes({ services, config }: Deps) {
       tags,
       summary: 'Årshjulet för ett år: uppföljningar och planeringshändelser med sista dag per nivå',
       request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) },
-      responses: { ...ok('Årshjulet', Doc('Cycle')), ...readErrors },
+      responses: { ...ok('Årshjulet', CycleSchema), ...readErrors },
     }),
     async (c) => c.json(await getCycle(services, actorOf(c), c.req.valid('query').year), 200),
   );
@@ -59,7 +68,7 @@ export function followupRoutes({ services, config }: Deps) {
           deadlines: Deadlines,
         }),
       ),
-      responses: { 201: { description: 'Skapad', ...json(Doc('Occasion')) }, ...writeErrors },
+      responses: { 201: { description: 'Skapad', ...json(OccasionSchema) }, ...writeErrors },
     }),
     async (c) => c.json(await createOccasion(services, actorOf(c), c.req.valid('json')), 201),
   );
@@ -79,7 +88,7 @@ export function followupRoutes({ services, config }: Deps) {
           }),
         ),
       },
-      responses: { ...ok('Ändrad', Doc('Occasion')), ...writeErrors },
+      responses: { ...ok('Ändrad', OccasionSchema), ...writeErrors },
     }),
     async (c) => c.json(await updateOccasion(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
@@ -104,7 +113,7 @@ export function followupRoutes({ services, config }: Deps) {
       tags,
       summary: 'Var varje enhet står för en månad: status, sista dag och hur sen den är',
       request: { query: z.object({ period: z.string(), unit: z.string().optional() }) },
-      responses: { ...ok('Läget', Doc('FollowupStatus')), ...readErrors },
+      responses: { ...ok('Läget', FollowupStatusSchema), ...readErrors },
     }),
     async (c) => {
       const { period, unit } = c.req.valid('query');
@@ -118,7 +127,7 @@ export function followupRoutes({ services, config }: Deps) {
       tags,
       summary: 'En enhets rapport för en månad: status, analys, vad som saknas, enheterna under och förloppet',
       request: { params: SubmissionParams },
-      responses: { ...ok('Rapporten', Doc('Submission')), ...readErrors },
+      responses: { ...ok('Rapporten', SubmissionDetailSchema), ...readErrors },
     }),
     async (c) => {
       const { unitId, period } = c.req.valid('param');
@@ -135,7 +144,7 @@ export function followupRoutes({ services, config }: Deps) {
         params: SubmissionParams,
         ...jsonBody(z.object({ version: z.number().int().min(0), analysis: z.string().max(20_000) })),
       },
-      responses: { ...ok('Sparad', Doc('Submission')), ...writeErrors },
+      responses: { ...ok('Sparad', SubmissionDetailSchema), ...writeErrors },
     }),
     async (c) => {
       const { unitId, period } = c.req.valid('param');
@@ -150,7 +159,7 @@ export function followupRoutes({ services, config }: Deps) {
         tags,
         summary,
         request: { params: SubmissionParams, headers: IdempotencyHeader, ...jsonBody(body) },
-        responses: { ...ok('Klart', Doc('Submission')), ...writeErrors },
+        responses: { ...ok('Klart', SubmissionDetailSchema), ...writeErrors },
       }),
       async (c) => {
         const { unitId, period } = c.req.valid('param');
@@ -181,7 +190,7 @@ export function followupRoutes({ services, config }: Deps) {
       summary:
         'Avvikelser en månad under en enhet: indikatorer och åtgärder, med analys, korrigerande åtgärd och beslutsnivå',
       request: { query: z.object({ period: z.string(), unit: z.string().optional() }) },
-      responses: { ...ok('Avvikelserna', Doc('Deviations')), ...readErrors },
+      responses: { ...ok('Avvikelserna', DeviationsSchema), ...readErrors },
     }),
     async (c) => {
       const { period, unit } = c.req.valid('query');
@@ -208,7 +217,7 @@ export function followupRoutes({ services, config }: Deps) {
         }),
       ),
       responses: {
-        201: { description: 'Skapad', ...json(z.object({ id: z.string(), decisionLevel: z.string().nullable() })) },
+        201: { description: 'Skapad', ...json(IndicatorActionCreatedSchema) },
         ...writeErrors,
       },
     }),
@@ -226,7 +235,7 @@ export function followupRoutes({ services, config }: Deps) {
       path: '/followup/reminders/run',
       tags,
       summary: 'Skapa och skicka de påminnelser som är aktuella i dag (administratör)',
-      responses: { ...ok('Körda', z.object({ created: z.number(), sent: z.number() })), ...writeErrors },
+      responses: { ...ok('Körda', ReminderRunSchema), ...writeErrors },
     }),
     async (c) => c.json(await runRemindersAs(services, actorOf(c), mail, mailer), 200),
   );
@@ -236,7 +245,7 @@ export function followupRoutes({ services, config }: Deps) {
       path: '/outbox',
       tags,
       summary: 'Utkorgen: påminnelser som skickats eller väntar (administratör)',
-      responses: { ...ok('Meddelandena', z.object({ messages: z.array(Doc('Message')) })), ...readErrors },
+      responses: { ...ok('Meddelandena', z.object({ messages: z.array(OutboxMessageSchema) })), ...readErrors },
     }),
     async (c) => c.json({ messages: await listOutbox(services, actorOf(c)) }, 200),
   );

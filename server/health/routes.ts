@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
-import { type Deps, router } from '../http/env';
+import { type Deps, errors, router } from '../http/env';
 
 export function healthRoutes({ services, config }: Deps) {
   const app = router();
@@ -23,6 +23,8 @@ export function healthRoutes({ services, config }: Deps) {
             },
           },
         },
+        // Any request with unreadable text in it is refused before routing (http/input.ts).
+        400: errors[400],
       },
     }),
     async (c) => {

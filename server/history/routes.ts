@@ -1,7 +1,28 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf, type Deps, errors, router } from '../http/env';
-import { HISTORY_ENTITIES } from './kinds';
+import { HISTORY_ENTITIES, HISTORY_KINDS } from './kinds';
 import { historyOf } from './service';
+
+/** Any JSON value: what a history entry recorded of a record, free-form until history is typed per kind. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+// Named array and object schemas carry the recursion. TypeScript cannot type an array of itself
+// through the generated client's indexed types (`components['schemas']['JsonValue'][]`), so the
+// document leaves a list's members open; the server still checks each one as a JSON value.
+export const JsonValueSchema: z.ZodType<JsonValue> = z
+  .lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), JsonArraySchema, JsonObjectSchema]))
+  .openapi('JsonValue', { description: 'Ett JSON-värde' });
+const JsonArraySchema: z.ZodType<JsonValue[]> = z
+  .lazy(() => z.array(JsonValueSchema))
+  .openapi('JsonArray', { type: 'array', items: {} });
+const JsonObjectSchema: z.ZodType<{ [key: string]: JsonValue }> = z
+  .lazy(() => z.record(z.string(), JsonValueSchema))
+  .openapi('JsonObject');
+
+const RecordedStateSchema = z.union([JsonObjectSchema, JsonArraySchema, z.null()]).openapi({
+  description:
+    'Postens fält som de skrevs (en lista för en ordnad helhet, t.ex. delegationsordningen); null före en ' +
+    'skapelse och efter en borttagning.',
+});
 
 const EntrySchema = z
   .object({
@@ -9,12 +30,12 @@ const EntrySchema = z
     at: z.string(),
     actorId: z.string().nullable(),
     actorName: z.string(),
-    kind: z.string(),
-    entity: z.string(),
+    kind: z.enum(HISTORY_KINDS),
+    entity: z.enum(HISTORY_ENTITIES),
     entityId: z.string(),
     unitId: z.string().nullable(),
-    before: z.unknown(),
-    after: z.unknown(),
+    before: RecordedStateSchema,
+    after: RecordedStateSchema,
   })
   .openapi('HistoryEntry');
 

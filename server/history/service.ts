@@ -3,20 +3,24 @@ import { can } from '../../domain/permissions';
 import type { Actor, Services } from '../core/context';
 import { authorize } from '../core/write';
 import { currentTree } from '../org/service';
-import type { HistoryEntity } from './kinds';
+import type { HistoryEntity, HistoryKind } from './kinds';
+import type { JsonValue } from './routes';
 
 export interface HistoryEntry {
   id: string;
   at: string;
   actorId: string | null;
   actorName: string;
-  kind: string;
-  entity: string;
+  kind: HistoryKind;
+  entity: HistoryEntity;
   entityId: string;
   unitId: string | null;
-  before: unknown;
-  after: unknown;
+  before: RecordedState;
+  after: RecordedState;
 }
+
+/** A record's fields as the write path stored them (a list for an ordered whole, such as delegation levels). */
+export type RecordedState = { [key: string]: JsonValue } | JsonValue[] | null;
 
 /**
  * The history of one record, oldest first, entry by entry as far as the actor may read it:
@@ -47,8 +51,9 @@ export async function historyOf(
     at: new Date(r.at).toISOString(),
     actorId: r.actor_id,
     actorName: r.actor_name,
-    kind: r.kind,
-    entity: r.entity,
+    // The write path records only the closed lists' kinds and entities (see kinds.ts).
+    kind: r.kind as HistoryKind,
+    entity: r.entity as HistoryEntity,
     entityId: r.entity_id,
     unitId: r.unit_id,
     before: parseJson(r.before),
@@ -56,11 +61,16 @@ export async function historyOf(
   }));
 }
 
-function parseJson(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    throw new DomainError('bad_request', 'Trasig historikpost.');
+function parseJson(value: unknown): RecordedState {
+  let parsed: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      throw new DomainError('bad_request', 'Trasig historikpost.');
+    }
   }
+  if (parsed === null || parsed === undefined) return null;
+  if (typeof parsed !== 'object') throw new DomainError('bad_request', 'Trasig historikpost.');
+  return parsed as RecordedState;
 }

@@ -7,6 +7,8 @@ import type { SessionPolicy } from '../auth/service';
 import type { Actor, Services } from '../core/context';
 import type { WorkbookLimits } from '../core/workbook';
 import type { MailConfig } from '../followup/reminders';
+import type { ContractViolation } from './contract';
+import type { FigureCacheConfig } from './figure-cache';
 
 export interface HttpConfig {
   /** Cookies get `Secure` and responses HSTS when the public address is https. */
@@ -25,6 +27,13 @@ export interface HttpConfig {
   log: (event: Record<string, unknown>) => void;
   /** How reminders are sent: SMTP when configured, else kept in the outbox. */
   mail: MailConfig;
+  /**
+   * Check every JSON answer against the schema its route declares (see http/contract.ts); a
+   * violation is reported here and answered 500. On in tests; off in production.
+   */
+  contractViolation?: (violation: ContractViolation) => void;
+  /** Bounds of the in-process cache of computed figures; defaults otherwise. */
+  figureCache?: Partial<FigureCacheConfig>;
 }
 
 export interface Deps {

@@ -197,10 +197,14 @@ export function inputHygiene(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Every API answer is personal or changes with the next write: no cache may keep it. */
+/**
+ * Every API answer is personal or changes with the next write: no cache may keep it. The
+ * figures that carry an ETag (http/figure-cache.ts) say `private, no-cache` themselves, so the
+ * browser keeps them and asks again each time; they keep what they set.
+ */
 export function noStore(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
-    c.res.headers.set('Cache-Control', 'no-store');
+    if (!c.res.headers.has('ETag')) c.res.headers.set('Cache-Control', 'no-store');
   };
 }

@@ -1,9 +1,8 @@
-import ExcelJS from 'exceljs';
 import type { IsoDate } from '../../domain/dates';
 import { OrgIndex, UNIT_LEVEL_LABELS } from '../../domain/org';
 import { neutraliseCell } from '../../domain/spreadsheet';
 import type { Actor, Services } from '../core/context';
-import { writeXlsx } from '../core/workbook';
+import { newWorkbook, writeXlsx } from '../core/workbook';
 import { listUnits } from './service';
 import { ORG_COLUMNS, ORG_SHEET } from './spreadsheet';
 
@@ -14,8 +13,7 @@ export async function exportOrg(services: Services, actor: Actor, asOf?: IsoDate
   const tree = new OrgIndex(units);
   const ordered = tree.roots().flatMap((r) => tree.subtree(r));
 
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Röd tråd';
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(ORG_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = ORG_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   sheet.getRow(1).font = { bold: true };

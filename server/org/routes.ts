@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { UNIT_LEVELS } from '../../domain/org';
+import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
 import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
+import { writeErrors } from '../http/routing';
 import { closeUnit, createUnit, getUnit, listUnits, today, updateUnit } from './service';
 
 const Name = z.string().trim().min(1, 'får inte vara tomt').max(200);
@@ -28,7 +29,7 @@ const UnitDetailSchema = z
     unit: UnitSchema,
     path: z.array(z.object({ id: z.string(), name: z.string() })),
     children: z.array(UnitSchema),
-    bodies: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
+    bodies: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(BODY_KINDS) })),
     states: z.array(StateSchema),
   })
   .openapi('OrgUnitDetail');
@@ -73,6 +74,7 @@ export function orgRoutes({ services }: Deps) {
       request: { params: IdParam, query: AsOf },
       responses: {
         200: { description: 'Enheten', ...json(UnitDetailSchema) },
+        400: errors[400],
         401: errors[401],
         403: errors[403],
         404: errors[404],
@@ -108,11 +110,7 @@ export function orgRoutes({ services }: Deps) {
       },
       responses: {
         201: { description: 'Skapad', ...json(UnitSchema) },
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        409: errors[409],
-        422: errors[422],
+        ...writeErrors,
       },
     }),
     async (c) => {
@@ -155,6 +153,7 @@ export function orgRoutes({ services }: Deps) {
         403: errors[403],
         404: errors[404],
         409: errors[409],
+        413: errors[413],
         422: errors[422],
       },
     }),
@@ -189,6 +188,7 @@ export function orgRoutes({ services }: Deps) {
         403: errors[403],
         404: errors[404],
         409: errors[409],
+        413: errors[413],
         422: errors[422],
       },
     }),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sortBySwedishName } from '../../domain/collation';
 import { type IsoDate, swedishDate } from '../../domain/dates';
 import { DomainError, notFound } from '../../domain/errors';
-import { OrgIndex, type UnitLevel } from '../../domain/org';
+import { type BodyKind, OrgIndex, type UnitLevel } from '../../domain/org';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { treeOn as rollupTreeOn, syncRollupTree } from '../steering/rollups';
@@ -56,7 +56,8 @@ export async function getUnit(services: Services, actor: Actor, id: string, asOf
       .reverse()
       .map((uid) => ({ id: uid, name: byId.get(uid)?.name ?? '' })),
     children: tree.children(id).map((cid) => byId.get(cid) as UnitRecord),
-    bodies: sortBySwedishName(governingBodies, (b) => b.name),
+    // The bodies table holds only the domain's kinds (see bodies/service.ts).
+    bodies: sortBySwedishName(governingBodies, (b) => b.name).map((b) => ({ ...b, kind: b.kind as BodyKind })),
     states: await statesOf(services.db, id),
   };
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import Decimal from 'decimal.js';
-import { EMPTY_TOTALS, totalsByUnit } from '../../domain/economy/rollup';
+import { EMPTY_TOTALS } from '../../domain/economy/rollup';
+import { parseMonth } from '../../domain/indicators/months';
+import { formatPeriod } from '../../domain/periods';
 import type {
   ActionPlanRow,
   ActionPlanSection,
@@ -14,6 +16,7 @@ import type {
 import { PERSPECTIVE_LABELS } from '../../domain/steering';
 import type { Actor, Services } from '../core/context';
 import { yearOf } from '../economy/figures';
+import { planMonthSums, rollUpUnits } from '../economy/rollups';
 import { type Deviation, indicatorDeviations, measureDeviations, staleIndicators } from '../followup/deviations';
 import { scorecard } from '../steering/scorecard';
 
@@ -114,20 +117,13 @@ export async function buildContent(
     const allocation = (id: string) => BigInt(allocations.find((a) => a.unit_id === id)?.amount_kr ?? 0);
     const scope = ctx.tree.subtree(head.unitId);
     const inScope = new Set(scope);
-    const leaves = [...figures.values()]
-      .filter((f) => f.leaf)
-      .map((f) => ({
-        id: f.id,
-        unitId: f.ownerUnitId,
-        category: f.category,
-        feasibility: f.feasibility,
-        plannedGross: f.totals.plannedGross,
-        plannedNet: f.totals.planned,
-        forecast: f.lastReport === null ? null : f.totals.forecast,
-        outcome: f.lastReport === null ? null : f.totals.outcome,
-        stale: f.stale,
-      }));
-    const byUnit = totalsByUnit(scope, (id) => ctx.tree.children(id), leaves);
+    // The units' totals from the plan's kept sums (decision 008), rolled up today's tree.
+    const sums = await planMonthSums(
+      services.db,
+      { id: head.planId, startYear: plan.start_year, endYear: plan.end_year },
+      formatPeriod(parseMonth(head.period, 'period')),
+    );
+    const byUnit = rollUpUnits(scope, (id) => ctx.tree.children(id), sums.ownByUnit);
     const whole = byUnit.get(head.unitId) ?? EMPTY_TOTALS;
     const unitRow = (id: string): ActionPlanRow => {
       const t = byUnit.get(id) ?? EMPTY_TOTALS;

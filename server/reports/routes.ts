@@ -1,10 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { REPORT_KINDS } from '../../domain/reports/content';
 import { OUTCOMES } from '../../domain/reports/series';
-import { actorOf, type Deps, IsoDateSchema, router } from '../http/env';
-import { Doc, IdParam, json, jsonBody, MonthSchema, ok, readErrors, writeErrors } from '../http/routing';
+import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
+import { IdParam, json, jsonBody, MonthSchema, ok, readErrors, writeErrors } from '../http/routing';
 import { exportFile, exportReport, exportStatus, startExport } from './exports';
 import { REPORT_FORMATS } from './render';
+import { ExportJobSchema, MeetingSchema, ReportListSchema, ReportSchema, SentReportSchema } from './schemas';
 import {
   addItem,
   createMeeting,
@@ -54,10 +55,7 @@ export function reportRoutes({ services }: Deps) {
       tags,
       summary: 'Rapporterna till nämnder och styrelse, med serierna av rapporter som bara antecknats',
       responses: {
-        ...ok(
-          'Rapporterna',
-          z.object({ reports: z.array(Doc('ReportListItem')), series: z.array(Doc('ReportSeries')) }),
-        ),
+        ...ok('Rapporterna', ReportListSchema),
         ...readErrors,
       },
     }),
@@ -89,7 +87,7 @@ export function reportRoutes({ services }: Deps) {
       tags,
       summary: 'En rapport: texten, innehållet (låst när den skickats) och vad som följde',
       request: { params: IdParam },
-      responses: { ...ok('Rapporten', Doc('Report')), ...readErrors },
+      responses: { ...ok('Rapporten', ReportSchema), ...readErrors },
     }),
     async (c) => c.json(await getReport(services, actorOf(c), c.req.valid('param').id), 200),
   );
@@ -131,7 +129,7 @@ export function reportRoutes({ services }: Deps) {
           }),
         ),
       },
-      responses: { ...ok('Skickad', Doc('SentReport')), ...writeErrors },
+      responses: { ...ok('Skickad', SentReportSchema), ...writeErrors },
     }),
     async (c) =>
       c.json(
@@ -164,7 +162,11 @@ export function reportRoutes({ services }: Deps) {
       tags,
       summary: 'Starta en export i bakgrunden; följ förloppet och hämta filen när den är klar',
       request: { params: IdParam, ...jsonBody(z.object({ format: z.enum(REPORT_FORMATS) })) },
-      responses: { 202: { description: 'Startad', ...json(z.object({ jobId: z.string() })) }, ...readErrors },
+      responses: {
+        202: { description: 'Startad', ...json(z.object({ jobId: z.string() })) },
+        ...readErrors,
+        413: errors[413],
+      },
     }),
     async (c) =>
       c.json(await startExport(services, actorOf(c), c.req.valid('param').id, c.req.valid('json').format), 202),
@@ -176,7 +178,7 @@ export function reportRoutes({ services }: Deps) {
       tags,
       summary: 'Hur långt en export har kommit',
       request: { params: IdParam },
-      responses: { ...ok('Förloppet', Doc('ExportJob')), ...readErrors },
+      responses: { ...ok('Förloppet', ExportJobSchema), ...readErrors },
     }),
     async (c) => c.json(await exportStatus(services, actorOf(c), c.req.valid('param').id), 200),
   );
@@ -187,7 +189,7 @@ export function reportRoutes({ services }: Deps) {
       tags,
       summary: 'Den färdiga exportens fil',
       request: { params: IdParam },
-      responses: { ...fileResponse, ...readErrors },
+      responses: { ...fileResponse, ...readErrors, 409: errors[409] },
     }),
     async (c) => download(await exportFile(services, actorOf(c), c.req.valid('param').id)) as never,
   );
@@ -198,7 +200,7 @@ export function reportRoutes({ services }: Deps) {
       tags,
       summary: 'Sammanträden med ärenden, rapporter och protokollförda beslut',
       request: { query: z.object({ body: z.string().optional() }) },
-      responses: { ...ok('Sammanträdena', z.object({ meetings: z.array(Doc('Meeting')) })), ...readErrors },
+      responses: { ...ok('Sammanträdena', z.object({ meetings: z.array(MeetingSchema) })), ...readErrors },
     }),
     async (c) => c.json(await listMeetings(services, actorOf(c), c.req.valid('query').body), 200),
   );

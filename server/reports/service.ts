@@ -4,7 +4,7 @@ import { parseMonth } from '../../domain/indicators/months';
 import { OrgIndex } from '../../domain/org';
 import { formatPeriod } from '../../domain/periods';
 import { can } from '../../domain/permissions';
-import type { ReportContent, ReportKind, Sbar } from '../../domain/reports/content';
+import { type ReportContent, type ReportKind, type Sbar, withFiguresAsText } from '../../domain/reports/content';
 import { NOTED_FLAG_AT, notedInARow, type Outcome } from '../../domain/reports/series';
 import type { Actor, Executor, Services } from '../core/context';
 import { idempotent } from '../core/idempotency';
@@ -191,7 +191,10 @@ export async function getReport(services: Services, actor: Actor, id: string) {
   const r = await reportRow(services.db, id);
   const { tree, names } = await treeAndNames(services, services.db);
   authorize(actor, 'data.read', { unitId: r.unit_id }, tree);
-  const content = r.content !== null ? parseContent(r.content) : await buildContent(services, actor, headOf(r));
+  // Content frozen by older versions may hold figures as JSON numbers; the answer gives them as
+  // text, as the contract (and every renderer) reads them.
+  const content =
+    r.content !== null ? withFiguresAsText(parseContent(r.content)) : await buildContent(services, actor, headOf(r));
   const p = (await placements(services.db, [id])).get(id);
   return {
     id: r.id,

@@ -391,6 +391,7 @@ describe('scope follows the record, on every read route', () => {
       [/^\/indicators\//, [ids.indicator]],
       [/^\/action-plans\//, [ids.actionPlan]],
       [/^\/measures\//, [ids.measure]],
+      [/^\/competence\//, [ids.planB, ids.regionPlan]],
       [/^\/reports\//, [ids.reportB, ids.reportRs]],
       [/^\/exports\//, [ids.exportJob]],
     ] as [RegExp, string[]][];

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from '@hono/zod-openapi';
 import type { IsoDate } from '../../domain/dates';
 import { DomainError, notFound } from '../../domain/errors';
 import { parseMonth } from '../../domain/indicators/months';
@@ -8,30 +9,9 @@ import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, write } from '../core/write';
 import { currentTree } from '../org/service';
 import { authorizeReadSomewhere, mustExist, readableInherited } from './common';
+import type { ActivitySchema } from './schemas';
 
-export interface ActivityUpdate {
-  period: string;
-  status: ActivityStatus;
-  progress: number;
-  comment: string;
-  enteredByName: string;
-  enteredAt: string;
-}
-
-export interface ActivityRecord {
-  id: string;
-  version: number;
-  title: string;
-  description: string;
-  ownerUnitId: string;
-  responsibleName: string;
-  startOn: IsoDate;
-  endOn: IsoDate;
-  status: ActivityStatus;
-  progress: number;
-  goalIds: string[];
-  updates: ActivityUpdate[];
-}
+export type ActivityRecord = z.infer<typeof ActivitySchema>;
 
 async function activityRecords(
   db: Executor,

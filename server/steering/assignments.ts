@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from '@hono/zod-openapi';
 import type { IsoDate } from '../../domain/dates';
 import { DomainError, notFound } from '../../domain/errors';
 import type { AssignmentStatus } from '../../domain/steering';
@@ -7,25 +8,10 @@ import { authorize, bumpVersion, write } from '../core/write';
 import { currentTree, today } from '../org/service';
 import { authorizeReadSomewhere, mustExist, readableInherited, scopeOfBody } from './common';
 import { linkDecision } from './decisions';
+import type { AssignmentSchema } from './schemas';
 
 /** An uppdrag from a body to a unit or an official, with its report-back. */
-export interface AssignmentRecord {
-  id: string;
-  version: number;
-  title: string;
-  description: string;
-  bodyId: string;
-  bodyName: string;
-  decisionId: string | null;
-  assigneeUnitId: string | null;
-  assigneeName: string | null;
-  dueOn: IsoDate;
-  reportBackOn: IsoDate | null;
-  status: AssignmentStatus;
-  reportedOn: IsoDate | null;
-  /** The report-back date has passed and nothing is reported. */
-  overdue: boolean;
-}
+export type AssignmentRecord = z.infer<typeof AssignmentSchema>;
 
 const DONE: AssignmentStatus[] = ['reported', 'closed'];
 

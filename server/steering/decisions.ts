@@ -1,39 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from '@hono/zod-openapi';
 import type { IsoDate } from '../../domain/dates';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { OrgIndex } from '../../domain/org';
 import type { DecisionKind } from '../../domain/steering';
+import { mustDecideItsLinks } from '../competence/judge';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { currentTree } from '../org/service';
 import { authorizeReadSomewhere, mustExist, readableInherited, scopeOfBody } from './common';
+import { type DecisionSchema, LINK_ENTITIES } from './schemas';
 
-export const LINK_ENTITIES = [
-  'plan',
-  'goal',
-  'assignment',
-  'indicator',
-  'activity',
-  'measure',
-  'corrective_action',
-] as const;
+export { LINK_ENTITIES };
 export type LinkEntity = (typeof LINK_ENTITIES)[number];
 
 /** A beslut, uppdrag or informationsärende, with what it concerns. */
-export interface DecisionRecord {
-  id: string;
-  version: number;
-  kind: DecisionKind;
-  bodyId: string | null;
-  bodyName: string | null;
-  officialName: string | null;
-  decidedOn: IsoDate;
-  paragraph: string | null;
-  diarienummer: string | null;
-  title: string;
-  text: string;
-  links: { entity: LinkEntity; entityId: string }[];
-}
+export type DecisionRecord = z.infer<typeof DecisionSchema>;
 
 /** How a decision is cited beside what it concerns: "Regionfullmäktige 2024-11-26 § 123 (RS/577/2024)". */
 export const citation = (
@@ -170,6 +152,7 @@ async function checkDecision(db: Executor, input: DecisionInput) {
     const ids = input.links.filter((l) => l.entity === entity).map((l) => l.entityId);
     await mustExist(db, LINK_TABLES[entity], ids, 'links');
   }
+  await mustDecideItsLinks(db, input, input.links);
 }
 
 async function scopeOf(db: Executor, input: DecisionInput, tree: OrgIndex) {

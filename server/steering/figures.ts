@@ -1,3 +1,4 @@
+import type { z } from '@hono/zod-openapi';
 import Decimal from 'decimal.js';
 import { type MonthText, monthRange, shiftMonth } from '../../domain/indicators/months';
 import { averageOf, EMPTY_PARTS, figureOf, type Parts, partsOf } from '../../domain/indicators/rollup';
@@ -5,39 +6,18 @@ import { dueMonth, dueMonths, shownFigure } from '../../domain/indicators/stalen
 import { statusOf } from '../../domain/indicators/status';
 import { type TargetRow, targetFor } from '../../domain/indicators/targets';
 import type { OrgIndex } from '../../domain/org';
-import type { Status, ValueKind } from '../../domain/steering';
+import type { ValueKind } from '../../domain/steering';
 import type { Executor } from '../core/context';
 import { jsonNumber } from './common';
 import type { IndicatorRecord } from './indicators';
 import { keepUpWithTree, keptRollups, type RollupRow } from './rollups';
+import type { IndicatorFigureSchema } from './schemas';
 
 /** How many reporting periods a trend shows, and how far back a missing figure is looked for. */
 export const TREND_PERIODS = 12;
 
 /** An indicator's figure for a unit and a month, as the scorecard and the cross-unit view show it. */
-export interface IndicatorFigure {
-  id: string;
-  name: string;
-  measureUnit: string;
-  direction: IndicatorRecord['direction'];
-  aggregation: IndicatorRecord['aggregation'];
-  frequency: IndicatorRecord['frequency'];
-  target: number | null;
-  tolerance: number | null;
-  outcome: number | null;
-  /** The month the outcome is for: the due month, or an earlier one when that is missing. */
-  outcomeMonth: MonthText | null;
-  forecast: number | null;
-  forecastMonth: MonthText | null;
-  status: Status;
-  /** Not the due month's complete figure: an older one, or not every unit has reported. */
-  stale: boolean;
-  /** How many units reported the due month's outcome, of how many report the indicator. */
-  reported: number;
-  expected: number;
-  /** Oldest first: the outcome (and target) of the last reporting periods. */
-  trend: { period: MonthText; outcome: number | null; target: number | null }[];
-}
+export type IndicatorFigure = z.infer<typeof IndicatorFigureSchema>;
 
 type Series = Map<MonthText, Parts>;
 /** Parts per kind and month for one indicator at one unit. */

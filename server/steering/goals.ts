@@ -1,47 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from '@hono/zod-openapi';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { Perspective } from '../../domain/steering';
+import { mayCite } from '../competence/citations';
+import { competentPairs, Judge } from '../competence/judge';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, write } from '../core/write';
-import { currentTree } from '../org/service';
+import { currentTree, today } from '../org/service';
 import { authorizeReadSomewhere, badRef, mustExist, readableInherited } from './common';
 import { citation, decisionRecords, linkDecision } from './decisions';
 import { actorLabel, latestIsDecided, planIsDecided } from './plans';
+import type { GoalSchema, GoalWordingSchema } from './schemas';
 
-export interface GoalWording {
-  seq: number;
-  title: string;
-  description: string;
-  decisionId: string | null;
-  decision: string | null;
-  /** Written after the goal's plan was decided, with no decision behind it. */
-  drift: boolean;
-  createdAt: string;
-  createdBy: string;
-}
-
-export interface GoalRecord {
-  id: string;
-  version: number;
-  planId: string;
-  planTitle: string;
-  planDecided: boolean;
-  perspective: Perspective;
-  focusArea: string | null;
-  ownerUnitId: string;
-  targetYear: number | null;
-  title: string;
-  description: string;
-  /** The current wording was changed without a decision ("ändrad utan beslut"). */
-  drift: boolean;
-  /** The wording last backed by a decision (or written before the plan was decided). */
-  decidedWording: GoalWording | null;
-  wordings: GoalWording[];
-  parentGoalIds: string[];
-  childGoalIds: string[];
-  indicatorIds: string[];
-  decisions: { id: string; kind: string; title: string; citation: string }[];
-}
+export type GoalWording = z.infer<typeof GoalWordingSchema>;
+export type GoalRecord = z.infer<typeof GoalSchema>;
 
 export async function goalRecords(
   db: Executor,
@@ -85,6 +57,15 @@ export async function goalRecords(
     ]),
   ];
   const decisions = new Map((await decisionRecords(db, { ids: decisionIds })).map((d) => [d.id, d]));
+  // A wording is backed only by a decision whose maker may decide the goal's plan.
+  const competent = await competentPairs(
+    db,
+    'goal',
+    wordings.flatMap((w) => {
+      const d = w.plan_decided && w.decision_id ? decisions.get(w.decision_id) : undefined;
+      return d ? [{ entityId: w.goal_id, decision: { ...d, unitId: d.scopeUnitId } }] : [];
+    }),
+  );
   return goals.map((g) => {
     const own = wordings
       .filter((w) => w.goal_id === g.id)
@@ -96,7 +77,7 @@ export async function goalRecords(
           decisionId: w.decision_id,
           decision:
             w.decision_id && decisions.get(w.decision_id) ? citation(decisions.get(w.decision_id) as never) : null,
-          drift: w.plan_decided && w.decision_id === null,
+          drift: w.plan_decided && (w.decision_id === null || !competent.has(`${g.id}:${w.decision_id}`)),
           createdAt: new Date(w.created_at).toISOString(),
           createdBy: w.created_by,
         }),
@@ -152,7 +133,8 @@ export async function getGoal(services: Services, actor: Actor, id: string): Pro
   const [g] = await goalRecords(services.db, { ids: [id] });
   if (!g) throw notFound('Målet');
   if (!readableInherited(actor, await currentTree(services))(g.ownerUnitId)) throw forbidden();
-  return g;
+  const competence = await new Judge(services.db).record('goal', id, today(services));
+  return { ...g, ...(competence ? { competence } : {}) };
 }
 
 export interface GoalInput {
@@ -291,7 +273,10 @@ export async function updateGoal(services: Services, actor: Actor, id: string, c
           created_by: actorLabel(w),
         })
         .execute();
-      if (change.decisionId) await linkDecision(w.trx, change.decisionId, 'goal', id);
+      if (change.decisionId) {
+        await mayCite(services, w, 'goal', id, [change.decisionId], () => 'decisionId');
+        await linkDecision(w.trx, change.decisionId, 'goal', id);
+      }
     }
     await w.trx
       .updateTable('goals')

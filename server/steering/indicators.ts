@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import { DomainError, type FieldError, notFound } from '../../domain/errors';
 import { isMonthText } from '../../domain/indicators/months';
@@ -10,25 +11,9 @@ import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { currentTree, today } from '../org/service';
 import { authorizeReadSomewhere, badRef, mustExist, readable, readableInherited } from './common';
 import { afterValueChange, beforeValueChange, rebuildRollups, slotsOf } from './rollups';
+import type { IndicatorSchema, StoredValueSchema } from './schemas';
 
-export interface IndicatorRecord {
-  id: string;
-  version: number;
-  code: string | null;
-  name: string;
-  description: string;
-  measureUnit: string;
-  direction: Direction;
-  frequency: Frequency;
-  aggregation: Aggregation;
-  numeratorId: string | null;
-  denominatorId: string | null;
-  weightId: string | null;
-  scale: string;
-  rollingMonths: number | null;
-  source: IndicatorSource;
-  goalIds: string[];
-}
+export type IndicatorRecord = z.infer<typeof IndicatorSchema>;
 
 export async function indicatorRecords(db: Executor, ids?: readonly string[]): Promise<IndicatorRecord[]> {
   let q = db.selectFrom('indicators').selectAll();
@@ -289,16 +274,7 @@ export interface ValueInput {
   basedOn?: string | null;
 }
 
-export interface StoredValue {
-  indicatorId: string;
-  unitId: string;
-  period: string;
-  kind: ValueKind;
-  value: string;
-  comment: string;
-  enteredByName: string;
-  enteredAt: string;
-}
+export type StoredValue = z.infer<typeof StoredValueSchema>;
 
 const toStored = (r: {
   indicator_id: string;

@@ -1,48 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from '@hono/zod-openapi';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { PlanKind, PlanStatus } from '../../domain/steering';
+import { mayCite } from '../competence/citations';
+import { competentPairs, Judge } from '../competence/judge';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
-import { currentTree } from '../org/service';
+import { refreshPlanFigures } from '../economy/rollups';
+import { currentTree, today } from '../org/service';
 import { authorizeReadSomewhere, badRef, mustExist, readableInherited, scopeOfBody } from './common';
 import { citation, type DecisionRecord, decisionRecords, linkDecision } from './decisions';
+import type { PlanSchema, PlanVersionSchema } from './schemas';
 
-export interface PlanVersion {
-  seq: number;
-  title: string;
-  description: string;
-  startYear: number;
-  endYear: number;
-  status: PlanStatus;
-  decisionId: string | null;
-  decision: string | null;
-  createdAt: string;
-  createdBy: string;
-}
-
-export interface PlanRecord {
-  id: string;
-  version: number;
-  kind: PlanKind;
-  ownerBodyId: string | null;
-  ownerBodyName: string | null;
-  ownerUnitId: string | null;
-  parentPlanId: string | null;
-  /** The newest version's content and status. */
-  title: string;
-  description: string;
-  startYear: number;
-  endYear: number;
-  status: PlanStatus;
-  /** The decided version in force, if any: what the plan formally says. */
-  inForce: PlanVersion | null;
-  versions: PlanVersion[];
-  goalCount: number;
-  measureCount: number;
-  /** Goals or measures hang on it but no version was ever decided: "styr verksamhet men saknar beslut". */
-  steersWithoutDecision: boolean;
-  decisions: Omit<DecisionRecord, 'links'>[];
-}
+export type PlanVersion = z.infer<typeof PlanVersionSchema>;
+export type PlanRecord = z.infer<typeof PlanSchema>;
 
 export async function planRecords(db: Executor, ids?: readonly string[]) {
   let q = db
@@ -89,6 +60,15 @@ export async function planRecords(db: Executor, ids?: readonly string[]) {
   ];
   const decisions = await decisionRecords(db, { ids: decisionIds });
   const byId = new Map(decisions.map((d) => [d.id, d]));
+  // A plan is decided only by a decision whose maker may decide it (see domain/competence).
+  const competent = await competentPairs(
+    db,
+    'plan',
+    versions.flatMap((v) => {
+      const d = v.status !== 'draft' && v.decision_id ? byId.get(v.decision_id) : undefined;
+      return d ? [{ entityId: v.plan_id, decision: { ...d, unitId: d.scopeUnitId } }] : [];
+    }),
+  );
   return plans.map((p) => {
     const own = versions
       .filter((v) => v.plan_id === p.id)
@@ -132,7 +112,9 @@ export async function planRecords(db: Executor, ids?: readonly string[]) {
       versions: own,
       goalCount,
       measureCount,
-      steersWithoutDecision: goalCount + measureCount > 0 && !own.some((v) => v.status !== 'draft'),
+      steersWithoutDecision:
+        goalCount + measureCount > 0 &&
+        !own.some((v) => v.status !== 'draft' && competent.has(`${p.id}:${v.decisionId}`)),
       decisions: [...decisionIdsOfPlan]
         .map((id) => byId.get(id))
         .filter((d): d is NonNullable<typeof d> => !!d)
@@ -159,7 +141,8 @@ export async function getPlan(services: Services, actor: Actor, id: string): Pro
   const [p] = await planRecords(services.db, [id]);
   if (!p) throw notFound('Planen');
   if (!readableInherited(actor, await currentTree(services))(p.scopeUnitId)) throw forbidden();
-  return strip(p);
+  const competence = await new Judge(services.db).record('plan', id, today(services));
+  return { ...strip(p), ...(competence ? { competence } : {}) };
 }
 
 export interface PlanInput {
@@ -275,6 +258,8 @@ export async function revisePlan(
         })
         .execute();
     }
+    // An action plan's kept figures cover its years (decision 008).
+    if (next.start_year !== latest.startYear || next.end_year !== latest.endYear) await refreshPlanFigures(w.trx, [id]);
     const [after] = await planRecords(w.trx, [id]);
     await w.record({
       kind: latest.status === 'draft' ? 'plan.updated' : 'plan.revised',
@@ -313,6 +298,7 @@ export async function decidePlan(
         'är inte ett beslut (uppdrag och information beslutar inga planer)',
         'Ärendet är inget beslut.',
       );
+    await mayCite(services, w, 'plan', id, [decision.id], () => 'decisionId');
     await w.trx
       .updateTable('plan_versions')
       .set({ status: 'superseded' })

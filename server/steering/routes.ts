@@ -9,14 +9,13 @@ import {
   INDICATOR_SOURCES,
   PERSPECTIVES,
   PLAN_KINDS,
-  STATUSES,
   VALUE_KINDS,
 } from '../../domain/steering';
 import { IMPORT_LIMITS_DESCRIPTION } from '../core/workbook';
 import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
+import { orNull } from '../http/nullable';
 import {
   created,
-  Doc,
   IdParam,
   jsonBody,
   MonthSchema,
@@ -28,7 +27,7 @@ import {
 } from '../http/routing';
 import { createActivity, listActivities, reportActivity, updateActivity } from './activities';
 import { createAssignment, listAssignments, updateAssignment } from './assignments';
-import { createDecision, getDecision, LINK_ENTITIES, listDecisions, updateDecision } from './decisions';
+import { createDecision, getDecision, listDecisions, updateDecision } from './decisions';
 import { createGoal, getGoal, listGoals, updateGoal } from './goals';
 import {
   createIndicator,
@@ -41,6 +40,21 @@ import {
   updateIndicator,
 } from './indicators';
 import { createPlan, decidePlan, getPlan, listPlans, revisePlan } from './plans';
+import {
+  ActivitySchema,
+  AnalysisSchema,
+  AssignmentSchema,
+  DecisionSchema,
+  GoalSchema,
+  IndicatorAcrossSchema,
+  IndicatorSchema,
+  LINK_ENTITIES,
+  PlanSchema,
+  ScorecardSchema,
+  StoredValueSchema,
+  TargetSchema,
+  ValueImportSummarySchema,
+} from './schemas';
 import { indicatorAcross, latestPeriod, scorecard, setAnalysis } from './scorecard';
 import { exportValues, importValues } from './values-workbook';
 
@@ -142,33 +156,6 @@ const ActivityInput = z.object({
   goalIds: z.array(z.string()).max(50).default([]),
 });
 
-const FigureSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    measureUnit: z.string(),
-    target: z.number().nullable(),
-    outcome: z.number().nullable(),
-    forecast: z.number().nullable(),
-    status: z.enum(STATUSES),
-    stale: z.boolean(),
-  })
-  .passthrough()
-  .openapi('IndicatorFigure');
-
-const ScorecardSchema = z
-  .object({
-    unit: z.string(),
-    period: z.string(),
-    goals: z.array(
-      z
-        .object({ id: z.string(), title: z.string(), status: z.enum(STATUSES), indicators: z.array(FigureSchema) })
-        .passthrough(),
-    ),
-  })
-  .passthrough()
-  .openapi('Scorecard');
-
 export function steeringRoutes({ services, config }: Deps) {
   const app = router();
 
@@ -188,7 +175,7 @@ export function steeringRoutes({ services, config }: Deps) {
           entityId: z.string().optional(),
         }),
       },
-      responses: { ...ok('Besluten, nyast först', z.object({ decisions: z.array(Doc('Decision')) })), ...readErrors },
+      responses: { ...ok('Besluten, nyast först', z.object({ decisions: z.array(DecisionSchema) })), ...readErrors },
     }),
     async (c) => c.json({ decisions: await listDecisions(services, actorOf(c), c.req.valid('query')) }, 200),
   );
@@ -199,7 +186,7 @@ export function steeringRoutes({ services, config }: Deps) {
       tags: ['Beslut'],
       summary: 'Ett beslut',
       request: { params: IdParam },
-      responses: { ...ok('Beslutet', Doc('Decision')), ...readErrors },
+      responses: { ...ok('Beslutet', DecisionSchema), ...readErrors },
     }),
     async (c) => c.json(await getDecision(services, actorOf(c), c.req.valid('param').id), 200),
   );
@@ -210,7 +197,7 @@ export function steeringRoutes({ services, config }: Deps) {
       tags: ['Beslut'],
       summary: 'Registrera ett beslut, uppdrag eller informationsärende',
       request: jsonBody(DecisionInput),
-      responses: { ...created('Registrerat', Doc('Decision')), ...writeErrors },
+      responses: { ...created('Registrerat', DecisionSchema), ...writeErrors },
     }),
     async (c) => c.json(await createDecision(services, actorOf(c), c.req.valid('json')), 201),
   );
@@ -221,7 +208,7 @@ export function steeringRoutes({ services, config }: Deps) {
       tags: ['Beslut'],
       summary: 'Ändra ett registrerat beslut',
       request: { params: IdParam, ...jsonBody(DecisionInput.extend({ version: Version })) },
-      responses: { ...ok('Ändrat', Doc('Decision')), ...writeErrors },
+      responses: { ...ok('Ändrat', DecisionSchema), ...writeErrors },
     }),
     async (c) => c.json(await updateDecision(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
@@ -233,7 +220,7 @@ export function steeringRoutes({ services, config }: Deps) {
       path: '/plans',
       tags: ['Planer'],
       summary: 'Planer och styrdokument med formell status',
-      responses: { ...ok('Planerna', z.object({ plans: z.array(Doc('Plan')) })), ...readErrors },
+      responses: { ...ok('Planerna', z.object({ plans: z.array(PlanSchema) })), ...readErrors },
     }),
     async (c) => c.json({ plans: await listPlans(services, actorOf(c)) }, 200),
   );
@@ -244,7 +231,7 @@ export function steeringRoutes({ services, config }: Deps) {
       tags: ['Planer'],
       summary: 'En plan med versioner och beslut',
       request: { params: IdParam },
-      responses: { ...ok('Planen', Doc('Plan')), ...readErrors },
+      responses: { ...ok('Planen', PlanSchema), ...readErrors },
     }),
     async (c) => c.json(await getPlan(services, actorOf(c), c.req.valid('param').id), 200),
   );
@@ -255,7 +242,7 @@ export function steeringRoutes({ services, config }: Deps) {
       tags: ['Planer'],
       summary: 'Skapa en plan (som utkast)',
       request: jsonBody(PlanInput),
-      responses: { ...created('Skapad', Doc('Plan')), ...writeErrors },
+      responses: { ...created('Skapad', PlanSchema), ...writeErrors },
     }),
     async (c) => c.json(await createPlan(services, actorOf(c), c.req.valid('json')), 201),
   );
@@ -277,7 +264,7 @@ export function steeringRoutes({ services, config }: Deps) {
           }),
         ),
       },
-      responses: { ...ok('Ändrad', Doc('Plan')), ...writeErrors },
+      responses: { ...ok('Ändrad', PlanSchema), ...writeErrors },
     }),
     async (c) => c.json(await revisePlan(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
@@ -288,7 +275,7 @@ export function steeringRoutes({ services, config }: Deps) {
       tags: ['Planer'],
       summary: 'Markera planens senaste version som beslutad, med beslutet bakom',
       request: { params: IdParam, ...jsonBody(z.object({ version: Version, decisionId: z.string().min(1) })) },
-      responses: { ...ok('Beslutad', Doc('Plan')), ...writeErrors },
+      responses: { ...ok('Beslutad', PlanSchema), ...writeErrors },
     }),
     async (c) => c.json(await decidePlan(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
@@ -307,7 +294,7 @@ export function steeringRoutes({ services, config }: Deps) {
           drift: z.enum(['true', 'false']).optional(),
         }),
       },
-      responses: { ...ok('Målen', z.object({ goals: z.array(Doc('Goal')) })), ...readErrors },
+      responses: { ...ok('Målen', z.object({ goals: z.array(GoalSchema) })), ...readErrors },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -325,7 +312,7 @@ export function steeringRoutes({ services, config }: Deps) {
       tags: ['Mål'],
       summary: 'Ett mål med alla formuleringar, överordnade och underordnade mål',
       request: { params: IdParam },
-      responses: { ...ok('Målet', Doc('Goal')), ...readErrors },
+      responses: { ...ok('Målet', GoalSchema), ...readErrors },
     }),
     async (c) => c.json(await getGoal(services, actorOf(c), c.req.valid('param').id), 200),
   );
@@ -336,7 +323,7 @@ export function steeringRoutes({ services, config }: Deps) {
       tags: ['Mål'],
       summary: 'Skapa ett mål i en plan som inte är beslutad',
       request: jsonBody(GoalInput),
-      responses: { ...created('Skapat', Doc('Goal')), ...writeErrors },
+      responses: { ...created('Skapat', GoalSchema), ...writeErrors },
     }),
     async (c) => c.json(await createGoal(services, actorOf(c), c.req.valid('json')), 201),
   );
@@ -361,7 +348,7 @@ export function steeringRoutes({ services, config }: Deps) {
           }),
         ),
       },
-      responses: { ...ok('Ändrat', Doc('Goal')), ...writeErrors },
+      responses: { ...ok('Ändrat', GoalSchema), ...writeErrors },
     }),
     async (c) => c.json(await updateGoal(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
@@ -382,7 +369,7 @@ export function steeringRoutes({ services, config }: Deps) {
           }),
         ),
       },
-      responses: { ...ok('Sparad', Doc('Analysis')), ...writeErrors },
+      responses: { ...ok('Sparad', AnalysisSchema), ...writeErrors },
     }),
     async (c) => c.json(await setAnalysis(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
@@ -395,7 +382,7 @@ export function steeringRoutes({ services, config }: Deps) {
       tags: ['Uppdrag'],
       summary: 'Uppdrag från de politiska organen, med försenade återrapporteringar',
       request: { query: z.object({ overdue: z.enum(['true', 'false']).optional(), unitId: z.string().optional() }) },
-      responses: { ...ok('Uppdragen', z.object({ assignments: z.array(Doc('Assignment')) })), ...readErrors },
+      responses: { ...ok('Uppdragen', z.object({ assignments: z.array(AssignmentSchema) })), ...readErrors },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -410,7 +397,7 @@ export function steeringRoutes({ services, config }: Deps) {
       tags: ['Uppdrag'],
       summary: 'Registrera ett uppdrag',
       request: jsonBody(AssignmentInput),
-      responses: { ...created('Registrerat', Doc('Assignment')), ...writeErrors },
+      responses: { ...created('Registrerat', AssignmentSchema), ...writeErrors },
     }),
     async (c) => c.json(await createAssignment(services, actorOf(c), c.req.valid('json')), 201),
   );
@@ -421,7 +408,7 @@ export function steeringRoutes({ services, config }: Deps) {
       tags: ['Uppdrag'],
       summary: 'Ändra eller återrapportera ett uppdrag',
       request: { params: IdParam, ...jsonBody(AssignmentInput.extend({ version: Version })) },
-      responses: { ...ok('Ändrat', Doc('Assignment')), ...writeErrors },
+      responses: { ...ok('Ändrat', AssignmentSchema), ...writeErrors },
     }),
     async (c) =>
       c.json(await updateAssignment(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
@@ -435,7 +422,7 @@ export function steeringRoutes({ services, config }: Deps) {
       tags: ['Indikatorer'],
       summary: 'Indikatorerna och hur de räknas upp i organisationen',
       request: { query: z.object({ goalId: z.string().optional() }) },
-      responses: { ...ok('Indikatorerna', z.object({ indicators: z.array(Doc('Indicator')) })), ...readErrors },
+      responses: { ...ok('Indikatorerna', z.object({ indicators: z.array(IndicatorSchema) })), ...readErrors },
     }),
     async (c) => c.json({ indicators: await listIndicators(services, actorOf(c), c.req.valid('query')) }, 200),
   );
@@ -446,7 +433,7 @@ export function steeringRoutes({ services, config }: Deps) {
       tags: ['Indikatorer'],
       summary: 'En indikator',
       request: { params: IdParam },
-      responses: { ...ok('Indikatorn', Doc('Indicator')), ...readErrors },
+      responses: { ...ok('Indikatorn', IndicatorSchema), ...readErrors },
     }),
     async (c) => c.json(await getIndicator(services, actorOf(c), c.req.valid('param').id), 200),
   );
@@ -457,7 +444,7 @@ export function steeringRoutes({ services, config }: Deps) {
       tags: ['Indikatorer'],
       summary: 'Definiera en indikator',
       request: jsonBody(IndicatorInput),
-      responses: { ...created('Definierad', Doc('Indicator')), ...writeErrors },
+      responses: { ...created('Definierad', IndicatorSchema), ...writeErrors },
     }),
     async (c) => c.json(await createIndicator(services, actorOf(c), c.req.valid('json')), 201),
   );
@@ -468,7 +455,7 @@ export function steeringRoutes({ services, config }: Deps) {
       tags: ['Indikatorer'],
       summary: 'Ändra en indikators definition',
       request: { params: IdParam, ...jsonBody(IndicatorInput.extend({ version: Version })) },
-      responses: { ...ok('Ändrad', Doc('Indicator')), ...writeErrors },
+      responses: { ...ok('Ändrad', IndicatorSchema), ...writeErrors },
     }),
     async (c) => c.json(await updateIndicator(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
@@ -479,7 +466,7 @@ export function steeringRoutes({ services, config }: Deps) {
       tags: ['Indikatorer'],
       summary: 'Målvärden per enhet och år eller månad',
       request: { params: IdParam },
-      responses: { ...ok('Målvärdena', z.object({ targets: z.array(Doc('Target')) })), ...readErrors },
+      responses: { ...ok('Målvärdena', z.object({ targets: z.array(TargetSchema) })), ...readErrors },
     }),
     async (c) => c.json({ targets: await listTargets(services, actorOf(c), c.req.valid('param').id) }, 200),
   );
@@ -500,7 +487,7 @@ export function steeringRoutes({ services, config }: Deps) {
           }),
         ),
       },
-      responses: { ...ok('Sparat', Doc('Target').nullable()), ...writeErrors },
+      responses: { ...ok('Sparat (null när målvärdet togs bort)', orNull(TargetSchema)), ...writeErrors },
     }),
     async (c) => c.json(await setTarget(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
@@ -511,7 +498,7 @@ export function steeringRoutes({ services, config }: Deps) {
       tags: ['Indikatorer'],
       summary: 'En indikator över hela organisationen (horisontell uppföljning)',
       request: { params: IdParam, query: z.object({ period: z.string(), unit: z.string().optional() }) },
-      responses: { ...ok('Enheterna', Doc('IndicatorAcross')), ...readErrors },
+      responses: { ...ok('Enheterna', IndicatorAcrossSchema), ...readErrors },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -532,7 +519,7 @@ export function steeringRoutes({ services, config }: Deps) {
           to: MonthSchema,
         }),
       },
-      responses: { ...ok('Värdena', z.object({ values: z.array(Doc('Value')) })), ...readErrors },
+      responses: { ...ok('Värdena', z.object({ values: z.array(StoredValueSchema) })), ...readErrors },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -552,7 +539,7 @@ export function steeringRoutes({ services, config }: Deps) {
       tags: ['Indikatorer'],
       summary: 'Mata in utfall och prognoser: ett värde eller ett rutnät, allt eller inget',
       request: jsonBody(z.object({ values: z.array(ValueRow).min(1).max(5000) })),
-      responses: { ...ok('Sparade', z.object({ values: z.array(Doc('Value')) })), ...writeErrors },
+      responses: { ...ok('Sparade', z.object({ values: z.array(StoredValueSchema) })), ...writeErrors },
     }),
     async (c) => c.json({ values: await setValues(services, actorOf(c), c.req.valid('json').values) }, 200),
   );
@@ -599,10 +586,7 @@ export function steeringRoutes({ services, config }: Deps) {
       description: IMPORT_LIMITS_DESCRIPTION,
       request: { query: z.object({ dryRun: z.enum(['true', 'false']).default('false') }) },
       responses: {
-        ...ok(
-          'Inläst (eller, vid dryRun, kontrollerad)',
-          z.object({ rows: z.number(), written: z.number(), removed: z.number(), dryRun: z.boolean() }),
-        ),
+        ...ok('Inläst (eller, vid dryRun, kontrollerad)', ValueImportSummarySchema),
         ...writeErrors,
         413: errors[413],
       },
@@ -651,7 +635,7 @@ export function steeringRoutes({ services, config }: Deps) {
       tags: ['Aktiviteter'],
       summary: 'Aktiviteter för en enhet och enheterna under den, eller för ett mål',
       request: { query: z.object({ unit: z.string().optional(), goal: z.string().optional() }) },
-      responses: { ...ok('Aktiviteterna', z.object({ activities: z.array(Doc('Activity')) })), ...readErrors },
+      responses: { ...ok('Aktiviteterna', z.object({ activities: z.array(ActivitySchema) })), ...readErrors },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -668,7 +652,7 @@ export function steeringRoutes({ services, config }: Deps) {
       tags: ['Aktiviteter'],
       summary: 'Skapa en aktivitet',
       request: jsonBody(ActivityInput),
-      responses: { ...created('Skapad', Doc('Activity')), ...writeErrors },
+      responses: { ...created('Skapad', ActivitySchema), ...writeErrors },
     }),
     async (c) => c.json(await createActivity(services, actorOf(c), c.req.valid('json')), 201),
   );
@@ -679,7 +663,7 @@ export function steeringRoutes({ services, config }: Deps) {
       tags: ['Aktiviteter'],
       summary: 'Ändra en aktivitet',
       request: { params: IdParam, ...jsonBody(ActivityInput.extend({ version: Version })) },
-      responses: { ...ok('Ändrad', Doc('Activity')), ...writeErrors },
+      responses: { ...ok('Ändrad', ActivitySchema), ...writeErrors },
     }),
     async (c) => c.json(await updateActivity(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
@@ -701,7 +685,7 @@ export function steeringRoutes({ services, config }: Deps) {
           }),
         ),
       },
-      responses: { ...ok('Rapporterad', Doc('Activity')), ...writeErrors },
+      responses: { ...ok('Rapporterad', ActivitySchema), ...writeErrors },
     }),
     async (c) => c.json(await reportActivity(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );

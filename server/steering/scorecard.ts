@@ -1,10 +1,11 @@
+import type { z } from '@hono/zod-openapi';
 import { swedishDate } from '../../domain/dates';
 import { DomainError, notFound } from '../../domain/errors';
 import { type MonthText, parseMonth } from '../../domain/indicators/months';
 import { statusCounts, worstStatus } from '../../domain/indicators/status';
 import { OrgIndex } from '../../domain/org';
 import { formatPeriod, monthOfDate } from '../../domain/periods';
-import type { Perspective, Status } from '../../domain/steering';
+import type { Perspective } from '../../domain/steering';
 import type { Actor, Services } from '../core/context';
 import { authorize, write } from '../core/write';
 import { unitsOn } from '../org/queries';
@@ -13,35 +14,10 @@ import { authorizeReadSomewhere, mustExist, readable } from './common';
 import { figuresAcrossTree, figuresForUnit, type IndicatorFigure } from './figures';
 import { goalRecords } from './goals';
 import { indicatorRecords } from './indicators';
+import type { AcrossRowSchema, ScorecardGoalSchema, ScorecardSchema } from './schemas';
 
-export interface ScorecardGoal {
-  id: string;
-  title: string;
-  perspective: Perspective;
-  focusArea: string | null;
-  ownerUnitId: string;
-  ownerUnitName: string;
-  /** Owned by a unit above this one. */
-  inherited: boolean;
-  planId: string;
-  planTitle: string;
-  /** The plan has no decision behind it ("styr verksamhet men saknar beslut"). */
-  planWithoutDecision: boolean;
-  drift: boolean;
-  status: Status;
-  analysis: { text: string; enteredByName: string; enteredAt: string; version: number } | null;
-  indicators: IndicatorFigure[];
-}
-
-export interface Scorecard {
-  unit: string;
-  unitName: string;
-  unitLevel: string;
-  period: MonthText;
-  goals: ScorecardGoal[];
-  statusCounts: Record<Status, number>;
-  children: { id: string; name: string; level: string }[];
-}
+export type ScorecardGoal = z.infer<typeof ScorecardGoalSchema>;
+export type Scorecard = z.infer<typeof ScorecardSchema>;
 
 const PERSPECTIVE_ORDER: Perspective[] = ['medborgare', 'medarbetare', 'verksamhet', 'ekonomi'];
 
@@ -143,13 +119,7 @@ export async function scorecard(
   };
 }
 
-export interface AcrossRow {
-  unitId: string;
-  unitName: string;
-  level: string;
-  parentId: string | null;
-  figure: IndicatorFigure;
-}
+export type AcrossRow = z.infer<typeof AcrossRowSchema>;
 
 /** One indicator across the tree (horizontal follow-up): every unit the actor may read. */
 export async function indicatorAcross(
@@ -177,12 +147,13 @@ export async function indicatorAcross(
       .subtree(root)
       .filter((id) => may(id))
       .map((id) => {
-        const u = byId.get(id);
+        // The subtree is of these units' tree, so every id is among them.
+        const u = byId.get(id) as (typeof units)[number];
         return {
           unitId: id,
-          unitName: u?.name ?? '',
-          level: u?.level ?? '',
-          parentId: u?.parentId ?? null,
+          unitName: u.name,
+          level: u.level,
+          parentId: u.parentId,
           figure: figures.get(id) as IndicatorFigure,
         };
       }),

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { DomainError, forbidden } from '../../domain/errors';
 import { can } from '../../domain/permissions';
 import { neutraliseCell } from '../../domain/spreadsheet';
@@ -8,6 +8,7 @@ import {
   cellText,
   type ImportProblem,
   importFailure,
+  newWorkbook,
   readSheetRows,
   type SheetRow,
   type WorkbookLimits,
@@ -52,8 +53,7 @@ export async function exportValues(
   ]);
   const indicatorOf = new Map(indicators.map((i) => [i.id, i]));
   const unitOf = new Map(units.map((u) => [u.id, u]));
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Röd tråd';
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(VALUES_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = VALUE_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   sheet.getRow(1).font = { bold: true };

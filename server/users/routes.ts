@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '../../domain/permissions';
 import { actorOf, type Deps, errors, router } from '../http/env';
+import { writeErrors } from '../http/routing';
 import { createUser, getUser, grantRole, listUsers, revokeRole, updateUser } from './service';
 
 const UserSchema = z
@@ -19,7 +20,6 @@ const Password = z.string().min(10, 'måste ha minst 10 tecken').max(1000);
 const Email = z.email('är ingen giltig e-postadress').max(320).nullable();
 const IdParam = z.object({ id: z.string().min(1) });
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const writeErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409], 422: errors[422] };
 
 export function userRoutes({ services }: Deps) {
   const app = router();
@@ -32,6 +32,7 @@ export function userRoutes({ services }: Deps) {
       summary: 'Alla användarkonton med roller',
       responses: {
         200: { description: 'Användarna', ...json(z.object({ users: z.array(UserSchema) })) },
+        400: errors[400],
         401: errors[401],
         403: errors[403],
       },
@@ -48,6 +49,7 @@ export function userRoutes({ services }: Deps) {
       request: { params: IdParam },
       responses: {
         200: { description: 'Användaren', ...json(UserSchema) },
+        400: errors[400],
         401: errors[401],
         403: errors[403],
         404: errors[404],
@@ -108,7 +110,7 @@ export function userRoutes({ services }: Deps) {
           ),
         },
       },
-      responses: { 200: { description: 'Ändrat', ...json(UserSchema) }, 404: errors[404], ...writeErrors },
+      responses: { 200: { description: 'Ändrat', ...json(UserSchema) }, ...writeErrors },
     }),
     async (c) => c.json(await updateUser(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
@@ -143,7 +145,13 @@ export function userRoutes({ services }: Deps) {
       tags: ['Användare'],
       summary: 'Ta bort en rolltilldelning',
       request: { params: IdParam },
-      responses: { 204: { description: 'Borttagen' }, 401: errors[401], 403: errors[403], 404: errors[404] },
+      responses: {
+        204: { description: 'Borttagen' },
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
     }),
     async (c) => {
       await revokeRole(services, actorOf(c), c.req.valid('param').id);

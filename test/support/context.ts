@@ -116,6 +116,10 @@ async function contextOn(
       webRoot: null,
       log: () => {},
       mail: defaultMailConfig,
+      contractViolation: (v) => {
+        // Printed as well as answered 500, so a test that only checks a status still names the cause.
+        console.error(`contract violation: ${v.method} ${v.path} ${v.status}: ${v.problems.join('; ')}`);
+      },
       ...options?.http,
     },
   });

@@ -2,6 +2,7 @@ import { Alert, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { hasRole, useMe } from '../app/auth';
 import { PageHeading } from '../app/page';
+import { CompetenceRulesAdmin } from '../competence/CompetenceRulesAdmin';
 import { OutboxAdmin } from '../followup/OutboxAdmin';
 import { BodiesAdmin } from './BodiesAdmin';
 import { DelegationAdmin } from './DelegationAdmin';
@@ -27,6 +28,7 @@ export function AdminPage() {
           <Tabs.Tab value="bodies">{t('admin.bodies')}</Tabs.Tab>
           <Tabs.Tab value="users">{t('admin.users')}</Tabs.Tab>
           <Tabs.Tab value="delegation">{t('admin.delegation')}</Tabs.Tab>
+          <Tabs.Tab value="competence">{t('admin.competence')}</Tabs.Tab>
           <Tabs.Tab value="outbox">{t('admin.outbox')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="units">
@@ -40,6 +42,9 @@ export function AdminPage() {
         </Tabs.Panel>
         <Tabs.Panel value="delegation">
           <DelegationAdmin />
+        </Tabs.Panel>
+        <Tabs.Panel value="competence">
+          <CompetenceRulesAdmin />
         </Tabs.Panel>
         <Tabs.Panel value="outbox">
           <OutboxAdmin />

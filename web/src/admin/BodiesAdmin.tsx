@@ -2,7 +2,7 @@ import { Button, Group, MultiSelect, Paper, Select, SimpleGrid, Table, TextInput
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../app/api';
+import { call, client } from '../app/client';
 import { formatDate, today } from '../app/format';
 import { BODY_KINDS, type Body, type BodyKind } from '../app/types';
 import { bodiesQuery } from '../bodies/BodiesPage';
@@ -91,9 +91,14 @@ function BodyForm({ body, bodies, onDone }: { body: Body | null; bodies: Body[];
   const save = useMutation({
     mutationFn: () => {
       const payload = { name, kind, parentBodyId, validFrom, validTo: validTo || null, unitIds };
-      return body
-        ? api<Body>(`/bodies/${body.id}`, 'PUT', { ...payload, version: body.version })
-        : api<Body>('/bodies', 'POST', payload);
+      return call(
+        body
+          ? client.PUT('/bodies/{id}', {
+              params: { path: { id: body.id } },
+              body: { ...payload, version: body.version },
+            })
+          : client.POST('/bodies', { body: payload }),
+      );
     },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['bodies'] });

@@ -2,20 +2,14 @@ import { Alert, Button, Group, NativeSelect, Table, TextInput, Title } from '@ma
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../app/api';
+import { ApiError } from '../app/api';
+import { call, client, type Schema } from '../app/client';
 import { BODY_KINDS, type BodyKind, LEVELS, type Level } from '../app/types';
 import { formatMnkr, kronorJson, mnkrInputText, parseMnkrInput } from '../economy/money';
 import { FormStatus } from '../ui/forms';
 
-export interface DelegationLevel {
-  id: string;
-  rank: number;
-  name: string;
-  unitLevel: Level | null;
-  bodyKind: BodyKind | null;
-  /** Whole kronor as a string of digits; null for no limit. */
-  maxAmountKr: string | null;
-}
+/** A level of the delegation order; `maxAmountKr` is whole kronor as digits, null for no limit. */
+export type DelegationLevel = Schema<'DelegationLevel'>;
 
 interface Row {
   key: number;
@@ -28,7 +22,7 @@ interface Row {
 
 export const delegationQuery = {
   queryKey: ['delegation-levels'],
-  queryFn: () => api<{ levels: DelegationLevel[] }>('/delegation-levels'),
+  queryFn: () => call(client.GET('/delegation-levels')),
 };
 
 const toRow = (l: DelegationLevel, key: number): Row => ({
@@ -66,18 +60,17 @@ function DelegationForm({ levels }: { levels: DelegationLevel[] }) {
       });
       setProblems(bad);
       if (Object.keys(bad).length > 0) throw new Error(t('delegation.fix'));
-      return api<{ levels: DelegationLevel[] }>('/delegation-levels', 'PUT', {
-        levels: rows.map((r, i) => {
-          const [kind, value] = r.who.split(':');
-          const p = parsed[i];
-          return {
-            name: r.name,
-            unitLevel: kind === 'level' ? value : null,
-            bodyKind: kind === 'body' ? value : null,
-            maxAmountKr: p?.ok ? kronorJson(p.kronor) : null,
-          };
-        }),
+      const levels = rows.map((r, i) => {
+        const [kind, value] = r.who.split(':');
+        const p = parsed[i];
+        return {
+          name: r.name,
+          unitLevel: kind === 'level' ? (value as Level) : null,
+          bodyKind: kind === 'body' ? (value as BodyKind) : null,
+          maxAmountKr: p?.ok ? kronorJson(p.kronor) : null,
+        };
       });
+      return call(client.PUT('/delegation-levels', { body: { levels } }));
     },
     onSuccess: (saved) => {
       // The form stays (and says it saved); its rows become what the server stored.

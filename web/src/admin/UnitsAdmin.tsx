@@ -2,7 +2,7 @@ import { Button, Group, Paper, Select, SimpleGrid, TextInput, Title } from '@man
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../app/api';
+import { call, client } from '../app/client';
 import { today } from '../app/format';
 import { LEVELS, type Level, type OrgUnit } from '../app/types';
 import { orgUnitsQuery } from '../org/TreePage';
@@ -34,14 +34,11 @@ function CreateUnitForm({ units }: { units: OrgUnit[] }) {
 
   const create = useMutation({
     mutationFn: () =>
-      api<OrgUnit>('/org-units', 'POST', {
-        parentId,
-        name,
-        level,
-        code: code || null,
-        managerName: managerName || null,
-        validFrom,
-      }),
+      call(
+        client.POST('/org-units', {
+          body: { parentId, name, level, code: code || null, managerName: managerName || null, validFrom },
+        }),
+      ),
     onSuccess: async (unit) => {
       setCreated(t('adminUnits.created', { name: unit.name }));
       setName('');
@@ -132,7 +129,12 @@ function CloseUnitForm({ units }: { units: OrgUnit[] }) {
   const close = useMutation({
     mutationFn: () => {
       const unit = units.find((u) => u.id === unitId);
-      return api<OrgUnit>(`/org-units/${unitId ?? ''}/close`, 'POST', { version: unit?.version ?? 0, closedFrom });
+      return call(
+        client.POST('/org-units/{id}/close', {
+          params: { path: { id: unitId ?? '' } },
+          body: { version: unit?.version ?? 0, closedFrom },
+        }),
+      );
     },
     onSuccess: async () => {
       setDone(t('adminUnits.closed'));

@@ -2,8 +2,8 @@ import { Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Table, TextI
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../app/api';
 import { useMe } from '../app/auth';
+import { call, client, type RequestBody } from '../app/client';
 import { today } from '../app/format';
 import { ROLES, type Role, type User } from '../app/types';
 import { orgUnitsQuery } from '../org/TreePage';
@@ -11,7 +11,7 @@ import { FormStatus, fieldError } from '../ui/forms';
 import { useUnitOptions } from '../ui/options';
 import { PasswordField } from '../ui/PasswordField';
 
-const usersQuery = { queryKey: ['users'], queryFn: () => api<{ users: User[] }>('/users') };
+const usersQuery = { queryKey: ['users'], queryFn: () => call(client.GET('/users')) };
 
 export function UsersAdmin() {
   const { t } = useTranslation();
@@ -92,7 +92,9 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
   const [password, setPassword] = useState('');
   const create = useMutation({
     mutationFn: () =>
-      api<User>('/users', 'POST', { username, displayName, email: email || null, password: password || null }),
+      call(
+        client.POST('/users', { body: { username, displayName, email: email || null, password: password || null } }),
+      ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['users'] });
       onDone();
@@ -173,12 +175,12 @@ function EditUser({ user, unitName, onClose }: { user: User; unitName: (id: stri
 
   const save = useMutation({
     mutationFn: () => {
-      const change: Record<string, unknown> = { version: user.version };
+      const change: RequestBody<'/users/{id}', 'patch'> = { version: user.version };
       if (displayName !== user.displayName) change.displayName = displayName;
       if ((email || null) !== user.email) change.email = email || null;
       if (disabled !== user.disabled) change.disabled = disabled;
       if (password) change.password = password;
-      return api<User>(`/users/${user.id}`, 'PATCH', change);
+      return call(client.PATCH('/users/{id}', { params: { path: { id: user.id } }, body: change }));
     },
     onSuccess: async () => {
       setMessage(t('adminUsers.saved'));
@@ -187,11 +189,12 @@ function EditUser({ user, unitName, onClose }: { user: User; unitName: (id: stri
     onError: refresh,
   });
   const grant = useMutation({
-    mutationFn: () => api('/role-assignments', 'POST', { userId: user.id, role, unitId }),
+    mutationFn: (grant: { role: Role; unitId: string }) =>
+      call(client.POST('/role-assignments', { body: { userId: user.id, ...grant } })),
     onSuccess: refresh,
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => api<void>(`/role-assignments/${id}`, 'DELETE'),
+    mutationFn: (id: string) => call(client.DELETE('/role-assignments/{id}', { params: { path: { id } } })),
     onSuccess: refresh,
   });
 
@@ -202,7 +205,8 @@ function EditUser({ user, unitName, onClose }: { user: User; unitName: (id: stri
   };
   const submitGrant = (e: FormEvent) => {
     e.preventDefault();
-    grant.mutate();
+    // The button is disabled until both are chosen.
+    if (role && unitId) grant.mutate({ role, unitId });
   };
   const err = save.error;
   const title = t('adminUsers.editTitle', { name: user.displayName });

@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, Link as RouterLink, useNavigate } from 'react-router';
-import { api } from './api';
 import { hasRole, meKey, useMe } from './auth';
+import { call, client } from './client';
 import { LANGUAGES } from './i18n';
 import { SignInPage } from './SignInPage';
 
@@ -146,7 +146,7 @@ function SignOutButton() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const signOut = useMutation({
-    mutationFn: () => api<void>('/auth/logout', 'POST'),
+    mutationFn: () => call(client.POST('/auth/logout')),
     onSettled: () => {
       queryClient.setQueryData(meKey, null);
       // Drop everything the previous user could see; the next user loads afresh.

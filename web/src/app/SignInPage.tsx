@@ -3,10 +3,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordField } from '../ui/PasswordField';
-import { ApiError, api } from './api';
+import { ApiError } from './api';
 import { meKey } from './auth';
+import { call, client } from './client';
 import { PageHeading } from './page';
-import type { Me } from './types';
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -14,7 +14,7 @@ export function SignInPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const signIn = useMutation({
-    mutationFn: () => api<Me>('/auth/login', 'POST', { username, password }),
+    mutationFn: () => call(client.POST('/auth/login', { body: { username, password } })),
     onSuccess: (me) => {
       setPassword('');
       queryClient.setQueryData(meKey, me);

@@ -17,22 +17,6 @@ export class ApiError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/** Calls the API with JSON in and out; any non-2xx answer becomes an ApiError. */
-export async function api<T>(path: string, method: Method = 'GET', body?: unknown): Promise<T> {
-  const res = await fetch(`/api${path}`, {
-    method,
-    credentials: 'same-origin',
-    headers:
-      body === undefined
-        ? { accept: 'application/json' }
-        : { 'content-type': 'application/json', accept: 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return answer<T>(res);
-}
-
 /** Sends a file's bytes as the request body (an import); the answer is read as `api` reads it. */
 export async function upload<T>(path: string, file: Blob, contentType: string): Promise<T> {
   const res = await fetch(`/api${path}`, {

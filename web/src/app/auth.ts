@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, api } from './api';
+import { ApiError } from './api';
+import { call, client } from './client';
 import type { Me, Role } from './types';
 
 export const meKey = ['me'] as const;
@@ -10,7 +11,7 @@ export function useMe() {
     queryKey: meKey,
     queryFn: async () => {
       try {
-        return await api<Me>('/me');
+        return await call(client.GET('/me'));
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) return null;
         throw e;

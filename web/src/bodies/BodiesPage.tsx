@@ -1,13 +1,12 @@
 import { Alert, Center, Loader, Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../app/api';
+import { call, client } from '../app/client';
 import { formatDate, today } from '../app/format';
 import { PageHeading } from '../app/page';
-import type { Body } from '../app/types';
 import { orgUnitsQuery } from '../org/TreePage';
 
-export const bodiesQuery = { queryKey: ['bodies'], queryFn: () => api<{ bodies: Body[] }>('/bodies') };
+export const bodiesQuery = { queryKey: ['bodies'], queryFn: () => call(client.GET('/bodies')) };
 
 /** Politiska organ: which body governs which part of the organisation. */
 export function BodiesPage() {

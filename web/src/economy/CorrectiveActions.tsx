@@ -2,7 +2,8 @@ import { Alert, Button, Group, Paper, Table, Text, Textarea, TextInput, Title } 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../app/api';
+import { ApiError } from '../app/api';
+import { call, client } from '../app/client';
 import { formatDate } from '../app/format';
 import { FormStatus } from '../ui/forms';
 import { kronorJson, parseMnkrInput } from './money';
@@ -65,10 +66,8 @@ export function CorrectiveActions({ measure, mayWrite }: { measure: Measure; may
           invalidateKey={measureKey(measure.id)}
           save={async (body) =>
             (
-              await api<{ id: string; requiredLevel: string | null }>(
-                `/measures/${encodeURIComponent(measure.id)}/corrective-actions`,
-                'POST',
-                body,
+              await call(
+                client.POST('/measures/{id}/corrective-actions', { params: { path: { id: measure.id } }, body }),
               )
             ).requiredLevel
           }

@@ -2,7 +2,8 @@ import { Button } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../app/api';
+import { ApiError } from '../app/api';
+import { call, client } from '../app/client';
 import { kronorJson, mnkrInputText, parseMnkrInput } from './money';
 import type { MeasureFigures } from './types';
 
@@ -30,13 +31,18 @@ export function ForecastCell({
   const last = measure.lastReport;
   const save = useMutation({
     mutationFn: (kronor: bigint) =>
-      api(`/measures/${encodeURIComponent(measure.id)}/reports`, 'POST', {
-        version: measure.version,
-        period,
-        forecastKr: kronorJson(kronor),
-        outcomeKr: last ? measure.outcome : null,
-        comment: last?.period === period ? last.comment : '',
-      }),
+      call(
+        client.POST('/measures/{id}/reports', {
+          params: { path: { id: measure.id } },
+          body: {
+            version: measure.version,
+            period,
+            forecastKr: kronorJson(kronor),
+            outcomeKr: last ? measure.outcome : null,
+            comment: last?.period === period ? last.comment : '',
+          },
+        }),
+      ),
     onSuccess: (_data, kronor) => onDone({ kind: 'saved', measure, kronor }),
     onError: (e) => {
       if (e instanceof ApiError && e.status === 409) onDone({ kind: 'conflict', measure });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { parseKronor } from '../../../domain/money';
 import { useMe } from '../app/auth';
 import { formatDateTime } from '../app/format';
-import type { HistoryEntry } from '../app/types';
+import { type HistoryEntry, recordedFields } from '../app/types';
 import { may } from '../steering/access';
 import { formatMonth } from '../steering/periods';
 import { useOrg } from '../steering/queries';
@@ -29,9 +29,9 @@ export function MeasureHistory({ measureId, ownerUnitId }: { measureId: string; 
   if (!allowed || !history.isSuccess) return null;
 
   const describe = (e: HistoryEntry): string => {
-    const after = e.after ?? {};
+    const after = recordedFields(e.after);
     if (e.kind === 'measure.reported') {
-      const before = e.before;
+      const before = e.before && recordedFields(e.before);
       const parts = [
         `${formatMonth(String(after.period))}: ${t('economy.forecast').toLowerCase()} ${amount(after.forecast_kr)}`,
         `${t('economy.outcome').toLowerCase()} ${amount(after.outcome_kr)}`,

@@ -7,6 +7,7 @@ import { lineEffect } from '../../../domain/economy/measures';
 import { useMe } from '../app/auth';
 import { formatDate, formatDateTime, today } from '../app/format';
 import { PageHeading } from '../app/page';
+import { CompetenceNote } from '../competence/CompetenceNote';
 import { may } from '../steering/access';
 import { formatMonth, monthOrNull, previousMonth } from '../steering/periods';
 import { useOrg } from '../steering/queries';
@@ -131,6 +132,7 @@ export function MeasurePage() {
               <MandateFlag mandate={m.mandate} /> {t('economy.flaggedText')}
             </Text>
           )}
+          <CompetenceNote entity="measure" id={m.id} version={m.version} />
           <Decisions measure={m} />
         </Paper>
       </div>

@@ -2,7 +2,8 @@ import { Alert, Button, Group, Paper, Textarea, TextInput, Title } from '@mantin
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../app/api';
+import { ApiError } from '../app/api';
+import { call, client } from '../app/client';
 import { formatMonth } from '../steering/periods';
 import { kronorJson, mnkrInputText, parseMnkrInput } from './money';
 import { measureKey, planKey } from './queries';
@@ -25,13 +26,18 @@ export function ReportForm({ measure, period }: { measure: Measure; period: stri
 
   const save = useMutation({
     mutationFn: (body: { forecastKr: bigint; outcomeKr: bigint | null }) =>
-      api(`/measures/${encodeURIComponent(measure.id)}/reports`, 'POST', {
-        version: measure.version,
-        period,
-        forecastKr: kronorJson(body.forecastKr),
-        outcomeKr: body.outcomeKr === null ? null : kronorJson(body.outcomeKr),
-        comment: comment.trim(),
-      }),
+      call(
+        client.POST('/measures/{id}/reports', {
+          params: { path: { id: measure.id } },
+          body: {
+            version: measure.version,
+            period,
+            forecastKr: kronorJson(body.forecastKr),
+            outcomeKr: body.outcomeKr === null ? null : kronorJson(body.outcomeKr),
+            comment: comment.trim(),
+          },
+        }),
+      ),
     onSuccess: () => setSaved(t('economy.reportSaved', { month })),
     onError: (e) => {
       if (e instanceof ApiError && e.status === 422)

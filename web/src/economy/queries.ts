@@ -1,12 +1,10 @@
-import { api } from '../app/api';
-import type { HistoryEntry } from '../app/types';
-import type { ActionPlan, ActionPlanSummary, Measure, MeasureTree } from './types';
+import { call, client } from '../app/client';
 
 const id = (s: string) => encodeURIComponent(s);
 
 export const actionPlansQuery = {
   queryKey: ['action-plans'],
-  queryFn: () => api<{ plans: ActionPlan[] }>('/action-plans'),
+  queryFn: () => call(client.GET('/action-plans')),
   staleTime: 60_000,
 };
 
@@ -15,24 +13,26 @@ export const planKey = (planId: string) => ['action-plan', planId];
 
 export const summaryQuery = (planId: string, period: string) => ({
   queryKey: [...planKey(planId), 'summary', period],
-  queryFn: () => api<ActionPlanSummary>(`/action-plans/${id(planId)}/summary?period=${period}`),
+  queryFn: () =>
+    call(client.GET('/action-plans/{id}/summary', { params: { path: { id: planId }, query: { period } } })),
 });
 
 export const measureTreeQuery = (planId: string, period: string) => ({
   queryKey: [...planKey(planId), 'measures', period],
-  queryFn: () => api<MeasureTree>(`/action-plans/${id(planId)}/measures?period=${period}`),
+  queryFn: () =>
+    call(client.GET('/action-plans/{id}/measures', { params: { path: { id: planId }, query: { period } } })),
 });
 
 export const measureKey = (measureId: string) => ['measure', measureId];
 
 export const measureQuery = (measureId: string, period: string) => ({
   queryKey: [...measureKey(measureId), period],
-  queryFn: () => api<Measure>(`/measures/${id(measureId)}?period=${period}`),
+  queryFn: () => call(client.GET('/measures/{id}', { params: { path: { id: measureId }, query: { period } } })),
 });
 
 export const measureHistoryQuery = (measureId: string) => ({
   queryKey: ['history', 'measure', measureId],
-  queryFn: () => api<{ entries: HistoryEntry[] }>(`/history?entity=measure&id=${id(measureId)}`),
+  queryFn: () => call(client.GET('/history', { params: { query: { entity: 'measure', id: measureId } } })),
 });
 
 export const exportUrl = (planId: string, period: string) =>

@@ -3,8 +3,9 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { type RefObject, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ApiError, api } from '../app/api';
+import { ApiError } from '../app/api';
 import { hasRole, useMe } from '../app/auth';
+import { call, client } from '../app/client';
 import { formatDate, today } from '../app/format';
 import { PageHeading } from '../app/page';
 import { monthAbbreviation, monthName } from '../steering/periods';
@@ -349,7 +350,9 @@ function RemoveDialog({
   const queryClient = useQueryClient();
   const remove = useMutation({
     mutationFn: (o: Occasion) =>
-      api<void>(`/cycle/occasions/${encodeURIComponent(o.id)}?version=${o.version}`, 'DELETE').then(() => o.title),
+      call(
+        client.DELETE('/cycle/occasions/{id}', { params: { path: { id: o.id }, query: { version: o.version } } }),
+      ).then(() => o.title),
     onSuccess: (title) => onRemoved(title),
     onSettled: () => queryClient.invalidateQueries({ queryKey: cycleKey }),
   });

@@ -3,8 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../app/api';
 import { useMe } from '../app/auth';
+import { call, client } from '../app/client';
 import { formatDate } from '../app/format';
 import { PageHeading } from '../app/page';
 import { CorrectiveForm } from '../economy/CorrectiveActions';
@@ -242,11 +242,9 @@ function IndicatorAction({ deviations, unitId }: { deviations: Deviation[]; unit
         invalidateKey={followupKey}
         save={async (body) =>
           (
-            await api<{ id: string; decisionLevel: string | null }>('/followup/corrective-actions', 'POST', {
-              ...body,
-              indicatorId: chosen.id,
-              unitId,
-            })
+            await call(
+              client.POST('/followup/corrective-actions', { body: { ...body, indicatorId: chosen.id, unitId } }),
+            )
           ).decisionLevel
         }
       >

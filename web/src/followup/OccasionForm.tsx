@@ -2,7 +2,8 @@ import { Button, Group, NativeSelect, SimpleGrid, Text, TextInput } from '@manti
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../app/api';
+import { ApiError } from '../app/api';
+import { call, client } from '../app/client';
 import { fieldMessageOf, isVersionConflict } from '../steering/fielderrors';
 import { DateField, FormPanel, SaveStatus } from '../steering/formkit';
 import {
@@ -68,18 +69,23 @@ export function OccasionForm({
   const save = useMutation({
     mutationFn: (sent: Sent) =>
       occasion
-        ? api<Occasion>(`/cycle/occasions/${encodeURIComponent(occasion.id)}`, 'PUT', {
-            version: occasion.version,
-            title: title.trim(),
-            deadlines: sent.deadlines,
-          })
-        : api<Occasion>('/cycle/occasions', 'POST', {
-            year,
-            kind: draft.kind,
-            period: followup ? draft.period : null,
-            title: title.trim(),
-            deadlines: sent.deadlines,
-          }),
+        ? call(
+            client.PUT('/cycle/occasions/{id}', {
+              params: { path: { id: occasion.id } },
+              body: { version: occasion.version, title: title.trim(), deadlines: sent.deadlines },
+            }),
+          )
+        : call(
+            client.POST('/cycle/occasions', {
+              body: {
+                year,
+                kind: draft.kind,
+                period: followup ? draft.period : null,
+                title: title.trim(),
+                deadlines: sent.deadlines,
+              },
+            }),
+          ),
     onSuccess: (saved) => {
       onDone(
         editing

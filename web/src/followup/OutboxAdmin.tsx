@@ -1,11 +1,11 @@
 import { Alert, Badge, Button, Group, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../app/api';
+import { call, client } from '../app/client';
 import { formatDateTime } from '../app/format';
 import { LoadError, Loading } from '../steering/ui';
 import { outboxKey, outboxQuery } from './queries';
-import type { OutboxMessage, ReminderRun } from './types';
+import type { OutboxMessage } from './types';
 import './followup.css';
 
 /**
@@ -17,7 +17,7 @@ export function OutboxAdmin() {
   const queryClient = useQueryClient();
   const outbox = useQuery(outboxQuery);
   const run = useMutation({
-    mutationFn: () => api<ReminderRun>('/followup/reminders/run', 'POST'),
+    mutationFn: () => call(client.POST('/followup/reminders/run')),
     onSettled: () => queryClient.invalidateQueries({ queryKey: outboxKey }),
   });
   const messages = [...(outbox.data?.messages ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));

@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../app/api';
+import { ApiError } from '../app/api';
+import { call, client } from '../app/client';
 import { formatDate, formatDateTime } from '../app/format';
 import { PageHeading } from '../app/page';
 import { measurePath } from '../economy/queries';
@@ -96,7 +97,13 @@ function Submission({ detail: d, period }: { detail: Detail; period: string }) {
   };
 
   const saveDraft = useMutation({
-    mutationFn: () => api<SubmissionDetail>(submissionPath(d.unitId, period), 'PUT', { version: d.version, analysis }),
+    mutationFn: () =>
+      call(
+        client.PUT('/followup/submissions/{unitId}/{period}', {
+          params: { path: { unitId: d.unitId, period } },
+          body: { version: d.version, analysis },
+        }),
+      ),
     onSuccess: async (fresh) => {
       setTyped(null);
       setAnnouncement(t('followup.submission.draftSaved'));

@@ -1,5 +1,5 @@
-import { ApiError, api } from '../app/api';
-import type { Cycle, Deviations, FollowupStatus, OutboxMessage, SubmissionDetail } from './types';
+import { ApiError } from '../app/api';
+import { call, client } from '../app/client';
 
 const id = (s: string) => encodeURIComponent(s);
 
@@ -10,12 +10,13 @@ export const cycleKey = ['cycle'] as const;
 
 export const cycleQuery = (year: number) => ({
   queryKey: [...cycleKey, year],
-  queryFn: () => api<Cycle>(`/cycle?year=${year}`),
+  queryFn: () => call(client.GET('/cycle', { params: { query: { year } } })),
 });
 
 export const statusQuery = (period: string, unitId: string | null) => ({
   queryKey: [...followupKey, 'status', period, unitId],
-  queryFn: () => api<FollowupStatus>(`/followup/status?period=${period}${unitId ? `&unit=${id(unitId)}` : ''}`),
+  queryFn: () =>
+    call(client.GET('/followup/status', { params: { query: { period, ...(unitId ? { unit: unitId } : {}) } } })),
 });
 
 export const submissionKey = (unitId: string, period: string) => [...followupKey, 'submission', unitId, period];
@@ -24,19 +25,20 @@ export const submissionPath = (unitId: string, period: string) => `/followup/sub
 
 export const submissionQuery = (unitId: string, period: string) => ({
   queryKey: submissionKey(unitId, period),
-  queryFn: () => api<SubmissionDetail>(submissionPath(unitId, period)),
+  queryFn: () => call(client.GET('/followup/submissions/{unitId}/{period}', { params: { path: { unitId, period } } })),
 });
 
 export const deviationsQuery = (period: string, unitId: string | null) => ({
   queryKey: [...followupKey, 'deviations', period, unitId],
-  queryFn: () => api<Deviations>(`/followup/deviations?period=${period}${unitId ? `&unit=${id(unitId)}` : ''}`),
+  queryFn: () =>
+    call(client.GET('/followup/deviations', { params: { query: { period, ...(unitId ? { unit: unitId } : {}) } } })),
 });
 
 export const outboxKey = ['outbox'] as const;
 
 export const outboxQuery = {
   queryKey: outboxKey,
-  queryFn: () => api<{ messages: OutboxMessage[] }>('/outbox'),
+  queryFn: () => call(client.GET('/outbox')),
 };
 
 /** The web address of a unit's submission for a month. */

@@ -3,14 +3,16 @@ import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api } from '../app/api';
+import { call, client } from '../app/client';
 import { formatDate, formatNumber, today } from '../app/format';
 import { PageHeading } from '../app/page';
-import type { OrgUnitList } from '../app/types';
 import { indexTree, searchTree, type TreeIndex, type TreeRow, visibleRows } from './tree';
 
 export function orgUnitsQuery(asOf: string) {
-  return { queryKey: ['org-units', asOf], queryFn: () => api<OrgUnitList>(`/org-units?asOf=${asOf}`) };
+  return {
+    queryKey: ['org-units', asOf],
+    queryFn: () => call(client.GET('/org-units', { params: { query: { asOf } } })),
+  };
 }
 
 export function TreePage() {

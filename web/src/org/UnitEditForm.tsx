@@ -2,7 +2,8 @@ import { Alert, Button, Group, Paper, Select, SimpleGrid, TextInput, Title } fro
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../app/api';
+import { ApiError } from '../app/api';
+import { call, client, type RequestBody } from '../app/client';
 import { today } from '../app/format';
 import { LEVELS, type Level, type OrgUnit } from '../app/types';
 import { useUnitOptions } from '../ui/options';
@@ -29,13 +30,13 @@ export function UnitEditForm({ unit, units, onDone }: Props) {
 
   const save = useMutation({
     mutationFn: () => {
-      const change: Record<string, unknown> = { version: unit.version, effectiveFrom };
+      const change: RequestBody<'/org-units/{id}', 'patch'> = { version: unit.version, effectiveFrom };
       if (name !== unit.name) change.name = name;
       if ((code || null) !== unit.code) change.code = code || null;
       if ((managerName || null) !== unit.managerName) change.managerName = managerName || null;
       if (level !== unit.level) change.level = level;
       if (parentId !== unit.parentId) change.parentId = parentId;
-      return api<OrgUnit>(`/org-units/${unit.id}`, 'PATCH', change);
+      return call(client.PATCH('/org-units/{id}', { params: { path: { id: unit.id } }, body: change }));
     },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['org-unit'] });

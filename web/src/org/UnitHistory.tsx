@@ -2,9 +2,9 @@ import { Alert, Loader, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { api } from '../app/api';
+import { call, client } from '../app/client';
 import { formatDate, formatDateTime } from '../app/format';
-import type { HistoryEntry } from '../app/types';
+import { type HistoryEntry, recordedFields } from '../app/types';
 
 // Bookkeeping fields that change on every write and say nothing to a reader.
 const HIDDEN = new Set(['id', 'version', 'managerUserId']);
@@ -17,8 +17,8 @@ interface Change {
 
 /** The fields whose values differ between before and after. */
 export function changedFields(entry: HistoryEntry): Change[] {
-  const before = entry.before ?? {};
-  const after = entry.after ?? {};
+  const before = recordedFields(entry.before);
+  const after = recordedFields(entry.after);
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   return fields
     .filter((f) => !HIDDEN.has(f) && JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null))
@@ -29,7 +29,7 @@ export function UnitHistory({ unitId, nameOf }: { unitId: string; nameOf: (id: s
   const { t } = useTranslation();
   const history = useQuery({
     queryKey: ['history', 'org_unit', unitId],
-    queryFn: () => api<{ entries: HistoryEntry[] }>(`/history?entity=org_unit&id=${unitId}`),
+    queryFn: () => call(client.GET('/history', { params: { query: { entity: 'org_unit', id: unitId } } })),
   });
 
   const show = (field: string, value: unknown): string => {
@@ -77,7 +77,7 @@ export function UnitHistory({ unitId, nameOf }: { unitId: string; nameOf: (id: s
                     <Table.Td>{kindLabel(t, entry.kind)}</Table.Td>
                     <Table.Td>
                       {entry.kind === 'org_unit.created' ? (
-                        t('history.createdAs', { name: show('name', entry.after?.name) })
+                        t('history.createdAs', { name: show('name', recordedFields(entry.after).name) })
                       ) : (
                         <ul className="plain-list">
                           {changedFields(entry).map((c) => (

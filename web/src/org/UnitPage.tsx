@@ -3,11 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api } from '../app/api';
 import { hasRole, useMe } from '../app/auth';
+import { call, client } from '../app/client';
 import { formatDate, today } from '../app/format';
 import { PageHeading } from '../app/page';
-import type { OrgUnit, OrgUnitDetail } from '../app/types';
+import type { OrgUnit } from '../app/types';
 import { orgUnitsQuery } from './TreePage';
 import { UnitEditForm } from './UnitEditForm';
 import { UnitHistory } from './UnitHistory';
@@ -27,7 +27,8 @@ export function UnitPage() {
 
   const detail = useQuery({
     queryKey: [...unitQueryKey(id), asOf],
-    queryFn: () => api<OrgUnitDetail>(`/org-units/${id}${asOf ? `?asOf=${asOf}` : ''}`),
+    queryFn: () =>
+      call(client.GET('/org-units/{id}', { params: { path: { id }, query: { asOf: asOf ?? undefined } } })),
   });
   // Names of parents in the timeline and history come from today's tree.
   const all = useQuery(orgUnitsQuery(today()));

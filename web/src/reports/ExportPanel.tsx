@@ -1,10 +1,11 @@
 import { Alert, Anchor, Button, Group, Paper, Progress, Text, Title } from '@mantine/core';
 import { useEffect, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../app/api';
+import { ApiError } from '../app/api';
+import { call, client } from '../app/client';
 import { exportReducer, fallbackFileName, fileNameFrom, idleExport, isBusy } from './exportjob';
 import { exportLink } from './queries';
-import { EXPORT_FORMATS, type ExportFormat, type ExportJob } from './types';
+import { EXPORT_FORMATS, type ExportFormat } from './types';
 
 const POLL_MS = 300;
 
@@ -37,7 +38,7 @@ export function ExportPanel({ reportId, title }: { reportId: string; title: stri
   useEffect(() => {
     if (!startingFormat) return;
     let live = true;
-    api<{ jobId: string }>(`/reports/${encodeURIComponent(reportId)}/exports`, 'POST', { format: startingFormat })
+    call(client.POST('/reports/{id}/exports', { params: { path: { id: reportId } }, body: { format: startingFormat } }))
       .then(({ jobId }) => live && dispatch({ type: 'started', jobId }))
       .catch((e) => live && dispatch({ type: 'error', message: messageOf(e) }));
     return () => {
@@ -53,7 +54,7 @@ export function ExportPanel({ reportId, title }: { reportId: string; title: stri
     if (!runningJob) return;
     let live = true;
     const timer = setTimeout(() => {
-      api<ExportJob>(`/exports/${encodeURIComponent(runningJob)}`)
+      call(client.GET('/exports/{id}', { params: { path: { id: runningJob } } }))
         .then((job) => live && dispatch({ type: 'polled', jobId: runningJob, job }))
         .catch((e) => live && dispatch({ type: 'error', message: messageOf(e) }));
     }, POLL_MS);

@@ -2,7 +2,7 @@ import { Button, Group, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../app/api';
+import { call, client, type RequestBody } from '../app/client';
 import { today } from '../app/format';
 import type { Body } from '../app/types';
 import { DateField, FormPanel, SaveStatus, useFieldError } from '../steering/formkit';
@@ -28,7 +28,7 @@ export function NewMeetingForm({
   const [title, setTitle] = useState('');
   const [clientErrors, setClientErrors] = useState<Errors>({});
   const create = useMutation({
-    mutationFn: (body: unknown) => api<{ id: string }>('/meetings', 'POST', body),
+    mutationFn: (body: RequestBody<'/meetings', 'post'>) => call(client.POST('/meetings', { body })),
     onSuccess: async ({ id }) => {
       await queryClient.invalidateQueries({ queryKey: meetingsKey });
       const name = bodies.find((b) => b.id === bodyId)?.name ?? '';
@@ -44,7 +44,8 @@ export function NewMeetingForm({
     if (!/^\d{4}-\d{2}-\d{2}$/.test(meetsOn)) errors.meetsOn = 'reports.meetings.dateRequired';
     if (!title.trim()) errors.title = 'reports.meetings.titleRequired';
     setClientErrors(errors);
-    if (hasErrors(errors)) create.reset();
+    // bodyId is checked above too; repeated so the request is typed without it.
+    if (hasErrors(errors) || !bodyId) create.reset();
     else create.mutate({ bodyId, meetsOn, title: title.trim() });
   };
 
@@ -97,8 +98,8 @@ export function NewItemForm({ meeting, onDone }: { meeting: Meeting; onDone: (me
   const [title, setTitle] = useState('');
   const [clientErrors, setClientErrors] = useState<Errors>({});
   const create = useMutation({
-    mutationFn: (body: unknown) =>
-      api<{ id: string }>(`/meetings/${encodeURIComponent(meeting.id)}/items`, 'POST', body),
+    mutationFn: (body: RequestBody<'/meetings/{id}/items', 'post'>) =>
+      call(client.POST('/meetings/{id}/items', { params: { path: { id: meeting.id } }, body })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: meetingsKey });
       await queryClient.invalidateQueries({ queryKey: reportsKey });
@@ -176,11 +177,12 @@ export function DecisionForm({
   const [clientErrors, setClientErrors] = useState<Errors>({});
   const label = meetingLabel({ ...meeting, paragraph: item.paragraph });
   const record = useMutation({
-    mutationFn: (body: unknown) =>
-      api<unknown>(
-        `/meetings/${encodeURIComponent(meeting.id)}/items/${encodeURIComponent(item.id)}/decision`,
-        'POST',
-        body,
+    mutationFn: (body: RequestBody<'/meetings/{id}/items/{itemId}/decision', 'post'>) =>
+      call(
+        client.POST('/meetings/{id}/items/{itemId}/decision', {
+          params: { path: { id: meeting.id, itemId: item.id } },
+          body,
+        }),
       ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: meetingsKey });
@@ -204,7 +206,7 @@ export function DecisionForm({
     if (!outcome) errors.outcome = 'reports.meetings.outcomeRequired';
     if (!text.trim()) errors.text = 'reports.meetings.textRequired';
     setClientErrors(errors);
-    if (hasErrors(errors)) record.reset();
+    if (hasErrors(errors) || !outcome) record.reset();
     else
       record.mutate({
         outcome,

@@ -3,8 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../app/api';
 import { useMe } from '../app/auth';
+import { call, client, type RequestBody } from '../app/client';
 import { today } from '../app/format';
 import { actionPlansQuery } from '../economy/queries';
 import { FormPanel, SaveStatus, useDraft, useFieldError } from '../steering/formkit';
@@ -62,7 +62,7 @@ export function NewReportForm({ onClose }: { onClose: () => void }) {
   const [clientErrors, setClientErrors] = useState<Errors>({});
 
   const create = useMutation({
-    mutationFn: (body: unknown) => api<{ id: string }>('/reports', 'POST', body),
+    mutationFn: (body: RequestBody<'/reports', 'post'>) => call(client.POST('/reports', { body })),
     onSuccess: async ({ id }) => {
       await queryClient.invalidateQueries({ queryKey: reportsKey });
       navigate(reportPath(id));
@@ -74,7 +74,7 @@ export function NewReportForm({ onClose }: { onClose: () => void }) {
     e.preventDefault();
     const errors = checkNewReport(draft);
     setClientErrors(errors);
-    if (Object.keys(errors).length > 0) {
+    if (Object.keys(errors).length > 0 || !draft.unitId) {
       create.reset();
       return;
     }

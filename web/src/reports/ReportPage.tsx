@@ -19,7 +19,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../app/api';
+import { call, client, type RequestBody } from '../app/client';
 import { formatDateTime, today } from '../app/format';
 import { PageHeading } from '../app/page';
 import { isVersionConflict } from '../steering/fielderrors';
@@ -30,7 +30,7 @@ import { LoadError, Loading } from '../steering/ui';
 import { ContentView } from './ContentView';
 import { ExportPanel } from './ExportPanel';
 import { bareParagraph, keyFor, meetingLabel, outcomeKey, shortHash } from './labels';
-import { meetingsKey, meetingsQuery, postOnce, reportQuery, reportsKey } from './queries';
+import { meetingsKey, meetingsQuery, reportQuery, reportsKey } from './queries';
 import type { Meeting, Report, Sbar } from './types';
 
 const SBAR_KEYS = ['situation', 'background', 'assessment', 'recommendation'] as const;
@@ -146,7 +146,7 @@ function FollowedBy({ report }: { report: Report }) {
       ) : (
         <ul className="plain-list">
           {report.followedBy.map((f, i) => (
-            <li key={f.decisionId ?? f.itemId ?? i} className="followed-by">
+            <li key={f.decisionId ?? i} className="followed-by">
               {f.bodyName && f.meetsOn && (
                 <Text fw={600} component="span">
                   {meetingLabel({ bodyName: f.bodyName, meetsOn: f.meetsOn, paragraph: f.paragraph })}:{' '}
@@ -169,14 +169,9 @@ function FollowedBy({ report }: { report: Report }) {
                   {f.decisionTitle}
                 </Text>
               )}
-              {(f.decisionText ?? f.text) && (
+              {f.decisionText && (
                 <Text size="sm" className="analysis-text">
-                  {f.decisionText ?? f.text}
-                </Text>
-              )}
-              {f.diarienummer && (
-                <Text size="sm" className="muted">
-                  {t('reports.diarienummer')}: {f.diarienummer}
+                  {f.decisionText}
                 </Text>
               )}
             </li>
@@ -220,7 +215,8 @@ function DraftEditor({ report }: { report: Report }) {
   };
 
   const save = useMutation({
-    mutationFn: (body: unknown) => api<Report>(`/reports/${encodeURIComponent(report.id)}`, 'PUT', body),
+    mutationFn: (body: RequestBody<'/reports/{id}', 'put'>) =>
+      call(client.PUT('/reports/{id}', { params: { path: { id: report.id } }, body })),
     onMutate: () => setMessage(''),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: reportsKey });
@@ -242,7 +238,13 @@ function DraftEditor({ report }: { report: Report }) {
   const send = useMutation({
     mutationFn: (body: { version: number; meetingId: string; paragraph: string }) => {
       idempotency.current = keyFor(idempotency.current, JSON.stringify(body), newKey);
-      return postOnce<Report>(`/reports/${encodeURIComponent(report.id)}/send`, body, idempotency.current.key);
+      // A retry with the same Idempotency-Key sends the report once.
+      return call(
+        client.POST('/reports/{id}/send', {
+          params: { path: { id: report.id }, header: { 'idempotency-key': idempotency.current.key } },
+          body,
+        }),
+      );
     },
     onMutate: () => setMessage(''),
     onSuccess: async () => {

@@ -75,7 +75,7 @@ function SeriesTable({ series }: { series: Series[] }) {
                       <NotedFlag series={s} />
                     </Table.Td>
                     <Table.Td>
-                      {Array.isArray(s.reports) && s.reports.length > 0 ? (
+                      {s.reports.length > 0 ? (
                         <ol className="plain-list series-history">
                           {s.reports.map((r) => (
                             <li key={r.id}>

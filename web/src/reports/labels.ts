@@ -27,14 +27,13 @@ export const outcomeKey = (outcome: Outcome): string => `reports.outcome.${outco
  * A series is flagged when the body has only noted the information two or more times in a
  * row: it was informed again and again and decided nothing. The count for the flag, else null.
  */
-export function notedFlag(series: Pick<Series, 'notedInARow' | 'flagged'>): number | null {
+export function notedFlag(series: Pick<Series, 'notedInARow'> & Partial<Pick<Series, 'flagged'>>): number | null {
   const flagged = series.flagged ?? series.notedInARow >= 2;
   return flagged && series.notedInARow > 0 ? series.notedInARow : null;
 }
 
-/** How many reports a series holds, whether the server sends them or their count. */
-export const seriesSize = (series: Pick<Series, 'reports'>): number =>
-  Array.isArray(series.reports) ? series.reports.length : series.reports;
+/** How many reports a series holds. */
+export const seriesSize = (series: Pick<Series, 'reports'>): number => series.reports.length;
 
 /** Flagged series first (longest run first), then by body and unit. */
 export function sortSeries(series: readonly Series[]): Series[] {

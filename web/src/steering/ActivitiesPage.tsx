@@ -16,8 +16,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ApiError, api } from '../app/api';
+import { ApiError } from '../app/api';
 import { useMe } from '../app/auth';
+import { call, client } from '../app/client';
 import { formatDate } from '../app/format';
 import { PageHeading } from '../app/page';
 import { FormStatus, fieldError } from '../ui/forms';
@@ -50,7 +51,7 @@ export function ActivitiesPage() {
   const unitOptions = useUnitOptions(readable);
   const activities = useQuery({
     queryKey: ['activities', { unit: unitId }],
-    queryFn: () => api<{ activities: Activity[] }>(`/activities?unit=${encodeURIComponent(unitId ?? '')}`),
+    queryFn: () => call(client.GET('/activities', { params: { query: { unit: unitId ?? '' } } })),
     enabled: !!unitId,
   });
   const list = activities.data?.activities ?? [];
@@ -223,13 +224,12 @@ function ReportForm({ activity, onDone }: { activity: Activity; onDone: (message
   const [comment, setComment] = useState('');
   const report = useMutation({
     mutationFn: () =>
-      api<Activity>(`/activities/${activity.id}/reports`, 'POST', {
-        version: activity.version,
-        period,
-        status,
-        progress: Number(progress),
-        comment,
-      }),
+      call(
+        client.POST('/activities/{id}/reports', {
+          params: { path: { id: activity.id } },
+          body: { version: activity.version, period, status, progress: Number(progress), comment },
+        }),
+      ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['activities'] });
       onDone(t('activities.reported', { title: activity.title, month: formatMonth(period) }));

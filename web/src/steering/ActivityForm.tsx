@@ -2,8 +2,8 @@ import { Button, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Tex
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../app/api';
 import { useMe } from '../app/auth';
+import { call, client, type RequestBody } from '../app/client';
 import { today } from '../app/format';
 import { useUnitOptions } from '../ui/options';
 import { isVersionConflict } from './fielderrors';
@@ -73,10 +73,15 @@ export function ActivityForm({
   const { draft, set, setDraft } = useDraft(() => draftOf(activity, owner));
   const [clientErrors, setClientErrors] = useState<Errors>({});
   const save = useMutation({
-    mutationFn: (body: object) =>
+    mutationFn: (body: RequestBody<'/activities', 'post'>) =>
       base
-        ? api<Activity>(`/activities/${base.id}`, 'PUT', { ...body, version: base.version })
-        : api<Activity>('/activities', 'POST', body),
+        ? call(
+            client.PUT('/activities/{id}', {
+              params: { path: { id: base.id } },
+              body: { ...body, version: base.version },
+            }),
+          )
+        : call(client.POST('/activities', { body })),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['activities'] });
       onDone(

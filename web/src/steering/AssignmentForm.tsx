@@ -2,8 +2,8 @@ import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../app/api';
 import { useMe } from '../app/auth';
+import { call, client, type RequestBody } from '../app/client';
 import { formatDate, today } from '../app/format';
 import { bodiesQuery } from '../bodies/BodiesPage';
 import { useUnitOptions } from '../ui/options';
@@ -69,7 +69,7 @@ export function AssignmentForm({ onDone }: { onDone: (message: string) => void }
   );
 
   const save = useMutation({
-    mutationFn: (body: unknown) => api<Assignment>('/assignments', 'POST', body),
+    mutationFn: (body: RequestBody<'/assignments', 'post'>) => call(client.POST('/assignments', { body })),
     onSuccess: async (created) => {
       await queryClient.invalidateQueries({ queryKey: ['assignments'] });
       onDone(t('assignmentForm.saved', { title: created.title }));
@@ -195,7 +195,8 @@ export function AssignmentReportForm({
   const [reportedOn, setReportedOn] = useState(assignment.reportedOn ?? today());
   const [clientErrors, setClientErrors] = useState<Errors>({});
   const save = useMutation({
-    mutationFn: (body: unknown) => api<Assignment>(`/assignments/${assignment.id}`, 'PUT', body),
+    mutationFn: (body: RequestBody<'/assignments/{id}', 'put'>) =>
+      call(client.PUT('/assignments/{id}', { params: { path: { id: assignment.id } }, body })),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['assignments'] });
       onDone(

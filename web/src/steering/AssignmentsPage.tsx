@@ -3,8 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api } from '../app/api';
 import { useMe } from '../app/auth';
+import { call, client } from '../app/client';
 import { formatDate, formatNumber } from '../app/format';
 import { PageHeading } from '../app/page';
 import { bodiesQuery } from '../bodies/BodiesPage';
@@ -27,12 +27,14 @@ export function AssignmentsPage() {
   // Without the whole organisation to read, the server answers for one assignee unit.
   const wholeOrg = !org.isPending && may(me, 'data.read', null, org.tree);
   const unit = wholeOrg ? null : home.unitId;
-  const query = new URLSearchParams();
-  if (overdueOnly) query.set('overdue', 'true');
-  if (unit) query.set('unitId', unit);
   const assignments = useQuery({
     queryKey: ['assignments', { overdue: overdueOnly, unit }],
-    queryFn: () => api<{ assignments: Assignment[] }>(`/assignments${query.size > 0 ? `?${query}` : ''}`),
+    queryFn: () =>
+      call(
+        client.GET('/assignments', {
+          params: { query: { overdue: overdueOnly ? 'true' : undefined, unitId: unit ?? undefined } },
+        }),
+      ),
     enabled: !org.isPending && (wholeOrg || unit !== null),
     placeholderData: keepPreviousData,
   });

@@ -2,8 +2,8 @@ import { Button, Group, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../app/api';
 import { useMe } from '../app/auth';
+import { call, client, type RequestBody } from '../app/client';
 import { today } from '../app/format';
 import { bodiesQuery } from '../bodies/BodiesPage';
 import { useUnitOptions } from '../ui/options';
@@ -71,7 +71,7 @@ export function DecisionForm({ onDone }: { onDone: (message: string, decision?: 
   const unitOptions = useUnitOptions(units);
 
   const save = useMutation({
-    mutationFn: (body: unknown) => api<Decision>('/decisions', 'POST', body),
+    mutationFn: (body: RequestBody<'/decisions', 'post'>) => call(client.POST('/decisions', { body })),
     onSuccess: async (created) => {
       await queryClient.invalidateQueries({ queryKey: ['decisions'] });
       setDraft(emptyDraft());

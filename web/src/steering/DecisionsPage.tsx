@@ -4,11 +4,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api } from '../app/api';
+import { call, client } from '../app/client';
 import { formatDate, formatNumber } from '../app/format';
 import { PageHeading } from '../app/page';
 import { DecisionForm, useMayRegisterDecisions } from './DecisionForm';
-import { DECISION_KINDS, type Decision, type DecisionKind } from './types';
+import { DECISION_KINDS, type DecisionKind } from './types';
 import { LoadError, Loading } from './ui';
 
 /** Beslutsregistret: decisions, assignments and information items, searchable. */
@@ -36,12 +36,10 @@ export function DecisionsPage() {
     );
   }, [debounced, setParams]);
 
-  const query = new URLSearchParams();
-  if (debounced) query.set('q', debounced);
-  if (kind) query.set('kind', kind);
   const decisions = useQuery({
     queryKey: ['decisions', { q: debounced, kind }],
-    queryFn: () => api<{ decisions: Decision[] }>(`/decisions${query.size > 0 ? `?${query}` : ''}`),
+    queryFn: () =>
+      call(client.GET('/decisions', { params: { query: { q: debounced || undefined, kind: kind || undefined } } })),
     placeholderData: keepPreviousData,
   });
 

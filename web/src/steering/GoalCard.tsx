@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, api } from '../app/api';
+import { ApiError } from '../app/api';
+import { call, client } from '../app/client';
 import { FormStatus, fieldError } from '../ui/forms';
 import { formatFigure } from './numbers';
 import { formatMonth } from './periods';
@@ -210,12 +211,12 @@ function AnalysisForm({
   const save = useMutation({
     // The version read with the scorecard: a newer analysis by someone else is refused (409).
     mutationFn: () =>
-      api<Analysis>(`/goals/${goal.id}/analyses`, 'PUT', {
-        unitId,
-        period,
-        text,
-        version: analysis?.version ?? null,
-      }),
+      call(
+        client.PUT('/goals/{id}/analyses', {
+          params: { path: { id: goal.id } },
+          body: { unitId, period, text, version: analysis?.version ?? null },
+        }),
+      ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['scorecard', unitId, period] });
       onDone(t('scorecard.analysisSaved'));

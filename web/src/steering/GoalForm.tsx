@@ -13,8 +13,9 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../app/api';
+import { ApiError } from '../app/api';
 import { useMe } from '../app/auth';
+import { call, client, type RequestBody } from '../app/client';
 import { useUnitOptions } from '../ui/options';
 import { citationOf } from './decisions';
 import { isVersionConflict } from './fielderrors';
@@ -153,7 +154,7 @@ export function GoalCreateForm({ plan }: { plan: Plan }) {
   const [clientErrors, setClientErrors] = useState<Errors>({});
   const [saved, setSaved] = useState('');
   const save = useMutation({
-    mutationFn: (body: unknown) => api<Goal>('/goals', 'POST', body),
+    mutationFn: (body: RequestBody<'/goals', 'post'>) => call(client.POST('/goals', { body })),
     onSuccess: async (created) => {
       await invalidate(created.id, plan.id);
       setDraft(emptyGoal(plan, draft.ownerUnitId));
@@ -250,7 +251,8 @@ export function GoalEditForm({ goal, onDone }: { goal: Goal; onDone: (message: s
   const { draft, set, setDraft } = useDraft<GoalEditDraft>(() => goalEditDraftOf(goal));
   const [clientErrors, setClientErrors] = useState<Errors>({});
   const save = useMutation({
-    mutationFn: (body: unknown) => api<Goal>(`/goals/${goal.id}`, 'PATCH', body),
+    mutationFn: (body: RequestBody<'/goals/{id}', 'patch'>) =>
+      call(client.PATCH('/goals/{id}', { params: { path: { id: goal.id } }, body })),
     onSuccess: async (saved) => {
       await invalidate(saved.id, saved.planId);
       onDone(saved.drift ? t('goalEdit.savedDrift') : t('goalEdit.saved'));

@@ -3,19 +3,20 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../app/api';
 import { useMe } from '../app/auth';
+import { call, client } from '../app/client';
 import { formatDate, formatDateTime } from '../app/format';
 import { PageHeading } from '../app/page';
+import { CompetenceNote } from '../competence/CompetenceNote';
 import { may } from './access';
 import { GoalEditForm } from './GoalForm';
 import { indicatorsQuery, isForbidden, useHomeUnit, useOrg } from './queries';
-import type { Activity, Goal, GoalWording } from './types';
+import type { Goal, GoalWording } from './types';
 import { LoadError, Loading, WarningBadge } from './ui';
 
 export const goalQuery = (id: string) => ({
   queryKey: ['goal', id],
-  queryFn: () => api<Goal>(`/goals/${encodeURIComponent(id)}`),
+  queryFn: () => call(client.GET('/goals/{id}', { params: { path: { id } } })),
 });
 
 /** One goal: its wording and any drift from the decided one, its place in the chain, indicators and activities. */
@@ -45,6 +46,7 @@ export function GoalPage() {
         {status}
       </p>
       {g.drift && <DriftAlert goal={g} />}
+      {g.drift && <CompetenceNote entity="goal" id={g.id} version={g.version} />}
       {mayWrite && (
         <Button
           mb="md"
@@ -297,10 +299,7 @@ function GoalActivities({ goalId }: { goalId: string }) {
   const unit = wholeOrg ? null : home.unitId;
   const activities = useQuery({
     queryKey: ['activities', { goal: goalId, unit }],
-    queryFn: () =>
-      api<{ activities: Activity[] }>(
-        `/activities?goal=${encodeURIComponent(goalId)}${unit ? `&unit=${encodeURIComponent(unit)}` : ''}`,
-      ),
+    queryFn: () => call(client.GET('/activities', { params: { query: { goal: goalId, unit: unit ?? undefined } } })),
     enabled: !org.isPending && (wholeOrg || unit !== null),
   });
   return (

@@ -13,7 +13,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../app/api';
+import { call, client, type RequestBody } from '../app/client';
 import { isVersionConflict } from './fielderrors';
 import { FormPanel, SaveStatus, useDraft, useFieldError } from './formkit';
 import { useGoalOptions } from './GoalForm';
@@ -76,10 +76,15 @@ export function IndicatorForm({
   );
 
   const save = useMutation({
-    mutationFn: (body: object) =>
+    mutationFn: (body: RequestBody<'/indicators', 'post'>) =>
       base
-        ? api<Indicator>(`/indicators/${base.id}`, 'PUT', { ...body, version: base.version })
-        : api<Indicator>('/indicators', 'POST', body),
+        ? call(
+            client.PUT('/indicators/{id}', {
+              params: { path: { id: base.id } },
+              body: { ...body, version: base.version },
+            }),
+          )
+        : call(client.POST('/indicators', { body })),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['indicators'] });
       await queryClient.invalidateQueries({ queryKey: ['indicator', saved.id] });

@@ -3,15 +3,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../app/api';
 import { useMe } from '../app/auth';
+import { call, client, type RequestBody } from '../app/client';
 import { today } from '../app/format';
 import { bodiesQuery } from '../bodies/BodiesPage';
 import { useUnitOptions } from '../ui/options';
 import { FormPanel, SaveStatus, useDraft, useFieldError } from './formkit';
 import { type Errors, type PlanDraft, planPayload } from './payloads';
 import { plansQuery, useOrg } from './queries';
-import { PLAN_KINDS, type Plan, type PlanKind } from './types';
+import { PLAN_KINDS, type PlanKind } from './types';
 import { writableBodies, writableUnits } from './writable';
 
 const SHOWN = [
@@ -69,7 +69,7 @@ export function PlanForm({ onClose }: { onClose: () => void }) {
   const unitOptions = useUnitOptions(owners.units);
 
   const save = useMutation({
-    mutationFn: (body: unknown) => api<Plan>('/plans', 'POST', body),
+    mutationFn: (body: RequestBody<'/plans', 'post'>) => call(client.POST('/plans', { body })),
     onSuccess: async (created) => {
       await queryClient.invalidateQueries({ queryKey: ['plans'] });
       void navigate(`/planer/${created.id}`, { state: { created: true } });

@@ -17,10 +17,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { ApiError, api } from '../app/api';
+import { ApiError } from '../app/api';
 import { hasRole, useMe } from '../app/auth';
+import { call, client } from '../app/client';
 import { formatDateTime } from '../app/format';
 import { PageHeading } from '../app/page';
+import { CompetenceNote } from '../competence/CompetenceNote';
 import { FormStatus, fieldError } from '../ui/forms';
 import { may } from './access';
 import { citationOf } from './decisions';
@@ -28,7 +30,7 @@ import { GoalCreateForm } from './GoalForm';
 import { WordingStatus } from './GoalPage';
 import { usePlanStatusText } from './PlansPage';
 import { isForbidden, useOrg } from './queries';
-import type { Decision, Goal, Plan } from './types';
+import type { Plan } from './types';
 import { LoadError, Loading, WarningBadge } from './ui';
 import { writableUnits } from './writable';
 
@@ -41,10 +43,13 @@ export function PlanPage() {
   const me = useMe().data;
   const org = useOrg();
   const statusText = usePlanStatusText();
-  const plan = useQuery({ queryKey: planKey(id), queryFn: () => api<Plan>(`/plans/${encodeURIComponent(id)}`) });
+  const plan = useQuery({
+    queryKey: planKey(id),
+    queryFn: () => call(client.GET('/plans/{id}', { params: { path: { id } } })),
+  });
   const goals = useQuery({
     queryKey: ['goals', { planId: id }],
-    queryFn: () => api<{ goals: Goal[] }>(`/goals?planId=${encodeURIComponent(id)}`),
+    queryFn: () => call(client.GET('/goals', { params: { query: { planId: id } } })),
   });
   // A plan just made by the "Ny plan" form says so when it opens.
   const created = (useLocation().state as { created?: boolean } | null)?.created === true;
@@ -83,6 +88,7 @@ export function PlanPage() {
           {t('plan.withoutDecisionText', { count: p.goalCount })}
         </Alert>
       )}
+      {p.steersWithoutDecision && <CompetenceNote entity="plan" id={p.id} version={p.version} />}
       <p aria-live="polite" className="status-message">
         {status}
       </p>
@@ -270,10 +276,16 @@ function DecideForm({ plan, onDone }: { plan: Plan; onDone: (message: string) =>
   const [decisionId, setDecisionId] = useState<string | null>(null);
   const decisions = useQuery({
     queryKey: ['decisions', { kind: 'beslut' }],
-    queryFn: () => api<{ decisions: Decision[] }>('/decisions?kind=beslut'),
+    queryFn: () => call(client.GET('/decisions', { params: { query: { kind: 'beslut' } } })),
   });
   const decide = useMutation({
-    mutationFn: () => api<Plan>(`/plans/${plan.id}/decide`, 'POST', { version: plan.version, decisionId }),
+    mutationFn: () =>
+      call(
+        client.POST('/plans/{id}/decide', {
+          params: { path: { id: plan.id } },
+          body: { version: plan.version, decisionId: decisionId ?? '' },
+        }),
+      ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['plans'] });
       await queryClient.invalidateQueries({ queryKey: planKey(plan.id) });
@@ -340,13 +352,18 @@ function ReviseForm({ plan, onDone }: { plan: Plan; onDone: (message: string) =>
   const decided = plan.versions.at(-1)?.status !== 'draft';
   const save = useMutation({
     mutationFn: () =>
-      api<Plan>(`/plans/${plan.id}`, 'PATCH', {
-        version: plan.version,
-        title,
-        description,
-        startYear: Number(startYear),
-        endYear: Number(endYear),
-      }),
+      call(
+        client.PATCH('/plans/{id}', {
+          params: { path: { id: plan.id } },
+          body: {
+            version: plan.version,
+            title,
+            description,
+            startYear: Number(startYear),
+            endYear: Number(endYear),
+          },
+        }),
+      ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['plans'] });
       await queryClient.invalidateQueries({ queryKey: planKey(plan.id) });

@@ -2,8 +2,8 @@ import { Button, Group, Select, SimpleGrid, Table, Text, TextInput, Title } from
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../app/api';
 import { useMe } from '../app/auth';
+import { call, client } from '../app/client';
 import { today } from '../app/format';
 import { useUnitOptions } from '../ui/options';
 import { may } from './access';
@@ -49,12 +49,12 @@ export function TargetsSection({ indicator }: { indicator: Indicator }) {
   };
   const remove = useMutation({
     mutationFn: (row: Target) =>
-      api<null>(`/indicators/${indicator.id}/targets`, 'PUT', {
-        unitId: row.unitId,
-        period: row.period,
-        target: null,
-        tolerance: '0',
-      } satisfies TargetBody),
+      call(
+        client.PUT('/indicators/{id}/targets', {
+          params: { path: { id: indicator.id } },
+          body: { unitId: row.unitId, period: row.period, target: null, tolerance: '0' } satisfies TargetBody,
+        }),
+      ),
     onSuccess: async (_none, row) => {
       await refresh();
       setRemoved(t('targets.removed', { unit: org.nameOf(row.unitId), period: periodText(row.period) }));
@@ -151,7 +151,8 @@ function TargetForm({
   const [clientErrors, setClientErrors] = useState<Errors>({});
   const [saved, setSaved] = useState('');
   const save = useMutation({
-    mutationFn: (body: TargetBody) => api<Target | null>(`/indicators/${indicator.id}/targets`, 'PUT', body),
+    mutationFn: (body: TargetBody) =>
+      call(client.PUT('/indicators/{id}/targets', { params: { path: { id: indicator.id } }, body })),
     onSuccess: async (_saved, body) => {
       await onSaved();
       setDraft((d) => ({ ...d, target: '', tolerance: '' }));

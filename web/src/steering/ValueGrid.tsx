@@ -2,8 +2,9 @@ import { Alert, Anchor, Button, Group, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../app/api';
+import { ApiError } from '../app/api';
 import { useMe } from '../app/auth';
+import { call, client } from '../app/client';
 import { formatDateTime, formatNumber } from '../app/format';
 import { may } from './access';
 import { cellKey, errorsByCell, pendingChanges, storedByCell } from './grid';
@@ -60,7 +61,7 @@ export function ValueGrid({
   };
 
   const save = useMutation({
-    mutationFn: (rows: typeof pending.rows) => api<{ values: StoredValue[] }>('/values', 'PUT', { values: rows }),
+    mutationFn: (rows: typeof pending.rows) => call(client.PUT('/values', { body: { values: rows } })),
     onSuccess: async (_data, rows) => {
       setTexts(new Map());
       setMessage(t('values.saved', { count: rows.length, formatted: formatNumber(rows.length) }));

@@ -1,62 +1,67 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { ApiError, api } from '../app/api';
+import { ApiError } from '../app/api';
 import { useMe } from '../app/auth';
+import { call, client } from '../app/client';
 import { today } from '../app/format';
 import { orgUnitsQuery } from '../org/TreePage';
 import { homeUnitId, orgIndexOf } from './access';
 import { previousMonth } from './periods';
-import type { Across, Decision, DecisionKind, Goal, Indicator, Plan, Scorecard, StoredValue, Target } from './types';
+import type { DecisionKind } from './types';
 
 export const scorecardQuery = (unitId: string, period: string) => ({
   queryKey: ['scorecard', unitId, period],
-  queryFn: () => api<Scorecard>(`/scorecard?unit=${encodeURIComponent(unitId)}&period=${period}`),
+  queryFn: () => call(client.GET('/scorecard', { params: { query: { unit: unitId, period } } })),
 });
 
 export const indicatorsQuery = {
   queryKey: ['indicators'],
-  queryFn: () => api<{ indicators: Indicator[] }>('/indicators'),
+  queryFn: () => call(client.GET('/indicators')),
   staleTime: 60_000,
 };
 
 export const indicatorQuery = (id: string) => ({
   queryKey: ['indicator', id],
-  queryFn: () => api<Indicator>(`/indicators/${encodeURIComponent(id)}`),
+  queryFn: () => call(client.GET('/indicators/{id}', { params: { path: { id } } })),
 });
 
 export const acrossQuery = (id: string, period: string, unitId: string | null) => ({
   queryKey: ['indicator-across', id, period, unitId],
   queryFn: () =>
-    api<Across>(
-      `/indicators/${encodeURIComponent(id)}/across?period=${period}${unitId ? `&unit=${encodeURIComponent(unitId)}` : ''}`,
+    call(
+      client.GET('/indicators/{id}/across', {
+        params: { path: { id }, query: { period, unit: unitId ?? undefined } },
+      }),
     ),
 });
 
-export const plansQuery = { queryKey: ['plans'], queryFn: () => api<{ plans: Plan[] }>('/plans') };
+export const plansQuery = { queryKey: ['plans'], queryFn: () => call(client.GET('/plans')) };
 
 /** Every goal the user may read, to choose the goals a goal serves or an indicator follows. */
 export const allGoalsQuery = {
   queryKey: ['goals', 'all'],
-  queryFn: () => api<{ goals: Goal[] }>('/goals'),
+  queryFn: () => call(client.GET('/goals')),
   staleTime: 60_000,
 };
 
 /** The register's items of one kind, to cite: beslut behind a wording, uppdrag behind an assignment. */
 export const decisionsOfKindQuery = (kind: DecisionKind) => ({
   queryKey: ['decisions', { q: '', kind }],
-  queryFn: () => api<{ decisions: Decision[] }>(`/decisions?kind=${kind}`),
+  queryFn: () => call(client.GET('/decisions', { params: { query: { kind } } })),
 });
 
 export const targetsQuery = (indicatorId: string) => ({
   queryKey: ['indicator-targets', indicatorId],
-  queryFn: () => api<{ targets: Target[] }>(`/indicators/${encodeURIComponent(indicatorId)}/targets`),
+  queryFn: () => call(client.GET('/indicators/{id}/targets', { params: { path: { id: indicatorId } } })),
 });
 
 export const valuesQuery = (indicatorId: string, unitId: string, year: number) => ({
   queryKey: ['values', indicatorId, unitId, year],
   queryFn: () =>
-    api<{ values: StoredValue[] }>(
-      `/values?indicator=${encodeURIComponent(indicatorId)}&unit=${encodeURIComponent(unitId)}&from=${year}-01&to=${year}-12`,
+    call(
+      client.GET('/values', {
+        params: { query: { indicator: indicatorId, unit: unitId, from: `${year}-01`, to: `${year}-12` } },
+      }),
     ),
 });
 
@@ -94,7 +99,7 @@ export function useDefaultPeriod(): { pending: boolean; period: string } {
     queryKey: ['periods', 'latest'],
     queryFn: async () => {
       try {
-        return (await api<{ period: string }>('/periods/latest')).period ?? null;
+        return (await call(client.GET('/periods/latest'))).period;
       } catch (e) {
         if (e instanceof ApiError && e.status !== 401) return null;
         throw e;

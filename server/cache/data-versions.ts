@@ -1,0 +1,49 @@
+import { sql } from 'kysely';
+import type { Services } from '../core/context';
+
+/** The areas of data whose versions the database keeps (migration 011_data_versions.sql). */
+export const AREAS = ['org', 'steering', 'economy', 'followup', 'access'] as const;
+export type Area = (typeof AREAS)[number];
+
+export type DataVersions = Record<Area, string>;
+
+// On PGlite parsing and planning cost more than running a statement this small, and the one
+// connection keeps a prepared statement for good (as the session lookup does); a PostgreSQL
+// pool has many connections, so there it is a plain query.
+const prepared = new WeakMap<object, Promise<void>>();
+
+/**
+ * The current version of every area, read from the database in one statement. Read before the
+ * answer is computed: an answer is then never older than the versions it is filed under.
+ */
+export async function readDataVersions(services: Services): Promise<DataVersions> {
+  let rows: { area: string; version: string }[];
+  if (services.dbKind !== 'pglite') {
+    rows = (
+      await sql<{ area: string; version: string }>`SELECT area, version::text AS version FROM data_versions`.execute(
+        services.db,
+      )
+    ).rows;
+  } else {
+    let ready = prepared.get(services.db);
+    if (!ready) {
+      ready = sql`PREPARE rt_data_versions AS SELECT area, version::text AS version FROM data_versions`
+        .execute(services.db)
+        .then(
+          () => {},
+          (err: unknown) => {
+            // Another Kysely over the same PGlite client prepared it already: the same statement.
+            if ((err as { code?: string }).code !== '42P05') throw err;
+          },
+        );
+      prepared.set(services.db, ready);
+      ready.catch(() => prepared.delete(services.db));
+    }
+    await ready;
+    rows = (await sql<{ area: string; version: string }>`EXECUTE rt_data_versions`.execute(services.db)).rows;
+  }
+  const out = {} as DataVersions;
+  for (const a of AREAS) out[a] = '0';
+  for (const r of rows) if ((AREAS as readonly string[]).includes(r.area)) out[r.area as Area] = r.version;
+  return out;
+}

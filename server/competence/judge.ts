@@ -1,0 +1,426 @@
+import {
+  type Competence,
+  type CompetenceRules,
+  competentFor,
+  type DecisionMaker,
+  type Matter,
+  requiredDecisionMaker,
+} from '../../domain/competence/competent';
+import {
+  type CompetenceRule,
+  type DeciderClass,
+  type MatterKind,
+  matterLabel,
+  measureMatter,
+  planMatter,
+  ruleAt,
+} from '../../domain/competence/rules';
+import type { IsoDate } from '../../domain/dates';
+import { type MeasureCategory, targetEffect } from '../../domain/economy/measures';
+import { DomainError } from '../../domain/errors';
+import { type BodyKind, OrgIndex, type UnitLevel } from '../../domain/org';
+import type { DecisionKind, PlanKind } from '../../domain/steering';
+import type { Executor } from '../core/context';
+import { delegationLevels } from '../economy/figures';
+import { unitsOn } from '../org/queries';
+import { citation, type LinkEntity } from '../steering/decisions';
+
+/** The rows of migration 012, typed here so that the shared schema file stays untouched. */
+export type CompetenceTables = {
+  competence_rules: { matter: string; valid_from: string; lowest: string; basis: string; created_at: Date };
+  competence_settings: { id: number; version: number };
+};
+export const withCompetence = (db: Executor) => db.withTables<CompetenceTables>();
+
+export async function competenceRules(db: Executor): Promise<CompetenceRules> {
+  const [rows, delegation] = await Promise.all([
+    withCompetence(db).selectFrom('competence_rules').selectAll().orderBy('matter').orderBy('valid_from').execute(),
+    delegationLevels(db),
+  ]);
+  return {
+    rules: rows.map(
+      (r): CompetenceRule => ({
+        matter: r.matter as MatterKind,
+        lowest: r.lowest as DeciderClass,
+        basis: r.basis,
+        validFrom: String(r.valid_from),
+      }),
+    ),
+    delegation,
+  };
+}
+
+/** A decision as far as competence goes: who took it, when, and whether it decides at all. */
+export interface DecisionFacts {
+  id?: string;
+  kind: DecisionKind;
+  bodyId: string | null;
+  officialName: string | null;
+  /** The unit an official's decision is taken in (the decision's scope). */
+  unitId: string | null;
+  decidedOn: IsoDate;
+}
+
+/** The entities a decision can decide (have a matter); the others it only concerns. */
+export const DECIDABLE: readonly LinkEntity[] = ['plan', 'goal', 'measure', 'corrective_action'];
+
+export interface DecisionJudgement extends Competence {
+  id: string;
+  citation: string;
+  decidedOn: IsoDate;
+}
+
+/** What a record's answer says about who decides it (requiredDecisionMaker, reason) and who did. */
+export interface RecordCompetence {
+  matter: MatterKind;
+  matterLabel: string;
+  /** Who must decide the record, in Swedish. */
+  requiredDecisionMaker: string;
+  /** Why, in Swedish: the rule, or the competent decision that decided it. */
+  reason: string;
+  /** A competent beslut names the record. */
+  decided: boolean;
+  /** Every beslut that names the record, each judged: an incompetent one is shown, not ignored. */
+  decisions: DecisionJudgement[];
+}
+
+/**
+ * Judges decisions against records, reading what it needs once: the trees of the days the
+ * decisions were taken, bodies and the units they govern, the rules.
+ */
+export class Judge {
+  private rules: Promise<CompetenceRules> | null = null;
+  private readonly trees = new Map<IsoDate, Promise<{ tree: OrgIndex; levels: Map<string, UnitLevel> }>>();
+  private readonly bodies = new Map<string, Promise<{ name: string; kind: BodyKind; units: string[] } | null>>();
+  private readonly plans = new Map<
+    string,
+    { kind: string; owner_body_id: string | null; owner_unit_id: string | null; scope_unit_id: string | null }
+  >();
+  private readonly goalPlans = new Map<string, string>();
+
+  constructor(private readonly db: Executor) {}
+
+  loadRules() {
+    this.rules ??= competenceRules(this.db);
+    return this.rules;
+  }
+
+  private treeOn(day: IsoDate) {
+    let t = this.trees.get(day);
+    if (!t) {
+      t = unitsOn(this.db, day).then((units) => ({
+        tree: new OrgIndex(units),
+        levels: new Map(units.map((u) => [u.id, u.level])),
+      }));
+      this.trees.set(day, t);
+    }
+    return t;
+  }
+
+  private body(id: string) {
+    let b = this.bodies.get(id);
+    if (!b) {
+      b = (async () => {
+        const row = await this.db.selectFrom('bodies').select(['name', 'kind']).where('id', '=', id).executeTakeFirst();
+        if (!row) return null;
+        const units = await this.db.selectFrom('body_units').select('unit_id').where('body_id', '=', id).execute();
+        return { name: row.name, kind: row.kind as BodyKind, units: units.map((u) => u.unit_id) };
+      })();
+      this.bodies.set(id, b);
+    }
+    return b;
+  }
+
+  async maker(d: DecisionFacts): Promise<DecisionMaker> {
+    if (d.bodyId) {
+      const b = await this.body(d.bodyId);
+      return {
+        kind: 'body',
+        id: d.bodyId,
+        name: b?.name ?? 'Organet',
+        bodyKind: b?.kind ?? 'beredning',
+        governedUnitIds: b?.units ?? [],
+      };
+    }
+    const { levels } = await this.treeOn(d.decidedOn);
+    return {
+      kind: 'official',
+      name: d.officialName ?? 'Tjänstepersonen',
+      unitId: d.unitId,
+      unitLevel: d.unitId ? (levels.get(d.unitId) ?? null) : null,
+    };
+  }
+
+  private async lineage(unitId: string | null, day: IsoDate): Promise<string[]> {
+    if (!unitId) return [];
+    const { tree } = await this.treeOn(day);
+    return tree.has(unitId) ? tree.lineage(unitId) : [unitId];
+  }
+
+  /** Reads many plans or goals at once, so that judging a list costs a few queries, not one per row. */
+  async prime(entity: LinkEntity, ids: readonly string[]): Promise<void> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return;
+    let planIds = unique;
+    if (entity === 'goal') {
+      const goals = await this.db.selectFrom('goals').select(['id', 'plan_id']).where('id', 'in', unique).execute();
+      for (const g of goals) this.goalPlans.set(g.id, g.plan_id);
+      planIds = [...new Set(goals.map((g) => g.plan_id))];
+    } else if (entity !== 'plan') return;
+    const plans = await this.db
+      .selectFrom('plans')
+      .select(['id', 'kind', 'owner_body_id', 'owner_unit_id', 'scope_unit_id'])
+      .where('id', 'in', planIds)
+      .execute();
+    for (const { id, ...p } of plans) this.plans.set(id, p);
+  }
+
+  private async planMatter(planId: string, day: IsoDate): Promise<Matter | null> {
+    const p =
+      this.plans.get(planId) ??
+      (await this.db
+        .selectFrom('plans')
+        .select(['kind', 'owner_body_id', 'owner_unit_id', 'scope_unit_id'])
+        .where('id', '=', planId)
+        .executeTakeFirst());
+    if (!p) return null;
+    const owner = p.owner_body_id ? await this.body(p.owner_body_id) : null;
+    return {
+      kind: planMatter(p.kind as PlanKind),
+      unitLineage: await this.lineage(p.owner_unit_id ?? p.scope_unit_id, day),
+      ownerBody: owner && p.owner_body_id ? { id: p.owner_body_id, name: owner.name, kind: owner.kind } : null,
+      amountKr: null,
+    };
+  }
+
+  /** A measure's amount: its largest yearly gross effect, its sub-measures' included. */
+  private async measureAmount(measureId: string, planId: string): Promise<bigint> {
+    const all = await this.db
+      .selectFrom('measures')
+      .select(['id', 'parent_measure_id'])
+      .where('plan_id', '=', planId)
+      .execute();
+    const below = new Set([measureId]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const m of all)
+        if (m.parent_measure_id && below.has(m.parent_measure_id) && !below.has(m.id)) {
+          below.add(m.id);
+          grew = true;
+        }
+    }
+    const lines = (
+      await this.db
+        .selectFrom('measure_calc_lines')
+        .select(['year', 'kind', 'amount_kr', 'realisation_pct'])
+        .where('measure_id', 'in', [...below])
+        .execute()
+    ).map((l) => ({
+      year: l.year,
+      kind: l.kind as 'saving' | 'cost',
+      amountKr: BigInt(l.amount_kr),
+      realisationPct: l.realisation_pct,
+    }));
+    let max = 0n;
+    for (const year of new Set(lines.map((l) => l.year))) {
+      const gross = targetEffect(lines, year).gross;
+      if (gross > max) max = gross;
+    }
+    return max;
+  }
+
+  /** The matter of a record, judged on the tree of `day`; null for a record no decision decides. */
+  async matter(entity: LinkEntity, id: string, day: IsoDate): Promise<Matter | null> {
+    if (entity === 'plan') return this.planMatter(id, day);
+    if (entity === 'goal') {
+      const planId =
+        this.goalPlans.get(id) ??
+        (await this.db.selectFrom('goals').select('plan_id').where('id', '=', id).executeTakeFirst())?.plan_id;
+      return planId ? this.planMatter(planId, day) : null;
+    }
+    if (entity === 'measure') {
+      const m = await this.db
+        .selectFrom('measures')
+        .select(['plan_id', 'category', 'owner_unit_id'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!m) return null;
+      return {
+        kind: measureMatter(m.category as MeasureCategory),
+        unitLineage: await this.lineage(m.owner_unit_id, day),
+        ownerBody: null,
+        amountKr: await this.measureAmount(id, m.plan_id),
+      };
+    }
+    if (entity === 'corrective_action') {
+      const a = await this.db
+        .selectFrom('corrective_actions as a')
+        .innerJoin('measures as m', 'm.id', 'a.measure_id')
+        .select(['a.amount_kr', 'm.owner_unit_id'])
+        .where('a.id', '=', id)
+        .executeTakeFirst();
+      if (!a) return null;
+      return {
+        kind: 'corrective_action',
+        unitLineage: await this.lineage(a.owner_unit_id, day),
+        ownerBody: null,
+        amountKr: BigInt(a.amount_kr),
+      };
+    }
+    return null;
+  }
+
+  /** Whether the decision's maker may decide the record; null when it decides nothing there. */
+  async judge(d: DecisionFacts, entity: LinkEntity, id: string): Promise<Competence | null> {
+    if (d.kind !== 'beslut' || !DECIDABLE.includes(entity)) return null;
+    const matter = await this.matter(entity, id, d.decidedOn);
+    if (!matter) return null;
+    return competentFor(matter, await this.maker(d), await this.loadRules(), d.decidedOn);
+  }
+
+  /**
+   * Throws 422 naming `field` unless the decision's maker is competent for the record: a
+   * decision decides only what its maker may decide, so citing it elsewhere is refused.
+   */
+  async mustBeCompetent(d: DecisionFacts, entity: LinkEntity, id: string, field: string): Promise<void> {
+    const res = await this.judge(d, entity, id);
+    if (res && !res.competent)
+      throw new DomainError('unprocessable', `Beslutet kan inte avgöra detta. ${res.reason}`, {
+        fields: [{ field, message: `${res.reason} Beslutas av: ${res.required}.` }],
+      });
+  }
+
+  /** The record's competence answer: who must decide, why, and each beslut naming it judged. */
+  async record(entity: LinkEntity, id: string, today: IsoDate): Promise<RecordCompetence | null> {
+    const matter = await this.matter(entity, id, today);
+    if (!matter) return null;
+    const rules = await this.loadRules();
+    const rows = await this.db
+      .selectFrom('decision_links as l')
+      .innerJoin('decisions as d', 'd.id', 'l.decision_id')
+      .leftJoin('bodies as b', 'b.id', 'd.body_id')
+      .select([
+        'd.id',
+        'd.kind',
+        'd.body_id',
+        'b.name as body_name',
+        'd.official_name',
+        'd.scope_unit_id',
+        'd.decided_on',
+        'd.paragraph',
+        'd.diarienummer',
+      ])
+      .where('l.entity', '=', entity)
+      .where('l.entity_id', '=', id)
+      .where('d.kind', '=', 'beslut')
+      .orderBy('d.decided_on')
+      .orderBy('d.id')
+      .execute();
+    const decisions: DecisionJudgement[] = [];
+    for (const r of rows) {
+      const facts: DecisionFacts = {
+        id: r.id,
+        kind: 'beslut',
+        bodyId: r.body_id,
+        officialName: r.official_name,
+        unitId: r.scope_unit_id,
+        decidedOn: String(r.decided_on),
+      };
+      const res = (await this.judge(facts, entity, id)) as Competence;
+      decisions.push({
+        ...res,
+        id: r.id,
+        decidedOn: facts.decidedOn,
+        citation: citation({
+          bodyName: r.body_name,
+          officialName: r.official_name,
+          decidedOn: facts.decidedOn,
+          paragraph: r.paragraph,
+          diarienummer: r.diarienummer,
+        }),
+      });
+    }
+    // A plan is decided by the decision of a decided version, not by whatever names it.
+    const deciding =
+      entity === 'plan'
+        ? new Set(
+            (
+              await this.db
+                .selectFrom('plan_versions')
+                .select('decision_id')
+                .where('plan_id', '=', id)
+                .where('status', '!=', 'draft')
+                .execute()
+            ).map((v) => v.decision_id),
+          )
+        : entity === 'goal'
+          ? // A goal's wording is decided by the decision behind its newest wording.
+            new Set(
+              (
+                await this.db
+                  .selectFrom('goal_wordings')
+                  .select('decision_id')
+                  .where('goal_id', '=', id)
+                  .orderBy('seq', 'desc')
+                  .limit(1)
+                  .execute()
+              ).map((w) => w.decision_id),
+            )
+          : null;
+    const competent = decisions.filter((d) => d.competent && (!deciding || deciding.has(d.id))).at(-1);
+    const rule = ruleAt(rules.rules, matter.kind, today);
+    const required = requiredDecisionMaker(matter, rules, today);
+    return {
+      matter: matter.kind,
+      matterLabel: matterLabel(matter.kind),
+      requiredDecisionMaker: required,
+      reason: competent
+        ? `Beslutat av ${competent.citation}. ${competent.reason}`
+        : `${matterLabel(matter.kind)} beslutas av ${required.charAt(0).toLowerCase()}${required.slice(1)}. ${rule.basis}`,
+      decided: !!competent,
+      decisions,
+    };
+  }
+}
+
+/**
+ * Which (record, decision) pairs are competent: the decision's maker may decide the record.
+ * Keys are `${entityId}:${decisionId}`; a pair whose decision decides nothing there is left out.
+ */
+export async function competentPairs(
+  db: Executor,
+  entity: LinkEntity,
+  pairs: readonly { entityId: string; decision: DecisionFacts & { id: string } }[],
+): Promise<Set<string>> {
+  const judge = new Judge(db);
+  await judge.prime(
+    entity,
+    pairs.map((p) => p.entityId),
+  );
+  const out = new Set<string>();
+  for (const { entityId, decision } of pairs) {
+    const key = `${entityId}:${decision.id}`;
+    if (out.has(key)) continue;
+    if ((await judge.judge(decision, entity, entityId))?.competent) out.add(key);
+  }
+  return out;
+}
+
+/**
+ * The records a decision's own link decides: a measure or a corrective action is decided by the
+ * beslut that names it. A plan is decided through its version (decide), a goal's wording through
+ * the wording's decision; a link to either from the register says only what a decision concerns
+ * (a board approving a follow-up report on a plan), so it is judged where it decides, not here.
+ */
+export const DECIDED_BY_LINK: readonly LinkEntity[] = ['measure', 'corrective_action'];
+
+/** 422 naming `links.N` unless a beslut's maker is competent for every record its links decide. */
+export async function mustDecideItsLinks(
+  db: Executor,
+  decision: DecisionFacts,
+  links: readonly { entity: LinkEntity; entityId: string }[],
+): Promise<void> {
+  const judge = new Judge(db);
+  for (const [i, l] of links.entries())
+    if (DECIDED_BY_LINK.includes(l.entity)) await judge.mustBeCompetent(decision, l.entity, l.entityId, `links.${i}`);
+}

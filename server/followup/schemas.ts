@@ -1,0 +1,161 @@
+import { z } from '@hono/zod-openapi';
+import { CORRECTIVE_STATUSES } from '../../domain/economy/measures';
+import { DEADLINE_LEVELS, OCCASION_KINDS } from '../../domain/followup/cycle';
+import { SUBMISSION_STATUSES } from '../../domain/followup/submissions';
+import { UNIT_LEVELS } from '../../domain/org';
+import { orNull } from '../http/nullable';
+
+/** The answers of the follow-up routes (uppföljning, årshjul, utkorg). */
+
+export const DeadlineSchema = z
+  .object({ level: z.enum(DEADLINE_LEVELS), /** ÅÅÅÅ-MM-DD */ dueOn: z.string() })
+  .openapi('Deadline');
+
+export const OccasionSchema = z
+  .object({
+    id: z.string(),
+    version: z.number(),
+    year: z.number(),
+    kind: z.enum(OCCASION_KINDS),
+    /** The month a follow-up reports on; null for a planning milestone. */
+    period: z.string().nullable(),
+    title: z.string(),
+    deadlines: z.array(DeadlineSchema),
+  })
+  .openapi('Occasion');
+
+export const CycleSchema = z
+  .object({ year: z.number(), levels: z.array(z.enum(DEADLINE_LEVELS)), occasions: z.array(OccasionSchema) })
+  .openapi('Cycle');
+
+const OccasionRefSchema = z
+  .object({ id: z.string(), kind: z.enum(OCCASION_KINDS), title: z.string() })
+  .openapi('OccasionRef');
+
+export const StatusRowSchema = z
+  .object({
+    unitId: z.string(),
+    name: z.string(),
+    level: z.enum(UNIT_LEVELS),
+    parentId: z.string().nullable(),
+    status: z.enum(SUBMISSION_STATUSES),
+    statusLabel: z.string(),
+    /** The unit's last day for the month (ÅÅÅÅ-MM-DD); null when no occasion sets one. */
+    deadline: z.string().nullable(),
+    late: z.boolean(),
+    daysLate: z.number(),
+    submittedAt: z.string().nullable(),
+    submittedByName: z.string().nullable(),
+    decidedAt: z.string().nullable(),
+    decidedByName: z.string().nullable(),
+    returnComment: z.string().nullable(),
+    version: z.number(),
+    maySubmit: z.boolean(),
+    mayDecide: z.boolean(),
+  })
+  .openapi('StatusRow');
+
+export const StatusCountsSchema = z
+  .object({
+    not_started: z.number(),
+    in_progress: z.number(),
+    submitted: z.number(),
+    returned: z.number(),
+    approved: z.number(),
+    late: z.number(),
+  })
+  .openapi('SubmissionStatusCounts');
+
+export const FollowupStatusSchema = z
+  .object({
+    period: z.string(),
+    occasion: orNull(OccasionRefSchema),
+    counts: StatusCountsSchema,
+    units: z.array(StatusRowSchema),
+  })
+  .openapi('FollowupStatus');
+
+export const MissingMeasureSchema = z
+  .object({ id: z.string(), title: z.string(), unitId: z.string(), unitName: z.string() })
+  .openapi('MissingMeasure');
+
+export const TrailEntrySchema = z
+  .object({
+    at: z.string(),
+    actorName: z.string(),
+    /** saved, submitted, returned or approved. */
+    action: z.string(),
+    /** Null or empty when none was given. */
+    comment: z.string().nullable(),
+  })
+  .openapi('TrailEntry');
+
+export const SubmissionDetailSchema = StatusRowSchema.extend({
+  period: z.string(),
+  occasion: orNull(OccasionRefSchema),
+  analysis: z.string(),
+  missingMeasureReports: z.array(MissingMeasureSchema),
+  children: z.array(
+    z.object({
+      unitId: z.string(),
+      name: z.string(),
+      status: z.enum(SUBMISSION_STATUSES),
+      statusLabel: z.string(),
+      late: z.boolean(),
+    }),
+  ),
+  trail: z.array(TrailEntrySchema),
+}).openapi('SubmissionDetail');
+
+export const DeviationSchema = z
+  .object({
+    kind: z.enum(['indicator', 'measure']),
+    id: z.string(),
+    name: z.string(),
+    unitId: z.string(),
+    unitName: z.string(),
+    unitOfMeasure: z.string(),
+    /** Whole kronor as digits for a measure; the indicator's own figure as a decimal string otherwise. */
+    target: z.string().nullable(),
+    value: z.string().nullable(),
+    deviation: z.string().nullable(),
+    status: z.enum(['red', 'yellow']),
+    analysis: z.string().nullable(),
+    correctiveAction: z
+      .object({
+        id: z.string(),
+        what: z.string(),
+        responsibleName: z.string(),
+        dueOn: z.string(),
+        status: z.enum(CORRECTIVE_STATUSES),
+      })
+      .nullable(),
+    /** The delegation level that must decide the corrective action. */
+    decisionLevel: z.string().nullable(),
+    escalated: z.boolean(),
+  })
+  .openapi('Deviation');
+
+export const DeviationsSchema = z
+  .object({ period: z.string(), unitId: z.string(), unitName: z.string(), deviations: z.array(DeviationSchema) })
+  .openapi('Deviations');
+
+export const IndicatorActionCreatedSchema = z
+  .object({ id: z.string(), decisionLevel: z.string().nullable() })
+  .openapi('IndicatorActionCreated');
+
+export const ReminderRunSchema = z.object({ created: z.number(), sent: z.number() }).openapi('ReminderRun');
+
+export const OutboxMessageSchema = z
+  .object({
+    id: z.string(),
+    /** Null when the recipient has no e-mail address. */
+    to: z.string().nullable(),
+    subject: z.string(),
+    body: z.string(),
+    createdAt: z.string(),
+    sentAt: z.string().nullable(),
+    transport: z.enum(['smtp', 'outbox']),
+    error: z.string().nullable(),
+  })
+  .openapi('OutboxMessage');

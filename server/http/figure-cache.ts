@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { type Area, readDataVersions } from '../cache/data-versions';
+import { Lru } from '../cache/lru';
+import type { AppEnv, Deps } from './env';
+
+/**
+ * Answers that change only with a write are computed once per data version: an ETag of what the
+ * answer depends on (the versions of its areas, the caller's identity and roles, the query, the
+ * day) lets the browser revalidate with 304 without anything being computed, and the JSON of an
+ * answer is kept in a bounded in-process cache under the same key. The versions are read from
+ * the database in this request, so a process never serves an answer older than a commit another
+ * process made before the request began.
+ */
+
+interface CachedRoute {
+  name: string;
+  /** The path under /api. */
+  path: RegExp;
+  areas: readonly Area[];
+}
+
+// Units carry their manager's name, so the tree depends on accounts as well as on the tree.
+export const CACHED_ROUTES: readonly CachedRoute[] = [
+  { name: 'org.tree', path: /^\/org-units$/, areas: ['org', 'access'] },
+  { name: 'scorecard', path: /^\/scorecard$/, areas: ['org', 'steering', 'access'] },
+  { name: 'indicator.across', path: /^\/indicators\/[^/]+\/across$/, areas: ['org', 'steering', 'access'] },
+  { name: 'plan.summary', path: /^\/action-plans\/[^/]+\/summary$/, areas: ['org', 'economy', 'access'] },
+];
+
+export interface FigureCacheConfig {
+  /** Most answers kept. */
+  entries: number;
+  /** Most bytes of JSON kept. */
+  bytes: number;
+}
+
+export const defaultFigureCache: FigureCacheConfig = { entries: 500, bytes: 64 * 1024 * 1024 };
+
+// Figures depend on today's date (the tree of today, the current month), in the region's zone.
+// One formatter for the process: building one costs more than the rest of a cache hit.
+const swedishDay = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+const CACHE_CONTROL = 'private, no-cache';
+
+interface Kept {
+  body: string;
+  contentType: string;
+}
+
+/** Whether `etag` is among the tags of an If-None-Match header. */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+export function figureCache({ services, config }: Deps): MiddlewareHandler<AppEnv> {
+  const limits = { ...defaultFigureCache, ...config.figureCache };
+  const kept = new Lru<Kept>(limits.entries, limits.bytes);
+  return async (c, next) => {
+    const auth = c.get('auth');
+    if (c.req.method !== 'GET' || !auth) return next();
+    const path = c.req.path.startsWith('/api/') ? c.req.path.slice(4) : c.req.path;
+    const route = CACHED_ROUTES.find((r) => r.path.test(path));
+    if (!route) return next();
+
+    const versions = await readDataVersions(services);
+    const url = new URL(c.req.url);
+    const roles = auth.principal.roles
+      .map((r) => `${r.role}@${r.unitId}`)
+      .sort()
+      .join(',');
+    const key = [
+      config.version,
+      route.name,
+      path,
+      url.search,
+      auth.principal.userId,
+      roles,
+      swedishDay.format(services.clock.now()),
+      ...route.areas.map((a) => `${a}=${versions[a]}`),
+    ].join('\n');
+    const etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 32)}"`;
+    const headers = { ETag: etag, 'Cache-Control': CACHE_CONTROL };
+
+    if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+    const hit = kept.get(etag);
+    if (hit) return c.body(hit.body, 200, { ...headers, 'Content-Type': hit.contentType });
+
+    await next();
+    if (c.res.status !== 200) return;
+    const contentType = c.res.headers.get('content-type') ?? '';
+    if (!contentType.startsWith('application/json')) return;
+    const body = await c.res.text();
+    kept.set(etag, { body, contentType }, Buffer.byteLength(body));
+    c.res = new Response(body, { status: 200, headers: c.res.headers });
+    c.res.headers.set('ETag', etag);
+    c.res.headers.set('Cache-Control', CACHE_CONTROL);
+  };
+}

@@ -1,0 +1,239 @@
+import { z } from '@hono/zod-openapi';
+import { REPORT_KINDS } from '../../domain/reports/content';
+import { OUTCOMES } from '../../domain/reports/series';
+import { STATUSES } from '../../domain/steering';
+import { orNull } from '../http/nullable';
+
+/**
+ * The answers of the report and meeting routes. A report's content is the domain's
+ * `ReportContent` (domain/reports/content.ts): figures are decimal strings, amounts whole kronor
+ * as digits; content frozen by older versions is read through `withFiguresAsText`, so it has
+ * that shape too.
+ */
+
+/** A figure as text: whole kronor as digits, an indicator's value as a decimal string. */
+const Figure = z.string();
+const Outcome = z.enum(OUTCOMES);
+const Status = z.enum(STATUSES);
+
+export const SbarSchema = z
+  .object({ situation: z.string(), background: z.string(), assessment: z.string(), recommendation: z.string() })
+  .openapi('Sbar');
+
+export const ActionPlanRowSchema = z
+  .object({
+    /** The unit of a unit row; the unit that owns the measure of a measure row. */
+    unitName: z.string(),
+    /** Null on a unit's total row. */
+    measure: z.string().nullable(),
+    targetKr: Figure,
+    forecastKr: Figure.nullable(),
+    deviationKr: Figure.nullable(),
+    comment: z.string(),
+    stale: z.boolean(),
+  })
+  .openapi('ActionPlanRow');
+
+export const ActionPlanSectionSchema = z
+  .object({
+    planTitle: z.string(),
+    year: z.number(),
+    totals: z.object({
+      targetKr: Figure,
+      plannedKr: Figure,
+      plannedGrade12Kr: Figure,
+      forecastKr: Figure,
+      forecastGrade12Kr: Figure,
+      outcomeKr: Figure,
+      deviationKr: Figure,
+    }),
+    rows: z.array(ActionPlanRowSchema),
+    /** Absent in content frozen before rows were grouped by unit. */
+    layout: z.literal('byUnit').optional(),
+  })
+  .openapi('ActionPlanSection');
+
+export const ScorecardIndicatorRowSchema = z
+  .object({
+    name: z.string(),
+    unitOfMeasure: z.string(),
+    target: Figure.nullable(),
+    outcome: Figure.nullable(),
+    forecast: Figure.nullable(),
+    status: Status,
+    stale: z.boolean(),
+  })
+  .openapi('ScorecardIndicatorRow');
+
+export const ScorecardSectionSchema = z
+  .object({
+    counts: z.object({ green: z.number(), yellow: z.number(), red: z.number(), grey: z.number() }),
+    goals: z.array(
+      z.object({
+        title: z.string(),
+        perspective: z.string(),
+        status: Status,
+        indicators: z.array(ScorecardIndicatorRowSchema),
+      }),
+    ),
+  })
+  .openapi('ScorecardSection');
+
+export const DeviationRowSchema = z
+  .object({
+    kind: z.enum(['indicator', 'measure']),
+    name: z.string(),
+    unitName: z.string(),
+    /** 'kr' for measures, else the indicator's unit of measure. */
+    unitOfMeasure: z.string(),
+    target: Figure.nullable(),
+    value: Figure.nullable(),
+    deviation: Figure.nullable(),
+    analysis: z.string(),
+    correctiveAction: z.string().nullable(),
+    decisionLevel: z.string().nullable(),
+    escalated: z.boolean(),
+  })
+  .openapi('DeviationRow');
+
+export const StaleRowSchema = z
+  .object({
+    kind: z.enum(['indicator', 'measure']),
+    name: z.string(),
+    unitName: z.string(),
+    /** The last month a figure was reported for, or null if never. */
+    asOf: z.string().nullable(),
+  })
+  .openapi('StaleRow');
+
+export const ReportContentSchema = z
+  .object({
+    title: z.string(),
+    kind: z.enum(REPORT_KINDS),
+    unitName: z.string(),
+    period: z.string(),
+    meeting: z.object({ bodyName: z.string(), meetsOn: z.string(), paragraph: z.string() }).nullable(),
+    /** Absent in drafts and in content frozen before the sender was recorded. */
+    sent: z.object({ on: z.string(), byName: z.string() }).nullable().optional(),
+    sbar: SbarSchema,
+    proposedDecision: z.string(),
+    actionPlan: orNull(ActionPlanSectionSchema),
+    scorecard: ScorecardSectionSchema,
+    deviations: z.array(DeviationRowSchema),
+    stale: z.array(StaleRowSchema),
+  })
+  .openapi('ReportContent');
+
+export const MeetingRefSchema = z
+  .object({ id: z.string(), bodyName: z.string(), meetsOn: z.string(), paragraph: z.string() })
+  .openapi('MeetingRef');
+
+export const ReportListItemSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    kind: z.enum(REPORT_KINDS),
+    unitId: z.string(),
+    unitName: z.string(),
+    period: z.string(),
+    status: z.enum(['draft', 'sent']),
+    sentAt: z.string().nullable(),
+    contentHash: z.string().nullable(),
+    meeting: orNull(MeetingRefSchema),
+    outcome: Outcome.nullable(),
+  })
+  .openapi('ReportListItem');
+
+export const SeriesReportSchema = z
+  .object({ id: z.string(), title: z.string(), meetsOn: z.string(), outcome: Outcome.nullable() })
+  .openapi('SeriesReport');
+
+export const ReportSeriesSchema = z
+  .object({
+    bodyName: z.string(),
+    unitName: z.string(),
+    reports: z.array(SeriesReportSchema),
+    /** How many of the latest were followed only by "information noted". */
+    notedInARow: z.number(),
+    flagged: z.boolean(),
+  })
+  .openapi('ReportSeries');
+
+export const ReportListSchema = z
+  .object({ reports: z.array(ReportListItemSchema), series: z.array(ReportSeriesSchema) })
+  .openapi('ReportList');
+
+export const FollowedBySchema = z
+  .object({
+    meetingId: z.string(),
+    bodyName: z.string(),
+    meetsOn: z.string(),
+    paragraph: z.string(),
+    outcome: Outcome.nullable(),
+    decisionId: z.string(),
+    decisionTitle: z.string(),
+    decisionText: z.string(),
+  })
+  .openapi('FollowedBy');
+
+export const ReportSchema = z
+  .object({
+    id: z.string(),
+    version: z.number(),
+    title: z.string(),
+    kind: z.enum(REPORT_KINDS),
+    unitId: z.string(),
+    unitName: z.string(),
+    period: z.string(),
+    planId: z.string().nullable(),
+    status: z.enum(['draft', 'sent']),
+    sentAt: z.string().nullable(),
+    sentByName: z.string().nullable(),
+    contentHash: z.string().nullable(),
+    sbar: SbarSchema,
+    proposedDecision: z.string(),
+    content: ReportContentSchema,
+    meeting: orNull(MeetingRefSchema),
+    followedBy: z.array(FollowedBySchema),
+    mayEdit: z.boolean(),
+  })
+  .openapi('Report');
+
+export const SentReportSchema = z
+  .object({ id: z.string(), sentAt: z.string(), contentHash: z.string() })
+  .openapi('SentReport');
+
+export const ExportJobSchema = z
+  .object({
+    status: z.enum(['running', 'done', 'failed']),
+    /** 0–1. */
+    progress: z.number(),
+    /** What the export is doing now (Swedish). */
+    step: z.string(),
+    error: z.string().nullable(),
+  })
+  .openapi('ExportJob');
+
+export const MeetingItemSchema = z
+  .object({
+    id: z.string(),
+    paragraph: z.string(),
+    title: z.string(),
+    reportId: z.string().nullable(),
+    reportTitle: z.string().nullable(),
+    outcome: Outcome.nullable(),
+    decisionId: z.string().nullable(),
+    decisionText: z.string().nullable(),
+  })
+  .openapi('MeetingItem');
+
+export const MeetingSchema = z
+  .object({
+    id: z.string(),
+    bodyId: z.string(),
+    bodyName: z.string(),
+    meetsOn: z.string(),
+    title: z.string(),
+    items: z.array(MeetingItemSchema),
+  })
+  .openapi('Meeting');

@@ -1,0 +1,336 @@
+import { z } from '@hono/zod-openapi';
+import { UNIT_LEVELS } from '../../domain/org';
+import {
+  ACTIVITY_STATUSES,
+  AGGREGATIONS,
+  ASSIGNMENT_STATUSES,
+  DECISION_KINDS,
+  DIRECTIONS,
+  FREQUENCIES,
+  INDICATOR_SOURCES,
+  PERSPECTIVES,
+  PLAN_KINDS,
+  PLAN_STATUSES,
+  STATUSES,
+  VALUE_KINDS,
+} from '../../domain/steering';
+import { RecordCompetenceSchema } from '../competence/schemas';
+import { orNull } from '../http/nullable';
+
+/**
+ * What the steering routes answer: the output shapes of decisions, plans, goals, assignments,
+ * indicators, values, scorecards and activities. The services' record types are inferred from
+ * these, so the OpenAPI document, the web's generated client and the services say one thing.
+ */
+
+// Entities a decision can concern; here rather than in decisions.ts so that the schemas import no service.
+export const LINK_ENTITIES = [
+  'plan',
+  'goal',
+  'assignment',
+  'indicator',
+  'activity',
+  'measure',
+  'corrective_action',
+] as const;
+
+/** A count per member of a closed list, every member present. */
+const countsOf = <K extends string>(keys: readonly K[]) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])) as Record<K, z.ZodNumber>);
+
+const Id = z.string();
+const DateText = z.string().openapi({ description: 'Datum ÅÅÅÅ-MM-DD' });
+const Timestamp = z.string().openapi({ description: 'Tidpunkt (ISO 8601, UTC)' });
+const Month = z.string().openapi({ description: 'Månad ÅÅÅÅ-MM' });
+const Version = z.number().int();
+const Decimal = z.string().openapi({ description: 'Exakt decimaltal som text, punkt som decimaltecken' });
+
+/** A decision as cited beside a plan: the register's fields without what it concerns. */
+export const DecisionSummarySchema = z
+  .object({
+    id: Id,
+    version: Version,
+    kind: z.enum(DECISION_KINDS),
+    bodyId: Id.nullable(),
+    bodyName: z.string().nullable(),
+    officialName: z.string().nullable(),
+    decidedOn: DateText,
+    paragraph: z.string().nullable(),
+    diarienummer: z.string().nullable(),
+    title: z.string(),
+    text: z.string(),
+  })
+  .openapi('DecisionSummary');
+
+/** A beslut, uppdrag or informationsärende, with what it concerns. */
+export const DecisionSchema = DecisionSummarySchema.extend({
+  links: z.array(z.object({ entity: z.enum(LINK_ENTITIES), entityId: Id }).openapi('DecisionLink')),
+}).openapi('Decision');
+
+export const PlanVersionSchema = z
+  .object({
+    seq: z.number().int(),
+    title: z.string(),
+    description: z.string(),
+    startYear: z.number().int(),
+    endYear: z.number().int(),
+    status: z.enum(PLAN_STATUSES),
+    decisionId: Id.nullable(),
+    decision: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Beslutet citerat: "Regionfullmäktige 2024-11-26 § 145 (RS/1234/2024)"' }),
+    createdAt: Timestamp,
+    createdBy: z.string(),
+  })
+  .openapi('PlanVersion');
+
+export const PlanSchema = z
+  .object({
+    id: Id,
+    version: Version,
+    kind: z.enum(PLAN_KINDS),
+    ownerBodyId: Id.nullable(),
+    ownerBodyName: z.string().nullable(),
+    ownerUnitId: Id.nullable(),
+    parentPlanId: Id.nullable(),
+    title: z.string().openapi({ description: 'Den senaste versionens innehåll och status' }),
+    description: z.string(),
+    startYear: z.number().int(),
+    endYear: z.number().int(),
+    status: z.enum(PLAN_STATUSES),
+    inForce: orNull(PlanVersionSchema).openapi({ description: 'Den beslutade version som gäller, om någon' }),
+    versions: z.array(PlanVersionSchema),
+    goalCount: z.number().int(),
+    measureCount: z.number().int(),
+    steersWithoutDecision: z
+      .boolean()
+      .openapi({ description: 'Mål eller åtgärder hänger på planen men ingen version har beslutats' }),
+    decisions: z.array(DecisionSummarySchema),
+    /** On a single record: who must decide it and why, each beslut naming it judged. */
+    competence: RecordCompetenceSchema.optional(),
+  })
+  .openapi('Plan');
+
+export const GoalWordingSchema = z
+  .object({
+    seq: z.number().int(),
+    title: z.string(),
+    description: z.string(),
+    decisionId: Id.nullable(),
+    decision: z.string().nullable(),
+    drift: z.boolean().openapi({ description: 'Skriven efter att planen beslutades, utan beslut bakom' }),
+    createdAt: Timestamp,
+    createdBy: z.string(),
+  })
+  .openapi('GoalWording');
+
+export const GoalSchema = z
+  .object({
+    id: Id,
+    version: Version,
+    planId: Id,
+    planTitle: z.string(),
+    planDecided: z.boolean(),
+    perspective: z.enum(PERSPECTIVES),
+    focusArea: z.string().nullable(),
+    ownerUnitId: Id,
+    targetYear: z.number().int().nullable(),
+    title: z.string(),
+    description: z.string(),
+    drift: z.boolean().openapi({ description: 'Den gällande formuleringen ändrades utan beslut' }),
+    decidedWording: orNull(GoalWordingSchema),
+    wordings: z.array(GoalWordingSchema),
+    parentGoalIds: z.array(Id),
+    childGoalIds: z.array(Id),
+    indicatorIds: z.array(Id),
+    decisions: z.array(
+      z
+        .object({ id: Id, kind: z.enum(DECISION_KINDS), title: z.string(), citation: z.string() })
+        .openapi('GoalDecision'),
+    ),
+    /** On a single record: who must decide it and why, each beslut naming it judged. */
+    competence: RecordCompetenceSchema.optional(),
+  })
+  .openapi('Goal');
+
+/** The manager's analysis of a goal for a unit and a month. */
+export const AnalysisSchema = z
+  .object({ text: z.string(), enteredByName: z.string(), enteredAt: Timestamp, version: Version })
+  .openapi('Analysis');
+
+export const AssignmentSchema = z
+  .object({
+    id: Id,
+    version: Version,
+    title: z.string(),
+    description: z.string(),
+    bodyId: Id,
+    bodyName: z.string(),
+    decisionId: Id.nullable(),
+    assigneeUnitId: Id.nullable(),
+    assigneeName: z.string().nullable(),
+    dueOn: DateText,
+    reportBackOn: DateText.nullable(),
+    status: z.enum(ASSIGNMENT_STATUSES),
+    reportedOn: DateText.nullable(),
+    overdue: z.boolean().openapi({ description: 'Återrapporteringsdagen har passerat utan rapport' }),
+  })
+  .openapi('Assignment');
+
+export const IndicatorSchema = z
+  .object({
+    id: Id,
+    version: Version,
+    code: z.string().nullable(),
+    name: z.string(),
+    description: z.string(),
+    measureUnit: z.string(),
+    direction: z.enum(DIRECTIONS),
+    frequency: z.enum(FREQUENCIES),
+    aggregation: z.enum(AGGREGATIONS),
+    numeratorId: Id.nullable(),
+    denominatorId: Id.nullable(),
+    weightId: Id.nullable(),
+    scale: Decimal,
+    rollingMonths: z.number().int().nullable(),
+    source: z.enum(INDICATOR_SOURCES),
+    goalIds: z.array(Id),
+  })
+  .openapi('Indicator');
+
+/** A target for a unit and a year (ÅÅÅÅ) or month (ÅÅÅÅ-MM), as exact decimal text. */
+export const TargetSchema = z
+  .object({
+    unitId: Id,
+    period: z.string().openapi({ description: 'År ÅÅÅÅ eller månad ÅÅÅÅ-MM' }),
+    target: Decimal,
+    tolerance: Decimal,
+  })
+  .openapi('Target');
+
+export const StoredValueSchema = z
+  .object({
+    indicatorId: Id,
+    unitId: Id,
+    period: Month,
+    kind: z.enum(VALUE_KINDS),
+    value: Decimal,
+    comment: z.string(),
+    enteredByName: z.string(),
+    enteredAt: Timestamp.openapi({ description: 'Värdets version: skickas tillbaka som basedOn' }),
+  })
+  .openapi('Value');
+
+export const ValueImportSummarySchema = z
+  .object({
+    rows: z.number().int(),
+    written: z.number().int(),
+    removed: z.number().int().openapi({ description: 'Rader utan värde: värden som tas bort' }),
+    dryRun: z.boolean(),
+  })
+  .openapi('ValueImportSummary');
+
+/** An indicator's figure for a unit and a month, as the scorecard and the cross-unit view show it. */
+export const IndicatorFigureSchema = z
+  .object({
+    id: Id,
+    name: z.string(),
+    measureUnit: z.string(),
+    direction: z.enum(DIRECTIONS),
+    aggregation: z.enum(AGGREGATIONS),
+    frequency: z.enum(FREQUENCIES),
+    target: z.number().nullable(),
+    tolerance: z.number().nullable(),
+    outcome: z.number().nullable(),
+    outcomeMonth: Month.nullable().openapi({
+      description: 'Månaden utfallet gäller: den rapporterade månaden, eller en tidigare när den saknas',
+    }),
+    forecast: z.number().nullable(),
+    forecastMonth: Month.nullable(),
+    status: z.enum(STATUSES),
+    stale: z
+      .boolean()
+      .openapi({ description: 'Inte rapportmånadens fullständiga siffra: en äldre, eller alla har inte rapporterat' }),
+    reported: z.number().int().openapi({ description: 'Hur många enheter som rapporterat utfallet' }),
+    expected: z.number().int().openapi({ description: 'Hur många enheter som rapporterar indikatorn' }),
+    trend: z.array(
+      z.object({ period: Month, outcome: z.number().nullable(), target: z.number().nullable() }).openapi('TrendPoint'),
+    ),
+  })
+  .openapi('IndicatorFigure');
+
+export const ScorecardGoalSchema = z
+  .object({
+    id: Id,
+    title: z.string(),
+    perspective: z.enum(PERSPECTIVES),
+    focusArea: z.string().nullable(),
+    ownerUnitId: Id,
+    ownerUnitName: z.string(),
+    inherited: z.boolean().openapi({ description: 'Ägs av en enhet ovanför denna' }),
+    planId: Id,
+    planTitle: z.string(),
+    planWithoutDecision: z.boolean(),
+    drift: z.boolean(),
+    status: z.enum(STATUSES),
+    analysis: orNull(AnalysisSchema),
+    indicators: z.array(IndicatorFigureSchema),
+  })
+  .openapi('ScorecardGoal');
+
+const UnitRefSchema = z.object({ id: Id, name: z.string(), level: z.enum(UNIT_LEVELS) }).openapi('ScorecardUnit');
+
+export const ScorecardSchema = z
+  .object({
+    unit: Id,
+    unitName: z.string(),
+    unitLevel: z.enum(UNIT_LEVELS),
+    period: Month,
+    goals: z.array(ScorecardGoalSchema),
+    statusCounts: countsOf(STATUSES).openapi('StatusCounts'),
+    children: z.array(UnitRefSchema),
+  })
+  .openapi('Scorecard');
+
+export const AcrossRowSchema = z
+  .object({
+    unitId: Id,
+    unitName: z.string(),
+    level: z.enum(UNIT_LEVELS),
+    parentId: Id.nullable(),
+    figure: IndicatorFigureSchema,
+  })
+  .openapi('AcrossRow');
+
+export const IndicatorAcrossSchema = z
+  .object({ indicator: Id, period: Month, rows: z.array(AcrossRowSchema) })
+  .openapi('IndicatorAcross');
+
+export const ActivityUpdateSchema = z
+  .object({
+    period: Month,
+    status: z.enum(ACTIVITY_STATUSES),
+    progress: z.number().int(),
+    comment: z.string(),
+    enteredByName: z.string(),
+    enteredAt: Timestamp,
+  })
+  .openapi('ActivityUpdate');
+
+export const ActivitySchema = z
+  .object({
+    id: Id,
+    version: Version,
+    title: z.string(),
+    description: z.string(),
+    ownerUnitId: Id,
+    responsibleName: z.string(),
+    startOn: DateText,
+    endOn: DateText,
+    status: z.enum(ACTIVITY_STATUSES),
+    progress: z.number().int(),
+    goalIds: z.array(Id),
+    updates: z.array(ActivityUpdateSchema),
+  })
+  .openapi('Activity');
