@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Services } from '../core/context';
+import type { Executor, Services } from '../core/context';
 
 /** The areas of data whose versions the database keeps (migration 011_data_versions.sql). */
 export const AREAS = ['org', 'steering', 'economy', 'followup', 'access'] as const;
@@ -46,4 +46,20 @@ export async function readDataVersions(services: Services): Promise<DataVersions
   for (const a of AREAS) out[a] = '0';
   for (const r of rows) if ((AREAS as readonly string[]).includes(r.area)) out[r.area as Area] = r.version;
   return out;
+}
+
+/**
+ * Bumps an area's version now, at the start of a writing transaction, rather than when the
+ * first write's trigger fires. Writers of values take the area's row lock first and the value
+ * rows after it, all in the same order, so two of them (a single write and an import, say) queue
+ * instead of deadlocking on value rows one holds and a version row the other holds. The trigger
+ * then finds the area bumped in this transaction and takes nothing more.
+ */
+export async function claimDataVersion(trx: Executor, area: Area): Promise<void> {
+  const flag = `rt_data_version.${area}`;
+  // Two statements: in one, the flag could be set before the update reads it.
+  await sql`
+    UPDATE data_versions SET version = version + 1
+    WHERE area = ${area} AND coalesce(current_setting(${flag}, true), '') <> 'bumped'`.execute(trx);
+  await sql`SELECT set_config(${flag}, 'bumped', true)`.execute(trx);
 }

@@ -70,7 +70,8 @@ describe.runIf(embedded)('the server process on the embedded database', () => {
       unit: { name: string };
     };
     expect(after.unit.name).toBe('Kirurgkliniken efter krasch');
-  });
+    // Two server processes, the first seeding the whole demo region.
+  }, 120_000);
 
   it('stops cleanly on SIGTERM and starts again on the same data', async () => {
     const dir = tempDir('rt-term-');

@@ -6,6 +6,7 @@ import { isMonthText } from '../../domain/indicators/months';
 import type { OrgIndex } from '../../domain/org';
 import { can } from '../../domain/permissions';
 import type { Aggregation, Direction, Frequency, IndicatorSource, ValueKind } from '../../domain/steering';
+import { claimDataVersion } from '../cache/data-versions';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { currentTree, today } from '../org/service';
@@ -422,6 +423,9 @@ export async function setValuesIn(
   const beforeOf = new Map<string, StoredValue | null>();
   const afterOf = new Map<string, StoredValue>();
   const sorted = [...rows].sort(bySlot);
+  // The area's version row first, then the roll-up rows (in key order), then the values: every
+  // writer of values takes them in this order.
+  await claimDataVersion(w.trx, 'steering');
   // The roll-up rows are locked (in key order) before the values, by every writer alike.
   const slots = slotsOf(slotArrays(sorted));
   await beforeValueChange(w.trx, slots, today(services));

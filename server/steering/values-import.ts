@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors';
+import { claimDataVersion } from '../cache/data-versions';
 import { type Actor, actorId, actorName, type Services } from '../core/context';
 import { type WriteTx, write } from '../core/write';
 import { today } from '../org/service';
@@ -52,6 +53,8 @@ export async function importValueRows(
     if (rows.length >= STAGE_BATCH) await sql`ANALYZE value_import_rows`.execute(services.db);
     for (let round = 1; ; round++) {
       const applied = await write(services, actor, async (w) => {
+        // The area's version row before any value or roll-up row, as every writer of values.
+        await claimDataVersion(w.trx, 'steering');
         // The kept roll-ups change in the same transaction, set-based, around the one apply.
         const slots = sql`SELECT indicator_id, unit_id, kind, period FROM value_import_rows WHERE import_id = ${importId}`;
         await beforeValueChange(w.trx, slots, today(services));
