@@ -28,6 +28,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['domain/**/*.test.ts', 'web/src/**/*.test.ts', 'server/reports/render/**/*.test.ts'],
+          setupFiles: ['test/support/exit-diagnostics.ts'],
         },
       },
       {
@@ -36,6 +37,7 @@ export default defineConfig({
           include: integration,
           exclude: [...configDefaults.exclude, 'server/reports/render/**'],
           env: { RT_TEST_DB: 'pglite' },
+          setupFiles: ['test/support/exit-diagnostics.ts'],
           globalSetup: ['test/support/demo-template.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -47,6 +49,7 @@ export default defineConfig({
           include: hasPostgres ? integration : [],
           exclude: [...configDefaults.exclude, 'server/reports/render/**'],
           env: { RT_TEST_DB: 'postgresql' },
+          setupFiles: ['test/support/exit-diagnostics.ts'],
           globalSetup: ['test/support/demo-template.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -57,6 +60,7 @@ export default defineConfig({
           name: 'e2e',
           include: hasChromium ? ['test/e2e/**/*.test.ts'] : [],
           globalSetup: ['test/e2e/global-setup.ts'],
+          setupFiles: ['test/support/exit-diagnostics.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
