@@ -664,7 +664,8 @@ function titleBlock(w: Writer, content: ReportContent) {
     const y = doc.y;
     w.tag('P', () => {
       w.font(true, SIZE.body).fillColor(COLOR.muted);
-      doc.text(w.clean(fact.label), w.left, y, { width: 100 });
+      // the space keeps label and value apart when the text is read or copied
+      doc.text(`${w.clean(fact.label)} `, w.left, y, { width: 100 });
       const labelBottom = doc.y;
       w.font(false, SIZE.body).fillColor(COLOR.text);
       doc.text(w.clean(fact.value), w.left + 105, y, { width: w.width - 105 });
@@ -705,7 +706,7 @@ function contents(
     const item = doc.struct('TOCI');
     at.toc.add(item);
     item.add(() => {
-      doc.text(title, w.left, y, { goTo: entry.id, lineBreak: false });
+      doc.text(`${title} `, w.left, y, { goTo: entry.id, lineBreak: false });
       doc.text(String(entry.page), w.left + w.width - numberWidth, y, {
         width: numberWidth,
         align: 'right',
@@ -811,7 +812,7 @@ export async function renderPdf(
     doc.on('error', reject);
   });
 
-  const root = doc.struct('Document', { lang: 'sv-SE', title: content.title });
+  const root = doc.struct('Document', { lang: 'sv-SE' });
   doc.addStructure(root);
   const w = new Writer(doc, fonts, clean, progress.pause, root);
   const contentsAt = titleBlock(w, content);
