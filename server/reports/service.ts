@@ -325,13 +325,13 @@ export async function updateReport(
   });
 }
 
+/** The Swedish calendar day of a send, YYYY-MM-DD (sv-SE writes dates that way). */
+const SEND_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
+
 /**
  * The name a sent report shows as its sender: a person's display name, never a user name; the
  * system's own work (the demo seed, a job) as "Röd tråd", the demo's as "Röd tråd (demo)".
  */
-/** The Swedish calendar day of a send, YYYY-MM-DD (sv-SE writes dates that way). */
-const SEND_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
-
 export function senderName(actor: Actor): string {
   if (actor.kind === 'user') return actor.displayName;
   return actor.name === 'demo' ? 'Röd tråd (demo)' : 'Röd tråd';

@@ -27,7 +27,19 @@ import {
   WidthType,
 } from 'docx';
 import type { Progress, ReportContent, TrafficLight } from '../../../domain/reports/content';
+import { actionPlanChart, type Chart, chartTable, indicatorChart } from './charts';
 import * as f from './format';
+import {
+  actionPlanFiguresTable,
+  actionPlanTable,
+  deviationsTable,
+  goalTable,
+  type TableCell as ModelCell,
+  type RowLevel,
+  staleTable,
+  type TableColumn,
+  type TableModel,
+} from './tables';
 
 const LANGUAGE = { value: 'sv-SE' };
 // A4 in twentieths of a point, with 2 cm margins.
@@ -52,29 +64,6 @@ const STATUS_COLOR: Record<TrafficLight, string> = {
 };
 // Half-points.
 const SIZE = { body: 21, table: 18, small: 16 };
-
-interface Part {
-  text: string;
-  bold?: boolean;
-  muted?: boolean;
-  color?: string;
-}
-interface CellSpec {
-  parts: Part[];
-  dot?: TrafficLight;
-  indent?: boolean;
-}
-type Cell = string | CellSpec;
-interface Column {
-  header: string;
-  width: number;
-  align?: 'left' | 'right';
-}
-interface Row {
-  cells: Cell[];
-  bold?: boolean;
-  fill?: string;
-}
 
 const run = (text: string, options: { bold?: boolean; color?: string; size?: number } = {}) =>
   new TextRun({ text, bold: options.bold, color: options.color, size: options.size });
@@ -122,33 +111,40 @@ const subheading = (title: string, status: TrafficLight, detail: string) => [
 const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: COLOR.grid };
 const noBorder = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
-function table(columns: Column[], rows: Row[], options: { width?: number } = {}): Table {
-  const total = options.width ?? TEXT_WIDTH;
+const LEVEL_STYLE: Record<RowLevel, { bold: boolean; fill?: string; indent: boolean }> = {
+  group: { bold: true, fill: COLOR.unitFill, indent: false },
+  item: { bold: false, indent: true },
+  total: { bold: true, fill: COLOR.totalFill, indent: false },
+  plain: { bold: false, indent: false },
+};
+
+/** A table of the shared model; its header row repeats on every page and a row never splits. */
+function table(model: TableModel): Table {
+  const { columns } = model;
+  const total = Math.round(TEXT_WIDTH * (model.widthShare ?? 1));
   const sum = columns.reduce((s, c) => s + c.width, 0);
   const widths = columns.map((c) => Math.round((c.width / sum) * total));
-  const spec = (cell: Cell): CellSpec => (typeof cell === 'string' ? { parts: [{ text: cell }] } : cell);
-  const makeRow = (row: Row, header: boolean) =>
+  const makeRow = (cells: ModelCell[], style: (typeof LEVEL_STYLE)[RowLevel], header: boolean) =>
     new TableRow({
       tableHeader: header,
       cantSplit: true,
-      children: row.cells.map((cell, i) => {
-        const c = spec(cell);
-        const column = columns[i] as Column;
+      children: cells.map((c, i) => {
+        const column = columns[i] as TableColumn;
         return new TableCell({
           width: { size: widths[i] ?? 0, type: WidthType.DXA },
-          shading: row.fill ? { fill: row.fill, type: ShadingType.CLEAR, color: 'auto' } : undefined,
+          shading: style.fill ? { fill: style.fill, type: ShadingType.CLEAR, color: 'auto' } : undefined,
           margins: { top: 50, bottom: 50, left: 80, right: 80 },
           children: c.parts.map(
             (part, p) =>
               new Paragraph({
                 alignment: column.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-                indent: c.indent ? { left: 200 } : undefined,
+                indent: style.indent && i === 0 ? { left: 200 } : undefined,
                 spacing: { before: p > 0 ? 30 : 0, after: 0 },
                 children: [
-                  ...(c.dot && p === 0 ? [run('● ', { color: STATUS_COLOR[c.dot], size: SIZE.table })] : []),
+                  ...(c.status && p === 0 ? [run('● ', { color: STATUS_COLOR[c.status], size: SIZE.table })] : []),
                   run(part.text, {
-                    bold: part.bold ?? row.bold,
-                    color: part.color ?? (part.muted ? COLOR.muted : undefined),
+                    bold: part.bold ?? style.bold,
+                    color: part.negative ? COLOR.negative : part.muted ? COLOR.muted : undefined,
                     size: SIZE.table,
                   }),
                 ],
@@ -171,87 +167,43 @@ function table(columns: Column[], rows: Row[], options: { width?: number } = {})
     },
     rows: [
       makeRow(
-        { cells: columns.map((c) => ({ parts: [{ text: c.header, bold: true }] })), fill: COLOR.headerFill },
+        columns.map((c) => ({ parts: [{ text: c.header, bold: true }] })),
+        { bold: true, fill: COLOR.headerFill, indent: false },
         true,
       ),
-      ...rows.map((r) => makeRow(r, false)),
+      ...model.rows.map((r) => makeRow(r.cells, LEVEL_STYLE[r.level], false)),
     ],
   });
 }
 
+/**
+ * A chart's figures as a table under the chart's title: no library here draws the chart as an
+ * image for Word without a new dependency, and the figures are what the picture would say.
+ */
+function chartFigures(chart: Chart | null): (Paragraph | Table)[] {
+  if (!chart) return [];
+  return [
+    new Paragraph({
+      keepNext: true,
+      spacing: { before: 120, after: 60 },
+      children: [run(chart.title, { bold: true })],
+    }),
+    table(chartTable(chart)),
+    note(chart.axisLabel),
+  ];
+}
+
 const spacer = () => new Paragraph({ spacing: { after: 120 }, children: [] });
-const negativeColor = (value: string | null) => (f.isNegative(value) ? COLOR.negative : undefined);
-const staleName = (name: string, stale: boolean) => (stale ? `${name} ${f.STALE_MARK}` : name);
 
 function actionPlan(content: ReportContent): (Paragraph | Table)[] {
   const plan = content.actionPlan;
   if (!plan) return textParagraphs(f.EMPTY.actionPlan, { muted: true });
-  const figures = table(
-    [
-      { header: 'Nyckeltal', width: 62 },
-      { header: 'Belopp', width: 38, align: 'right' },
-    ],
-    f.actionPlanFigures(plan.totals).map((figure) => ({
-      bold: Boolean(figure.deviation),
-      cells: [
-        { parts: [{ text: figure.label }], indent: figure.label.startsWith('varav') },
-        {
-          parts: [
-            {
-              text: figure.deviation ? f.amountDeviation(figure.kronor) : f.amount(figure.kronor),
-              color: figure.deviation ? negativeColor(figure.kronor) : undefined,
-            },
-          ],
-        },
-      ],
-    })),
-    { width: Math.round(TEXT_WIDTH * 0.6) },
-  );
-  const rows: Row[] = f.actionPlanLines(plan).map(({ row: r, unitRow, label }) => {
-    return {
-      bold: unitRow,
-      fill: unitRow ? COLOR.unitFill : undefined,
-      cells: [
-        {
-          parts: [{ text: unitRow ? label : staleName(label, r.stale), muted: r.stale }],
-          indent: !unitRow,
-        },
-        f.amountFigure(r.targetKr),
-        { parts: [{ text: f.amountFigure(r.forecastKr), muted: r.stale }] },
-        { parts: [{ text: f.amountDeviationFigure(r.deviationKr), color: negativeColor(r.deviationKr) }] },
-        { parts: [{ text: r.comment, bold: false }] },
-      ],
-    };
-  });
-  rows.push({
-    bold: true,
-    fill: COLOR.totalFill,
-    cells: [
-      `Summa ${plan.planTitle} ${plan.year}`,
-      f.amountFigure(plan.totals.targetKr),
-      f.amountFigure(plan.totals.forecastKr),
-      {
-        parts: [
-          { text: f.amountDeviationFigure(plan.totals.deviationKr), color: negativeColor(plan.totals.deviationKr) },
-        ],
-      },
-      '',
-    ],
-  });
   return [
     note(f.actionPlanIntro(plan)),
-    figures,
+    table(actionPlanFiguresTable(plan)),
+    ...chartFigures(actionPlanChart(plan)),
     spacer(),
-    table(
-      [
-        { header: 'Enhet / åtgärd', width: 29 },
-        { header: 'Mål, mnkr', width: 11, align: 'right' },
-        { header: 'Prognos, mnkr', width: 12, align: 'right' },
-        { header: 'Avvikelse, mnkr', width: 12, align: 'right' },
-        { header: 'Kommentar', width: 36 },
-      ],
-      rows,
-    ),
+    table(actionPlanTable(plan)),
     ...(plan.rows.some((r) => r.stale) ? [note(f.STALE_LEGEND)] : [spacer()]),
   ];
 }
@@ -268,6 +220,7 @@ function scorecard(content: ReportContent): (Paragraph | Table)[] {
     }),
   ];
   if (goals.length === 0) return [...out, ...textParagraphs(f.EMPTY.scorecard, { muted: true })];
+  out.push(...chartFigures(indicatorChart(content.scorecard)));
   let stale = false;
   for (const goal of goals) {
     out.push(
@@ -278,27 +231,7 @@ function scorecard(content: ReportContent): (Paragraph | Table)[] {
       continue;
     }
     stale ||= goal.indicators.some((i) => i.stale);
-    out.push(
-      table(
-        [
-          { header: 'Indikator', width: 40 },
-          { header: 'Mål', width: 14, align: 'right' },
-          { header: 'Utfall', width: 14, align: 'right' },
-          { header: 'Prognos', width: 14, align: 'right' },
-          { header: 'Status', width: 18 },
-        ],
-        goal.indicators.map((i) => ({
-          cells: [
-            { parts: [{ text: staleName(i.name, i.stale), muted: i.stale }] },
-            f.indicatorValue(i.target, i.unitOfMeasure),
-            { parts: [{ text: f.indicatorValue(i.outcome, i.unitOfMeasure), muted: i.stale }] },
-            f.indicatorValue(i.forecast, i.unitOfMeasure),
-            { parts: [{ text: f.statusLabel(i.status) }], dot: i.status },
-          ],
-        })),
-      ),
-      spacer(),
-    );
+    out.push(table(goalTable(goal)), spacer());
   }
   if (stale) out.push(note(f.STALE_LEGEND));
   return out;
@@ -306,63 +239,12 @@ function scorecard(content: ReportContent): (Paragraph | Table)[] {
 
 function deviations(content: ReportContent): (Paragraph | Table)[] {
   if (content.deviations.length === 0) return textParagraphs(f.EMPTY.deviations, { muted: true });
-  return [
-    table(
-      [
-        { header: 'Indikator / åtgärd', width: 24 },
-        { header: 'Mål', width: 11, align: 'right' },
-        { header: 'Utfall / prognos', width: 11, align: 'right' },
-        { header: 'Avvikelse', width: 17, align: 'right' },
-        { header: 'Analys och korrigerande åtgärd', width: 37 },
-      ],
-      content.deviations.map((d) => ({
-        cells: [
-          {
-            parts: [
-              { text: d.name, bold: true },
-              { text: `${f.kindOfRowLabel(d.kind)}, ${d.unitName}`, muted: true },
-            ],
-          },
-          f.deviationRowValue(d, d.target),
-          f.deviationRowValue(d, d.value),
-          {
-            parts: [
-              {
-                text: f.deviationRowValue(d, d.deviation, true),
-                color: d.kind === 'measure' ? negativeColor(d.deviation) : undefined,
-              },
-            ],
-          },
-          {
-            parts: [
-              { text: d.analysis || f.NOT_WRITTEN, muted: !d.analysis },
-              { text: `Åtgärd: ${d.correctiveAction ?? 'ingen beslutad'}` },
-              ...(d.decisionLevel
-                ? [{ text: `Beslutsnivå: ${d.decisionLevel}${d.escalated ? ' (eskalerad)' : ''}`, muted: true }]
-                : []),
-            ],
-          },
-        ],
-      })),
-    ),
-    spacer(),
-  ];
+  return [table(deviationsTable(content.deviations)), spacer()];
 }
 
 function stale(content: ReportContent): (Paragraph | Table)[] {
   if (content.stale.length === 0) return textParagraphs(f.EMPTY.stale, { muted: true });
-  return [
-    note(f.staleIntro(content)),
-    table(
-      [
-        { header: 'Uppgift', width: 30 },
-        { header: 'Typ', width: 11 },
-        { header: 'Enhet', width: 27 },
-        { header: 'Rapportering', width: 32 },
-      ],
-      content.stale.map((s) => ({ cells: [s.name, f.kindOfRowLabel(s.kind), s.unitName, f.staleText(s.asOf)] })),
-    ),
-  ];
+  return [note(f.staleIntro(content)), table(staleTable(content.stale))];
 }
 
 function titlePage(content: ReportContent): Paragraph[] {

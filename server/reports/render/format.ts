@@ -15,13 +15,13 @@ import {
   STATUS_LABELS,
   type TrafficLight,
 } from '../../../domain/reports/content';
+import { indicatorDecimals, indicatorDeviation, indicatorValue } from '../../../domain/reports/figures';
 
 /** Shown where a figure is missing (no target, no forecast). */
 export const NO_VALUE = '–';
 
 const LOCALE = 'sv-SE';
 const MNKR_SUFFIX = ' mnkr';
-const DECIMAL = /^-?\d+(?:\.(\d+))?$/;
 
 /** Whole kronor in mnkr with one decimal: "343,6 mnkr", "−146,6 mnkr". */
 export function amount(kronor: string | null): string {
@@ -54,22 +54,6 @@ export function mnkrNumber(kronor: string): number {
 /** True when whole kronor is negative (a shortfall against target). */
 export const isNegative = (value: string | null): boolean => value?.trim().startsWith('-') ?? false;
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(minDecimals: number, maxDecimals: number, signed: boolean): Intl.NumberFormat {
-  const key = `${minDecimals}:${maxDecimals}:${signed}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALE, {
-      minimumFractionDigits: minDecimals,
-      maximumFractionDigits: maxDecimals,
-      // 'negative' keeps a figure that rounds to zero from showing as "−0,0" or "+0,0"
-      signDisplay: signed ? 'exceptZero' : ('negative' as Intl.NumberFormatOptions['signDisplay']),
-    });
-    numberFormats.set(key, format);
-  }
-  return format;
-}
-
 /** Decimals a spreadsheet number format shows, beside the formats the text uses. */
 const excelFormat = (decimals: number) => (decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0');
 
@@ -81,30 +65,8 @@ export const MNKR_DECIMALS = 1;
  */
 export const MNKR_NUMBER_FORMAT = excelFormat(MNKR_DECIMALS);
 
-const isPercent = (unitOfMeasure: string) => unitOfMeasure.trim() === '%';
-
-/**
- * How many decimals an indicator's figure shows: a percentage (and a difference in percentage
- * points) always one, as board papers write them ("13,2 %"); any other unit at most one, so a
- * count stays whole ("1 840") and a computed ratio does not print four decimals.
- */
-function indicatorDecimals(text: string, unitOfMeasure: string): { min: number; max: number } {
-  if (isPercent(unitOfMeasure)) return { min: 1, max: 1 };
-  const given = DECIMAL.exec(text)?.[1]?.length ?? 0;
-  return given > 0 ? { min: 1, max: 1 } : { min: 0, max: 0 };
-}
-
-/**
- * An indicator's figure (value, target or deviation) in Swedish, rounded half away from zero
- * from the exact decimal string: Intl formats the string itself, so nothing is lost to a float.
- * Text that is not a decimal number is shown as it is.
- */
-export function indicatorFigure(value: string, unitOfMeasure: string, signed = false): string {
-  const text = value.trim();
-  if (!DECIMAL.test(text)) return value;
-  const { min, max } = indicatorDecimals(text, unitOfMeasure);
-  return numberFormat(min, max, signed).format(text as unknown as number);
-}
+// The rounding rule of indicator figures is shared with the web's report view.
+export { indicatorDeviation, indicatorFigure, indicatorValue } from '../../../domain/reports/figures';
 
 /**
  * The spreadsheet format of an indicator's cell, with the decimals {@link indicatorFigure}
@@ -112,31 +74,6 @@ export function indicatorFigure(value: string, unitOfMeasure: string, signed = f
  */
 export function indicatorNumberFormat(value: string, unitOfMeasure: string): string {
   return excelFormat(indicatorDecimals(value.trim(), unitOfMeasure).max);
-}
-
-/** Units written after the figure; a count ("antal") needs no unit after it. */
-const UNITLESS = new Set(['', 'antal', 'st', 'st.']);
-
-function withUnit(figure: string, unitOfMeasure: string): string {
-  const unit = unitOfMeasure.trim();
-  if (UNITLESS.has(unit.toLowerCase())) return figure;
-  // a short unit ("%", "kr") stays on the figure's line; a word may wrap
-  return `${figure}${unit.length <= 4 ? '\u00a0' : ' '}${unit}`;
-}
-
-/** An indicator's value in its unit of measure: "13,2 %", "4,1 timmar", "1 840". */
-export function indicatorValue(value: string | null, unitOfMeasure: string): string {
-  return value === null ? NO_VALUE : withUnit(indicatorFigure(value, unitOfMeasure), unitOfMeasure);
-}
-
-/** The difference between two percentages is in percentage points. */
-const deviationUnit = (unitOfMeasure: string) => (isPercent(unitOfMeasure) ? 'procentenheter' : unitOfMeasure);
-
-/** An indicator's deviation with its sign: "+2,8 procentenheter", "−11,8 procentenheter". */
-export function indicatorDeviation(value: string | null, unitOfMeasure: string): string {
-  return value === null
-    ? NO_VALUE
-    : withUnit(indicatorFigure(value, unitOfMeasure, true), deviationUnit(unitOfMeasure));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -7,11 +7,14 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportContent } from '../../../domain/reports/content';
+import { actionPlanChart, indicatorChart, MAX_CHART_INDICATORS } from './charts';
 import { renderDocx } from './docx';
 import { sampleReportContent } from './fixture';
 import * as f from './format';
+import { hyphenate, hyphenateLongWords } from './hyphenate';
 import { REPORT_FORMATS, renderReport, reportFileName } from './index';
 import { renderPdf, toWinAnsi } from './pdf';
+import { actionPlanTable } from './tables';
 import { renderXlsx, SHEETS } from './xlsx';
 
 /** Non-breaking and thin spaces as plain spaces, so expected text can be written plainly. */
@@ -590,6 +593,172 @@ describe('a report ready to send, in every format', () => {
       if (row.getCell(1).value === 'Skickad') sent = row.getCell(2).value;
     });
     expect(sent).toBe('17 oktober 2024 av Alva Admin');
+  });
+});
+
+/** The structure tree with each element's text, as poppler reads it (pdfinfo -struct-text). */
+const structText = (file: string) =>
+  plain(execFileSync('/usr/bin/pdfinfo', ['-struct-text', file], { encoding: 'utf8' }));
+/** The structure element types of the tree, in reading order. */
+const structTypes = (tree: string) =>
+  tree
+    .split('\n')
+    .map((line) => /^\s*([A-Za-z0-9]+)(?:[\s:]|$)/.exec(line)?.[1])
+    .filter((type): type is string => type !== undefined);
+
+describe('an accessible PDF', () => {
+  const content = readyToSendContent();
+  let file: string;
+  let tree: string;
+
+  beforeAll(async () => {
+    file = writePdf(await renderPdf(content));
+    tree = structText(file);
+  }, 60_000);
+
+  it('is tagged, in Swedish, with its title shown and PDF/UA claimed where the fonts are embedded', () => {
+    const info = pdfInfo(file);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/PDF version:\s+1\.7/);
+    expect(info).toContain(`Title:           ${content.title}`);
+    const raw = readFileSync(file).toString('latin1');
+    expect(raw).toContain('/Lang (sv-SE)');
+    expect(raw).toContain('/DisplayDocTitle true');
+    if (HAS_DEJAVU) expect(raw).toContain('<pdfuaid:part>1</pdfuaid:part>');
+  });
+
+  it('reads in order: title, contents, then each section under its heading', () => {
+    const types = structTypes(tree);
+    expect(types[0]).toBe('Document');
+    expect(types.indexOf('H1')).toBeLessThan(types.indexOf('TOC'));
+    const order = [content.title, 'Innehåll', ...HEADINGS].map((text) => tree.indexOf(`"${text}"`));
+    for (const [i, at] of order.entries()) {
+      expect(at, `${i}`).toBeGreaterThan(-1);
+      if (i > 0) expect(at).toBeGreaterThan(order[i - 1] as number);
+    }
+    expect(tree.match(/^\s+TOCI$/gm)?.length).toBe(HEADINGS.length);
+    // the running header and footer are artifacts, not read on every page
+    expect(tree).not.toContain('Sida 1 av');
+  });
+
+  it('marks table header cells as column headers and keeps each measure in its own row', () => {
+    expect(tree).toMatch(/TH:\s*\n\s*\/Scope \/Column\s*\n\s*"Enhet \/ åtgärd"/);
+    expect(tree).toMatch(/TR\s*\n\s*TD\s*\n\s*"Anti-VEGF"\s*\n\s*TD\s*\n\s*"15,6"/);
+  });
+
+  it('gives each chart a title and an alternative text', () => {
+    const raw = readFileSync(file).toString('latin1');
+    expect(structTypes(tree).filter((t) => t === 'Figure')).toHaveLength(2);
+    expect(raw).toMatch(/\/S \/Figure[\s\S]{0,200}\/Alt/);
+  });
+});
+
+describe('charts', () => {
+  const content = readyToSendContent();
+  let pdf: string;
+  let word: string;
+
+  beforeAll(async () => {
+    pdf = pdfText(writePdf(await renderPdf(content)));
+    word = plain((await mammoth.extractRawText({ buffer: await renderDocx(content) })).value);
+  }, 60_000);
+
+  it('charts the action plan per unit, target against forecast, in mnkr', () => {
+    const chart = actionPlanChart(content.actionPlan as NonNullable<ReportContent['actionPlan']>);
+    expect(chart?.categories.map((c) => c.label)).toEqual([
+      'Område Specialiserad vård',
+      'Område Nära vård',
+      'Område Psykiatri',
+    ]);
+    expect(chart?.categories[0]?.values).toEqual([180, 120]);
+    expect(chart?.categories[0]?.texts).toEqual(['180,0', '120,0']);
+    expect(chart?.alt).toContain('Område Psykiatri mål 65,6 mnkr, prognos 25,0 mnkr');
+  });
+
+  it('charts the indicators against target, worst first, rounded as the tables round', () => {
+    const chart = indicatorChart(content.scorecard);
+    const rows = chart?.rows ?? [];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThanOrEqual(MAX_CHART_INDICATORS);
+    expect(rows[0]?.status).toBe('red');
+    expect(rows.map((r) => r.label)).not.toContain('Personalomsättning'); // no outcome: nothing to draw
+    const readmitted = rows.find((r) => r.label === 'Andel återinskrivna');
+    expect(plain(readmitted?.outcomeText ?? '')).toBe('13,2 %');
+  });
+
+  it('draws both charts in the PDF with their titles and axis labels', () => {
+    for (const label of [
+      'Mål och prognos per enhet, Hållbar framtid 2024',
+      'Belopp, mnkr',
+      'Enhet',
+      'Nyckeltal: utfall mot mål',
+      'Utfall i förhållande till mål',
+      'Indikator',
+    ])
+      expect(pdf).toContain(label);
+    expect(pdf).toMatch(/13,2 % \/ 25,0 %/);
+  });
+
+  it("gives Word the charts' figures as tables under the same titles", () => {
+    expect(word).toContain('Mål och prognos per enhet, Hållbar framtid 2024');
+    expect(word).toMatch(/Område Psykiatri\s+65,6\s+25,0/);
+    expect(word).toContain('Nyckeltal: utfall mot mål');
+    expect(word).toMatch(/Andel återinskrivna\s+13,2 %\s+25,0 %/);
+  });
+});
+
+describe('wrapping at word boundaries', () => {
+  it('breaks a long Swedish compound at syllables, keeping two letters on each side', () => {
+    const soft = (word: string) => hyphenate(word).replace(/\u00ad/g, '-');
+    expect(soft('Ledningsgrupp')).toBe('Led-nings-grupp');
+    expect(soft('Medianvistelsetid')).toBe('Me-dian-vis-tel-se-tid');
+    expect(soft('mnkr')).toBe('mnkr');
+    expect(hyphenate('Sjukvårdsförvaltningen').replace(/\u00ad/g, '')).toBe('Sjukvårdsförvaltningen');
+    // only the words that do not fit get hyphens
+    expect(hyphenateLongWords('kort Sjukvårdsförvaltningen', (w) => w.length < 10)).toBe(
+      `kort ${hyphenate('Sjukvårdsförvaltningen')}`,
+    );
+  });
+
+  it('never breaks a word in a table cell without a hyphen at a syllable', async () => {
+    const content = sampleReportContent();
+    const long = 'Sjukvårdsförvaltningsorganisationsenheten';
+    content.stale.push({ kind: 'measure', name: 'Vårdplatskoordinering', unitName: long, asOf: null });
+    const plan = content.actionPlan as NonNullable<ReportContent['actionPlan']>;
+    plan.rows.splice(1, 0, { ...(plan.rows[1] as (typeof plan.rows)[number]), measure: long });
+    const file = writePdf(await renderPdf(content));
+    const words = pdfText(file).split(/\s+/);
+    // the long word is split into lines that end in a hyphen, at the hyphenation's break points
+    const breaks = hyphenate(long)
+      .split('\u00ad')
+      .map((_, i, parts) => parts.slice(0, i + 1).join(''));
+    const pieces = words.filter((word) => word.endsWith('-') && long.startsWith(word.slice(0, -1)));
+    for (const piece of pieces) expect(breaks).toContain(piece.slice(0, -1));
+    expect(pieces.length).toBeGreaterThanOrEqual(2);
+    // every whole word of the column headers and names stays whole
+    for (const word of ['Avvikelse,', 'Prognos,', 'Läkemedelsgenomgångar', 'Vårdplatskoordinering'])
+      expect(words).toContain(word);
+  }, 60_000);
+});
+
+describe('one table model for every format', () => {
+  it('levels the action plan: each unit a group, its measures items under it, and a total', () => {
+    const content = readyToSendContent();
+    const model = actionPlanTable(content.actionPlan as NonNullable<ReportContent['actionPlan']>);
+    const levels = model.rows.map((r) => r.level);
+    expect(levels[0]).toBe('group');
+    expect(levels.at(-1)).toBe('total');
+    const names = model.rows.map((r) => r.cells[0]?.parts[0]?.text);
+    const psychiatry = names.indexOf('Område Psykiatri');
+    expect(names.indexOf('Heltidsresan')).toBeGreaterThan(psychiatry);
+    expect(names.indexOf('Anti-VEGF')).toBeLessThan(names.indexOf('Område Nära vård'));
+    expect(model.columns.map((c) => c.header)).toEqual([
+      'Enhet / åtgärd',
+      'Mål, mnkr',
+      'Prognos, mnkr',
+      'Avvikelse, mnkr',
+      'Kommentar',
+    ]);
   });
 });
 

@@ -1,8 +1,9 @@
 import { Badge, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { indicatorDeviation, indicatorValue } from '../../../domain/reports/figures';
 import { formatNumber } from '../app/format';
-import { formatDecimalText, formatFigure } from '../steering/numbers';
+import { formatDecimalText } from '../steering/numbers';
 import { formatMonth } from '../steering/periods';
 import { STATUS_COLORS } from '../steering/ui';
 import { type ContentKronor, isNegative, kronorText, mnkrText } from './labels';
@@ -22,8 +23,11 @@ export function Mnkr({ kr }: { kr: ContentKronor }) {
   );
 }
 
-/** A figure in its own unit of measure; kronor are shown in mnkr. */
-function Figure({ value, unit }: { value: string | null; unit: string }) {
+/**
+ * A figure in its own unit of measure, rounded as the exports round it (domain/reports/figures);
+ * kronor are shown in mnkr. A deviation has its sign, and a percentage's is in percentage points.
+ */
+function Figure({ value, unit, deviation = false }: { value: string | null; unit: string; deviation?: boolean }) {
   const { t } = useTranslation();
   if (value === null)
     return (
@@ -33,11 +37,10 @@ function Figure({ value, unit }: { value: string | null; unit: string }) {
       </>
     );
   if (unit === 'kr') return <Mnkr kr={value} />;
-  // One decimal, as the scorecard shows it; the exact figure is in the tooltip.
-  const n = Number(value);
+  // The exact figure is in the tooltip.
   return (
     <span className="figure" title={`${formatDecimalText(value)}${unit ? `\u00a0${unit}` : ''}`}>
-      {Number.isFinite(n) ? formatFigure(n, unit || undefined) : formatDecimalText(value)}
+      {deviation ? indicatorDeviation(value, unit, t('reports.percentagePoints')) : indicatorValue(value, unit)}
     </span>
   );
 }
@@ -334,7 +337,7 @@ export function DeviationsView({ deviations }: { deviations: DeviationRow[] }) {
                     <Figure value={d.value} unit={d.unitOfMeasure} />
                   </Table.Td>
                   <Table.Td ta="right" className="nowrap">
-                    <Figure value={d.deviation} unit={d.unitOfMeasure} />
+                    <Figure value={d.deviation} unit={d.unitOfMeasure} deviation />
                   </Table.Td>
                   <Table.Td>{d.analysis || <span className="muted">{t('reports.noAnalysis')}</span>}</Table.Td>
                   <Table.Td>
