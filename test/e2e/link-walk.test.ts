@@ -82,9 +82,10 @@ describe('every link a role is shown leads somewhere it may go', () => {
       const perPattern = new Map<string, number>();
       const visit = async (path: string, from: string) => {
         refused = [];
-        await page.goto(path, { waitUntil: 'networkidle' });
-        // Let queries that start after the first render settle too.
-        await page.waitForLoadState('networkidle');
+        // Generous waits: a refusal is what fails the walk, not a slow page on a busy machine.
+        await page.goto(path, { waitUntil: 'load', timeout: 90_000 });
+        // Let the queries that start after the first render settle.
+        await page.waitForLoadState('networkidle', { timeout: 90_000 });
         const text = await page.locator('main').innerText();
         if (text.includes(FORBIDDEN_TEXT)) problems.push(`${path} (from ${from}) shows "${FORBIDDEN_TEXT}"`);
         for (const r of refused) problems.push(`${path} (from ${from}) got 403 from ${r}`);
