@@ -2,6 +2,7 @@ import type { OrgIndex } from '../org';
 import { dataRules } from './data';
 import { historyRules } from './history';
 import { orgRules } from './org';
+import { economyRules, reportRules, steeringRules } from './steering';
 import type { Target } from './predicates';
 import type { Principal } from './roles';
 import { userRules } from './users';
@@ -9,7 +10,15 @@ import { userRules } from './users';
 export type { Target } from './predicates';
 export * from './roles';
 
-const rules = { ...orgRules, ...userRules, ...historyRules, ...dataRules };
+const rules = {
+  ...orgRules,
+  ...userRules,
+  ...historyRules,
+  ...dataRules,
+  ...steeringRules,
+  ...economyRules,
+  ...reportRules,
+};
 
 export type Action = keyof typeof rules;
 export const ACTIONS = Object.keys(rules) as Action[];

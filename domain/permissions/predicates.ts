@@ -27,6 +27,34 @@ export const hasRoleOver =
         (unitId === null ? tree.roots().includes(g.unitId) : tree.isInSubtree(unitId, g.unitId)),
     );
 
+/**
+ * The user holds one of `roles` for the parent of the target's unit or above it: the level
+ * that decides on the unit's work. The parent of a root is the whole organisation.
+ */
+export const hasRoleOverParent =
+  (...roles: Role[]): Rule =>
+  (ctx, { unitId }) =>
+    hasRoleOver(...roles)(ctx, { unitId: unitId && ctx.tree.has(unitId) ? (ctx.tree.lineage(unitId)[1] ?? null) : null });
+
+/** The units where the principal holds a role that reads steering data. */
+const READERS: Role[] = ['administrator', 'controller', 'manager', 'reporter', 'politician', 'auditor', 'viewer'];
+
+/**
+ * Readable with what a unit inherits: the principal's own units and everything below them, the
+ * records of the units above them and of the whole organisation (null, or a unit no longer in
+ * the tree) — not those of sibling units. Needs a reading role somewhere.
+ */
+export const readsInherited: Rule = ({ principal, tree }, { unitId }) => {
+  const grants = principal.roles.filter((g) => READERS.includes(g.role) && tree.has(g.unitId)).map((g) => g.unitId);
+  if (grants.length === 0) return false;
+  if (unitId === null || !tree.has(unitId)) return true;
+  return grants.some((g) => tree.isInSubtree(unitId, g) || tree.isInSubtree(g, unitId));
+};
+
+/** The principal reads steering data for some unit: shared registers and definitions. */
+export const readsSomewhere: Rule = ({ principal, tree }) =>
+  principal.roles.some((g) => READERS.includes(g.role) && tree.has(g.unitId));
+
 /** The user holds one of `roles` anywhere in the organisation. */
 export const hasRoleAnywhere =
   (...roles: Role[]): Rule =>

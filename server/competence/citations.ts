@@ -56,7 +56,7 @@ export async function mayCite(
     if (!d || named.has(id)) continue;
     if (w.actor.kind !== 'system' && tree) {
       const scope = d.scope_unit_id && tree.has(d.scope_unit_id) ? d.scope_unit_id : null;
-      if (!can(w.actor.principal, 'data.write', { unitId: scope }, tree))
+      if (!can(w.actor.principal, 'decision.write', { unitId: scope }, tree))
         throw new DomainError(
           'unprocessable',
           `Beslutet gäller inte ${RECORD_NAMES[entity]}. Ett beslut avgör bara det som det självt nämner, och du kan inte ändra vad det här beslutet gäller.`,

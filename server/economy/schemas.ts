@@ -97,6 +97,19 @@ export const LastReportSchema = z
   .object({ period: z.string(), comment: z.string(), enteredByName: z.string(), enteredAt: z.string() })
   .openapi('LastReport');
 
+/** What the caller may do with a measure, computed by the server with the rules it enforces. */
+export const MeasureAbilitiesSchema = z
+  .object({
+    /** Read the measure's own page (a manager also reads the measures above theirs). */
+    read: z.boolean(),
+    edit: z.boolean(),
+    /** Report forecast and outcome: a measure without sub-measures only. */
+    report: z.boolean(),
+    correct: z.boolean(),
+    history: z.boolean(),
+  })
+  .openapi('MeasureAbilities');
+
 export const MeasureFiguresSchema = z
   .object({
     id: z.string(),
@@ -121,6 +134,7 @@ export const MeasureFiguresSchema = z
     deviates: z.boolean(),
     lastReport: orNull(LastReportSchema),
     mandate: MandateSchema,
+    can: MeasureAbilitiesSchema,
   })
   .openapi('MeasureFigures');
 

@@ -16,9 +16,9 @@ import { DomainError, notFound } from '../../domain/errors';
 import { parseMonth } from '../../domain/indicators/months';
 import { OrgIndex, type UnitLevel } from '../../domain/org';
 import { formatPeriod } from '../../domain/periods';
-import { can } from '../../domain/permissions';
 import { mayCite } from '../competence/citations';
 import { Judge } from '../competence/judge';
+import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { unitsOn } from '../org/queries';
@@ -133,7 +133,7 @@ export async function setAllocation(
   return write(services, actor, async (w) => {
     const plan = await planOrThrow(w.trx, planId);
     await mustExist(w.trx, 'org_units', [input.unitId], 'unitId');
-    authorize(actor, 'data.write', { unitId: input.unitId }, await currentTree(services, w.trx));
+    authorize(actor, 'allocation.write', { unitId: input.unitId }, await currentTree(services, w.trx));
     if (input.year < plan.startYear || input.year > plan.endYear)
       throw new DomainError('unprocessable', 'Året ligger utanför planens period.', {
         fields: [{ field: 'year', message: `ska vara ${plan.startYear}–${plan.endYear}` }],
@@ -185,11 +185,7 @@ const totalsJson = (t: Totals, target: bigint | null) => ({
 function authorizePlanRead(actor: Actor, plan: { ownerUnitId: string | null }, tree: OrgIndex) {
   // An action plan is read across the organisation: whoever may read steering data for any
   // unit sees its totals; measures are shown by their owners' units.
-  if (
-    actor.kind === 'user' &&
-    !actor.principal.roles.some((g) => can(actor.principal, 'data.read', { unitId: g.unitId }, tree))
-  )
-    authorize(actor, 'data.read', { unitId: plan.ownerUnitId ?? null }, tree);
+  authorize(actor, 'data.readSomewhere', { unitId: plan.ownerUnitId ?? null }, tree);
 }
 
 /** A plan's data and every measure's figures for a month, for a reader of the plan. */
@@ -269,7 +265,18 @@ export async function actionPlanSummary(services: Services, actor: Actor, planId
   };
 }
 
-const measureJson = (f: MeasureFigures, names: Map<string, string>) => ({
+const measureAbilities = (f: MeasureFigures, canOn: ReturnType<typeof abilities>) => {
+  const c = canOn(f.ownerUnitId, {
+    read: 'data.readInherited',
+    edit: 'measure.write',
+    report: 'measure.report',
+    correct: 'correctiveAction.write',
+    history: 'history.read',
+  });
+  return { ...c, report: c.report && f.leaf };
+};
+
+const measureJson = (f: MeasureFigures, names: Map<string, string>, canOn: ReturnType<typeof abilities>) => ({
   id: f.id,
   version: f.version,
   parentId: f.parentId,
@@ -292,6 +299,7 @@ const measureJson = (f: MeasureFigures, names: Map<string, string>) => ({
   deviates: f.deviates,
   lastReport: f.lastReport,
   mandate: f.mandate,
+  can: measureAbilities(f, canOn),
 });
 
 /** The measure tree of a plan with each measure's figures for a month, parents before children. */
@@ -309,7 +317,12 @@ export async function listMeasures(services: Services, actor: Actor, planId: str
     }
   };
   visit(null);
-  return { period: month, measures: ordered.filter((f) => may(f.ownerUnitId)).map((f) => measureJson(f, ctx.names)) };
+  return {
+    period: month,
+    measures: ordered
+      .filter((f) => may(f.ownerUnitId))
+      .map((f) => measureJson(f, ctx.names, abilities(actor, ctx.tree))),
+  };
 }
 
 async function measurePlanId(db: Executor, id: string) {
@@ -326,7 +339,8 @@ async function measurePlanId(db: Executor, id: string) {
 export async function getMeasure(services: Services, actor: Actor, id: string, periodText: string) {
   const { plan_id, owner_unit_id } = await measurePlanId(services.db, id);
   const { ctx, data, figures } = await figuresFor(services, actor, plan_id, periodText);
-  authorize(actor, 'data.read', { unitId: owner_unit_id }, ctx.tree);
+  // Read as the action plan lists it: a manager's own measures and those above that theirs break down.
+  authorize(actor, 'data.readInherited', { unitId: owner_unit_id }, ctx.tree);
   const f = figures.get(id) as MeasureFigures;
   const m = data.measures.find((x) => x.id === id) as PlanData['measures'][number];
   const lines = await services.db
@@ -373,7 +387,7 @@ export async function getMeasure(services: Services, actor: Actor, id: string, p
   }));
   const asLines: CalcLine[] = calc.map((l) => ({ ...l, amountKr: BigInt(l.amountKr) }));
   return {
-    ...measureJson(f, ctx.names),
+    ...measureJson(f, ctx.names, abilities(actor, ctx.tree)),
     planId: plan_id,
     planTitle: data.title,
     planStartYear: data.startYear,
@@ -458,7 +472,7 @@ async function checkMeasure(services: Services, w: WriteTx, input: MeasureInput,
   await mustExist(w.trx, 'goals', input.goalIds, 'goalIds');
   await mustExist(w.trx, 'decisions', input.decisionIds, 'decisionIds');
   const tree = await currentTree(services, w.trx);
-  authorize(w.actor, 'data.write', { unitId: input.ownerUnitId }, tree);
+  authorize(w.actor, 'measure.write', { unitId: input.ownerUnitId }, tree);
   if (input.fullEffectOn < input.startOn)
     throw new DomainError('unprocessable', 'Full effekt kan inte komma före start.', {
       fields: [{ field: 'fullEffectOn', message: 'är före startOn' }],
@@ -574,7 +588,7 @@ export async function updateMeasure(
   return write(services, actor, async (w) => {
     const before = await snapshot(w.trx, id);
     if (!before.measure) throw notFound('Åtgärden');
-    authorize(actor, 'data.write', { unitId: before.measure.owner_unit_id }, await currentTree(services, w.trx));
+    authorize(actor, 'measure.write', { unitId: before.measure.owner_unit_id }, await currentTree(services, w.trx));
     await checkMeasure(services, w, input, id);
     await bumpVersion(w.trx, 'measures', id, input.version, async () => (await snapshot(w.trx, id)).measure ?? null);
     await w.trx.updateTable('measures').set(measureRow(input)).where('id', '=', id).execute();
@@ -617,7 +631,7 @@ export async function reportMeasureIn(
   const month = formatPeriod(parseMonth(input.period, field('period')));
   const m = await w.trx.selectFrom('measures').selectAll().where('id', '=', input.measureId).executeTakeFirst();
   if (!m) throw badRef(field('measureId'), 'finns inte');
-  authorize(w.actor, 'value.write', { unitId: m.owner_unit_id }, await currentTree(services, w.trx));
+  authorize(w.actor, 'measure.report', { unitId: m.owner_unit_id }, await currentTree(services, w.trx));
   const child = await w.trx
     .selectFrom('measures')
     .select('id')
@@ -693,7 +707,7 @@ export async function createCorrectiveAction(
 ) {
   return write(services, actor, async (w) => {
     const m = await measurePlanId(w.trx, measureId);
-    authorize(actor, 'data.write', { unitId: m.owner_unit_id }, await currentTree(services, w.trx));
+    authorize(actor, 'correctiveAction.write', { unitId: m.owner_unit_id }, await currentTree(services, w.trx));
     if (input.decisionId) await mustExist(w.trx, 'decisions', [input.decisionId], 'decisionId');
     const row = {
       id,
@@ -803,7 +817,7 @@ export async function submitPeriod(
     await planOrThrow(w.trx, planId);
     await mustExist(w.trx, 'org_units', [input.unitId], 'unitId');
     const tree = await currentTree(services, w.trx);
-    authorize(actor, 'value.write', { unitId: input.unitId }, tree);
+    authorize(actor, 'measure.report', { unitId: input.unitId }, tree);
     const inScope = new Set(tree.subtree(input.unitId));
     const measures = await w.trx
       .selectFrom('measures')

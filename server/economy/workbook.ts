@@ -149,7 +149,7 @@ async function authorizeReporting(services: Services, actor: Actor, measures: { 
   if (actor.kind === 'system') return;
   const tree = await currentTree(services);
   const units = measures.length > 0 ? measures.map((m) => m.ownerUnitId) : actor.principal.roles.map((g) => g.unitId);
-  if (!units.some((unitId) => tree.has(unitId) && can(actor.principal, 'value.write', { unitId }, tree)))
+  if (!units.some((unitId) => tree.has(unitId) && can(actor.principal, 'measure.report', { unitId }, tree)))
     throw forbidden('Du får inte läsa in prognoser: du saknar behörighet att rapportera på planens åtgärder.');
 }
 

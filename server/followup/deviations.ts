@@ -3,6 +3,7 @@ import Decimal from 'decimal.js';
 import { levelFor, mandateOf } from '../../domain/economy/delegation';
 import { DomainError } from '../../domain/errors';
 import type { UnitLevel } from '../../domain/org';
+import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, write } from '../core/write';
 import { delegationLevels } from '../economy/figures';
@@ -117,7 +118,7 @@ export async function createIndicatorAction(services: Services, actor: Actor, in
       throw new DomainError('unprocessable', 'Enheten finns inte.', {
         fields: [{ field: 'unitId', message: 'finns inte' }],
       });
-    authorize(actor, 'data.write', { unitId: input.unitId }, tree);
+    authorize(actor, 'correctiveAction.write', { unitId: input.unitId }, tree);
     await mustExist(w.trx, 'indicators', [input.indicatorId], 'indicatorId');
     const id = randomUUID();
     const row = {
@@ -252,5 +253,7 @@ export async function listDeviations(services: Services, actor: Actor, unitId: s
   const out = await indicatorDeviations(services.db, card);
   for (const planId of await actionPlansFor(services, card.period))
     out.push(...(await measureDeviations(services, actor, planId, unitId, card.period)).deviations);
-  return { period: card.period, unitId, unitName: card.unitName, deviations: out };
+  const tree = await currentTree(services);
+  const can = abilities(actor, tree)(unitId, { act: 'correctiveAction.write' });
+  return { period: card.period, unitId, unitName: card.unitName, deviations: out, can };
 }

@@ -137,7 +137,14 @@ export const DeviationSchema = z
   .openapi('Deviation');
 
 export const DeviationsSchema = z
-  .object({ period: z.string(), unitId: z.string(), unitName: z.string(), deviations: z.array(DeviationSchema) })
+  .object({
+    period: z.string(),
+    unitId: z.string(),
+    unitName: z.string(),
+    deviations: z.array(DeviationSchema),
+    /** What the caller may do here: register a corrective action for the unit's deviations. */
+    can: z.object({ act: z.boolean() }).openapi('DeviationsAbilities'),
+  })
   .openapi('Deviations');
 
 export const IndicatorActionCreatedSchema = z

@@ -62,11 +62,9 @@ async function unitsWithEntries(db: Executor, period: string, unitIds?: readonly
   return new Set(rows.map((r) => r.unit_id));
 }
 
-/** Who may decide on a unit's report: someone who writes for the level above it. */
+/** Who may decide on a unit's report: the declaration in domain/permissions (the level above it). */
 function mayDecideFor(actor: Actor, ctx: Ctx, unitId: string): boolean {
-  if (actor.kind === 'system') return true;
-  const parent = ctx.parents.get(unitId) ?? null;
-  return can(actor.principal, 'data.write', { unitId: parent }, ctx.tree);
+  return actor.kind === 'system' || can(actor.principal, 'submission.decide', { unitId }, ctx.tree);
 }
 
 export interface StatusRow {
@@ -136,7 +134,7 @@ async function statusRows(services: Services, db: Executor, actor: Actor, ctx: C
       returnComment: row?.return_comment ?? null,
       version: row?.version ?? 0,
       maySubmit:
-        (actor.kind === 'system' || can(actor.principal, 'value.write', { unitId }, ctx.tree)) &&
+        (actor.kind === 'system' || can(actor.principal, 'submission.submit', { unitId }, ctx.tree)) &&
         mayTake('submit', status),
       mayDecide:
         mayDecideFor(actor, ctx, unitId) &&
@@ -303,7 +301,7 @@ async function transitionIn(
 ) {
   const ctx = await orgContext(services, w.trx);
   checkUnit(ctx, unitId);
-  if (action === 'save' || action === 'submit') authorize(w.actor, 'value.write', { unitId }, ctx.tree);
+  if (action === 'save' || action === 'submit') authorize(w.actor, 'submission.submit', { unitId }, ctx.tree);
   else if (!mayDecideFor(w.actor, ctx, unitId))
     throw forbidden('Bara nivån ovanför enheten kan godkänna eller återsända dess rapport.');
   const row = await w.trx

@@ -73,7 +73,7 @@ describe('board reports and meetings', () => {
     const rs155 = list.reports.find((r: any) => r.meeting?.paragraph === '155');
     const { body } = await (await as('revisor')).json('GET', `/api/reports/${rs155.id}`);
     expect(body.status).toBe('sent');
-    expect(body.mayEdit).toBe(false);
+    expect(body.can.edit).toBe(false);
     expect(body.content.actionPlan.totals).toMatchObject({
       targetKr: '343600000',
       forecastKr: '197000000',
@@ -109,7 +109,7 @@ describe('board reports and meetings', () => {
     expect(created.status).toBe(201);
     const id = created.body.id;
     const draft = (await controller.json('GET', `/api/reports/${id}`)).body;
-    expect(draft).toMatchObject({ status: 'draft', mayEdit: true, version: 1 });
+    expect(draft).toMatchObject({ status: 'draft', can: { edit: true }, version: 1 });
     expect(draft.content.actionPlan.totals.forecastKr).toBe('197000000');
     for (const row of draft.content.stale) expect(row.asOf).not.toBe('2024-09');
     expect(draft.content.scorecard.goals.length).toBeGreaterThan(0);
@@ -301,7 +301,7 @@ describe('board reports and meetings', () => {
     });
     expect(own.status).toBe(201);
     const politician = await as('politiker');
-    expect((await politician.json('GET', `/api/reports/${own.body.id}`)).body.mayEdit).toBe(false);
+    expect((await politician.json('GET', `/api/reports/${own.body.id}`)).body.can.edit).toBe(false);
     const meeting = await politician.json('POST', '/api/meetings', {
       bodyId: bodies.get('rs'),
       meetsOn: '2025-12-01',

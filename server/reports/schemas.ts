@@ -195,7 +195,8 @@ export const ReportSchema = z
     content: ReportContentSchema,
     meeting: orNull(MeetingRefSchema),
     followedBy: z.array(FollowedBySchema),
-    mayEdit: z.boolean(),
+    /** What the caller may do with the report: change and send the draft. */
+    can: z.object({ edit: z.boolean() }).openapi('ReportAbilities'),
   })
   .openapi('Report');
 
@@ -235,5 +236,7 @@ export const MeetingSchema = z
     meetsOn: z.string(),
     title: z.string(),
     items: z.array(MeetingItemSchema),
+    /** What the caller may do with the meeting: add items, record the body's decisions. */
+    can: z.object({ edit: z.boolean() }).openapi('MeetingAbilities'),
   })
   .openapi('Meeting');

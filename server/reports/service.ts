@@ -3,9 +3,9 @@ import { DomainError, notFound } from '../../domain/errors';
 import { parseMonth } from '../../domain/indicators/months';
 import { OrgIndex } from '../../domain/org';
 import { formatPeriod } from '../../domain/periods';
-import { can } from '../../domain/permissions';
 import { type ReportContent, type ReportKind, type Sbar, withFiguresAsText } from '../../domain/reports/content';
 import { NOTED_FLAG_AT, notedInARow, type Outcome } from '../../domain/reports/series';
+import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
 import { idempotent } from '../core/idempotency';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
@@ -229,9 +229,8 @@ export async function getReport(services: Services, actor: Actor, id: string) {
             },
           ]
         : [],
-    mayEdit:
-      r.sent_at === null &&
-      (actor.kind === 'system' || can(actor.principal, 'data.write', { unitId: r.unit_id }, tree)),
+    // A sent report is immutable: nobody edits it.
+    can: { edit: r.sent_at === null && abilities(actor, tree)(r.unit_id, { edit: 'report.write' }).edit },
   };
 }
 
@@ -252,7 +251,7 @@ export async function createReportIn(services: Services, w: WriteTx, input: NewR
     throw new DomainError('unprocessable', 'Enheten finns inte.', {
       fields: [{ field: 'unitId', message: 'finns inte' }],
     });
-  authorize(w.actor, 'data.write', { unitId: input.unitId }, tree);
+  authorize(w.actor, 'report.write', { unitId: input.unitId }, tree);
   if (input.planId !== null) {
     const plan = await w.trx.selectFrom('plans').select('kind').where('id', '=', input.planId).executeTakeFirst();
     if (plan?.kind !== 'handlingsplan')
@@ -305,7 +304,7 @@ export async function updateReport(
 ) {
   return write(services, actor, async (w) => {
     const before = await reportRow(w.trx, id);
-    authorize(actor, 'data.write', { unitId: before.unit_id }, await currentTree(services, w.trx));
+    authorize(actor, 'report.write', { unitId: before.unit_id }, await currentTree(services, w.trx));
     if (before.sent_at !== null) throw frozen();
     await bumpVersion(w.trx, 'board_reports', id, input.version, () => reportRow(w.trx, id));
     await w.trx
@@ -349,7 +348,7 @@ export async function sendReportIn(
   input: { version: number; meetingId: string; paragraph: string },
 ) {
   const before = await reportRow(w.trx, id);
-  authorize(w.actor, 'data.write', { unitId: before.unit_id }, await currentTree(services, w.trx));
+  authorize(w.actor, 'report.write', { unitId: before.unit_id }, await currentTree(services, w.trx));
   if (before.sent_at !== null) throw frozen();
   await bumpVersion(w.trx, 'board_reports', id, input.version, () => reportRow(w.trx, id));
   const fields: { field: string; message: string }[] = [];
@@ -449,7 +448,7 @@ async function authorizeBody(services: Services, w: WriteTx, bodyId: string): Pr
       fields: [{ field: 'bodyId', message: 'finns inte' }],
     });
   const scope = await scopeOfBody(w.trx, bodyId, tree);
-  authorize(w.actor, 'data.write', { unitId: scope }, tree);
+  authorize(w.actor, 'meeting.write', { unitId: scope }, tree);
   return scope;
 }
 
@@ -501,8 +500,10 @@ export async function listMeetings(services: Services, actor: Actor, bodyId?: st
           )
           .execute();
   const paragraphOrder = (p: string) => Number.parseInt(p.replace(/\D/g, ''), 10) || 0;
+  const canOn = abilities(actor, tree);
   return {
     meetings: meetings.map((m) => ({
+      can: canOn(scopes.get(m.body_id) ?? null, { edit: 'meeting.write' }),
       id: m.id,
       bodyId: m.body_id,
       bodyName: m.body_name,

@@ -3,15 +3,23 @@ import type { z } from '@hono/zod-openapi';
 import type { IsoDate } from '../../domain/dates';
 import { DomainError, notFound } from '../../domain/errors';
 import { parseMonth } from '../../domain/indicators/months';
+import type { OrgIndex } from '../../domain/org';
 import { formatPeriod } from '../../domain/periods';
 import type { ActivityStatus } from '../../domain/steering';
+import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, write } from '../core/write';
 import { currentTree } from '../org/service';
 import { authorizeReadSomewhere, mustExist, readableInherited } from './common';
 import type { ActivitySchema } from './schemas';
 
-export type ActivityRecord = z.infer<typeof ActivitySchema>;
+export type ActivityRecord = Omit<z.infer<typeof ActivitySchema>, 'can'>;
+
+/** An activity as answered to `actor`: with what they may do with it. */
+const answer = (actor: Actor, tree: OrgIndex) => (a: ActivityRecord) => ({
+  ...a,
+  can: abilities(actor, tree)(a.ownerUnitId, { edit: 'activity.write', report: 'value.write' }),
+});
 
 async function activityRecords(
   db: Executor,
@@ -62,9 +70,9 @@ export async function listActivities(services: Services, actor: Actor, filter: {
   authorizeReadSomewhere(actor, tree);
   const may = readableInherited(actor, tree);
   const inScope = filter.unitId ? new Set(tree.subtree(filter.unitId)) : null;
-  return (await activityRecords(services.db, { goalId: filter.goalId })).filter(
-    (a) => may(a.ownerUnitId) && (!inScope || inScope.has(a.ownerUnitId)),
-  );
+  return (await activityRecords(services.db, { goalId: filter.goalId }))
+    .filter((a) => may(a.ownerUnitId) && (!inScope || inScope.has(a.ownerUnitId)))
+    .map(answer(actor, tree));
 }
 
 export interface ActivityInput {
@@ -112,7 +120,7 @@ const columns = (input: ActivityInput) => ({
 export async function createActivity(services: Services, actor: Actor, input: ActivityInput, id = randomUUID()) {
   return write(services, actor, async (w) => {
     await check(w.trx, input);
-    authorize(actor, 'data.write', { unitId: input.ownerUnitId }, await currentTree(services, w.trx));
+    authorize(actor, 'activity.write', { unitId: input.ownerUnitId }, await currentTree(services, w.trx));
     await w.trx
       .insertInto('activities')
       .values({ id, ...columns(input), created_at: w.now })
@@ -127,7 +135,7 @@ export async function createActivity(services: Services, actor: Actor, input: Ac
       before: null,
       after,
     });
-    return after as ActivityRecord;
+    return answer(actor, await currentTree(services, w.trx))(after as ActivityRecord);
   });
 }
 
@@ -141,8 +149,8 @@ export async function updateActivity(
     const [before] = await activityRecords(w.trx, { ids: [id] });
     if (!before) throw notFound('Aktiviteten');
     const tree = await currentTree(services, w.trx);
-    authorize(actor, 'data.write', { unitId: before.ownerUnitId }, tree);
-    authorize(actor, 'data.write', { unitId: input.ownerUnitId }, tree);
+    authorize(actor, 'activity.write', { unitId: before.ownerUnitId }, tree);
+    authorize(actor, 'activity.write', { unitId: input.ownerUnitId }, tree);
     await check(w.trx, input);
     await bumpVersion(
       w.trx,
@@ -162,7 +170,7 @@ export async function updateActivity(
       before,
       after,
     });
-    return after as ActivityRecord;
+    return answer(actor, await currentTree(services, w.trx))(after as ActivityRecord);
   });
 }
 
@@ -221,6 +229,6 @@ export async function reportActivity(
       before,
       after,
     });
-    return after as ActivityRecord;
+    return answer(actor, await currentTree(services, w.trx))(after as ActivityRecord);
   });
 }

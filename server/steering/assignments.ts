@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
 import type { IsoDate } from '../../domain/dates';
 import { DomainError, notFound } from '../../domain/errors';
+import type { OrgIndex } from '../../domain/org';
 import type { AssignmentStatus } from '../../domain/steering';
+import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, write } from '../core/write';
 import { currentTree, today } from '../org/service';
@@ -11,7 +13,7 @@ import { linkDecision } from './decisions';
 import type { AssignmentSchema } from './schemas';
 
 /** An uppdrag from a body to a unit or an official, with its report-back. */
-export type AssignmentRecord = z.infer<typeof AssignmentSchema>;
+export type AssignmentRecord = Omit<z.infer<typeof AssignmentSchema>, 'can'>;
 
 const DONE: AssignmentStatus[] = ['reported', 'closed'];
 
@@ -53,11 +55,24 @@ async function assignmentRecords(db: Executor, day: IsoDate, ids?: readonly stri
 
 const strip = <T extends { scopeUnitId: string | null }>({ scopeUnitId: _, ...rest }: T) => rest;
 
+/**
+ * An assignment as answered to `actor`: changed by who writes for the body's scope; reported
+ * back (status and date only) by who writes for the assignee unit, as updateAssignment checks.
+ */
+const answer =
+  (actor: Actor, tree: OrgIndex) =>
+  <T extends { scopeUnitId: string | null; assigneeUnitId: string | null }>(a: T) => {
+    const canOn = abilities(actor, tree);
+    const { edit } = canOn(a.scopeUnitId, { edit: 'assignment.write' });
+    const report = a.assigneeUnitId === null ? edit : canOn(a.assigneeUnitId, { r: 'assignment.write' }).r;
+    return { ...strip(a), can: { edit, report } };
+  };
+
 export async function listAssignments(
   services: Services,
   actor: Actor,
   filter: { overdue?: boolean; unitId?: string },
-): Promise<AssignmentRecord[]> {
+) {
   const tree = await currentTree(services);
   authorizeReadSomewhere(actor, tree);
   const may = readableInherited(actor, tree);
@@ -66,7 +81,7 @@ export async function listAssignments(
     .filter((a) => may(a.assigneeUnitId) || may(a.scopeUnitId))
     .filter((a) => filter.overdue === undefined || a.overdue === filter.overdue)
     .filter((a) => !within || (a.assigneeUnitId !== null && within.has(a.assigneeUnitId)))
-    .map(strip);
+    .map(answer(actor, tree));
 }
 
 export interface AssignmentInput {
@@ -101,7 +116,7 @@ export async function createAssignment(services: Services, actor: Actor, input: 
     await check(w.trx, input);
     const tree = await currentTree(services, w.trx);
     const scope = await scopeOfBody(w.trx, input.bodyId, tree);
-    authorize(actor, 'data.write', { unitId: scope }, tree);
+    authorize(actor, 'assignment.write', { unitId: scope }, tree);
     await w.trx
       .insertInto('assignments')
       .values({
@@ -130,7 +145,7 @@ export async function createAssignment(services: Services, actor: Actor, input: 
       before: null,
       after,
     });
-    return strip(after as NonNullable<typeof after>);
+    return answer(actor, await currentTree(services, w.trx))(after as NonNullable<typeof after>);
   });
 }
 
@@ -159,7 +174,7 @@ export async function updateAssignment(
       before.reportBackOn === input.reportBackOn;
     authorize(
       actor,
-      'data.write',
+      'assignment.write',
       { unitId: onlyReporting && before.assigneeUnitId ? before.assigneeUnitId : before.scopeUnitId },
       tree,
     );
@@ -191,6 +206,6 @@ export async function updateAssignment(
       .execute();
     const [after] = await assignmentRecords(w.trx, today(services), [id]);
     await w.record({ kind: 'assignment.updated', entity: 'assignment', entityId: id, unitId: scope, before, after });
-    return strip(after as NonNullable<typeof after>);
+    return answer(actor, await currentTree(services, w.trx))(after as NonNullable<typeof after>);
   });
 }

@@ -178,7 +178,7 @@ export async function createDecisionIn(services: Services, w: WriteTx, input: De
   await checkDecision(w.trx, input);
   const tree = await currentTree(services, w.trx);
   const scope = await scopeOf(w.trx, input, tree);
-  authorize(w.actor, 'data.write', { unitId: scope }, tree);
+  authorize(w.actor, 'decision.write', { unitId: scope }, tree);
   await w.trx
     .insertInto('decisions')
     .values({
@@ -211,10 +211,10 @@ export async function updateDecision(
     const [before] = await decisionRecords(w.trx, { ids: [id] });
     if (!before) throw notFound('Beslutet');
     const tree = await currentTree(services, w.trx);
-    authorize(actor, 'data.write', { unitId: before.scopeUnitId }, tree);
+    authorize(actor, 'decision.write', { unitId: before.scopeUnitId }, tree);
     await checkDecision(w.trx, input);
     const scope = await scopeOf(w.trx, input, tree);
-    authorize(actor, 'data.write', { unitId: scope }, tree);
+    authorize(actor, 'decision.write', { unitId: scope }, tree);
     await bumpVersion(
       w.trx,
       'decisions',

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
+import type { OrgIndex } from '../../domain/org';
 import type { Perspective } from '../../domain/steering';
 import { mayCite } from '../competence/citations';
 import { competentPairs, Judge } from '../competence/judge';
+import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, write } from '../core/write';
 import { currentTree, today } from '../org/service';
@@ -13,7 +15,13 @@ import { actorLabel, latestIsDecided, planIsDecided } from './plans';
 import type { GoalSchema, GoalWordingSchema } from './schemas';
 
 export type GoalWording = z.infer<typeof GoalWordingSchema>;
-export type GoalRecord = z.infer<typeof GoalSchema>;
+export type GoalRecord = Omit<z.infer<typeof GoalSchema>, 'can'>;
+
+/** A goal as answered to `actor`: with what they may do with it. */
+const answer = (actor: Actor, tree: OrgIndex) => (g: GoalRecord) => ({
+  ...g,
+  can: abilities(actor, tree)(g.ownerUnitId, { edit: 'goal.write' }),
+});
 
 export async function goalRecords(
   db: Executor,
@@ -118,7 +126,7 @@ export async function listGoals(
   services: Services,
   actor: Actor,
   filter: { planId?: string; unitId?: string; drift?: boolean },
-): Promise<GoalRecord[]> {
+) {
   const tree = await currentTree(services);
   authorizeReadSomewhere(actor, tree);
   const may = readableInherited(actor, tree);
@@ -126,15 +134,17 @@ export async function listGoals(
     .filter((g) => may(g.ownerUnitId))
     .filter((g) => !filter.unitId || g.ownerUnitId === filter.unitId)
     .filter((g) => filter.drift === undefined || g.drift === filter.drift)
-    .sort((a, b) => a.title.localeCompare(b.title, 'sv'));
+    .sort((a, b) => a.title.localeCompare(b.title, 'sv'))
+    .map(answer(actor, tree));
 }
 
-export async function getGoal(services: Services, actor: Actor, id: string): Promise<GoalRecord> {
+export async function getGoal(services: Services, actor: Actor, id: string) {
   const [g] = await goalRecords(services.db, { ids: [id] });
   if (!g) throw notFound('Målet');
-  if (!readableInherited(actor, await currentTree(services))(g.ownerUnitId)) throw forbidden();
+  const tree = await currentTree(services);
+  if (!readableInherited(actor, tree)(g.ownerUnitId)) throw forbidden();
   const competence = await new Judge(services.db).record('goal', id, today(services));
-  return { ...g, ...(competence ? { competence } : {}) };
+  return { ...answer(actor, tree)(g), ...(competence ? { competence } : {}) };
 }
 
 export interface GoalInput {
@@ -172,7 +182,7 @@ export async function createGoal(services: Services, actor: Actor, input: GoalIn
   return write(services, actor, async (w) => {
     await mustExist(w.trx, 'plans', [input.planId], 'planId');
     await mustExist(w.trx, 'org_units', [input.ownerUnitId], 'ownerUnitId');
-    authorize(actor, 'data.write', { unitId: input.ownerUnitId }, await currentTree(services, w.trx));
+    authorize(actor, 'goal.write', { unitId: input.ownerUnitId }, await currentTree(services, w.trx));
     if (await latestIsDecided(w.trx, input.planId))
       throw new DomainError(
         'unprocessable',
@@ -222,7 +232,7 @@ export async function createGoal(services: Services, actor: Actor, input: GoalIn
       before: null,
       after,
     });
-    return after as GoalRecord;
+    return answer(actor, await currentTree(services, w.trx))(after as GoalRecord);
   });
 }
 
@@ -246,7 +256,7 @@ export async function updateGoal(services: Services, actor: Actor, id: string, c
   return write(services, actor, async (w) => {
     const [before] = await goalRecords(w.trx, { ids: [id] });
     if (!before) throw notFound('Målet');
-    authorize(actor, 'data.write', { unitId: before.ownerUnitId }, await currentTree(services, w.trx));
+    authorize(actor, 'goal.write', { unitId: before.ownerUnitId }, await currentTree(services, w.trx));
     await bumpVersion(
       w.trx,
       'goals',
@@ -305,6 +315,6 @@ export async function updateGoal(services: Services, actor: Actor, id: string, c
       before,
       after,
     });
-    return after as GoalRecord;
+    return answer(actor, await currentTree(services, w.trx))(after as GoalRecord);
   });
 }

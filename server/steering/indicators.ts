@@ -7,6 +7,7 @@ import type { OrgIndex } from '../../domain/org';
 import { can } from '../../domain/permissions';
 import type { Aggregation, Direction, Frequency, IndicatorSource, ValueKind } from '../../domain/steering';
 import { claimDataVersion } from '../cache/data-versions';
+import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { currentTree, today } from '../org/service';
@@ -14,7 +15,13 @@ import { authorizeReadSomewhere, badRef, mustExist, readable, readableInherited 
 import { afterValueChange, beforeValueChange, rebuildRollups, slotsOf } from './rollups';
 import type { IndicatorSchema, StoredValueSchema } from './schemas';
 
-export type IndicatorRecord = z.infer<typeof IndicatorSchema>;
+export type IndicatorRecord = Omit<z.infer<typeof IndicatorSchema>, 'can'>;
+
+/** A definition as answered to `actor`: definitions are the whole organisation's (unit null). */
+const answer = (actor: Actor, tree: OrgIndex) => (i: IndicatorRecord) => ({
+  ...i,
+  can: abilities(actor, tree)(null, { edit: 'indicator.define' }),
+});
 
 export async function indicatorRecords(db: Executor, ids?: readonly string[]): Promise<IndicatorRecord[]> {
   let q = db.selectFrom('indicators').selectAll();
@@ -57,16 +64,20 @@ export async function indicatorRecords(db: Executor, ids?: readonly string[]): P
 
 /** Indicator definitions are shared: whoever reads steering data anywhere reads them. */
 export async function listIndicators(services: Services, actor: Actor, filter: { goalId?: string } = {}) {
-  authorizeReadSomewhere(actor, await currentTree(services));
+  const tree = await currentTree(services);
+  authorizeReadSomewhere(actor, tree);
   const all = await indicatorRecords(services.db);
-  return filter.goalId ? all.filter((i) => i.goalIds.includes(filter.goalId as string)) : all;
+  return (filter.goalId ? all.filter((i) => i.goalIds.includes(filter.goalId as string)) : all).map(
+    answer(actor, tree),
+  );
 }
 
 export async function getIndicator(services: Services, actor: Actor, id: string) {
-  authorizeReadSomewhere(actor, await currentTree(services));
+  const tree = await currentTree(services);
+  authorizeReadSomewhere(actor, tree);
   const [i] = await indicatorRecords(services.db, [id]);
   if (!i) throw notFound('Indikatorn');
-  return i;
+  return answer(actor, tree)(i);
 }
 
 export interface IndicatorInput {
@@ -150,7 +161,7 @@ async function writeGoalLinks(db: Executor, id: string, goalIds: readonly string
 /** Indicator definitions are the whole organisation's: a controller at the top defines them. */
 export async function createIndicator(services: Services, actor: Actor, input: IndicatorInput, id = randomUUID()) {
   return write(services, actor, async (w) => {
-    authorize(actor, 'data.write', { unitId: null }, await currentTree(services, w.trx));
+    authorize(actor, 'indicator.define', { unitId: null }, await currentTree(services, w.trx));
     await checkIndicator(w.trx, input, id);
     await w.trx
       .insertInto('indicators')
@@ -159,7 +170,7 @@ export async function createIndicator(services: Services, actor: Actor, input: I
     await writeGoalLinks(w.trx, id, input.goalIds);
     const [after] = await indicatorRecords(w.trx, [id]);
     await w.record({ kind: 'indicator.created', entity: 'indicator', entityId: id, unitId: null, before: null, after });
-    return after as IndicatorRecord;
+    return answer(actor, await currentTree(services, w.trx))(after as IndicatorRecord);
   });
 }
 
@@ -170,7 +181,7 @@ export async function updateIndicator(
   input: IndicatorInput & { version: number },
 ) {
   return write(services, actor, async (w) => {
-    authorize(actor, 'data.write', { unitId: null }, await currentTree(services, w.trx));
+    authorize(actor, 'indicator.define', { unitId: null }, await currentTree(services, w.trx));
     const [before] = await indicatorRecords(w.trx, [id]);
     if (!before) throw notFound('Indikatorn');
     await bumpVersion(
@@ -189,7 +200,7 @@ export async function updateIndicator(
     if (after && (after.aggregation !== before.aggregation || after.weightId !== before.weightId))
       await rebuildRollups(w.trx, { indicators: [id] });
     await w.record({ kind: 'indicator.updated', entity: 'indicator', entityId: id, unitId: null, before, after });
-    return after as IndicatorRecord;
+    return answer(actor, await currentTree(services, w.trx))(after as IndicatorRecord);
   });
 }
 
@@ -212,7 +223,13 @@ export async function listTargets(services: Services, actor: Actor, indicatorId:
     .execute();
   return rows
     .filter((r) => may(r.unit_id))
-    .map((r) => ({ unitId: r.unit_id, period: r.period, target: r.target, tolerance: r.tolerance }))
+    .map((r) => ({
+      unitId: r.unit_id,
+      period: r.period,
+      target: r.target,
+      tolerance: r.tolerance,
+      can: abilities(actor, tree)(r.unit_id, { edit: 'target.write' }),
+    }))
     .sort((a, b) => a.period.localeCompare(b.period));
 }
 
@@ -221,7 +238,7 @@ export async function setTarget(services: Services, actor: Actor, indicatorId: s
   return write(services, actor, async (w) => {
     await mustExist(w.trx, 'indicators', [indicatorId], 'indicatorId');
     await mustExist(w.trx, 'org_units', [input.unitId], 'unitId');
-    authorize(actor, 'data.write', { unitId: input.unitId }, await currentTree(services, w.trx));
+    authorize(actor, 'target.write', { unitId: input.unitId }, await currentTree(services, w.trx));
     if (!/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(input.period))
       throw new DomainError('bad_request', 'Ogiltig period för målvärdet.', {
         fields: [{ field: 'period', message: 'ska vara ett år ÅÅÅÅ eller en månad ÅÅÅÅ-MM' }],
@@ -255,7 +272,8 @@ export async function setTarget(services: Services, actor: Actor, indicatorId: s
       before,
       after,
     });
-    return after;
+    const tree = await currentTree(services, w.trx);
+    return after && { ...after, can: abilities(actor, tree)(input.unitId, { edit: 'target.write' }) };
   });
 }
 

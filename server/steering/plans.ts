@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
+import type { OrgIndex } from '../../domain/org';
 import type { PlanKind, PlanStatus } from '../../domain/steering';
 import { mayCite } from '../competence/citations';
 import { competentPairs, Judge } from '../competence/judge';
+import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { refreshPlanFigures } from '../economy/rollups';
@@ -13,7 +15,7 @@ import { citation, type DecisionRecord, decisionRecords, linkDecision } from './
 import type { PlanSchema, PlanVersionSchema } from './schemas';
 
 export type PlanVersion = z.infer<typeof PlanVersionSchema>;
-export type PlanRecord = z.infer<typeof PlanSchema>;
+export type PlanRecord = Omit<z.infer<typeof PlanSchema>, 'can'>;
 
 export async function planRecords(db: Executor, ids?: readonly string[]) {
   let q = db
@@ -127,22 +129,31 @@ export async function planRecords(db: Executor, ids?: readonly string[]) {
 
 const strip = <T extends { scopeUnitId: string | null }>({ scopeUnitId: _, ...rest }: T) => rest;
 
-export async function listPlans(services: Services, actor: Actor): Promise<PlanRecord[]> {
+/** A plan as answered to `actor`: with what they may do with it. */
+const answer =
+  (actor: Actor, tree: OrgIndex) =>
+  <T extends { scopeUnitId: string | null }>(p: T) => ({
+    ...strip(p),
+    can: abilities(actor, tree)(p.scopeUnitId, { edit: 'plan.write', decide: 'plan.decide' }),
+  });
+
+export async function listPlans(services: Services, actor: Actor) {
   const tree = await currentTree(services);
   authorizeReadSomewhere(actor, tree);
   const may = readableInherited(actor, tree);
   return (await planRecords(services.db))
     .filter((p) => may(p.scopeUnitId))
     .sort((a, b) => a.startYear - b.startYear || a.title.localeCompare(b.title, 'sv'))
-    .map(strip);
+    .map(answer(actor, tree));
 }
 
-export async function getPlan(services: Services, actor: Actor, id: string): Promise<PlanRecord> {
+export async function getPlan(services: Services, actor: Actor, id: string) {
   const [p] = await planRecords(services.db, [id]);
   if (!p) throw notFound('Planen');
-  if (!readableInherited(actor, await currentTree(services))(p.scopeUnitId)) throw forbidden();
+  const tree = await currentTree(services);
+  if (!readableInherited(actor, tree)(p.scopeUnitId)) throw forbidden();
   const competence = await new Judge(services.db).record('plan', id, today(services));
-  return { ...strip(p), ...(competence ? { competence } : {}) };
+  return { ...answer(actor, tree)(p), ...(competence ? { competence } : {}) };
 }
 
 export interface PlanInput {
@@ -175,7 +186,7 @@ export async function createPlan(services: Services, actor: Actor, input: PlanIn
     checkYears(input.startYear, input.endYear);
     const tree = await currentTree(services, w.trx);
     const scope = input.ownerUnitId ?? (await scopeOfBody(w.trx, input.ownerBodyId as string, tree));
-    authorize(actor, 'data.write', { unitId: scope }, tree);
+    authorize(actor, 'plan.write', { unitId: scope }, tree);
     await w.trx
       .insertInto('plans')
       .values({
@@ -204,16 +215,22 @@ export async function createPlan(services: Services, actor: Actor, input: PlanIn
       .execute();
     const [after] = await planRecords(w.trx, [id]);
     await w.record({ kind: 'plan.created', entity: 'plan', entityId: id, unitId: scope, before: null, after });
-    return strip(after as PlanRecord & { scopeUnitId: string | null });
+    return answer(actor, await currentTree(services, w.trx))(after as PlanRecord & { scopeUnitId: string | null });
   });
 }
 
 export const actorLabel = (w: WriteTx) => (w.actor.kind === 'user' ? w.actor.displayName : `system:${w.actor.name}`);
 
-async function loadForWrite(services: Services, w: WriteTx, id: string, expected: number) {
+async function loadForWrite(
+  services: Services,
+  w: WriteTx,
+  id: string,
+  expected: number,
+  action: 'plan.write' | 'plan.decide',
+) {
   const [before] = await planRecords(w.trx, [id]);
   if (!before) throw notFound('Planen');
-  authorize(w.actor, 'data.write', { unitId: before.scopeUnitId }, await currentTree(services, w.trx));
+  authorize(w.actor, action, { unitId: before.scopeUnitId }, await currentTree(services, w.trx));
   await bumpVersion(w.trx, 'plans', id, expected, async () => (await planRecords(w.trx, [id]))[0] ?? null);
   return before;
 }
@@ -229,7 +246,7 @@ export async function revisePlan(
   change: { version: number; title?: string; description?: string; startYear?: number; endYear?: number },
 ) {
   return write(services, actor, async (w) => {
-    const before = await loadForWrite(services, w, id, change.version);
+    const before = await loadForWrite(services, w, id, change.version, 'plan.write');
     const latest = before.versions.at(-1) as PlanVersion;
     const next = {
       title: change.title ?? latest.title,
@@ -269,7 +286,7 @@ export async function revisePlan(
       before: strip(before),
       after,
     });
-    return strip(after as PlanRecord & { scopeUnitId: string | null });
+    return answer(actor, await currentTree(services, w.trx))(after as PlanRecord & { scopeUnitId: string | null });
   });
 }
 
@@ -284,7 +301,7 @@ export async function decidePlan(
   input: { version: number; decisionId: string },
 ) {
   return write(services, actor, async (w) => {
-    const before = await loadForWrite(services, w, id, input.version);
+    const before = await loadForWrite(services, w, id, input.version, 'plan.decide');
     const latest = before.versions.at(-1) as PlanVersion;
     if (latest.status !== 'draft')
       throw new DomainError('unprocessable', 'Planens senaste version är redan beslutad.', {
@@ -321,7 +338,7 @@ export async function decidePlan(
       before: strip(before),
       after,
     });
-    return strip(after as PlanRecord & { scopeUnitId: string | null });
+    return answer(actor, await currentTree(services, w.trx))(after as PlanRecord & { scopeUnitId: string | null });
   });
 }
 

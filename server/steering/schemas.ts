@@ -85,6 +85,22 @@ export const PlanVersionSchema = z
   })
   .openapi('PlanVersion');
 
+/** What the caller may do with a plan: change its draft, decide it. */
+export const PlanAbilitiesSchema = z.object({ edit: z.boolean(), decide: z.boolean() }).openapi('PlanAbilities');
+
+/** What the caller may do with a goal, an activity, an assignment or an indicator definition. */
+export const EditAbilitySchema = z.object({ edit: z.boolean() }).openapi('EditAbility');
+
+/** What the caller may do with an activity: change it, report its progress. */
+export const ActivityAbilitiesSchema = z
+  .object({ edit: z.boolean(), report: z.boolean() })
+  .openapi('ActivityAbilities');
+
+/** What the caller may do with an assignment: change it, or only report it back (the assignee). */
+export const AssignmentAbilitiesSchema = z
+  .object({ edit: z.boolean(), report: z.boolean() })
+  .openapi('AssignmentAbilities');
+
 export const PlanSchema = z
   .object({
     id: Id,
@@ -109,6 +125,7 @@ export const PlanSchema = z
     decisions: z.array(DecisionSummarySchema),
     /** On a single record: who must decide it and why, each beslut naming it judged. */
     competence: RecordCompetenceSchema.optional(),
+    can: PlanAbilitiesSchema,
   })
   .openapi('Plan');
 
@@ -151,6 +168,7 @@ export const GoalSchema = z
     ),
     /** On a single record: who must decide it and why, each beslut naming it judged. */
     competence: RecordCompetenceSchema.optional(),
+    can: EditAbilitySchema,
   })
   .openapi('Goal');
 
@@ -175,6 +193,7 @@ export const AssignmentSchema = z
     status: z.enum(ASSIGNMENT_STATUSES),
     reportedOn: DateText.nullable(),
     overdue: z.boolean().openapi({ description: 'Återrapporteringsdagen har passerat utan rapport' }),
+    can: AssignmentAbilitiesSchema,
   })
   .openapi('Assignment');
 
@@ -196,6 +215,7 @@ export const IndicatorSchema = z
     rollingMonths: z.number().int().nullable(),
     source: z.enum(INDICATOR_SOURCES),
     goalIds: z.array(Id),
+    can: EditAbilitySchema,
   })
   .openapi('Indicator');
 
@@ -206,6 +226,7 @@ export const TargetSchema = z
     period: z.string().openapi({ description: 'År ÅÅÅÅ eller månad ÅÅÅÅ-MM' }),
     target: Decimal,
     tolerance: Decimal,
+    can: EditAbilitySchema,
   })
   .openapi('Target');
 
@@ -290,6 +311,8 @@ export const ScorecardSchema = z
     goals: z.array(ScorecardGoalSchema),
     statusCounts: countsOf(STATUSES).openapi('StatusCounts'),
     children: z.array(UnitRefSchema),
+    /** What the caller may do on this unit's scorecard: write the goals' analyses. */
+    can: z.object({ analyse: z.boolean() }).openapi('ScorecardAbilities'),
   })
   .openapi('Scorecard');
 
@@ -332,5 +355,6 @@ export const ActivitySchema = z
     progress: z.number().int(),
     goalIds: z.array(Id),
     updates: z.array(ActivityUpdateSchema),
+    can: ActivityAbilitiesSchema,
   })
   .openapi('Activity');

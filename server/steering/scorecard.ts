@@ -6,6 +6,7 @@ import { statusCounts, worstStatus } from '../../domain/indicators/status';
 import { OrgIndex } from '../../domain/org';
 import { formatPeriod, monthOfDate } from '../../domain/periods';
 import type { Perspective } from '../../domain/steering';
+import { abilities } from '../core/abilities';
 import type { Actor, Services } from '../core/context';
 import { authorize, write } from '../core/write';
 import { unitsOn } from '../org/queries';
@@ -116,6 +117,7 @@ export async function scorecard(
       .filter((u) => u.parentId === unitId && may(u.id))
       .map((u) => ({ id: u.id, name: u.name, level: u.level }))
       .sort((x, y) => x.name.localeCompare(y.name, 'sv')),
+    can: abilities(actor, tree)(unitId, { analyse: 'analysis.write' }),
   };
 }
 
@@ -171,7 +173,7 @@ export async function setAnalysis(
   return write(services, actor, async (w) => {
     await mustExist(w.trx, 'goals', [goalId], 'goalId');
     await mustExist(w.trx, 'org_units', [input.unitId], 'unitId');
-    authorize(actor, 'data.write', { unitId: input.unitId }, await currentTree(services, w.trx));
+    authorize(actor, 'analysis.write', { unitId: input.unitId }, await currentTree(services, w.trx));
     const before = await w.trx
       .selectFrom('goal_analyses')
       .selectAll()

@@ -9185,6 +9185,7 @@ export interface components {
             steersWithoutDecision: boolean;
             decisions: components["schemas"]["DecisionSummary"][];
             competence?: components["schemas"]["RecordCompetence"];
+            can: components["schemas"]["PlanAbilities"];
         };
         PlanVersion: {
             seq: number;
@@ -9217,6 +9218,10 @@ export interface components {
                 required: string;
             }[];
         };
+        PlanAbilities: {
+            edit: boolean;
+            decide: boolean;
+        };
         Goal: {
             id: string;
             version: number;
@@ -9239,6 +9244,7 @@ export interface components {
             indicatorIds: string[];
             decisions: components["schemas"]["GoalDecision"][];
             competence?: components["schemas"]["RecordCompetence"];
+            can: components["schemas"]["EditAbility"];
         };
         GoalWording: {
             seq: number;
@@ -9258,6 +9264,9 @@ export interface components {
             kind: "beslut" | "uppdrag" | "information";
             title: string;
             citation: string;
+        };
+        EditAbility: {
+            edit: boolean;
         };
         Analysis: {
             text: string;
@@ -9286,6 +9295,11 @@ export interface components {
             reportedOn: string | null;
             /** @description Återrapporteringsdagen har passerat utan rapport */
             overdue: boolean;
+            can: components["schemas"]["AssignmentAbilities"];
+        };
+        AssignmentAbilities: {
+            edit: boolean;
+            report: boolean;
         };
         Indicator: {
             id: string;
@@ -9309,6 +9323,7 @@ export interface components {
             /** @enum {string} */
             source: "entered" | "formula" | "imported";
             goalIds: string[];
+            can: components["schemas"]["EditAbility"];
         };
         Target: {
             unitId: string;
@@ -9318,6 +9333,7 @@ export interface components {
             target: string;
             /** @description Exakt decimaltal som text, punkt som decimaltecken */
             tolerance: string;
+            can: components["schemas"]["EditAbility"];
         };
         IndicatorAcross: {
             indicator: string;
@@ -9398,6 +9414,7 @@ export interface components {
             goals: components["schemas"]["ScorecardGoal"][];
             statusCounts: components["schemas"]["StatusCounts"];
             children: components["schemas"]["ScorecardUnit"][];
+            can: components["schemas"]["ScorecardAbilities"];
         };
         ScorecardGoal: {
             id: string;
@@ -9430,6 +9447,9 @@ export interface components {
             /** @enum {string} */
             level: "region" | "forvaltning" | "division" | "omrade" | "verksamhet" | "enhet";
         };
+        ScorecardAbilities: {
+            analyse: boolean;
+        };
         Activity: {
             id: string;
             version: number;
@@ -9446,6 +9466,7 @@ export interface components {
             progress: number;
             goalIds: string[];
             updates: components["schemas"]["ActivityUpdate"][];
+            can: components["schemas"]["ActivityAbilities"];
         };
         ActivityUpdate: {
             /** @description Månad ÅÅÅÅ-MM */
@@ -9457,6 +9478,10 @@ export interface components {
             enteredByName: string;
             /** @description Tidpunkt (ISO 8601, UTC) */
             enteredAt: string;
+        };
+        ActivityAbilities: {
+            edit: boolean;
+            report: boolean;
         };
         ActionPlan: {
             id: string;
@@ -9555,6 +9580,7 @@ export interface components {
             deviates: boolean;
             lastReport: components["schemas"]["LastReport"] | null;
             mandate: components["schemas"]["Mandate"];
+            can: components["schemas"]["MeasureAbilities"];
         };
         LastReport: {
             period: string;
@@ -9567,6 +9593,13 @@ export interface components {
             owner: string | null;
             aboveMandate: boolean;
             flagged: boolean;
+        };
+        MeasureAbilities: {
+            read: boolean;
+            edit: boolean;
+            report: boolean;
+            correct: boolean;
+            history: boolean;
         };
         Measure: components["schemas"]["MeasureFigures"] & {
             planId: string;
@@ -9781,6 +9814,7 @@ export interface components {
             unitId: string;
             unitName: string;
             deviations: components["schemas"]["Deviation"][];
+            can: components["schemas"]["DeviationsAbilities"];
         };
         Deviation: {
             /** @enum {string} */
@@ -9806,6 +9840,9 @@ export interface components {
             } | null;
             decisionLevel: string | null;
             escalated: boolean;
+        };
+        DeviationsAbilities: {
+            act: boolean;
         };
         IndicatorActionCreated: {
             id: string;
@@ -9886,7 +9923,7 @@ export interface components {
             content: components["schemas"]["ReportContent"];
             meeting: components["schemas"]["MeetingRef"] | null;
             followedBy: components["schemas"]["FollowedBy"][];
-            mayEdit: boolean;
+            can: components["schemas"]["ReportAbilities"];
         };
         Sbar: {
             situation: string;
@@ -9998,6 +10035,9 @@ export interface components {
             decisionTitle: string;
             decisionText: string;
         };
+        ReportAbilities: {
+            edit: boolean;
+        };
         SentReport: {
             id: string;
             sentAt: string;
@@ -10017,6 +10057,7 @@ export interface components {
             meetsOn: string;
             title: string;
             items: components["schemas"]["MeetingItem"][];
+            can: components["schemas"]["MeetingAbilities"];
         };
         MeetingItem: {
             id: string;
@@ -10028,6 +10069,9 @@ export interface components {
             outcome: "beslut" | "uppdrag" | "information" | null;
             decisionId: string | null;
             decisionText: string | null;
+        };
+        MeetingAbilities: {
+            edit: boolean;
         };
     };
     responses: never;

@@ -2,12 +2,9 @@ import { Alert, Anchor, Breadcrumbs, Group, Paper, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { useMe } from '../app/auth';
 import { today } from '../app/format';
 import { PageHeading } from '../app/page';
-import { may } from '../steering/access';
 import { formatMonth, monthOrNull } from '../steering/periods';
-import { useOrg } from '../steering/queries';
 import { LoadError, Loading, PeriodInput } from '../steering/ui';
 import { AllocationTable } from './AllocationTable';
 import { ForecastImport } from './ForecastImport';
@@ -29,8 +26,6 @@ export function ActionPlanPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const me = useMe().data;
-  const org = useOrg();
   const plans = useQuery(actionPlansQuery);
   const chosen = monthOrNull(params.get('period'));
   const plan = plans.data?.plans.find((p) => p.id === id) ?? null;
@@ -51,7 +46,7 @@ export function ActionPlanPage() {
   const s = summary.data;
   const month = formatMonth(s.period);
   const measures = tree.data?.measures ?? [];
-  const mayImport = !org.isPending && measures.some((m) => m.leaf && may(me, 'value.write', m.ownerUnitId, org.tree));
+  const mayImport = measures.some((m) => m.can.report);
   const afterPlan = Number(s.period.slice(0, 4)) !== s.year;
   return (
     <>

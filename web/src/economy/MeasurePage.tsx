@@ -4,13 +4,10 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { lineEffect } from '../../../domain/economy/measures';
-import { useMe } from '../app/auth';
 import { formatDate, formatDateTime, today } from '../app/format';
 import { PageHeading } from '../app/page';
 import { CompetenceNote } from '../competence/CompetenceNote';
-import { may } from '../steering/access';
 import { formatMonth, monthOrNull, previousMonth } from '../steering/periods';
-import { useOrg } from '../steering/queries';
 import { EnteredBy, LoadError, Loading, PeriodInput } from '../steering/ui';
 import { CorrectiveActions } from './CorrectiveActions';
 import { MeasureHistory } from './MeasureHistory';
@@ -26,8 +23,6 @@ export function MeasurePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const me = useMe().data;
-  const org = useOrg();
   const plans = useQuery(actionPlansQuery);
   const chosen = monthOrNull(params.get('period'));
   const period = chosen ?? previousMonth(today());
@@ -58,8 +53,8 @@ export function MeasurePage() {
   const m = measure.data;
   const month = formatMonth(period);
   const titleOf = new Map((tree.data?.measures ?? []).map((x) => [x.id, x.title]));
-  const mayReport = m.leaf && !org.isPending && may(me, 'value.write', m.ownerUnitId, org.tree);
-  const mayWrite = !org.isPending && may(me, 'data.write', m.ownerUnitId, org.tree);
+  const mayReport = m.can.report;
+  const mayWrite = m.can.correct;
   const stale = m.leaf ? m.stale : m.staleCount > 0;
   return (
     <>
@@ -203,7 +198,7 @@ export function MeasurePage() {
 
       {m.leaf && <Reports measure={m} period={period} />}
       <CorrectiveActions measure={m} mayWrite={mayWrite} />
-      <MeasureHistory measureId={m.id} ownerUnitId={m.ownerUnitId} />
+      <MeasureHistory measureId={m.id} allowed={m.can.history} />
     </>
   );
 }

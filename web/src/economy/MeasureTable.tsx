@@ -3,11 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMe } from '../app/auth';
 import { formatNumber } from '../app/format';
-import { may } from '../steering/access';
 import { formatMonth } from '../steering/periods';
-import { useOrg } from '../steering/queries';
 import { ForecastCell, type SaveOutcome } from './ForecastCell';
 import { formatMnkr } from './money';
 import { measureKey, measurePath, planKey } from './queries';
@@ -32,8 +29,6 @@ export function MeasureTable({
   measures: MeasureFigures[];
 }) {
   const { t } = useTranslation();
-  const me = useMe().data;
-  const org = useOrg();
   const queryClient = useQueryClient();
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState('');
@@ -41,7 +36,7 @@ export function MeasureTable({
   const rows = useMemo(() => treeRows(measures), [measures]);
   const shown = visibleRows(rows, collapsed);
   const parents = rows.filter((r) => r.hasChildren).map((r) => r.item.id);
-  const mayReport = (m: MeasureFigures) => m.leaf && !org.isPending && may(me, 'value.write', m.ownerUnitId, org.tree);
+  const mayReport = (m: MeasureFigures) => m.can.report;
   const anyWritable = measures.some(mayReport);
   const month = formatMonth(period);
 

@@ -83,9 +83,7 @@ export function DeviationsPage() {
       ) : data ? (
         <>
           <DeviationTable deviations={data.deviations} period={data.period ?? period} unitName={unitName} />
-          {unitId && may(me, 'data.write', unitId, org.tree) && (
-            <IndicatorAction deviations={data.deviations} unitId={unitId} />
-          )}
+          {data.can.act && unitId && <IndicatorAction deviations={data.deviations} unitId={unitId} />}
         </>
       ) : null}
     </>

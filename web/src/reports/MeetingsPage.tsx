@@ -177,10 +177,9 @@ export function MeetingsPage() {
   const [open, setOpen] = useState<Open>(null);
   const [status, setStatus] = useState('');
   const writable = useMemo(
-    () => (org.isPending ? [] : writableBodies(me, bodies.data?.bodies ?? [], org.tree, today())),
+    () => (org.isPending ? [] : writableBodies(me, bodies.data?.bodies ?? [], org.tree, today(), 'meeting.write')),
     [me, bodies.data, org.tree, org.isPending],
   );
-  const writableIds = new Set(writable.map((b) => b.id));
   const list = [...(meetings.data?.meetings ?? [])].sort(byDateDescending);
 
   const choose = (next: Open) => {
@@ -257,14 +256,7 @@ export function MeetingsPage() {
         <Text>{t('reports.meetings.none')}</Text>
       ) : (
         list.map((m) => (
-          <MeetingSection
-            key={m.id}
-            meeting={m}
-            mayWrite={writableIds.has(m.bodyId)}
-            open={open}
-            setOpen={choose}
-            onDone={done}
-          />
+          <MeetingSection key={m.id} meeting={m} mayWrite={m.can.edit} open={open} setOpen={choose} onDone={done} />
         ))
       )}
     </>

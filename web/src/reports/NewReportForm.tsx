@@ -39,7 +39,7 @@ export function checkNewReport(d: Draft): Errors {
 export function useMayCreateReports(): boolean {
   const me = useMe().data;
   const org = useOrg();
-  return !org.isPending && writableUnits(me, org.units, org.tree).length > 0;
+  return !org.isPending && writableUnits(me, org.units, org.tree, 'report.write').length > 0;
 }
 
 /** "Ny rapport": kind, title, the unit reported on, the month and optionally an action plan. */
@@ -50,7 +50,7 @@ export function NewReportForm({ onClose }: { onClose: () => void }) {
   const me = useMe().data;
   const org = useOrg();
   const plans = useQuery(actionPlansQuery);
-  const units = useMemo(() => writableUnits(me, org.units, org.tree), [me, org.units, org.tree]);
+  const units = useMemo(() => writableUnits(me, org.units, org.tree, 'report.write'), [me, org.units, org.tree]);
   const unitOptions = useUnitOptions(units);
   const { draft, set } = useDraft<Draft>(() => ({
     kind: 'month',

@@ -508,12 +508,12 @@ export function ReportPage() {
       </dl>
       {sent && <SentNotice report={r} />}
       {sent && <FollowedBy report={r} />}
-      {!sent && !r.mayEdit && (
+      {!sent && !r.can.edit && (
         <Text mb="md" className="prose">
           {t('reports.readOnlyDraft')}
         </Text>
       )}
-      {!sent && r.mayEdit ? <DraftEditor report={r} /> : <SbarText report={r} />}
+      {!sent && r.can.edit ? <DraftEditor report={r} /> : <SbarText report={r} />}
       <ExportPanel reportId={r.id} title={r.title} />
       {!sent && (
         <Text size="sm" mb="sm" className="prose muted">

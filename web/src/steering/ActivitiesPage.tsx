@@ -43,7 +43,7 @@ export function ActivitiesPage() {
   // null: no form; 'new': a new activity; otherwise the id of the activity being changed.
   const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState('');
-  const mayCreate = !org.isPending && writableUnits(me, org.units, org.tree).length > 0;
+  const mayCreate = !org.isPending && writableUnits(me, org.units, org.tree, 'activity.write').length > 0;
   const readable = useMemo(
     () => org.units.filter((u) => may(me, 'data.read', u.id, org.tree)),
     [org.units, org.tree, me],
@@ -181,7 +181,7 @@ export function ActivitiesPage() {
                     </Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
-                        {!org.isPending && may(me, 'value.write', a.ownerUnitId, org.tree) && (
+                        {a.can.report && (
                           <Button
                             size="xs"
                             variant="default"
@@ -191,7 +191,7 @@ export function ActivitiesPage() {
                             {t('activities.report')}
                           </Button>
                         )}
-                        {!org.isPending && may(me, 'data.write', a.ownerUnitId, org.tree) && (
+                        {a.can.edit && (
                           <Button
                             size="xs"
                             variant="default"

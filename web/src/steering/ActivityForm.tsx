@@ -65,7 +65,7 @@ export function ActivityForm({
   const queryClient = useQueryClient();
   const me = useMe().data;
   const org = useOrg();
-  const units = useMemo(() => writableUnits(me, org.units, org.tree), [me, org.units, org.tree]);
+  const units = useMemo(() => writableUnits(me, org.units, org.tree, 'activity.write'), [me, org.units, org.tree]);
   const unitOptions = useUnitOptions(units);
   const goalOptions = useGoalOptions();
   const [base, setBase] = useState(activity);

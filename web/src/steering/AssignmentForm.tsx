@@ -43,7 +43,7 @@ export function useAssigningBodies() {
   const org = useOrg();
   const bodies = useQuery(bodiesQuery);
   return useMemo(
-    () => (org.isPending ? [] : writableBodies(me, bodies.data?.bodies ?? [], org.tree, today())),
+    () => (org.isPending ? [] : writableBodies(me, bodies.data?.bodies ?? [], org.tree, today(), 'assignment.write')),
     [me, bodies.data, org.isPending, org.tree],
   );
 }

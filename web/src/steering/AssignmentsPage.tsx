@@ -7,13 +7,11 @@ import { useMe } from '../app/auth';
 import { call, client } from '../app/client';
 import { formatDate, formatNumber } from '../app/format';
 import { PageHeading } from '../app/page';
-import { bodiesQuery } from '../bodies/BodiesPage';
 import { AssignmentForm, AssignmentReportForm, useAssigningBodies } from './AssignmentForm';
 import { may } from './access';
 import { useHomeUnit, useOrg } from './queries';
 import type { Assignment } from './types';
 import { LoadError, Loading } from './ui';
-import { bodyScopeOf } from './writable';
 
 /** Uppdrag from the political bodies, with report-backs that are late. */
 export function AssignmentsPage() {
@@ -39,17 +37,13 @@ export function AssignmentsPage() {
     placeholderData: keepPreviousData,
   });
   const list = assignments.data?.assignments ?? [];
-  const bodies = useQuery(bodiesQuery);
   const assigningBodies = useAssigningBodies();
   const [creating, setCreating] = useState(false);
   const [reporting, setReporting] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const selected = list.find((a) => a.id === reporting) ?? null;
-  // The assignee reports back; the body's side may change anything, reporting included.
-  const mayReport = (a: Assignment) =>
-    !org.isPending &&
-    ((a.assigneeUnitId !== null && may(me, 'data.write', a.assigneeUnitId, org.tree)) ||
-      (bodies.isSuccess && may(me, 'data.write', bodyScopeOf(a.bodyId, bodies.data.bodies, org.tree), org.tree)));
+  // The assignee reports back; the server says who that is, by the rule it enforces.
+  const mayReport = (a: Assignment) => a.can.report;
   const done = (message: string) => {
     setCreating(false);
     setReporting(null);

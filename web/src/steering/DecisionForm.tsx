@@ -45,8 +45,8 @@ export function useMayRegisterDecisions(): boolean {
   const bodies = useQuery(bodiesQuery);
   if (org.isPending) return false;
   return (
-    writableUnits(me, org.units, org.tree).length > 0 ||
-    writableBodies(me, bodies.data?.bodies ?? [], org.tree, today()).length > 0
+    writableUnits(me, org.units, org.tree, 'decision.write').length > 0 ||
+    writableBodies(me, bodies.data?.bodies ?? [], org.tree, today(), 'decision.write').length > 0
   );
 }
 
@@ -61,13 +61,13 @@ export function DecisionForm({ onDone }: { onDone: (message: string, decision?: 
   const [clientErrors, setClientErrors] = useState<Errors>({});
   const bodyOptions = useMemo(
     () =>
-      writableBodies(me, bodies.data?.bodies ?? [], org.tree, today()).map((b) => ({
+      writableBodies(me, bodies.data?.bodies ?? [], org.tree, today(), 'decision.write').map((b) => ({
         value: b.id,
         label: b.name,
       })),
     [me, bodies.data, org.tree],
   );
-  const units = useMemo(() => writableUnits(me, org.units, org.tree), [me, org.units, org.tree]);
+  const units = useMemo(() => writableUnits(me, org.units, org.tree, 'decision.write'), [me, org.units, org.tree]);
   const unitOptions = useUnitOptions(units);
 
   const save = useMutation({

@@ -146,7 +146,7 @@ export function GoalCreateForm({ plan }: { plan: Plan }) {
   const me = useMe().data;
   const org = useOrg();
   const invalidate = useInvalidateGoals();
-  const units = useMemo(() => writableUnits(me, org.units, org.tree), [me, org.units, org.tree]);
+  const units = useMemo(() => writableUnits(me, org.units, org.tree, 'goal.write'), [me, org.units, org.tree]);
   const unitOptions = useUnitOptions(units);
   // A unit's plan is most often broken down into goals of that unit.
   const defaultOwner = plan.ownerUnitId && units.some((u) => u.id === plan.ownerUnitId) ? plan.ownerUnitId : null;

@@ -24,7 +24,6 @@ export function GoalPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const org = useOrg();
-  const me = useMe().data;
   const goal = useQuery(goalQuery(id));
   const [editing, setEditing] = useState(false);
   const [status, setStatus] = useState('');
@@ -38,7 +37,7 @@ export function GoalPage() {
       </>
     );
   const g = goal.data;
-  const mayWrite = !org.isPending && may(me, 'data.write', g.ownerUnitId, org.tree);
+  const mayWrite = g.can.edit;
   return (
     <>
       <PageHeading title={g.title} />

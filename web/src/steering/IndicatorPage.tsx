@@ -15,7 +15,6 @@ import { scorecardPath } from './ScorecardPage';
 import { TargetsSection } from './Targets';
 import type { AcrossRow, Figure, Indicator } from './types';
 import { LoadError, Loading, OutcomeText, PeriodInput, StaleNote, StatusBadge } from './ui';
-import { mayDefineIndicators } from './writable';
 
 /** Each row's depth below the first row (the root of what is shown), from the parent links. */
 export function depthsOf(rows: readonly { unitId: string; parentId: string | null }[]): Map<string, number> {
@@ -44,7 +43,7 @@ export function IndicatorPage() {
   const created = (useLocation().state as { created?: boolean } | null)?.created === true;
   const [status, setStatus] = useState(created ? t('indicatorForm.created') : '');
   const [editing, setEditing] = useState(false);
-  const mayDefine = !org.isPending && mayDefineIndicators(me, org.tree);
+  const mayDefine = definition.data?.can.edit ?? false;
   const across = useQuery({
     ...acrossQuery(id, period, scope),
     enabled: !org.isPending && (wholeOrg || scope !== null) && (chosen !== null || !fallback.pending),

@@ -47,8 +47,8 @@ export function usePlanOwners() {
   const bodies = useQuery(bodiesQuery);
   return useMemo(
     () => ({
-      bodies: writableBodies(me, bodies.data?.bodies ?? [], org.tree, today()),
-      units: writableUnits(me, org.units, org.tree),
+      bodies: writableBodies(me, bodies.data?.bodies ?? [], org.tree, today(), 'plan.write'),
+      units: writableUnits(me, org.units, org.tree, 'plan.write'),
     }),
     [me, bodies.data, org.units, org.tree],
   );

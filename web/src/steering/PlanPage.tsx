@@ -18,13 +18,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiError } from '../app/api';
-import { hasRole, useMe } from '../app/auth';
+import { useMe } from '../app/auth';
 import { call, client } from '../app/client';
 import { formatDateTime } from '../app/format';
 import { PageHeading } from '../app/page';
 import { CompetenceNote } from '../competence/CompetenceNote';
 import { FormStatus, fieldError } from '../ui/forms';
-import { may } from './access';
 import { citationOf } from './decisions';
 import { GoalCreateForm } from './GoalForm';
 import { WordingStatus } from './GoalPage';
@@ -68,12 +67,10 @@ export function PlanPage() {
     );
   const p = plan.data;
   const latest = p.versions.at(-1);
-  // A plan owned by a unit is that unit's to change; a body's plan is checked by the server.
-  const mayWrite = p.ownerUnitId
-    ? !org.isPending && may(me, 'data.write', p.ownerUnitId, org.tree)
-    : hasRole(me, 'controller') || hasRole(me, 'manager');
+  // The server says what the user may do with the plan, by the rules it enforces.
+  const mayWrite = p.can.edit;
   // Goals are their owner unit's: whoever writes for some unit may add one.
-  const mayAddGoals = !org.isPending && writableUnits(me, org.units, org.tree).length > 0;
+  const mayAddGoals = !org.isPending && writableUnits(me, org.units, org.tree, 'goal.write').length > 0;
 
   return (
     <>

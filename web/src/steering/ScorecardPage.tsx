@@ -113,7 +113,13 @@ export function ScorecardPage() {
         </Paper>
       </div>
       {data.goals.length === 0 && <Text>{t('scorecard.noGoals', { month })}</Text>}
-      <Goals unitId={data.unit} unitName={data.unitName} period={data.period} goals={data.goals} />
+      <Goals
+        unitId={data.unit}
+        unitName={data.unitName}
+        period={data.period}
+        goals={data.goals}
+        mayWrite={data.can.analyse}
+      />
     </>
   );
 }
@@ -123,16 +129,15 @@ function Goals({
   unitName,
   period,
   goals,
+  mayWrite,
 }: {
   unitId: string;
   unitName: string;
   period: string;
   goals: ScorecardGoal[];
+  mayWrite: boolean;
 }) {
   const { t } = useTranslation();
-  const me = useMe().data;
-  const org = useOrg();
-  const mayWrite = !org.isPending && may(me, 'data.write', unitId, org.tree);
   return (
     <>
       {goalsByPerspective(goals).map((group) => (

@@ -6,7 +6,6 @@ import { useMe } from '../app/auth';
 import { call, client } from '../app/client';
 import { today } from '../app/format';
 import { useUnitOptions } from '../ui/options';
-import { may } from './access';
 import { FormPanel, SaveStatus, useDraft, useFieldError } from './formkit';
 import { formatDecimalText } from './numbers';
 import { type Errors, type TargetBody, type TargetDraft, targetPayload } from './payloads';
@@ -29,7 +28,7 @@ export function TargetsSection({ indicator }: { indicator: Indicator }) {
   const queryClient = useQueryClient();
   const targets = useQuery(targetsQuery(indicator.id));
   const [removed, setRemoved] = useState('');
-  const units = useMemo(() => writableUnits(me, org.units, org.tree), [me, org.units, org.tree]);
+  const units = useMemo(() => writableUnits(me, org.units, org.tree, 'target.write'), [me, org.units, org.tree]);
   const figure = (text: string) => `${formatDecimalText(text)}\u00a0${indicator.measureUnit}`;
   const rows = useMemo(
     () =>
@@ -99,7 +98,7 @@ export function TargetsSection({ indicator }: { indicator: Indicator }) {
                   <Table.Td className="figure">{figure(r.target)}</Table.Td>
                   <Table.Td className="figure">{figure(r.tolerance)}</Table.Td>
                   <Table.Td>
-                    {!org.isPending && may(me, 'data.write', r.unitId, org.tree) && (
+                    {r.can.edit && (
                       <Button
                         size="xs"
                         variant="default"

@@ -48,9 +48,9 @@ describe('access', () => {
 
   it('asks the domain rules: a manager writes analyses in their subtree only, a politician nowhere', () => {
     const chef = me(['manager', 'medicin']);
-    expect(may(chef, 'data.write', 'avd1', tree)).toBe(true);
-    expect(may(chef, 'data.write', 'kt', tree)).toBe(false);
+    expect(may(chef, 'goal.write', 'avd1', tree)).toBe(true);
+    expect(may(chef, 'goal.write', 'kt', tree)).toBe(false);
     expect(may(chef, 'data.read', null, tree)).toBe(false);
-    expect(may(me(['politician', 'region']), 'data.write', 'avd1', tree)).toBe(false);
+    expect(may(me(['politician', 'region']), 'goal.write', 'avd1', tree)).toBe(false);
   });
 });

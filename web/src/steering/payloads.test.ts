@@ -37,6 +37,7 @@ const goal: Goal = {
   childGoalIds: [],
   indicatorIds: [],
   decisions: [],
+  can: { edit: true },
 };
 
 describe('small parsers', () => {
@@ -214,6 +215,7 @@ describe('indicator', () => {
     rollingMonths: null,
     source: 'entered',
     goalIds: ['g1'],
+    can: { edit: true },
   };
 
   it('sends a ratio with its parts and its scale, a Swedish decimal comma as a point', () => {
@@ -313,6 +315,7 @@ describe('assignment', () => {
     status: 'ongoing',
     reportedOn: null,
     overdue: true,
+    can: { edit: true, report: true },
   };
 
   it('reports back with everything else as it was, at the version read', () => {

@@ -47,6 +47,7 @@ const card = (goals: ScorecardGoal[]): Scorecard => ({
   goals,
   statusCounts: { green: 0, yellow: 0, red: 0, grey: 0 },
   children: [],
+  can: { analyse: false },
 });
 
 describe('scorecard', () => {

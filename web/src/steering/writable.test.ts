@@ -79,14 +79,17 @@ describe('bodyScopeOf', () => {
 describe('what a user may write', () => {
   it("offers a manager their own subtree's units and the bodies placed in it", () => {
     const chef = me(['manager', 'medicin']);
-    expect(writableUnits(chef, units, tree).map((u) => u.id)).toEqual(['medicin', 'avd1']);
-    expect(writableBodies(chef, bodies, tree, '2025-06-01').map((b) => b.id)).toEqual(['mednamnd', 'utskott']);
+    expect(writableUnits(chef, units, tree, 'goal.write').map((u) => u.id)).toEqual(['medicin', 'avd1']);
+    expect(writableBodies(chef, bodies, tree, '2025-06-01', 'plan.write').map((b) => b.id)).toEqual([
+      'mednamnd',
+      'utskott',
+    ]);
   });
 
   it('offers a controller at the top every unit and every body in office', () => {
     const controller = me(['controller', 'region']);
-    expect(writableUnits(controller, units, tree)).toHaveLength(units.length);
-    expect(writableBodies(controller, bodies, tree, '2025-06-01').map((b) => b.id)).toEqual([
+    expect(writableUnits(controller, units, tree, 'goal.write')).toHaveLength(units.length);
+    expect(writableBodies(controller, bodies, tree, '2025-06-01', 'plan.write').map((b) => b.id)).toEqual([
       'rf',
       'hsn',
       'mednamnd',
@@ -97,8 +100,8 @@ describe('what a user may write', () => {
 
   it('offers a politician and an auditor nothing to write', () => {
     for (const reader of [me(['politician', 'region']), me(['auditor', 'region'])]) {
-      expect(writableUnits(reader, units, tree)).toEqual([]);
-      expect(writableBodies(reader, bodies, tree, '2025-06-01')).toEqual([]);
+      expect(writableUnits(reader, units, tree, 'goal.write')).toEqual([]);
+      expect(writableBodies(reader, bodies, tree, '2025-06-01', 'plan.write')).toEqual([]);
     }
   });
 

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Agent, createDemoContext, type TestContext } from '../../test/support/context';
+
+// The `can` a record carries is the server's answer to "may I?", computed with the rules the
+// writes check: a write the answer allows goes through, one it refuses gets 403. Checked on the
+// demo region, for every demo role, on the records each one is shown.
+
+const ROLES = ['admin', 'controller', 'chef.kirurgi', 'chef.medicin', 'chef.ortokir', 'politiker', 'revisor'];
+// The heavier comparisons: the region's controller, a division and an area manager, a politician.
+const WRITERS = ['controller', 'chef.kirurgi', 'chef.ortokir', 'politiker'];
+const PERIOD = '2025-05';
+const SLOW = { timeout: 300_000 };
+
+describe('abilities from the server', () => {
+  let ctx: TestContext;
+  // Signing in hashes a password: once per role for the whole file.
+  const agents = new Map<string, Agent>();
+  const as = async (username: string) => {
+    const known = agents.get(username);
+    if (known) return known;
+    const agent = ctx.agent();
+    await agent.login(username, 'demo');
+    agents.set(username, agent);
+    return agent;
+  };
+
+  beforeAll(async () => {
+    ctx = await createDemoContext();
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  it('gives every demo role the latest month with figures', SLOW, async () => {
+    for (const username of ROLES) {
+      const res = await (await as(username)).json('GET', '/api/periods/latest');
+      expect(res.status, username).toBe(200);
+      expect(res.body.period, username).toMatch(/^\d{4}-\d{2}$/);
+    }
+  });
+
+  it('opens every measure an action plan lists to the role it is listed for', SLOW, async () => {
+    for (const username of ROLES) {
+      const agent = await as(username);
+      const plans = (await agent.json('GET', '/api/action-plans')).body.plans;
+      for (const plan of plans) {
+        const tree = await agent.json('GET', `/api/action-plans/${plan.id}/measures?period=${PERIOD}`);
+        expect(tree.status, username).toBe(200);
+        const all = tree.body.measures as { id: string; title: string; can: Record<string, boolean> }[];
+        for (const m of all) expect(m.can.read, `${username}: ${m.title}`).toBe(true);
+        // The measures above the role's own (not theirs to edit) are the ones that were refused.
+        const sample = [...all.filter((m) => !m.can.edit).slice(0, 4), ...all.filter((m) => m.can.edit).slice(0, 1)];
+        for (const m of sample) {
+          const res = await agent.json('GET', `/api/measures/${m.id}?period=${PERIOD}`);
+          expect(res.status, `${username} opens ${m.title}`).toBe(200);
+          expect(res.body.can).toEqual(m.can);
+        }
+      }
+    }
+  });
+
+  it("answers a plan's and a goal's edit as the write then does", SLOW, async () => {
+    let allowed = 0;
+    let refused = 0;
+    for (const username of WRITERS) {
+      const agent = await as(username);
+      for (const plan of (await agent.json('GET', '/api/plans')).body.plans.slice(0, 8)) {
+        const res = await agent.json('PATCH', `/api/plans/${plan.id}`, { version: plan.version });
+        // A decided plan's content is not changed in place (409/422), but the permission came first.
+        if (plan.can.edit) expect(res.status, `${username} edits plan ${plan.title}`).not.toBe(403);
+        else expect(res.status, `${username} edits plan ${plan.title}`).toBe(403);
+        plan.can.edit ? allowed++ : refused++;
+      }
+      for (const goal of (await agent.json('GET', '/api/goals')).body.goals.slice(0, 10)) {
+        const res = await agent.json('PATCH', `/api/goals/${goal.id}`, { version: goal.version });
+        if (goal.can.edit) expect(res.status, `${username} edits goal ${goal.title}`).toBe(200);
+        else expect(res.status, `${username} edits goal ${goal.title}`).toBe(403);
+        goal.can.edit ? allowed++ : refused++;
+      }
+    }
+    // Both answers occur, so the comparison could fail either way.
+    expect(allowed).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
+  });
+
+  it("answers a measure's report and a board report's edit as the write then does", SLOW, async () => {
+    const seen = new Set<string>();
+    for (const username of WRITERS) {
+      const agent = await as(username);
+      for (const plan of (await agent.json('GET', '/api/action-plans')).body.plans) {
+        const measures = (await agent.json('GET', `/api/action-plans/${plan.id}/measures?period=${PERIOD}`)).body
+          .measures;
+        for (const m of measures.filter((x: any) => x.leaf).slice(0, 6)) {
+          const res = await agent.json('POST', `/api/measures/${m.id}/reports`, {
+            version: m.version,
+            period: PERIOD,
+            forecastKr: '0',
+          });
+          expect(res.status === 403, `${username} reports ${m.title}: ${res.status}`).toBe(!m.can.report);
+          seen.add(`measure:${m.can.report}`);
+        }
+      }
+      for (const item of (await agent.json('GET', '/api/reports')).body.reports.slice(0, 6)) {
+        const report = await agent.json('GET', `/api/reports/${item.id}`);
+        if (report.status !== 200) continue;
+        const r = report.body;
+        const res = await agent.json('PUT', `/api/reports/${r.id}`, {
+          version: r.version,
+          title: r.title,
+          sbar: r.sbar,
+          proposedDecision: r.proposedDecision,
+        });
+        if (r.can.edit) expect(res.status, `${username} edits ${r.title}`).toBe(200);
+        else expect(res.status, `${username} edits ${r.title}`).not.toBe(200);
+        seen.add(`report:${r.can.edit}`);
+      }
+    }
+    expect([...seen].sort()).toEqual(['measure:false', 'measure:true', 'report:false', 'report:true']);
+  });
+
+  it('lets a manager analyse only the scorecards of their own part', async () => {
+    const chef = await as('chef.kirurgi');
+    const me = (await chef.json('GET', '/api/me')).body;
+    const own = me.roles.find((r: any) => r.role === 'manager')?.unitId as string;
+    const card = await chef.json('GET', `/api/scorecard?unit=${own}&period=${PERIOD}`);
+    expect(card.status).toBe(200);
+    expect(card.body.can.analyse).toBe(true);
+    const units = (await chef.json('GET', '/api/org-units')).body.units as { id: string; parentId: string | null }[];
+    const parent = units.find((u) => u.id === own)?.parentId as string;
+    const above = await chef.json('GET', `/api/scorecard?unit=${parent}&period=${PERIOD}`);
+    // The unit above is read only by who holds a role there: a manager is refused it outright.
+    expect([403, 200]).toContain(above.status);
+    if (above.status === 200) expect(above.body.can.analyse).toBe(false);
+  });
+});

@@ -1,0 +1,120 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type RunningServer, startServer } from './support';
+
+// Journey: every demo role walks the links the UI shows them — from each menu item, every in-app
+// link within two clicks — and never meets a refusal. The web offers a link or a button only
+// where the server's abilities (`can` on records) or reading rules say it leads somewhere, so a
+// page saying "Du saknar behörighet", or an /api/ answer 403 while a page loads, is a bug.
+//
+// Bounded: pages are deduplicated by route pattern (ids become :p), two pages per pattern and role.
+
+const ROLES = ['admin', 'controller', 'chef.kirurgi', 'chef.medicin', 'chef.ortokir', 'politiker', 'revisor'];
+const FORBIDDEN_TEXT = 'Du saknar behörighet';
+const PER_PATTERN = 2;
+const DEPTH = 2;
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The route a path belongs to: its first segment, every further segment an id. */
+const patternOf = (path: string) => {
+  const [first = '', ...rest] = path.split('/').filter(Boolean);
+  return `/${[first, ...rest.map(() => ':p')].join('/')}`;
+};
+
+/** The in-app links on the page (paths with their query), not downloads, files or the API. */
+async function linksOn(page: Page, base: string): Promise<string[]> {
+  const hrefs = await page
+    .locator('a[href]')
+    .evaluateAll((as) => as.filter((a) => !a.hasAttribute('download')).map((a) => (a as HTMLAnchorElement).href));
+  const out = new Set<string>();
+  for (const href of hrefs) {
+    const url = new URL(href, base);
+    if (url.origin !== new URL(base).origin || url.pathname.startsWith('/api/')) continue;
+    out.add(url.pathname + url.search);
+  }
+  return [...out];
+}
+
+async function signIn(page: Page, username: string) {
+  await page.goto('/');
+  await page.getByLabel('Användarnamn').fill(username);
+  await page.getByLabel(/^Lösenord/).fill('demo');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+}
+
+describe('every link a role is shown leads somewhere it may go', () => {
+  for (const username of ROLES)
+    it(`walks every menu item two clicks deep as ${username}`, { timeout: 900_000 }, async () => {
+      const context = await browser.newContext({
+        baseURL: server.url,
+        locale: 'sv-SE',
+        viewport: { width: 1280, height: 900 },
+      });
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      let refused: string[] = [];
+      page.on('response', (res) => {
+        if (res.status() === 403 && new URL(res.url()).pathname.startsWith('/api/'))
+          refused.push(`${res.request().method()} ${new URL(res.url()).pathname}${new URL(res.url()).search}`);
+      });
+      await signIn(page, username);
+      const menu = await page
+        .getByRole('navigation', { name: 'Huvudmeny' })
+        .locator('a[href]')
+        .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect(menu.length).toBeGreaterThan(5);
+
+      const problems: string[] = [];
+      const seen = new Set<string>();
+      const perPattern = new Map<string, number>();
+      const visit = async (path: string, from: string) => {
+        refused = [];
+        // Generous waits: a refusal is what fails the walk, not a slow page on a busy machine.
+        await page.goto(path, { waitUntil: 'load', timeout: 90_000 });
+        // Let the queries that start after the first render settle.
+        await page.waitForLoadState('networkidle', { timeout: 90_000 });
+        const text = await page.locator('main').innerText();
+        if (text.includes(FORBIDDEN_TEXT)) problems.push(`${path} (from ${from}) shows "${FORBIDDEN_TEXT}"`);
+        for (const r of refused) problems.push(`${path} (from ${from}) got 403 from ${r}`);
+        return linksOn(page, server.url);
+      };
+      const admit = (path: string) => {
+        if (seen.has(path)) return false;
+        const pattern = patternOf(path.split('?')[0] as string);
+        const n = perPattern.get(pattern) ?? 0;
+        if (n >= PER_PATTERN) return false;
+        seen.add(path);
+        perPattern.set(pattern, n + 1);
+        return true;
+      };
+
+      for (const item of menu) {
+        let frontier = [item];
+        admit(item);
+        for (let depth = 0; depth <= DEPTH && frontier.length > 0; depth++) {
+          const next: string[] = [];
+          for (const path of frontier) {
+            const links = await visit(path, depth === 0 ? 'menu' : `${item}, ${depth} click(s)`);
+            if (depth < DEPTH) for (const link of links) if (admit(link)) next.push(link);
+          }
+          frontier = next;
+        }
+      }
+      await context.close();
+      console.log(`[link-walk] ${username}: ${seen.size} pages, ${perPattern.size} route patterns`);
+      expect(problems).toEqual([]);
+    });
+});
