@@ -28,7 +28,10 @@ describe('the cross-unit view', () => {
         `/api/scorecard?unit=${ctx.demo.units.get(key)}&period=${PERIOD}`,
       );
       expect(status).toBe(200);
-      cards.set(key, body.goals.flatMap((g: any) => g.indicators));
+      cards.set(
+        key,
+        body.goals.flatMap((g: any) => g.indicators),
+      );
     }
     const ids = new Set([...cards.values()].flat().map((f: any) => f.id as string));
     for (const id of ids) {
