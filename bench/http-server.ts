@@ -1,7 +1,8 @@
 /**
  * A server process for the `http` bench section: `bare` is a bare Hono app answering small
  * JSON on @hono/node-server, `app` the product's app on the demo database (embedded PGlite,
- * in memory). Listens on a free loopback port and prints `{"port":N, ...}` on one line when ready,
+ * in memory; with BENCH_DATABASE_URL a scratch database on that PostgreSQL server, dropped when
+ * the process is stopped). Listens on a free loopback port and prints `{"port":N, ...}` on one line when ready,
  * with the demo's root unit and action plan for the requests that need them.
  */
 
@@ -11,6 +12,7 @@ import { buildApp } from '../server/app';
 import { systemClock } from '../server/core/clock';
 import { openDatabase } from '../server/db/connection';
 import { migrate } from '../server/db/migrate';
+import { createScratchDatabase } from '../server/db/scratch';
 import { seedDemo } from '../server/demo/seed';
 import { BENCH_HTTP_CONFIG } from './http-config';
 
@@ -23,7 +25,18 @@ async function main() {
     bare.get('/', (c) => c.json({ status: 'ok' }));
     fetch = bare.fetch;
   } else {
-    const database = await openDatabase({ kind: 'pglite', dataDir: null });
+    const adminUrl = process.env.BENCH_DATABASE_URL;
+    const scratch = adminUrl ? await createScratchDatabase(adminUrl, 'rt_bench_http') : null;
+    const database = scratch
+      ? await openDatabase({ kind: 'postgresql', url: scratch.url })
+      : await openDatabase({ kind: 'pglite', dataDir: null });
+    if (scratch)
+      process.once('SIGTERM', () => {
+        database
+          .close()
+          .then(scratch.drop)
+          .finally(() => process.exit(0));
+      });
     await migrate(database.db, systemClock.now());
     const services = { db: database.db, dbKind: database.kind, clock: systemClock };
     const seeded = await seedDemo(services);

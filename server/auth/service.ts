@@ -2,9 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type RawBuilder, sql } from 'kysely';
 import { DomainError } from '../../domain/errors';
 import type { Principal } from '../../domain/permissions';
+import type { DataVersions } from '../cache/data-versions';
 import type { Services } from '../core/context';
 import { verifyPassword } from './passwords';
 import { loadPrincipal, principalOf, type RoleRow } from './principal';
+import type { SessionCache } from './session-cache';
 import { loginWaitSeconds, type ThrottlePolicy } from './throttle';
 
 export interface SessionPolicy extends ThrottlePolicy {
@@ -148,33 +150,70 @@ async function sessionRow(services: Services, id: string): Promise<SessionRow | 
 /**
  * The principal behind a session token, or null when the session is unknown, ended, idle
  * too long or past its absolute lifetime. An expired session is ended on the spot.
+ *
+ * With `kept` (the process's session cache and the data versions read for this request), a
+ * session resolved before is taken from memory while the `access` and `sessions` versions are
+ * unchanged, so a signed-in request costs no statement of its own. Its expiry is still judged
+ * by the clock now; one that looks expired by what this process remembers is read again first,
+ * since another process may have touched it since.
  */
 export async function resolveSession(
   services: Services,
   policy: SessionPolicy,
   token: string,
+  kept?: { cache: SessionCache; versions: DataVersions },
 ): Promise<{ principal: Principal; displayName: string; sessionId: string } | null> {
-  const now = services.clock.now();
+  const now = services.clock.now().getTime();
   const id = sessionId(token);
+  const hit = kept?.cache.get(id, kept.versions);
+  if (hit && now < hit.expiresAt && now < hit.lastSeen + policy.idleMinutes * MINUTE) {
+    if (now - hit.lastSeen > MINUTE) {
+      await touch(services, id, now);
+      hit.lastSeen = now;
+    }
+    return { principal: hit.principal, displayName: hit.displayName, sessionId: id };
+  }
   const session = await sessionRow(services, id);
-  if (!session) return null;
-  const lastSeen = new Date(session.last_seen_at).getTime();
-  if (
-    now.getTime() >= new Date(session.expires_at).getTime() ||
-    now.getTime() >= lastSeen + policy.idleMinutes * MINUTE
-  ) {
+  if (!session) {
+    kept?.cache.delete(id);
+    return null;
+  }
+  let lastSeen = new Date(session.last_seen_at).getTime();
+  const expiresAt = new Date(session.expires_at).getTime();
+  if (now >= expiresAt || now >= lastSeen + policy.idleMinutes * MINUTE) {
+    kept?.cache.delete(id);
     await endSessions(services, { sessionId: id }, 'timeout');
     return null;
   }
   const principal = principalOf(session);
   if (!principal) {
+    kept?.cache.delete(id);
     await endSessions(services, { sessionId: id }, 'user_disabled');
     return null;
   }
   // Touch at most once a minute: a page load makes many requests.
-  if (now.getTime() - lastSeen > MINUTE)
-    await services.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+  if (now - lastSeen > MINUTE) {
+    await touch(services, id, now);
+    lastSeen = now;
+  }
+  // Filed under the versions read before the row: a change committed after that read bumps them.
+  kept?.cache.set(id, {
+    principal,
+    displayName: principal.displayName,
+    lastSeen,
+    expiresAt,
+    access: kept.versions.access,
+    sessions: kept.versions.sessions,
+  });
   return { principal, displayName: principal.displayName, sessionId: id };
+}
+
+async function touch(services: Services, id: string, now: number): Promise<void> {
+  await services.db
+    .updateTable('sessions')
+    .set({ last_seen_at: new Date(now) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function logout(services: Services, token: string): Promise<void> {

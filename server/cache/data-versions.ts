@@ -1,8 +1,11 @@
 import { sql } from 'kysely';
 import type { Executor, Services } from '../core/context';
 
-/** The areas of data whose versions the database keeps (migration 011_data_versions.sql). */
-export const AREAS = ['org', 'steering', 'economy', 'followup', 'access'] as const;
+/**
+ * The areas of data whose versions the database keeps (migration 011_data_versions.sql), and the
+ * ending of sessions (013_session_versions.sql), which only the session cache reads.
+ */
+export const AREAS = ['org', 'steering', 'economy', 'followup', 'access', 'sessions'] as const;
 export type Area = (typeof AREAS)[number];
 
 export type DataVersions = Record<Area, string>;

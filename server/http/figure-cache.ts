@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { type Area, readDataVersions } from '../cache/data-versions';
+import type { Area } from '../cache/data-versions';
 import { Lru } from '../cache/lru';
+import { versionsOfRequest } from '../cache/request-versions';
 import type { AppEnv, Deps } from './env';
 
 /**
@@ -70,7 +71,8 @@ export function figureCache({ services, config }: Deps): MiddlewareHandler<AppEn
     const route = CACHED_ROUTES.find((r) => r.path.test(path));
     if (!route) return next();
 
-    const versions = await readDataVersions(services);
+    // Read by the session lookup already, before anything was computed for this request.
+    const versions = await versionsOfRequest(services, c.req.raw);
     const url = new URL(c.req.url);
     const roles = auth.principal.roles
       .map((r) => `${r.role}@${r.unitId}`)

@@ -3,6 +3,8 @@ import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { DomainError } from '../../domain/errors';
 import { resolveSession } from '../auth/service';
+import { SessionCache } from '../auth/session-cache';
+import { versionsOfRequest } from '../cache/request-versions';
 import type { AppEnv, Deps } from './env';
 
 export const SESSION_COOKIE = 'rt_session';
@@ -65,13 +67,19 @@ function ownOrigin(url: string, host: string | undefined, forwardedProto: string
   return `${proto}//${host ?? u.host}`;
 }
 
-/** Puts the signed-in user, if any, on the request. */
+/**
+ * Puts the signed-in user, if any, on the request. Resolved sessions are kept in memory (see
+ * `SessionCache`) against the data versions, read once for the request and shared with the
+ * figure cache.
+ */
 export function sessions({ services, config }: Deps): MiddlewareHandler<AppEnv> {
+  const cache = new SessionCache();
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
     c.set('auth', null);
     if (token) {
-      const found = await resolveSession(services, config.sessionPolicy, token);
+      const versions = await versionsOfRequest(services, c.req.raw);
+      const found = await resolveSession(services, config.sessionPolicy, token, { cache, versions });
       if (found) c.set('auth', found);
     }
     await next();

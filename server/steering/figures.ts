@@ -1,5 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import Decimal from 'decimal.js';
+import { sql } from 'kysely';
 import { type MonthText, monthRange, shiftMonth } from '../../domain/indicators/months';
 import { averageOf, EMPTY_PARTS, figureOf, type Parts, partsOf } from '../../domain/indicators/rollup';
 import { dueMonth, dueMonths, shownFigure } from '../../domain/indicators/staleness';
@@ -25,11 +26,26 @@ type Sheet = Record<ValueKind, Series>;
 const emptySheet = (): Sheet => ({ outcome: new Map(), forecast: new Map() });
 
 /** The months an indicator's figures in `month` draw on: its trend, widened for rolling averages. */
-export function monthsNeeded(indicator: IndicatorRecord, month: MonthText): { trend: MonthText[]; all: MonthText[] } {
-  const trend = dueMonths(indicator.frequency, month, TREND_PERIODS).reverse();
-  const first = shiftMonth(trend[0] as MonthText, -((indicator.rollingMonths ?? 1) - 1));
-  return { trend, all: monthRange(first, trend.at(-1) as MonthText) };
+export function monthsNeeded(
+  indicator: IndicatorRecord,
+  month: MonthText,
+): { readonly trend: readonly MonthText[]; readonly all: readonly MonthText[] } {
+  // Asked for once per unit and figure, the same few answers: the cross-unit view asks 5 000 times.
+  const key = `${indicator.frequency}|${indicator.rollingMonths ?? 1}|${month}`;
+  let needed = monthsMemo.get(key);
+  if (!needed) {
+    const trend = dueMonths(indicator.frequency, month, TREND_PERIODS).reverse();
+    const first = shiftMonth(trend[0] as MonthText, -((indicator.rollingMonths ?? 1) - 1));
+    needed = Object.freeze({
+      trend: Object.freeze(trend),
+      all: Object.freeze(monthRange(first, trend.at(-1) as MonthText)),
+    });
+    if (monthsMemo.size >= 1000) monthsMemo.clear();
+    monthsMemo.set(key, needed);
+  }
+  return needed;
 }
+const monthsMemo = new Map<string, { readonly trend: readonly MonthText[]; readonly all: readonly MonthText[] }>();
 
 /** The indicators whose entered values an indicator's figure is made from. */
 export const baseOf = (i: IndicatorRecord): string[] =>
@@ -53,9 +69,17 @@ export function finishFigure(
 ): IndicatorFigure {
   const { trend } = monthsNeeded(indicator, month);
   const aggregation = indicator.aggregation === 'none' ? 'sum' : indicator.aggregation;
+  // The trend, the shown figure and rolling averages ask for the same months again.
+  const plainOf = new Map<string, Decimal | null>();
   const plain = (kind: ValueKind, m: MonthText): Decimal | null => {
-    const parts = sheet[kind].get(m);
-    return parts ? figureOf(aggregation, parts, indicator.scale) : null;
+    const key = `${kind}${m}`;
+    let figure = plainOf.get(key);
+    if (figure === undefined) {
+      const parts = sheet[kind].get(m);
+      figure = parts ? figureOf(aggregation, parts, indicator.scale) : null;
+      plainOf.set(key, figure);
+    }
+    return figure;
   };
   const figure = (kind: ValueKind, m: MonthText): Decimal | null => {
     const n = indicator.rollingMonths;
@@ -210,6 +234,12 @@ export async function figuresForUnit(
 /**
  * One indicator's figure for every unit of a subtree, each read from that unit's kept roll-up
  * rows, as `figuresForUnit` reads them for one unit. The cross-unit view uses it.
+ *
+ * Thousands of units make this a bulk job: the rows are filed per unit in an array indexed by
+ * indicator, kind and month (no string keys to build and hash per lookup), the whole tree's rows
+ * are read without a list of 5 000 unit ids when the subtree is the whole tree, and a unit's
+ * lineage is cut to the units on it that set targets for the indicator (the others add nothing
+ * to `targetFor`).
  */
 export async function figuresAcrossTree(
   db: Executor,
@@ -221,18 +251,49 @@ export async function figuresAcrossTree(
   const { all } = monthsNeeded(indicator, month);
   const units = tree.subtree(rootId);
   await keepUpWithTree(db, tree);
+  const ids = readOf(indicator);
+  // Filtering by a long list of units costs more than reading the rows of the units outside it.
+  const wholeTree = tree.roots().length === 1 && rootId === tree.roots()[0];
   const [rows, targetRows] = await Promise.all([
-    keptRollups(db, readOf(indicator), units, all[0] as string, all.at(-1) as string),
+    wholeTree
+      ? sql<RollupRow>`
+          SELECT indicator_id, unit_id, kind, period, total::text AS total, n, own_value::text AS own_value,
+            weighted::text AS weighted, weight::text AS weight, weighted_n, latest_value::text AS latest_value,
+            latest_at
+          FROM indicator_rollups
+          WHERE indicator_id = ANY(${ids}::text[]) AND period >= ${all[0]} AND period <= ${all.at(-1)}`
+          .execute(db)
+          .then((r) => r.rows)
+      : keptRollups(db, ids, units, all[0] as string, all.at(-1) as string),
     db.selectFrom('indicator_targets').selectAll().where('indicator_id', '=', indicator.id).execute(),
   ]);
   const targets = targetsOf(targetRows);
-  const byKey = new Map(rows.map((r) => [rowKey(r.indicator_id, r.unit_id, r.kind, r.period), r]));
+  const monthIndex = new Map(all.map((m, i) => [m as string, i]));
+  const idIndex = new Map(ids.map((id, i) => [id, i]));
+  const slots = ids.length * 2 * all.length;
+  const slotOf = (id: string, kind: string, m: string) =>
+    ((idIndex.get(id) as number) * 2 + (kind === 'outcome' ? 0 : 1)) * all.length + (monthIndex.get(m) as number);
+  const byUnit = new Map<string, (RollupRow | undefined)[]>();
+  for (const r of rows) {
+    if (!monthIndex.has(r.period) || !idIndex.has(r.indicator_id)) continue;
+    let sheet = byUnit.get(r.unit_id);
+    if (!sheet) {
+      sheet = new Array(slots);
+      byUnit.set(r.unit_id, sheet);
+    }
+    sheet[slotOf(r.indicator_id, r.kind, r.period)] = r;
+  }
+  // Only the units on a lineage that set targets can answer `targetFor`; the rest are skipped.
+  const targetUnits = new Set(targets.map((t) => t.unitId));
   const out = new Map<string, IndicatorFigure>();
+  const none: (RollupRow | undefined)[] = [];
   for (const unit of units) {
+    const sheetRows = byUnit.get(unit) ?? none;
     const { sheet, reported, expected } = sheetFromRollups(indicator, month, (id, kind, m) =>
-      byKey.get(rowKey(id, unit, kind, m)),
+      sheetRows.length === 0 ? undefined : sheetRows[slotOf(id, kind, m)],
     );
-    out.set(unit, finishFigure(indicator, month, sheet, { reported, expected }, tree.lineage(unit), targets));
+    const lineage = targetUnits.size === 0 ? [] : tree.lineage(unit).filter((u) => targetUnits.has(u));
+    out.set(unit, finishFigure(indicator, month, sheet, { reported, expected }, lineage, targets));
   }
   return out;
 }
