@@ -116,6 +116,45 @@ export interface StaleRow {
   asOf: string | null;
 }
 
+/**
+ * A plan that steers (has goals or measures) without a decision by a competent maker
+ * ("styr verksamhet men saknar beslut"), as the board is shown it (decision 016).
+ */
+export interface UndecidedPlanRow {
+  title: string;
+  /** The plan's kind, in Swedish ("Verksamhetsplan"). */
+  kindLabel: string;
+  /** The body or unit that owns the plan. */
+  ownerName: string;
+  /** Who must decide, in Swedish. */
+  requiredDecisionMaker: string;
+  /** Why: the rule cited (a paragraph of kommunallagen, or the region's own rule). */
+  reason: string;
+}
+
+/** A goal whose current wording no competent decision stands behind (drift), with both wordings. */
+export interface DriftedGoalRow {
+  planTitle: string;
+  unitName: string;
+  /** The newest wording a competent decision stands behind; null when none ever did. */
+  decidedWording: string | null;
+  currentWording: string;
+  requiredDecisionMaker: string;
+  reason: string;
+}
+
+/** A measure or corrective action above its owner's competence, with no competent decision naming it. */
+export interface AboveCompetenceRow {
+  kind: 'measure' | 'corrective_action';
+  name: string;
+  unitName: string;
+  /** Whole kronor as digits: the largest yearly gross effect, or the action's amount. */
+  amountKr: string;
+  requiredDecisionMaker: string;
+  /** Why the owner may not decide it: the rule and what the owner lacks. */
+  reason: string;
+}
+
 export interface ReportContent {
   title: string;
   kind: ReportKind;
@@ -135,6 +174,13 @@ export interface ReportContent {
   scorecard: ScorecardSection;
   deviations: DeviationRow[];
   stale: StaleRow[];
+  /**
+   * The flags the board must act on, each scoped to the report's unit and the units below it.
+   * Absent in content frozen before they were carried (decision 016); empty when nothing is flagged.
+   */
+  undecidedPlans?: UndecidedPlanRow[];
+  driftedGoals?: DriftedGoalRow[];
+  aboveCompetence?: AboveCompetenceRow[];
 }
 
 /** Progress of a long job, 0–1, with what it is doing now (Swedish). */

@@ -106,6 +106,37 @@ export const StaleRowSchema = z
   })
   .openapi('StaleRow');
 
+/** Who must decide a flagged record, and why (the rule cited). */
+const WhoDecides = {
+  requiredDecisionMaker: z.string(),
+  reason: z.string(),
+};
+
+export const UndecidedPlanRowSchema = z
+  .object({ title: z.string(), kindLabel: z.string(), ownerName: z.string(), ...WhoDecides })
+  .openapi('UndecidedPlanRow');
+
+export const DriftedGoalRowSchema = z
+  .object({
+    planTitle: z.string(),
+    unitName: z.string(),
+    /** Null when no competent decision ever stood behind a wording of the goal. */
+    decidedWording: z.string().nullable(),
+    currentWording: z.string(),
+    ...WhoDecides,
+  })
+  .openapi('DriftedGoalRow');
+
+export const AboveCompetenceRowSchema = z
+  .object({
+    kind: z.enum(['measure', 'corrective_action']),
+    name: z.string(),
+    unitName: z.string(),
+    amountKr: Figure,
+    ...WhoDecides,
+  })
+  .openapi('AboveCompetenceRow');
+
 export const ReportContentSchema = z
   .object({
     title: z.string(),
@@ -121,6 +152,10 @@ export const ReportContentSchema = z
     scorecard: ScorecardSectionSchema,
     deviations: z.array(DeviationRowSchema),
     stale: z.array(StaleRowSchema),
+    /** The flags for the board (decision 016); absent in content frozen before they were carried. */
+    undecidedPlans: z.array(UndecidedPlanRowSchema).optional(),
+    driftedGoals: z.array(DriftedGoalRowSchema).optional(),
+    aboveCompetence: z.array(AboveCompetenceRowSchema).optional(),
   })
   .openapi('ReportContent');
 

@@ -431,7 +431,7 @@ export async function renderDocx(content: ReportContent, onProgress?: Progress):
     ...titlePage(content),
     new TableOfContents('Innehåll', { hyperlink: true, headingStyleRange: '1-1' }),
   ];
-  for (const [index, section] of f.SECTIONS.entries()) {
+  for (const [index, section] of f.sectionsOf(content).entries()) {
     await progress.step(`Skriver ${section.title.toLowerCase()}`);
     body.push(heading(section.title, { first: index === 0 }));
     switch (section.id) {
@@ -456,6 +456,11 @@ export async function renderDocx(content: ReportContent, onProgress?: Progress):
       case 'stale':
         body.push(...stale(content));
         break;
+      default: {
+        const t = f.flagTable(content, section.id);
+        if (t.rows.length === 0) body.push(...textParagraphs(t.empty, { muted: true }));
+        else body.push(note(t.intro), table(t.columns, t.rows.map((cells) => ({ cells }))));
+      }
     }
   }
 

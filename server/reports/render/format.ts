@@ -317,8 +317,102 @@ export const SECTIONS = [
   { id: 'scorecard', title: 'Styrkort' },
   { id: 'deviations', title: 'Avvikelser och korrigerande åtgärder' },
   { id: 'stale', title: 'Inaktuella uppgifter' },
+  { id: 'undecidedPlans', title: 'Planer som styr utan behörigt beslut' },
+  { id: 'driftedGoals', title: 'Mål som formulerats om utan beslut' },
+  { id: 'aboveCompetence', title: 'Åtgärder över beslutsfattarens befogenhet' },
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
+
+/** The sections that list flagged records for the board (decision 016). */
+export const FLAG_SECTION_IDS = ['undecidedPlans', 'driftedGoals', 'aboveCompetence'] as const;
+export type FlagSectionId = (typeof FLAG_SECTION_IDS)[number];
+export const isFlagSection = (id: string): id is FlagSectionId => (FLAG_SECTION_IDS as readonly string[]).includes(id);
+
+/**
+ * The sections a report shows: content frozen before the flags were carried has no flag
+ * sections, and shows none rather than claiming nothing was flagged.
+ */
+export const sectionsOf = (content: ReportContent) =>
+  SECTIONS.filter((s) => !isFlagSection(s.id) || content[s.id] !== undefined);
+
+/** A flag section as a plain table every export lays out with its own table helper. */
+export interface FlagTable {
+  title: string;
+  intro: string;
+  empty: string;
+  /** Widths in per cent of the text width. */
+  columns: { header: string; width: number }[];
+  rows: string[][];
+}
+
+const WHO = 'Vem som ska besluta';
+const WHY = 'Varför (regeln)';
+
+/** The rows of a flag section, as every export shows them. */
+export function flagTable(content: ReportContent, id: FlagSectionId): FlagTable {
+  const title = SECTIONS.find((s) => s.id === id)?.title ?? '';
+  if (id === 'undecidedPlans')
+    return {
+      title,
+      intro:
+        'Planer med mål eller åtgärder som styr verksamheten men saknar beslut av den som får besluta dem, under rapportens enhet.',
+      empty: 'Alla planer som styr verksamheten har ett behörigt beslut.',
+      columns: [
+        { header: 'Plan', width: 24 },
+        { header: 'Slag', width: 13 },
+        { header: 'Ägare', width: 15 },
+        { header: WHO, width: 20 },
+        { header: WHY, width: 28 },
+      ],
+      rows: (content.undecidedPlans ?? []).map((r) => [
+        r.title,
+        r.kindLabel,
+        r.ownerName,
+        r.requiredDecisionMaker,
+        r.reason,
+      ]),
+    };
+  if (id === 'driftedGoals')
+    return {
+      title,
+      intro: 'Mål vars gällande formulering inget behörigt beslut står bakom, med den beslutade och den nuvarande lydelsen.',
+      empty: 'Inga mål har formulerats om utan beslut.',
+      columns: [
+        { header: 'Beslutad lydelse', width: 21 },
+        { header: 'Nuvarande lydelse', width: 21 },
+        { header: 'Plan och enhet', width: 16 },
+        { header: WHO, width: 18 },
+        { header: WHY, width: 24 },
+      ],
+      rows: (content.driftedGoals ?? []).map((r) => [
+        r.decidedWording ?? 'Ingen lydelse har beslutats',
+        r.currentWording,
+        `${r.planTitle}, ${r.unitName}`,
+        r.requiredDecisionMaker,
+        r.reason,
+      ]),
+    };
+  return {
+    title,
+    intro:
+      'Åtgärder och korrigerande åtgärder som är större, eller av annat slag, än den ansvariga chefen får besluta, och som inget behörigt beslut avgör.',
+    empty: 'Inga åtgärder ligger över beslutsfattarens befogenhet.',
+    columns: [
+      { header: 'Åtgärd', width: 22 },
+      { header: 'Enhet', width: 14 },
+      { header: 'Belopp', width: 10 },
+      { header: WHO, width: 20 },
+      { header: WHY, width: 34 },
+    ],
+    rows: (content.aboveCompetence ?? []).map((r) => [
+      `${r.kind === 'measure' ? '' : 'Korrigerande åtgärd: '}${r.name}`,
+      r.unitName,
+      amount(r.amountKr),
+      r.requiredDecisionMaker,
+      r.reason,
+    ]),
+  };
+}
 export const SBAR_KEYS = ['situation', 'background', 'assessment', 'recommendation'] as const;
 
 /** What a section says when it has nothing to show. */

@@ -629,7 +629,7 @@ export async function renderPdf(
   doc.addPage();
 
   const pages: { id: string; title: string; page: number }[] = [];
-  for (const section of f.SECTIONS) {
+  for (const section of f.sectionsOf(content)) {
     await progress.step(`Skriver ${section.title.toLowerCase()}`);
     pages.push({ id: section.id, title: section.title, page: w.heading(section.title, section.id) });
     switch (section.id) {
@@ -654,6 +654,14 @@ export async function renderPdf(
       case 'stale':
         await stale(w, content);
         break;
+      default: {
+        const t = f.flagTable(content, section.id);
+        if (t.rows.length === 0) w.paragraphs(t.empty, { muted: true });
+        else {
+          w.note(t.intro);
+          await w.table(t.columns, t.rows.map((cells) => ({ cells })), { continued: t.title });
+        }
+      }
     }
   }
 
