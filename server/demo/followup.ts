@@ -33,15 +33,19 @@ const deadlinesFor = (period: string, extra: Deadline[] = []): Deadline[] => [
   ...extra,
 ];
 
-/** 2025: monthly reports (none for July), tertials in April and August, the interim report in June (seed 000), the annual report. */
+/**
+ * 2025: monthly reports, tertials in April and August, the interim report per juli (LKBR 13:1:
+ * half to two thirds of the year) and the annual report; the interim and annual reports carry
+ * the styrelse, revisorer and fullmäktige steps (filled in by the cycle where not given here).
+ */
 const OCCASIONS_2025: { kind: OccasionKind; period: string | null; title: string; deadlines?: Deadline[] }[] = [
-  ...['01', '02', '03', '05', '09', '10', '11'].map((m) => ({
+  ...['01', '02', '03', '05', '06', '09', '10', '11'].map((m) => ({
     kind: 'month' as const,
     period: `2025-${m}`,
-    title: `Månadsrapport ${['januari', 'februari', 'mars', '', 'maj', '', '', '', 'september', 'oktober', 'november'][Number(m) - 1]}`,
+    title: `Månadsrapport ${['januari', 'februari', 'mars', '', 'maj', 'juni', '', '', 'september', 'oktober', 'november'][Number(m) - 1]}`,
   })),
   { kind: 'tertial', period: '2025-04', title: 'Tertialrapport 1' },
-  { kind: 'interim', period: '2025-06', title: 'Delårsrapport per juni' },
+  { kind: 'interim', period: '2025-07', title: 'Delårsrapport per juli' },
   { kind: 'tertial', period: '2025-08', title: 'Tertialrapport 2' },
   {
     kind: 'annual',
@@ -53,6 +57,7 @@ const OCCASIONS_2025: { kind: OccasionKind; period: string | null; title: string
       { level: 'forvaltning', dueOn: '2026-01-28' },
       { level: 'namnd', dueOn: '2026-02-17' },
       { level: 'styrelse', dueOn: '2026-03-09' },
+      { level: 'revisorer', dueOn: '2026-03-30' },
       { level: 'fullmaktige', dueOn: '2026-04-14' },
     ],
   },

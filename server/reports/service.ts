@@ -12,6 +12,7 @@ import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { unitsOn } from '../org/queries';
 import { currentTree, today } from '../org/service';
 import { authorizeReadSomewhere, readable, readableInherited, scopeOfBody } from '../steering/common';
+import { INTERIM_RULE, interimCoversLawfulPart } from '../../domain/reports/interim';
 import { createDecisionIn } from '../steering/decisions';
 import { buildContent, contentHash, type ReportHead } from './build';
 
@@ -247,6 +248,8 @@ export interface NewReport {
 
 export async function createReportIn(services: Services, w: WriteTx, input: NewReport, id = randomUUID()) {
   const period = formatPeriod(parseMonth(input.period, 'period'));
+  if (input.kind === 'interim' && !interimCoversLawfulPart(period))
+    throw new DomainError('unprocessable', INTERIM_RULE, { fields: [{ field: 'period', message: INTERIM_RULE }] });
   const tree = await currentTree(services, w.trx);
   if (!tree.has(input.unitId))
     throw new DomainError('unprocessable', 'Enheten finns inte.', {
