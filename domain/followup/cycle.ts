@@ -140,10 +140,17 @@ const monthDay = (period: string, monthsAfter: number, day: number): IsoDate => 
  * årsredovisning goes to the styrelse in March, to the auditors three weeks later and to
  * fullmäktige at the end of April. A given step is kept; a default never falls before a given one.
  */
-export function withStatutorySteps(kind: OccasionKind, period: string | null, deadlines: readonly Deadline[]): Deadline[] {
+export function withStatutorySteps(
+  kind: OccasionKind,
+  period: string | null,
+  deadlines: readonly Deadline[],
+): Deadline[] {
   if (period === null || (kind !== 'interim' && kind !== 'annual')) return [...deadlines];
   const given = (level: DeadlineLevel) => deadlines.find((d) => d.level === level)?.dueOn;
-  const latestBelow = deadlines.map((d) => d.dueOn).sort().at(-1);
+  const latestBelow = deadlines
+    .map((d) => d.dueOn)
+    .sort()
+    .at(-1);
   const atLeast = (d: IsoDate, floor: IsoDate | undefined) => (floor && floor > d ? floor : d);
   const styrelse =
     given('styrelse') ?? atLeast(kind === 'interim' ? monthDay(period, 2, 15) : monthDay(period, 3, 15), latestBelow);

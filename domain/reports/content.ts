@@ -155,6 +155,33 @@ export interface AboveCompetenceRow {
   reason: string;
 }
 
+/** The flag sections' headings and texts, shared by the exports and the web page. */
+export const FLAG_SECTION_TEXTS = {
+  undecidedPlans: {
+    title: 'Planer som styr utan behörigt beslut',
+    intro:
+      'Planer med mål eller åtgärder som styr verksamheten men saknar beslut av den som får besluta dem, under rapportens enhet.',
+    empty: 'Alla planer som styr verksamheten har ett behörigt beslut.',
+  },
+  driftedGoals: {
+    title: 'Mål som formulerats om utan beslut',
+    intro:
+      'Mål vars gällande formulering inget behörigt beslut står bakom, med den beslutade och den nuvarande lydelsen.',
+    empty: 'Inga mål har formulerats om utan beslut.',
+  },
+  aboveCompetence: {
+    title: 'Åtgärder över beslutsfattarens befogenhet',
+    intro:
+      'Åtgärder och korrigerande åtgärder som är större, eller av annat slag, än den ansvariga chefen får besluta, och som inget behörigt beslut avgör.',
+    empty: 'Inga åtgärder ligger över beslutsfattarens befogenhet.',
+  },
+} as const;
+
+/** The column headings of who must decide a flagged record, and why. */
+export const WHO_DECIDES = 'Vem som ska besluta';
+export const WHY_RULE = 'Varför (regeln)';
+export const NO_DECIDED_WORDING = 'Ingen lydelse har beslutats';
+
 export interface ReportContent {
   title: string;
   kind: ReportKind;

@@ -19,7 +19,10 @@ export interface BoardFlags {
   aboveCompetence: AboveCompetenceRow[];
 }
 
-const bySwedish = <T>(key: (t: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b), 'sv');
+const bySwedish =
+  <T>(key: (t: T) => string) =>
+  (a: T, b: T) =>
+    key(a).localeCompare(key(b), 'sv');
 
 /**
  * The flags of the records under `unitId` on `day`, judged as each record's own page judges
@@ -112,7 +115,10 @@ async function measuresAbove(
       measures.map((m) => m.id),
     )
     .execute();
-  const linesOf = new Map<string, { year: number; kind: 'saving' | 'cost'; amountKr: bigint; realisationPct: number }[]>();
+  const linesOf = new Map<
+    string,
+    { year: number; kind: 'saving' | 'cost'; amountKr: bigint; realisationPct: number }[]
+  >();
   for (const l of lines)
     pushTo(linesOf, l.measure_id, {
       year: l.year,

@@ -176,6 +176,8 @@ interface DemoItem {
   title: string;
   outcome: Outcome;
   decision: string;
+  /** An uppdrag's follow-up: the responsible unit and the report-back day. */
+  assignment?: { unit: string; reportBackOn: string };
   report?: {
     kind: ReportKind;
     unit: string;
@@ -227,6 +229,7 @@ const MEETINGS: { body: string; on: string; items: DemoItem[] }[] = [
         paragraph: '93',
         title: 'Omvärldsbevakning och jämförelse med liknande regioner',
         outcome: 'uppdrag',
+        assignment: { unit: 'hs', reportBackOn: '2024-12-10' },
         decision:
           '1. Informationen antecknas till protokollet. 2. Hälso- och sjukvårdsdirektören uppdras att säkerställa att rekommendationerna för An/Op/IVA från 2021 är genomförda. 3. Direktören uppdras att utreda division Medicin och föreslå åtgärder. 4. Direktören uppdras att utreda kirurgin i Centralsjukhuset och Åby.',
       },
@@ -291,6 +294,8 @@ const MEETINGS: { body: string; on: string; items: DemoItem[] }[] = [
         paragraph: '111',
         title: 'Handlingsplan Hållbar framtid, Hälso- och sjukvård',
         outcome: 'uppdrag',
+        // "Till nästa nämnd": the nämnd's December meeting.
+        assignment: { unit: 'hs', reportBackOn: '2024-12-10' },
         decision:
           '1. Informationen antecknas till protokollet. 2. Hälso- och sjukvårdsdirektören uppdras att till nästa nämnd komplettera uppdragen med tidplan, identifiera beslut som krävs, förtydliga målnivåer och redovisa ekonomin per division.',
         report: economy('hs', '2024-08'),
@@ -462,7 +467,13 @@ export async function seedFollowup(
             await w.trx.selectFrom('agenda_items').select('id').where('report_id', '=', id).executeTakeFirstOrThrow()
           ).id;
         } else itemId = (await addItemIn(then, w, meetingId, { paragraph: item.paragraph, title: item.title })).id;
-        await recordDecisionIn(then, w, meetingId, itemId, { outcome: item.outcome, text: item.decision });
+        await recordDecisionIn(then, w, meetingId, itemId, {
+          outcome: item.outcome,
+          text: item.decision,
+          assignment: item.assignment
+            ? { reportBackOn: item.assignment.reportBackOn, assigneeUnitId: u(item.assignment.unit) }
+            : null,
+        });
       }
     });
   }

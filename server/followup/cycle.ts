@@ -11,8 +11,8 @@ import {
   statutorySteps,
   withStatutorySteps,
 } from '../../domain/followup/cycle';
-import { INTERIM_RULE, interimCoversLawfulPart } from '../../domain/reports/interim';
 import { can } from '../../domain/permissions';
+import { INTERIM_RULE, interimCoversLawfulPart } from '../../domain/reports/interim';
 import type { Actor, Executor, Services } from '../core/context';
 import { bumpVersion, type WriteTx, write } from '../core/write';
 import { currentTree } from '../org/service';
@@ -146,12 +146,7 @@ async function writeDeadlines(w: WriteTx, occasionId: string, deadlines: readonl
       .execute();
 }
 
-export async function createOccasionIn(
-  services: Services,
-  w: WriteTx,
-  given: OccasionInput,
-  id = randomUUID(),
-) {
+export async function createOccasionIn(services: Services, w: WriteTx, given: OccasionInput, id = randomUUID()) {
   await authorizeCycle(services, w.actor, w.trx);
   // The interim and annual reports always carry the styrelse, revisorer and fullmäktige steps.
   const input = { ...given, deadlines: withStatutorySteps(given.kind, given.period, given.deadlines) };

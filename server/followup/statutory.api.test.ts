@@ -4,9 +4,10 @@ import { createDemoContext } from '../../test/support/context';
 /** Issue 12 item 7: the interim report's period (LKBR 13:1) and the statutory steps of the cycle. */
 describe('statutory timing', () => {
   let ctx: Awaited<ReturnType<typeof createDemoContext>>;
+  // The demo copy takes long on a loaded machine; the default hook timeout is a minute.
   beforeAll(async () => {
     ctx = await createDemoContext();
-  });
+  }, 300_000);
   afterAll(async () => ctx.close());
   const as = async (username: string) => {
     ctx.clock.set('2025-10-20T10:00:00Z');
@@ -42,7 +43,7 @@ describe('statutory timing', () => {
       planId: null,
     });
     expect(month.status).toBe(201);
-  });
+  }, 180_000);
 
   it('keeps the styrelse, revisorer and fullmäktige steps after the units for the interim and annual reports', async () => {
     const { body } = await (await as('politiker')).json('GET', '/api/cycle?year=2025');
@@ -98,5 +99,5 @@ describe('statutory timing', () => {
       field: 'deadlines.1.dueOn',
       message: expect.stringMatching(/senast 2027-06-30/),
     });
-  });
+  }, 180_000);
 });

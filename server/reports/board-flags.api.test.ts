@@ -14,7 +14,10 @@ function pdfText(pdf: Uint8Array): string {
   try {
     const file = join(dir, 'r.pdf');
     writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[\u00a0\u202f\u2009]/g, ' ');
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(
+      /[\u00a0\u202f\u2009]/g,
+      ' ',
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -31,9 +34,10 @@ const TITLES = [
 /** Issue 12 item 4: the flags nobody may clear by citing any decision reach the board, frozen with the report. */
 describe('a board report carries the competence flags of its unit', () => {
   let ctx: Awaited<ReturnType<typeof createDemoContext>>;
+  // The demo copy takes long on a loaded machine; the default hook timeout is a minute.
   beforeAll(async () => {
     ctx = await createDemoContext();
-  });
+  }, 300_000);
   afterAll(async () => ctx.close());
   const unit = (key: string) => ctx.demo.units.get(key) as string;
   const body = (key: string) => ctx.demo.bodies.get(key) as string;
@@ -184,7 +188,7 @@ describe('a board report carries the competence flags of its unit', () => {
     expect(after.contentHash).toBe(sent.body.contentHash);
     expect(after.content.aboveCompetence).toEqual(c.aboveCompetence);
     expect(pdfText(await bytes(await controller.request('GET', `/api/reports/${id}/export?format=pdf`)))).toBe(pdf);
-  });
+  }, 180_000);
 
   it('shows a report frozen before the flags were carried without flag sections', async () => {
     const controller = await as('revisor');
@@ -202,5 +206,5 @@ describe('a board report carries the competence flags of its unit', () => {
     const pdf = pdfText((await renderReport(older, 'pdf')).body);
     for (const title of TITLES) expect(pdf).not.toContain(title);
     expect(pdf).toContain('Inaktuella uppgifter');
-  });
+  }, 180_000);
 });

@@ -18,8 +18,8 @@ import { boardFlags } from '../competence/board-flags';
 import type { Actor, Services } from '../core/context';
 import { yearOf } from '../economy/figures';
 import { planMonthSums, rollUpUnits } from '../economy/rollups';
-import { today } from '../org/service';
 import { type Deviation, indicatorDeviations, measureDeviations, staleIndicators } from '../followup/deviations';
+import { today } from '../org/service';
 import { scorecard } from '../steering/scorecard';
 
 export interface ReportHead {

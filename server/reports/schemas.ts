@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { FOLLOW_UP_STATUSES } from '../../domain/followup/uppdrag';
 import { REPORT_KINDS } from '../../domain/reports/content';
 import { OUTCOMES } from '../../domain/reports/series';
 import { STATUSES } from '../../domain/steering';
@@ -262,6 +263,22 @@ export const MeetingItemSchema = z
   })
   .openapi('MeetingItem');
 
+/** An uppdrag the body gave before this meeting, still open, and where it stands today. */
+export const MeetingFollowUpSchema = z
+  .object({
+    assignmentId: z.string(),
+    title: z.string(),
+    /** The day the body gave the uppdrag. */
+    givenOn: z.string(),
+    /** The paragraph of the decision that gave it, if recorded at a meeting. */
+    paragraph: z.string().nullable(),
+    /** The responsible unit (or official). */
+    assigneeName: z.string(),
+    reportBackOn: z.string(),
+    status: z.enum(FOLLOW_UP_STATUSES),
+  })
+  .openapi('MeetingFollowUp');
+
 export const MeetingSchema = z
   .object({
     id: z.string(),
@@ -270,5 +287,7 @@ export const MeetingSchema = z
     meetsOn: z.string(),
     title: z.string(),
     items: z.array(MeetingItemSchema),
+    /** The body's open uppdrag given before the meeting, each with its status by today's clock. */
+    followUp: z.array(MeetingFollowUpSchema),
   })
   .openapi('Meeting');

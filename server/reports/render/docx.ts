@@ -459,7 +459,14 @@ export async function renderDocx(content: ReportContent, onProgress?: Progress):
       default: {
         const t = f.flagTable(content, section.id);
         if (t.rows.length === 0) body.push(...textParagraphs(t.empty, { muted: true }));
-        else body.push(note(t.intro), table(t.columns, t.rows.map((cells) => ({ cells }))));
+        else
+          body.push(
+            note(t.intro),
+            table(
+              t.columns,
+              t.rows.map((cells) => ({ cells })),
+            ),
+          );
       }
     }
   }

@@ -7,6 +7,8 @@ import { formatMoney, kronorInUnit } from '../../../domain/money';
 import {
   type ActionPlanRow,
   type ActionPlanSection,
+  FLAG_SECTION_TEXTS,
+  NO_DECIDED_WORDING,
   type Progress,
   REPORT_KIND_LABELS,
   type ReportContent,
@@ -14,6 +16,8 @@ import {
   SBAR_HEADINGS,
   STATUS_LABELS,
   type TrafficLight,
+  WHO_DECIDES,
+  WHY_RULE,
 } from '../../../domain/reports/content';
 
 /** Shown where a figure is missing (no target, no forecast). */
@@ -317,9 +321,9 @@ export const SECTIONS = [
   { id: 'scorecard', title: 'Styrkort' },
   { id: 'deviations', title: 'Avvikelser och korrigerande åtgärder' },
   { id: 'stale', title: 'Inaktuella uppgifter' },
-  { id: 'undecidedPlans', title: 'Planer som styr utan behörigt beslut' },
-  { id: 'driftedGoals', title: 'Mål som formulerats om utan beslut' },
-  { id: 'aboveCompetence', title: 'Åtgärder över beslutsfattarens befogenhet' },
+  { id: 'undecidedPlans', title: FLAG_SECTION_TEXTS.undecidedPlans.title },
+  { id: 'driftedGoals', title: FLAG_SECTION_TEXTS.driftedGoals.title },
+  { id: 'aboveCompetence', title: FLAG_SECTION_TEXTS.aboveCompetence.title },
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -345,18 +349,17 @@ export interface FlagTable {
   rows: string[][];
 }
 
-const WHO = 'Vem som ska besluta';
-const WHY = 'Varför (regeln)';
+const WHO = WHO_DECIDES;
+const WHY = WHY_RULE;
 
 /** The rows of a flag section, as every export shows them. */
 export function flagTable(content: ReportContent, id: FlagSectionId): FlagTable {
-  const title = SECTIONS.find((s) => s.id === id)?.title ?? '';
+  const { title, intro, empty } = FLAG_SECTION_TEXTS[id];
   if (id === 'undecidedPlans')
     return {
       title,
-      intro:
-        'Planer med mål eller åtgärder som styr verksamheten men saknar beslut av den som får besluta dem, under rapportens enhet.',
-      empty: 'Alla planer som styr verksamheten har ett behörigt beslut.',
+      intro,
+      empty,
       columns: [
         { header: 'Plan', width: 24 },
         { header: 'Slag', width: 13 },
@@ -375,8 +378,8 @@ export function flagTable(content: ReportContent, id: FlagSectionId): FlagTable 
   if (id === 'driftedGoals')
     return {
       title,
-      intro: 'Mål vars gällande formulering inget behörigt beslut står bakom, med den beslutade och den nuvarande lydelsen.',
-      empty: 'Inga mål har formulerats om utan beslut.',
+      intro,
+      empty,
       columns: [
         { header: 'Beslutad lydelse', width: 21 },
         { header: 'Nuvarande lydelse', width: 21 },
@@ -385,7 +388,7 @@ export function flagTable(content: ReportContent, id: FlagSectionId): FlagTable 
         { header: WHY, width: 24 },
       ],
       rows: (content.driftedGoals ?? []).map((r) => [
-        r.decidedWording ?? 'Ingen lydelse har beslutats',
+        r.decidedWording ?? NO_DECIDED_WORDING,
         r.currentWording,
         `${r.planTitle}, ${r.unitName}`,
         r.requiredDecisionMaker,
@@ -394,9 +397,8 @@ export function flagTable(content: ReportContent, id: FlagSectionId): FlagTable 
     };
   return {
     title,
-    intro:
-      'Åtgärder och korrigerande åtgärder som är större, eller av annat slag, än den ansvariga chefen får besluta, och som inget behörigt beslut avgör.',
-    empty: 'Inga åtgärder ligger över beslutsfattarens befogenhet.',
+    intro,
+    empty,
     columns: [
       { header: 'Åtgärd', width: 22 },
       { header: 'Enhet', width: 14 },

@@ -659,7 +659,11 @@ export async function renderPdf(
         if (t.rows.length === 0) w.paragraphs(t.empty, { muted: true });
         else {
           w.note(t.intro);
-          await w.table(t.columns, t.rows.map((cells) => ({ cells })), { continued: t.title });
+          await w.table(
+            t.columns,
+            t.rows.map((cells) => ({ cells })),
+            { continued: t.title },
+          );
         }
       }
     }
