@@ -101,7 +101,9 @@ describe('an uppdrag recorded at a meeting', () => {
     const ongoing = await chef.json('PUT', `/api/assignments/${assignmentId}`, { ...rest, status: 'ongoing' });
     expect(ongoing.status, JSON.stringify(ongoing.body)).toBe(200);
     expect((await followUp(next.body.id, '2025-11-26T10:00:00Z')).status).toBe('ongoing');
-    const reported = await chef.json('PUT', `/api/assignments/${assignmentId}`, {
+    // A new sign-in: the clock moved on, past the first session's idle time.
+    const again = await as('controller', '2025-11-28T10:00:00Z');
+    const reported = await again.json('PUT', `/api/assignments/${assignmentId}`, {
       ...rest,
       version: ongoing.body.version,
       status: 'reported',
