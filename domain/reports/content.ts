@@ -116,6 +116,72 @@ export interface StaleRow {
   asOf: string | null;
 }
 
+/**
+ * A plan that steers (has goals or measures) without a decision by a competent maker
+ * ("styr verksamhet men saknar beslut"), as the board is shown it (decision 016).
+ */
+export interface UndecidedPlanRow {
+  title: string;
+  /** The plan's kind, in Swedish ("Verksamhetsplan"). */
+  kindLabel: string;
+  /** The body or unit that owns the plan. */
+  ownerName: string;
+  /** Who must decide, in Swedish. */
+  requiredDecisionMaker: string;
+  /** Why: the rule cited (a paragraph of kommunallagen, or the region's own rule). */
+  reason: string;
+}
+
+/** A goal whose current wording no competent decision stands behind (drift), with both wordings. */
+export interface DriftedGoalRow {
+  planTitle: string;
+  unitName: string;
+  /** The newest wording a competent decision stands behind; null when none ever did. */
+  decidedWording: string | null;
+  currentWording: string;
+  requiredDecisionMaker: string;
+  reason: string;
+}
+
+/** A measure or corrective action above its owner's competence, with no competent decision naming it. */
+export interface AboveCompetenceRow {
+  kind: 'measure' | 'corrective_action';
+  name: string;
+  unitName: string;
+  /** Whole kronor as digits: the largest yearly gross effect, or the action's amount. */
+  amountKr: string;
+  requiredDecisionMaker: string;
+  /** Why the owner may not decide it: the rule and what the owner lacks. */
+  reason: string;
+}
+
+/** The flag sections' headings and texts, shared by the exports and the web page. */
+export const FLAG_SECTION_TEXTS = {
+  undecidedPlans: {
+    title: 'Planer som styr utan behörigt beslut',
+    intro:
+      'Planer med mål eller åtgärder som styr verksamheten men saknar beslut av den som får besluta dem, under rapportens enhet.',
+    empty: 'Alla planer som styr verksamheten har ett behörigt beslut.',
+  },
+  driftedGoals: {
+    title: 'Mål som formulerats om utan beslut',
+    intro:
+      'Mål vars gällande formulering inget behörigt beslut står bakom, med den beslutade och den nuvarande lydelsen.',
+    empty: 'Inga mål har formulerats om utan beslut.',
+  },
+  aboveCompetence: {
+    title: 'Åtgärder över beslutsfattarens befogenhet',
+    intro:
+      'Åtgärder och korrigerande åtgärder som är större, eller av annat slag, än den ansvariga chefen får besluta, och som inget behörigt beslut avgör.',
+    empty: 'Inga åtgärder ligger över beslutsfattarens befogenhet.',
+  },
+} as const;
+
+/** The column headings of who must decide a flagged record, and why. */
+export const WHO_DECIDES = 'Vem som ska besluta';
+export const WHY_RULE = 'Varför (regeln)';
+export const NO_DECIDED_WORDING = 'Ingen lydelse har beslutats';
+
 export interface ReportContent {
   title: string;
   kind: ReportKind;
@@ -135,6 +201,13 @@ export interface ReportContent {
   scorecard: ScorecardSection;
   deviations: DeviationRow[];
   stale: StaleRow[];
+  /**
+   * The flags the board must act on, each scoped to the report's unit and the units below it.
+   * Absent in content frozen before they were carried (decision 016); empty when nothing is flagged.
+   */
+  undecidedPlans?: UndecidedPlanRow[];
+  driftedGoals?: DriftedGoalRow[];
+  aboveCompetence?: AboveCompetenceRow[];
 }
 
 /** Progress of a long job, 0–1, with what it is doing now (Swedish). */

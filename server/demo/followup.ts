@@ -9,6 +9,7 @@ import { write } from '../core/write';
 import { createOccasionIn } from '../followup/cycle';
 import { unitsOn } from '../org/queries';
 import { addItemIn, createMeetingIn, createReportIn, recordDecisionIn, sendReportIn } from '../reports/service';
+import { updateAssignment } from '../steering/assignments';
 
 /** Days after the reported month's end each level's report is due (the region's rhythm). */
 const RHYTHM: [DeadlineLevel, number][] = [
@@ -33,15 +34,19 @@ const deadlinesFor = (period: string, extra: Deadline[] = []): Deadline[] => [
   ...extra,
 ];
 
-/** 2025: monthly reports (none for July), tertials in April and August, the interim report in June (seed 000), the annual report. */
+/**
+ * 2025: monthly reports, tertials in April and August, the interim report per juli (LKBR 13:1:
+ * half to two thirds of the year) and the annual report; the interim and annual reports carry
+ * the styrelse, revisorer and fullmäktige steps (filled in by the cycle where not given here).
+ */
 const OCCASIONS_2025: { kind: OccasionKind; period: string | null; title: string; deadlines?: Deadline[] }[] = [
-  ...['01', '02', '03', '05', '09', '10', '11'].map((m) => ({
+  ...['01', '02', '03', '05', '06', '09', '10', '11'].map((m) => ({
     kind: 'month' as const,
     period: `2025-${m}`,
-    title: `Månadsrapport ${['januari', 'februari', 'mars', '', 'maj', '', '', '', 'september', 'oktober', 'november'][Number(m) - 1]}`,
+    title: `Månadsrapport ${['januari', 'februari', 'mars', '', 'maj', 'juni', '', '', 'september', 'oktober', 'november'][Number(m) - 1]}`,
   })),
   { kind: 'tertial', period: '2025-04', title: 'Tertialrapport 1' },
-  { kind: 'interim', period: '2025-06', title: 'Delårsrapport per juni' },
+  { kind: 'interim', period: '2025-07', title: 'Delårsrapport per juli' },
   { kind: 'tertial', period: '2025-08', title: 'Tertialrapport 2' },
   {
     kind: 'annual',
@@ -53,6 +58,7 @@ const OCCASIONS_2025: { kind: OccasionKind; period: string | null; title: string
       { level: 'forvaltning', dueOn: '2026-01-28' },
       { level: 'namnd', dueOn: '2026-02-17' },
       { level: 'styrelse', dueOn: '2026-03-09' },
+      { level: 'revisorer', dueOn: '2026-03-30' },
       { level: 'fullmaktige', dueOn: '2026-04-14' },
     ],
   },
@@ -171,6 +177,11 @@ interface DemoItem {
   title: string;
   outcome: Outcome;
   decision: string;
+  /**
+   * An uppdrag's follow-up: the responsible unit and the report-back day, and where it stood
+   * afterwards (reported back at the meeting it was due, or still in progress).
+   */
+  assignment?: { unit: string; reportBackOn: string; then: 'ongoing' | { reportedOn: string } };
   report?: {
     kind: ReportKind;
     unit: string;
@@ -222,6 +233,8 @@ const MEETINGS: { body: string; on: string; items: DemoItem[] }[] = [
         paragraph: '93',
         title: 'Omvärldsbevakning och jämförelse med liknande regioner',
         outcome: 'uppdrag',
+        // The investigations run on into 2025.
+        assignment: { unit: 'hs', reportBackOn: '2025-12-09', then: 'ongoing' },
         decision:
           '1. Informationen antecknas till protokollet. 2. Hälso- och sjukvårdsdirektören uppdras att säkerställa att rekommendationerna för An/Op/IVA från 2021 är genomförda. 3. Direktören uppdras att utreda division Medicin och föreslå åtgärder. 4. Direktören uppdras att utreda kirurgin i Centralsjukhuset och Åby.',
       },
@@ -286,6 +299,8 @@ const MEETINGS: { body: string; on: string; items: DemoItem[] }[] = [
         paragraph: '111',
         title: 'Handlingsplan Hållbar framtid, Hälso- och sjukvård',
         outcome: 'uppdrag',
+        // "Till nästa nämnd": the nämnd's December meeting.
+        assignment: { unit: 'hs', reportBackOn: '2024-12-10', then: { reportedOn: '2024-12-10' } },
         decision:
           '1. Informationen antecknas till protokollet. 2. Hälso- och sjukvårdsdirektören uppdras att till nästa nämnd komplettera uppdragen med tidplan, identifiera beslut som krävs, förtydliga målnivåer och redovisa ekonomin per division.',
         report: economy('hs', '2024-08'),
@@ -420,6 +435,7 @@ export async function seedFollowup(
   });
   await seedStatus(services, units);
   const meetings: Record<string, string> = {};
+  const followUps: { item: DemoItem; decisionId: string; assignmentId: string; body: string }[] = [];
   for (const m of MEETINGS) {
     // Written as on the day: the reports go out a week before the meeting, so their send time
     // and history read as the board's autumn did.
@@ -457,9 +473,40 @@ export async function seedFollowup(
             await w.trx.selectFrom('agenda_items').select('id').where('report_id', '=', id).executeTakeFirstOrThrow()
           ).id;
         } else itemId = (await addItemIn(then, w, meetingId, { paragraph: item.paragraph, title: item.title })).id;
-        await recordDecisionIn(then, w, meetingId, itemId, { outcome: item.outcome, text: item.decision });
+        const recorded = await recordDecisionIn(then, w, meetingId, itemId, {
+          outcome: item.outcome,
+          text: item.decision,
+          assignment: item.assignment
+            ? { reportBackOn: item.assignment.reportBackOn, assigneeUnitId: u(item.assignment.unit) }
+            : null,
+        });
+        if (item.assignment && recorded.assignmentId)
+          followUps.push({ item, decisionId: recorded.decisionId, assignmentId: recorded.assignmentId, body: m.body });
       }
     });
+  }
+  // Where the uppdrag stood afterwards: one reported back at the meeting it was due, one in progress.
+  for (const { item, decisionId, assignmentId, body } of followUps) {
+    const a = item.assignment as NonNullable<DemoItem['assignment']>;
+    const reported = a.then === 'ongoing' ? null : a.then.reportedOn;
+    await updateAssignment(
+      { ...services, clock: fixedClock(new Date(`${reported ?? '2025-01-15'}T12:00:00Z`)) },
+      actor,
+      assignmentId,
+      {
+        version: 1,
+        title: item.title,
+        description: item.decision,
+        bodyId: bodies.get(body) as string,
+        decisionId,
+        assigneeUnitId: u(a.unit),
+        assigneeName: null,
+        dueOn: a.reportBackOn,
+        reportBackOn: a.reportBackOn,
+        status: reported ? 'reported' : 'ongoing',
+        reportedOn: reported,
+      },
+    );
   }
   // A report being written now: September 2025 for Hälso- och sjukvård, not yet sent.
   await write(services, actor, (w) =>

@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
 import {
+  annualCouncilLatest,
   DEADLINE_LEVELS,
   type Deadline,
   type DeadlineLevel,
   isFollowupKind,
   type OccasionKind,
   outOfOrder,
+  statutorySteps,
+  withStatutorySteps,
 } from '../../domain/followup/cycle';
 import { can } from '../../domain/permissions';
+import { INTERIM_RULE, interimCoversLawfulPart } from '../../domain/reports/interim';
 import type { Actor, Executor, Services } from '../core/context';
 import { bumpVersion, type WriteTx, write } from '../core/write';
 import { currentTree } from '../org/service';
@@ -22,6 +26,7 @@ export interface Occasion {
   period: string | null;
   title: string;
   deadlines: Deadline[];
+  steps: { level: DeadlineLevel; label: string }[];
 }
 
 const byLevel = (a: Deadline, b: Deadline) => DEADLINE_LEVELS.indexOf(a.level) - DEADLINE_LEVELS.indexOf(b.level);
@@ -60,6 +65,7 @@ export async function occasions(
       .filter((d) => d.occasion_id === r.id)
       .map((d) => ({ level: d.level as DeadlineLevel, dueOn: d.due_on }))
       .sort(byLevel),
+    steps: statutorySteps(r.kind as OccasionKind),
   }));
   const first = (o: Occasion) => o.deadlines.map((d) => d.dueOn).sort()[0] ?? `${o.year}-12-31`;
   return out.sort((a, b) => first(a).localeCompare(first(b)) || a.title.localeCompare(b.title, 'sv'));
@@ -104,6 +110,8 @@ function validate(input: Pick<OccasionInput, 'year' | 'kind' | 'period' | 'deadl
     Number(input.period.slice(0, 4)) !== input.year - 1
   )
     fields.push({ field: 'period', message: 'Månaden ska höra till årshjulets år (eller december året före).' });
+  if (input.kind === 'interim' && input.period !== null && !interimCoversLawfulPart(input.period))
+    fields.push({ field: 'period', message: INTERIM_RULE });
   if (input.deadlines.length === 0) fields.push({ field: 'deadlines', message: 'Ange minst en sista dag.' });
   const seen = new Set<string>();
   input.deadlines.forEach((d, i) => {
@@ -112,6 +120,15 @@ function validate(input: Pick<OccasionInput, 'year' | 'kind' | 'period' | 'deadl
     if (input.period !== null && d.dueOn.slice(0, 7) <= input.period)
       fields.push({ field: `deadlines.${i}.dueOn`, message: 'Sista dagen ska ligga efter månaden som rapporteras.' });
   });
+  if (input.kind === 'annual' && input.period !== null) {
+    const latest = annualCouncilLatest(input.period);
+    const i = input.deadlines.findIndex((d) => d.level === 'fullmaktige');
+    if (i >= 0 && (input.deadlines[i] as Deadline).dueOn > latest)
+      fields.push({
+        field: `deadlines.${i}.dueOn`,
+        message: `Fullmäktige godkänner årsredovisningen och prövar ansvarsfrihet senast ${latest}.`,
+      });
+  }
   for (const i of outOfOrder(input.deadlines))
     fields.push({
       field: `deadlines.${i}.dueOn`,
@@ -129,8 +146,10 @@ async function writeDeadlines(w: WriteTx, occasionId: string, deadlines: readonl
       .execute();
 }
 
-export async function createOccasionIn(services: Services, w: WriteTx, input: OccasionInput, id = randomUUID()) {
+export async function createOccasionIn(services: Services, w: WriteTx, given: OccasionInput, id = randomUUID()) {
   await authorizeCycle(services, w.actor, w.trx);
+  // The interim and annual reports always carry the styrelse, revisorer and fullmäktige steps.
+  const input = { ...given, deadlines: withStatutorySteps(given.kind, given.period, given.deadlines) };
   validate(input);
   if (input.period !== null && (await occasionOf(w.trx, input.period)))
     throw new DomainError('conflict', `Årshjulet har redan en uppföljning av ${input.period}.`, {
@@ -166,7 +185,8 @@ export async function updateOccasion(
     await authorizeCycle(services, actor, w.trx);
     const [before] = await occasions(w.trx, { id });
     if (!before) throw notFound('Händelsen i årshjulet');
-    validate({ ...before, deadlines: input.deadlines });
+    const deadlines = withStatutorySteps(before.kind, before.period, input.deadlines);
+    validate({ ...before, deadlines });
     await bumpVersion(
       w.trx,
       'cycle_occasions',
@@ -175,7 +195,7 @@ export async function updateOccasion(
       async () => (await occasions(w.trx, { id }))[0] ?? null,
     );
     await w.trx.updateTable('cycle_occasions').set({ title: input.title }).where('id', '=', id).execute();
-    await writeDeadlines(w, id, input.deadlines);
+    await writeDeadlines(w, id, deadlines);
     const [after] = await occasions(w.trx, { id });
     await w.record({
       kind: 'cycle_occasion.updated',

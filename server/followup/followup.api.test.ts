@@ -27,7 +27,7 @@ describe('follow-up on Region Exempel', () => {
     const { status, body } = await (await as('politiker')).json('GET', '/api/cycle?year=2025');
     expect(status).toBe(200);
     const interim = body.occasions.find((o: any) => o.kind === 'interim');
-    expect(interim).toMatchObject({ period: '2025-06', title: 'Delårsrapport per juni' });
+    expect(interim).toMatchObject({ period: '2025-07', title: 'Delårsrapport per juli' });
     const dates = interim.deadlines.map((d: any) => d.dueOn);
     expect(dates).toEqual([...dates].sort());
     expect(body.occasions.some((o: any) => o.kind === 'budget' && o.period === null)).toBe(true);

@@ -21,6 +21,8 @@ export const OccasionSchema = z
     period: z.string().nullable(),
     title: z.string(),
     deadlines: z.array(DeadlineSchema),
+    /** What the statutory steps after the units are (styrelse, revisorer, fullmäktige); empty for other kinds. */
+    steps: z.array(z.object({ level: z.enum(DEADLINE_LEVELS), label: z.string() })),
   })
   .openapi('Occasion');
 

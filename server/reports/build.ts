@@ -14,10 +14,12 @@ import type {
   StaleRow,
 } from '../../domain/reports/content';
 import { PERSPECTIVE_LABELS } from '../../domain/steering';
+import { boardFlags } from '../competence/board-flags';
 import type { Actor, Services } from '../core/context';
 import { yearOf } from '../economy/figures';
 import { planMonthSums, rollUpUnits } from '../economy/rollups';
 import { type Deviation, indicatorDeviations, measureDeviations, staleIndicators } from '../followup/deviations';
+import { today } from '../org/service';
 import { scorecard } from '../steering/scorecard';
 
 export interface ReportHead {
@@ -188,6 +190,9 @@ export async function buildContent(
       layout: 'byUnit',
     };
   }
+  onProgress(0.8, 'Tar med det som saknar behörigt beslut');
+  // Judged on the day the content is built: sending freezes what the board was shown (decision 016).
+  const flags = await boardFlags(services.db, head.unitId, today(services));
   onProgress(0.9, 'Sammanställer rapporten');
   const unitName = card.unitName;
   const content: ReportContent = {
@@ -203,6 +208,9 @@ export async function buildContent(
     scorecard: scorecardSection,
     deviations,
     stale,
+    undecidedPlans: flags.undecidedPlans,
+    driftedGoals: flags.driftedGoals,
+    aboveCompetence: flags.aboveCompetence,
   };
   onProgress(1, 'Klar');
   return content;

@@ -250,10 +250,25 @@ export function reportRoutes({ services }: Deps) {
             outcome: z.enum(OUTCOMES),
             text: z.string().trim().min(1).max(20_000),
             diarienummer: z.string().trim().max(100).nullable().optional(),
+            /** Required for an uppdrag: it becomes an assignment followed up on the body's next agenda. */
+            assignment: z
+              .object({
+                reportBackOn: IsoDateSchema,
+                assigneeUnitId: z.string().min(1).nullable().optional(),
+                assigneeName: z.string().trim().max(200).nullable().optional(),
+              })
+              .nullable()
+              .optional(),
           }),
         ),
       },
-      responses: { ...ok('Protokollfört', z.object({ id: z.string(), decisionId: z.string() })), ...writeErrors },
+      responses: {
+        ...ok(
+          'Protokollfört; ett uppdrag med sitt uppdrag att följa upp',
+          z.object({ id: z.string(), decisionId: z.string(), assignmentId: z.string().nullable() }),
+        ),
+        ...writeErrors,
+      },
     }),
     async (c) => {
       const { id, itemId } = c.req.valid('param');

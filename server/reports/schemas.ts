@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { FOLLOW_UP_STATUSES } from '../../domain/followup/uppdrag';
 import { REPORT_KINDS } from '../../domain/reports/content';
 import { OUTCOMES } from '../../domain/reports/series';
 import { STATUSES } from '../../domain/steering';
@@ -106,6 +107,37 @@ export const StaleRowSchema = z
   })
   .openapi('StaleRow');
 
+/** Who must decide a flagged record, and why (the rule cited). */
+const WhoDecides = {
+  requiredDecisionMaker: z.string(),
+  reason: z.string(),
+};
+
+export const UndecidedPlanRowSchema = z
+  .object({ title: z.string(), kindLabel: z.string(), ownerName: z.string(), ...WhoDecides })
+  .openapi('UndecidedPlanRow');
+
+export const DriftedGoalRowSchema = z
+  .object({
+    planTitle: z.string(),
+    unitName: z.string(),
+    /** Null when no competent decision ever stood behind a wording of the goal. */
+    decidedWording: z.string().nullable(),
+    currentWording: z.string(),
+    ...WhoDecides,
+  })
+  .openapi('DriftedGoalRow');
+
+export const AboveCompetenceRowSchema = z
+  .object({
+    kind: z.enum(['measure', 'corrective_action']),
+    name: z.string(),
+    unitName: z.string(),
+    amountKr: Figure,
+    ...WhoDecides,
+  })
+  .openapi('AboveCompetenceRow');
+
 export const ReportContentSchema = z
   .object({
     title: z.string(),
@@ -121,6 +153,10 @@ export const ReportContentSchema = z
     scorecard: ScorecardSectionSchema,
     deviations: z.array(DeviationRowSchema),
     stale: z.array(StaleRowSchema),
+    /** The flags for the board (decision 016); absent in content frozen before they were carried. */
+    undecidedPlans: z.array(UndecidedPlanRowSchema).optional(),
+    driftedGoals: z.array(DriftedGoalRowSchema).optional(),
+    aboveCompetence: z.array(AboveCompetenceRowSchema).optional(),
   })
   .openapi('ReportContent');
 
@@ -228,6 +264,22 @@ export const MeetingItemSchema = z
   })
   .openapi('MeetingItem');
 
+/** An uppdrag the body gave before this meeting, still open, and where it stands today. */
+export const MeetingFollowUpSchema = z
+  .object({
+    assignmentId: z.string(),
+    title: z.string(),
+    /** The day the body gave the uppdrag. */
+    givenOn: z.string(),
+    /** The paragraph of the decision that gave it, if recorded at a meeting. */
+    paragraph: z.string().nullable(),
+    /** The responsible unit (or official). */
+    assigneeName: z.string(),
+    reportBackOn: z.string(),
+    status: z.enum(FOLLOW_UP_STATUSES),
+  })
+  .openapi('MeetingFollowUp');
+
 export const MeetingSchema = z
   .object({
     id: z.string(),
@@ -238,5 +290,7 @@ export const MeetingSchema = z
     items: z.array(MeetingItemSchema),
     /** What the caller may do with the meeting: add items, record the body's decisions. */
     can: z.object({ edit: z.boolean() }).openapi('MeetingAbilities'),
+    /** The body's open uppdrag given before the meeting, each with its status by today's clock. */
+    followUp: z.array(MeetingFollowUpSchema),
   })
   .openapi('Meeting');

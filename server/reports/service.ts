@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, notFound } from '../../domain/errors';
+import { followUpStatus } from '../../domain/followup/uppdrag';
 import { parseMonth } from '../../domain/indicators/months';
 import { OrgIndex } from '../../domain/org';
 import { formatPeriod } from '../../domain/periods';
 import { type ReportContent, type ReportKind, type Sbar, withFiguresAsText } from '../../domain/reports/content';
+import { INTERIM_RULE, interimCoversLawfulPart } from '../../domain/reports/interim';
 import { NOTED_FLAG_AT, notedInARow, type Outcome } from '../../domain/reports/series';
 import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
@@ -11,6 +13,7 @@ import { idempotent } from '../core/idempotency';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { unitsOn } from '../org/queries';
 import { currentTree, today } from '../org/service';
+import { createAssignmentIn, openAssignmentsOfBodies } from '../steering/assignments';
 import { authorizeReadSomewhere, readable, readableInherited, scopeOfBody } from '../steering/common';
 import { createDecisionIn } from '../steering/decisions';
 import { buildContent, contentHash, type ReportHead } from './build';
@@ -246,6 +249,8 @@ export interface NewReport {
 
 export async function createReportIn(services: Services, w: WriteTx, input: NewReport, id = randomUUID()) {
   const period = formatPeriod(parseMonth(input.period, 'period'));
+  if (input.kind === 'interim' && !interimCoversLawfulPart(period))
+    throw new DomainError('unprocessable', INTERIM_RULE, { fields: [{ field: 'period', message: INTERIM_RULE }] });
   const tree = await currentTree(services, w.trx);
   if (!tree.has(input.unitId))
     throw new DomainError('unprocessable', 'Enheten finns inte.', {
@@ -461,7 +466,7 @@ const HIDDEN_REPORT_TITLE = 'Rapport (du saknar behörighet att läsa den)';
  * may read the report itself.
  */
 export async function listMeetings(services: Services, actor: Actor, bodyId?: string) {
-  const tree = await currentTree(services);
+  const { tree, names } = await treeAndNames(services, services.db);
   authorizeReadSomewhere(actor, tree);
   const mayReadBody = readableInherited(actor, tree);
   const mayReadReport = readable(actor, tree);
@@ -501,6 +506,9 @@ export async function listMeetings(services: Services, actor: Actor, bodyId?: st
           .execute();
   const paragraphOrder = (p: string) => Number.parseInt(p.replace(/\D/g, ''), 10) || 0;
   const canOn = abilities(actor, tree);
+  // The body's open uppdrag are followed up on each of its meetings after they were given.
+  const open = await openAssignmentsOfBodies(services.db, [...new Set(meetings.map((m) => m.body_id))]);
+  const day = today(services);
   return {
     meetings: meetings.map((m) => ({
       can: canOn(scopes.get(m.body_id) ?? null, { edit: 'meeting.write' }),
@@ -509,6 +517,19 @@ export async function listMeetings(services: Services, actor: Actor, bodyId?: st
       bodyName: m.body_name,
       meetsOn: m.meets_on,
       title: m.title,
+      followUp: open
+        .filter((a) => a.bodyId === m.body_id && a.givenOn < m.meets_on)
+        .map((a) => ({
+          assignmentId: a.id,
+          title: a.title,
+          givenOn: a.givenOn,
+          paragraph: a.decisionParagraph,
+          assigneeName: a.assigneeUnitId
+            ? (names.get(a.assigneeUnitId) ?? a.assigneeName ?? '')
+            : (a.assigneeName ?? ''),
+          reportBackOn: a.reportBackOn,
+          status: followUpStatus(a, day),
+        })),
       items: items
         .filter((i) => i.meeting_id === m.id)
         .sort((a, b) => paragraphOrder(a.paragraph) - paragraphOrder(b.paragraph))
@@ -616,6 +637,29 @@ export const addItem = (
   input: { paragraph: string; title: string; reportId?: string | null },
 ) => write(services, actor, (w) => addItemIn(services, w, meetingId, input));
 
+export interface RecordedDecision {
+  outcome: Outcome;
+  text: string;
+  diarienummer?: string | null;
+  /** An uppdrag's follow-up: who reports back, and by when. Required for an uppdrag, refused otherwise. */
+  assignment?: { reportBackOn: string; assigneeUnitId?: string | null; assigneeName?: string | null } | null;
+}
+
+function checkAssignment(input: RecordedDecision, meetsOn: string) {
+  const a = input.assignment ?? null;
+  const refuse = (field: string, message: string) => {
+    throw new DomainError('unprocessable', message, { fields: [{ field, message }] });
+  };
+  if (input.outcome !== 'uppdrag') {
+    if (a) refuse('assignment', 'Bara ett uppdrag följs upp som uppdrag.');
+    return;
+  }
+  if (!a) return refuse('assignment.reportBackOn', 'Ett uppdrag ska ha en dag för återrapportering.');
+  if (a.reportBackOn <= meetsOn) refuse('assignment.reportBackOn', 'Återrapporteringen ska ligga efter sammanträdet.');
+  if (!a.assigneeUnitId && !a.assigneeName?.trim())
+    refuse('assignment.assigneeUnitId', 'Ange den enhet (eller tjänsteperson) som ansvarar för uppdraget.');
+}
+
 /**
  * Records what the body decided on an agenda item: a decision, an assignment or "information
  * noted", registered in the decisions register under the meeting's date and paragraph.
@@ -625,9 +669,10 @@ export async function recordDecisionIn(
   w: WriteTx,
   meetingId: string,
   itemId: string,
-  input: { outcome: Outcome; text: string; diarienummer?: string | null },
+  input: RecordedDecision,
 ) {
   const meeting = await meetingOrThrow(w.trx, meetingId);
+  checkAssignment(input, meeting.meets_on);
   const item = await w.trx
     .selectFrom('agenda_items')
     .selectAll()
@@ -656,15 +701,30 @@ export async function recordDecisionIn(
     links,
   });
   await w.trx.updateTable('agenda_items').set({ decision_id: decision.id }).where('id', '=', itemId).execute();
+  // An uppdrag is followed up: it becomes an assignment of the body, with its report-back day.
+  const assignment = input.assignment
+    ? await createAssignmentIn(services, w, {
+        title: item.title,
+        description: input.text,
+        bodyId: meeting.body_id,
+        decisionId: decision.id,
+        assigneeUnitId: input.assignment.assigneeUnitId ?? null,
+        assigneeName: input.assignment.assigneeName ?? null,
+        dueOn: input.assignment.reportBackOn,
+        reportBackOn: input.assignment.reportBackOn,
+        status: 'not_started',
+        reportedOn: null,
+      })
+    : null;
   await w.record({
     kind: 'meeting.decision_recorded',
     entity: 'meeting',
     entityId: meetingId,
     unitId: await scopeOfBody(w.trx, meeting.body_id, await currentTree(services, w.trx)),
     before: null,
-    after: { itemId, decisionId: decision.id, outcome: input.outcome },
+    after: { itemId, decisionId: decision.id, outcome: input.outcome, assignmentId: assignment?.id ?? null },
   });
-  return { id: itemId, decisionId: decision.id };
+  return { id: itemId, decisionId: decision.id, assignmentId: assignment?.id ?? null };
 }
 
 export const recordDecision = (
@@ -672,5 +732,5 @@ export const recordDecision = (
   actor: Actor,
   meetingId: string,
   itemId: string,
-  input: { outcome: Outcome; text: string; diarienummer?: string | null },
+  input: RecordedDecision,
 ) => write(services, actor, (w) => recordDecisionIn(services, w, meetingId, itemId, input));

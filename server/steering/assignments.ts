@@ -6,7 +6,7 @@ import type { OrgIndex } from '../../domain/org';
 import type { AssignmentStatus } from '../../domain/steering';
 import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
-import { authorize, bumpVersion, write } from '../core/write';
+import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { currentTree, today } from '../org/service';
 import { authorizeReadSomewhere, mustExist, readableInherited, scopeOfBody } from './common';
 import { linkDecision } from './decisions';
@@ -112,41 +112,45 @@ async function check(db: Executor, input: AssignmentInput) {
 }
 
 export async function createAssignment(services: Services, actor: Actor, input: AssignmentInput, id = randomUUID()) {
-  return write(services, actor, async (w) => {
-    await check(w.trx, input);
-    const tree = await currentTree(services, w.trx);
-    const scope = await scopeOfBody(w.trx, input.bodyId, tree);
-    authorize(actor, 'assignment.write', { unitId: scope }, tree);
-    await w.trx
-      .insertInto('assignments')
-      .values({
-        id,
-        title: input.title,
-        description: input.description,
-        body_id: input.bodyId,
-        decision_id: input.decisionId,
-        assignee_unit_id: input.assigneeUnitId,
-        assignee_name: input.assigneeName,
-        scope_unit_id: scope,
-        due_on: input.dueOn,
-        report_back_on: input.reportBackOn,
-        status: input.status,
-        reported_on: input.reportedOn,
-        created_at: w.now,
-      })
-      .execute();
-    if (input.decisionId) await linkDecision(w.trx, input.decisionId, 'assignment', id);
-    const [after] = await assignmentRecords(w.trx, today(services), [id]);
-    await w.record({
-      kind: 'assignment.created',
-      entity: 'assignment',
-      entityId: id,
-      unitId: scope,
-      before: null,
-      after,
-    });
-    return answer(actor, await currentTree(services, w.trx))(after as NonNullable<typeof after>);
+  return write(services, actor, (w) => createAssignmentIn(services, w, input, id));
+}
+
+/** Creates an uppdrag inside a write already open (a meeting recording its decision). */
+export async function createAssignmentIn(services: Services, w: WriteTx, input: AssignmentInput, id = randomUUID()) {
+  const actor = w.actor;
+  await check(w.trx, input);
+  const tree = await currentTree(services, w.trx);
+  const scope = await scopeOfBody(w.trx, input.bodyId, tree);
+  authorize(actor, 'assignment.write', { unitId: scope }, tree);
+  await w.trx
+    .insertInto('assignments')
+    .values({
+      id,
+      title: input.title,
+      description: input.description,
+      body_id: input.bodyId,
+      decision_id: input.decisionId,
+      assignee_unit_id: input.assigneeUnitId,
+      assignee_name: input.assigneeName,
+      scope_unit_id: scope,
+      due_on: input.dueOn,
+      report_back_on: input.reportBackOn,
+      status: input.status,
+      reported_on: input.reportedOn,
+      created_at: w.now,
+    })
+    .execute();
+  if (input.decisionId) await linkDecision(w.trx, input.decisionId, 'assignment', id);
+  const [after] = await assignmentRecords(w.trx, today(services), [id]);
+  await w.record({
+    kind: 'assignment.created',
+    entity: 'assignment',
+    entityId: id,
+    unitId: scope,
+    before: null,
+    after,
   });
+  return answer(actor, await currentTree(services, w.trx))(after as NonNullable<typeof after>);
 }
 
 /**
@@ -208,4 +212,55 @@ export async function updateAssignment(
     await w.record({ kind: 'assignment.updated', entity: 'assignment', entityId: id, unitId: scope, before, after });
     return answer(actor, await currentTree(services, w.trx))(after as NonNullable<typeof after>);
   });
+}
+
+/** An open uppdrag of a body, as its next meetings show it. */
+export interface BodyAssignment {
+  id: string;
+  bodyId: string;
+  title: string;
+  assigneeUnitId: string | null;
+  assigneeName: string | null;
+  reportBackOn: IsoDate;
+  status: AssignmentStatus;
+  /** When the body gave the uppdrag: its decision's day, or the day it was registered. */
+  givenOn: IsoDate;
+  decisionParagraph: string | null;
+}
+
+/** The uppdrag of these bodies that are not closed, for their meetings' agendas. */
+export async function openAssignmentsOfBodies(db: Executor, bodyIds: readonly string[]): Promise<BodyAssignment[]> {
+  if (bodyIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('assignments as a')
+    .leftJoin('decisions as d', 'd.id', 'a.decision_id')
+    .select([
+      'a.id',
+      'a.body_id',
+      'a.title',
+      'a.assignee_unit_id',
+      'a.assignee_name',
+      'a.due_on',
+      'a.report_back_on',
+      'a.status',
+      'a.created_at',
+      'd.decided_on',
+      'd.paragraph',
+    ])
+    .where('a.body_id', 'in', [...bodyIds])
+    .where('a.status', '!=', 'closed')
+    .orderBy('a.due_on')
+    .orderBy('a.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    bodyId: r.body_id,
+    title: r.title,
+    assigneeUnitId: r.assignee_unit_id,
+    assigneeName: r.assignee_name,
+    reportBackOn: r.report_back_on ?? r.due_on,
+    status: r.status as AssignmentStatus,
+    givenOn: r.decided_on ?? new Date(r.created_at).toISOString().slice(0, 10),
+    decisionParagraph: r.paragraph,
+  }));
 }

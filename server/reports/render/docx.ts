@@ -33,6 +33,7 @@ import {
   actionPlanFiguresTable,
   actionPlanTable,
   deviationsTable,
+  flagSectionTable,
   goalTable,
   type TableCell as ModelCell,
   type RowLevel,
@@ -313,7 +314,7 @@ export async function renderDocx(content: ReportContent, onProgress?: Progress):
     ...titlePage(content),
     new TableOfContents('Innehåll', { hyperlink: true, headingStyleRange: '1-1' }),
   ];
-  for (const [index, section] of f.SECTIONS.entries()) {
+  for (const [index, section] of f.sectionsOf(content).entries()) {
     await progress.step(`Skriver ${section.title.toLowerCase()}`);
     body.push(heading(section.title, { first: index === 0 }));
     switch (section.id) {
@@ -338,6 +339,11 @@ export async function renderDocx(content: ReportContent, onProgress?: Progress):
       case 'stale':
         body.push(...stale(content));
         break;
+      default: {
+        const t = f.flagTable(content, section.id);
+        if (t.rows.length === 0) body.push(...textParagraphs(t.empty, { muted: true }));
+        else body.push(note(t.intro), table(flagSectionTable(t)));
+      }
     }
   }
 

@@ -338,5 +338,38 @@ export function sampleReportContent(scale = 1): ReportContent {
     scorecard: scorecard(copies),
     deviations: repeated(DEVIATIONS, copies),
     stale: repeated(STALE, copies),
+    undecidedPlans: [
+      {
+        title: 'Färdplan 2030',
+        kindLabel: 'Strategi',
+        ownerName: 'Regionstyrelsen',
+        requiredDecisionMaker: 'Regionfullmäktige',
+        reason:
+          'Strategi beslutas av regionfullmäktige. Mål och riktlinjer för verksamheten är fullmäktiges (KL 5 kap. 1 §).',
+      },
+    ],
+    driftedGoals: [
+      {
+        planTitle: 'Regionplan med budget 2025–2027',
+        unitName: 'Region Exempel',
+        decidedWording: 'Andelen besök i primärvården ska öka',
+        currentWording: 'Vården ska ges nära invånarna',
+        requiredDecisionMaker: 'Regionfullmäktige',
+        reason: 'Regionplan beslutas av regionfullmäktige. Budget, mål för god ekonomisk hushållning (KL 11 kap.).',
+      },
+    ],
+    aboveCompetence: repeated(
+      [
+        {
+          kind: 'measure' as const,
+          name: 'Minskad inhyrd personal',
+          unitName: 'Område Specialiserad vård',
+          amountKr: '30000000',
+          requiredDecisionMaker: 'Nämnd eller högre enligt delegationsordningen (30,0 mnkr)',
+          reason: 'Chef för Område Specialiserad vård får inte besluta om åtgärd: 30,0 mnkr är över gränsen.',
+        },
+      ],
+      copies,
+    ),
   };
 }

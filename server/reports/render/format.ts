@@ -7,6 +7,8 @@ import { formatMoney, kronorInUnit } from '../../../domain/money';
 import {
   type ActionPlanRow,
   type ActionPlanSection,
+  FLAG_SECTION_TEXTS,
+  NO_DECIDED_WORDING,
   type Progress,
   REPORT_KIND_LABELS,
   type ReportContent,
@@ -14,6 +16,8 @@ import {
   SBAR_HEADINGS,
   STATUS_LABELS,
   type TrafficLight,
+  WHO_DECIDES,
+  WHY_RULE,
 } from '../../../domain/reports/content';
 import { indicatorDecimals, indicatorDeviation, indicatorValue } from '../../../domain/reports/figures';
 
@@ -254,8 +258,100 @@ export const SECTIONS = [
   { id: 'scorecard', title: 'Styrkort' },
   { id: 'deviations', title: 'Avvikelser och korrigerande åtgärder' },
   { id: 'stale', title: 'Inaktuella uppgifter' },
+  { id: 'undecidedPlans', title: FLAG_SECTION_TEXTS.undecidedPlans.title },
+  { id: 'driftedGoals', title: FLAG_SECTION_TEXTS.driftedGoals.title },
+  { id: 'aboveCompetence', title: FLAG_SECTION_TEXTS.aboveCompetence.title },
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
+
+/** The sections that list flagged records for the board (decision 016). */
+export const FLAG_SECTION_IDS = ['undecidedPlans', 'driftedGoals', 'aboveCompetence'] as const;
+export type FlagSectionId = (typeof FLAG_SECTION_IDS)[number];
+export const isFlagSection = (id: string): id is FlagSectionId => (FLAG_SECTION_IDS as readonly string[]).includes(id);
+
+/**
+ * The sections a report shows: content frozen before the flags were carried has no flag
+ * sections, and shows none rather than claiming nothing was flagged.
+ */
+export const sectionsOf = (content: ReportContent) =>
+  SECTIONS.filter((s) => !isFlagSection(s.id) || content[s.id] !== undefined);
+
+/** A flag section as a plain table every export lays out with its own table helper. */
+export interface FlagTable {
+  title: string;
+  intro: string;
+  empty: string;
+  /** Widths in per cent of the text width. */
+  columns: { header: string; width: number }[];
+  rows: string[][];
+}
+
+const WHO = WHO_DECIDES;
+const WHY = WHY_RULE;
+
+/** The rows of a flag section, as every export shows them. */
+export function flagTable(content: ReportContent, id: FlagSectionId): FlagTable {
+  const { title, intro, empty } = FLAG_SECTION_TEXTS[id];
+  if (id === 'undecidedPlans')
+    return {
+      title,
+      intro,
+      empty,
+      columns: [
+        { header: 'Plan', width: 24 },
+        { header: 'Slag', width: 13 },
+        { header: 'Ägare', width: 15 },
+        { header: WHO, width: 20 },
+        { header: WHY, width: 28 },
+      ],
+      rows: (content.undecidedPlans ?? []).map((r) => [
+        r.title,
+        r.kindLabel,
+        r.ownerName,
+        r.requiredDecisionMaker,
+        r.reason,
+      ]),
+    };
+  if (id === 'driftedGoals')
+    return {
+      title,
+      intro,
+      empty,
+      columns: [
+        { header: 'Beslutad lydelse', width: 21 },
+        { header: 'Nuvarande lydelse', width: 21 },
+        { header: 'Plan och enhet', width: 16 },
+        { header: WHO, width: 18 },
+        { header: WHY, width: 24 },
+      ],
+      rows: (content.driftedGoals ?? []).map((r) => [
+        r.decidedWording ?? NO_DECIDED_WORDING,
+        r.currentWording,
+        `${r.planTitle}, ${r.unitName}`,
+        r.requiredDecisionMaker,
+        r.reason,
+      ]),
+    };
+  return {
+    title,
+    intro,
+    empty,
+    columns: [
+      { header: 'Åtgärd', width: 22 },
+      { header: 'Enhet', width: 14 },
+      { header: 'Belopp', width: 10 },
+      { header: WHO, width: 20 },
+      { header: WHY, width: 34 },
+    ],
+    rows: (content.aboveCompetence ?? []).map((r) => [
+      `${r.kind === 'measure' ? '' : 'Korrigerande åtgärd: '}${r.name}`,
+      r.unitName,
+      amount(r.amountKr),
+      r.requiredDecisionMaker,
+      r.reason,
+    ]),
+  };
+}
 export const SBAR_KEYS = ['situation', 'background', 'assessment', 'recommendation'] as const;
 
 /** What a section says when it has nothing to show. */

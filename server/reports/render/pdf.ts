@@ -14,6 +14,7 @@ import {
   actionPlanFiguresTable,
   actionPlanTable,
   deviationsTable,
+  flagSectionTable,
   goalTable,
   type RowLevel,
   staleTable,
@@ -819,7 +820,7 @@ export async function renderPdf(
   doc.addPage();
 
   const pages: { id: string; title: string; page: number }[] = [];
-  for (const section of f.SECTIONS) {
+  for (const section of f.sectionsOf(content)) {
     await progress.step(`Skriver ${section.title.toLowerCase()}`);
     await w.groupAsync('Sect', () => writeSection(w, content, section, pages));
   }
@@ -865,5 +866,13 @@ async function writeSection(
     case 'stale':
       await stale(w, content);
       break;
+    default: {
+      const t = f.flagTable(content, section.id);
+      if (t.rows.length === 0) w.paragraphs(t.empty, { muted: true });
+      else {
+        w.note(t.intro);
+        await w.table(flagSectionTable(t), { continued: t.title });
+      }
+    }
   }
 }

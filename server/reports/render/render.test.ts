@@ -432,6 +432,9 @@ describe('Excel', () => {
       'Styrkort',
       'Avvikelser',
       'Inaktuella uppgifter',
+      'Planer utan beslut',
+      'Mål utan beslut',
+      'Över befogenhet',
     ]);
     expect(Object.values(SHEETS)).toEqual(workbook.worksheets.map((w) => w.name));
   });

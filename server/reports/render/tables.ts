@@ -188,3 +188,12 @@ export function staleTable(stale: ReportContent['stale']): TableModel {
     })),
   };
 }
+
+/** A flag section (plans without a decision, drifted goals, above competence) as a plain table. */
+export function flagSectionTable(t: f.FlagTable): TableModel {
+  return {
+    caption: t.title,
+    columns: t.columns.map((c) => ({ header: c.header, width: c.width })),
+    rows: t.rows.map((cells) => ({ level: 'plain', cells: cells.map((text) => cell(text)) })),
+  };
+}

@@ -15,6 +15,9 @@ export const SHEETS = {
   scorecard: 'Styrkort',
   deviations: 'Avvikelser',
   stale: 'Inaktuella uppgifter',
+  undecidedPlans: 'Planer utan beslut',
+  driftedGoals: 'Mål utan beslut',
+  aboveCompetence: 'Över befogenhet',
 } as const;
 
 const MNKR_FORMAT = f.MNKR_NUMBER_FORMAT;
@@ -264,6 +267,21 @@ function staleSheet(workbook: ExcelJS.Workbook, content: ReportContent) {
   filter(content.stale.length + 1);
 }
 
+/** One sheet per flag section the content carries: the same columns as the PDF, one row per record. */
+function flagSheets(workbook: ExcelJS.Workbook, content: ReportContent) {
+  for (const id of f.FLAG_SECTION_IDS) {
+    if (content[id] === undefined) continue;
+    const t = f.flagTable(content, id);
+    const { sheet, filter } = tableSheet(
+      workbook,
+      SHEETS[id],
+      t.columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: Math.max(12, c.width * 1.6), wrap: true })),
+    );
+    for (const row of t.rows) sheet.addRow(Object.fromEntries(row.map((cell, i) => [`c${i}`, text(cell)])));
+    filter(t.rows.length + 1);
+  }
+}
+
 export async function renderXlsx(content: ReportContent, onProgress?: Progress): Promise<Buffer> {
   const progress = f.progressSteps(onProgress, 6);
   const workbook = new ExcelJS.Workbook();
@@ -281,6 +299,7 @@ export async function renderXlsx(content: ReportContent, onProgress?: Progress):
   deviationsSheet(workbook, content);
   await progress.step('Skriver inaktuella uppgifter');
   staleSheet(workbook, content);
+  flagSheets(workbook, content);
   await progress.step('Sparar Excel-filen');
   const buffer = await writeXlsx(workbook);
   progress.finish();

@@ -6623,7 +6623,7 @@ export interface paths {
                         title: string;
                         deadlines: {
                             /** @enum {string} */
-                            level: "enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "fullmaktige";
+                            level: "enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "revisorer" | "fullmaktige";
                             dueOn: string;
                         }[];
                     };
@@ -6735,7 +6735,7 @@ export interface paths {
                         title: string;
                         deadlines: {
                             /** @enum {string} */
-                            level: "enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "fullmaktige";
+                            level: "enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "revisorer" | "fullmaktige";
                             dueOn: string;
                         }[];
                     };
@@ -8939,11 +8939,16 @@ export interface paths {
                         outcome: "beslut" | "uppdrag" | "information";
                         text: string;
                         diarienummer?: string | null;
+                        assignment?: {
+                            reportBackOn: string;
+                            assigneeUnitId?: string | null;
+                            assigneeName?: string | null;
+                        } | null;
                     };
                 };
             };
             responses: {
-                /** @description Protokollfört */
+                /** @description Protokollfört; ett uppdrag med sitt uppdrag att följa upp */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8952,6 +8957,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             decisionId: string;
+                            assignmentId: string | null;
                         };
                     };
                 };
@@ -9723,7 +9729,7 @@ export interface components {
         };
         Cycle: {
             year: number;
-            levels: ("enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "fullmaktige")[];
+            levels: ("enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "revisorer" | "fullmaktige")[];
             occasions: components["schemas"]["Occasion"][];
         };
         Occasion: {
@@ -9735,10 +9741,15 @@ export interface components {
             period: string | null;
             title: string;
             deadlines: components["schemas"]["Deadline"][];
+            steps: {
+                /** @enum {string} */
+                level: "enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "revisorer" | "fullmaktige";
+                label: string;
+            }[];
         };
         Deadline: {
             /** @enum {string} */
-            level: "enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "fullmaktige";
+            level: "enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "revisorer" | "fullmaktige";
             dueOn: string;
         };
         FollowupStatus: {
@@ -9952,6 +9963,9 @@ export interface components {
             scorecard: components["schemas"]["ScorecardSection"];
             deviations: components["schemas"]["DeviationRow"][];
             stale: components["schemas"]["StaleRow"][];
+            undecidedPlans?: components["schemas"]["UndecidedPlanRow"][];
+            driftedGoals?: components["schemas"]["DriftedGoalRow"][];
+            aboveCompetence?: components["schemas"]["AboveCompetenceRow"][];
         };
         ActionPlanSection: {
             planTitle: string;
@@ -10024,6 +10038,30 @@ export interface components {
             unitName: string;
             asOf: string | null;
         };
+        UndecidedPlanRow: {
+            title: string;
+            kindLabel: string;
+            ownerName: string;
+            requiredDecisionMaker: string;
+            reason: string;
+        };
+        DriftedGoalRow: {
+            planTitle: string;
+            unitName: string;
+            decidedWording: string | null;
+            currentWording: string;
+            requiredDecisionMaker: string;
+            reason: string;
+        };
+        AboveCompetenceRow: {
+            /** @enum {string} */
+            kind: "measure" | "corrective_action";
+            name: string;
+            unitName: string;
+            amountKr: string;
+            requiredDecisionMaker: string;
+            reason: string;
+        };
         FollowedBy: {
             meetingId: string;
             bodyName: string;
@@ -10058,6 +10096,7 @@ export interface components {
             title: string;
             items: components["schemas"]["MeetingItem"][];
             can: components["schemas"]["MeetingAbilities"];
+            followUp: components["schemas"]["MeetingFollowUp"][];
         };
         MeetingItem: {
             id: string;
@@ -10072,6 +10111,16 @@ export interface components {
         };
         MeetingAbilities: {
             edit: boolean;
+        };
+        MeetingFollowUp: {
+            assignmentId: string;
+            title: string;
+            givenOn: string;
+            paragraph: string | null;
+            assigneeName: string;
+            reportBackOn: string;
+            /** @enum {string} */
+            status: "not_started" | "ongoing" | "reported" | "late";
         };
     };
     responses: never;

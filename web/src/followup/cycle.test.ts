@@ -20,6 +20,7 @@ const occasion = (id: string, title: string, deadlines: Occasion['deadlines'], k
   period: kind === 'budget' ? null : '2025-09',
   title,
   deadlines,
+  steps: [],
 });
 
 describe('calendarOf', () => {

@@ -1,6 +1,7 @@
 import { Badge, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FLAG_SECTION_TEXTS, NO_DECIDED_WORDING, WHO_DECIDES, WHY_RULE } from '../../../domain/reports/content';
 import { indicatorDeviation, indicatorValue } from '../../../domain/reports/figures';
 import { formatNumber } from '../app/format';
 import { formatDecimalText } from '../steering/numbers';
@@ -413,7 +414,103 @@ export function StaleView({ stale, period }: { stale: StaleRow[]; period: string
   );
 }
 
-/** Every part that fills itself: action plan, scorecard, deviations and what is out of date. */
+type FlagId = keyof typeof FLAG_SECTION_TEXTS;
+
+/**
+ * One flag section as the exports print it: who must decide each record and why. Content
+ * frozen before the flags were carried has no such section, and none is shown.
+ */
+function FlagView({ id, headers, rows }: { id: FlagId; headers: string[]; rows: string[][] }) {
+  const texts = FLAG_SECTION_TEXTS[id];
+  return (
+    <section aria-labelledby={`report-${id}-heading`} className="section">
+      <Title order={2} size="h3" id={`report-${id}-heading`} mb="sm">
+        {texts.title}
+      </Title>
+      {rows.length === 0 ? (
+        <Text>{texts.empty}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table withTableBorder captionSide="top" verticalSpacing={6}>
+            <Table.Caption>{texts.intro}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                {headers.map((h) => (
+                  <Table.Th key={h} scope="col">
+                    {h}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map(([first, ...rest], i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the list is frozen and has no ids
+                <Table.Tr key={i}>
+                  <Table.Th scope="row" fw="normal">
+                    {first}
+                  </Table.Th>
+                  {rest.map((cell, j) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: cells in column order
+                    <Table.Td key={j}>{cell}</Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </section>
+  );
+}
+
+/** The flags for the board (decision 016), each with who must decide and why. */
+export function FlagsView({ content }: { content: ReportContent }) {
+  return (
+    <>
+      {content.undecidedPlans && (
+        <FlagView
+          id="undecidedPlans"
+          headers={['Plan', 'Slag', 'Ägare', WHO_DECIDES, WHY_RULE]}
+          rows={content.undecidedPlans.map((r) => [
+            r.title,
+            r.kindLabel,
+            r.ownerName,
+            r.requiredDecisionMaker,
+            r.reason,
+          ])}
+        />
+      )}
+      {content.driftedGoals && (
+        <FlagView
+          id="driftedGoals"
+          headers={['Nuvarande lydelse', 'Beslutad lydelse', 'Plan och enhet', WHO_DECIDES, WHY_RULE]}
+          rows={content.driftedGoals.map((r) => [
+            r.currentWording,
+            r.decidedWording ?? NO_DECIDED_WORDING,
+            `${r.planTitle}, ${r.unitName}`,
+            r.requiredDecisionMaker,
+            r.reason,
+          ])}
+        />
+      )}
+      {content.aboveCompetence && (
+        <FlagView
+          id="aboveCompetence"
+          headers={['Åtgärd', 'Enhet', 'Belopp', WHO_DECIDES, WHY_RULE]}
+          rows={content.aboveCompetence.map((r) => [
+            r.kind === 'measure' ? r.name : `Korrigerande åtgärd: ${r.name}`,
+            r.unitName,
+            mnkrText(r.amountKr),
+            r.requiredDecisionMaker,
+            r.reason,
+          ])}
+        />
+      )}
+    </>
+  );
+}
+
+/** Every part that fills itself: action plan, scorecard, deviations, what is out of date, the flags. */
 export function ContentView({ content }: { content: ReportContent }) {
   return (
     <>
@@ -421,6 +518,7 @@ export function ContentView({ content }: { content: ReportContent }) {
       <ScorecardView scorecard={content.scorecard} />
       <DeviationsView deviations={content.deviations} />
       <StaleView stale={content.stale} period={content.period} />
+      <FlagsView content={content} />
     </>
   );
 }

@@ -1,12 +1,14 @@
 import { Button, Group, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, client, type RequestBody } from '../app/client';
 import { today } from '../app/format';
 import type { Body } from '../app/types';
+import { orgUnitsQuery } from '../org/TreePage';
 import { DateField, FormPanel, SaveStatus, useFieldError } from '../steering/formkit';
 import type { Errors } from '../steering/payloads';
+import { useUnitOptions } from '../ui/options';
 import { bareParagraph, meetingLabel, outcomeKey } from './labels';
 import { meetingsKey, reportsKey } from './queries';
 import { type Meeting, type MeetingItem, OUTCOMES, type Outcome } from './types';
@@ -174,6 +176,11 @@ export function DecisionForm({
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [text, setText] = useState('');
   const [diarienummer, setDiarienummer] = useState('');
+  // An uppdrag becomes an assignment: who reports back, and by when (issue 12 item 5).
+  const [reportBackOn, setReportBackOn] = useState('');
+  const [assigneeUnitId, setAssigneeUnitId] = useState<string | null>(null);
+  const units = useQuery(orgUnitsQuery(today()));
+  const unitOptions = useUnitOptions(units.data?.units ?? []);
   const [clientErrors, setClientErrors] = useState<Errors>({});
   const label = meetingLabel({ ...meeting, paragraph: item.paragraph });
   const record = useMutation({
@@ -205,6 +212,10 @@ export function DecisionForm({
     const errors: Errors = {};
     if (!outcome) errors.outcome = 'reports.meetings.outcomeRequired';
     if (!text.trim()) errors.text = 'reports.meetings.textRequired';
+    if (outcome === 'uppdrag' && !reportBackOn)
+      errors['assignment.reportBackOn'] = 'reports.meetings.reportBackRequired';
+    if (outcome === 'uppdrag' && !assigneeUnitId)
+      errors['assignment.assigneeUnitId'] = 'reports.meetings.assigneeRequired';
     setClientErrors(errors);
     if (hasErrors(errors) || !outcome) record.reset();
     else
@@ -212,6 +223,7 @@ export function DecisionForm({
         outcome,
         text: text.trim(),
         ...(diarienummer.trim() ? { diarienummer: diarienummer.trim() } : {}),
+        ...(outcome === 'uppdrag' ? { assignment: { reportBackOn, assigneeUnitId } } : {}),
       });
   };
 
@@ -221,7 +233,18 @@ export function DecisionForm({
       title={t('reports.meetings.decisionTitle', { meeting: label, title: item.title })}
       onClose={() => onDone('')}
     >
-      <SaveStatus error={record.error} invalid={hasErrors(clientErrors)} shown={['outcome', 'text', 'diarienummer']} />
+      <SaveStatus
+        error={record.error}
+        invalid={hasErrors(clientErrors)}
+        shown={[
+          'outcome',
+          'text',
+          'diarienummer',
+          'assignment',
+          'assignment.reportBackOn',
+          'assignment.assigneeUnitId',
+        ]}
+      />
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Radio.Group
@@ -246,6 +269,27 @@ export function DecisionForm({
             onChange={(e) => setText(e.currentTarget.value)}
             error={errorAt('text')}
           />
+          {outcome === 'uppdrag' && (
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select
+                label={t('reports.meetings.assignmentUnit')}
+                description={t('reports.meetings.assignmentHelp')}
+                required
+                searchable
+                data={unitOptions}
+                value={assigneeUnitId}
+                onChange={setAssigneeUnitId}
+                error={errorAt('assignment.assigneeUnitId')}
+              />
+              <DateField
+                label={t('reports.meetings.assignmentReportBackOn')}
+                required
+                value={reportBackOn}
+                onChange={setReportBackOn}
+                error={errorAt('assignment.reportBackOn')}
+              />
+            </SimpleGrid>
+          )}
           <TextInput
             label={t('reports.diarienummer')}
             description={t('reports.meetings.diarienummerHelp')}

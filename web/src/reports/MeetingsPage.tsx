@@ -161,7 +161,52 @@ function MeetingSection({
         </Table.ScrollContainer>
       )}
       {decisionFor && <DecisionForm meeting={meeting} item={decisionFor} onDone={done} />}
+      <FollowUpList meeting={meeting} />
     </Paper>
+  );
+}
+
+/** The body's open uppdrag from earlier meetings, on this meeting's agenda with their status today. */
+function FollowUpList({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation();
+  if (meeting.followUp.length === 0) return null;
+  return (
+    <Table.ScrollContainer minWidth={640} mt="md">
+      <Table withTableBorder captionSide="top" verticalSpacing={6}>
+        <Table.Caption>
+          <strong>{t('reports.meetings.followUpHeading')}</strong> · {t('reports.meetings.followUpCaption')}
+        </Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('reports.meetings.item')}</Table.Th>
+            <Table.Th scope="col">{t('reports.meetings.followUpGiven')}</Table.Th>
+            <Table.Th scope="col">{t('reports.meetings.followUpAssignee')}</Table.Th>
+            <Table.Th scope="col">{t('reports.meetings.followUpReportBack')}</Table.Th>
+            <Table.Th scope="col">{t('reports.meetings.followUpStatus')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {meeting.followUp.map((f) => (
+            <Table.Tr key={f.assignmentId} data-status={f.status}>
+              <Table.Th scope="row" fw="normal">
+                {f.title}
+              </Table.Th>
+              <Table.Td className="nowrap">
+                {formatDate(f.givenOn)}
+                {f.paragraph ? `, ${paragraphText(f.paragraph)}` : ''}
+              </Table.Td>
+              <Table.Td>{f.assigneeName}</Table.Td>
+              <Table.Td className="nowrap">{formatDate(f.reportBackOn)}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={f.status === 'late' ? 'red' : f.status === 'reported' ? 'green' : 'gray'}>
+                  {t(`reports.meetings.followUpStatusValue.${f.status}`)}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 
