@@ -5,6 +5,8 @@
  * indicator's own unit of measure. Only the SBAR text and the proposed decision are written.
  */
 
+import type { DeviationKind } from '../followup/deviations';
+
 export const REPORT_KINDS = ['month', 'tertial', 'interim', 'annual', 'dialogue'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -94,7 +96,7 @@ export interface ScorecardSection {
 }
 
 export interface DeviationRow {
-  kind: 'indicator' | 'measure';
+  kind: DeviationKind;
   name: string;
   unitName: string;
   /** 'kr' for measures (values in whole kronor), else the indicator's unit of measure. */
@@ -109,7 +111,7 @@ export interface DeviationRow {
 }
 
 export interface StaleRow {
-  kind: 'indicator' | 'measure';
+  kind: DeviationKind;
   name: string;
   unitName: string;
   /** The last month a figure was reported for, or null if never. */

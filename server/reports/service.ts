@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { actorName } from '../../domain/actors';
+import { compareSwedish } from '../../domain/collation';
 import { DomainError, notFound } from '../../domain/errors';
 import { parseMonth } from '../../domain/indicators/months';
 import { OrgIndex } from '../../domain/org';
@@ -124,7 +126,7 @@ export async function listReports(services: Services, actor: Actor) {
     .sort(
       (a, b) =>
         (b.meeting?.meetsOn ?? b.period).localeCompare(a.meeting?.meetsOn ?? a.period) ||
-        a.title.localeCompare(b.title, 'sv'),
+        compareSwedish(a.title, b.title),
     );
   // A series: what one body was told about one unit, meeting after meeting.
   const series = new Map<string, { bodyName: string; unitName: string; items: typeof reports }>();
@@ -150,7 +152,7 @@ export async function listReports(services: Services, actor: Actor) {
           flagged: run >= NOTED_FLAG_AT,
         };
       })
-      .sort((a, b) => b.notedInARow - a.notedInARow || a.bodyName.localeCompare(b.bodyName, 'sv')),
+      .sort((a, b) => b.notedInARow - a.notedInARow || compareSwedish(a.bodyName, b.bodyName)),
   };
 }
 
@@ -260,7 +262,7 @@ export async function createReportIn(services: Services, w: WriteTx, input: NewR
         fields: [{ field: 'planId', message: 'ska vara en handlingsplan' }],
       });
   }
-  const who = w.actor.kind === 'user' ? w.actor.displayName : w.actor.name;
+  const who = actorName(w.actor);
   await w.trx
     .insertInto('board_reports')
     .values({
@@ -325,17 +327,8 @@ export async function updateReport(
   });
 }
 
-/**
- * The name a sent report shows as its sender: a person's display name, never a user name; the
- * system's own work (the demo seed, a job) as "Röd tråd", the demo's as "Röd tråd (demo)".
- */
 /** The Swedish calendar day of a send, YYYY-MM-DD (sv-SE writes dates that way). */
 const SEND_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
-
-export function senderName(actor: Actor): string {
-  if (actor.kind === 'user') return actor.displayName;
-  return actor.name === 'demo' ? 'Röd tråd (demo)' : 'Röd tråd';
-}
 
 /**
  * Sends a report to a meeting: places it on the agenda under `paragraph` and freezes it, its
@@ -378,7 +371,7 @@ export async function sendReportIn(
       fields: [{ field: 'paragraph', message: 'används redan' }],
     });
   const m = meeting as NonNullable<typeof meeting>;
-  const who = senderName(w.actor);
+  const who = actorName(w.actor);
   const head = {
     ...headOf(before),
     meeting: { bodyName: m.body_name, meetsOn: m.meets_on, paragraph: input.paragraph },

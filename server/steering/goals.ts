@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
+import { compareSwedish } from '../../domain/collation';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { Perspective } from '../../domain/steering';
 import { mayCite } from '../competence/citations';
@@ -126,7 +127,7 @@ export async function listGoals(
     .filter((g) => may(g.ownerUnitId))
     .filter((g) => !filter.unitId || g.ownerUnitId === filter.unitId)
     .filter((g) => filter.drift === undefined || g.drift === filter.drift)
-    .sort((a, b) => a.title.localeCompare(b.title, 'sv'));
+    .sort((a, b) => compareSwedish(a.title, b.title));
 }
 
 export async function getGoal(services: Services, actor: Actor, id: string): Promise<GoalRecord> {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
+import { actorName } from '../../domain/actors';
+import { compareSwedish } from '../../domain/collation';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { PlanKind, PlanStatus } from '../../domain/steering';
 import { mayCite } from '../competence/citations';
@@ -133,7 +135,7 @@ export async function listPlans(services: Services, actor: Actor): Promise<PlanR
   const may = readableInherited(actor, tree);
   return (await planRecords(services.db))
     .filter((p) => may(p.scopeUnitId))
-    .sort((a, b) => a.startYear - b.startYear || a.title.localeCompare(b.title, 'sv'))
+    .sort((a, b) => a.startYear - b.startYear || compareSwedish(a.title, b.title))
     .map(strip);
 }
 
@@ -208,7 +210,7 @@ export async function createPlan(services: Services, actor: Actor, input: PlanIn
   });
 }
 
-export const actorLabel = (w: WriteTx) => (w.actor.kind === 'user' ? w.actor.displayName : `system:${w.actor.name}`);
+export const actorLabel = (w: WriteTx) => actorName(w.actor);
 
 async function loadForWrite(services: Services, w: WriteTx, id: string, expected: number) {
   const [before] = await planRecords(w.trx, [id]);

@@ -15,6 +15,7 @@ import {
   VALUE_KINDS,
 } from '../../domain/steering';
 import { RecordCompetenceSchema } from '../competence/schemas';
+import { countsOf } from '../http/counts';
 import { orNull } from '../http/nullable';
 
 /**
@@ -33,10 +34,6 @@ export const LINK_ENTITIES = [
   'measure',
   'corrective_action',
 ] as const;
-
-/** A count per member of a closed list, every member present. */
-const countsOf = <K extends string>(keys: readonly K[]) =>
-  z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])) as Record<K, z.ZodNumber>);
 
 const Id = z.string();
 const DateText = z.string().openapi({ description: 'Datum ÅÅÅÅ-MM-DD' });
@@ -158,6 +155,18 @@ export const GoalSchema = z
 export const AnalysisSchema = z
   .object({ text: z.string(), enteredByName: z.string(), enteredAt: Timestamp, version: Version })
   .openapi('Analysis');
+
+/** A stale analysis write (409): the analysis as it stands now, null when there is none yet. */
+export const AnalysisConflictSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+      current: AnalysisSchema.nullable().optional(),
+    }),
+  })
+  .openapi('AnalysisConflict');
 
 export const AssignmentSchema = z
   .object({
@@ -283,7 +292,7 @@ const UnitRefSchema = z.object({ id: Id, name: z.string(), level: z.enum(UNIT_LE
 
 export const ScorecardSchema = z
   .object({
-    unit: Id,
+    unitId: Id,
     unitName: z.string(),
     unitLevel: z.enum(UNIT_LEVELS),
     period: Month,
@@ -304,7 +313,7 @@ export const AcrossRowSchema = z
   .openapi('AcrossRow');
 
 export const IndicatorAcrossSchema = z
-  .object({ indicator: Id, period: Month, rows: z.array(AcrossRowSchema) })
+  .object({ indicatorId: Id, period: Month, rows: z.array(AcrossRowSchema) })
   .openapi('IndicatorAcross');
 
 export const ActivityUpdateSchema = z

@@ -17,11 +17,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import { shownActorName } from '../../../domain/actors';
 import { ApiError } from '../app/api';
-import { hasRole, useMe } from '../app/auth';
+import { useMe } from '../app/auth';
 import { call, client } from '../app/client';
 import { formatDateTime } from '../app/format';
 import { PageHeading } from '../app/page';
+import { bodiesQuery } from '../bodies/BodiesPage';
 import { CompetenceNote } from '../competence/CompetenceNote';
 import { FormStatus, fieldError } from '../ui/forms';
 import { may } from './access';
@@ -32,7 +34,7 @@ import { usePlanStatusText } from './PlansPage';
 import { isForbidden, useOrg } from './queries';
 import type { Plan } from './types';
 import { LoadError, Loading, WarningBadge } from './ui';
-import { writableUnits } from './writable';
+import { bodyScopeOf, writableUnits } from './writable';
 
 const planKey = (id: string) => ['plan', id] as const;
 
@@ -42,6 +44,7 @@ export function PlanPage() {
   const { id = '' } = useParams();
   const me = useMe().data;
   const org = useOrg();
+  const bodies = useQuery(bodiesQuery);
   const statusText = usePlanStatusText();
   const plan = useQuery({
     queryKey: planKey(id),
@@ -68,10 +71,11 @@ export function PlanPage() {
     );
   const p = plan.data;
   const latest = p.versions.at(-1);
-  // A plan owned by a unit is that unit's to change; a body's plan is checked by the server.
-  const mayWrite = p.ownerUnitId
-    ? !org.isPending && may(me, 'data.write', p.ownerUnitId, org.tree)
-    : hasRole(me, 'controller') || hasRole(me, 'manager');
+  // A plan is its owner's to change: a unit's, or the unit a body's records belong to (bodyScope).
+  const scope =
+    p.ownerUnitId ??
+    (p.ownerBodyId && bodies.isSuccess ? bodyScopeOf(p.ownerBodyId, bodies.data.bodies, org.tree) : undefined);
+  const mayWrite = !org.isPending && scope !== undefined && may(me, 'data.write', scope, org.tree);
   // Goals are their owner unit's: whoever writes for some unit may add one.
   const mayAddGoals = !org.isPending && writableUnits(me, org.units, org.tree).length > 0;
 
@@ -185,8 +189,7 @@ export function PlanPage() {
                   <Table.Td>{t(`planStatus.${v.status}`)}</Table.Td>
                   <Table.Td>{v.decision ?? '—'}</Table.Td>
                   <Table.Td>
-                    {formatDateTime(v.createdAt)},{' '}
-                    {v.createdBy.startsWith('system:') ? t('steering.system') : v.createdBy}
+                    {formatDateTime(v.createdAt)}, {shownActorName(v.createdBy)}
                   </Table.Td>
                 </Table.Tr>
               ))}
