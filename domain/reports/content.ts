@@ -6,6 +6,7 @@
  */
 
 import type { DeviationKind } from '../followup/deviations';
+import type { Status } from '../steering';
 
 export const REPORT_KINDS = ['month', 'tertial', 'interim', 'annual', 'dialogue'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -18,7 +19,8 @@ export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
   dialogue: 'Dialogunderlag',
 };
 
-export type TrafficLight = 'green' | 'yellow' | 'red' | 'grey';
+/** A report's traffic light is the steering status (domain/steering `STATUSES`). */
+export type TrafficLight = Status;
 
 export const STATUS_LABELS: Record<TrafficLight, string> = {
   green: 'Grön',
@@ -33,6 +35,14 @@ export interface Sbar {
   assessment: string;
   recommendation: string;
 }
+
+/** The SBAR parts in the order a report is read. */
+export const SBAR_KEYS = [
+  'situation',
+  'background',
+  'assessment',
+  'recommendation',
+] as const satisfies readonly (keyof Sbar)[];
 
 export const SBAR_HEADINGS: Record<keyof Sbar, string> = {
   situation: 'Situation',

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { DEVIATION_KINDS } from '../../domain/followup/deviations';
 import { REPORT_KINDS } from '../../domain/reports/content';
+import { EXPORT_JOB_STATUSES, REPORT_STATUSES } from '../../domain/reports/lists';
 import { OUTCOMES } from '../../domain/reports/series';
-import { EXPORT_JOB_STATUSES, REPORT_STATUSES } from '../../domain/reports/statuses';
 import { STATUSES } from '../../domain/steering';
 import { orNull } from '../http/nullable';
 

@@ -16,6 +16,7 @@ import {
 } from '../../domain/steering';
 import { RecordCompetenceSchema } from '../competence/schemas';
 import { countsOf } from '../http/counts';
+import { ErrorSchema } from '../http/env';
 import { orNull } from '../http/nullable';
 
 /**
@@ -158,14 +159,7 @@ export const AnalysisSchema = z
 
 /** A stale analysis write (409): the analysis as it stands now, null when there is none yet. */
 export const AnalysisConflictSchema = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-      current: AnalysisSchema.nullable().optional(),
-    }),
-  })
+  .object({ error: ErrorSchema.shape.error.extend({ current: AnalysisSchema.nullable().optional() }) })
   .openapi('AnalysisConflict');
 
 export const AssignmentSchema = z

@@ -7,7 +7,7 @@ import { type MonthText, parseMonth } from '../../domain/indicators/months';
 import { statusCounts, worstStatus } from '../../domain/indicators/status';
 import { OrgIndex } from '../../domain/org';
 import { formatPeriod, monthOfDate } from '../../domain/periods';
-import type { Perspective } from '../../domain/steering';
+import { PERSPECTIVES, type Perspective } from '../../domain/steering';
 import type { Actor, Services } from '../core/context';
 import { authorize, write } from '../core/write';
 import { unitsOn } from '../org/queries';
@@ -22,7 +22,7 @@ import type { AcrossRowSchema, ScorecardGoalSchema, ScorecardSchema } from './sc
 export type ScorecardGoal = z.infer<typeof ScorecardGoalSchema>;
 export type Scorecard = z.infer<typeof ScorecardSchema>;
 
-const PERSPECTIVE_ORDER: Perspective[] = ['medborgare', 'medarbetare', 'verksamhet', 'ekonomi'];
+const PERSPECTIVE_ORDER: readonly Perspective[] = PERSPECTIVES;
 
 /**
  * The scorecard (styrkort) of a unit for a month: the goals it owns and those of the units

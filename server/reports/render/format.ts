@@ -3,6 +3,7 @@
  * strings (whole kronor, or an indicator's value in its own unit) and are formatted here, once,
  * so the PDF, the Word document and the spreadsheet show the same figure the same way.
  */
+
 import { formatMoney, kronorInUnit } from '../../../domain/money';
 import {
   type ActionPlanRow,
@@ -12,9 +13,11 @@ import {
   type ReportContent,
   type ReportKind,
   SBAR_HEADINGS,
+  SBAR_KEYS,
   STATUS_LABELS,
   type TrafficLight,
 } from '../../../domain/reports/content';
+import { STATUSES } from '../../../domain/steering';
 
 /** Shown where a figure is missing (no target, no forecast). */
 export const NO_VALUE = '–';
@@ -271,7 +274,7 @@ export function actionPlanLines(plan: Pick<ActionPlanSection, 'rows' | 'layout'>
 }
 
 /** Status counts in the order a reader expects them. */
-export const STATUS_ORDER: readonly TrafficLight[] = ['green', 'yellow', 'red', 'grey'];
+export const STATUS_ORDER: readonly TrafficLight[] = STATUSES;
 
 /** Text as a paragraph list: blank lines separate paragraphs, single line breaks stay. */
 export function paragraphs(text: string): string[] {
@@ -319,7 +322,7 @@ export const SECTIONS = [
   { id: 'stale', title: 'Inaktuella uppgifter' },
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
-export const SBAR_KEYS = ['situation', 'background', 'assessment', 'recommendation'] as const;
+export { SBAR_KEYS };
 
 /** What a section says when it has nothing to show. */
 export const EMPTY = {

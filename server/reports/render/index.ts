@@ -5,8 +5,7 @@
 import { type Progress, type ReportContent, withFiguresAsText } from '../../../domain/reports/content';
 import { kindLabel } from './format';
 
-export const REPORT_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat } from '../../../domain/reports/lists';
 
 export const REPORT_CONTENT_TYPES: Record<ReportFormat, string> = {
   pdf: 'application/pdf',

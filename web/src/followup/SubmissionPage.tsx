@@ -430,7 +430,7 @@ function Trail({ detail: d }: { detail: Detail }) {
           {d.trail.map((e) => (
             <li key={`${e.at}-${e.action}-${e.actorName}`}>
               <Text component="span" fw={600}>
-                {t(`followup.trail.${e.action}`, { defaultValue: e.action })}
+                {t(`followup.trail.${e.action}`)}
               </Text>{' '}
               <span>
                 {t('followup.submission.byAt', {

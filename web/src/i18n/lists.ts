@@ -1,27 +1,10 @@
-import type {
-  CORRECTIVE_STATUSES,
-  FEASIBILITY_GRADES,
-  MEASURE_CATEGORIES,
-  MEASURE_STATUSES,
-} from '../../../domain/economy/measures';
-import type { DEADLINE_LEVELS, OCCASION_KINDS } from '../../../domain/followup/cycle';
-import type { DEVIATION_KINDS, DEVIATION_STATUSES } from '../../../domain/followup/deviations';
-import type { OUTBOX_TRANSPORTS } from '../../../domain/followup/outbox';
-import type { SUBMISSION_STATUSES, TRAIL_ACTIONS } from '../../../domain/followup/submissions';
-import type { BODY_KINDS, UNIT_LEVELS } from '../../../domain/org';
-import type {
-  ACTIVITY_STATUSES,
-  AGGREGATIONS,
-  ASSIGNMENT_STATUSES,
-  DECISION_KINDS,
-  DIRECTIONS,
-  FREQUENCIES,
-  INDICATOR_SOURCES,
-  PERSPECTIVES,
-  PLAN_KINDS,
-  PLAN_STATUSES,
-  STATUSES,
-} from '../../../domain/steering';
+import type * as economy from '../../../domain/economy/measures';
+import type * as cycle from '../../../domain/followup/cycle';
+import type * as deviations from '../../../domain/followup/deviations';
+import type * as outbox from '../../../domain/followup/outbox';
+import type * as submissions from '../../../domain/followup/submissions';
+import type * as org from '../../../domain/org';
+import type * as steering from '../../../domain/steering';
 import type en from './en.json';
 import type sv from './sv.json';
 
@@ -33,30 +16,30 @@ type Labelled<L extends readonly (string | number)[], T extends Record<Member<L>
 
 type ListLabels<J> = J extends typeof sv | typeof en
   ? [
-      Labelled<typeof UNIT_LEVELS, J['level']>,
-      Labelled<typeof BODY_KINDS, J['bodyKind']>,
-      Labelled<typeof STATUSES, J['status']>,
-      Labelled<typeof PERSPECTIVES, J['perspective']>,
-      Labelled<typeof PLAN_KINDS, J['planKind']>,
-      Labelled<typeof PLAN_STATUSES, J['planStatus']>,
-      Labelled<typeof DECISION_KINDS, J['decisionKind']>,
-      Labelled<typeof ASSIGNMENT_STATUSES, J['assignmentStatus']>,
-      Labelled<typeof ACTIVITY_STATUSES, J['activityStatus']>,
-      Labelled<typeof DIRECTIONS, J['direction']>,
-      Labelled<typeof FREQUENCIES, J['frequency']>,
-      Labelled<typeof AGGREGATIONS, J['aggregation']>,
-      Labelled<typeof INDICATOR_SOURCES, J['source']>,
-      Labelled<typeof MEASURE_CATEGORIES, J['measureCategory']>,
-      Labelled<typeof MEASURE_STATUSES, J['measureStatus']>,
-      Labelled<typeof FEASIBILITY_GRADES, J['feasibility']>,
-      Labelled<typeof CORRECTIVE_STATUSES, J['correctiveStatus']>,
-      Labelled<typeof SUBMISSION_STATUSES, J['followup']['status']>,
-      Labelled<typeof OCCASION_KINDS, J['followup']['kind']>,
-      Labelled<typeof DEADLINE_LEVELS, J['followup']['level']>,
-      Labelled<typeof TRAIL_ACTIONS, J['followup']['trail']>,
-      Labelled<typeof DEVIATION_KINDS, J['followup']['deviations']['kinds']>,
-      Labelled<typeof DEVIATION_STATUSES, J['followup']['deviations']['status']>,
-      Labelled<typeof OUTBOX_TRANSPORTS, J['followup']['outbox']['transports']>,
+      Labelled<typeof org.UNIT_LEVELS, J['level']>,
+      Labelled<typeof org.BODY_KINDS, J['bodyKind']>,
+      Labelled<typeof steering.STATUSES, J['status']>,
+      Labelled<typeof steering.PERSPECTIVES, J['perspective']>,
+      Labelled<typeof steering.PLAN_KINDS, J['planKind']>,
+      Labelled<typeof steering.PLAN_STATUSES, J['planStatus']>,
+      Labelled<typeof steering.DECISION_KINDS, J['decisionKind']>,
+      Labelled<typeof steering.ASSIGNMENT_STATUSES, J['assignmentStatus']>,
+      Labelled<typeof steering.ACTIVITY_STATUSES, J['activityStatus']>,
+      Labelled<typeof steering.DIRECTIONS, J['direction']>,
+      Labelled<typeof steering.FREQUENCIES, J['frequency']>,
+      Labelled<typeof steering.AGGREGATIONS, J['aggregation']>,
+      Labelled<typeof steering.INDICATOR_SOURCES, J['source']>,
+      Labelled<typeof economy.MEASURE_CATEGORIES, J['measureCategory']>,
+      Labelled<typeof economy.MEASURE_STATUSES, J['measureStatus']>,
+      Labelled<typeof economy.FEASIBILITY_GRADES, J['feasibility']>,
+      Labelled<typeof economy.CORRECTIVE_STATUSES, J['correctiveStatus']>,
+      Labelled<typeof submissions.SUBMISSION_STATUSES, J['followup']['status']>,
+      Labelled<typeof cycle.OCCASION_KINDS, J['followup']['kind']>,
+      Labelled<typeof cycle.DEADLINE_LEVELS, J['followup']['level']>,
+      Labelled<typeof submissions.TRAIL_ACTIONS, J['followup']['trail']>,
+      Labelled<typeof deviations.DEVIATION_KINDS, J['followup']['deviations']['kinds']>,
+      Labelled<typeof deviations.DEVIATION_STATUSES, J['followup']['deviations']['status']>,
+      Labelled<typeof outbox.OUTBOX_TRANSPORTS, J['followup']['outbox']['transports']>,
     ]
   : never;
 

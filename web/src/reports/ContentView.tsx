@@ -1,6 +1,7 @@
 import { Badge, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { STATUSES } from '../../../domain/steering';
 import { formatNumber } from '../app/format';
 import { formatDecimalText, formatFigure } from '../steering/numbers';
 import { formatMonth } from '../steering/periods';
@@ -11,7 +12,7 @@ import type { ActionPlanSection, DeviationRow, ReportContent, ScorecardSection, 
 // The parts of a report that fill themselves from the data, shown as the exports print them:
 // for a draft, today's figures; for a sent report, the figures the board saw.
 
-const LIGHTS: TrafficLight[] = ['green', 'yellow', 'red', 'grey'];
+const LIGHTS: readonly TrafficLight[] = STATUSES;
 
 /** An amount in mnkr with the exact kronor in its tooltip. */
 export function Mnkr({ kr }: { kr: ContentKronor }) {
