@@ -61,3 +61,28 @@ export type ValueKind = (typeof VALUE_KINDS)[number];
 
 export const STATUSES = ['green', 'yellow', 'red', 'grey'] as const;
 export type Status = (typeof STATUSES)[number];
+
+/** What coverage needs to know of a plan version. */
+export interface PlanVersionYears {
+  seq: number;
+  status: PlanStatus;
+  startYear: number;
+  endYear: number;
+}
+
+/**
+ * The version of a plan in force: the decided one; for a plan never decided, its newest draft
+ * (it steers without a decision, which the pages flag). A draft revision of a decided plan is
+ * not in force until it is decided, and a superseded version never is.
+ */
+export function versionInForce<V extends PlanVersionYears>(versions: readonly V[]): V | undefined {
+  const decided = versions.filter((v) => v.status === 'decided');
+  const pool = decided.length > 0 ? decided : versions.filter((v) => v.status === 'draft');
+  return pool.reduce<V | undefined>((a, v) => (a === undefined || v.seq > a.seq ? v : a), undefined);
+}
+
+/** Whether a plan covers a year: its version in force runs that year. */
+export function planCoversYear(versions: readonly PlanVersionYears[], year: number): boolean {
+  const v = versionInForce(versions);
+  return v !== undefined && v.startYear <= year && year <= v.endYear;
+}

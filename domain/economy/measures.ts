@@ -19,9 +19,13 @@ export const CORRECTIVE_STATUSES = ['proposed', 'decided', 'ongoing', 'done'] as
 export const FEASIBILITY_GRADES = [1, 2, 3] as const;
 export type Feasibility = (typeof FEASIBILITY_GRADES)[number];
 
+/** A calculation line (kalkylrad) saves money or costs money. */
+export const CALC_LINE_KINDS = ['saving', 'cost'] as const;
+export type CalcLineKind = (typeof CALC_LINE_KINDS)[number];
+
 export interface CalcLine {
   year: number;
-  kind: 'saving' | 'cost';
+  kind: CalcLineKind;
   amountKr: Kronor;
   /** Whole percent of the amount expected to be realised. */
   realisationPct: number;

@@ -17,7 +17,7 @@ export const OCCASION_KIND_LABELS: Record<OccasionKind, string> = {
   verksamhetsplan: 'Verksamhetsplaner',
 };
 
-export const isFollowupKind = (kind: OccasionKind): boolean => (FOLLOWUP_KINDS as readonly string[]).includes(kind);
+export const isFollowupKind = (kind: string): boolean => (FOLLOWUP_KINDS as readonly string[]).includes(kind);
 
 /**
  * The levels a deadline is set for, in the order reports travel: units report first, then each

@@ -13,7 +13,29 @@ export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
   approved: 'Godkänd',
 };
 
-export type SubmissionAction = 'save' | 'submit' | 'return' | 'approve';
+export const SUBMISSION_ACTIONS = ['save', 'submit', 'return', 'approve'] as const;
+export type SubmissionAction = (typeof SUBMISSION_ACTIONS)[number];
+
+/** What the follow-up trail says happened: each action in the past tense, as history records it. */
+export const TRAIL_ACTIONS = ['saved', 'submitted', 'returned', 'approved'] as const;
+export type TrailAction = (typeof TRAIL_ACTIONS)[number];
+
+export const TRAIL_ACTION_OF: Record<SubmissionAction, TrailAction> = {
+  save: 'saved',
+  submit: 'submitted',
+  return: 'returned',
+  approve: 'approved',
+};
+
+/** The history kind a submission action is recorded as (`submission.submitted` …). */
+export const submissionHistoryKind = (action: SubmissionAction): `submission.${TrailAction}` =>
+  `submission.${TRAIL_ACTION_OF[action]}`;
+
+/** The trail action a history kind records; null for a kind that is no submission action. */
+export function trailActionOf(kind: string): TrailAction | null {
+  const action = kind.replace(/^submission\./, '');
+  return (TRAIL_ACTIONS as readonly string[]).includes(action) ? (action as TrailAction) : null;
+}
 
 /** Which action may be taken from which status; anything else is refused (409). */
 const ALLOWED: Record<SubmissionAction, readonly SubmissionStatus[]> = {
@@ -24,6 +46,18 @@ const ALLOWED: Record<SubmissionAction, readonly SubmissionStatus[]> = {
 };
 
 export const mayTake = (action: SubmissionAction, from: SubmissionStatus): boolean => ALLOWED[action].includes(from);
+
+/**
+ * What a user may do with a unit's report now: the state machine above, given what the server
+ * says they may do for the unit (submit for it, decide on it).
+ */
+export function submissionActions(row: { status: SubmissionStatus; maySubmit: boolean; mayDecide: boolean }) {
+  return {
+    edit: row.maySubmit && mayTake('save', row.status),
+    submit: row.maySubmit && mayTake('submit', row.status),
+    decide: row.mayDecide && mayTake('approve', row.status),
+  };
+}
 
 /** The status an action leads to. Saving a returned report keeps it returned until resubmitted. */
 export function nextStatus(action: SubmissionAction, from: SubmissionStatus): SubmissionStatus {

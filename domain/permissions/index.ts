@@ -2,9 +2,9 @@ import type { OrgIndex } from '../org';
 import { dataRules } from './data';
 import { historyRules } from './history';
 import { orgRules } from './org';
-import { economyRules, reportRules, steeringRules } from './steering';
 import type { Target } from './predicates';
 import type { Principal } from './roles';
+import { economyRules, reportRules, steeringRules } from './steering';
 import { userRules } from './users';
 
 export type { Target } from './predicates';

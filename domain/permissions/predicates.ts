@@ -34,7 +34,9 @@ export const hasRoleOver =
 export const hasRoleOverParent =
   (...roles: Role[]): Rule =>
   (ctx, { unitId }) =>
-    hasRoleOver(...roles)(ctx, { unitId: unitId && ctx.tree.has(unitId) ? (ctx.tree.lineage(unitId)[1] ?? null) : null });
+    hasRoleOver(...roles)(ctx, {
+      unitId: unitId && ctx.tree.has(unitId) ? (ctx.tree.lineage(unitId)[1] ?? null) : null,
+    });
 
 /** The units where the principal holds a role that reads steering data. */
 const READERS: Role[] = ['administrator', 'controller', 'manager', 'reporter', 'politician', 'auditor', 'viewer'];

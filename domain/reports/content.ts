@@ -5,6 +5,9 @@
  * indicator's own unit of measure. Only the SBAR text and the proposed decision are written.
  */
 
+import type { DeviationKind } from '../followup/deviations';
+import type { Status } from '../steering';
+
 export const REPORT_KINDS = ['month', 'tertial', 'interim', 'annual', 'dialogue'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -16,7 +19,8 @@ export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
   dialogue: 'Dialogunderlag',
 };
 
-export type TrafficLight = 'green' | 'yellow' | 'red' | 'grey';
+/** A report's traffic light is the steering status (domain/steering `STATUSES`). */
+export type TrafficLight = Status;
 
 export const STATUS_LABELS: Record<TrafficLight, string> = {
   green: 'Grön',
@@ -31,6 +35,14 @@ export interface Sbar {
   assessment: string;
   recommendation: string;
 }
+
+/** The SBAR parts in the order a report is read. */
+export const SBAR_KEYS = [
+  'situation',
+  'background',
+  'assessment',
+  'recommendation',
+] as const satisfies readonly (keyof Sbar)[];
 
 export const SBAR_HEADINGS: Record<keyof Sbar, string> = {
   situation: 'Situation',
@@ -94,7 +106,7 @@ export interface ScorecardSection {
 }
 
 export interface DeviationRow {
-  kind: 'indicator' | 'measure';
+  kind: DeviationKind;
   name: string;
   unitName: string;
   /** 'kr' for measures (values in whole kronor), else the indicator's unit of measure. */
@@ -109,7 +121,7 @@ export interface DeviationRow {
 }
 
 export interface StaleRow {
-  kind: 'indicator' | 'measure';
+  kind: DeviationKind;
   name: string;
   unitName: string;
   /** The last month a figure was reported for, or null if never. */

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { actorAccount } from '../../domain/actors';
 import type { Principal } from '../../domain/permissions';
 import type { DatabaseKind } from '../db/connection';
 import type { DB } from '../db/schema';
@@ -19,4 +20,6 @@ export type Actor = { kind: 'user'; principal: Principal; displayName: string } 
 export const systemActor = (name = 'system'): Actor => ({ kind: 'system', name });
 
 export const actorId = (a: Actor): string | null => (a.kind === 'user' ? a.principal.userId : null);
-export const actorName = (a: Actor): string => (a.kind === 'user' ? a.principal.username : `system:${a.name}`);
+/** The audit identity history records (domain/actors `actorAccount`): the username, or `system:<name>`. */
+export const actorName = (a: Actor): string =>
+  actorAccount(a.kind === 'user' ? { kind: 'user', username: a.principal.username } : a);

@@ -181,7 +181,7 @@ interface DemoItem {
    * An uppdrag's follow-up: the responsible unit and the report-back day, and where it stood
    * afterwards (reported back at the meeting it was due, or still in progress).
    */
-  assignment?: { unit: string; reportBackOn: string; then: 'ongoing' | { reportedOn: string } };
+  assignment?: { unit: string; reportBackOn: string; afterwards: 'ongoing' | { reportedOn: string } };
   report?: {
     kind: ReportKind;
     unit: string;
@@ -234,7 +234,7 @@ const MEETINGS: { body: string; on: string; items: DemoItem[] }[] = [
         title: 'Omvärldsbevakning och jämförelse med liknande regioner',
         outcome: 'uppdrag',
         // The investigations run on into 2025.
-        assignment: { unit: 'hs', reportBackOn: '2025-12-09', then: 'ongoing' },
+        assignment: { unit: 'hs', reportBackOn: '2025-12-09', afterwards: 'ongoing' },
         decision:
           '1. Informationen antecknas till protokollet. 2. Hälso- och sjukvårdsdirektören uppdras att säkerställa att rekommendationerna för An/Op/IVA från 2021 är genomförda. 3. Direktören uppdras att utreda division Medicin och föreslå åtgärder. 4. Direktören uppdras att utreda kirurgin i Centralsjukhuset och Åby.',
       },
@@ -300,7 +300,7 @@ const MEETINGS: { body: string; on: string; items: DemoItem[] }[] = [
         title: 'Handlingsplan Hållbar framtid, Hälso- och sjukvård',
         outcome: 'uppdrag',
         // "Till nästa nämnd": the nämnd's December meeting.
-        assignment: { unit: 'hs', reportBackOn: '2024-12-10', then: { reportedOn: '2024-12-10' } },
+        assignment: { unit: 'hs', reportBackOn: '2024-12-10', afterwards: { reportedOn: '2024-12-10' } },
         decision:
           '1. Informationen antecknas till protokollet. 2. Hälso- och sjukvårdsdirektören uppdras att till nästa nämnd komplettera uppdragen med tidplan, identifiera beslut som krävs, förtydliga målnivåer och redovisa ekonomin per division.',
         report: economy('hs', '2024-08'),
@@ -488,7 +488,7 @@ export async function seedFollowup(
   // Where the uppdrag stood afterwards: one reported back at the meeting it was due, one in progress.
   for (const { item, decisionId, assignmentId, body } of followUps) {
     const a = item.assignment as NonNullable<DemoItem['assignment']>;
-    const reported = a.then === 'ongoing' ? null : a.then.reportedOn;
+    const reported = a.afterwards === 'ongoing' ? null : a.afterwards.reportedOn;
     await updateAssignment(
       { ...services, clock: fixedClock(new Date(`${reported ?? '2025-01-15'}T12:00:00Z`)) },
       actor,

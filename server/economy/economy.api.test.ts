@@ -288,7 +288,7 @@ describe('action plans on Region Exempel ("Hållbar framtid")', () => {
         amountKr: 12 * M,
       });
       expect(res.status).toBe(201);
-      expect(res.body.requiredLevel).toBe('Förvaltningschef');
+      expect(res.body.decisionLevel).toBe('Förvaltningschef');
     });
   });
 

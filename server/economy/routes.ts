@@ -1,5 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CORRECTIVE_STATUSES, MEASURE_CATEGORIES, MEASURE_STATUSES } from '../../domain/economy/measures';
+import {
+  CALC_LINE_KINDS,
+  CORRECTIVE_STATUSES,
+  MEASURE_CATEGORIES,
+  MEASURE_STATUSES,
+} from '../../domain/economy/measures';
 import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
 import { IMPORT_LIMITS_DESCRIPTION } from '../core/workbook';
 import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
@@ -69,7 +74,7 @@ const MeasureInput = z.object({
     .array(
       z.object({
         year: z.number().int().min(2000).max(2100),
-        kind: z.enum(['saving', 'cost']),
+        kind: z.enum(CALC_LINE_KINDS),
         description: z.string().trim().min(1).max(300),
         assumption: z.string().trim().max(2000).default(''),
         amountKr: NonNegativeKronor,

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import {
+  CALC_LINE_KINDS,
   CORRECTIVE_STATUSES,
   FEASIBILITY_GRADES,
   MEASURE_CATEGORIES,
@@ -145,7 +146,7 @@ export const MeasureTreeSchema = z
 export const CalcLineSchema = z
   .object({
     year: z.number(),
-    kind: z.enum(['saving', 'cost']),
+    kind: z.enum(CALC_LINE_KINDS),
     description: z.string(),
     assumption: z.string(),
     amountKr: KronorText,
@@ -180,12 +181,12 @@ export const CorrectiveActionSchema = z
     status: z.enum(CORRECTIVE_STATUSES),
     decisionId: z.string().nullable(),
     /** The delegation level that must decide it. */
-    requiredLevel: z.string().nullable(),
+    decisionLevel: z.string().nullable(),
   })
   .openapi('CorrectiveAction');
 
 export const CorrectiveActionCreatedSchema = z
-  .object({ id: z.string(), requiredLevel: z.string().nullable() })
+  .object({ id: z.string(), decisionLevel: z.string().nullable() })
   .openapi('CorrectiveActionCreated');
 
 export const MeasureDecisionSchema = z

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sortBySwedishName } from '../../domain/collation';
+import { actorName } from '../../domain/actors';
+import { compareSwedish, sortBySwedishName } from '../../domain/collation';
 import type { IsoDate } from '../../domain/dates';
 import type { DelegationLevel } from '../../domain/economy/delegation';
 import {
@@ -311,7 +312,7 @@ export async function listMeasures(services: Services, actor: Actor, planId: str
   for (const f of figures.values()) pushTo(childrenOf, f.parentId, f);
   const ordered: MeasureFigures[] = [];
   const visit = (parentId: string | null) => {
-    for (const f of (childrenOf.get(parentId) ?? []).sort((a, b) => a.title.localeCompare(b.title, 'sv'))) {
+    for (const f of (childrenOf.get(parentId) ?? []).sort((a, b) => compareSwedish(a.title, b.title))) {
       ordered.push(f);
       visit(f.id);
     }
@@ -430,7 +431,7 @@ export async function getMeasure(services: Services, actor: Actor, id: string, p
       amountKr: kr(a.amount_kr),
       status: a.status,
       decisionId: a.decision_id,
-      requiredLevel: levelName(data.levels, BigInt(a.amount_kr)),
+      decisionLevel: levelName(data.levels, BigInt(a.amount_kr)),
     })),
     /** Who must decide the measure and why, and each beslut naming it, judged. */
     competence: await new Judge(services.db).record('measure', id, today(services)),
@@ -652,7 +653,7 @@ export async function reportMeasureIn(
     report: before ?? null,
   }));
   await w.trx.deleteFrom('measure_reports').where('measure_id', '=', m.id).where('period', '=', month).execute();
-  const enteredByName = w.actor.kind === 'user' ? w.actor.displayName : `system:${w.actor.name}`;
+  const enteredByName = actorName(w.actor);
   const after = await w.trx
     .insertInto('measure_reports')
     .values({
@@ -733,7 +734,7 @@ export async function createCorrectiveAction(
       before: null,
       after: { ...row, amount_kr: String(row.amount_kr) },
     });
-    return { id, requiredLevel: levelName(await delegationLevels(w.trx), input.amountKr) };
+    return { id, decisionLevel: levelName(await delegationLevels(w.trx), input.amountKr) };
   });
 }
 
@@ -867,7 +868,7 @@ export async function submitPeriod(
       .where('unit_id', '=', input.unitId)
       .where('period', '=', month)
       .execute();
-    const submittedByName = w.actor.kind === 'user' ? w.actor.displayName : `system:${w.actor.name}`;
+    const submittedByName = actorName(w.actor);
     await w.trx
       .insertInto('action_plan_submissions')
       .values({

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { compareSwedish } from '../../domain/collation';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
 import {
   annualCouncilLatest,
@@ -68,7 +69,7 @@ export async function occasions(
     steps: statutorySteps(r.kind as OccasionKind),
   }));
   const first = (o: Occasion) => o.deadlines.map((d) => d.dueOn).sort()[0] ?? `${o.year}-12-31`;
-  return out.sort((a, b) => first(a).localeCompare(first(b)) || a.title.localeCompare(b.title, 'sv'));
+  return out.sort((a, b) => first(a).localeCompare(first(b)) || compareSwedish(a.title, b.title));
 }
 
 /** The follow-up occasion of a month, or null when the cycle has none for it. */

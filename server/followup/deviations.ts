@@ -10,6 +10,7 @@ import { delegationLevels } from '../economy/figures';
 import { figuresFor } from '../economy/service';
 import { currentTree } from '../org/service';
 import { mustExist } from '../steering/common';
+import { plansCoveringYear } from '../steering/coverage';
 import { type Scorecard, scorecard } from '../steering/scorecard';
 
 export interface Deviation {
@@ -55,7 +56,7 @@ export async function indicatorDeviations(db: Executor, card: Scorecard): Promis
         kind: 'indicator',
         id: i.id,
         name: i.name,
-        unitId: card.unit,
+        unitId: card.unitId,
         unitName: card.unitName,
         unitOfMeasure: i.measureUnit,
         target: text(i.target),
@@ -72,7 +73,7 @@ export async function indicatorDeviations(db: Executor, card: Scorecard): Promis
   const actions = await db
     .selectFrom('corrective_actions')
     .selectAll()
-    .where('unit_id', '=', card.unit)
+    .where('unit_id', '=', card.unitId)
     .where(
       'indicator_id',
       'in',
@@ -232,19 +233,9 @@ export async function measureDeviations(
   return { deviations, stale, figures, ctx };
 }
 
-/** The action plans whose years cover the month. */
+/** The action plans whose version in force covers the month's year. */
 export async function actionPlansFor(services: Services, period: string): Promise<string[]> {
-  const year = Number(period.slice(0, 4));
-  const rows = await services.db
-    .selectFrom('plans')
-    .innerJoin('plan_versions', 'plan_versions.plan_id', 'plans.id')
-    .select('plans.id')
-    .where('plans.kind', '=', 'handlingsplan')
-    .where('plan_versions.start_year', '<=', year)
-    .where('plan_versions.end_year', '>=', year)
-    .distinct()
-    .execute();
-  return rows.map((r) => r.id);
+  return plansCoveringYear(services.db, Number(period.slice(0, 4)), { kind: 'handlingsplan' });
 }
 
 /** Every deviation of a month under a unit: indicators of its scorecard and measures of action plans. */

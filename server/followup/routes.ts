@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { CORRECTIVE_STATUSES } from '../../domain/economy/measures';
 import { DEADLINE_LEVELS, OCCASION_KINDS } from '../../domain/followup/cycle';
+import { homeUnit } from '../../domain/scopes';
 import { type AppEnv, actorOf, type Deps, IsoDateSchema, router } from '../http/env';
 import {
   IdParam,
@@ -252,13 +253,12 @@ export function followupRoutes({ services, config }: Deps) {
   return app;
 }
 
-/** The unit a user sees first: their highest unit with a role, or the top of the tree. */
+/**
+ * The unit a user sees first: domain/scopes `homeUnit`, the one the web opens on; the top of the
+ * tree for the system and for one who reads nothing (who is then refused, not shown another unit).
+ */
 async function defaultUnit(services: Deps['services'], actor: ReturnType<typeof actorOf>): Promise<string> {
   const tree = await currentTree(services);
-  if (actor.kind === 'user') {
-    const grants = actor.principal.roles.map((g) => g.unitId).filter((id) => tree.has(id));
-    grants.sort((a, b) => tree.lineage(a).length - tree.lineage(b).length);
-    if (grants[0]) return grants[0];
-  }
-  return tree.roots()[0] as string;
+  const home = actor.kind === 'user' ? homeUnit(actor.principal, tree) : null;
+  return home ?? (tree.roots()[0] as string);
 }

@@ -1,8 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { CORRECTIVE_STATUSES } from '../../domain/economy/measures';
 import { DEADLINE_LEVELS, OCCASION_KINDS } from '../../domain/followup/cycle';
-import { SUBMISSION_STATUSES } from '../../domain/followup/submissions';
+import { DEVIATION_KINDS, DEVIATION_STATUSES } from '../../domain/followup/deviations';
+import { OUTBOX_TRANSPORTS } from '../../domain/followup/outbox';
+import { SUBMISSION_STATUSES, TRAIL_ACTIONS } from '../../domain/followup/submissions';
 import { UNIT_LEVELS } from '../../domain/org';
+import { countsOf } from '../http/counts';
 import { orNull } from '../http/nullable';
 
 /** The answers of the follow-up routes (uppföljning, årshjul, utkorg). */
@@ -57,15 +60,8 @@ export const StatusRowSchema = z
   })
   .openapi('StatusRow');
 
-export const StatusCountsSchema = z
-  .object({
-    not_started: z.number(),
-    in_progress: z.number(),
-    submitted: z.number(),
-    returned: z.number(),
-    approved: z.number(),
-    late: z.number(),
-  })
+export const StatusCountsSchema = countsOf(SUBMISSION_STATUSES)
+  .extend({ late: z.number().int() })
   .openapi('SubmissionStatusCounts');
 
 export const FollowupStatusSchema = z
@@ -85,8 +81,7 @@ export const TrailEntrySchema = z
   .object({
     at: z.string(),
     actorName: z.string(),
-    /** saved, submitted, returned or approved. */
-    action: z.string(),
+    action: z.enum(TRAIL_ACTIONS),
     /** Null or empty when none was given. */
     comment: z.string().nullable(),
   })
@@ -111,7 +106,7 @@ export const SubmissionDetailSchema = StatusRowSchema.extend({
 
 export const DeviationSchema = z
   .object({
-    kind: z.enum(['indicator', 'measure']),
+    kind: z.enum(DEVIATION_KINDS),
     id: z.string(),
     name: z.string(),
     unitId: z.string(),
@@ -121,7 +116,7 @@ export const DeviationSchema = z
     target: z.string().nullable(),
     value: z.string().nullable(),
     deviation: z.string().nullable(),
-    status: z.enum(['red', 'yellow']),
+    status: z.enum(DEVIATION_STATUSES),
     analysis: z.string().nullable(),
     correctiveAction: z
       .object({
@@ -164,7 +159,7 @@ export const OutboxMessageSchema = z
     body: z.string(),
     createdAt: z.string(),
     sentAt: z.string().nullable(),
-    transport: z.enum(['smtp', 'outbox']),
+    transport: z.enum(OUTBOX_TRANSPORTS),
     error: z.string().nullable(),
   })
   .openapi('OutboxMessage');

@@ -1,3 +1,4 @@
+import { actorName, shownActorName } from '../../domain/actors';
 import { swedishDate } from '../../domain/dates';
 import { DomainError, forbidden, staleVersion } from '../../domain/errors';
 import { daysLate, deadlineFor } from '../../domain/followup/cycle';
@@ -6,8 +7,11 @@ import {
   mayTake,
   nextStatus,
   SUBMISSION_STATUS_LABELS,
+  SUBMISSION_STATUSES,
   type SubmissionAction,
   type SubmissionStatus,
+  submissionHistoryKind,
+  trailActionOf,
 } from '../../domain/followup/submissions';
 import { parseMonth } from '../../domain/indicators/months';
 import { OrgIndex, type UnitLevel } from '../../domain/org';
@@ -19,9 +23,8 @@ import { authorize, type WriteTx } from '../core/write';
 import { unitsOn } from '../org/queries';
 import { today } from '../org/service';
 import { authorizeReadSomewhere, readable } from '../steering/common';
+import { plansCoveringYear } from '../steering/coverage';
 import { occasionOf } from './cycle';
-
-const STATUSES_COUNTED: SubmissionStatus[] = ['not_started', 'in_progress', 'submitted', 'returned', 'approved'];
 
 interface Ctx {
   tree: OrgIndex;
@@ -156,7 +159,7 @@ export async function followupStatus(services: Services, actor: Actor, periodTex
   const scope = unitId !== undefined ? ctx.tree.subtree(unitId) : ctx.tree.roots().flatMap((r) => ctx.tree.subtree(r));
   const unitIds = scope.filter((id) => may(id));
   const { occasion, rows } = await statusRows(services, services.db, actor, ctx, period, unitIds);
-  const counts = Object.fromEntries(STATUSES_COUNTED.map((s) => [s, rows.filter((r) => r.status === s).length]));
+  const counts = Object.fromEntries(SUBMISSION_STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length]));
   return {
     period,
     occasion: occasion ? { id: occasion.id, kind: occasion.kind, title: occasion.title } : null,
@@ -170,26 +173,14 @@ const entityId = (unitId: string, period: string) => `${unitId}:${period}`;
 /** Leaf measures owned in the unit's subtree, still running, without a report for the month. */
 async function missingMeasureReports(db: Executor, ctx: Ctx, unitId: string, period: string) {
   const inScope = ctx.tree.subtree(unitId);
-  // Only the action plans that run in the month's year ask for a report.
-  const year = Number(period.slice(0, 4));
-  const plans = await db
-    .selectFrom('plan_versions')
-    .innerJoin('plans', 'plans.id', 'plan_versions.plan_id')
-    .select('plans.id')
-    .where('plans.kind', '=', 'handlingsplan')
-    .where('plan_versions.start_year', '<=', year)
-    .where('plan_versions.end_year', '>=', year)
-    .execute();
+  // Only the action plans whose version in force runs in the month's year ask for a report.
+  const plans = await plansCoveringYear(db, Number(period.slice(0, 4)), { kind: 'handlingsplan' });
   if (plans.length === 0) return [];
   const measures = await db
     .selectFrom('measures')
     .select(['id', 'title', 'owner_unit_id', 'parent_measure_id', 'status'])
     .where('owner_unit_id', 'in', inScope)
-    .where(
-      'plan_id',
-      'in',
-      plans.map((p) => p.id),
-    )
+    .where('plan_id', 'in', plans)
     .execute();
   const parents = new Set(
     (
@@ -239,6 +230,19 @@ async function detailIn(services: Services, db: Executor, actor: Actor, ctx: Ctx
     .where('history.entity_id', '=', entityId(unitId, period))
     .orderBy('history.id')
     .execute();
+  const trailEntries = trail.flatMap((t) => {
+    const action = trailActionOf(t.kind);
+    if (action === null) return [];
+    const after = (typeof t.after === 'string' ? JSON.parse(t.after) : t.after) as { comment?: string } | null;
+    return [
+      {
+        at: new Date(t.at).toISOString(),
+        actorName: t.display_name ?? shownActorName(t.actor_name),
+        action,
+        comment: after?.comment ?? '',
+      },
+    ];
+  });
   return {
     ...(rows[0] as StatusRow),
     period,
@@ -252,15 +256,7 @@ async function detailIn(services: Services, db: Executor, actor: Actor, ctx: Ctx
       statusLabel: c.statusLabel,
       late: c.late,
     })),
-    trail: trail.map((t) => {
-      const after = (typeof t.after === 'string' ? JSON.parse(t.after) : t.after) as { comment?: string } | null;
-      return {
-        at: new Date(t.at).toISOString(),
-        actorName: t.display_name ?? t.actor_name,
-        action: t.kind.replace('submission.', ''),
-        comment: after?.comment ?? '',
-      };
-    }),
+    trail: trailEntries,
   };
 }
 
@@ -339,7 +335,7 @@ async function transitionIn(
       { fields },
     );
   const to = nextStatus(action, from);
-  const who = w.actor.kind === 'user' ? w.actor.displayName : w.actor.name;
+  const who = actorName(w.actor);
   const values = {
     status: to,
     analysis,
@@ -375,7 +371,7 @@ async function transitionIn(
     if (!inserted) throw staleVersion(await detailIn(services, w.trx, w.actor, ctx, unitId, period));
   }
   await w.record({
-    kind: `submission.${action === 'save' ? 'saved' : action === 'submit' ? 'submitted' : action === 'return' ? 'returned' : 'approved'}`,
+    kind: submissionHistoryKind(action),
     entity: 'submission',
     entityId: entityId(unitId, period),
     unitId,

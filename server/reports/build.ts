@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import Decimal from 'decimal.js';
+import { compareSwedish } from '../../domain/collation';
 import { EMPTY_TOTALS } from '../../domain/economy/rollup';
 import { parseMonth } from '../../domain/indicators/months';
 import { formatPeriod } from '../../domain/periods';
@@ -147,8 +148,8 @@ export async function buildContent(
     );
     top.sort(
       (a, b) =>
-        (ctx.names.get(a.ownerUnitId) ?? '').localeCompare(ctx.names.get(b.ownerUnitId) ?? '', 'sv') ||
-        a.title.localeCompare(b.title, 'sv'),
+        compareSwedish(ctx.names.get(a.ownerUnitId) ?? '', ctx.names.get(b.ownerUnitId) ?? '') ||
+        compareSwedish(a.title, b.title),
     );
     const measureRow = (f: (typeof top)[number]): ActionPlanRow => {
       const reported = !f.leaf || f.lastReport !== null;

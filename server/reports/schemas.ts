@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { DEVIATION_KINDS } from '../../domain/followup/deviations';
 import { FOLLOW_UP_STATUSES } from '../../domain/followup/uppdrag';
 import { REPORT_KINDS } from '../../domain/reports/content';
+import { EXPORT_JOB_STATUSES, REPORT_STATUSES } from '../../domain/reports/lists';
 import { OUTCOMES } from '../../domain/reports/series';
 import { STATUSES } from '../../domain/steering';
 import { orNull } from '../http/nullable';
@@ -82,7 +84,7 @@ export const ScorecardSectionSchema = z
 
 export const DeviationRowSchema = z
   .object({
-    kind: z.enum(['indicator', 'measure']),
+    kind: z.enum(DEVIATION_KINDS),
     name: z.string(),
     unitName: z.string(),
     /** 'kr' for measures, else the indicator's unit of measure. */
@@ -99,7 +101,7 @@ export const DeviationRowSchema = z
 
 export const StaleRowSchema = z
   .object({
-    kind: z.enum(['indicator', 'measure']),
+    kind: z.enum(DEVIATION_KINDS),
     name: z.string(),
     unitName: z.string(),
     /** The last month a figure was reported for, or null if never. */
@@ -172,7 +174,7 @@ export const ReportListItemSchema = z
     unitId: z.string(),
     unitName: z.string(),
     period: z.string(),
-    status: z.enum(['draft', 'sent']),
+    status: z.enum(REPORT_STATUSES),
     sentAt: z.string().nullable(),
     contentHash: z.string().nullable(),
     meeting: orNull(MeetingRefSchema),
@@ -222,7 +224,7 @@ export const ReportSchema = z
     unitName: z.string(),
     period: z.string(),
     planId: z.string().nullable(),
-    status: z.enum(['draft', 'sent']),
+    status: z.enum(REPORT_STATUSES),
     sentAt: z.string().nullable(),
     sentByName: z.string().nullable(),
     contentHash: z.string().nullable(),
@@ -242,7 +244,7 @@ export const SentReportSchema = z
 
 export const ExportJobSchema = z
   .object({
-    status: z.enum(['running', 'done', 'failed']),
+    status: z.enum(EXPORT_JOB_STATUSES),
     /** 0–1. */
     progress: z.number(),
     /** What the export is doing now (Swedish). */

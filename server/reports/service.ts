@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { actorName } from '../../domain/actors';
+import { compareSwedish } from '../../domain/collation';
 import { DomainError, notFound } from '../../domain/errors';
 import { followUpStatus } from '../../domain/followup/uppdrag';
 import { parseMonth } from '../../domain/indicators/months';
@@ -127,7 +129,7 @@ export async function listReports(services: Services, actor: Actor) {
     .sort(
       (a, b) =>
         (b.meeting?.meetsOn ?? b.period).localeCompare(a.meeting?.meetsOn ?? a.period) ||
-        a.title.localeCompare(b.title, 'sv'),
+        compareSwedish(a.title, b.title),
     );
   // A series: what one body was told about one unit, meeting after meeting.
   const series = new Map<string, { bodyName: string; unitName: string; items: typeof reports }>();
@@ -153,7 +155,7 @@ export async function listReports(services: Services, actor: Actor) {
           flagged: run >= NOTED_FLAG_AT,
         };
       })
-      .sort((a, b) => b.notedInARow - a.notedInARow || a.bodyName.localeCompare(b.bodyName, 'sv')),
+      .sort((a, b) => b.notedInARow - a.notedInARow || compareSwedish(a.bodyName, b.bodyName)),
   };
 }
 
@@ -264,7 +266,7 @@ export async function createReportIn(services: Services, w: WriteTx, input: NewR
         fields: [{ field: 'planId', message: 'ska vara en handlingsplan' }],
       });
   }
-  const who = w.actor.kind === 'user' ? w.actor.displayName : w.actor.name;
+  const who = actorName(w.actor);
   await w.trx
     .insertInto('board_reports')
     .values({
@@ -333,15 +335,6 @@ export async function updateReport(
 const SEND_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
 
 /**
- * The name a sent report shows as its sender: a person's display name, never a user name; the
- * system's own work (the demo seed, a job) as "Röd tråd", the demo's as "Röd tråd (demo)".
- */
-export function senderName(actor: Actor): string {
-  if (actor.kind === 'user') return actor.displayName;
-  return actor.name === 'demo' ? 'Röd tråd (demo)' : 'Röd tråd';
-}
-
-/**
  * Sends a report to a meeting: places it on the agenda under `paragraph` and freezes it, its
  * content built now and stored with its hash. A report without a recommendation and a proposed
  * decision is not sent (seeds 002 and 004: boards were only informed).
@@ -382,7 +375,7 @@ export async function sendReportIn(
       fields: [{ field: 'paragraph', message: 'används redan' }],
     });
   const m = meeting as NonNullable<typeof meeting>;
-  const who = senderName(w.actor);
+  const who = actorName(w.actor);
   const head = {
     ...headOf(before),
     meeting: { bodyName: m.body_name, meetsOn: m.meets_on, paragraph: input.paragraph },

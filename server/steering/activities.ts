@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
+import { actorName } from '../../domain/actors';
 import type { IsoDate } from '../../domain/dates';
 import { DomainError, notFound } from '../../domain/errors';
 import { parseMonth } from '../../domain/indicators/months';
@@ -193,7 +194,7 @@ export async function reportActivity(
       input.version,
       async () => (await activityRecords(w.trx, { ids: [id] }))[0] ?? null,
     );
-    const enteredByName = w.actor.kind === 'user' ? w.actor.displayName : `system:${w.actor.name}`;
+    const enteredByName = actorName(w.actor);
     await w.trx.deleteFrom('activity_updates').where('activity_id', '=', id).where('period', '=', period).execute();
     await w.trx
       .insertInto('activity_updates')

@@ -508,6 +508,12 @@ describe('steering chain API', () => {
         version: null,
       });
       expect(again.status).toBe(409);
+      expect(again.body.error.current).toEqual({
+        text: first.body.text,
+        enteredByName: 'Erik Sundin',
+        enteredAt: first.body.enteredAt,
+        version: 1,
+      });
       const outside = await chef.json('PUT', `/api/goals/${goal}/analyses`, {
         unitId: unit('kirurgi'),
         period: '2025-05',

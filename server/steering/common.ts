@@ -1,6 +1,7 @@
 import { DomainError, forbidden } from '../../domain/errors';
 import type { OrgIndex } from '../../domain/org';
 import { can } from '../../domain/permissions';
+import { bodyScope } from '../../domain/scopes';
 import type { Actor, Executor } from '../core/context';
 import type { DB } from '../db/schema';
 
@@ -27,23 +28,13 @@ export async function mustExist(db: Executor, table: TableWithId, ids: readonly 
  * parent body's; null (the whole organisation) for a body that governs none.
  */
 export async function scopeOfBody(db: Executor, bodyId: string, tree: OrgIndex): Promise<string | null> {
-  let current: string | null = bodyId;
-  for (let depth = 0; current && depth < 10; depth++) {
-    const governed = (await db.selectFrom('body_units').select('unit_id').where('body_id', '=', current).execute())
-      .map((r) => r.unit_id)
-      .filter((u) => tree.has(u));
-    if (governed.length > 0) {
-      const lineages = governed.map((u) => tree.lineage(u));
-      return (lineages[0] as string[]).find((candidate) => lineages.every((l) => l.includes(candidate))) ?? null;
-    }
-    const body: { parent_body_id: string | null } | undefined = await db
-      .selectFrom('bodies')
-      .select('parent_body_id')
-      .where('id', '=', current)
-      .executeTakeFirst();
-    current = body?.parent_body_id ?? null;
-  }
-  return null;
+  const [bodies, links] = await Promise.all([
+    db.selectFrom('bodies').select(['id', 'parent_body_id']).execute(),
+    db.selectFrom('body_units').select(['body_id', 'unit_id']).execute(),
+  ]);
+  const byId = new Map(bodies.map((b) => [b.id, { unitIds: [] as string[], parentBodyId: b.parent_body_id }]));
+  for (const l of links) byId.get(l.body_id)?.unitIds.push(l.unit_id);
+  return bodyScope(bodyId, (id) => byId.get(id), tree);
 }
 
 /** A predicate for filtering lists to what the actor may read: the units they hold a reading role for. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
+import { compareSwedish } from '../../domain/collation';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { OrgIndex } from '../../domain/org';
 import type { Perspective } from '../../domain/steering';
@@ -134,7 +135,7 @@ export async function listGoals(
     .filter((g) => may(g.ownerUnitId))
     .filter((g) => !filter.unitId || g.ownerUnitId === filter.unitId)
     .filter((g) => filter.drift === undefined || g.drift === filter.drift)
-    .sort((a, b) => a.title.localeCompare(b.title, 'sv'))
+    .sort((a, b) => compareSwedish(a.title, b.title))
     .map(answer(actor, tree));
 }
 

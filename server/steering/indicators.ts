@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
+import { actorName } from '../../domain/actors';
+import { compareSwedish } from '../../domain/collation';
 import { DomainError, type FieldError, notFound } from '../../domain/errors';
 import { isMonthText } from '../../domain/indicators/months';
 import type { OrgIndex } from '../../domain/org';
@@ -59,7 +61,7 @@ export async function indicatorRecords(db: Executor, ids?: readonly string[]): P
       source: r.source as IndicatorSource,
       goalIds: links.filter((l) => l.indicator_id === r.id).map((l) => l.goal_id),
     }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+    .sort((a, b) => compareSwedish(a.name, b.name));
 }
 
 /** Indicator definitions are shared: whoever reads steering data anywhere reads them. */
@@ -437,7 +439,7 @@ export async function setValuesIn(
 ): Promise<StoredValue[]> {
   if (!options.checked) await checkValues(services, w.trx, w.actor, rows, options.rowField);
   const enteredBy = w.actor.kind === 'user' ? w.actor.principal.userId : null;
-  const enteredByName = w.actor.kind === 'user' ? w.actor.displayName : `system:${w.actor.name}`;
+  const enteredByName = actorName(w.actor);
   const beforeOf = new Map<string, StoredValue | null>();
   const afterOf = new Map<string, StoredValue>();
   const sorted = [...rows].sort(bySlot);

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
+import { actorName } from '../../domain/actors';
+import { compareSwedish } from '../../domain/collation';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { OrgIndex } from '../../domain/org';
 import type { PlanKind, PlanStatus } from '../../domain/steering';
@@ -143,7 +145,7 @@ export async function listPlans(services: Services, actor: Actor) {
   const may = readableInherited(actor, tree);
   return (await planRecords(services.db))
     .filter((p) => may(p.scopeUnitId))
-    .sort((a, b) => a.startYear - b.startYear || a.title.localeCompare(b.title, 'sv'))
+    .sort((a, b) => a.startYear - b.startYear || compareSwedish(a.title, b.title))
     .map(answer(actor, tree));
 }
 
@@ -219,7 +221,7 @@ export async function createPlan(services: Services, actor: Actor, input: PlanIn
   });
 }
 
-export const actorLabel = (w: WriteTx) => (w.actor.kind === 'user' ? w.actor.displayName : `system:${w.actor.name}`);
+export const actorLabel = (w: WriteTx) => actorName(w.actor);
 
 async function loadForWrite(
   services: Services,

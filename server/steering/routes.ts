@@ -42,6 +42,7 @@ import {
 import { createPlan, decidePlan, getPlan, listPlans, revisePlan } from './plans';
 import {
   ActivitySchema,
+  AnalysisConflictSchema,
   AnalysisSchema,
   AssignmentSchema,
   DecisionSchema,
@@ -369,7 +370,14 @@ export function steeringRoutes({ services, config }: Deps) {
           }),
         ),
       },
-      responses: { ...ok('Sparad', AnalysisSchema), ...writeErrors },
+      responses: {
+        ...ok('Sparad', AnalysisSchema),
+        ...writeErrors,
+        409: {
+          description: 'Analysen har ändrats av någon annan; svaret bär analysen som den är nu',
+          content: { 'application/json': { schema: AnalysisConflictSchema } },
+        },
+      },
     }),
     async (c) => c.json(await setAnalysis(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );

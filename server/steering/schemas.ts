@@ -15,6 +15,8 @@ import {
   VALUE_KINDS,
 } from '../../domain/steering';
 import { RecordCompetenceSchema } from '../competence/schemas';
+import { countsOf } from '../http/counts';
+import { ErrorSchema } from '../http/env';
 import { orNull } from '../http/nullable';
 
 /**
@@ -33,10 +35,6 @@ export const LINK_ENTITIES = [
   'measure',
   'corrective_action',
 ] as const;
-
-/** A count per member of a closed list, every member present. */
-const countsOf = <K extends string>(keys: readonly K[]) =>
-  z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])) as Record<K, z.ZodNumber>);
 
 const Id = z.string();
 const DateText = z.string().openapi({ description: 'Datum ÅÅÅÅ-MM-DD' });
@@ -177,6 +175,11 @@ export const AnalysisSchema = z
   .object({ text: z.string(), enteredByName: z.string(), enteredAt: Timestamp, version: Version })
   .openapi('Analysis');
 
+/** A stale analysis write (409): the analysis as it stands now, null when there is none yet. */
+export const AnalysisConflictSchema = z
+  .object({ error: ErrorSchema.shape.error.extend({ current: AnalysisSchema.nullable().optional() }) })
+  .openapi('AnalysisConflict');
+
 export const AssignmentSchema = z
   .object({
     id: Id,
@@ -304,7 +307,7 @@ const UnitRefSchema = z.object({ id: Id, name: z.string(), level: z.enum(UNIT_LE
 
 export const ScorecardSchema = z
   .object({
-    unit: Id,
+    unitId: Id,
     unitName: z.string(),
     unitLevel: z.enum(UNIT_LEVELS),
     period: Month,
@@ -327,7 +330,7 @@ export const AcrossRowSchema = z
   .openapi('AcrossRow');
 
 export const IndicatorAcrossSchema = z
-  .object({ indicator: Id, period: Month, rows: z.array(AcrossRowSchema) })
+  .object({ indicatorId: Id, period: Month, rows: z.array(AcrossRowSchema) })
   .openapi('IndicatorAcross');
 
 export const ActivityUpdateSchema = z

@@ -31,7 +31,7 @@ describe('scorecard API on Region Exempel', () => {
   it('answers in the agreed shape, with a status from the closed list', async () => {
     const { status, body } = await card('politiker', 'region');
     expect(status).toBe(200);
-    expect(body.unit).toBe(unit('region'));
+    expect(body.unitId).toBe(unit('region'));
     expect(body.period).toBe(PERIOD);
     expect(body.goals.length).toBeGreaterThanOrEqual(8);
     for (const g of body.goals) {

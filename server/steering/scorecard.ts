@@ -1,17 +1,20 @@
 import type { z } from '@hono/zod-openapi';
+import { actorName } from '../../domain/actors';
+import { compareSwedish } from '../../domain/collation';
 import { swedishDate } from '../../domain/dates';
 import { DomainError, notFound } from '../../domain/errors';
 import { type MonthText, parseMonth } from '../../domain/indicators/months';
 import { statusCounts, worstStatus } from '../../domain/indicators/status';
 import { OrgIndex } from '../../domain/org';
 import { formatPeriod, monthOfDate } from '../../domain/periods';
-import type { Perspective } from '../../domain/steering';
+import { PERSPECTIVES, type Perspective } from '../../domain/steering';
 import { abilities } from '../core/abilities';
 import type { Actor, Services } from '../core/context';
 import { authorize, write } from '../core/write';
 import { unitsOn } from '../org/queries';
 import { currentTree } from '../org/service';
 import { authorizeReadSomewhere, mustExist, readable } from './common';
+import { plansCoveringYear } from './coverage';
 import { figuresAcrossTree, figuresForUnit, type IndicatorFigure } from './figures';
 import { goalRecords } from './goals';
 import { indicatorRecords } from './indicators';
@@ -20,7 +23,7 @@ import type { AcrossRowSchema, ScorecardGoalSchema, ScorecardSchema } from './sc
 export type ScorecardGoal = z.infer<typeof ScorecardGoalSchema>;
 export type Scorecard = z.infer<typeof ScorecardSchema>;
 
-const PERSPECTIVE_ORDER: Perspective[] = ['medborgare', 'medarbetare', 'verksamhet', 'ekonomi'];
+const PERSPECTIVE_ORDER: readonly Perspective[] = PERSPECTIVES;
 
 /**
  * The scorecard (styrkort) of a unit for a month: the goals it owns and those of the units
@@ -44,16 +47,10 @@ export async function scorecard(
 
   const candidates = await services.db.selectFrom('goals').select('id').where('owner_unit_id', 'in', lineage).execute();
   const goals = (await goalRecords(services.db, { ids: candidates.map((c) => c.id) })).filter(Boolean);
-  const versions = await services.db
-    .selectFrom('plan_versions')
-    .select(['plan_id', 'seq', 'start_year', 'end_year', 'status'])
-    .where('plan_id', 'in', goals.length > 0 ? [...new Set(goals.map((g) => g.planId))] : [''])
-    .orderBy('seq')
-    .execute();
-  const covering = goals.filter((g) => {
-    const latest = versions.filter((v) => v.plan_id === g.planId).at(-1);
-    return latest && latest.start_year <= year && year <= latest.end_year;
-  });
+  const inForce = new Set(
+    await plansCoveringYear(services.db, year, { planIds: [...new Set(goals.map((g) => g.planId))] }),
+  );
+  const covering = goals.filter((g) => inForce.has(g.planId));
 
   const indicatorIds = [...new Set(covering.flatMap((g) => g.indicatorIds))];
   const indicators = await indicatorRecords(services.db, indicatorIds);
@@ -71,7 +68,7 @@ export async function scorecard(
     const inds = g.indicatorIds
       .map((id) => figures.get(id))
       .filter((f): f is IndicatorFigure => !!f)
-      .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+      .sort((a, b) => compareSwedish(a.name, b.name));
     const a = analyses.find((x) => x.goal_id === g.id);
     return {
       id: g.id,
@@ -103,11 +100,11 @@ export async function scorecard(
     (a, b) =>
       depth(a.ownerUnitId) - depth(b.ownerUnitId) ||
       PERSPECTIVE_ORDER.indexOf(a.perspective) - PERSPECTIVE_ORDER.indexOf(b.perspective) ||
-      a.title.localeCompare(b.title, 'sv'),
+      compareSwedish(a.title, b.title),
   );
   const may = readable(actor, tree);
   return {
-    unit: unitId,
+    unitId,
     unitName: unit.name,
     unitLevel: unit.level,
     period: month,
@@ -116,7 +113,7 @@ export async function scorecard(
     children: units
       .filter((u) => u.parentId === unitId && may(u.id))
       .map((u) => ({ id: u.id, name: u.name, level: u.level }))
-      .sort((x, y) => x.name.localeCompare(y.name, 'sv')),
+      .sort((x, y) => compareSwedish(x.name, y.name)),
     can: abilities(actor, tree)(unitId, { analyse: 'analysis.write' }),
   };
 }
@@ -130,7 +127,7 @@ export async function indicatorAcross(
   indicatorId: string,
   periodText: string,
   rootId?: string,
-): Promise<{ indicator: string; period: MonthText; rows: AcrossRow[] }> {
+): Promise<{ indicatorId: string; period: MonthText; rows: AcrossRow[] }> {
   const month = formatPeriod(parseMonth(periodText, 'period'));
   const units = await unitsOn(services.db, swedishDate(services.clock.now()));
   const tree = new OrgIndex(units);
@@ -143,7 +140,7 @@ export async function indicatorAcross(
   const byId = new Map(units.map((u) => [u.id, u]));
   const may = readable(actor, tree);
   return {
-    indicator: indicatorId,
+    indicatorId,
     period: month,
     rows: tree
       .subtree(root)
@@ -184,9 +181,9 @@ export async function setAnalysis(
       .executeTakeFirst();
     if ((before?.version ?? null) !== input.version)
       throw new DomainError('conflict', 'Analysen har ändrats av någon annan sedan du läste den. Läs in den igen.', {
-        details: { current: before ?? null },
+        details: { current: before ? analysisOf(before) : null },
       });
-    const enteredByName = w.actor.kind === 'user' ? w.actor.displayName : `system:${w.actor.name}`;
+    const enteredByName = actorName(w.actor);
     const after = before
       ? await w.trx
           .updateTable('goal_analyses')
@@ -221,14 +218,17 @@ export async function setAnalysis(
       before: before ?? null,
       after,
     });
-    return {
-      text: after.text,
-      enteredByName: after.entered_by_name,
-      enteredAt: new Date(after.entered_at).toISOString(),
-      version: after.version,
-    };
+    return analysisOf(after);
   });
 }
+
+/** An analysis row as the API answers it (camelCase, the time as ISO 8601). */
+const analysisOf = (row: { text: string; entered_by_name: string; entered_at: Date | string; version: number }) => ({
+  text: row.text,
+  enteredByName: row.entered_by_name,
+  enteredAt: new Date(row.entered_at).toISOString(),
+  version: row.version,
+});
 
 /**
  * The newest month that has any outcome (not after the current month) in the units the actor

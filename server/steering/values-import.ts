@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { actorName as shownName } from '../../domain/actors';
 import { DomainError } from '../../domain/errors';
 import { claimDataVersion } from '../cache/data-versions';
 import { type Actor, actorId, actorName, type Services } from '../core/context';
@@ -109,7 +110,7 @@ const iso = (t: ReturnType<typeof sql>) => sql`to_char(${t} AT TIME ZONE 'UTC', 
  */
 async function applyStaged(trx: WriteTx['trx'], importId: string, now: Date, actor: Actor): Promise<boolean> {
   const enteredBy = actor.kind === 'user' ? actor.principal.userId : null;
-  const enteredByName = actor.kind === 'user' ? actor.displayName : `system:${actor.name}`;
+  const enteredByName = shownName(actor);
   const at = sql`${now}::timestamptz`;
   // A replacement's time is strictly after the one it replaces, even within one millisecond.
   const nextTime = (old: ReturnType<typeof sql>) =>

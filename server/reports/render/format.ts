@@ -3,6 +3,7 @@
  * strings (whole kronor, or an indicator's value in its own unit) and are formatted here, once,
  * so the PDF, the Word document and the spreadsheet show the same figure the same way.
  */
+
 import { formatMoney, kronorInUnit } from '../../../domain/money';
 import {
   type ActionPlanRow,
@@ -14,12 +15,14 @@ import {
   type ReportContent,
   type ReportKind,
   SBAR_HEADINGS,
+  SBAR_KEYS,
   STATUS_LABELS,
   type TrafficLight,
   WHO_DECIDES,
   WHY_RULE,
 } from '../../../domain/reports/content';
 import { indicatorDecimals, indicatorDeviation, indicatorValue } from '../../../domain/reports/figures';
+import { STATUSES } from '../../../domain/steering';
 
 /** Shown where a figure is missing (no target, no forecast). */
 export const NO_VALUE = '–';
@@ -212,7 +215,7 @@ export function actionPlanLines(plan: Pick<ActionPlanSection, 'rows' | 'layout'>
 }
 
 /** Status counts in the order a reader expects them. */
-export const STATUS_ORDER: readonly TrafficLight[] = ['green', 'yellow', 'red', 'grey'];
+export const STATUS_ORDER: readonly TrafficLight[] = STATUSES;
 
 /** Text as a paragraph list: blank lines separate paragraphs, single line breaks stay. */
 export function paragraphs(text: string): string[] {
@@ -352,7 +355,7 @@ export function flagTable(content: ReportContent, id: FlagSectionId): FlagTable 
     ]),
   };
 }
-export const SBAR_KEYS = ['situation', 'background', 'assessment', 'recommendation'] as const;
+export { SBAR_KEYS };
 
 /** What a section says when it has nothing to show. */
 export const EMPTY = {

@@ -3,10 +3,10 @@
  * content type and a file name safe in any file system and download header.
  */
 import { type Progress, type ReportContent, withFiguresAsText } from '../../../domain/reports/content';
+import { REPORT_FORMATS, type ReportFormat } from '../../../domain/reports/lists';
 import { kindLabel } from './format';
 
-export const REPORT_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat };
 
 export const REPORT_CONTENT_TYPES: Record<ReportFormat, string> = {
   pdf: 'application/pdf',

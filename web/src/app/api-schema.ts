@@ -2827,13 +2827,13 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                /** @description Analysen har ändrats av någon annan; svaret bär analysen som den är nu */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Error"];
+                        "application/json": components["schemas"]["AnalysisConflict"];
                     };
                 };
                 /** @description För stor förfrågan */
@@ -9281,6 +9281,17 @@ export interface components {
             enteredAt: string;
             version: number;
         };
+        AnalysisConflict: {
+            error: {
+                code: string;
+                message: string;
+                fields?: {
+                    field: string;
+                    message: string;
+                }[];
+                current?: components["schemas"]["Analysis"] & (Record<string, never> | null);
+            };
+        };
         Assignment: {
             id: string;
             version: number;
@@ -9342,7 +9353,7 @@ export interface components {
             can: components["schemas"]["EditAbility"];
         };
         IndicatorAcross: {
-            indicator: string;
+            indicatorId: string;
             /** @description Månad ÅÅÅÅ-MM */
             period: string;
             rows: components["schemas"]["AcrossRow"][];
@@ -9411,7 +9422,7 @@ export interface components {
             dryRun: boolean;
         };
         Scorecard: {
-            unit: string;
+            unitId: string;
             unitName: string;
             /** @enum {string} */
             unitLevel: "region" | "forvaltning" | "division" | "omrade" | "verksamhet" | "enhet";
@@ -9667,7 +9678,7 @@ export interface components {
             /** @enum {string} */
             status: "proposed" | "decided" | "ongoing" | "done";
             decisionId: string | null;
-            requiredLevel: string | null;
+            decisionLevel: string | null;
         };
         MeasureReportWritten: {
             measureId: string;
@@ -9680,7 +9691,7 @@ export interface components {
         };
         CorrectiveActionCreated: {
             id: string;
-            requiredLevel: string | null;
+            decisionLevel: string | null;
         };
         ForecastImportResult: {
             rows: number;
@@ -9817,7 +9828,8 @@ export interface components {
         TrailEntry: {
             at: string;
             actorName: string;
-            action: string;
+            /** @enum {string} */
+            action: "saved" | "submitted" | "returned" | "approved";
             comment: string | null;
         };
         Deviations: {

@@ -53,7 +53,7 @@ export function CorrectiveActions({ measure, mayWrite }: { measure: Measure; may
                     <Money kr={a.amountKr} />
                   </Table.Td>
                   <Table.Td>{t(`correctiveStatus.${a.status}`)}</Table.Td>
-                  <Table.Td>{a.requiredLevel ?? '–'}</Table.Td>
+                  <Table.Td>{a.decisionLevel ?? '–'}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -69,7 +69,7 @@ export function CorrectiveActions({ measure, mayWrite }: { measure: Measure; may
               await call(
                 client.POST('/measures/{id}/corrective-actions', { params: { path: { id: measure.id } }, body }),
               )
-            ).requiredLevel
+            ).decisionLevel
           }
         />
       )}

@@ -1,6 +1,7 @@
 import { Anchor, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { shownActorName } from '../../../domain/actors';
 import { parseKronor } from '../../../domain/money';
 import { formatDateTime } from '../app/format';
 import { type HistoryEntry, recordedFields } from '../app/types';
@@ -72,7 +73,7 @@ export function MeasureHistory({ measureId, allowed }: { measureId: string; allo
                   <Table.Td className="nowrap">
                     <time dateTime={e.at}>{formatDateTime(e.at)}</time>
                   </Table.Td>
-                  <Table.Td>{e.actorName.startsWith('system:') ? t('steering.system') : e.actorName}</Table.Td>
+                  <Table.Td>{shownActorName(e.actorName)}</Table.Td>
                   <Table.Td>{t(`economy.historyKind.${e.kind.replace('.', '_')}`, { defaultValue: e.kind })}</Table.Td>
                   <Table.Td>{describe(e)}</Table.Td>
                 </Table.Tr>

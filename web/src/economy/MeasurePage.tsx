@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { shownActorName } from '../../../domain/actors';
 import { lineEffect } from '../../../domain/economy/measures';
 import { formatDate, formatDateTime, today } from '../app/format';
 import { PageHeading } from '../app/page';
@@ -374,8 +375,7 @@ function Reports({ measure, period }: { measure: Measure; period: string }) {
                   </Table.Td>
                   <Table.Td>{r.comment || <span className="muted">–</span>}</Table.Td>
                   <Table.Td>
-                    {r.enteredByName.startsWith('system:') ? t('steering.system') : r.enteredByName},{' '}
-                    <time dateTime={r.enteredAt}>{formatDateTime(r.enteredAt)}</time>
+                    {shownActorName(r.enteredByName)}, <time dateTime={r.enteredAt}>{formatDateTime(r.enteredAt)}</time>
                   </Table.Td>
                 </Table.Tr>
               ))}

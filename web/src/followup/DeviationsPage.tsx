@@ -177,7 +177,7 @@ function DeviationRow({ deviation: d, period }: { deviation: Deviation; period: 
             className="badge-dark status-badge"
             component="span"
           >
-            {t(`followup.deviations.status.${d.status}`, { defaultValue: d.status })}
+            {t(`followup.deviations.status.${d.status}`)}
           </Badge>
         )}{' '}
         {d.escalated && (

@@ -3,13 +3,14 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { isHandedIn } from '../../../domain/followup/submissions';
 import { formatDate, today } from '../app/format';
 import { PageHeading } from '../app/page';
 import { formatMonth, monthOrNull } from '../steering/periods';
 import { LoadError, Loading, PeriodInput } from '../steering/ui';
 import { kindLabel, levelLabel } from './labels';
 import { cycleQuery, statusQuery, submissionPage } from './queries';
-import { defaultFollowupPeriod, depthsOf, hasReported } from './status';
+import { defaultFollowupPeriod, depthsOf } from './status';
 import { type StatusCounts, type StatusRow, SUBMISSION_STATUSES } from './types';
 import { ByWhom, LateBadge, SubmissionBadge } from './ui';
 
@@ -135,7 +136,7 @@ function Figures({ counts, month }: { counts: StatusCounts; month: string }) {
 function UnitTable({ rows, period, onlyMissing }: { rows: StatusRow[]; period: string; onlyMissing: boolean }) {
   const { t } = useTranslation();
   const depth = depthsOf(rows);
-  const shown = onlyMissing ? rows.filter((r) => !hasReported(r.status)) : rows;
+  const shown = onlyMissing ? rows.filter((r) => !isHandedIn(r.status)) : rows;
   const month = formatMonth(period);
   return (
     <section aria-labelledby="units-heading" className="section">

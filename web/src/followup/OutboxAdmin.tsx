@@ -112,7 +112,7 @@ function MessageRow({ message: m }: { message: OutboxMessage }) {
           </Badge>
         )}
       </Table.Td>
-      <Table.Td>{t(`followup.outbox.transports.${m.transport}`, { defaultValue: m.transport })}</Table.Td>
+      <Table.Td>{t(`followup.outbox.transports.${m.transport}`)}</Table.Td>
       <Table.Td>{m.error ?? '–'}</Table.Td>
     </Table.Tr>
   );

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { submissionActions } from '../../../domain/followup/submissions';
 import { ApiError } from '../app/api';
 import { call, client } from '../app/client';
 import { formatDate, formatDateTime } from '../app/format';
@@ -22,11 +23,10 @@ import {
   submissionPath,
   submissionQuery,
 } from './queries';
-import { actionsOf, normaliseDetail } from './status';
 import type { SubmissionDetail } from './types';
 import { ByWhom, LateBadge, newIdempotencyKey, SubmissionBadge } from './ui';
 
-type Detail = ReturnType<typeof normaliseDetail>;
+type Detail = SubmissionDetail;
 type Action = 'submit' | 'return' | 'approve';
 
 const scorecardPath = (unitId: string, period: string) => `/styrkort/${unitId}?period=${period}`;
@@ -39,7 +39,6 @@ export function SubmissionPage() {
   const detail = useQuery({
     ...submissionQuery(unitId, period ?? ''),
     enabled: period !== null,
-    select: normaliseDetail,
   });
 
   if (period === null)
@@ -81,7 +80,7 @@ function Submission({ detail: d, period }: { detail: Detail; period: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const month = formatMonth(period);
-  const can = actionsOf(d);
+  const can = submissionActions(d);
   const [announcement, setAnnouncement] = useState('');
   // The analysis as typed; null follows what is stored.
   const [typed, setTyped] = useState<string | null>(null);
@@ -336,11 +335,11 @@ function Missing({ detail: d, period }: { detail: Detail; period: string }) {
       <Title order={2} size="h3" id="missing-heading" mb="sm">
         {t('followup.submission.missingHeading')}
       </Title>
-      {d.missingCount === 0 ? (
+      {d.missingMeasureReports.length === 0 ? (
         <Text mb="sm">{t('followup.submission.noneMissing')}</Text>
       ) : (
         <>
-          <Text mb="xs">{t('followup.submission.missingMeasures', { count: d.missingCount })}</Text>
+          <Text mb="xs">{t('followup.submission.missingMeasures', { count: d.missingMeasureReports.length })}</Text>
           {d.missingMeasureReports.length > 0 && (
             <ul>
               {d.missingMeasureReports.map((m) => (
@@ -431,11 +430,11 @@ function Trail({ detail: d }: { detail: Detail }) {
           {d.trail.map((e) => (
             <li key={`${e.at}-${e.action}-${e.actorName}`}>
               <Text component="span" fw={600}>
-                {t(`followup.trail.${e.action}`, { defaultValue: e.action })}
+                {t(`followup.trail.${e.action}`)}
               </Text>{' '}
               <span>
                 {t('followup.submission.byAt', {
-                  name: e.actorName.startsWith('system:') ? t('steering.system') : e.actorName,
+                  name: e.actorName,
                   at: formatDateTime(e.at),
                 })}
               </span>

@@ -1,3 +1,4 @@
+import { compareSwedish } from '../../../domain/collation';
 import { CYCLE_LEVELS, type CycleLevel, type Deadline, isFollowupKind, type Occasion } from './types';
 
 // The annual cycle laid out for reading: each deadline in its month and at its level, and the
@@ -40,7 +41,7 @@ export function calendarOf(
     }
   for (const row of byLevel.values())
     for (const list of row.values())
-      list.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.occasion.title.localeCompare(b.occasion.title, 'sv'));
+      list.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || compareSwedish(a.occasion.title, b.occasion.title));
   return CYCLE_LEVELS.filter((l) => byLevel.has(l)).map((level) => ({
     level,
     months: byLevel.get(level) ?? new Map(),

@@ -1,19 +1,17 @@
 // The follow-up API's answers (server/followup/schemas.ts), as the generated client types them.
 // Amounts are whole kronor as JSON strings of digits. The closed lists come from domain/followup.
 
-import { DEADLINE_LEVELS, FOLLOWUP_KINDS } from '../../../domain/followup/cycle';
+import { DEADLINE_LEVELS } from '../../../domain/followup/cycle';
 import type { Schema } from '../app/client';
 
 export type { OccasionKind } from '../../../domain/followup/cycle';
-export { FOLLOWUP_KINDS, MILESTONE_KINDS, OCCASION_KINDS } from '../../../domain/followup/cycle';
+export { FOLLOWUP_KINDS, isFollowupKind, MILESTONE_KINDS, OCCASION_KINDS } from '../../../domain/followup/cycle';
 export type { SubmissionStatus } from '../../../domain/followup/submissions';
 export { SUBMISSION_STATUSES } from '../../../domain/followup/submissions';
 
 /** The levels an occasion has deadlines at, bottom up: units first, the council last. */
 export const CYCLE_LEVELS = DEADLINE_LEVELS;
 export type CycleLevel = (typeof CYCLE_LEVELS)[number];
-
-export const isFollowupKind = (kind: string): boolean => (FOLLOWUP_KINDS as readonly string[]).includes(kind);
 
 export type Deadline = Schema<'Deadline'>;
 export type Occasion = Schema<'Occasion'>;

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FLAG_SECTION_TEXTS, NO_DECIDED_WORDING, WHO_DECIDES, WHY_RULE } from '../../../domain/reports/content';
 import { indicatorDeviation, indicatorValue } from '../../../domain/reports/figures';
+import { STATUSES } from '../../../domain/steering';
 import { formatNumber } from '../app/format';
 import { formatDecimalText } from '../steering/numbers';
 import { formatMonth } from '../steering/periods';
@@ -13,7 +14,7 @@ import type { ActionPlanSection, DeviationRow, ReportContent, ScorecardSection, 
 // The parts of a report that fill themselves from the data, shown as the exports print them:
 // for a draft, today's figures; for a sent report, the figures the board saw.
 
-const LIGHTS: TrafficLight[] = ['green', 'yellow', 'red', 'grey'];
+const LIGHTS: readonly TrafficLight[] = STATUSES;
 
 /** An amount in mnkr with the exact kronor in its tooltip. */
 export function Mnkr({ kr }: { kr: ContentKronor }) {

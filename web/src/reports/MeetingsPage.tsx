@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { compareSwedish } from '../../../domain/collation';
 import { useMe } from '../app/auth';
 import { formatDate, formatNumber, today } from '../app/format';
 import { PageHeading } from '../app/page';
@@ -18,8 +19,7 @@ import type { Meeting } from './types';
 type Open = { kind: 'meeting' } | { kind: 'item'; meetingId: string } | { kind: 'decision'; itemId: string } | null;
 
 /** Paragraphs in number order, "§ 9" before "§ 10". */
-const byParagraph = (a: { paragraph: string }, b: { paragraph: string }) =>
-  a.paragraph.localeCompare(b.paragraph, 'sv', { numeric: true });
+const byParagraph = (a: { paragraph: string }, b: { paragraph: string }) => compareSwedish(a.paragraph, b.paragraph);
 
 function MeetingSection({
   meeting,

@@ -19,6 +19,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { SBAR_KEYS } from '../../../domain/reports/content';
 import { call, client, type RequestBody } from '../app/client';
 import { formatDateTime, today } from '../app/format';
 import { PageHeading } from '../app/page';
@@ -32,8 +33,6 @@ import { ExportPanel } from './ExportPanel';
 import { bareParagraph, keyFor, meetingLabel, outcomeKey, shortHash } from './labels';
 import { meetingsKey, meetingsQuery, reportQuery, reportsKey } from './queries';
 import type { Meeting, Report, Sbar } from './types';
-
-const SBAR_KEYS = ['situation', 'background', 'assessment', 'recommendation'] as const;
 
 interface Draft {
   title: string;

@@ -1,3 +1,4 @@
+import { compareSwedish } from '../../../domain/collation';
 import { formatMoney } from '../../../domain/money';
 import type { MeetingRef, Outcome, Series } from './types';
 
@@ -40,8 +41,8 @@ export function sortSeries(series: readonly Series[]): Series[] {
   return [...series].sort(
     (a, b) =>
       (notedFlag(b) ?? 0) - (notedFlag(a) ?? 0) ||
-      a.bodyName.localeCompare(b.bodyName, 'sv') ||
-      a.unitName.localeCompare(b.unitName, 'sv'),
+      compareSwedish(a.bodyName, b.bodyName) ||
+      compareSwedish(a.unitName, b.unitName),
   );
 }
 

@@ -1,3 +1,4 @@
+import { compareSwedish } from '../../../domain/collation';
 import { call, client } from '../app/client';
 import type { ExportFormat, Meeting } from './types';
 
@@ -29,4 +30,4 @@ export const reportPath = (reportId: string) => `/rapporter/${reportId}`;
 
 /** Meetings sorted as a diary is read: the latest first. */
 export const byDateDescending = (a: Meeting, b: Meeting) =>
-  b.meetsOn.localeCompare(a.meetsOn) || a.bodyName.localeCompare(b.bodyName, 'sv');
+  b.meetsOn.localeCompare(a.meetsOn) || compareSwedish(a.bodyName, b.bodyName);

@@ -34,6 +34,5 @@ export type Report = Schema<'Report'>;
 export type MeetingItem = Schema<'MeetingItem'>;
 export type Meeting = Schema<'Meeting'>;
 
-export const EXPORT_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { REPORT_FORMATS as EXPORT_FORMATS, type ReportFormat as ExportFormat } from '../../../domain/reports/lists';
 export type ExportJob = Schema<'ExportJob'>;

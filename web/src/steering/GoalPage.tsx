@@ -3,6 +3,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { shownActorName } from '../../../domain/actors';
 import { useMe } from '../app/auth';
 import { call, client } from '../app/client';
 import { formatDate, formatDateTime } from '../app/format';
@@ -231,8 +232,7 @@ function Wordings({ goal }: { goal: Goal }) {
                     (w.drift ? <WarningBadge>{t('steering.drift')}</WarningBadge> : t('goal.writtenBeforeDecision'))}
                 </Table.Td>
                 <Table.Td>
-                  {formatDateTime(w.createdAt)},{' '}
-                  {w.createdBy.startsWith('system:') ? t('steering.system') : w.createdBy}
+                  {formatDateTime(w.createdAt)}, {shownActorName(w.createdBy)}
                 </Table.Td>
               </Table.Tr>
             ))}

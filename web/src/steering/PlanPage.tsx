@@ -17,11 +17,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import { shownActorName } from '../../../domain/actors';
 import { ApiError } from '../app/api';
 import { useMe } from '../app/auth';
 import { call, client } from '../app/client';
 import { formatDateTime } from '../app/format';
 import { PageHeading } from '../app/page';
+import { bodiesQuery } from '../bodies/BodiesPage';
 import { CompetenceNote } from '../competence/CompetenceNote';
 import { FormStatus, fieldError } from '../ui/forms';
 import { citationOf } from './decisions';
@@ -41,6 +43,7 @@ export function PlanPage() {
   const { id = '' } = useParams();
   const me = useMe().data;
   const org = useOrg();
+  const _bodies = useQuery(bodiesQuery);
   const statusText = usePlanStatusText();
   const plan = useQuery({
     queryKey: planKey(id),
@@ -182,8 +185,7 @@ export function PlanPage() {
                   <Table.Td>{t(`planStatus.${v.status}`)}</Table.Td>
                   <Table.Td>{v.decision ?? '—'}</Table.Td>
                   <Table.Td>
-                    {formatDateTime(v.createdAt)},{' '}
-                    {v.createdBy.startsWith('system:') ? t('steering.system') : v.createdBy}
+                    {formatDateTime(v.createdAt)}, {shownActorName(v.createdBy)}
                   </Table.Td>
                 </Table.Tr>
               ))}

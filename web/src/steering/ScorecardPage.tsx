@@ -30,7 +30,7 @@ export function ScorecardPage() {
     ...scorecardQuery(unitId ?? '', period),
     enabled: ready,
     // Keep showing the unit while another month loads; another unit starts afresh.
-    placeholderData: (previous) => (previous?.unit === unitId ? previous : undefined),
+    placeholderData: (previous) => (previous?.unitId === unitId ? previous : undefined),
   });
 
   if (!unitParam && home.pending) return <Loading />;
@@ -57,13 +57,13 @@ export function ScorecardPage() {
   const behind = latest === null ? !hasOutcomes(data) : latest < data.period;
   return (
     <>
-      <Lineage unitId={data.unit} period={data.period} />
+      <Lineage unitId={data.unitId} period={data.period} />
       <PageHeading title={t('scorecard.title', { unit: data.unitName })} />
       <Text mb="md">{t('scorecard.intro', { unit: data.unitName, month })}</Text>
       <Paper withBorder p="md" mb="md" radius="md">
         <Group align="flex-end" wrap="wrap" justify="space-between">
           <PeriodInput value={data.period} onChange={(p) => setParams({ period: p }, { replace: true })} />
-          <Anchor component={Link} to={`/enheter/${data.unit}`}>
+          <Anchor component={Link} to={`/enheter/${data.unitId}`}>
             {t('scorecard.showUnit', { unit: data.unitName })}
           </Anchor>
         </Group>
@@ -73,7 +73,7 @@ export function ScorecardPage() {
           <Alert color="blue" mb="md" title={t('scorecard.noOutcomesTitle', { month })}>
             {latest ? (
               // The alert's own text colour: the link colour on the alert's tint fell below 4.5:1.
-              <Anchor component={Link} to={scorecardPath(data.unit, latest)} c="inherit" fw={600} underline="always">
+              <Anchor component={Link} to={scorecardPath(data.unitId, latest)} c="inherit" fw={600} underline="always">
                 {t('scorecard.showLatest', { month: formatMonth(latest) })}
               </Anchor>
             ) : (
@@ -114,7 +114,7 @@ export function ScorecardPage() {
       </div>
       {data.goals.length === 0 && <Text>{t('scorecard.noGoals', { month })}</Text>}
       <Goals
-        unitId={data.unit}
+        unitId={data.unitId}
         unitName={data.unitName}
         period={data.period}
         goals={data.goals}

@@ -2,6 +2,7 @@ import { Button, Group, Select, SimpleGrid, Table, Text, TextInput, Title } from
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { compareSwedish } from '../../../domain/collation';
 import { useMe } from '../app/auth';
 import { call, client } from '../app/client';
 import { today } from '../app/format';
@@ -36,7 +37,7 @@ export function TargetsSection({ indicator }: { indicator: Indicator }) {
         (a, b) =>
           a.period.localeCompare(b.period) ||
           org.tree.lineage(a.unitId).length - org.tree.lineage(b.unitId).length ||
-          org.nameOf(a.unitId).localeCompare(org.nameOf(b.unitId), 'sv'),
+          compareSwedish(org.nameOf(a.unitId), org.nameOf(b.unitId)),
       ),
     [targets.data, org],
   );

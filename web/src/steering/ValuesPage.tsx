@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { sortBySwedishName } from '../../../domain/collation';
 import { useMe } from '../app/auth';
 import { today } from '../app/format';
 import { PageHeading } from '../app/page';
@@ -62,7 +63,7 @@ function useEnterableIndicators(homeUnitId: string | null, year: number) {
               frequency: f.frequency,
               aggregation: f.aggregation,
             });
-      const indicators = [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+      const indicators = sortBySwedishName([...byId.values()], (i) => i.name);
       return { pending: false, partial: true, error: null, indicators };
     }
     const error = fallback.error ?? (all.isError && !isForbidden(all.error) ? all.error : null);

@@ -40,7 +40,7 @@ const goal = (id: string, perspective: Perspective, indicators: Figure[] = []): 
 });
 
 const card = (goals: ScorecardGoal[]): Scorecard => ({
-  unit: 'u',
+  unitId: 'u',
   unitName: 'Medicin',
   unitLevel: 'division',
   period: '2026-10',

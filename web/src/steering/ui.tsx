@@ -1,5 +1,6 @@
 import { Alert, Badge, Center, Loader, type MantineColor, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { shownActorName } from '../../../domain/actors';
 import { formatDateTime } from '../app/format';
 import { formatFigure } from './numbers';
 import { dueMonthOf, formatMonth } from './periods';
@@ -122,7 +123,7 @@ export function EnteredBy({ name, at }: { name: string; at: string }) {
   return (
     <>
       {t('steering.enteredBy', {
-        name: name.startsWith('system:') ? t('steering.system') : name,
+        name: shownActorName(name),
         at: formatDateTime(at),
       })}
     </>

@@ -1,28 +1,16 @@
 import type { OrgIndex } from '../../../domain/org';
 import type { Action } from '../../../domain/permissions';
+import { bodyScope } from '../../../domain/scopes';
 import type { Body, Me, OrgUnit } from '../app/types';
 import { may } from './access';
 
 // Which units and bodies a user may write steering records for, so a form offers only
 // owners the server will accept. The server still decides, and a refusal is still shown.
 
-/**
- * The unit a body's records belong to for permissions, reckoned as the server does
- * (scopeOfBody in server/steering/common.ts): the lowest unit above all the units the body
- * governs, else its parent body's; null (the whole organisation) for a body that governs none.
- */
+/** The unit a body's records belong to for permissions: domain/scopes `bodyScope`, as the server reckons it. */
 export function bodyScopeOf(bodyId: string, bodies: readonly Body[], tree: OrgIndex): string | null {
   const byId = new Map(bodies.map((b) => [b.id, b]));
-  let current = byId.get(bodyId);
-  for (let depth = 0; current && depth < 10; depth++) {
-    const governed = current.unitIds.filter((u) => tree.has(u));
-    if (governed.length > 0) {
-      const lineages = governed.map((u) => tree.lineage(u));
-      return (lineages[0] ?? []).find((candidate) => lineages.every((l) => l.includes(candidate))) ?? null;
-    }
-    current = current.parentBodyId ? byId.get(current.parentBodyId) : undefined;
-  }
-  return null;
+  return bodyScope(bodyId, (id) => byId.get(id), tree);
 }
 
 /** Whether a body exists on `day` (YYYY-MM-DD): records are not given to a body that is gone. */

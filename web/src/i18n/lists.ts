@@ -1,0 +1,47 @@
+import type * as economy from '../../../domain/economy/measures';
+import type * as cycle from '../../../domain/followup/cycle';
+import type * as deviations from '../../../domain/followup/deviations';
+import type * as outbox from '../../../domain/followup/outbox';
+import type * as submissions from '../../../domain/followup/submissions';
+import type * as org from '../../../domain/org';
+import type * as steering from '../../../domain/steering';
+import type en from './en.json';
+import type sv from './sv.json';
+
+// The labels of domain/'s closed lists, checked by the compiler: a member of a list without a
+// label in either language fails `npm run typecheck`, so a new state or kind cannot ship unnamed.
+
+type Member<L extends readonly (string | number)[]> = `${L[number]}`;
+type Labelled<L extends readonly (string | number)[], T extends Record<Member<L>, string>> = T;
+
+type ListLabels<J> = J extends typeof sv | typeof en
+  ? [
+      Labelled<typeof org.UNIT_LEVELS, J['level']>,
+      Labelled<typeof org.BODY_KINDS, J['bodyKind']>,
+      Labelled<typeof steering.STATUSES, J['status']>,
+      Labelled<typeof steering.PERSPECTIVES, J['perspective']>,
+      Labelled<typeof steering.PLAN_KINDS, J['planKind']>,
+      Labelled<typeof steering.PLAN_STATUSES, J['planStatus']>,
+      Labelled<typeof steering.DECISION_KINDS, J['decisionKind']>,
+      Labelled<typeof steering.ASSIGNMENT_STATUSES, J['assignmentStatus']>,
+      Labelled<typeof steering.ACTIVITY_STATUSES, J['activityStatus']>,
+      Labelled<typeof steering.DIRECTIONS, J['direction']>,
+      Labelled<typeof steering.FREQUENCIES, J['frequency']>,
+      Labelled<typeof steering.AGGREGATIONS, J['aggregation']>,
+      Labelled<typeof steering.INDICATOR_SOURCES, J['source']>,
+      Labelled<typeof economy.MEASURE_CATEGORIES, J['measureCategory']>,
+      Labelled<typeof economy.MEASURE_STATUSES, J['measureStatus']>,
+      Labelled<typeof economy.FEASIBILITY_GRADES, J['feasibility']>,
+      Labelled<typeof economy.CORRECTIVE_STATUSES, J['correctiveStatus']>,
+      Labelled<typeof submissions.SUBMISSION_STATUSES, J['followup']['status']>,
+      Labelled<typeof cycle.OCCASION_KINDS, J['followup']['kind']>,
+      Labelled<typeof cycle.DEADLINE_LEVELS, J['followup']['level']>,
+      Labelled<typeof submissions.TRAIL_ACTIONS, J['followup']['trail']>,
+      Labelled<typeof deviations.DEVIATION_KINDS, J['followup']['deviations']['kinds']>,
+      Labelled<typeof deviations.DEVIATION_STATUSES, J['followup']['deviations']['status']>,
+      Labelled<typeof outbox.OUTBOX_TRANSPORTS, J['followup']['outbox']['transports']>,
+    ]
+  : never;
+
+/** Compiles only while every closed list has its labels in both languages. */
+export type ClosedListLabels = [ListLabels<typeof sv>, ListLabels<typeof en>];
