@@ -23,7 +23,6 @@ import { useMe } from '../app/auth';
 import { call, client } from '../app/client';
 import { formatDateTime } from '../app/format';
 import { PageHeading } from '../app/page';
-import { bodiesQuery } from '../bodies/BodiesPage';
 import { CompetenceNote } from '../competence/CompetenceNote';
 import { FormStatus, fieldError } from '../ui/forms';
 import { citationOf } from './decisions';
@@ -43,7 +42,6 @@ export function PlanPage() {
   const { id = '' } = useParams();
   const me = useMe().data;
   const org = useOrg();
-  const _bodies = useQuery(bodiesQuery);
   const statusText = usePlanStatusText();
   const plan = useQuery({
     queryKey: planKey(id),
