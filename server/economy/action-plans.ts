@@ -4,8 +4,8 @@ import { allocationRows, EMPTY_TOTALS, type Totals } from '../../domain/economy/
 import { parseMonth } from '../../domain/indicators/months';
 import { formatPeriod } from '../../domain/periods';
 import type { Actor, Services } from '../core/context';
+import { authorizeReadSomewhere, readableInherited } from '../core/read-scope';
 import { write } from '../core/write';
-import { authorizeReadSomewhere, readableInherited } from '../steering/common';
 import { createPlan, planRecords } from '../steering/plans';
 import { authorizePlanRead, context, kr, planOrThrow } from './context';
 import { yearOf } from './figures';

@@ -1,8 +1,8 @@
 import { DomainError } from '../../domain/errors';
 import type { Actor, Services } from '../core/context';
+import { mustExist } from '../core/refs';
 import { authorize, write } from '../core/write';
 import { currentTree } from '../org/service';
-import { mustExist } from '../steering/common';
 import { kr, planOrThrow } from './context';
 
 /** Sets the requirement a plan puts on a unit for a year (the region's at the top, split below). */

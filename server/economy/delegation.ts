@@ -3,9 +3,9 @@ import type { DelegationLevel } from '../../domain/economy/delegation';
 import { DomainError } from '../../domain/errors';
 import type { UnitLevel } from '../../domain/org';
 import type { Actor, Services } from '../core/context';
+import { authorizeReadSomewhere } from '../core/read-scope';
 import { authorize, write } from '../core/write';
 import { currentTree } from '../org/service';
-import { authorizeReadSomewhere } from '../steering/common';
 import { kr } from './context';
 import { delegationLevels } from './figures';
 

@@ -2,9 +2,9 @@ import { DomainError } from '../../domain/errors';
 import { parseMonth } from '../../domain/indicators/months';
 import { formatPeriod } from '../../domain/periods';
 import type { Actor, Services } from '../core/context';
+import { badRef } from '../core/refs';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { currentTree } from '../org/service';
-import { badRef } from '../steering/common';
 import { kr } from './context';
 import { refreshMeasureFigures } from './rollups';
 

@@ -2,9 +2,10 @@ import { DomainError } from '../../domain/errors';
 import { parseMonth } from '../../domain/indicators/months';
 import { formatPeriod } from '../../domain/periods';
 import type { Actor, Services } from '../core/context';
+import { authorizeReadSomewhere, readableInherited } from '../core/read-scope';
+import { mustExist } from '../core/refs';
 import { authorize, write } from '../core/write';
 import { currentTree } from '../org/service';
-import { authorizeReadSomewhere, mustExist, readableInherited } from '../steering/common';
 import { context, planOrThrow } from './context';
 
 /**

@@ -10,9 +10,9 @@ import {
 } from '../../domain/followup/cycle';
 import { can } from '../../domain/permissions';
 import type { Actor, Executor, Services } from '../core/context';
+import { authorizeReadSomewhere } from '../core/read-scope';
 import { bumpVersion, type WriteTx, write } from '../core/write';
 import { currentTree } from '../org/service';
-import { authorizeReadSomewhere } from '../steering/common';
 
 export interface Occasion {
   id: string;

@@ -4,11 +4,11 @@ import { levelFor, mandateOf } from '../../domain/economy/delegation';
 import { DomainError } from '../../domain/errors';
 import type { UnitLevel } from '../../domain/org';
 import type { Actor, Executor, Services } from '../core/context';
+import { mustExist } from '../core/refs';
 import { authorize, write } from '../core/write';
 import { figuresFor } from '../economy/context';
 import { delegationLevels } from '../economy/figures';
 import { currentTree } from '../org/service';
-import { mustExist } from '../steering/common';
 import { type Scorecard, scorecard } from '../steering/scorecard';
 
 export interface Deviation {

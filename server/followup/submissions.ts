@@ -15,10 +15,10 @@ import { formatPeriod } from '../../domain/periods';
 import { can } from '../../domain/permissions';
 import { type Actor, actorId, type Executor, type Services } from '../core/context';
 import { idempotent } from '../core/idempotency';
+import { authorizeReadSomewhere, readable } from '../core/read-scope';
 import { authorize, type WriteTx } from '../core/write';
 import { unitsOn } from '../org/queries';
 import { today } from '../org/service';
-import { authorizeReadSomewhere, readable } from '../steering/common';
 import { occasionOf } from './cycle';
 
 const STATUSES_COUNTED: SubmissionStatus[] = ['not_started', 'in_progress', 'submitted', 'returned', 'approved'];

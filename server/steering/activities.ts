@@ -6,9 +6,10 @@ import { parseMonth } from '../../domain/indicators/months';
 import { formatPeriod } from '../../domain/periods';
 import type { ActivityStatus } from '../../domain/steering';
 import type { Actor, Executor, Services } from '../core/context';
+import { authorizeReadSomewhere, readableInherited } from '../core/read-scope';
+import { mustExist } from '../core/refs';
 import { authorize, bumpVersion, write } from '../core/write';
 import { currentTree } from '../org/service';
-import { authorizeReadSomewhere, mustExist, readableInherited } from './common';
 import type { ActivitySchema } from './schemas';
 
 export type ActivityRecord = z.infer<typeof ActivitySchema>;
