@@ -1,7 +1,7 @@
 import { DomainError } from '../../domain/errors';
 import { parseMonth } from '../../domain/indicators/months';
 import { formatPeriod } from '../../domain/periods';
-import type { Actor, Services } from '../core/context';
+import type { Actor, Executor, Services } from '../core/context';
 import { badRef } from '../core/refs';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { currentTree } from '../org/service';
@@ -90,4 +90,64 @@ export async function reportMeasure(services: Services, actor: Actor, input: Rep
     enteredByName: row.entered_by_name,
     enteredAt: new Date(row.entered_at).toISOString(),
   };
+}
+
+/** The units that own a measure with a report for the month (of those given, or all). */
+export async function unitsWithMeasureReports(
+  db: Executor,
+  period: string,
+  unitIds?: readonly string[],
+): Promise<Set<string>> {
+  if (unitIds !== undefined && unitIds.length === 0) return new Set();
+  let query = db
+    .selectFrom('measure_reports')
+    .innerJoin('measures', 'measures.id', 'measure_reports.measure_id')
+    .select('measures.owner_unit_id as unit_id')
+    .where('measure_reports.period', '=', period)
+    .distinct();
+  if (unitIds !== undefined) query = query.where('measures.owner_unit_id', 'in', unitIds);
+  return new Set((await query.execute()).map((r) => r.unit_id));
+}
+
+/**
+ * The measures without sub-measures, still running, owned by the given units in the given
+ * plans, that have no report for the month: what a unit must report before it hands in.
+ */
+export async function unreportedMeasures(
+  db: Executor,
+  ownerUnitIds: readonly string[],
+  planIds: readonly string[],
+  period: string,
+): Promise<{ id: string; title: string; ownerUnitId: string }[]> {
+  if (planIds.length === 0 || ownerUnitIds.length === 0) return [];
+  const measures = await db
+    .selectFrom('measures')
+    .select(['id', 'title', 'owner_unit_id', 'parent_measure_id', 'status'])
+    .where('owner_unit_id', 'in', ownerUnitIds)
+    .where('plan_id', 'in', planIds)
+    .execute();
+  const parents = new Set(
+    (
+      await db.selectFrom('measures').select('parent_measure_id').where('parent_measure_id', 'is not', null).execute()
+    ).map((m) => m.parent_measure_id),
+  );
+  const leaves = measures.filter((m) => !parents.has(m.id) && m.status !== 'stopped' && m.status !== 'done');
+  if (leaves.length === 0) return [];
+  const reported = new Set(
+    (
+      await db
+        .selectFrom('measure_reports')
+        .select('measure_id')
+        .where('period', '=', period)
+        .where(
+          'measure_id',
+          'in',
+          leaves.map((l) => l.id),
+        )
+        .execute()
+    ).map((r) => r.measure_id),
+  );
+  return leaves
+    .filter((l) => !reported.has(l.id))
+    .map((l) => ({ id: l.id, title: l.title, ownerUnitId: l.owner_unit_id }));
 }

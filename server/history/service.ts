@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain/errors';
 import { can } from '../../domain/permissions';
-import type { Actor, Services } from '../core/context';
+import type { Actor, Executor, Services } from '../core/context';
 import { authorize } from '../core/write';
 import { currentTree } from '../org/service';
 import type { HistoryEntity, HistoryKind } from './kinds';
@@ -34,19 +34,35 @@ export async function historyOf(
   actor: Actor,
   query: { entity: HistoryEntity; id: string },
 ): Promise<HistoryEntry[]> {
-  const rows = await services.db
-    .selectFrom('history')
-    .selectAll()
-    .where('entity', '=', query.entity)
-    .where('entity_id', '=', query.id)
-    .orderBy('id')
-    .execute();
+  const rows = await historyRows(services.db, query.entity, query.id);
   const tree = await currentTree(services);
   const placed = (unitId: string | null) => ({ unitId: unitId !== null && tree.has(unitId) ? unitId : null });
   const visible =
     actor.kind === 'system' ? rows : rows.filter((r) => can(actor.principal, 'history.read', placed(r.unit_id), tree));
   if (visible.length === 0) authorize(actor, 'history.read', { unitId: null }, tree);
-  return visible.map((r) => ({
+  return visible.map(toEntry);
+}
+
+async function historyRows(db: Executor, entity: HistoryEntity, id: string) {
+  return db
+    .selectFrom('history')
+    .selectAll()
+    .where('entity', '=', entity)
+    .where('entity_id', '=', id)
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * A record's history, oldest first, for the capability that owns the record to show (a
+ * submission's trail): no permission check, the caller has made its own.
+ */
+export async function historyEntriesOf(db: Executor, entity: HistoryEntity, id: string): Promise<HistoryEntry[]> {
+  return (await historyRows(db, entity, id)).map(toEntry);
+}
+
+function toEntry(r: Awaited<ReturnType<typeof historyRows>>[number]): HistoryEntry {
+  return {
     id: r.id,
     at: new Date(r.at).toISOString(),
     actorId: r.actor_id,
@@ -58,7 +74,7 @@ export async function historyOf(
     unitId: r.unit_id,
     before: parseJson(r.before),
     after: parseJson(r.after),
-  }));
+  };
 }
 
 function parseJson(value: unknown): RecordedState {
