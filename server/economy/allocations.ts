@@ -43,7 +43,7 @@ export async function setAllocation(
       entity: 'plan',
       entityId: planId,
       unitId: input.unitId,
-      before: before ?? null,
+      before: before ? { unitId: before.unit_id, year: before.year, amountKr: kr(before.amount_kr) } : null,
       after,
     });
     return after;

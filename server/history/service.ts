@@ -1,26 +1,11 @@
 import { DomainError } from '../../domain/errors';
+import { changesOf, type JsonValue, normalisePayload } from '../../domain/history';
 import { can } from '../../domain/permissions';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize } from '../core/write';
 import { currentTree } from '../org/service';
 import type { HistoryEntity, HistoryKind } from './kinds';
-import type { JsonValue } from './routes';
-
-export interface HistoryEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string;
-  kind: HistoryKind;
-  entity: HistoryEntity;
-  entityId: string;
-  unitId: string | null;
-  before: RecordedState;
-  after: RecordedState;
-}
-
-/** A record's fields as the write path stored them (a list for an ordered whole, such as delegation levels). */
-export type RecordedState = { [key: string]: JsonValue } | JsonValue[] | null;
+import { type HistoryEntry, HistoryEntrySchema } from './schemas';
 
 /**
  * The history of one record, oldest first, entry by entry as far as the actor may read it:
@@ -61,8 +46,17 @@ export async function historyEntriesOf(db: Executor, entity: HistoryEntity, id: 
   return (await historyRows(db, entity, id)).map(toEntry);
 }
 
+/**
+ * A stored row as a typed entry: the payload in camelCase whatever shape it was written in
+ * (rows written before decision 015 hold snake_case columns), the changes field by field, and
+ * the payload checked against its kind's schema. An old entry whose payload its kind's schema
+ * no longer reads keeps its changes, with before and after left out (null), rather than making
+ * the whole history unreadable.
+ */
 function toEntry(r: Awaited<ReturnType<typeof historyRows>>[number]): HistoryEntry {
-  return {
+  const before = normalisePayload(parseJson(r.before));
+  const after = normalisePayload(parseJson(r.after));
+  const entry = {
     id: r.id,
     at: new Date(r.at).toISOString(),
     actorId: r.actor_id,
@@ -72,12 +66,15 @@ function toEntry(r: Awaited<ReturnType<typeof historyRows>>[number]): HistoryEnt
     entity: r.entity as HistoryEntity,
     entityId: r.entity_id,
     unitId: r.unit_id,
-    before: parseJson(r.before),
-    after: parseJson(r.after),
+    changes: changesOf(before, after),
+    before,
+    after,
   };
+  const parsed = HistoryEntrySchema.safeParse(entry);
+  return parsed.success ? parsed.data : ({ ...entry, before: null, after: null } as HistoryEntry);
 }
 
-function parseJson(value: unknown): RecordedState {
+function parseJson(value: unknown): JsonValue {
   let parsed: unknown = value;
   if (typeof value === 'string') {
     try {
@@ -88,5 +85,5 @@ function parseJson(value: unknown): RecordedState {
   }
   if (parsed === null || parsed === undefined) return null;
   if (typeof parsed !== 'object') throw new DomainError('bad_request', 'Trasig historikpost.');
-  return parsed as RecordedState;
+  return parsed as JsonValue;
 }
