@@ -71,11 +71,16 @@ const DelegationState = z
   )
   .openapi('HistoryDelegationOrder');
 
+// The analysis and comment were recorded from 2025 on; the demo's earlier steps hold the status only.
 const SubmissionBefore = z
-  .object({ status: z.enum(SUBMISSION_STATUSES), analysis: z.string() })
+  .object({ status: z.enum(SUBMISSION_STATUSES), analysis: z.string().optional() })
   .openapi('HistorySubmissionBefore');
 const SubmissionAfter = z
-  .object({ status: z.enum(SUBMISSION_STATUSES), analysis: z.string(), comment: z.string().nullable() })
+  .object({
+    status: z.enum(SUBMISSION_STATUSES),
+    analysis: z.string().optional(),
+    comment: z.string().nullable().optional(),
+  })
   .openapi('HistorySubmissionAfter');
 
 const PlanSubmissionBefore = z

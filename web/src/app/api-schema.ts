@@ -10044,13 +10044,13 @@ export interface components {
         HistorySubmissionBefore: {
             /** @enum {string} */
             status: "not_started" | "in_progress" | "submitted" | "returned" | "approved";
-            analysis: string;
+            analysis?: string;
         };
         HistorySubmissionAfter: {
             /** @enum {string} */
             status: "not_started" | "in_progress" | "submitted" | "returned" | "approved";
-            analysis: string;
-            comment: string | null;
+            analysis?: string;
+            comment?: string | null;
         };
         Decision: components["schemas"]["DecisionSummary"] & {
             links: components["schemas"]["DecisionLink"][];
