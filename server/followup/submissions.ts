@@ -207,10 +207,16 @@ async function detailIn(services: Services, db: Executor, actor: Actor, ctx: Ctx
       at: t.at,
       actorName: (t.actorId !== null ? names.get(t.actorId) : undefined) ?? t.actorName,
       action: t.kind.replace('submission.', ''),
-      comment: t.after !== null && 'comment' in t.after && typeof t.after.comment === 'string' ? t.after.comment : '',
+      comment: commentOf(t.after),
     })),
   };
 }
+
+/** The comment a submission step was recorded with, or none. */
+const commentOf = (after: unknown): string =>
+  after !== null && typeof after === 'object' && 'comment' in after && typeof after.comment === 'string'
+    ? after.comment
+    : '';
 
 export type SubmissionDetail = Awaited<ReturnType<typeof detailIn>>;
 
