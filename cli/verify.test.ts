@@ -4,7 +4,9 @@ import { systemClock } from '../server/core/clock';
 import { systemActor } from '../server/core/context';
 import { openDatabase } from '../server/db/connection';
 import { migrate } from '../server/db/migrate';
-import { createActionPlan, createMeasure, reportMeasure } from '../server/economy/service';
+import { createActionPlan } from '../server/economy/action-plans';
+import { createMeasure } from '../server/economy/measures';
+import { reportMeasure } from '../server/economy/reports';
 import { createUnit } from '../server/org/service';
 import { runTsx, tempDir } from '../test/support/process';
 

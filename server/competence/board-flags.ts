@@ -1,3 +1,4 @@
+import { compareSwedish } from '../../domain/collation';
 import { competentFor, type DecisionMaker } from '../../domain/competence/competent';
 import { measureMatter } from '../../domain/competence/rules';
 import type { IsoDate } from '../../domain/dates';
@@ -22,7 +23,7 @@ export interface BoardFlags {
 const bySwedish =
   <T>(key: (t: T) => string) =>
   (a: T, b: T) =>
-    key(a).localeCompare(key(b), 'sv');
+    compareSwedish(key(a), key(b));
 
 /**
  * The flags of the records under `unitId` on `day`, judged as each record's own page judges

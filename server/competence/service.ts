@@ -11,9 +11,9 @@ import {
 import { type IsoDate, swedishDate } from '../../domain/dates';
 import { DomainError, forbidden, notFound, staleVersion } from '../../domain/errors';
 import type { Actor, Executor, Services } from '../core/context';
+import { authorizeReadSomewhere, readableInherited } from '../core/read-scope';
 import { authorize, write } from '../core/write';
 import { currentTree } from '../org/service';
-import { authorizeReadSomewhere, readableInherited } from '../steering/common';
 import type { LinkEntity } from '../steering/decisions';
 import { competenceRules, Judge, type RecordCompetence, withCompetence } from './judge';
 

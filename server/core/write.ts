@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { DomainError, forbidden, staleVersion } from '../../domain/errors';
+import { normalisePayload } from '../../domain/history';
 import type { OrgIndex } from '../../domain/org';
 import { type Action, can, type Target } from '../../domain/permissions';
 import type { DB } from '../db/schema';
@@ -81,8 +82,9 @@ async function writeTransaction<T>(services: Services, actor: Actor, work: (w: W
                 entity: entry.entity,
                 entity_id: entry.entityId,
                 unit_id: entry.unitId,
-                before: entry.before === undefined ? null : JSON.stringify(entry.before),
-                after: entry.after === undefined ? null : JSON.stringify(entry.after),
+                // One shape for every payload (decision 015): camelCase keys, kronor and times as text.
+                before: entry.before === undefined ? null : JSON.stringify(normalisePayload(entry.before)),
+                after: entry.after === undefined ? null : JSON.stringify(normalisePayload(entry.after)),
               })),
             )
             .execute();

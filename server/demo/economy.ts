@@ -6,13 +6,11 @@ const mnkr = (text: string): bigint => mnkrToKronor(text) as bigint;
 
 import { type Services, systemActor } from '../core/context';
 import { write } from '../core/write';
-import {
-  createActionPlan,
-  createMeasure,
-  reportMeasureIn,
-  setAllocation,
-  setDelegationLevels,
-} from '../economy/service';
+import { createActionPlan } from '../economy/action-plans';
+import { setAllocation } from '../economy/allocations';
+import { setDelegationLevels } from '../economy/delegation';
+import { createMeasure } from '../economy/measures';
+import { reportMeasureIn } from '../economy/reports';
 import { createDecision } from '../steering/decisions';
 import { decidePlan } from '../steering/plans';
 

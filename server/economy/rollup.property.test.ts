@@ -11,18 +11,13 @@ import { fixedClock } from '../core/clock';
 import { systemActor } from '../core/context';
 import { closeUnit, createUnit, currentTree, today, updateUnit } from '../org/service';
 import { planRecords, revisePlan } from '../steering/plans';
+import { actionPlanSummary, createActionPlan } from './action-plans';
+import { setAllocation } from './allocations';
+import { figuresFor } from './context';
 import { yearOf } from './figures';
+import { createMeasure, type MeasureInput, updateMeasure } from './measures';
+import { reportMeasure } from './reports';
 import { verifyPlanRollups } from './rollup-verify';
-import {
-  actionPlanSummary,
-  createActionPlan,
-  createMeasure,
-  figuresFor,
-  type MeasureInput,
-  reportMeasure,
-  setAllocation,
-  updateMeasure,
-} from './service';
 
 /*
  * The kept action-plan figures (decision 008) against random histories of measures, reports,

@@ -22,6 +22,12 @@ import {
   xlsxResponse,
 } from '../http/routing';
 import { PlanSchema } from '../steering/schemas';
+import { actionPlanSummary, createActionPlan, listActionPlans } from './action-plans';
+import { setAllocation } from './allocations';
+import { createCorrectiveAction } from './corrective-actions';
+import { listDelegationLevels, setDelegationLevels } from './delegation';
+import { createMeasure, getMeasure, listMeasures, updateMeasure } from './measures';
+import { reportMeasure } from './reports';
 import {
   ActionPlanSchema,
   ActionPlanSubmissionSchema,
@@ -35,22 +41,7 @@ import {
   MeasureSchema,
   MeasureTreeSchema,
 } from './schemas';
-import {
-  actionPlanSummary,
-  createActionPlan,
-  createCorrectiveAction,
-  createMeasure,
-  getMeasure,
-  listActionPlans,
-  listDelegationLevels,
-  listMeasures,
-  listSubmissions,
-  reportMeasure,
-  setAllocation,
-  setDelegationLevels,
-  submitPeriod,
-  updateMeasure,
-} from './service';
+import { listSubmissions, submitPeriod } from './submissions';
 import { exportActionPlan, importForecasts } from './workbook';
 
 const PeriodQuery = z.object({ period: z.string() });

@@ -18,8 +18,10 @@ import {
 } from '../core/workbook';
 import { write } from '../core/write';
 import { currentTree } from '../org/service';
+import { actionPlanSummary } from './action-plans';
+import { listMeasures } from './measures';
+import { reportMeasureIn } from './reports';
 import { refreshMeasureFigures } from './rollups';
-import { actionPlanSummary, listMeasures, reportMeasureIn } from './service';
 
 export const MEASURES_SHEET = 'Åtgärder';
 

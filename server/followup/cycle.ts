@@ -15,9 +15,9 @@ import {
 import { can } from '../../domain/permissions';
 import { INTERIM_RULE, interimCoversLawfulPart } from '../../domain/reports/interim';
 import type { Actor, Executor, Services } from '../core/context';
+import { authorizeReadSomewhere } from '../core/read-scope';
 import { bumpVersion, type WriteTx, write } from '../core/write';
 import { currentTree } from '../org/service';
-import { authorizeReadSomewhere } from '../steering/common';
 
 export interface Occasion {
   id: string;

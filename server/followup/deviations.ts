@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import Decimal from 'decimal.js';
 import { levelFor, mandateOf } from '../../domain/economy/delegation';
-import { DomainError } from '../../domain/errors';
 import type { UnitLevel } from '../../domain/org';
 import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
-import { authorize, write } from '../core/write';
+import { figuresFor } from '../economy/context';
+import { indicatorCorrectiveActions, measureCorrectiveActions } from '../economy/corrective-actions';
 import { delegationLevels } from '../economy/figures';
-import { figuresFor } from '../economy/service';
 import { currentTree } from '../org/service';
-import { mustExist } from '../steering/common';
 import { plansCoveringYear } from '../steering/coverage';
 import { type Scorecard, scorecard } from '../steering/scorecard';
 
@@ -70,29 +67,23 @@ export async function indicatorDeviations(db: Executor, card: Scorecard): Promis
       });
     }
   if (out.length === 0) return out;
-  const actions = await db
-    .selectFrom('corrective_actions')
-    .selectAll()
-    .where('unit_id', '=', card.unitId)
-    .where(
-      'indicator_id',
-      'in',
-      out.map((d) => d.id),
-    )
-    .orderBy('created_at')
-    .execute();
+  const actions = await indicatorCorrectiveActions(
+    db,
+    card.unitId,
+    out.map((d) => d.id),
+  );
   if (actions.length === 0) return out;
   const levels = await delegationLevels(db);
   const owner = mandateOf(levels, card.unitLevel as UnitLevel);
   for (const d of out) {
-    const action = actions.filter((a) => a.indicator_id === d.id).at(-1);
+    const action = actions.filter((a) => a.indicatorId === d.id).at(-1);
     if (!action) continue;
-    const required = levelFor(levels, BigInt(action.amount_kr));
+    const required = levelFor(levels, action.amountKr);
     d.correctiveAction = {
       id: action.id,
       what: action.what,
-      responsibleName: action.responsible_name,
-      dueOn: action.due_on,
+      responsibleName: action.responsibleName,
+      dueOn: action.dueOn,
       status: action.status,
     };
     d.decisionLevel = required?.name ?? null;
@@ -101,53 +92,7 @@ export async function indicatorDeviations(db: Executor, card: Scorecard): Promis
   return out;
 }
 
-export interface IndicatorActionInput {
-  indicatorId: string;
-  unitId: string;
-  what: string;
-  responsibleName: string;
-  dueOn: string;
-  amountKr: bigint;
-  status: string;
-}
-
-/** Records what a unit does about an indicator that is off target. */
-export async function createIndicatorAction(services: Services, actor: Actor, input: IndicatorActionInput) {
-  return write(services, actor, async (w) => {
-    const tree = await currentTree(services, w.trx);
-    if (!tree.has(input.unitId))
-      throw new DomainError('unprocessable', 'Enheten finns inte.', {
-        fields: [{ field: 'unitId', message: 'finns inte' }],
-      });
-    authorize(actor, 'correctiveAction.write', { unitId: input.unitId }, tree);
-    await mustExist(w.trx, 'indicators', [input.indicatorId], 'indicatorId');
-    const id = randomUUID();
-    const row = {
-      id,
-      measure_id: null,
-      indicator_id: input.indicatorId,
-      unit_id: input.unitId,
-      what: input.what,
-      responsible_name: input.responsibleName,
-      due_on: input.dueOn,
-      amount_kr: input.amountKr.toString(),
-      status: input.status,
-      decision_id: null,
-      created_at: w.now,
-    };
-    await w.trx.insertInto('corrective_actions').values(row).execute();
-    await w.record({
-      kind: 'corrective_action.created',
-      entity: 'corrective_action',
-      entityId: id,
-      unitId: input.unitId,
-      before: null,
-      after: row,
-    });
-    const required = levelFor(await delegationLevels(w.trx), input.amountKr);
-    return { id, decisionLevel: required?.name ?? null };
-  });
-}
+export { createIndicatorAction, type IndicatorActionInput } from '../economy/corrective-actions';
 
 /** Indicators of the scorecard whose figure is not the due month's complete one. */
 export function staleIndicators(card: Scorecard): StaleFigure[] {
@@ -178,24 +123,15 @@ export async function measureDeviations(
   const inScope = new Set(ctx.tree.subtree(unitId));
   const levels = await delegationLevels(services.db);
   const deviating = [...figures.values()].filter((f) => f.leaf && f.deviates && inScope.has(f.ownerUnitId));
-  const actions =
-    deviating.length === 0
-      ? []
-      : await services.db
-          .selectFrom('corrective_actions')
-          .selectAll()
-          .where(
-            'measure_id',
-            'in',
-            deviating.map((f) => f.id),
-          )
-          .orderBy('created_at')
-          .execute();
+  const actions = await measureCorrectiveActions(
+    services.db,
+    deviating.map((f) => f.id),
+  );
   const deviations: Deviation[] = deviating.map((f) => {
     const shortfall = f.deviation < 0n ? -f.deviation : f.deviation;
     const required = levelFor(levels, shortfall);
     const owner = mandateOf(levels, ctx.levels.get(f.ownerUnitId) as UnitLevel);
-    const action = actions.filter((a) => a.measure_id === f.id).at(-1);
+    const action = actions.filter((a) => a.measureId === f.id).at(-1);
     return {
       kind: 'measure',
       id: f.id,
@@ -212,8 +148,8 @@ export async function measureDeviations(
         ? {
             id: action.id,
             what: action.what,
-            responsibleName: action.responsible_name,
-            dueOn: action.due_on,
+            responsibleName: action.responsibleName,
+            dueOn: action.dueOn,
             status: action.status,
           }
         : null,

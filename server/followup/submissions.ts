@@ -19,11 +19,15 @@ import { formatPeriod } from '../../domain/periods';
 import { can } from '../../domain/permissions';
 import { type Actor, actorId, type Executor, type Services } from '../core/context';
 import { idempotent } from '../core/idempotency';
+import { authorizeReadSomewhere, readable } from '../core/read-scope';
 import { authorize, type WriteTx } from '../core/write';
+import { unitsWithMeasureReports, unreportedMeasures } from '../economy/reports';
+import { historyEntriesOf } from '../history/service';
 import { unitsOn } from '../org/queries';
 import { today } from '../org/service';
-import { authorizeReadSomewhere, readable } from '../steering/common';
 import { plansCoveringYear } from '../steering/coverage';
+import { unitsWithSteeringEntries } from '../steering/entries';
+import { displayNamesOf } from '../users/names';
 import { occasionOf } from './cycle';
 
 interface Ctx {
@@ -47,22 +51,11 @@ const month = (period: string) => formatPeriod(parseMonth(period, 'period'));
 
 /** Units that have entered something for the month: values, measure reports or goal analyses. */
 async function unitsWithEntries(db: Executor, period: string, unitIds?: readonly string[]): Promise<Set<string>> {
-  if (unitIds !== undefined && unitIds.length === 0) return new Set();
-  const values = db.selectFrom('indicator_values').select('unit_id').where('period', '=', period);
-  const analyses = db.selectFrom('goal_analyses').select('unit_id').where('period', '=', period);
-  const measures = db
-    .selectFrom('measure_reports')
-    .innerJoin('measures', 'measures.id', 'measure_reports.measure_id')
-    .select('measures.owner_unit_id as unit_id')
-    .where('measure_reports.period', '=', period);
-  const rows = await (unitIds === undefined
-    ? values.union(analyses).union(measures)
-    : values
-        .where('unit_id', 'in', unitIds)
-        .union(analyses.where('unit_id', 'in', unitIds))
-        .union(measures.where('measures.owner_unit_id', 'in', unitIds))
-  ).execute();
-  return new Set(rows.map((r) => r.unit_id));
+  const [steering, measures] = await Promise.all([
+    unitsWithSteeringEntries(db, period, unitIds),
+    unitsWithMeasureReports(db, period, unitIds),
+  ]);
+  return new Set([...steering, ...measures]);
 }
 
 /** Who may decide on a unit's report: the declaration in domain/permissions (the level above it). */
@@ -172,45 +165,15 @@ const entityId = (unitId: string, period: string) => `${unitId}:${period}`;
 
 /** Leaf measures owned in the unit's subtree, still running, without a report for the month. */
 async function missingMeasureReports(db: Executor, ctx: Ctx, unitId: string, period: string) {
-  const inScope = ctx.tree.subtree(unitId);
   // Only the action plans whose version in force runs in the month's year ask for a report.
   const plans = await plansCoveringYear(db, Number(period.slice(0, 4)), { kind: 'handlingsplan' });
-  if (plans.length === 0) return [];
-  const measures = await db
-    .selectFrom('measures')
-    .select(['id', 'title', 'owner_unit_id', 'parent_measure_id', 'status'])
-    .where('owner_unit_id', 'in', inScope)
-    .where('plan_id', 'in', plans)
-    .execute();
-  const parents = new Set(
-    (
-      await db.selectFrom('measures').select('parent_measure_id').where('parent_measure_id', 'is not', null).execute()
-    ).map((m) => m.parent_measure_id),
-  );
-  const leaves = measures.filter((m) => !parents.has(m.id) && m.status !== 'stopped' && m.status !== 'done');
-  if (leaves.length === 0) return [];
-  const reported = new Set(
-    (
-      await db
-        .selectFrom('measure_reports')
-        .select('measure_id')
-        .where('period', '=', period)
-        .where(
-          'measure_id',
-          'in',
-          leaves.map((l) => l.id),
-        )
-        .execute()
-    ).map((r) => r.measure_id),
-  );
-  return leaves
-    .filter((l) => !reported.has(l.id))
-    .map((l) => ({
-      id: l.id,
-      title: l.title,
-      unitId: l.owner_unit_id,
-      unitName: ctx.names.get(l.owner_unit_id) ?? '',
-    }));
+  const missing = await unreportedMeasures(db, ctx.tree.subtree(unitId), plans, period);
+  return missing.map((m) => ({
+    id: m.id,
+    title: m.title,
+    unitId: m.ownerUnitId,
+    unitName: ctx.names.get(m.ownerUnitId) ?? '',
+  }));
 }
 
 async function detailIn(services: Services, db: Executor, actor: Actor, ctx: Ctx, unitId: string, period: string) {
@@ -222,27 +185,11 @@ async function detailIn(services: Services, db: Executor, actor: Actor, ctx: Ctx
     .where('unit_id', '=', unitId)
     .where('period', '=', period)
     .executeTakeFirst();
-  const trail = await db
-    .selectFrom('history')
-    .leftJoin('users', 'users.id', 'history.actor_id')
-    .select(['history.at', 'history.actor_name', 'users.display_name', 'history.kind', 'history.after'])
-    .where('history.entity', '=', 'submission')
-    .where('history.entity_id', '=', entityId(unitId, period))
-    .orderBy('history.id')
-    .execute();
-  const trailEntries = trail.flatMap((t) => {
-    const action = trailActionOf(t.kind);
-    if (action === null) return [];
-    const after = (typeof t.after === 'string' ? JSON.parse(t.after) : t.after) as { comment?: string } | null;
-    return [
-      {
-        at: new Date(t.at).toISOString(),
-        actorName: t.display_name ?? shownActorName(t.actor_name),
-        action,
-        comment: after?.comment ?? '',
-      },
-    ];
-  });
+  const trail = await historyEntriesOf(db, 'submission', entityId(unitId, period));
+  const names = await displayNamesOf(
+    db,
+    trail.map((t) => t.actorId),
+  );
   return {
     ...(rows[0] as StatusRow),
     period,
@@ -256,9 +203,20 @@ async function detailIn(services: Services, db: Executor, actor: Actor, ctx: Ctx
       statusLabel: c.statusLabel,
       late: c.late,
     })),
-    trail: trailEntries,
+    trail: trail.flatMap((t) => {
+      const action = trailActionOf(t.kind);
+      if (action === null) return [];
+      const actorName = (t.actorId !== null ? names.get(t.actorId) : undefined) ?? shownActorName(t.actorName);
+      return [{ at: t.at, actorName, action, comment: commentOf(t.after) }];
+    }),
   };
 }
+
+/** The comment a submission step was recorded with, or none. */
+const commentOf = (after: unknown): string =>
+  after !== null && typeof after === 'object' && 'comment' in after && typeof after.comment === 'string'
+    ? after.comment
+    : '';
 
 export type SubmissionDetail = Awaited<ReturnType<typeof detailIn>>;
 

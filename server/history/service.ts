@@ -1,26 +1,11 @@
 import { DomainError } from '../../domain/errors';
+import { changesOf, type JsonValue, normalisePayload } from '../../domain/history';
 import { can } from '../../domain/permissions';
-import type { Actor, Services } from '../core/context';
+import type { Actor, Executor, Services } from '../core/context';
 import { authorize } from '../core/write';
 import { currentTree } from '../org/service';
 import type { HistoryEntity, HistoryKind } from './kinds';
-import type { JsonValue } from './routes';
-
-export interface HistoryEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string;
-  kind: HistoryKind;
-  entity: HistoryEntity;
-  entityId: string;
-  unitId: string | null;
-  before: RecordedState;
-  after: RecordedState;
-}
-
-/** A record's fields as the write path stored them (a list for an ordered whole, such as delegation levels). */
-export type RecordedState = { [key: string]: JsonValue } | JsonValue[] | null;
+import { type HistoryEntry, HistoryEntrySchema } from './schemas';
 
 /**
  * The history of one record, oldest first, entry by entry as far as the actor may read it:
@@ -34,19 +19,44 @@ export async function historyOf(
   actor: Actor,
   query: { entity: HistoryEntity; id: string },
 ): Promise<HistoryEntry[]> {
-  const rows = await services.db
-    .selectFrom('history')
-    .selectAll()
-    .where('entity', '=', query.entity)
-    .where('entity_id', '=', query.id)
-    .orderBy('id')
-    .execute();
+  const rows = await historyRows(services.db, query.entity, query.id);
   const tree = await currentTree(services);
   const placed = (unitId: string | null) => ({ unitId: unitId !== null && tree.has(unitId) ? unitId : null });
   const visible =
     actor.kind === 'system' ? rows : rows.filter((r) => can(actor.principal, 'history.read', placed(r.unit_id), tree));
   if (visible.length === 0) authorize(actor, 'history.read', { unitId: null }, tree);
-  return visible.map((r) => ({
+  return visible.map(toEntry);
+}
+
+async function historyRows(db: Executor, entity: HistoryEntity, id: string) {
+  return db
+    .selectFrom('history')
+    .selectAll()
+    .where('entity', '=', entity)
+    .where('entity_id', '=', id)
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * A record's history, oldest first, for the capability that owns the record to show (a
+ * submission's trail): no permission check, the caller has made its own.
+ */
+export async function historyEntriesOf(db: Executor, entity: HistoryEntity, id: string): Promise<HistoryEntry[]> {
+  return (await historyRows(db, entity, id)).map(toEntry);
+}
+
+/**
+ * A stored row as a typed entry: the payload in camelCase whatever shape it was written in
+ * (rows written before decision 015 hold snake_case columns), the changes field by field, and
+ * the payload checked against its kind's schema. An old entry whose payload its kind's schema
+ * no longer reads keeps its changes, with before and after left out (null), rather than making
+ * the whole history unreadable.
+ */
+function toEntry(r: Awaited<ReturnType<typeof historyRows>>[number]): HistoryEntry {
+  const before = normalisePayload(parseJson(r.before));
+  const after = normalisePayload(parseJson(r.after));
+  const entry = {
     id: r.id,
     at: new Date(r.at).toISOString(),
     actorId: r.actor_id,
@@ -56,12 +66,15 @@ export async function historyOf(
     entity: r.entity as HistoryEntity,
     entityId: r.entity_id,
     unitId: r.unit_id,
-    before: parseJson(r.before),
-    after: parseJson(r.after),
-  }));
+    changes: changesOf(before, after),
+    before,
+    after,
+  };
+  const parsed = HistoryEntrySchema.safeParse(entry);
+  return parsed.success ? parsed.data : ({ ...entry, before: null, after: null } as HistoryEntry);
 }
 
-function parseJson(value: unknown): RecordedState {
+function parseJson(value: unknown): JsonValue {
   let parsed: unknown = value;
   if (typeof value === 'string') {
     try {
@@ -72,5 +85,5 @@ function parseJson(value: unknown): RecordedState {
   }
   if (parsed === null || parsed === undefined) return null;
   if (typeof parsed !== 'object') throw new DomainError('bad_request', 'Trasig historikpost.');
-  return parsed as RecordedState;
+  return parsed as JsonValue;
 }

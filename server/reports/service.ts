@@ -9,14 +9,15 @@ import { formatPeriod } from '../../domain/periods';
 import { type ReportContent, type ReportKind, type Sbar, withFiguresAsText } from '../../domain/reports/content';
 import { INTERIM_RULE, interimCoversLawfulPart } from '../../domain/reports/interim';
 import { NOTED_FLAG_AT, notedInARow, type Outcome } from '../../domain/reports/series';
+import { scopeOfBody } from '../bodies/scope';
 import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
 import { idempotent } from '../core/idempotency';
+import { authorizeReadSomewhere, readable, readableInherited } from '../core/read-scope';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { unitsOn } from '../org/queries';
 import { currentTree, today } from '../org/service';
 import { createAssignmentIn, openAssignmentsOfBodies } from '../steering/assignments';
-import { authorizeReadSomewhere, readable, readableInherited, scopeOfBody } from '../steering/common';
 import { createDecisionIn } from '../steering/decisions';
 import { buildContent, contentHash, type ReportHead } from './build';
 

@@ -9,9 +9,10 @@ import { formatPeriod } from '../../domain/periods';
 import type { ActivityStatus } from '../../domain/steering';
 import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
+import { authorizeReadSomewhere, readableInherited } from '../core/read-scope';
+import { mustExist } from '../core/refs';
 import { authorize, bumpVersion, write } from '../core/write';
 import { currentTree } from '../org/service';
-import { authorizeReadSomewhere, mustExist, readableInherited } from './common';
 import type { ActivitySchema } from './schemas';
 
 export type ActivityRecord = Omit<z.infer<typeof ActivitySchema>, 'can'>;

@@ -4,11 +4,13 @@ import type { IsoDate } from '../../domain/dates';
 import { DomainError, notFound } from '../../domain/errors';
 import type { OrgIndex } from '../../domain/org';
 import type { AssignmentStatus } from '../../domain/steering';
+import { scopeOfBody } from '../bodies/scope';
 import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
+import { authorizeReadSomewhere, readableInherited } from '../core/read-scope';
+import { mustExist } from '../core/refs';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { currentTree, today } from '../org/service';
-import { authorizeReadSomewhere, mustExist, readableInherited, scopeOfBody } from './common';
 import { linkDecision } from './decisions';
 import type { AssignmentSchema } from './schemas';
 

@@ -4,11 +4,13 @@ import type { IsoDate } from '../../domain/dates';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { OrgIndex } from '../../domain/org';
 import type { DecisionKind } from '../../domain/steering';
+import { scopeOfBody } from '../bodies/scope';
 import { mustDecideItsLinks } from '../competence/judge';
 import type { Actor, Executor, Services } from '../core/context';
+import { authorizeReadSomewhere, readableInherited } from '../core/read-scope';
+import { mustExist } from '../core/refs';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { currentTree } from '../org/service';
-import { authorizeReadSomewhere, mustExist, readableInherited, scopeOfBody } from './common';
 import { type DecisionSchema, LINK_ENTITIES } from './schemas';
 
 export { LINK_ENTITIES };

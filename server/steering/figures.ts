@@ -9,7 +9,7 @@ import { type TargetRow, targetFor } from '../../domain/indicators/targets';
 import type { OrgIndex } from '../../domain/org';
 import type { ValueKind } from '../../domain/steering';
 import type { Executor } from '../core/context';
-import { jsonNumber } from './common';
+import { jsonNumber } from '../core/json-number';
 import type { IndicatorRecord } from './indicators';
 import { keepUpWithTree, keptRollups, type RollupRow } from './rollups';
 import type { IndicatorFigureSchema } from './schemas';

@@ -11,9 +11,10 @@ import type { Aggregation, Direction, Frequency, IndicatorSource, ValueKind } fr
 import { claimDataVersion } from '../cache/data-versions';
 import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
+import { authorizeReadSomewhere, readable, readableInherited } from '../core/read-scope';
+import { badRef, mustExist } from '../core/refs';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { currentTree, today } from '../org/service';
-import { authorizeReadSomewhere, badRef, mustExist, readable, readableInherited } from './common';
 import { afterValueChange, beforeValueChange, rebuildRollups, slotsOf } from './rollups';
 import type { IndicatorSchema, StoredValueSchema } from './schemas';
 

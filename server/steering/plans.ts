@@ -5,14 +5,16 @@ import { compareSwedish } from '../../domain/collation';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { OrgIndex } from '../../domain/org';
 import type { PlanKind, PlanStatus } from '../../domain/steering';
+import { scopeOfBody } from '../bodies/scope';
 import { mayCite } from '../competence/citations';
 import { competentPairs, Judge } from '../competence/judge';
 import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
+import { authorizeReadSomewhere, readableInherited } from '../core/read-scope';
+import { badRef, mustExist } from '../core/refs';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { refreshPlanFigures } from '../economy/rollups';
 import { currentTree, today } from '../org/service';
-import { authorizeReadSomewhere, badRef, mustExist, readableInherited, scopeOfBody } from './common';
 import { citation, type DecisionRecord, decisionRecords, linkDecision } from './decisions';
 import type { PlanSchema, PlanVersionSchema } from './schemas';
 

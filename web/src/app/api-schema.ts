@@ -1509,7 +1509,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Varje ändring av en post: vem, när, före och efter (revisorer och administratörer)
+         * Varje ändring av en post: vem, när, vad från vad till vad (revisorer och administratörer)
          * @description Varje post i historiken bedöms för sig efter den enhet den gäller: svaret har bara de ändringar som gäller enheter i din del av organisationen (ändringar för hela organisationen: bara för den som har rollen på toppnivå). 403 om du inte får läsa någon av dem.
          */
         get: {
@@ -9127,22 +9127,937 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            kind: "org_unit.created" | "org_unit.updated" | "org_unit.closed" | "body.created" | "body.updated" | "user.created" | "user.updated" | "user.password_set" | "user.disabled" | "user.enabled" | "role.granted" | "role.revoked" | "decision.created" | "decision.updated" | "plan.created" | "plan.updated" | "plan.revised" | "plan.decided" | "goal.created" | "goal.updated" | "goal.reworded" | "assignment.created" | "assignment.updated" | "indicator.created" | "indicator.updated" | "target.set" | "value.set" | "value.deleted" | "value.imported" | "activity.created" | "activity.updated" | "activity.reported" | "analysis.set" | "action_plan.created" | "allocation.set" | "measure.created" | "measure.updated" | "measure.reported" | "measures.imported" | "corrective_action.created" | "corrective_action.updated" | "delegation.updated" | "competence.updated" | "action_plan.submitted" | "cycle_occasion.created" | "cycle_occasion.updated" | "cycle_occasion.deleted" | "submission.saved" | "submission.submitted" | "submission.returned" | "submission.approved" | "report.created" | "report.updated" | "report.sent" | "meeting.created" | "meeting.item_added" | "meeting.decision_recorded";
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "org_unit.created";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
             /** @enum {string} */
             entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
-            /** @description Postens fält som de skrevs (en lista för en ordnad helhet, t.ex. delegationsordningen); null före en skapelse och efter en borttagning. */
-            before: components["schemas"]["JsonObject"] | components["schemas"]["JsonArray"] | null;
-            /** @description Postens fält som de skrevs (en lista för en ordnad helhet, t.ex. delegationsordningen); null före en skapelse och efter en borttagning. */
-            after: components["schemas"]["JsonObject"] | components["schemas"]["JsonArray"] | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "org_unit.updated";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "org_unit.closed";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "body.created";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "body.updated";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "user.created";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "user.updated";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "user.password_set";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "user.disabled";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "user.enabled";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "role.granted";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "role.revoked";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "decision.created";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "decision.updated";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "plan.created";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "plan.updated";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "plan.revised";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "plan.decided";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "goal.created";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "goal.updated";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "goal.reworded";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "assignment.created";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "assignment.updated";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "indicator.created";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "indicator.updated";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "target.set";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "value.set";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "value.deleted";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "value.imported";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "activity.created";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "activity.updated";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "activity.reported";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "analysis.set";
+            before: components["schemas"]["HistoryAnalysis"];
+            after: components["schemas"]["HistoryAnalysis"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "action_plan.created";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "allocation.set";
+            before: components["schemas"]["HistoryAllocation"];
+            after: components["schemas"]["HistoryAllocation"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "measure.created";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "measure.updated";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "measure.reported";
+            before: components["schemas"]["HistoryMeasureReport"];
+            after: components["schemas"]["HistoryMeasureReport"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "measures.imported";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "corrective_action.created";
+            before: null;
+            after: components["schemas"]["HistoryCorrectiveAction"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "corrective_action.updated";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "delegation.updated";
+            before: components["schemas"]["HistoryDelegationOrder"];
+            after: components["schemas"]["HistoryDelegationOrder"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "competence.updated";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "action_plan.submitted";
+            before: components["schemas"]["HistoryPlanSubmissionBefore"];
+            after: components["schemas"]["HistoryPlanSubmission"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "cycle_occasion.created";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "cycle_occasion.updated";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "cycle_occasion.deleted";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "submission.saved";
+            before: components["schemas"]["HistorySubmissionBefore"];
+            after: components["schemas"]["HistorySubmissionAfter"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "submission.submitted";
+            before: components["schemas"]["HistorySubmissionBefore"];
+            after: components["schemas"]["HistorySubmissionAfter"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "submission.returned";
+            before: components["schemas"]["HistorySubmissionBefore"];
+            after: components["schemas"]["HistorySubmissionAfter"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "submission.approved";
+            before: components["schemas"]["HistorySubmissionBefore"];
+            after: components["schemas"]["HistorySubmissionAfter"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "report.created";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "report.updated";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "report.sent";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "meeting.created";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "meeting.item_added";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "meeting.decision_recorded";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
         };
+        HistoryFieldChange: {
+            /** @description Fältets namn; nästlade fält med punkt (`measure.title`) */
+            field: string;
+            /** @description Värdet före, som text; null om fältet saknades */
+            before: string | null;
+            /** @description Värdet efter, som text; null om fältet togs bort */
+            after: string | null;
+        };
+        /** @description Postens fält som de skrevs, med camelCase-namn (en lista för en ordnad helhet); null före en skapelse och efter en borttagning. */
+        HistoryRecordedState: components["schemas"]["JsonObject"] | components["schemas"]["JsonArray"] | null;
+        /** @description Postens fält med camelCase-namn */
         JsonObject: {
             [key: string]: components["schemas"]["JsonValue"];
         };
         /** @description Ett JSON-värde */
         JsonValue: string | number | boolean | null | components["schemas"]["JsonArray"] | components["schemas"]["JsonObject"];
         JsonArray: unknown[];
+        HistoryAnalysis: {
+            goalId: string;
+            unitId: string;
+            period: string;
+            text: string;
+            enteredByName: string;
+            enteredAt: string;
+            version: number;
+        } | null;
+        HistoryAllocation: {
+            unitId: string;
+            year: number;
+            amountKr: string | number;
+        } | null;
+        HistoryMeasureReport: {
+            measureId: string;
+            period: string;
+            forecastKr: string | number;
+            outcomeKr: string | number | null;
+            comment: string;
+            enteredByName: string;
+            enteredAt: string;
+        } | null;
+        HistoryCorrectiveAction: {
+            id: string;
+            measureId: string | null;
+            indicatorId?: string | null;
+            unitId?: string | null;
+            what: string;
+            responsibleName: string;
+            dueOn: string;
+            amountKr: string | number;
+            status: string;
+            decisionId: string | null;
+            createdAt: string;
+        };
+        HistoryDelegationOrder: {
+            id: string;
+            rank: number;
+            name: string;
+            unitLevel: string | null;
+            bodyKind: string | null;
+            maxAmountKr: string | number | null;
+        }[];
+        HistoryPlanSubmissionBefore: {
+            unitId: string;
+            period: string;
+            submittedAt: string;
+            submittedByName: string;
+        } | null;
+        HistoryPlanSubmission: components["schemas"]["HistoryPlanSubmissionBefore"] & {
+            measures: number;
+        };
+        HistorySubmissionBefore: {
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "submitted" | "returned" | "approved";
+            analysis?: string;
+        };
+        HistorySubmissionAfter: {
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "submitted" | "returned" | "approved";
+            analysis?: string;
+            comment?: string | null;
+        };
         Decision: components["schemas"]["DecisionSummary"] & {
             links: components["schemas"]["DecisionLink"][];
         };

@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { shownActorName } from '../../../domain/actors';
 import { parseKronor } from '../../../domain/money';
 import { formatDateTime } from '../app/format';
-import { type HistoryEntry, recordedFields } from '../app/types';
+import { HistoryChanges } from '../history/HistoryChanges';
 import { formatMonth } from '../steering/periods';
 import { formatMnkr } from './money';
 import { measureHistoryQuery } from './queries';
 
-const amount = (value: unknown): string => {
-  const kr = typeof value === 'string' || typeof value === 'number' ? parseKronor(value) : null;
+const amount = (value: string): string => {
+  const kr = parseKronor(value);
   return kr === null ? '–' : formatMnkr(kr);
 };
 
@@ -23,20 +23,11 @@ export function MeasureHistory({ measureId, allowed }: { measureId: string; allo
   const history = useQuery({ ...measureHistoryQuery(measureId), enabled: allowed });
   if (!allowed || !history.isSuccess) return null;
 
-  const describe = (e: HistoryEntry): string => {
-    const after = recordedFields(e.after);
-    if (e.kind === 'measure.reported') {
-      const before = e.before && recordedFields(e.before);
-      const parts = [
-        `${formatMonth(String(after.period))}: ${t('economy.forecast').toLowerCase()} ${amount(after.forecast_kr)}`,
-        `${t('economy.outcome').toLowerCase()} ${amount(after.outcome_kr)}`,
-      ];
-      if (before) parts.push(t('economy.historyBefore', { amount: amount(before.forecast_kr) }));
-      if (after.comment) parts.push(`”${String(after.comment)}”`);
-      return parts.join(', ');
-    }
-    const measure = (after.measure ?? null) as Record<string, unknown> | null;
-    return measure?.title ? String(measure.title) : '';
+  // Amounts in whole kronor are shown as mnkr, months as months; any other field as written.
+  const show = (field: string, value: string): string => {
+    if (/Kr$/.test(field)) return amount(value);
+    if (field === 'period') return formatMonth(value);
+    return value;
   };
 
   const entries = [...history.data.entries].sort(
@@ -75,7 +66,9 @@ export function MeasureHistory({ measureId, allowed }: { measureId: string; allo
                   </Table.Td>
                   <Table.Td>{shownActorName(e.actorName)}</Table.Td>
                   <Table.Td>{t(`economy.historyKind.${e.kind.replace('.', '_')}`, { defaultValue: e.kind })}</Table.Td>
-                  <Table.Td>{describe(e)}</Table.Td>
+                  <Table.Td>
+                    <HistoryChanges changes={e.changes} show={show} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

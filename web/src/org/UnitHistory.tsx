@@ -4,26 +4,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { call, client } from '../app/client';
 import { formatDate, formatDateTime } from '../app/format';
-import { type HistoryEntry, recordedFields } from '../app/types';
-
-// Bookkeeping fields that change on every write and say nothing to a reader.
-const HIDDEN = new Set(['id', 'version', 'managerUserId']);
-
-interface Change {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
-
-/** The fields whose values differ between before and after. */
-export function changedFields(entry: HistoryEntry): Change[] {
-  const before = recordedFields(entry.before);
-  const after = recordedFields(entry.after);
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  return fields
-    .filter((f) => !HIDDEN.has(f) && JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null))
-    .map((f) => ({ field: f, before: before[f] ?? null, after: after[f] ?? null }));
-}
+import { HistoryChanges } from '../history/HistoryChanges';
 
 export function UnitHistory({ unitId, nameOf }: { unitId: string; nameOf: (id: string | null) => string }) {
   const { t } = useTranslation();
@@ -32,12 +13,11 @@ export function UnitHistory({ unitId, nameOf }: { unitId: string; nameOf: (id: s
     queryFn: () => call(client.GET('/history', { params: { query: { entity: 'org_unit', id: unitId } } })),
   });
 
-  const show = (field: string, value: unknown): string => {
-    if (value === null || value === undefined || value === '') return '—';
-    if (field === 'parentId') return nameOf(String(value));
-    if (field === 'level') return t(`level.${String(value)}`);
-    if ((field === 'validFrom' || field === 'validTo') && typeof value === 'string') return formatDate(value);
-    return String(value);
+  const show = (field: string, value: string): string => {
+    if (field === 'parentId') return nameOf(value);
+    if (field === 'level') return t(`level.${value}`);
+    if (field === 'validFrom' || field === 'validTo') return formatDate(value);
+    return value;
   };
 
   return (
@@ -77,16 +57,11 @@ export function UnitHistory({ unitId, nameOf }: { unitId: string; nameOf: (id: s
                     <Table.Td>{kindLabel(t, entry.kind)}</Table.Td>
                     <Table.Td>
                       {entry.kind === 'org_unit.created' ? (
-                        t('history.createdAs', { name: show('name', recordedFields(entry.after).name) })
+                        t('history.createdAs', {
+                          name: entry.changes.find((c) => c.field === 'name')?.after ?? '—',
+                        })
                       ) : (
-                        <ul className="plain-list">
-                          {changedFields(entry).map((c) => (
-                            <li key={c.field}>
-                              <strong>{t(`field.${c.field}`, { defaultValue: c.field })}:</strong>{' '}
-                              {show(c.field, c.before)} → {show(c.field, c.after)}
-                            </li>
-                          ))}
-                        </ul>
+                        <HistoryChanges changes={entry.changes} show={show} />
                       )}
                     </Table.Td>
                   </Table.Tr>
