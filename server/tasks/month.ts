@@ -105,7 +105,7 @@ export async function unitMonth(
       : (await listValues(services, actor, { indicatorIds: baseIds, unitId, from: month, to: month })).filter(
           (v) => v.unitId === unitId,
         );
-  const valueOf = (id: string, kind: 'outcome' | 'forecast') =>
+  const storedOf = (id: string, kind: 'outcome' | 'forecast') =>
     values.find((v) => v.indicatorId === id && v.kind === kind);
 
   const goalIdsOf = (id: string) => card.goals.filter((g) => g.indicators.some((i) => i.id === id)).map((g) => g.id);
@@ -119,8 +119,8 @@ export async function unitMonth(
           role,
           name: base?.name ?? '',
           measureUnit: base?.measureUnit ?? '',
-          outcome: entered(valueOf(indicatorId, 'outcome')),
-          forecast: entered(valueOf(indicatorId, 'forecast')),
+          outcome: entered(storedOf(indicatorId, 'outcome')),
+          forecast: entered(storedOf(indicatorId, 'forecast')),
         };
       });
       const previous = f.trend.length >= 2 ? f.trend[f.trend.length - 2] : undefined;
