@@ -13,13 +13,12 @@ import { PageHeading } from '../app/page';
 import { SubmissionBadge } from '../followup/ui';
 import { formatDecimalText, formatFigure, parseDecimalInput, sameDecimal } from '../steering/numbers';
 import { LoadError, Loading, StatusBadge } from '../steering/ui';
+import { unitMonthKey } from './queries';
 import { monthLabel } from './texts';
 
 type UnitMonth = Schema<'UnitMonth'>;
 type MonthIndicator = Schema<'MonthIndicator'>;
 type Kind = 'outcome' | 'forecast';
-
-export const unitMonthKey = (unitId: string, month: string) => ['unit-month', unitId, month] as const;
 
 /** How long after the last keystroke a draft is saved. */
 const AUTOSAVE_MS = 800;
@@ -51,27 +50,35 @@ export function MonthPage() {
 function MonthView({ view }: { view: UnitMonth }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const key = unitMonthKey(view.unitId, view.period);
-  const refresh = useCallback(() => queryClient.invalidateQueries({ queryKey: key }), [queryClient, key]);
+  const { unitId, period } = view;
+  const refresh = useCallback(
+    () => queryClient.invalidateQueries({ queryKey: unitMonthKey(unitId, period) }),
+    [queryClient, unitId, period],
+  );
   // Every write goes through one queue, so versions read by one save are current for the next.
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const [saving, setSaving] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [error, setError] = useState<string | null>(null);
-  const enqueue = useCallback((work: () => Promise<unknown>) => {
-    setSaving('saving');
-    const next = queue.current.then(work).then(
-      () => {
-        setError(null);
-        setSaving('saved');
-      },
-      (e: unknown) => {
-        setError(messageOf(e));
-        setSaving('idle');
-      },
-    );
-    queue.current = next;
-    return next;
-  }, []);
+  const enqueue = useCallback(
+    (work: () => Promise<unknown>) => {
+      setSaving('saving');
+      const next = queue.current.then(work).then(
+        () => {
+          setError(null);
+          setSaving('saved');
+          // The checklist and the figures are the server's: read them again after each write.
+          void refresh();
+        },
+        (e: unknown) => {
+          setError(messageOf(e));
+          setSaving('idle');
+        },
+      );
+      queue.current = next;
+      return next;
+    },
+    [refresh],
+  );
 
   const title = t('month.heading', { unit: view.unitName, month: monthLabel(view.period, i18n.language) });
   const editable = view.mayEdit;
@@ -147,7 +154,7 @@ function MonthView({ view }: { view: UnitMonth }) {
       <Checklist view={view} />
       <IndicatorTable view={view} cells={values} />
       <Goals view={view} analyses={analyses} />
-      <Measures view={view} enqueue={enqueue} refresh={refresh} />
+      <Measures view={view} enqueue={enqueue} />
       <section aria-labelledby="analysis-heading" className="section">
         <Title order={2} size="h3" id="analysis-heading" mb="sm">
           {t('month.analysis')}
@@ -535,7 +542,7 @@ const kr = new Intl.NumberFormat('sv-SE');
 const formatKr = (text: string | null) => (text === null ? '–' : kr.format(BigInt(text)));
 const krInput = (text: string) => text.replace(/[\s\u00a0\u202f]/g, '').replace(/\u2212/g, '-');
 
-function Measures({ view, enqueue, refresh }: { view: UnitMonth; enqueue: Enqueue; refresh: () => Promise<void> }) {
+function Measures({ view, enqueue }: { view: UnitMonth; enqueue: Enqueue }) {
   const { t } = useTranslation();
   const [texts, setTexts] = useState(new Map<string, string>());
   const [bad, setBad] = useState(new Set<string>());
@@ -570,7 +577,7 @@ function Measures({ view, enqueue, refresh }: { view: UnitMonth; enqueue: Enqueu
           body: { version: current.version, period: view.period, forecastKr: f, outcomeKr: o === '' ? null : o },
         }),
       );
-    }).then(() => refresh());
+    });
   };
   return (
     <section aria-labelledby="measures-heading" className="section" id="atgarder">

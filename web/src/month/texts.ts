@@ -77,6 +77,7 @@ const sv = {
     noIndicators: 'Enheten har inga indikatorer för månaden.',
     noGoals: 'Enheten har inga mål för månaden.',
     openMonth: 'Öppna månaden',
+    fillIn: 'Fyll i allt på enhetens månadssida',
   },
 };
 
@@ -155,6 +156,7 @@ const en: typeof sv = {
     noIndicators: 'The unit has no indicators for the month.',
     noGoals: 'The unit has no goals for the month.',
     openMonth: 'Open the month',
+    fillIn: "Fill in everything on the unit's month page",
   },
 };
 
