@@ -82,17 +82,17 @@ describe('the month in one place', () => {
     // Measures: this month's forecast of the year's effect, saved with Enter.
     const measures = page.getByTestId('month-measures');
     if ((await measures.count()) > 0) {
-      const forecasts = measures.getByLabel(/^Prognos, kr/);
+      const forecasts = measures.getByRole('textbox', { name: /^Prognos, kr/ });
       for (let i = 0; i < (await forecasts.count()); i++) {
         await forecasts.nth(i).fill('250000');
         await forecasts.nth(i).press('Enter');
       }
     }
-    const goals = page.getByLabel(/^Analys av målet /);
+    const goals = page.getByRole('textbox', { name: /^Analys av målet / });
     for (let i = 0; i < (await goals.count()); i++)
       await goals.nth(i).fill('Utfallet följer planen; inga avvikelser att åtgärda.');
-    await page.getByLabel('Enhetens samlade analys').fill('Månaden i nivå med budget och målen.');
-    await page.getByLabel('Enhetens samlade analys').press('Tab');
+    await page.getByRole('textbox', { name: 'Enhetens samlade analys' }).fill('Månaden i nivå med budget och målen.');
+    await page.getByRole('textbox', { name: 'Enhetens samlade analys' }).press('Tab');
     await expect
       .poll(() => page.getByText('Inget saknas. Rapporten kan lämnas in.').count(), { timeout: 30_000 })
       .toBe(1);
