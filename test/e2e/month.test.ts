@@ -65,9 +65,11 @@ describe('the month in one place', () => {
     async () => {
       await signInOnStart('chef.ortokir');
       month = ((await (await page.request.get('/api/periods/current')).json()) as { month: string }).month;
+      const task = page.getByTestId('tasks-submit').getByRole('link', { name: `Lämna in ${UNIT}, ${month}` });
+      // axe looks at the page once the tasks have come, not at the spinner before them.
+      await task.waitFor();
       step(`start page for ${month}`);
       await expectAccessible('start page (manager)');
-      const task = page.getByTestId('tasks-submit').getByRole('link', { name: `Lämna in ${UNIT}, ${month}` });
       await click(task);
       await page.getByRole('heading', { level: 1, name: new RegExp(`^${UNIT} – `) }).waitFor();
       // The context is in the address, and the menu carries it on.
@@ -78,6 +80,7 @@ describe('the month in one place', () => {
           .getByRole('link', { name: 'Styrkort' })
           .getAttribute('href'),
       ).toContain(`manad=${month}`);
+      await page.getByTestId('month-indicators').waitFor();
       step('month page');
       await expectAccessible('month page (manager)');
 
@@ -118,13 +121,16 @@ describe('the month in one place', () => {
     'lets the approver review the figures on the same page and approve, within 30 clicks for both',
     async () => {
       await signInOnStart('chef.kirurgi');
+      const review = page
+        .getByTestId('tasks-approve')
+        .getByRole('link', { name: `Granska och godkänn ${UNIT}, ${month}` });
+      await review.waitFor();
       await expectAccessible('start page (approver)');
-      await click(
-        page.getByTestId('tasks-approve').getByRole('link', { name: `Granska och godkänn ${UNIT}, ${month}` }),
-      );
+      await click(review);
       await page.getByRole('heading', { level: 1, name: new RegExp(`^${UNIT} – `) }).waitFor();
       // Read-only, with figures, statuses and last period's figure.
       const table = page.getByTestId('month-indicators');
+      await table.waitFor();
       expect(await table.locator('input').count()).toBe(0);
       expect(await table.getByText(/^4\d/).count()).toBeGreaterThan(0);
       expect(await table.getByRole('columnheader', { name: 'Förra perioden' }).count()).toBe(1);
