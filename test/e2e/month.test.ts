@@ -111,7 +111,7 @@ describe('the month in one place', () => {
 
       step('nothing missing');
       await click(page.getByRole('button', { name: 'Lämna in' }));
-      await expect.poll(() => page.getByTestId('month-status').textContent()).toBe('Inlämnad');
+      await expect.poll(() => page.getByTestId('month-status').textContent(), { timeout: 60_000 }).toBe('Inlämnad');
       expect(await page.getByText('Rapporten är inlämnad. Inget mer behövs från enheten.').count()).toBe(1);
     },
     JOURNEY_MS,
@@ -136,7 +136,7 @@ describe('the month in one place', () => {
       expect(await table.getByRole('columnheader', { name: 'Förra perioden' }).count()).toBe(1);
       await expectAccessible('month page (approver)');
       await click(page.getByRole('button', { name: 'Godkänn' }));
-      await expect.poll(() => page.getByTestId('month-status').textContent()).toBe('Godkänd');
+      await expect.poll(() => page.getByTestId('month-status').textContent(), { timeout: 60_000 }).toBe('Godkänd');
       expect(await page.getByRole('button', { name: 'Godkänn' }).count()).toBe(0);
       expect(clicks).toBeLessThanOrEqual(30);
       step(`clicks: ${clicks}`);
