@@ -102,3 +102,15 @@ export function monthOfDate(at: Date): Extract<Period, { kind: 'month' }> {
     .map(Number);
   return { kind: 'month', year: year as number, month: month as number };
 }
+
+/**
+ * The current follow-up month (uppföljningsmånad), the period every page opens on: the newest
+ * month the annual cycle follows up that has ended by `now` (a month is reported after it ends),
+ * else, with no such occasion, the last whole month. `followedUp` are the months of the
+ * cycle's follow-up occasions (`YYYY-MM`), in any order.
+ */
+export function currentFollowupMonth(now: Date, followedUp: readonly string[]): string {
+  const lastWhole = formatPeriod(addMonths(monthOfDate(now), -1));
+  const candidates = followedUp.filter((m) => /^\d{4}-\d{2}$/.test(m) && m <= lastWhole).sort();
+  return candidates.at(-1) ?? lastWhole;
+}

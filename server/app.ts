@@ -22,6 +22,7 @@ import { sameOriginOnly, securityHeaders, sessions } from './http/security';
 import { orgRoutes } from './org/routes';
 import { reportRoutes } from './reports/routes';
 import { steeringRoutes } from './steering/routes';
+import { taskRoutes } from './tasks/routes';
 import { userRoutes } from './users/routes';
 
 const UPLOAD_PATHS = ['/values/import', '/forecasts/import'];
@@ -60,6 +61,7 @@ export function buildApi(deps: Deps) {
   api.route('/', competenceRoutes(deps));
   api.route('/', followupRoutes(deps));
   api.route('/', reportRoutes(deps));
+  api.route('/', taskRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -88,6 +88,8 @@ describe('platform journey', () => {
 
   it('lets the administrator browse the tree with the keyboard and search it', async () => {
     await signIn('admin');
+    // Signing in lands on the start page; the tree is a menu item away.
+    await page.getByRole('link', { name: 'Organisation', exact: true }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor();
     const banner = page.getByRole('banner');
     expect(await banner.getByText('Alva Admin').count()).toBe(1);

@@ -8,6 +8,7 @@ import { AdminPage } from '../admin/AdminPage';
 import { BodiesPage } from '../bodies/BodiesPage';
 import { TreePage } from '../org/TreePage';
 import { UnitPage } from '../org/UnitPage';
+import { StartPage } from '../start/StartPage';
 import { ApiError } from './api';
 import { meKey } from './auth';
 import { NotFoundPage } from './NotFoundPage';
@@ -31,6 +32,7 @@ const CyclePage = lazy(() => import('../followup/CyclePage').then((m) => ({ defa
 const FollowupPage = lazy(() => import('../followup/FollowupPage').then((m) => ({ default: m.FollowupPage })));
 const SubmissionPage = lazy(() => import('../followup/SubmissionPage').then((m) => ({ default: m.SubmissionPage })));
 const DeviationsPage = lazy(() => import('../followup/DeviationsPage').then((m) => ({ default: m.DeviationsPage })));
+const MonthPage = lazy(() => import('../month/MonthPage').then((m) => ({ default: m.MonthPage })));
 const ReportsPage = lazy(() => import('../reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const ReportPage = lazy(() => import('../reports/ReportPage').then((m) => ({ default: m.ReportPage })));
 const MeetingsPage = lazy(() => import('../reports/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
@@ -84,8 +86,10 @@ export function App() {
               <Routes>
                 <Route path="/tillganglighet" element={<AccessibilityStatementPage />} />
                 <Route element={<RequireSignIn />}>
-                  <Route path="/" element={<TreePage />} />
+                  <Route path="/" element={<StartPage />} />
+                  <Route path="/organisation" element={<TreePage />} />
                   <Route path="/enheter/:id" element={<UnitPage />} />
+                  <Route path="/enheter/:unitId/manad/:month" element={<MonthPage />} />
                   <Route path="/organ" element={<BodiesPage />} />
                   <Route path="/administration" element={<AdminPage />} />
                   <Route path="/styrkort" element={<ScorecardPage />} />

@@ -2,9 +2,11 @@ import { Anchor, Button, Center, Group, Loader, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, Link as RouterLink, useNavigate } from 'react-router';
+import { type NavLinkProps, Outlet, Link as RouterLink, NavLink as RouterNavLink, useNavigate } from 'react-router';
+import '../month/texts';
 import { hasRole, meKey, useMe } from './auth';
 import { call, client } from './client';
+import { useWithContext } from './context';
 import { LANGUAGES } from './i18n';
 import { SignInPage } from './SignInPage';
 
@@ -34,8 +36,11 @@ export function Shell({ children }: { children: ReactNode }) {
             <ul>
               <li>
                 <NavLink to="/" end>
-                  {t('nav.organisation')}
+                  {t('start.title')}
                 </NavLink>
+              </li>
+              <li>
+                <NavLink to="/organisation">{t('nav.organisation')}</NavLink>
               </li>
               <li>
                 <NavLink to="/organ">{t('nav.bodies')}</NavLink>
@@ -101,6 +106,12 @@ export function Shell({ children }: { children: ReactNode }) {
       </footer>
     </div>
   );
+}
+
+/** A menu link that keeps the chosen unit and month (?enhet=&manad=) of the page it is on. */
+function NavLink({ to, ...props }: NavLinkProps & { to: string }) {
+  const withContext = useWithContext();
+  return <RouterNavLink to={withContext(to)} {...props} />;
 }
 
 function SignedInUser() {

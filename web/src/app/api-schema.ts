@@ -9032,6 +9032,227 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/periods/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Den aktuella uppföljningsmånaden: den senaste månaden i årshjulet som är slut, annars förra månaden (serverns klocka) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Månaden */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CurrentMonth"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vad den inloggade ska göra en månad: rapporter att lämna in, återsända, att godkänna, uppdrag, saknade värden, påminnelser; för förtroendevalda det nya */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Uppgifterna */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tasks"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/units/{unitId}/months/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** En enhets månad på en sida: indikatorer med utfall och prognos, målens analyser, åtgärder, samlad analys och vad som saknas */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unitId: string;
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Månaden */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnitMonth"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -11048,6 +11269,131 @@ export interface components {
             reportBackOn: string;
             /** @enum {string} */
             status: "not_started" | "ongoing" | "reported" | "late";
+        };
+        CurrentMonth: {
+            month: string;
+            today: string;
+        };
+        Tasks: {
+            month: string;
+            today: string;
+            tasks: components["schemas"]["Task"][];
+            omitted: number;
+        };
+        Task: {
+            /** @enum {string} */
+            kind: "returned" | "submit" | "approve" | "missing_values" | "missing_measures" | "assignment" | "reminder" | "report_sent" | "meeting" | "flag";
+            title: string;
+            detail: string;
+            unitId: string | null;
+            unitName: string | null;
+            dueOn: string | null;
+            late: boolean;
+            comment: string | null;
+            href: string;
+        };
+        UnitMonth: {
+            unitId: string;
+            unitName: string;
+            /** @enum {string} */
+            unitLevel: "region" | "forvaltning" | "division" | "omrade" | "verksamhet" | "enhet";
+            leaf: boolean;
+            period: string;
+            previousPeriod: string;
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "submitted" | "returned" | "approved";
+            statusLabel: string;
+            deadline: string | null;
+            late: boolean;
+            version: number;
+            analysis: string;
+            returnComment: string | null;
+            mayEdit: boolean;
+            maySubmit: boolean;
+            mayDecide: boolean;
+            indicators: components["schemas"]["MonthIndicator"][];
+            goals: components["schemas"]["MonthGoal"][];
+            measures: components["schemas"]["MonthMeasure"][];
+            missing: components["schemas"]["MonthMissingItem"][];
+            children: {
+                unitId: string;
+                name: string;
+                /** @enum {string} */
+                status: "not_started" | "in_progress" | "submitted" | "returned" | "approved";
+                statusLabel: string;
+            }[];
+        };
+        MonthIndicator: {
+            id: string;
+            name: string;
+            measureUnit: string;
+            /** @enum {string} */
+            direction: "higher" | "lower";
+            /** @enum {string} */
+            aggregation: "sum" | "ratio" | "weighted" | "latest" | "none";
+            /** @enum {string} */
+            frequency: "month" | "tertial" | "year";
+            scale: string;
+            goalIds: string[];
+            due: boolean;
+            enteredHere: boolean;
+            parts: components["schemas"]["MonthPart"][];
+            outcome: number | null;
+            outcomeMonth: string | null;
+            forecast: number | null;
+            target: number | null;
+            deviation: number | null;
+            /** @enum {string} */
+            status: "green" | "yellow" | "red" | "grey";
+            stale: boolean;
+            previousOutcome: number | null;
+            previousPeriod: string | null;
+        };
+        MonthPart: {
+            indicatorId: string;
+            /** @enum {string} */
+            role: "value" | "numerator" | "denominator" | "weight";
+            name: string;
+            measureUnit: string;
+            outcome: components["schemas"]["MonthEnteredValue"];
+            forecast: components["schemas"]["MonthEnteredValue"];
+        };
+        MonthEnteredValue: {
+            value: string;
+            enteredAt: string;
+            enteredByName: string;
+        } | null;
+        MonthGoal: {
+            id: string;
+            title: string;
+            ownerUnitName: string;
+            /** @enum {string} */
+            status: "green" | "yellow" | "red" | "grey";
+            indicatorIds: string[];
+            analysis: {
+                text: string;
+                version: number;
+                enteredByName: string;
+            } | null;
+        };
+        MonthMeasure: {
+            id: string;
+            version: number;
+            planId: string;
+            title: string;
+            ownerUnitId: string;
+            ownerUnitName: string;
+            planned: components["schemas"]["KronorText"];
+            forecast: components["schemas"]["KronorText"] & (string | null);
+            outcome: components["schemas"]["KronorText"] & (string | null);
+            reported: boolean;
+            mayReport: boolean;
+        };
+        MonthMissingItem: {
+            /** @enum {string} */
+            kind: "indicator_outcome" | "indicator_forecast" | "goal_analysis" | "measure" | "analysis";
+            id: string;
+            label: string;
         };
     };
     responses: never;

@@ -4,39 +4,25 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { isHandedIn } from '../../../domain/followup/submissions';
-import { formatDate, today } from '../app/format';
+import { useCurrentMonth } from '../app/context';
+import { formatDate } from '../app/format';
 import { PageHeading } from '../app/page';
 import { formatMonth, monthOrNull } from '../steering/periods';
 import { LoadError, Loading, PeriodInput } from '../steering/ui';
 import { kindLabel, levelLabel } from './labels';
-import { cycleQuery, statusQuery, submissionPage } from './queries';
-import { defaultFollowupPeriod, depthsOf } from './status';
+import { statusQuery, submissionPage } from './queries';
+import { depthsOf } from './status';
 import { type StatusCounts, type StatusRow, SUBMISSION_STATUSES } from './types';
 import { ByWhom, LateBadge, SubmissionBadge } from './ui';
-
-/**
- * The month the page opens on when none is asked for: the latest month of this year's or
- * last year's cycle whose follow-up has begun, else the last whole month.
- */
-function useDefaultFollowupPeriod(enabled: boolean): { pending: boolean; period: string } {
-  const day = today();
-  const year = Number(day.slice(0, 4));
-  const thisYear = useQuery({ ...cycleQuery(year), enabled });
-  const lastYear = useQuery({ ...cycleQuery(year - 1), enabled });
-  const periods = [...(thisYear.data?.occasions ?? []), ...(lastYear.data?.occasions ?? [])].map((o) => o.period);
-  return {
-    pending: enabled && (thisYear.isPending || lastYear.isPending) && !(thisYear.isError && lastYear.isError),
-    period: defaultFollowupPeriod(day, periods),
-  };
-}
 
 /** Uppföljning: who has reported for a month, who is late, and each unit's way to its submission. */
 export function FollowupPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const chosen = monthOrNull(params.get('period'));
-  const fallback = useDefaultFollowupPeriod(chosen === null);
-  const period = chosen ?? fallback.period;
+  // Without a month of its own the page opens on the month every page opens on (or ?manad=).
+  const fallback = useCurrentMonth();
+  const period = chosen ?? fallback.month;
   const unit = params.get('unit');
   // Held here as well as in the address, so the box answers at once while the address follows.
   const [onlyMissing, setOnlyMissing] = useState(params.get('visa') === 'ej-rapporterat');

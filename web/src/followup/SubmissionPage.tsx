@@ -6,8 +6,11 @@ import { Link, useParams } from 'react-router';
 import { submissionActions } from '../../../domain/followup/submissions';
 import { ApiError } from '../app/api';
 import { call, client } from '../app/client';
+import { unitMonthPath } from '../app/context';
 import { formatDate, formatDateTime } from '../app/format';
 import { PageHeading } from '../app/page';
+import { unitMonthKey } from '../month/queries';
+import '../month/texts';
 import { measurePath } from '../economy/queries';
 import { fieldMessageOf, unshownFieldErrors } from '../steering/fielderrors';
 import { formatMonth, monthOrNull } from '../steering/periods';
@@ -28,8 +31,6 @@ import { ByWhom, LateBadge, newIdempotencyKey, SubmissionBadge } from './ui';
 
 type Detail = SubmissionDetail;
 type Action = 'submit' | 'return' | 'approve';
-
-const scorecardPath = (unitId: string, period: string) => `/styrkort/${unitId}?period=${period}`;
 
 /** A unit's report for a month: what is missing, the analysis, submitting it, and the decision on it. */
 export function SubmissionPage() {
@@ -328,50 +329,53 @@ function Submission({ detail: d, period }: { detail: Detail; period: string }) {
   );
 }
 
+/**
+ * What is still missing of everything the month asks for (indicator outcomes and forecasts,
+ * goal analyses, measures, the unit's analysis), as the unit's month page counts it; once the
+ * report is handed in nothing more is asked for.
+ */
 function Missing({ detail: d, period }: { detail: Detail; period: string }) {
   const { t } = useTranslation();
+  const handedIn = d.status === 'submitted' || d.status === 'approved';
+  const month = useQuery({
+    queryKey: unitMonthKey(d.unitId, period),
+    queryFn: () =>
+      call(client.GET('/units/{unitId}/months/{period}', { params: { path: { unitId: d.unitId, period } } })),
+    enabled: !handedIn,
+  });
   return (
     <section aria-labelledby="missing-heading" className="section">
       <Title order={2} size="h3" id="missing-heading" mb="sm">
         {t('followup.submission.missingHeading')}
       </Title>
-      {d.missingMeasureReports.length === 0 ? (
+      {handedIn ? (
+        <Text mb="sm">{t('month.nothingAsked')}</Text>
+      ) : month.isPending ? (
+        <Loading />
+      ) : month.isError ? (
+        <LoadError error={month.error} />
+      ) : month.data.missing.length === 0 ? (
         <Text mb="sm">{t('followup.submission.noneMissing')}</Text>
       ) : (
-        <>
-          <Text mb="xs">{t('followup.submission.missingMeasures', { count: d.missingMeasureReports.length })}</Text>
-          {d.missingMeasureReports.length > 0 && (
-            <ul>
-              {d.missingMeasureReports.map((m) => (
-                <li key={m.id}>
-                  <Anchor component={Link} to={measurePath(m.id, period)}>
-                    {m.title}
-                  </Anchor>
-                  {m.unitName && <span className="muted"> – {m.unitName}</span>}
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
+        <ul data-testid="submission-missing">
+          {month.data.missing.map((m) => (
+            <li key={`${m.kind}|${m.id}`}>
+              {m.kind === 'measure' ? (
+                <Anchor component={Link} to={measurePath(m.id, period)}>
+                  {m.label}
+                </Anchor>
+              ) : (
+                m.label
+              )}
+            </li>
+          ))}
+        </ul>
       )}
-      <Text mb="xs">{t('followup.submission.whereToEnter')}</Text>
-      <ul>
-        <li>
-          <Anchor component={Link} to="/handlingsplaner">
-            {t('followup.submission.toActionPlans')}
-          </Anchor>
-        </li>
-        <li>
-          <Anchor component={Link} to="/varden">
-            {t('followup.submission.toValues')}
-          </Anchor>
-        </li>
-        <li>
-          <Anchor component={Link} to={scorecardPath(d.unitId, period)}>
-            {t('followup.submission.toScorecard', { unit: d.name })}
-          </Anchor>
-        </li>
-      </ul>
+      {!handedIn && (
+        <Anchor component={Link} to={unitMonthPath(d.unitId, period)}>
+          {t('month.fillIn')}
+        </Anchor>
+      )}
     </section>
   );
 }

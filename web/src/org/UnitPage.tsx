@@ -48,7 +48,7 @@ export function UnitPage() {
         <Alert color="red" role="alert">
           {detail.error.message}
         </Alert>
-        <Anchor component={Link} to="/">
+        <Anchor component={Link} to="/organisation">
           {t('unit.backToTree')}
         </Anchor>
       </>

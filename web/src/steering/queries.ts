@@ -3,10 +3,10 @@ import { useMemo } from 'react';
 import { ApiError } from '../app/api';
 import { useMe } from '../app/auth';
 import { call, client } from '../app/client';
+import { useCurrentMonth } from '../app/context';
 import { today } from '../app/format';
 import { orgUnitsQuery } from '../org/TreePage';
 import { homeUnitId, orgIndexOf } from './access';
-import { previousMonth } from './periods';
 import type { DecisionKind } from './types';
 
 export const scorecardQuery = (unitId: string, period: string) => ({
@@ -90,24 +90,10 @@ export function useHomeUnit(): { pending: boolean; unitId: string | null } {
   return { pending: org.isPending, unitId: org.isPending ? null : homeUnitId(me, org.tree) };
 }
 
-/**
- * The month pages open on: the latest month with data when the server can say
- * (GET /api/periods/latest), else the last whole month.
- */
+/** The month pages open on: the same current follow-up month everywhere (see app/context.ts). */
 export function useDefaultPeriod(): { pending: boolean; period: string } {
-  const latest = useQuery({
-    queryKey: ['periods', 'latest'],
-    queryFn: async () => {
-      try {
-        return (await call(client.GET('/periods/latest'))).period;
-      } catch (e) {
-        if (e instanceof ApiError && e.status !== 401) return null;
-        throw e;
-      }
-    },
-    staleTime: 5 * 60_000,
-  });
-  return { pending: latest.isPending, period: latest.data ?? previousMonth(today()) };
+  const current = useCurrentMonth();
+  return { pending: current.pending, period: current.month };
 }
 
 /** True when an API refusal says the user lacks the right, to explain it in words. */
