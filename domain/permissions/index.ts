@@ -1,4 +1,5 @@
 import type { OrgIndex } from '../org';
+import { withBodyMembership } from './bodies';
 import { dataRules } from './data';
 import { historyRules } from './history';
 import { orgRules } from './org';
@@ -8,8 +9,9 @@ import { userRules } from './users';
 
 export type { Target } from './predicates';
 export * from './roles';
+export { grantUnits, type Membership, type MembershipRow, MEMBER_ROLES, type MemberRole, membershipsOn } from './bodies';
 
-const rules = { ...orgRules, ...userRules, ...historyRules, ...dataRules };
+const rules = withBodyMembership({ ...orgRules, ...userRules, ...historyRules, ...dataRules });
 
 export type Action = keyof typeof rules;
 export const ACTIONS = Object.keys(rules) as Action[];

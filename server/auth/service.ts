@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type RawBuilder, sql } from 'kysely';
 import { DomainError } from '../../domain/errors';
+import { swedishDate } from '../../domain/dates';
 import type { Principal } from '../../domain/permissions';
 import type { Services } from '../core/context';
 import { verifyPassword } from './passwords';
-import { loadPrincipal, principalOf, type RoleRow } from './principal';
+import { loadPrincipal, type MembershipJson, membershipsJson, principalOf, type RoleRow } from './principal';
 import { loginWaitSeconds, type ThrottlePolicy } from './throttle';
 
 export interface SessionPolicy extends ThrottlePolicy {
@@ -79,7 +80,7 @@ export async function login(
     .where('username', '=', username)
     .executeTakeFirst();
   const ok = (await verifyPassword(user?.password_hash ?? null, input.password)) && !user?.disabled;
-  const principal = ok && user ? await loadPrincipal(services.db, user.id) : null;
+  const principal = ok && user ? await loadPrincipal(services.db, user.id, swedishDate(now)) : null;
   if (!principal || !user) {
     await recordAttempt(services, { at: now, username, ip: input.ip, success: false });
     throw new DomainError('unauthenticated', 'Fel användarnamn eller lösenord.');
@@ -110,6 +111,7 @@ type SessionRow = {
   display_name: string | null;
   disabled: boolean | null;
   roles: RoleRow[];
+  memberships: MembershipJson[];
 };
 
 // The session, its user and the user's roles in one statement: every signed-in request runs
@@ -117,7 +119,8 @@ type SessionRow = {
 const sessionQuery = (id: RawBuilder<unknown>) => sql<SessionRow>`
   SELECT s.last_seen_at, s.expires_at, u.id AS user_id, u.username, u.display_name, u.disabled,
     coalesce((SELECT json_agg(json_build_object('role', r.role, 'unit_id', r.unit_id))
-              FROM role_assignments r WHERE r.user_id = s.user_id), '[]'::json) AS roles
+              FROM role_assignments r WHERE r.user_id = s.user_id), '[]'::json) AS roles,
+    ${membershipsJson(sql.ref('s.user_id'))} AS memberships
   FROM sessions s LEFT JOIN users u ON u.id = s.user_id
   WHERE s.id = ${id} AND s.ended_at IS NULL`;
 
@@ -166,7 +169,7 @@ export async function resolveSession(
     await endSessions(services, { sessionId: id }, 'timeout');
     return null;
   }
-  const principal = principalOf(session);
+  const principal = principalOf(session, swedishDate(now));
   if (!principal) {
     await endSessions(services, { sessionId: id }, 'user_disabled');
     return null;

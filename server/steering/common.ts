@@ -1,6 +1,6 @@
 import { DomainError, forbidden } from '../../domain/errors';
 import type { OrgIndex } from '../../domain/org';
-import { can } from '../../domain/permissions';
+import { can, grantUnits } from '../../domain/permissions';
 import type { Actor, Executor } from '../core/context';
 import type { DB } from '../db/schema';
 
@@ -56,9 +56,7 @@ export function readable(actor: Actor, tree: OrgIndex): (unitId: string | null) 
 const readingGrants = (actor: Actor, tree: OrgIndex): string[] =>
   actor.kind === 'system'
     ? tree.roots()
-    : actor.principal.roles
-        .filter((g) => tree.has(g.unitId) && can(actor.principal, 'data.read', { unitId: g.unitId }, tree))
-        .map((g) => g.unitId);
+    : grantUnits(actor.principal, tree).filter((u) => tree.has(u) && can(actor.principal, 'data.read', { unitId: u }, tree));
 
 /** 403 unless the actor reads steering data for some unit (shared definitions, registers). */
 export function authorizeReadSomewhere(actor: Actor, tree: OrgIndex) {
