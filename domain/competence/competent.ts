@@ -119,7 +119,9 @@ export function competentFor(matter: Matter, maker: DecisionMaker, rules: Compet
     if (rule.lowest !== 'official')
       return no(`ärendet får inte delegeras; det krävs lägst ${DECIDER_CLASS_LABELS[rule.lowest].toLowerCase()}.`);
     const mine = order.filter(
-      (r) => r.matter === matter.kind && isDelegate(r, maker.kind === 'body' ? maker : { kind: 'official', unitLevel: maker.unitLevel }),
+      (r) =>
+        r.matter === matter.kind &&
+        isDelegate(r, maker.kind === 'body' ? maker : { kind: 'official', unitLevel: maker.unitLevel }),
     );
     const row = widest(mine);
     if (!row) return no(`${area.name}s delegationsordning ger inte ${makerName(maker)} rätt att besluta i ärendet.`);
@@ -130,7 +132,7 @@ export function competentFor(matter: Matter, maker: DecisionMaker, rules: Compet
       matter.amountKr > row.maxAmountKr
     )
       return no(
-        `${formatMoney(matter.amountKr)} är över gränsen ${formatMoney(row.maxAmountKr)} för ${row.delegate.title.toLowerCase()} i ${area.name}s delegationsordning.`,
+        `${formatMoney(matter.amountKr)} är över ${row.delegate.title.toLowerCase()}s gräns på ${formatMoney(row.maxAmountKr)} enligt ${area.name}s delegationsordning.`,
       );
     return {
       competent: true,

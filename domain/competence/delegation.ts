@@ -52,10 +52,7 @@ export function isDelegate(
 export function widest(rows: readonly DelegationRow[]): DelegationRow | null {
   let best: DelegationRow | null = null;
   for (const r of rows)
-    if (
-      best === null ||
-      (best.maxAmountKr !== null && (r.maxAmountKr === null || r.maxAmountKr > best.maxAmountKr))
-    )
+    if (best === null || (best.maxAmountKr !== null && (r.maxAmountKr === null || r.maxAmountKr > best.maxAmountKr)))
       best = r;
   return best;
 }

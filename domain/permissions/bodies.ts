@@ -74,7 +74,6 @@ export function withBodyMembership<K extends string>(rules: Record<K, Rule>): Re
  */
 export function grantUnits(principal: Principal, tree: OrgIndex): string[] {
   const units = new Set(principal.roles.map((g) => g.unitId));
-  for (const m of seats(principal))
-    for (const u of m.bodyKind === 'revisorer' ? tree.roots() : m.unitIds) units.add(u);
+  for (const m of seats(principal)) for (const u of m.bodyKind === 'revisorer' ? tree.roots() : m.unitIds) units.add(u);
   return [...units];
 }

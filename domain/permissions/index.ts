@@ -7,9 +7,16 @@ import type { Target } from './predicates';
 import type { Principal } from './roles';
 import { userRules } from './users';
 
+export {
+  grantUnits,
+  MEMBER_ROLES,
+  type MemberRole,
+  type Membership,
+  type MembershipRow,
+  membershipsOn,
+} from './bodies';
 export type { Target } from './predicates';
 export * from './roles';
-export { grantUnits, type Membership, type MembershipRow, MEMBER_ROLES, type MemberRole, membershipsOn } from './bodies';
 
 const rules = withBodyMembership({ ...orgRules, ...userRules, ...historyRules, ...dataRules });
 

@@ -1,7 +1,13 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { IsoDate } from '../../domain/dates';
 import type { BodyKind } from '../../domain/org';
-import { type MemberRole, type MembershipRow, membershipsOn, type Principal, type Role } from '../../domain/permissions';
+import {
+  type MemberRole,
+  type MembershipRow,
+  membershipsOn,
+  type Principal,
+  type Role,
+} from '../../domain/permissions';
 import type { Executor } from '../core/context';
 
 export interface RoleRow {

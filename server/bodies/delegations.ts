@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type Delegate, DELEGATING_BODY_KINDS, type DelegationRow, inForceOn } from '../../domain/competence/delegation';
+import {
+  DELEGATING_BODY_KINDS,
+  type Delegate,
+  type DelegationRow,
+  inForceOn,
+} from '../../domain/competence/delegation';
 import {
   DECIDER_CLASS_LABELS,
   isAmountMatter,
@@ -13,7 +18,7 @@ import { DomainError, notFound, staleVersion } from '../../domain/errors';
 import type { Kronor } from '../../domain/money';
 import type { BodyKind, UnitLevel } from '../../domain/org';
 import type { Actor, Executor, Services } from '../core/context';
-import { authorize, write } from '../core/write';
+import { authorize, type WriteTx, write } from '../core/write';
 import { currentTree, today } from '../org/service';
 import { type BodyTables, withBodyTables } from './tables';
 
@@ -30,7 +35,10 @@ const fail = (field: string, message: string, summary = message): never => {
 
 type Row = BodyTables['body_delegations'];
 
-const plainRow = (r: DelegationRow) => ({ ...r, maxAmountKr: r.maxAmountKr === null ? null : r.maxAmountKr.toString() });
+const plainRow = (r: DelegationRow) => ({
+  ...r,
+  maxAmountKr: r.maxAmountKr === null ? null : r.maxAmountKr.toString(),
+});
 
 const toRow = (r: Row): DelegationRow & { version: number } => ({
   id: r.id,
@@ -149,7 +157,32 @@ export async function addDelegation(
   input: DelegationInput,
   id = randomUUID(),
 ): Promise<DelegationRowView> {
+  return write(services, actor, (w) => addDelegationIn(services, w, actor, bodyId, input, id));
+}
+
+/** Adds many rows to a body's order in one write (an order adopted at once, or a seed). */
+export async function addDelegations(
+  services: Services,
+  actor: Actor,
+  bodyId: string,
+  inputs: readonly DelegationInput[],
+): Promise<DelegationRowView[]> {
   return write(services, actor, async (w) => {
+    const out: DelegationRowView[] = [];
+    for (const input of inputs) out.push(await addDelegationIn(services, w, actor, bodyId, input, randomUUID()));
+    return out;
+  });
+}
+
+async function addDelegationIn(
+  services: Services,
+  w: WriteTx,
+  actor: Actor,
+  bodyId: string,
+  input: DelegationInput,
+  id: string,
+): Promise<DelegationRowView> {
+  {
     authorize(actor, 'body.write', { unitId: null }, await currentTree(services, w.trx));
     const body = await bodyOf(w.trx, bodyId);
     const day = today(services);
@@ -213,8 +246,7 @@ export async function addDelegation(
       if (!old) fail('replacesId', 'raden finns inte i organets delegationsordning');
       const o = old as DelegationRow & { version: number };
       if (input.replacesVersion != null && input.replacesVersion !== o.version) throw staleVersion(plainRow(o));
-      if (o.validTo !== null && o.validTo <= input.validFrom)
-        fail('replacesId', 'raden har redan upphört den dagen');
+      if (o.validTo !== null && o.validTo <= input.validFrom) fail('replacesId', 'raden har redan upphört den dagen');
       if (input.validFrom <= o.validFrom) fail('validFrom', 'måste vara efter den ersatta radens startdag');
       await withBodyTables(w.trx)
         .updateTable('body_delegations')
@@ -255,7 +287,7 @@ export async function addDelegation(
       after.filter((r) => r.id === id),
     );
     return row as DelegationRowView;
-  });
+  }
 }
 
 /** Ends a row from a day (today or later for a user): the order of earlier days is kept. */

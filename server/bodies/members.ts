@@ -106,7 +106,14 @@ export async function addMember(
       })
       .execute();
     const [after] = await members(w.trx, { id });
-    await w.record({ kind: 'body_member.added', entity: 'body_member', entityId: id, unitId: null, before: null, after });
+    await w.record({
+      kind: 'body_member.added',
+      entity: 'body_member',
+      entityId: id,
+      unitId: null,
+      before: null,
+      after,
+    });
     return after as MemberRecord;
   });
 }

@@ -6,6 +6,7 @@ import {
   type Matter,
   requiredDecisionMaker,
 } from '../../domain/competence/competent';
+import { areaBodyOf, inForceOn } from '../../domain/competence/delegation';
 import {
   type CompetenceRule,
   type DeciderClass,
@@ -15,7 +16,6 @@ import {
   planMatter,
   ruleAt,
 } from '../../domain/competence/rules';
-import { areaBodyOf, inForceOn } from '../../domain/competence/delegation';
 import type { IsoDate } from '../../domain/dates';
 import { type MeasureCategory, targetEffect } from '../../domain/economy/measures';
 import { DomainError } from '../../domain/errors';
@@ -158,7 +158,10 @@ export class Judge {
   }
 
   /** The nämnd or styrelse in whose area the lineage lies on `day` (see areaBodyOf). */
-  async areaBody(lineage: readonly string[], day: IsoDate): Promise<{ id: string; name: string; kind: BodyKind } | null> {
+  async areaBody(
+    lineage: readonly string[],
+    day: IsoDate,
+  ): Promise<{ id: string; name: string; kind: BodyKind } | null> {
     if (lineage.length === 0) return null;
     const bodies = (await this.bodiesAll()).filter((b) => inForceOn(b, day));
     const area = areaBodyOf(lineage, bodies);

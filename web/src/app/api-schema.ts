@@ -774,7 +774,7 @@ export interface paths {
                     "application/json": {
                         name: string;
                         /** @enum {string} */
-                        kind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning";
+                        kind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer";
                         /** @default null */
                         parentBodyId?: string | null;
                         validFrom: string;
@@ -889,7 +889,7 @@ export interface paths {
                     "application/json": {
                         name: string;
                         /** @enum {string} */
-                        kind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning";
+                        kind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer";
                         /** @default null */
                         parentBodyId?: string | null;
                         validFrom: string;
@@ -976,6 +976,735 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bodies/{id}/delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organets delegationsordning: i kraft en dag, och alla rader över tid */
+        get: {
+            parameters: {
+                query?: {
+                    day?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Delegationsordningen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DelegationOrder"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lägg till en rad i organets delegationsordning från en dag (ersätter en rad från samma dag om angiven) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        matter: "plan.regionplan" | "plan.verksamhetsplan" | "plan.strategi" | "plan.handlingsplan" | "plan.internkontrollplan" | "plan.utvecklingsplan" | "budget" | "measure.effektivisering" | "measure.ransonering" | "measure.kostnadsskillnader" | "measure.generell" | "corrective_action";
+                        /** @enum {string} */
+                        delegateKind: "official" | "body";
+                        delegateTitle: string;
+                        /**
+                         * @default null
+                         * @enum {string|null}
+                         */
+                        delegateUnitLevel?: "region" | "forvaltning" | "division" | "omrade" | "verksamhet" | "enhet" | null;
+                        /** @default null */
+                        delegateBodyId?: string | null;
+                        /** @default null */
+                        maxAmountKr?: number | string | null;
+                        validFrom: string;
+                        /** @default null */
+                        validTo?: string | null;
+                        /** @default null */
+                        decisionId?: string | null;
+                        /** @default null */
+                        replacesId?: string | null;
+                        /** @default null */
+                        replacesVersion?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Tillagd */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BodyDelegation"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/body-delegations/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Avsluta en rad i en delegationsordning från en dag */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Avslutad */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BodyDelegation"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bodies/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ledamöter och ersättare i organet, med giltighetstider */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Ledamöterna */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            members: components["schemas"]["BodyMember"][];
+                        };
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lägg till en ledamot eller ersättare i organet */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userId: string;
+                        /** @enum {string} */
+                        role: "ordforande" | "vice_ordforande" | "ledamot" | "ersattare";
+                        validFrom: string;
+                        /** @default null */
+                        validTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Tillagd */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BodyMember"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/body-members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ändra en ledamots roll eller giltighetstid (avsluta genom att sätta validTo) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        role: "ordforande" | "vice_ordforande" | "ledamot" | "ersattare";
+                        validFrom: string;
+                        /** @default null */
+                        validTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Ändrad */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BodyMember"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bodies/{id}/delegation-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anmälan av delegationsbeslut: beslut på organets vägnar till dess nästa sammanträde */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Delegationsbesluten */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DelegationReport"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/delegation-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anmälan av delegationsbeslut vid ett sammanträde: beslut sedan organets förra sammanträde */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Delegationsbesluten */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DelegationReport"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1515,7 +2244,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+                    entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
                     id: string;
                 };
                 header?: never;
@@ -6187,7 +6916,7 @@ export interface paths {
                              * @default null
                              * @enum {string|null}
                              */
-                            bodyKind?: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | null;
+                            bodyKind?: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer" | null;
                             maxAmountKr: number | string | null;
                         }[];
                     };
@@ -6439,6 +7168,80 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/competence/wrong-level": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Beslut fattade på fel nivå: beslutsfattaren saknade kompetens (för styrelsen och revisorerna) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Besluten, nyaste först */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decisions: components["schemas"]["WrongLevelDecision"][];
+                        };
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -9075,7 +9878,7 @@ export interface components {
                 id: string;
                 name: string;
                 /** @enum {string} */
-                kind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning";
+                kind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer";
             }[];
             states: {
                 parentId: string | null;
@@ -9095,11 +9898,79 @@ export interface components {
             version: number;
             name: string;
             /** @enum {string} */
-            kind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning";
+            kind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer";
             parentBodyId: string | null;
             validFrom: string;
             validTo: string | null;
             unitIds: string[];
+        };
+        DelegationOrder: {
+            bodyId: string;
+            bodyName: string;
+            day: string;
+            inForce: components["schemas"]["BodyDelegation"][];
+            all: components["schemas"]["BodyDelegation"][];
+        };
+        BodyDelegation: {
+            id: string;
+            version: number;
+            bodyId: string;
+            /** @enum {string} */
+            matter: "plan.regionplan" | "plan.verksamhetsplan" | "plan.strategi" | "plan.handlingsplan" | "plan.internkontrollplan" | "plan.utvecklingsplan" | "budget" | "measure.effektivisering" | "measure.ransonering" | "measure.kostnadsskillnader" | "measure.generell" | "corrective_action";
+            matterLabel: string;
+            delegate: {
+                /** @enum {string} */
+                kind: "official";
+                title: string;
+                /** @enum {string} */
+                unitLevel: "region" | "forvaltning" | "division" | "omrade" | "verksamhet" | "enhet";
+            } | {
+                /** @enum {string} */
+                kind: "body";
+                title: string;
+                bodyId: string;
+            };
+            maxAmountKr: components["schemas"]["KronorText"] | null;
+            validFrom: string;
+            validTo: string | null;
+            decisionId: string | null;
+            decisionCitation: string | null;
+        };
+        /**
+         * @description Hela kronor som en sträng av siffror, t.ex. "-146600000": exakt även över 2^53.
+         * @example -146600000
+         */
+        KronorText: string;
+        BodyMember: {
+            id: string;
+            version: number;
+            bodyId: string;
+            userId: string;
+            displayName: string;
+            username: string;
+            /** @enum {string} */
+            role: "ordforande" | "vice_ordforande" | "ledamot" | "ersattare";
+            validFrom: string;
+            validTo: string | null;
+        };
+        DelegationReport: {
+            bodyId: string;
+            bodyName: string;
+            meeting: {
+                id: string;
+                meetsOn: string;
+                title: string;
+            } | null;
+            from: string | null;
+            to: string | null;
+            decisions: {
+                id: string;
+                citation: string;
+                title: string;
+                decidedOn: string;
+                decidedBy: string;
+                scopeUnitId: string | null;
+            }[];
         };
         User: {
             id: string;
@@ -9121,9 +9992,9 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            kind: "org_unit.created" | "org_unit.updated" | "org_unit.closed" | "body.created" | "body.updated" | "user.created" | "user.updated" | "user.password_set" | "user.disabled" | "user.enabled" | "role.granted" | "role.revoked" | "decision.created" | "decision.updated" | "plan.created" | "plan.updated" | "plan.revised" | "plan.decided" | "goal.created" | "goal.updated" | "goal.reworded" | "assignment.created" | "assignment.updated" | "indicator.created" | "indicator.updated" | "target.set" | "value.set" | "value.deleted" | "value.imported" | "activity.created" | "activity.updated" | "activity.reported" | "analysis.set" | "action_plan.created" | "allocation.set" | "measure.created" | "measure.updated" | "measure.reported" | "measures.imported" | "corrective_action.created" | "corrective_action.updated" | "delegation.updated" | "competence.updated" | "action_plan.submitted" | "cycle_occasion.created" | "cycle_occasion.updated" | "cycle_occasion.deleted" | "submission.saved" | "submission.submitted" | "submission.returned" | "submission.approved" | "report.created" | "report.updated" | "report.sent" | "meeting.created" | "meeting.item_added" | "meeting.decision_recorded";
+            kind: "org_unit.created" | "org_unit.updated" | "org_unit.closed" | "body.created" | "body.updated" | "body_member.added" | "body_member.updated" | "body_delegation.added" | "body_delegation.ended" | "user.created" | "user.updated" | "user.password_set" | "user.disabled" | "user.enabled" | "role.granted" | "role.revoked" | "decision.created" | "decision.updated" | "plan.created" | "plan.updated" | "plan.revised" | "plan.decided" | "goal.created" | "goal.updated" | "goal.reworded" | "assignment.created" | "assignment.updated" | "indicator.created" | "indicator.updated" | "target.set" | "value.set" | "value.deleted" | "value.imported" | "activity.created" | "activity.updated" | "activity.reported" | "analysis.set" | "action_plan.created" | "allocation.set" | "measure.created" | "measure.updated" | "measure.reported" | "measures.imported" | "corrective_action.created" | "corrective_action.updated" | "delegation.updated" | "competence.updated" | "action_plan.submitted" | "cycle_occasion.created" | "cycle_occasion.updated" | "cycle_occasion.deleted" | "submission.saved" | "submission.submitted" | "submission.returned" | "submission.approved" | "report.created" | "report.updated" | "report.sent" | "meeting.created" | "meeting.item_added" | "meeting.decision_recorded";
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Postens fält som de skrevs (en lista för en ordnad helhet, t.ex. delegationsordningen); null före en skapelse och efter en borttagning. */
@@ -9476,11 +10347,6 @@ export interface components {
                 amountKr: components["schemas"]["KronorText"];
             }[];
         };
-        /**
-         * @description Hela kronor som en sträng av siffror, t.ex. "-146600000": exakt även över 2^53.
-         * @example -146600000
-         */
-        KronorText: string;
         Allocation: {
             unitId: string;
             year: number;
@@ -9670,7 +10536,7 @@ export interface components {
             /** @enum {string|null} */
             unitLevel: "region" | "forvaltning" | "division" | "omrade" | "verksamhet" | "enhet" | null;
             /** @enum {string|null} */
-            bodyKind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | null;
+            bodyKind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer" | null;
             maxAmountKr: components["schemas"]["KronorText"] | null;
         };
         CompetenceRules: {
@@ -9687,6 +10553,18 @@ export interface components {
             lowestLabel: string;
             basis: string;
             validFrom: string;
+        };
+        WrongLevelDecision: {
+            decisionId: string;
+            citation: string;
+            decisionTitle: string;
+            decidedOn: string;
+            /** @enum {string} */
+            entity: "plan" | "goal" | "measure" | "corrective_action";
+            entityId: string;
+            recordTitle: string;
+            reason: string;
+            requiredDecisionMaker: string;
         };
         Cycle: {
             year: number;
