@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type RawBuilder, sql } from 'kysely';
-import { DomainError } from '../../domain/errors';
 import { swedishDate } from '../../domain/dates';
+import { DomainError } from '../../domain/errors';
 import type { Principal } from '../../domain/permissions';
 import type { Services } from '../core/context';
 import { verifyPassword } from './passwords';

@@ -56,7 +56,9 @@ export function readable(actor: Actor, tree: OrgIndex): (unitId: string | null) 
 const readingGrants = (actor: Actor, tree: OrgIndex): string[] =>
   actor.kind === 'system'
     ? tree.roots()
-    : grantUnits(actor.principal, tree).filter((u) => tree.has(u) && can(actor.principal, 'data.read', { unitId: u }, tree));
+    : grantUnits(actor.principal, tree).filter(
+        (u) => tree.has(u) && can(actor.principal, 'data.read', { unitId: u }, tree),
+      );
 
 /** 403 unless the actor reads steering data for some unit (shared definitions, registers). */
 export function authorizeReadSomewhere(actor: Actor, tree: OrgIndex) {
