@@ -39,7 +39,7 @@ describe('bodies for everyone who decides or reviews', () => {
     await agent.login(username, PASSWORD);
     return agent;
   };
-  const scorecard = (unitId: string) => `/api/scorecard?unit=${unitId}&period=2025-05`;
+  const scorecard = (unitId: string | undefined) => `/api/scorecard?unit=${unitId}&period=2025-05`;
 
   it('lets a member of HSN read HSN’s units and not another nämnd’s, until the seat ends', async () => {
     const admin = await as('admin');
@@ -87,7 +87,7 @@ describe('bodies for everyone who decides or reviews', () => {
     });
     expect(seat.status).toBe(201);
     const rev = await as('rev1');
-    for (const unit of [ids.hs, ids.kt, ids.region]) expect((await rev.json('GET', scorecard(unit))).status).toBe(200);
+    for (const unit of [ids.hs, ids.kt, ids.region] as string[]) expect((await rev.json('GET', scorecard(unit))).status).toBe(200);
     const history = await rev.json('GET', `/api/history?entity=body_member&id=${seat.body.id}`);
     expect(history.status).toBe(200);
     const writes: [string, string, unknown][] = [
