@@ -68,13 +68,14 @@ describe('bodies for everyone who decides or reviews', () => {
     });
     expect(write.status).toBe(403);
 
-    // valid_to is the first day without the seat.
-    ctx.clock.set('2025-06-19T20:00:00Z');
-    expect((await (await as('pol')).json('GET', scorecard(ids.hs))).status).toBe(200);
-    ctx.clock.set('2025-06-20T08:00:00Z');
+    // valid_to is the first day without the seat (Swedish time: 23:50 on the 19th, 00:10 on the 20th).
+    ctx.clock.set('2025-06-19T21:50:00Z');
+    const late = await as('pol');
+    expect((await late.json('GET', scorecard(ids.hs))).status).toBe(200);
+    ctx.clock.set('2025-06-19T22:10:00Z');
+    // The same session loses the seat at midnight: seats are read on every request.
+    expect((await late.json('GET', scorecard(ids.hs))).status).toBe(403);
     expect((await (await as('pol')).json('GET', scorecard(ids.hs))).status).toBe(403);
-    // A session opened before the day also loses the seat: it is read on every request.
-    expect((await pol.json('GET', scorecard(ids.hs))).status).toBe(403);
     ctx.clock.set('2025-06-15T10:00:00Z');
   });
 
@@ -87,7 +88,8 @@ describe('bodies for everyone who decides or reviews', () => {
     });
     expect(seat.status).toBe(201);
     const rev = await as('rev1');
-    for (const unit of [ids.hs, ids.kt, ids.region] as string[]) expect((await rev.json('GET', scorecard(unit))).status).toBe(200);
+    for (const unit of [ids.hs, ids.kt, ids.region] as string[])
+      expect((await rev.json('GET', scorecard(unit))).status).toBe(200);
     const history = await rev.json('GET', `/api/history?entity=body_member&id=${seat.body.id}`);
     expect(history.status).toBe(200);
     const writes: [string, string, unknown][] = [
