@@ -7,7 +7,7 @@ export type UnitLevel = (typeof UNIT_LEVELS)[number];
 export const levelRank = (level: UnitLevel): number => UNIT_LEVELS.indexOf(level);
 
 /** Political bodies (politiska organ). */
-export const BODY_KINDS = ['fullmaktige', 'styrelse', 'namnd', 'utskott', 'beredning'] as const;
+export const BODY_KINDS = ['fullmaktige', 'styrelse', 'namnd', 'utskott', 'beredning', 'revisorer'] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
 
 export interface UnitNode {

@@ -2,6 +2,7 @@ import type { IsoDate } from '../dates';
 import { type DelegationLevel, levelFor, mandateOf } from '../economy/delegation';
 import { formatMoney, type Kronor } from '../money';
 import { type BodyKind, UNIT_LEVEL_LABELS, type UnitLevel } from '../org';
+import { type DelegationRow, isDelegate, lowestDelegateFor, orderOn, widest } from './delegation';
 import {
   type CompetenceRule,
   DECIDER_CLASS_LABELS,
@@ -23,6 +24,11 @@ export interface Matter {
   ownerBody: { id: string; name: string; kind: BodyKind } | null;
   /** The amount a measure or corrective action is about (its largest yearly effect); null if none. */
   amountKr: Kronor | null;
+  /**
+   * The nämnd or styrelse in whose area the matter's unit lies on the decision's day (the nearest
+   * governing body up the tree, see `areaBodyOf`); null or absent when no body governs it.
+   */
+  areaBody?: { id: string; name: string; kind: BodyKind } | null;
 }
 
 /** Who took a decision: a body, or an official (tjänsteperson) leading a unit. */
@@ -32,8 +38,10 @@ export type DecisionMaker =
 
 export interface CompetenceRules {
   rules: readonly CompetenceRule[];
-  /** The delegation order (delegationsordning): who decides up to which amount. */
+  /** The region-wide amount ladder: who decides up to which amount where a body keeps no order of its own. */
   delegation: readonly DelegationLevel[];
+  /** Every body's own delegation order (delegationsordning), all rows of all days. */
+  orders?: readonly DelegationRow[];
 }
 
 export interface Competence {
@@ -67,6 +75,16 @@ export function requiredDecisionMaker(matter: Matter, rules: CompetenceRules, da
     return matter.ownerBody.kind === 'fullmaktige'
       ? matter.ownerBody.name
       : `${matter.ownerBody.name} (planens eget organ) eller regionfullmäktige`;
+  const area = matter.areaBody ?? null;
+  const order = area ? orderOn(rules.orders ?? [], area.id, date) : [];
+  if (rule.lowest === 'official' && area && order.length > 0) {
+    const amount = isAmountMatter(matter.kind) ? matter.amountKr : null;
+    const row = lowestDelegateFor(order, matter.kind, amount);
+    const sum = amount !== null ? ` (${formatMoney(amount)})` : '';
+    return row
+      ? `${row.delegate.title} eller högre enligt ${area.name}s delegationsordning${sum}`
+      : `${area.name}${sum}: delegationsordningen delegerar inte ärendet${amount !== null ? ' för beloppet' : ''}`;
+  }
   if (rule.lowest === 'official' && matter.amountKr !== null && isAmountMatter(matter.kind)) {
     const level = levelFor(rules.delegation, matter.amountKr);
     return level
@@ -93,7 +111,40 @@ export function competentFor(matter: Matter, maker: DecisionMaker, rules: Compet
     reason: `${makerName(maker)} får inte besluta om ${what}: ${why} ${rule.basis}`,
   });
   const cls = classOf(maker);
-  if (cls === null) return no('ett utskott eller en beredning beslutar inte i egen rätt.');
+  const area = matter.areaBody ?? null;
+  const order = area ? orderOn(rules.orders ?? [], area.id, date) : [];
+  // On delegation: the delegate decides within the order of the body whose area the matter is in.
+  const delegated = (): Competence => {
+    if (!area) return no('ärendet ligger inte under någon nämnd eller styrelse som kan delegera.');
+    if (rule.lowest !== 'official')
+      return no(`ärendet får inte delegeras; det krävs lägst ${DECIDER_CLASS_LABELS[rule.lowest].toLowerCase()}.`);
+    const mine = order.filter(
+      (r) =>
+        r.matter === matter.kind &&
+        isDelegate(r, maker.kind === 'body' ? maker : { kind: 'official', unitLevel: maker.unitLevel }),
+    );
+    const row = widest(mine);
+    if (!row) return no(`${area.name}s delegationsordning ger inte ${makerName(maker)} rätt att besluta i ärendet.`);
+    if (
+      isAmountMatter(matter.kind) &&
+      matter.amountKr !== null &&
+      row.maxAmountKr !== null &&
+      matter.amountKr > row.maxAmountKr
+    )
+      return no(
+        `${formatMoney(matter.amountKr)} är över ${row.delegate.title.toLowerCase()}s gräns på ${formatMoney(row.maxAmountKr)} enligt ${area.name}s delegationsordning.`,
+      );
+    return {
+      competent: true,
+      required,
+      reason: `${makerName(maker)} får besluta om ${what} på delegation från ${area.name} (${row.delegate.title.toLowerCase()}, delegationsordningen från ${row.validFrom}). Beslutet ska anmälas till ${area.name}. ${rule.basis}`,
+    };
+  };
+  if (cls === null) {
+    // An utskott decides only what the body above it delegated to it.
+    if (maker.kind === 'body' && maker.bodyKind === 'utskott' && order.length > 0) return delegated();
+    return no('ett utskott eller en beredning beslutar inte i egen rätt.');
+  }
   if (deciderRank(cls) < deciderRank(rule.lowest))
     return no(`det krävs lägst ${DECIDER_CLASS_LABELS[rule.lowest].toLowerCase()}.`);
   // A body's own plan is the body's: only it, or fullmäktige above every body, decides it.
@@ -105,11 +156,20 @@ export function competentFor(matter: Matter, maker: DecisionMaker, rules: Compet
   if (maker.kind === 'body' && cls !== 'fullmaktige' && !matter.ownerBody && matter.unitLineage.length > 0) {
     const governs = matter.unitLineage.some((u) => maker.governedUnitIds.includes(u));
     if (!governs) return no('organet styr inte den enhet som ärendet gäller.');
+    // The styrelse governs the region, but in a nämnd's area it has uppsikt only (KL 6:1).
+    if (area && area.id !== maker.id && !(cls === 'styrelse' && rule.lowest === 'styrelse'))
+      return no(
+        cls === 'styrelse' && area.kind === 'namnd'
+          ? `ärendet hör till ${area.name}s område; regionstyrelsen har uppsikt över nämnderna men ingen beslutanderätt där (KL 6 kap. 1 §).`
+          : `ärendet hör till ${area.name}s område.`,
+      );
   }
   if (maker.kind === 'official') {
     if (!maker.unitId) return no('ett tjänstemannabeslut tas av chefen för en enhet, och ingen enhet är angiven.');
     if (matter.unitLineage.length > 0 && !matter.unitLineage.includes(maker.unitId))
       return no('tjänstepersonen leder inte enheten eller en enhet över den.');
+    // Where the area's body keeps its own order, it alone says what its officials may decide.
+    if (order.length > 0) return delegated();
   }
   if (matter.amountKr !== null && isAmountMatter(matter.kind)) {
     const level = levelOfMaker(rules.delegation, maker);

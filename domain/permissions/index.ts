@@ -1,4 +1,5 @@
 import type { OrgIndex } from '../org';
+import { withBodyMembership } from './bodies';
 import { dataRules } from './data';
 import { historyRules } from './history';
 import { orgRules } from './org';
@@ -7,10 +8,18 @@ import type { Principal } from './roles';
 import { economyRules, reportRules, steeringRules } from './steering';
 import { userRules } from './users';
 
+export {
+  grantUnits,
+  MEMBER_ROLES,
+  type MemberRole,
+  type Membership,
+  type MembershipRow,
+  membershipsOn,
+} from './bodies';
 export type { Target } from './predicates';
 export * from './roles';
 
-const rules = {
+const rules = withBodyMembership({
   ...orgRules,
   ...userRules,
   ...historyRules,
@@ -18,7 +27,7 @@ const rules = {
   ...steeringRules,
   ...economyRules,
   ...reportRules,
-};
+});
 
 export type Action = keyof typeof rules;
 export const ACTIONS = Object.keys(rules) as Action[];

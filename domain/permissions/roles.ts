@@ -12,4 +12,6 @@ export interface Principal {
   userId: string;
   username: string;
   roles: readonly RoleGrant[];
+  /** The bodies the user sits in today (see bodies.ts); absent where only roles are known. */
+  memberships?: readonly import('./bodies').Membership[];
 }

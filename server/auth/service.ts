@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type RawBuilder, sql } from 'kysely';
+import { swedishDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import type { Principal } from '../../domain/permissions';
 import type { DataVersions } from '../cache/data-versions';
 import type { Services } from '../core/context';
 import { verifyPassword } from './passwords';
-import { loadPrincipal, principalOf, type RoleRow } from './principal';
+import { loadPrincipal, type MembershipJson, membershipsJson, principalOf, type RoleRow } from './principal';
 import type { SessionCache } from './session-cache';
 import { loginWaitSeconds, type ThrottlePolicy } from './throttle';
 
@@ -81,7 +82,7 @@ export async function login(
     .where('username', '=', username)
     .executeTakeFirst();
   const ok = (await verifyPassword(user?.password_hash ?? null, input.password)) && !user?.disabled;
-  const principal = ok && user ? await loadPrincipal(services.db, user.id) : null;
+  const principal = ok && user ? await loadPrincipal(services.db, user.id, swedishDate(new Date(now))) : null;
   if (!principal || !user) {
     await recordAttempt(services, { at: now, username, ip: input.ip, success: false });
     throw new DomainError('unauthenticated', 'Fel användarnamn eller lösenord.');
@@ -112,6 +113,7 @@ type SessionRow = {
   display_name: string | null;
   disabled: boolean | null;
   roles: RoleRow[];
+  memberships: MembershipJson[];
 };
 
 // The session, its user and the user's roles in one statement: every signed-in request runs
@@ -119,7 +121,8 @@ type SessionRow = {
 const sessionQuery = (id: RawBuilder<unknown>) => sql<SessionRow>`
   SELECT s.last_seen_at, s.expires_at, u.id AS user_id, u.username, u.display_name, u.disabled,
     coalesce((SELECT json_agg(json_build_object('role', r.role, 'unit_id', r.unit_id))
-              FROM role_assignments r WHERE r.user_id = s.user_id), '[]'::json) AS roles
+              FROM role_assignments r WHERE r.user_id = s.user_id), '[]'::json) AS roles,
+    ${membershipsJson(sql.ref('s.user_id'))} AS memberships
   FROM sessions s LEFT JOIN users u ON u.id = s.user_id
   WHERE s.id = ${id} AND s.ended_at IS NULL`;
 
@@ -166,7 +169,12 @@ export async function resolveSession(
   const now = services.clock.now().getTime();
   const id = sessionId(token);
   const hit = kept?.cache.get(id, kept.versions);
-  if (hit && now < hit.expiresAt && now < hit.lastSeen + policy.idleMinutes * MINUTE) {
+  if (
+    hit &&
+    hit.day === swedishDate(new Date(now)) &&
+    now < hit.expiresAt &&
+    now < hit.lastSeen + policy.idleMinutes * MINUTE
+  ) {
     if (now - hit.lastSeen > MINUTE) {
       await touch(services, id, now);
       hit.lastSeen = now;
@@ -185,7 +193,7 @@ export async function resolveSession(
     await endSessions(services, { sessionId: id }, 'timeout');
     return null;
   }
-  const principal = principalOf(session);
+  const principal = principalOf(session, swedishDate(new Date(now)));
   if (!principal) {
     kept?.cache.delete(id);
     await endSessions(services, { sessionId: id }, 'user_disabled');
@@ -204,6 +212,7 @@ export async function resolveSession(
     expiresAt,
     access: kept.versions.access,
     sessions: kept.versions.sessions,
+    day: swedishDate(new Date(now)),
   });
   return { principal, displayName: principal.displayName, sessionId: id };
 }

@@ -12,6 +12,8 @@ export interface KeptSession {
   /** `access` (users, roles) and `sessions` (ending of sessions) when the row was read. */
   access: string;
   sessions: string;
+  /** The (Swedish) day the principal's seats in bodies were taken for: a seat ends at midnight. */
+  day: string;
 }
 
 export interface SessionCacheConfig {

@@ -1,8 +1,28 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { BODY_KINDS } from '../../domain/org';
 import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
-import { writeErrors } from '../http/routing';
+import { jsonBody, ok, readErrors, writeErrors } from '../http/routing';
+import { addDelegation, type DelegationRowView, endDelegation, getDelegationOrder } from './delegations';
+import { addMember, listMembers, updateMember } from './members';
+import { delegationReportForBody, delegationReportForMeeting } from './reported';
+import {
+  DelegationEndSchema,
+  DelegationInputSchema,
+  DelegationOrderSchema,
+  DelegationReportSchema,
+  DelegationRowSchema,
+  MemberChangeSchema,
+  MemberInputSchema,
+  MemberSchema,
+} from './schemas';
 import { createBody, listBodies, updateBody } from './service';
+
+/** Amounts leave as digit strings (KronorText), never as numbers. */
+const rowOut = (r: DelegationRowView) => ({
+  ...r,
+  maxAmountKr: r.maxAmountKr === null ? null : r.maxAmountKr.toString(),
+});
+const Id = z.object({ id: z.string().min(1) });
 
 const BodySchema = z
   .object({
@@ -68,6 +88,99 @@ export function bodyRoutes({ services }: Deps) {
       responses: { 200: { description: 'Ändrat', ...json(BodySchema) }, ...writeErrors },
     }),
     async (c) => c.json(await updateBody(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/bodies/{id}/delegations',
+      tags: ['Organisation'],
+      summary: 'Organets delegationsordning: i kraft en dag, och alla rader över tid',
+      request: { params: Id, query: z.object({ day: IsoDateSchema.optional() }) },
+      responses: { ...ok('Delegationsordningen', DelegationOrderSchema), ...readErrors },
+    }),
+    async (c) => {
+      const order = await getDelegationOrder(services, actorOf(c), c.req.valid('param').id, c.req.valid('query').day);
+      return c.json({ ...order, inForce: order.inForce.map(rowOut), all: order.all.map(rowOut) }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/bodies/{id}/delegations',
+      tags: ['Organisation'],
+      summary: 'Lägg till en rad i organets delegationsordning från en dag (ersätter en rad från samma dag om angiven)',
+      request: { params: Id, ...jsonBody(DelegationInputSchema) },
+      responses: { 201: { description: 'Tillagd', ...json(DelegationRowSchema) }, ...writeErrors },
+    }),
+    async (c) =>
+      c.json(rowOut(await addDelegation(services, actorOf(c), c.req.valid('param').id, c.req.valid('json'))), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/body-delegations/{id}/end',
+      tags: ['Organisation'],
+      summary: 'Avsluta en rad i en delegationsordning från en dag',
+      request: { params: Id, ...jsonBody(DelegationEndSchema) },
+      responses: { ...ok('Avslutad', DelegationRowSchema), ...writeErrors },
+    }),
+    async (c) =>
+      c.json(rowOut(await endDelegation(services, actorOf(c), c.req.valid('param').id, c.req.valid('json'))), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/bodies/{id}/members',
+      tags: ['Organisation'],
+      summary: 'Ledamöter och ersättare i organet, med giltighetstider',
+      request: { params: Id },
+      responses: { ...ok('Ledamöterna', z.object({ members: z.array(MemberSchema) })), ...readErrors },
+    }),
+    async (c) => c.json({ members: await listMembers(services, actorOf(c), c.req.valid('param').id) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/bodies/{id}/members',
+      tags: ['Organisation'],
+      summary: 'Lägg till en ledamot eller ersättare i organet',
+      request: { params: Id, ...jsonBody(MemberInputSchema) },
+      responses: { 201: { description: 'Tillagd', ...json(MemberSchema) }, ...writeErrors },
+    }),
+    async (c) => c.json(await addMember(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/body-members/{id}',
+      tags: ['Organisation'],
+      summary: 'Ändra en ledamots roll eller giltighetstid (avsluta genom att sätta validTo)',
+      request: { params: Id, ...jsonBody(MemberChangeSchema) },
+      responses: { ...ok('Ändrad', MemberSchema), ...writeErrors },
+    }),
+    async (c) => c.json(await updateMember(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/bodies/{id}/delegation-decisions',
+      tags: ['Organisation'],
+      summary: 'Anmälan av delegationsbeslut: beslut på organets vägnar till dess nästa sammanträde',
+      request: { params: Id },
+      responses: { ...ok('Delegationsbesluten', DelegationReportSchema), ...readErrors },
+    }),
+    async (c) => c.json(await delegationReportForBody(services, actorOf(c), c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/meetings/{id}/delegation-decisions',
+      tags: ['Organisation'],
+      summary: 'Anmälan av delegationsbeslut vid ett sammanträde: beslut sedan organets förra sammanträde',
+      request: { params: Id },
+      responses: { ...ok('Delegationsbesluten', DelegationReportSchema), ...readErrors },
+    }),
+    async (c) => c.json(await delegationReportForMeeting(services, actorOf(c), c.req.valid('param').id), 200),
   );
   return app;
 }

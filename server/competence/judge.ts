@@ -6,6 +6,7 @@ import {
   type Matter,
   requiredDecisionMaker,
 } from '../../domain/competence/competent';
+import { areaBodyOf, inForceOn } from '../../domain/competence/delegation';
 import {
   type CompetenceRule,
   type DeciderClass,
@@ -20,6 +21,7 @@ import { type MeasureCategory, targetEffect } from '../../domain/economy/measure
 import { DomainError } from '../../domain/errors';
 import { type BodyKind, OrgIndex, type UnitLevel } from '../../domain/org';
 import type { DecisionKind, PlanKind } from '../../domain/steering';
+import { allDelegationRows } from '../bodies/delegations';
 import type { Executor } from '../core/context';
 import { delegationLevels } from '../economy/figures';
 import { unitsOn } from '../org/queries';
@@ -33,9 +35,10 @@ export type CompetenceTables = {
 export const withCompetence = (db: Executor) => db.withTables<CompetenceTables>();
 
 export async function competenceRules(db: Executor): Promise<CompetenceRules> {
-  const [rows, delegation] = await Promise.all([
+  const [rows, delegation, orders] = await Promise.all([
     withCompetence(db).selectFrom('competence_rules').selectAll().orderBy('matter').orderBy('valid_from').execute(),
     delegationLevels(db),
+    allDelegationRows(db),
   ]);
   return {
     rules: rows.map(
@@ -47,6 +50,7 @@ export async function competenceRules(db: Executor): Promise<CompetenceRules> {
       }),
     ),
     delegation,
+    orders,
   };
 }
 
@@ -97,6 +101,9 @@ export class Judge {
     { kind: string; owner_body_id: string | null; owner_unit_id: string | null; scope_unit_id: string | null }
   >();
   private readonly goalPlans = new Map<string, string>();
+  private allBodies: Promise<
+    { id: string; name: string; kind: BodyKind; validFrom: IsoDate; validTo: IsoDate | null; unitIds: string[] }[]
+  > | null = null;
 
   constructor(private readonly db: Executor) {}
 
@@ -129,6 +136,36 @@ export class Judge {
       this.bodies.set(id, b);
     }
     return b;
+  }
+
+  /** Every body with the units it governs, read once: to find whose area a matter lies in. */
+  private bodiesAll() {
+    this.allBodies ??= (async () => {
+      const [rows, links] = await Promise.all([
+        this.db.selectFrom('bodies').select(['id', 'name', 'kind', 'valid_from', 'valid_to']).execute(),
+        this.db.selectFrom('body_units').select(['body_id', 'unit_id']).execute(),
+      ]);
+      return rows.map((b) => ({
+        id: b.id,
+        name: b.name,
+        kind: b.kind as BodyKind,
+        validFrom: String(b.valid_from),
+        validTo: b.valid_to === null ? null : String(b.valid_to),
+        unitIds: links.filter((l) => l.body_id === b.id).map((l) => l.unit_id),
+      }));
+    })();
+    return this.allBodies;
+  }
+
+  /** The nämnd or styrelse in whose area the lineage lies on `day` (see areaBodyOf). */
+  async areaBody(
+    lineage: readonly string[],
+    day: IsoDate,
+  ): Promise<{ id: string; name: string; kind: BodyKind } | null> {
+    if (lineage.length === 0) return null;
+    const bodies = (await this.bodiesAll()).filter((b) => inForceOn(b, day));
+    const area = areaBodyOf(lineage, bodies);
+    return area ? { id: area.id, name: area.name, kind: area.kind } : null;
   }
 
   async maker(d: DecisionFacts): Promise<DecisionMaker> {
@@ -229,8 +266,14 @@ export class Judge {
     return max;
   }
 
-  /** The matter of a record, judged on the tree of `day`; null for a record no decision decides. */
+  /** The matter of a record, judged on the tree of `day`, with the body whose area it is in. */
   async matter(entity: LinkEntity, id: string, day: IsoDate): Promise<Matter | null> {
+    const m = await this.bareMatter(entity, id, day);
+    return m ? { ...m, areaBody: await this.areaBody(m.unitLineage, day) } : null;
+  }
+
+  /** The matter of a record, judged on the tree of `day`; null for a record no decision decides. */
+  private async bareMatter(entity: LinkEntity, id: string, day: IsoDate): Promise<Matter | null> {
     if (entity === 'plan') return this.planMatter(id, day);
     if (entity === 'goal') {
       const planId =

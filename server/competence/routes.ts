@@ -5,6 +5,21 @@ import { jsonBody, ok, readErrors, writeErrors } from '../http/routing';
 import { DECIDABLE } from './judge';
 import { RecordCompetenceSchema } from './schemas';
 import { listCompetenceRules, recordCompetence, setCompetenceRules } from './service';
+import { wrongLevelDecisions } from './wrong-level';
+
+const WrongLevelSchema = z
+  .object({
+    decisionId: z.string(),
+    citation: z.string(),
+    decisionTitle: z.string(),
+    decidedOn: z.string(),
+    entity: z.enum(['plan', 'goal', 'measure', 'corrective_action']),
+    entityId: z.string(),
+    recordTitle: z.string(),
+    reason: z.string(),
+    requiredDecisionMaker: z.string(),
+  })
+  .openapi('WrongLevelDecision');
 
 const RuleSchema = z
   .object({
@@ -64,6 +79,19 @@ export function competenceRoutes({ services }: Deps) {
       responses: { ...ok('Sparade', RulesSchema), ...writeErrors },
     }),
     async (c) => c.json(await setCompetenceRules(services, actorOf(c), c.req.valid('json')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/competence/wrong-level',
+      tags: ['Styrning'],
+      summary: 'Beslut fattade på fel nivå: beslutsfattaren saknade kompetens (för styrelsen och revisorerna)',
+      responses: {
+        ...ok('Besluten, nyaste först', z.object({ decisions: z.array(WrongLevelSchema) })),
+        ...readErrors,
+      },
+    }),
+    async (c) => c.json({ decisions: await wrongLevelDecisions(services, actorOf(c)) }, 200),
   );
   app.openapi(
     createRoute({

@@ -435,6 +435,8 @@ export async function seedEconomy(
     ['hsn', 'Handlingsplan Hållbar framtid, Hälso- och sjukvård', '89', 'HSN/310/2023'],
     ['ktn', 'Handlingsplan Hållbar framtid, Kollektivtrafik', '41', 'KTN/77/2023'],
     ['rs', 'Handlingsplan Hållbar framtid, Regionstyrelsens verksamheter', '112', 'RS/1150/2023'],
+    // Regionservice is Servicenämndens: the styrelse has uppsikt there, not decision power (KL 6:1).
+    ['sn', 'Handlingsplan Hållbar framtid, Regionservice', '57', 'SN/45/2023'],
   ] as const)
     decisionOf[body] = (
       await createDecision(services, actor, {
@@ -448,7 +450,7 @@ export async function seedEconomy(
       })
     ).id;
   const bodyOf = (owner: string) =>
-    ['kt'].includes(owner) ? 'ktn' : ['rs', 'it', 'stab'].includes(owner) ? 'rs' : 'hsn';
+    ['kt'].includes(owner) ? 'ktn' : ['rs', 'it'].includes(owner) ? 'sn' : ['stab'].includes(owner) ? 'rs' : 'hsn';
 
   const measures = new Map<string, string>();
   for (const m of MEASURES) {

@@ -311,4 +311,6 @@ export const DEMO_BODIES: DemoBody[] = [
   { key: 'ktn', name: 'Kollektivtrafiknämnden', kind: 'namnd', parent: 'rf', governs: ['kt'] },
   { key: 'sn', name: 'Servicenämnden', kind: 'namnd', parent: 'rf', governs: ['rs'] },
   { key: 'rsau', name: 'Regionstyrelsens arbetsutskott', kind: 'utskott', parent: 'rs', governs: [] },
+  // Appointed by fullmäktige; they review every body and decide nothing (KL 12 kap.).
+  { key: 'rev', name: 'Regionens revisorer', kind: 'revisorer', parent: 'rf', governs: [] },
 ];

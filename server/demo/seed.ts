@@ -3,6 +3,7 @@ import { createBody } from '../bodies/service';
 import { type Services, systemActor } from '../core/context';
 import { closeUnit, createUnit, updateUnit } from '../org/service';
 import { createUser, grantRole } from '../users/service';
+import { seedDelegation } from './delegation';
 import { seedEconomy } from './economy';
 import { seedFollowup } from './followup';
 import { DEMO_BODIES, DEMO_REGION, type DemoUnit } from './region';
@@ -152,6 +153,8 @@ export async function seedDemo(services: Services): Promise<{
     users.set(a.username, user.id);
     await grantRole(services, actor, { userId: user.id, role: a.role, unitId: units.get(a.unit) as string });
   }
+  // The orders before the decisions taken under them, so that they are judged by them.
+  await seedDelegation(services, bodies, users);
   const steering = await seedSteering(services, units, bodies);
   const economy = await seedEconomy(services, units, bodies);
   const followup = await seedFollowup(services, units, bodies, economy.planId);

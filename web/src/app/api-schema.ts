@@ -774,7 +774,7 @@ export interface paths {
                     "application/json": {
                         name: string;
                         /** @enum {string} */
-                        kind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning";
+                        kind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer";
                         /** @default null */
                         parentBodyId?: string | null;
                         validFrom: string;
@@ -889,7 +889,7 @@ export interface paths {
                     "application/json": {
                         name: string;
                         /** @enum {string} */
-                        kind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning";
+                        kind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer";
                         /** @default null */
                         parentBodyId?: string | null;
                         validFrom: string;
@@ -976,6 +976,735 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bodies/{id}/delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organets delegationsordning: i kraft en dag, och alla rader över tid */
+        get: {
+            parameters: {
+                query?: {
+                    day?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Delegationsordningen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DelegationOrder"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lägg till en rad i organets delegationsordning från en dag (ersätter en rad från samma dag om angiven) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        matter: "plan.regionplan" | "plan.verksamhetsplan" | "plan.strategi" | "plan.handlingsplan" | "plan.internkontrollplan" | "plan.utvecklingsplan" | "budget" | "measure.effektivisering" | "measure.ransonering" | "measure.kostnadsskillnader" | "measure.generell" | "corrective_action";
+                        /** @enum {string} */
+                        delegateKind: "official" | "body";
+                        delegateTitle: string;
+                        /**
+                         * @default null
+                         * @enum {string|null}
+                         */
+                        delegateUnitLevel?: "region" | "forvaltning" | "division" | "omrade" | "verksamhet" | "enhet" | null;
+                        /** @default null */
+                        delegateBodyId?: string | null;
+                        /** @default null */
+                        maxAmountKr?: number | string | null;
+                        validFrom: string;
+                        /** @default null */
+                        validTo?: string | null;
+                        /** @default null */
+                        decisionId?: string | null;
+                        /** @default null */
+                        replacesId?: string | null;
+                        /** @default null */
+                        replacesVersion?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Tillagd */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BodyDelegation"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/body-delegations/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Avsluta en rad i en delegationsordning från en dag */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Avslutad */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BodyDelegation"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bodies/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ledamöter och ersättare i organet, med giltighetstider */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Ledamöterna */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            members: components["schemas"]["BodyMember"][];
+                        };
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lägg till en ledamot eller ersättare i organet */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userId: string;
+                        /** @enum {string} */
+                        role: "ordforande" | "vice_ordforande" | "ledamot" | "ersattare";
+                        validFrom: string;
+                        /** @default null */
+                        validTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Tillagd */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BodyMember"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/body-members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ändra en ledamots roll eller giltighetstid (avsluta genom att sätta validTo) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        role: "ordforande" | "vice_ordforande" | "ledamot" | "ersattare";
+                        validFrom: string;
+                        /** @default null */
+                        validTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Ändrad */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BodyMember"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bodies/{id}/delegation-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anmälan av delegationsbeslut: beslut på organets vägnar till dess nästa sammanträde */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Delegationsbesluten */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DelegationReport"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/delegation-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anmälan av delegationsbeslut vid ett sammanträde: beslut sedan organets förra sammanträde */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Delegationsbesluten */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DelegationReport"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1515,7 +2244,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+                    entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
                     id: string;
                 };
                 header?: never;
@@ -6187,7 +6916,7 @@ export interface paths {
                              * @default null
                              * @enum {string|null}
                              */
-                            bodyKind?: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | null;
+                            bodyKind?: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer" | null;
                             maxAmountKr: number | string | null;
                         }[];
                     };
@@ -6439,6 +7168,80 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/competence/wrong-level": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Beslut fattade på fel nivå: beslutsfattaren saknade kompetens (för styrelsen och revisorerna) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Besluten, nyaste först */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decisions: components["schemas"]["WrongLevelDecision"][];
+                        };
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -9302,7 +10105,7 @@ export interface components {
                 id: string;
                 name: string;
                 /** @enum {string} */
-                kind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning";
+                kind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer";
             }[];
             states: {
                 parentId: string | null;
@@ -9322,11 +10125,79 @@ export interface components {
             version: number;
             name: string;
             /** @enum {string} */
-            kind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning";
+            kind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer";
             parentBodyId: string | null;
             validFrom: string;
             validTo: string | null;
             unitIds: string[];
+        };
+        DelegationOrder: {
+            bodyId: string;
+            bodyName: string;
+            day: string;
+            inForce: components["schemas"]["BodyDelegation"][];
+            all: components["schemas"]["BodyDelegation"][];
+        };
+        BodyDelegation: {
+            id: string;
+            version: number;
+            bodyId: string;
+            /** @enum {string} */
+            matter: "plan.regionplan" | "plan.verksamhetsplan" | "plan.strategi" | "plan.handlingsplan" | "plan.internkontrollplan" | "plan.utvecklingsplan" | "budget" | "measure.effektivisering" | "measure.ransonering" | "measure.kostnadsskillnader" | "measure.generell" | "corrective_action";
+            matterLabel: string;
+            delegate: {
+                /** @enum {string} */
+                kind: "official";
+                title: string;
+                /** @enum {string} */
+                unitLevel: "region" | "forvaltning" | "division" | "omrade" | "verksamhet" | "enhet";
+            } | {
+                /** @enum {string} */
+                kind: "body";
+                title: string;
+                bodyId: string;
+            };
+            maxAmountKr: components["schemas"]["KronorText"] | null;
+            validFrom: string;
+            validTo: string | null;
+            decisionId: string | null;
+            decisionCitation: string | null;
+        };
+        /**
+         * @description Hela kronor som en sträng av siffror, t.ex. "-146600000": exakt även över 2^53.
+         * @example -146600000
+         */
+        KronorText: string;
+        BodyMember: {
+            id: string;
+            version: number;
+            bodyId: string;
+            userId: string;
+            displayName: string;
+            username: string;
+            /** @enum {string} */
+            role: "ordforande" | "vice_ordforande" | "ledamot" | "ersattare";
+            validFrom: string;
+            validTo: string | null;
+        };
+        DelegationReport: {
+            bodyId: string;
+            bodyName: string;
+            meeting: {
+                id: string;
+                meetsOn: string;
+                title: string;
+            } | null;
+            from: string | null;
+            to: string | null;
+            decisions: {
+                id: string;
+                citation: string;
+                title: string;
+                decidedOn: string;
+                decidedBy: string;
+                scopeUnitId: string | null;
+            }[];
         };
         User: {
             id: string;
@@ -9348,7 +10219,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9363,7 +10234,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9378,7 +10249,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9393,7 +10264,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9408,7 +10279,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9423,7 +10294,67 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "body_member.added";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "body_member.updated";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "body_delegation.added";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "body_delegation.ended";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9438,7 +10369,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9453,7 +10384,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9468,7 +10399,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9483,7 +10414,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9498,7 +10429,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9513,7 +10444,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9528,7 +10459,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9543,7 +10474,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9558,7 +10489,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9573,7 +10504,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9588,7 +10519,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9603,7 +10534,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9618,7 +10549,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9633,7 +10564,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9648,7 +10579,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9663,7 +10594,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9678,7 +10609,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9693,7 +10624,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9708,7 +10639,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9723,7 +10654,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9738,7 +10669,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9753,7 +10684,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9768,7 +10699,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9783,7 +10714,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9798,7 +10729,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9813,7 +10744,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9828,7 +10759,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9843,7 +10774,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9858,7 +10789,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9873,7 +10804,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9888,7 +10819,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9903,7 +10834,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9918,7 +10849,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9933,7 +10864,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9948,7 +10879,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9963,7 +10894,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9978,7 +10909,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -9993,7 +10924,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10008,7 +10939,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10023,7 +10954,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10038,7 +10969,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10053,7 +10984,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10068,7 +10999,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10083,7 +11014,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10098,7 +11029,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10113,7 +11044,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10128,7 +11059,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10143,7 +11074,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10158,7 +11089,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10173,7 +11104,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10188,7 +11119,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10654,11 +11585,6 @@ export interface components {
                 amountKr: components["schemas"]["KronorText"];
             }[];
         };
-        /**
-         * @description Hela kronor som en sträng av siffror, t.ex. "-146600000": exakt även över 2^53.
-         * @example -146600000
-         */
-        KronorText: string;
         Allocation: {
             unitId: string;
             year: number;
@@ -10856,7 +11782,7 @@ export interface components {
             /** @enum {string|null} */
             unitLevel: "region" | "forvaltning" | "division" | "omrade" | "verksamhet" | "enhet" | null;
             /** @enum {string|null} */
-            bodyKind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | null;
+            bodyKind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer" | null;
             maxAmountKr: components["schemas"]["KronorText"] | null;
         };
         CompetenceRules: {
@@ -10873,6 +11799,18 @@ export interface components {
             lowestLabel: string;
             basis: string;
             validFrom: string;
+        };
+        WrongLevelDecision: {
+            decisionId: string;
+            citation: string;
+            decisionTitle: string;
+            decidedOn: string;
+            /** @enum {string} */
+            entity: "plan" | "goal" | "measure" | "corrective_action";
+            entityId: string;
+            recordTitle: string;
+            reason: string;
+            requiredDecisionMaker: string;
         };
         Cycle: {
             year: number;

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import type { IsoDate } from '../../domain/dates';
+import { DomainError, notFound, staleVersion } from '../../domain/errors';
+import { MEMBER_ROLES, type MemberRole } from '../../domain/permissions/bodies';
+import type { Actor, Executor, Services } from '../core/context';
+import { authorize, write } from '../core/write';
+import { currentTree } from '../org/service';
+import { withBodyTables } from './tables';
+
+export { MEMBER_ROLES, type MemberRole };
+
+/** A seat in a body (ordförande, ledamot, ersättare …) from a day, to a day (exclusive). */
+export interface MemberRecord {
+  id: string;
+  version: number;
+  bodyId: string;
+  userId: string;
+  displayName: string;
+  username: string;
+  role: MemberRole;
+  validFrom: IsoDate;
+  validTo: IsoDate | null;
+}
+
+async function members(db: Executor, where: { bodyId?: string; id?: string }): Promise<MemberRecord[]> {
+  let q = withBodyTables(db)
+    .selectFrom('body_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select([
+      'm.id',
+      'm.version',
+      'm.body_id',
+      'm.user_id',
+      'u.display_name',
+      'u.username',
+      'm.role',
+      'm.valid_from',
+      'm.valid_to',
+    ]);
+  if (where.bodyId) q = q.where('m.body_id', '=', where.bodyId);
+  if (where.id) q = q.where('m.id', '=', where.id);
+  const rows = await q.orderBy('m.valid_from').orderBy('u.display_name').orderBy('m.id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    version: r.version,
+    bodyId: r.body_id,
+    userId: r.user_id,
+    displayName: r.display_name,
+    username: r.username,
+    role: r.role as MemberRole,
+    validFrom: String(r.valid_from),
+    validTo: r.valid_to === null ? null : String(r.valid_to),
+  }));
+}
+
+/** Who sits in a body is public knowledge, like the bodies themselves. */
+export async function listMembers(services: Services, actor: Actor, bodyId: string): Promise<MemberRecord[]> {
+  authorize(actor, 'body.read', { unitId: null }, await currentTree(services));
+  const body = await services.db.selectFrom('bodies').select('id').where('id', '=', bodyId).executeTakeFirst();
+  if (!body) throw notFound('Organet');
+  return members(services.db, { bodyId });
+}
+
+export interface MemberInput {
+  userId: string;
+  role: MemberRole;
+  validFrom: IsoDate;
+  validTo: IsoDate | null;
+}
+
+function checkDates(input: { validFrom: IsoDate; validTo: IsoDate | null }) {
+  if (input.validTo !== null && input.validTo <= input.validFrom)
+    throw new DomainError('unprocessable', 'Slutdatum måste vara efter startdatum.', {
+      fields: [{ field: 'validTo', message: 'måste vara efter validFrom' }],
+    });
+}
+
+export async function addMember(
+  services: Services,
+  actor: Actor,
+  bodyId: string,
+  input: MemberInput,
+  id = randomUUID(),
+): Promise<MemberRecord> {
+  return write(services, actor, async (w) => {
+    authorize(actor, 'body.write', { unitId: null }, await currentTree(services, w.trx));
+    const body = await w.trx.selectFrom('bodies').select('id').where('id', '=', bodyId).executeTakeFirst();
+    if (!body) throw notFound('Organet');
+    const user = await w.trx.selectFrom('users').select('id').where('id', '=', input.userId).executeTakeFirst();
+    if (!user)
+      throw new DomainError('unprocessable', 'Användaren finns inte.', {
+        fields: [{ field: 'userId', message: 'finns inte' }],
+      });
+    checkDates(input);
+    await withBodyTables(w.trx)
+      .insertInto('body_members')
+      .values({
+        id,
+        version: 1,
+        body_id: bodyId,
+        user_id: input.userId,
+        role: input.role,
+        valid_from: input.validFrom,
+        valid_to: input.validTo,
+        created_at: w.now,
+      })
+      .execute();
+    const [after] = await members(w.trx, { id });
+    await w.record({
+      kind: 'body_member.added',
+      entity: 'body_member',
+      entityId: id,
+      unitId: null,
+      before: null,
+      after,
+    });
+    return after as MemberRecord;
+  });
+}
+
+/** Changes a seat's role or dates (ending it is setting `validTo`); the history keeps what it was. */
+export async function updateMember(
+  services: Services,
+  actor: Actor,
+  id: string,
+  input: { version: number; role: MemberRole; validFrom: IsoDate; validTo: IsoDate | null },
+): Promise<MemberRecord> {
+  return write(services, actor, async (w) => {
+    authorize(actor, 'body.write', { unitId: null }, await currentTree(services, w.trx));
+    const [before] = await members(w.trx, { id });
+    if (!before) throw notFound('Ledamoten');
+    checkDates(input);
+    const bumped = await withBodyTables(w.trx)
+      .updateTable('body_members')
+      .set((eb) => ({
+        role: input.role,
+        valid_from: input.validFrom,
+        valid_to: input.validTo,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', id)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (Number(bumped.numUpdatedRows) === 0) throw staleVersion(before);
+    const [after] = await members(w.trx, { id });
+    await w.record({ kind: 'body_member.updated', entity: 'body_member', entityId: id, unitId: null, before, after });
+    return after as MemberRecord;
+  });
+}

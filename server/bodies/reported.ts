@@ -1,0 +1,228 @@
+import { areaBodyOf, DELEGATING_BODY_KINDS, inForceOn } from '../../domain/competence/delegation';
+import type { IsoDate } from '../../domain/dates';
+import { notFound } from '../../domain/errors';
+import { type BodyKind, OrgIndex } from '../../domain/org';
+import type { Actor, Executor, Services } from '../core/context';
+import { authorizeReadSomewhere } from '../core/read-scope';
+import { unitsOn } from '../org/queries';
+import { currentTree, today } from '../org/service';
+import { citation } from '../steering/decisions';
+
+/** A decision taken on a body's behalf, to be reported to it (anmälan av delegationsbeslut). */
+export interface ReportedDecision {
+  id: string;
+  citation: string;
+  title: string;
+  decidedOn: IsoDate;
+  /** Who decided: the official, or the committee. */
+  decidedBy: string;
+  scopeUnitId: string | null;
+}
+
+export interface DelegationReport {
+  bodyId: string;
+  bodyName: string;
+  /** The meeting the decisions are reported to; null when the body has no meeting ahead. */
+  meeting: { id: string; meetsOn: IsoDate; title: string } | null;
+  /** Decisions taken from this day (the previous meeting) … */
+  from: IsoDate | null;
+  /** … up to, not including, this day (the meeting). */
+  to: IsoDate | null;
+  decisions: ReportedDecision[];
+}
+
+type BodyRow = {
+  id: string;
+  name: string;
+  kind: BodyKind;
+  parentBodyId: string | null;
+  validFrom: IsoDate;
+  validTo: IsoDate | null;
+  unitIds: string[];
+};
+
+async function allBodies(db: Executor): Promise<BodyRow[]> {
+  const [rows, links] = await Promise.all([
+    db.selectFrom('bodies').select(['id', 'name', 'kind', 'parent_body_id', 'valid_from', 'valid_to']).execute(),
+    db.selectFrom('body_units').select(['body_id', 'unit_id']).execute(),
+  ]);
+  return rows.map((b) => ({
+    id: b.id,
+    name: b.name,
+    kind: b.kind as BodyKind,
+    parentBodyId: b.parent_body_id,
+    validFrom: String(b.valid_from),
+    validTo: b.valid_to === null ? null : String(b.valid_to),
+    unitIds: links.filter((l) => l.body_id === b.id).map((l) => l.unit_id),
+  }));
+}
+
+/**
+ * The beslut taken on `bodyId`'s behalf in [from, to): an official's decision whose unit lies in
+ * the body's area on its day, and its committees' decisions. They are reported to the body.
+ */
+export async function delegatedDecisions(
+  db: Executor,
+  bodyId: string,
+  from: IsoDate | null,
+  to: IsoDate | null,
+): Promise<ReportedDecision[]> {
+  const bodies = await allBodies(db);
+  const committees = bodies.filter((b) => b.parentBodyId === bodyId && b.kind === 'utskott').map((b) => b.id);
+  let q = db
+    .selectFrom('decisions as d')
+    .leftJoin('bodies as b', 'b.id', 'd.body_id')
+    .select([
+      'd.id',
+      'd.title',
+      'd.decided_on',
+      'd.paragraph',
+      'd.diarienummer',
+      'd.official_name',
+      'd.body_id',
+      'b.name as body_name',
+      'd.scope_unit_id',
+    ])
+    .where('d.kind', '=', 'beslut')
+    .where((eb) =>
+      committees.length > 0
+        ? eb.or([eb('d.official_name', 'is not', null), eb('d.body_id', 'in', committees)])
+        : eb('d.official_name', 'is not', null),
+    );
+  if (from) q = q.where('d.decided_on', '>=', from);
+  if (to) q = q.where('d.decided_on', '<', to);
+  const rows = await q.orderBy('d.decided_on').orderBy('d.id').execute();
+  const trees = new Map<IsoDate, Promise<OrgIndex>>();
+  const treeOn = (day: IsoDate) => {
+    let t = trees.get(day);
+    if (!t) {
+      t = unitsOn(db, day).then((units) => new OrgIndex(units));
+      trees.set(day, t);
+    }
+    return t;
+  };
+  const out: ReportedDecision[] = [];
+  for (const r of rows) {
+    const day = String(r.decided_on);
+    let ours = r.body_id !== null && committees.includes(r.body_id);
+    if (!ours && r.official_name !== null && r.scope_unit_id) {
+      const tree = await treeOn(day);
+      const lineage = tree.has(r.scope_unit_id) ? tree.lineage(r.scope_unit_id) : [r.scope_unit_id];
+      const area = areaBodyOf(
+        lineage,
+        bodies.filter((b) => DELEGATING_BODY_KINDS.includes(b.kind) && inForceOn(b, day)),
+      );
+      ours = area?.id === bodyId;
+    }
+    if (!ours) continue;
+    out.push({
+      id: r.id,
+      title: r.title,
+      decidedOn: day,
+      decidedBy: r.official_name ?? r.body_name ?? '',
+      scopeUnitId: r.scope_unit_id,
+      citation: citation({
+        bodyName: r.body_name,
+        officialName: r.official_name,
+        decidedOn: day,
+        paragraph: r.paragraph,
+        diarienummer: r.diarienummer,
+      }),
+    });
+  }
+  return out;
+}
+
+/** The window a meeting reports: from the body's previous meeting up to this one. */
+async function meetingWindow(db: Executor, meeting: { id: string; body_id: string; meets_on: string | Date }) {
+  const meetsOn = String(meeting.meets_on).slice(0, 10);
+  const previous = await db
+    .selectFrom('meetings')
+    .select('meets_on')
+    .where('body_id', '=', meeting.body_id)
+    .where('meets_on', '<', meetsOn)
+    .orderBy('meets_on', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return { from: previous ? String(previous.meets_on).slice(0, 10) : null, to: meetsOn };
+}
+
+async function report(
+  db: Executor,
+  body: { id: string; name: string },
+  meeting: { id: string; body_id: string; meets_on: string | Date; title: string } | null,
+): Promise<DelegationReport> {
+  if (!meeting) {
+    // No meeting ahead: what has been decided since the last one, waiting for the next.
+    const last = await db
+      .selectFrom('meetings')
+      .select('meets_on')
+      .where('body_id', '=', body.id)
+      .orderBy('meets_on', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const from = last ? String(last.meets_on).slice(0, 10) : null;
+    return {
+      bodyId: body.id,
+      bodyName: body.name,
+      meeting: null,
+      from,
+      to: null,
+      decisions: await delegatedDecisions(db, body.id, from, null),
+    };
+  }
+  const { from, to } = await meetingWindow(db, meeting);
+  return {
+    bodyId: body.id,
+    bodyName: body.name,
+    meeting: { id: meeting.id, meetsOn: to, title: meeting.title },
+    from,
+    to,
+    decisions: await delegatedDecisions(db, body.id, from, to),
+  };
+}
+
+/** The delegation decisions for a body's next meeting (on or after today). */
+export async function delegationReportForBody(
+  services: Services,
+  actor: Actor,
+  bodyId: string,
+): Promise<DelegationReport> {
+  authorizeReadSomewhere(actor, await currentTree(services));
+  const body = await services.db
+    .selectFrom('bodies')
+    .select(['id', 'name'])
+    .where('id', '=', bodyId)
+    .executeTakeFirst();
+  if (!body) throw notFound('Organet');
+  const next = await services.db
+    .selectFrom('meetings')
+    .select(['id', 'body_id', 'meets_on', 'title'])
+    .where('body_id', '=', bodyId)
+    .where('meets_on', '>=', today(services))
+    .orderBy('meets_on')
+    .limit(1)
+    .executeTakeFirst();
+  return report(services.db, body, next ?? null);
+}
+
+/** The delegation decisions reported at a meeting: those taken since the body's previous meeting. */
+export async function delegationReportForMeeting(
+  services: Services,
+  actor: Actor,
+  meetingId: string,
+): Promise<DelegationReport> {
+  authorizeReadSomewhere(actor, await currentTree(services));
+  const meeting = await services.db
+    .selectFrom('meetings')
+    .select(['id', 'body_id', 'meets_on', 'title'])
+    .where('id', '=', meetingId)
+    .executeTakeFirst();
+  if (!meeting) throw notFound('Sammanträdet');
+  const body = await services.db
+    .selectFrom('bodies')
+    .select(['id', 'name'])
+    .where('id', '=', meeting.body_id)
+    .executeTakeFirstOrThrow();
+  return report(services.db, body, meeting);
+}
