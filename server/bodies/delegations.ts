@@ -227,7 +227,7 @@ async function addDelegationIn(
       delegate = { kind: 'official', title: input.delegateTitle, unitLevel: input.delegateUnitLevel as UnitLevel };
     } else {
       const committee = input.delegateBodyId ? await bodyOf(w.trx, input.delegateBodyId).catch(() => null) : null;
-      if (!committee || committee.kind !== 'utskott' || committee.parent_body_id !== bodyId)
+      if (committee?.kind !== 'utskott' || committee.parent_body_id !== bodyId)
         fail('delegateBodyId', `måste vara ett utskott under ${body.name}`);
       delegate = { kind: 'body', title: input.delegateTitle, bodyId: input.delegateBodyId as string };
     }
@@ -237,7 +237,7 @@ async function addDelegationIn(
         .select(['body_id', 'kind'])
         .where('id', '=', input.decisionId)
         .executeTakeFirst();
-      if (!decision || decision.kind !== 'beslut' || decision.body_id !== bodyId)
+      if (decision?.kind !== 'beslut' || decision.body_id !== bodyId)
         fail('decisionId', `måste vara ett beslut av ${body.name}: organet antar sin egen delegationsordning`);
     }
     const before = await rowsOf(w.trx, bodyId);
