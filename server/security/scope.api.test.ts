@@ -394,6 +394,8 @@ describe('scope follows the record, on every read route', () => {
       [/^\/competence\//, [ids.planB, ids.regionPlan]],
       [/^\/reports\//, [ids.reportB, ids.reportRs]],
       [/^\/exports\//, [ids.exportJob]],
+      [/^\/bodies\//, [ids.bodyB, ids.rs]],
+      [/^\/meetings\//, [ids.meetingB, ids.meetingRs, ids.meetingA]],
     ] as [RegExp, string[]][];
     let values: (string | undefined)[] | null = null;
     if (where === 'path' && name === 'id') values = byPath.find(([re]) => re.test(path))?.[1] ?? null;
@@ -404,6 +406,8 @@ describe('scope follows the record, on every read route', () => {
           unit: units,
           unitId: units,
           period: [PERIOD],
+          month: [PERIOD],
+          day: ['2025-06-15'],
           from: ['2025-01'],
           to: ['2025-06'],
           year: ['2025'],
