@@ -26,8 +26,11 @@ describe('tasks and the unit month on Region Exempel', () => {
   it('opens every page on the newest followed-up month that has ended, by the injected clock', async () => {
     const politician = await as('politiker');
     expect((await politician.json('GET', '/api/periods/current')).body).toEqual({ month: MONTH, today: '2025-11-03' });
-    // July has no monthly report and August's tertial has not ended: in August the month is June.
+    // The interim report is per juli and August's tertial has not ended: in August the month is July.
     ctx.clock.set('2025-08-10T09:00:00Z');
+    expect((await politician.json('GET', '/api/periods/current')).body.month).toBe('2025-07');
+    // Before July has ended, the newest followed-up month is June's.
+    ctx.clock.set('2025-07-20T09:00:00Z');
     expect((await politician.json('GET', '/api/periods/current')).body.month).toBe('2025-06');
     const anonymous = await ctx.agent().json('GET', '/api/periods/current');
     expect(anonymous.status).toBe(401);
