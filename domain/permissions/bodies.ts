@@ -65,6 +65,12 @@ export const hasSeat: Rule = ({ principal }) => seats(principal).length > 0;
 const MEMBER_READS = new Set(['orgUnit.read', 'body.read']);
 
 /**
+ * Reads a seat among the revisorer does not extend: the accounts register (personal data kept to
+ * the administrators who need it; an auditor reviewing access asks them or holds the auditor role).
+ */
+const NOT_FOR_REVISORER = new Set(['user.read']);
+
+/**
  * Adds the body rules to every action: reads of steering data follow the bodies a user sits
  * in, the revisorer read everything, and a revisor writes nothing, whatever roles they hold.
  * Applied over the whole rule table, so actions added later get the same treatment.
@@ -76,7 +82,8 @@ export function withBodyMembership<K extends string>(rules: Record<K, Rule>): Re
     if (action === 'data.read') out[action] = anyOf(base, isMemberOfBodyOver, isRevisor);
     else if (action === 'data.readInherited') out[action] = anyOf(base, isMemberInheriting, isRevisor);
     else if (action === 'data.readSomewhere' || MEMBER_READS.has(action)) out[action] = anyOf(base, hasSeat);
-    else if (action.endsWith('.read')) out[action] = anyOf(base, isRevisor);
+    else if (action.endsWith('.read') && !NOT_FOR_REVISORER.has(action)) out[action] = anyOf(base, isRevisor);
+    else if (action.endsWith('.read')) out[action] = base;
     else out[action] = (ctx, t) => !isRevisor(ctx, t) && base(ctx, t);
   }
   return out;
