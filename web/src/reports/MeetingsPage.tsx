@@ -198,7 +198,11 @@ function FollowUpList({ meeting }: { meeting: Meeting }) {
               <Table.Td>{f.assigneeName}</Table.Td>
               <Table.Td className="nowrap">{formatDate(f.reportBackOn)}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={f.status === 'late' ? 'red' : f.status === 'reported' ? 'green' : 'gray'}>
+                <Badge
+                  variant="light"
+                  className="badge-dark"
+                  color={f.status === 'late' ? 'red' : f.status === 'reported' ? 'green' : 'gray'}
+                >
                   {t(`reports.meetings.followUpStatusValue.${f.status}`)}
                 </Badge>
               </Table.Td>
