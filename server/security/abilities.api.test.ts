@@ -59,6 +59,30 @@ describe('abilities from the server', () => {
     }
   });
 
+  it('links every goal a role reads only to goals it may open', SLOW, async () => {
+    let hidden = 0;
+    for (const username of ['chef.kirurgi', 'chef.ortokir', 'politiker']) {
+      const agent = await as(username);
+      const all = (await agent.json('GET', '/api/goals')).body.goals as { id: string; childGoalIds: string[] }[];
+      expect(all.length, username).toBeGreaterThan(0);
+      for (const listed of all) {
+        const { status, body } = await agent.json('GET', `/api/goals/${listed.id}`);
+        expect(status, `${username} ${listed.id}`).toBe(200);
+        for (const link of [...body.parentGoalIds, ...body.childGoalIds])
+          expect((await agent.json('GET', `/api/goals/${link}`)).status, `${username}: ${listed.id} → ${link}`).toBe(
+            200,
+          );
+      }
+      // Not vacuous: the region's controller sees sub-goals the division manager is not shown.
+      const controller = await as('controller');
+      for (const listed of all) {
+        const full = (await controller.json('GET', `/api/goals/${listed.id}`)).body.childGoalIds as string[];
+        hidden += full.length - listed.childGoalIds.length;
+      }
+    }
+    expect(hidden).toBeGreaterThan(0);
+  });
+
   it("answers a plan's and a goal's edit as the write then does", SLOW, async () => {
     let allowed = 0;
     let refused = 0;

@@ -124,6 +124,27 @@ export async function goalRecords(
   });
 }
 
+/**
+ * The goals each goal is broken down into, kept to those the caller may read: a division
+ * manager on a region goal sees their own division's sub-goals, not links to a sibling's that
+ * would only answer 403.
+ */
+async function withReadableChildren<G extends { childGoalIds: string[] }>(
+  db: Executor,
+  goals: G[],
+  may: (unitId: string | null) => boolean,
+): Promise<G[]> {
+  const childIds = [...new Set(goals.flatMap((g) => g.childGoalIds))];
+  if (childIds.length === 0) return goals;
+  const owners = new Map(
+    (await db.selectFrom('goals').select(['id', 'owner_unit_id']).where('id', 'in', childIds).execute()).map((r) => [
+      r.id,
+      r.owner_unit_id,
+    ]),
+  );
+  return goals.map((g) => ({ ...g, childGoalIds: g.childGoalIds.filter((c) => may(owners.get(c) ?? null)) }));
+}
+
 export async function listGoals(
   services: Services,
   actor: Actor,
@@ -132,8 +153,8 @@ export async function listGoals(
   const tree = await currentTree(services);
   authorizeReadSomewhere(actor, tree);
   const may = readableInherited(actor, tree);
-  return (await goalRecords(services.db, { planId: filter.planId }))
-    .filter((g) => may(g.ownerUnitId))
+  const records = (await goalRecords(services.db, { planId: filter.planId })).filter((g) => may(g.ownerUnitId));
+  return (await withReadableChildren(services.db, records, may))
     .filter((g) => !filter.unitId || g.ownerUnitId === filter.unitId)
     .filter((g) => filter.drift === undefined || g.drift === filter.drift)
     .sort((a, b) => compareSwedish(a.title, b.title))
@@ -144,9 +165,11 @@ export async function getGoal(services: Services, actor: Actor, id: string) {
   const [g] = await goalRecords(services.db, { ids: [id] });
   if (!g) throw notFound('Målet');
   const tree = await currentTree(services);
-  if (!readableInherited(actor, tree)(g.ownerUnitId)) throw forbidden();
+  const may = readableInherited(actor, tree);
+  if (!may(g.ownerUnitId)) throw forbidden();
+  const [readable] = await withReadableChildren(services.db, [g], may);
   const competence = await new Judge(services.db).record('goal', id, today(services));
-  return { ...answer(actor, tree)(g), ...(competence ? { competence } : {}) };
+  return { ...answer(actor, tree)(readable as typeof g), ...(competence ? { competence } : {}) };
 }
 
 export interface GoalInput {
