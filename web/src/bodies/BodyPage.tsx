@@ -238,7 +238,7 @@ function AddDelegation({ body, bodies, onClose }: { body: Body; bodies: Body[]; 
             delegateTitle: kind === 'body' ? (bodies.find((b) => b.id === delegateBodyId)?.name ?? title) : title,
             delegateUnitLevel: kind === 'official' ? unitLevel : null,
             delegateBodyId: kind === 'body' ? delegateBodyId : null,
-            maxAmountKr: maxAmountKr === null ? null : (kronorJson(maxAmountKr) as never),
+            maxAmountKr: maxAmountKr === null ? null : kronorJson(maxAmountKr),
             validFrom,
             validTo: validTo || null,
             decisionId: decisionId || null,
