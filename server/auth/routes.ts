@@ -3,8 +3,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { ROLES } from '../../domain/permissions';
+import { seatsOf } from '../bodies/members';
+import { SeatSchema } from '../bodies/schemas';
 import { type AppEnv, actorOf, type Deps, ErrorSchema, errors, router } from '../http/env';
 import { SESSION_COOKIE } from '../http/security';
+import { today } from '../org/service';
 import { login, logout } from './service';
 
 export const MeSchema = z
@@ -13,6 +16,9 @@ export const MeSchema = z
     username: z.string(),
     displayName: z.string(),
     roles: z.array(z.object({ role: z.enum(ROLES), unitId: z.string() })),
+    seats: z
+      .array(SeatSchema)
+      .openapi({ description: 'Platserna i politiska organ som användaren har i dag eller senare' }),
   })
   .openapi('Me');
 
@@ -80,6 +86,7 @@ export function authRoutes({ services, config }: Deps) {
             username: result.principal.username,
             displayName: result.displayName,
             roles: [...result.principal.roles],
+            seats: await seatsOf(services.db, result.principal.userId, today(services)),
           },
           200,
         );
@@ -118,7 +125,7 @@ export function authRoutes({ services, config }: Deps) {
         401: errors[401],
       },
     }),
-    (c) => {
+    async (c) => {
       const actor = actorOf(c);
       if (actor.kind !== 'user') throw new Error('unreachable');
       return c.json(
@@ -127,6 +134,7 @@ export function authRoutes({ services, config }: Deps) {
           username: actor.principal.username,
           displayName: actor.displayName,
           roles: [...actor.principal.roles],
+          seats: await seatsOf(services.db, actor.principal.userId, today(services)),
         },
         200,
       );

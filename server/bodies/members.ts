@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IsoDate } from '../../domain/dates';
 import { DomainError, notFound, staleVersion } from '../../domain/errors';
+import type { BodyKind } from '../../domain/org';
 import { MEMBER_ROLES, type MemberRole } from '../../domain/permissions/bodies';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, write } from '../core/write';
@@ -145,5 +146,49 @@ export async function updateMember(
     const [after] = await members(w.trx, { id });
     await w.record({ kind: 'body_member.updated', entity: 'body_member', entityId: id, unitId: null, before, after });
     return after as MemberRecord;
+  });
+}
+
+/** A seat of the signed-in user, with the body's name and what it governs (for `/api/me`). */
+export interface Seat {
+  bodyId: string;
+  bodyName: string;
+  bodyKind: BodyKind;
+  role: MemberRole;
+  validFrom: IsoDate;
+  validTo: IsoDate | null;
+  /** The units the body governs; a committee's are those of the body above it. */
+  unitIds: string[];
+}
+
+/**
+ * The seats `userId` holds on `day` or later (ended seats are history, not "sits in"). The web
+ * shows them and builds its principal's memberships from them, as the server does from the
+ * same rows.
+ */
+export async function seatsOf(db: Executor, userId: string, day: IsoDate): Promise<Seat[]> {
+  const rows = await withBodyTables(db)
+    .selectFrom('body_members as m')
+    .innerJoin('bodies as b', 'b.id', 'm.body_id')
+    .select(['m.body_id', 'b.name', 'b.kind', 'b.parent_body_id', 'm.role', 'm.valid_from', 'm.valid_to'])
+    .where('m.user_id', '=', userId)
+    .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>', day)]))
+    .orderBy('m.valid_from')
+    .orderBy('b.name')
+    .execute();
+  if (rows.length === 0) return [];
+  const links = await db.selectFrom('body_units').select(['body_id', 'unit_id']).execute();
+  const unitsOf = (id: string | null) => links.filter((l) => l.body_id === id).map((l) => l.unit_id);
+  return rows.map((r) => {
+    const own = unitsOf(r.body_id);
+    return {
+      bodyId: r.body_id,
+      bodyName: r.name,
+      bodyKind: r.kind as BodyKind,
+      role: r.role as MemberRole,
+      validFrom: String(r.valid_from),
+      validTo: r.valid_to === null ? null : String(r.valid_to),
+      unitIds: own.length > 0 ? own : unitsOf(r.parent_body_id),
+    };
   });
 }

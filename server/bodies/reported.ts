@@ -226,3 +226,47 @@ export async function delegationReportForMeeting(
     .executeTakeFirstOrThrow();
   return report(services.db, body, meeting);
 }
+
+/**
+ * Every decision taken on the body's behalf, grouped by the meeting it is (or was) reported to:
+ * one group per meeting, newest first, led by the decisions after the last meeting that wait
+ * for one not yet scheduled (meeting null; left out when there are none).
+ */
+export async function delegationReportsOfBody(
+  services: Services,
+  actor: Actor,
+  bodyId: string,
+): Promise<{ bodyId: string; bodyName: string; reports: DelegationReport[] }> {
+  authorizeReadSomewhere(actor, await currentTree(services));
+  const db = services.db;
+  const body = await db.selectFrom('bodies').select(['id', 'name']).where('id', '=', bodyId).executeTakeFirst();
+  if (!body) throw notFound('Organet');
+  const [meetings, decisions] = await Promise.all([
+    db
+      .selectFrom('meetings')
+      .select(['id', 'meets_on', 'title'])
+      .where('body_id', '=', bodyId)
+      .orderBy('meets_on')
+      .orderBy('id')
+      .execute(),
+    delegatedDecisions(db, bodyId, null, null),
+  ]);
+  const reports: DelegationReport[] = [];
+  let from: IsoDate | null = null;
+  for (const m of meetings) {
+    const to = String(m.meets_on).slice(0, 10);
+    reports.push({
+      bodyId,
+      bodyName: body.name,
+      meeting: { id: m.id, meetsOn: to, title: m.title },
+      from,
+      to,
+      decisions: decisions.filter((d) => (from === null || d.decidedOn >= from) && d.decidedOn < to),
+    });
+    from = to;
+  }
+  const waiting = decisions.filter((d) => from === null || d.decidedOn >= from);
+  if (waiting.length > 0)
+    reports.push({ bodyId, bodyName: body.name, meeting: null, from, to: null, decisions: waiting });
+  return { bodyId, bodyName: body.name, reports: reports.reverse() };
+}

@@ -1,27 +1,38 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { BODY_KINDS } from '../../domain/org';
+import { abilities } from '../core/abilities';
+import type { Actor, Services } from '../core/context';
 import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
 import { jsonBody, ok, readErrors, writeErrors } from '../http/routing';
+import { currentTree } from '../org/service';
 import { addDelegation, type DelegationRowView, endDelegation, getDelegationOrder } from './delegations';
-import { addMember, listMembers, updateMember } from './members';
-import { delegationReportForBody, delegationReportForMeeting } from './reported';
+import { addMember, listMembers, type MemberRecord, updateMember } from './members';
+import { delegationReportForBody, delegationReportForMeeting, delegationReportsOfBody } from './reported';
 import {
   DelegationEndSchema,
   DelegationInputSchema,
   DelegationOrderSchema,
   DelegationReportSchema,
+  DelegationReportsSchema,
   DelegationRowSchema,
   MemberChangeSchema,
   MemberInputSchema,
   MemberSchema,
+  MembersSchema,
 } from './schemas';
 import { createBody, listBodies, updateBody } from './service';
 
-/** Amounts leave as digit strings (KronorText), never as numbers. */
-const rowOut = (r: DelegationRowView) => ({
+/** Amounts leave as digit strings (KronorText), never as numbers; `can` from the caller's rights. */
+const rowOut = (r: DelegationRowView, write: boolean) => ({
   ...r,
   maxAmountKr: r.maxAmountKr === null ? null : r.maxAmountKr.toString(),
+  can: { end: write && r.validTo === null },
 });
+const memberOut = (m: MemberRecord, write: boolean) => ({ ...m, can: { edit: write } });
+
+/** Whether the caller keeps the bodies' orders and seats: the same rule the writes check. */
+const mayWrite = async (services: Services, actor: Actor) =>
+  abilities(actor, await currentTree(services))(null, { write: 'body.write' }).write;
 const Id = z.object({ id: z.string().min(1) });
 
 const BodySchema = z
@@ -99,8 +110,18 @@ export function bodyRoutes({ services }: Deps) {
       responses: { ...ok('Delegationsordningen', DelegationOrderSchema), ...readErrors },
     }),
     async (c) => {
-      const order = await getDelegationOrder(services, actorOf(c), c.req.valid('param').id, c.req.valid('query').day);
-      return c.json({ ...order, inForce: order.inForce.map(rowOut), all: order.all.map(rowOut) }, 200);
+      const actor = actorOf(c);
+      const order = await getDelegationOrder(services, actor, c.req.valid('param').id, c.req.valid('query').day);
+      const write = await mayWrite(services, actor);
+      return c.json(
+        {
+          ...order,
+          inForce: order.inForce.map((r) => rowOut(r, write)),
+          all: order.all.map((r) => rowOut(r, write)),
+          can: { add: write },
+        },
+        200,
+      );
     },
   );
   app.openapi(
@@ -113,7 +134,10 @@ export function bodyRoutes({ services }: Deps) {
       responses: { 201: { description: 'Tillagd', ...json(DelegationRowSchema) }, ...writeErrors },
     }),
     async (c) =>
-      c.json(rowOut(await addDelegation(services, actorOf(c), c.req.valid('param').id, c.req.valid('json'))), 201),
+      c.json(
+        rowOut(await addDelegation(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), true),
+        201,
+      ),
   );
   app.openapi(
     createRoute({
@@ -125,7 +149,10 @@ export function bodyRoutes({ services }: Deps) {
       responses: { ...ok('Avslutad', DelegationRowSchema), ...writeErrors },
     }),
     async (c) =>
-      c.json(rowOut(await endDelegation(services, actorOf(c), c.req.valid('param').id, c.req.valid('json'))), 200),
+      c.json(
+        rowOut(await endDelegation(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), true),
+        200,
+      ),
   );
   app.openapi(
     createRoute({
@@ -134,9 +161,14 @@ export function bodyRoutes({ services }: Deps) {
       tags: ['Organisation'],
       summary: 'Ledamöter och ersättare i organet, med giltighetstider',
       request: { params: Id },
-      responses: { ...ok('Ledamöterna', z.object({ members: z.array(MemberSchema) })), ...readErrors },
+      responses: { ...ok('Ledamöterna', MembersSchema), ...readErrors },
     }),
-    async (c) => c.json({ members: await listMembers(services, actorOf(c), c.req.valid('param').id) }, 200),
+    async (c) => {
+      const actor = actorOf(c);
+      const members = await listMembers(services, actor, c.req.valid('param').id);
+      const write = await mayWrite(services, actor);
+      return c.json({ members: members.map((m) => memberOut(m, write)), can: { add: write } }, 200);
+    },
   );
   app.openapi(
     createRoute({
@@ -147,7 +179,8 @@ export function bodyRoutes({ services }: Deps) {
       request: { params: Id, ...jsonBody(MemberInputSchema) },
       responses: { 201: { description: 'Tillagd', ...json(MemberSchema) }, ...writeErrors },
     }),
-    async (c) => c.json(await addMember(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    async (c) =>
+      c.json(memberOut(await addMember(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), true), 201),
   );
   app.openapi(
     createRoute({
@@ -158,7 +191,11 @@ export function bodyRoutes({ services }: Deps) {
       request: { params: Id, ...jsonBody(MemberChangeSchema) },
       responses: { ...ok('Ändrad', MemberSchema), ...writeErrors },
     }),
-    async (c) => c.json(await updateMember(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(
+        memberOut(await updateMember(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), true),
+        200,
+      ),
   );
   app.openapi(
     createRoute({
@@ -170,6 +207,17 @@ export function bodyRoutes({ services }: Deps) {
       responses: { ...ok('Delegationsbesluten', DelegationReportSchema), ...readErrors },
     }),
     async (c) => c.json(await delegationReportForBody(services, actorOf(c), c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/bodies/{id}/delegation-reports',
+      tags: ['Organisation'],
+      summary: 'Alla beslut på organets vägnar, grupperade efter sammanträdet de anmäls till (nyaste först)',
+      request: { params: Id },
+      responses: { ...ok('Anmälningarna', DelegationReportsSchema), ...readErrors },
+    }),
+    async (c) => c.json(await delegationReportsOfBody(services, actorOf(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({

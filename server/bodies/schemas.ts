@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { MATTERS } from '../../domain/competence/rules';
-import { UNIT_LEVELS } from '../../domain/org';
+import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
 import { MEMBER_ROLES } from '../../domain/permissions';
 import { IsoDateSchema } from '../http/env';
 import { orNull } from '../http/nullable';
@@ -22,6 +22,7 @@ export const DelegationRowSchema = z
     validTo: z.string().nullable(),
     decisionId: z.string().nullable(),
     decisionCitation: z.string().nullable(),
+    can: z.object({ end: z.boolean() }).openapi('BodyDelegationAbilities'),
   })
   .openapi('BodyDelegation');
 
@@ -32,6 +33,7 @@ export const DelegationOrderSchema = z
     day: z.string(),
     inForce: z.array(DelegationRowSchema),
     all: z.array(DelegationRowSchema),
+    can: z.object({ add: z.boolean() }).openapi('DelegationOrderAbilities'),
   })
   .openapi('DelegationOrder');
 
@@ -62,8 +64,29 @@ export const MemberSchema = z
     role: z.enum(MEMBER_ROLES),
     validFrom: z.string(),
     validTo: z.string().nullable(),
+    can: z.object({ edit: z.boolean() }).openapi('BodyMemberAbilities'),
   })
   .openapi('BodyMember');
+
+export const MembersSchema = z
+  .object({
+    members: z.array(MemberSchema),
+    can: z.object({ add: z.boolean() }).openapi('BodyMembersAbilities'),
+  })
+  .openapi('BodyMembers');
+
+/** A seat the signed-in user holds today or later (in `/api/me`). */
+export const SeatSchema = z
+  .object({
+    bodyId: z.string(),
+    bodyName: z.string(),
+    bodyKind: z.enum(BODY_KINDS),
+    role: z.enum(MEMBER_ROLES),
+    validFrom: z.string(),
+    validTo: z.string().nullable().openapi({ description: 'Första dagen utan platsen; null: tills vidare' }),
+    unitIds: z.array(z.string()).openapi({ description: 'Enheterna organet styr (ett utskott: organets ovanför)' }),
+  })
+  .openapi('Seat');
 
 export const MemberInputSchema = z.object({
   userId: z.string().min(1),
@@ -98,3 +121,11 @@ export const DelegationReportSchema = z
     ),
   })
   .openapi('DelegationReport');
+
+export const DelegationReportsSchema = z
+  .object({
+    bodyId: z.string(),
+    bodyName: z.string(),
+    reports: z.array(DelegationReportSchema),
+  })
+  .openapi('DelegationReports');

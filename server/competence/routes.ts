@@ -18,6 +18,12 @@ const WrongLevelSchema = z
     recordTitle: z.string(),
     reason: z.string(),
     requiredDecisionMaker: z.string(),
+    matter: z.enum(MATTERS),
+    matterLabel: z.string(),
+    basis: z.string().openapi({ description: 'Regelns rättsliga grund den dag beslutet fattades' }),
+    decidedByBodyId: z.string().nullable(),
+    areaBodyId: z.string().nullable().openapi({ description: 'Nämnden eller styrelsen vars område posten låg i' }),
+    areaBodyName: z.string().nullable(),
   })
   .openapi('WrongLevelDecision');
 
@@ -86,12 +92,21 @@ export function competenceRoutes({ services }: Deps) {
       path: '/competence/wrong-level',
       tags: ['Styrning'],
       summary: 'Beslut fattade på fel nivå: beslutsfattaren saknade kompetens (för styrelsen och revisorerna)',
+      request: {
+        query: z.object({
+          bodyId: z
+            .string()
+            .min(1)
+            .optional()
+            .openapi({ description: 'Bara beslut som organet fattade eller som gäller poster i dess område' }),
+        }),
+      },
       responses: {
         ...ok('Besluten, nyaste först', z.object({ decisions: z.array(WrongLevelSchema) })),
         ...readErrors,
       },
     }),
-    async (c) => c.json({ decisions: await wrongLevelDecisions(services, actorOf(c)) }, 200),
+    async (c) => c.json({ decisions: await wrongLevelDecisions(services, actorOf(c), c.req.valid('query')) }, 200),
   );
   app.openapi(
     createRoute({

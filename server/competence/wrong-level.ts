@@ -1,3 +1,4 @@
+import { type MatterKind, matterLabel, ruleAt } from '../../domain/competence/rules';
 import type { IsoDate } from '../../domain/dates';
 import type { Actor, Services } from '../core/context';
 import { authorizeReadSomewhere, readable } from '../core/read-scope';
@@ -18,6 +19,15 @@ export interface WrongLevelDecision {
   reason: string;
   /** Who should have decided, in Swedish. */
   requiredDecisionMaker: string;
+  /** The kind of matter the record is, and the rule's legal basis on the decision's day. */
+  matter: MatterKind;
+  matterLabel: string;
+  basis: string;
+  /** The body that took the decision (null for an official's). */
+  decidedByBodyId: string | null;
+  /** The nämnd or styrelse in whose area the record lay on the decision's day, if any. */
+  areaBodyId: string | null;
+  areaBodyName: string | null;
 }
 
 /**
@@ -25,7 +35,11 @@ export interface WrongLevelDecision {
  * orders and the tree of its own day: for the styrelse's uppsikt and the revisorer. Listed for
  * the records the reader may read.
  */
-export async function wrongLevelDecisions(services: Services, actor: Actor): Promise<WrongLevelDecision[]> {
+export async function wrongLevelDecisions(
+  services: Services,
+  actor: Actor,
+  filter: { bodyId?: string } = {},
+): Promise<WrongLevelDecision[]> {
   const tree = await currentTree(services);
   authorizeReadSomewhere(actor, tree);
   const db = services.db;
@@ -106,7 +120,11 @@ export async function wrongLevelDecisions(services: Services, actor: Actor): Pro
     const res = await judge.judge(facts, r.entity, r.entity_id);
     if (!res || res.competent) continue;
     const matter = await judge.matter(r.entity, r.entity_id, facts.decidedOn);
-    if (!mayRead(matter?.unitLineage[0] ?? null)) continue;
+    if (!matter || !mayRead(matter.unitLineage[0] ?? null)) continue;
+    const areaBody = matter.areaBody ?? null;
+    // A body's page lists the wrong-level decisions it took and those taken in its area.
+    if (filter.bodyId && r.body_id !== filter.bodyId && areaBody?.id !== filter.bodyId) continue;
+    const rules = await judge.loadRules();
     out.push({
       decisionId: r.decision_id,
       citation: citation({
@@ -123,6 +141,12 @@ export async function wrongLevelDecisions(services: Services, actor: Actor): Pro
       recordTitle: r.record_title,
       reason: res.reason,
       requiredDecisionMaker: res.required,
+      matter: matter.kind,
+      matterLabel: matterLabel(matter.kind),
+      basis: ruleAt(rules.rules, matter.kind, facts.decidedOn).basis,
+      decidedByBodyId: r.body_id,
+      areaBodyId: areaBody?.id ?? null,
+      areaBodyName: areaBody?.name ?? null,
     });
   }
   out.sort((a, b) =>

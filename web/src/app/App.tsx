@@ -35,6 +35,8 @@ const DeviationsPage = lazy(() => import('../followup/DeviationsPage').then((m) 
 const MonthPage = lazy(() => import('../month/MonthPage').then((m) => ({ default: m.MonthPage })));
 const ReportsPage = lazy(() => import('../reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const ReportPage = lazy(() => import('../reports/ReportPage').then((m) => ({ default: m.ReportPage })));
+const BodyPage = lazy(() => import('../bodies/BodyPage').then((m) => ({ default: m.BodyPage })));
+const WrongLevelPage = lazy(() => import('../competence/WrongLevel').then((m) => ({ default: m.WrongLevelPage })));
 const MeetingsPage = lazy(() => import('../reports/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
 
 function PageLoading() {
@@ -91,6 +93,7 @@ export function App() {
                   <Route path="/enheter/:id" element={<UnitPage />} />
                   <Route path="/enheter/:unitId/manad/:month" element={<MonthPage />} />
                   <Route path="/organ" element={<BodiesPage />} />
+                  <Route path="/organ/:bodyId" element={<BodyPage />} />
                   <Route path="/administration" element={<AdminPage />} />
                   <Route path="/styrkort" element={<ScorecardPage />} />
                   <Route path="/styrkort/:unitId" element={<ScorecardPage />} />
@@ -100,6 +103,7 @@ export function App() {
                   <Route path="/planer/:id" element={<PlanPage />} />
                   <Route path="/mal/:id" element={<GoalPage />} />
                   <Route path="/beslut" element={<DecisionsPage />} />
+                  <Route path="/beslut/fel-niva" element={<WrongLevelPage />} />
                   <Route path="/uppdrag" element={<AssignmentsPage />} />
                   <Route path="/aktiviteter" element={<ActivitiesPage />} />
                   <Route path="/varden" element={<ValuesPage />} />

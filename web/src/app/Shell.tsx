@@ -3,10 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type NavLinkProps, Outlet, Link as RouterLink, NavLink as RouterNavLink, useNavigate } from 'react-router';
+import '../bodies/texts';
 import '../month/texts';
 import { hasRole, meKey, useMe } from './auth';
 import { call, client } from './client';
 import { useWithContext } from './context';
+import { today } from './format';
 import { LANGUAGES } from './i18n';
 import { SignInPage } from './SignInPage';
 
@@ -58,7 +60,12 @@ export function Shell({ children }: { children: ReactNode }) {
                 <NavLink to="/handlingsplaner">{t('nav.actionPlans')}</NavLink>
               </li>
               <li>
-                <NavLink to="/beslut">{t('nav.decisions')}</NavLink>
+                <NavLink to="/beslut" end>
+                  {t('nav.decisions')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/beslut/fel-niva">{t('wrongLevel.nav')}</NavLink>
               </li>
               <li>
                 <NavLink to="/uppdrag">{t('nav.assignments')}</NavLink>
@@ -119,13 +126,18 @@ function SignedInUser() {
   const me = useMe().data;
   if (!me) return null;
   const roles = [...new Set(me.roles.map((r) => r.role))].map((r) => t(`role.${r}`));
+  // The seats held today, beside the roles: politicians and revisorer act through their bodies.
+  const day = today();
+  const seats = me.seats
+    .filter((s) => s.validFrom <= day)
+    .map((s) => t('seats.item', { role: t(`memberRole.${s.role}`), body: s.bodyName }));
   return (
     <div className="signed-in">
       <Text size="sm" fw={600} component="span">
         {me.displayName}
       </Text>
       <Text size="sm" component="span" className="muted">
-        {roles.length > 0 ? roles.join(', ') : t('shell.noRoles')}
+        {roles.length + seats.length > 0 ? [...roles, ...seats].join(', ') : t('shell.noRoles')}
       </Text>
     </div>
   );

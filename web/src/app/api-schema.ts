@@ -1305,9 +1305,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            members: components["schemas"]["BodyMember"][];
-                        };
+                        "application/json": components["schemas"]["BodyMembers"];
                     };
                 };
                 /** @description Ogiltiga uppgifter */
@@ -1590,6 +1588,80 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["DelegationReport"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bodies/{id}/delegation-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alla beslut på organets vägnar, grupperade efter sammanträdet de anmäls till (nyaste först) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Anmälningarna */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DelegationReports"];
                     };
                 };
                 /** @description Ogiltiga uppgifter */
@@ -7185,7 +7257,10 @@ export interface paths {
         /** Beslut fattade på fel nivå: beslutsfattaren saknade kompetens (för styrelsen och revisorerna) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Bara beslut som organet fattade eller som gäller poster i dess område */
+                    bodyId?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -10080,6 +10155,21 @@ export interface components {
                 role: "administrator" | "controller" | "manager" | "reporter" | "politician" | "auditor" | "viewer";
                 unitId: string;
             }[];
+            /** @description Platserna i politiska organ som användaren har i dag eller senare */
+            seats: components["schemas"]["Seat"][];
+        };
+        Seat: {
+            bodyId: string;
+            bodyName: string;
+            /** @enum {string} */
+            bodyKind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer";
+            /** @enum {string} */
+            role: "ordforande" | "vice_ordforande" | "ledamot" | "ersattare";
+            validFrom: string;
+            /** @description Första dagen utan platsen; null: tills vidare */
+            validTo: string | null;
+            /** @description Enheterna organet styr (ett utskott: organets ovanför) */
+            unitIds: string[];
         };
         OrgUnit: {
             id: string;
@@ -10137,6 +10227,7 @@ export interface components {
             day: string;
             inForce: components["schemas"]["BodyDelegation"][];
             all: components["schemas"]["BodyDelegation"][];
+            can: components["schemas"]["DelegationOrderAbilities"];
         };
         BodyDelegation: {
             id: string;
@@ -10162,12 +10253,23 @@ export interface components {
             validTo: string | null;
             decisionId: string | null;
             decisionCitation: string | null;
+            can: components["schemas"]["BodyDelegationAbilities"];
         };
         /**
          * @description Hela kronor som en sträng av siffror, t.ex. "-146600000": exakt även över 2^53.
          * @example -146600000
          */
         KronorText: string;
+        BodyDelegationAbilities: {
+            end: boolean;
+        };
+        DelegationOrderAbilities: {
+            add: boolean;
+        };
+        BodyMembers: {
+            members: components["schemas"]["BodyMember"][];
+            can: components["schemas"]["BodyMembersAbilities"];
+        };
         BodyMember: {
             id: string;
             version: number;
@@ -10179,6 +10281,13 @@ export interface components {
             role: "ordforande" | "vice_ordforande" | "ledamot" | "ersattare";
             validFrom: string;
             validTo: string | null;
+            can: components["schemas"]["BodyMemberAbilities"];
+        };
+        BodyMemberAbilities: {
+            edit: boolean;
+        };
+        BodyMembersAbilities: {
+            add: boolean;
         };
         DelegationReport: {
             bodyId: string;
@@ -10198,6 +10307,11 @@ export interface components {
                 decidedBy: string;
                 scopeUnitId: string | null;
             }[];
+        };
+        DelegationReports: {
+            bodyId: string;
+            bodyName: string;
+            reports: components["schemas"]["DelegationReport"][];
         };
         User: {
             id: string;
@@ -11811,6 +11925,15 @@ export interface components {
             recordTitle: string;
             reason: string;
             requiredDecisionMaker: string;
+            /** @enum {string} */
+            matter: "plan.regionplan" | "plan.verksamhetsplan" | "plan.strategi" | "plan.handlingsplan" | "plan.internkontrollplan" | "plan.utvecklingsplan" | "budget" | "measure.effektivisering" | "measure.ransonering" | "measure.kostnadsskillnader" | "measure.generell" | "corrective_action";
+            matterLabel: string;
+            /** @description Regelns rättsliga grund den dag beslutet fattades */
+            basis: string;
+            decidedByBodyId: string | null;
+            /** @description Nämnden eller styrelsen vars område posten låg i */
+            areaBodyId: string | null;
+            areaBodyName: string | null;
         };
         Cycle: {
             year: number;

@@ -1,6 +1,7 @@
-import { Alert, Center, Loader, Table } from '@mantine/core';
+import { Alert, Anchor, Center, Loader, Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { call, client } from '../app/client';
 import { formatDate, today } from '../app/format';
 import { PageHeading } from '../app/page';
@@ -44,7 +45,11 @@ export function BodiesPage() {
             <Table.Tbody>
               {bodies.data.bodies.map((b) => (
                 <Table.Tr key={b.id}>
-                  <Table.Th scope="row">{b.name}</Table.Th>
+                  <Table.Th scope="row">
+                    <Anchor component={Link} to={`/organ/${b.id}`}>
+                      {b.name}
+                    </Anchor>
+                  </Table.Th>
                   <Table.Td>{t(`bodyKind.${b.kind}`)}</Table.Td>
                   <Table.Td>{bodyName(b.parentBodyId)}</Table.Td>
                   <Table.Td>

@@ -17,12 +17,42 @@ export const competenceQuery = (entity: DecidedEntity, id: string, version: numb
  * Who must decide a record and why (the server judges it; see domain/competence), and every
  * beslut naming it that was not competent: shown, never silently ignored.
  */
-export function CompetenceNote({ entity, id, version }: { entity: DecidedEntity; id: string; version: number }) {
+export function CompetenceNote({
+  entity,
+  id,
+  version,
+  compact = false,
+}: {
+  entity: DecidedEntity;
+  id: string;
+  version: number;
+  /** In a table cell: the same facts as plain text, without the boxed alert. */
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   const answer = useQuery(competenceQuery(entity, id, version));
   if (!answer.data) return null;
   const c = answer.data;
   const wrong = c.decisions.filter((d) => !d.competent);
+  if (compact)
+    return (
+      <div className="competence-note">
+        {!c.decided && (
+          <Text size="sm" fw={600}>
+            {t('competence.mustDecide')}: {c.requiredDecisionMaker}
+          </Text>
+        )}
+        <Text size="sm">{c.reason}</Text>
+        {wrong.map((d) => (
+          <Text size="sm" key={d.id}>
+            <Badge color="orange" variant="light" className="badge-dark warning-badge">
+              {t('competence.notCompetent')}
+            </Badge>{' '}
+            {d.citation}: {d.reason}
+          </Text>
+        ))}
+      </div>
+    );
   return (
     <div className="competence-note">
       {c.decided ? (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api';
 import { call, client } from '../app/client';
 import { formatDate } from '../app/format';
+import { CompetenceNote } from '../competence/CompetenceNote';
 import { FormStatus } from '../ui/forms';
 import { kronorJson, parseMnkrInput } from './money';
 import { measureKey } from './queries';
@@ -53,7 +54,10 @@ export function CorrectiveActions({ measure, mayWrite }: { measure: Measure; may
                     <Money kr={a.amountKr} />
                   </Table.Td>
                   <Table.Td>{t(`correctiveStatus.${a.status}`)}</Table.Td>
-                  <Table.Td>{a.decisionLevel ?? '–'}</Table.Td>
+                  <Table.Td>
+                    {a.decisionLevel ?? '–'}
+                    <CompetenceNote entity="corrective_action" id={a.id} version={a.version} compact />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

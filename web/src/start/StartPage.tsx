@@ -7,6 +7,7 @@ import { call, client, type Schema } from '../app/client';
 import { isMonth, MONTH_PARAM, useCurrentMonth } from '../app/context';
 import { formatDate } from '../app/format';
 import { PageHeading } from '../app/page';
+import { MySeats } from '../bodies/MySeats';
 import { monthLabel } from '../month/texts';
 import { LoadError, Loading } from '../steering/ui';
 
@@ -60,6 +61,7 @@ export function StartPage() {
           }}
         />
       </Group>
+      <MySeats />
       {tasks.isPending || current.pending ? (
         <Loading />
       ) : tasks.isError ? (

@@ -29,6 +29,7 @@ const me = (...roles: [Me['roles'][number]['role'], string][]): Me => ({
   username: 'u',
   displayName: 'U',
   roles: roles.map(([role, unitId]) => ({ role, unitId })),
+  seats: [],
 });
 
 describe('access', () => {
@@ -52,5 +53,22 @@ describe('access', () => {
     expect(may(chef, 'goal.write', 'kt', tree)).toBe(false);
     expect(may(chef, 'data.read', null, tree)).toBe(false);
     expect(may(me(['politician', 'region']), 'goal.write', 'avd1', tree)).toBe(false);
+  });
+
+  it('counts the seats /api/me gives, on the days they hold, as the server does', () => {
+    const seat = (bodyKind: 'namnd' | 'revisorer', unitIds: string[], validTo: string | null = null) => ({
+      ...me(),
+      seats: [
+        { bodyId: 'b', bodyName: 'B', bodyKind, role: 'ledamot' as const, validFrom: '2020-01-01', validTo, unitIds },
+      ],
+    });
+    expect(may(seat('namnd', ['hs']), 'data.read', 'avd1', tree)).toBe(true);
+    expect(may(seat('namnd', ['hs']), 'data.read', 'kt', tree)).toBe(false);
+    expect(may(seat('namnd', ['hs']), 'goal.write', 'avd1', tree)).toBe(false);
+    // A seat among the revisorer reads everything, history included, and writes nothing.
+    expect(may(seat('revisorer', []), 'history.read', 'kt', tree)).toBe(true);
+    expect(may(seat('revisorer', []), 'goal.write', 'kt', tree)).toBe(false);
+    // An ended seat (validTo is the first day without it) counts for nothing.
+    expect(may(seat('namnd', ['hs'], '2021-01-01'), 'data.read', 'avd1', tree)).toBe(false);
   });
 });

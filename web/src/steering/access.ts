@@ -1,6 +1,7 @@
 import { OrgIndex } from '../../../domain/org';
-import { type Action, can, type Principal } from '../../../domain/permissions';
+import { type Action, can, membershipsOn, type Principal } from '../../../domain/permissions';
 import { homeUnit } from '../../../domain/scopes';
+import { today } from '../app/format';
 import type { Me, OrgUnit } from '../app/types';
 
 // What the signed-in user may do is decided by domain/permissions, the rules the server
@@ -8,7 +9,13 @@ import type { Me, OrgUnit } from '../app/types';
 
 export const orgIndexOf = (units: readonly OrgUnit[]) => new OrgIndex(units);
 
-const principalOf = (me: Me): Principal => ({ userId: me.id, username: me.username, roles: me.roles });
+/** The user as domain/permissions sees them: roles, and the seats held today (as the server loads them). */
+const principalOf = (me: Me): Principal => ({
+  userId: me.id,
+  username: me.username,
+  roles: me.roles,
+  memberships: membershipsOn(me.seats, today()),
+});
 
 /** Whether the user may do `action` on records of `unitId` (null: the whole organisation). */
 export function may(me: Me | null | undefined, action: Action, unitId: string | null, tree: OrgIndex): boolean {
