@@ -36,6 +36,8 @@ const MonthPage = lazy(() => import('../month/MonthPage').then((m) => ({ default
 const ReportsPage = lazy(() => import('../reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const ReportPage = lazy(() => import('../reports/ReportPage').then((m) => ({ default: m.ReportPage })));
 const MeetingsPage = lazy(() => import('../reports/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
+const RisksPage = lazy(() => import('../risk/RisksPage').then((m) => ({ default: m.RisksPage })));
+const RiskPage = lazy(() => import('../risk/RiskPage').then((m) => ({ default: m.RiskPage })));
 
 function PageLoading() {
   const { t } = useTranslation();
@@ -113,6 +115,8 @@ export function App() {
                   <Route path="/rapporter" element={<ReportsPage />} />
                   <Route path="/rapporter/:id" element={<ReportPage />} />
                   <Route path="/sammantraden" element={<MeetingsPage />} />
+                  <Route path="/risker" element={<RisksPage />} />
+                  <Route path="/risker/:id" element={<RiskPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

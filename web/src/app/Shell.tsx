@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type NavLinkProps, Outlet, Link as RouterLink, NavLink as RouterNavLink, useNavigate } from 'react-router';
 import '../month/texts';
+import '../risk/texts';
 import { hasRole, meKey, useMe } from './auth';
 import { call, client } from './client';
 import { useWithContext } from './context';
@@ -74,6 +75,9 @@ export function Shell({ children }: { children: ReactNode }) {
               </li>
               <li>
                 <NavLink to="/avvikelser">{t('nav.deviations')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/risker">{t('risk.nav')}</NavLink>
               </li>
               <li>
                 <NavLink to="/rapporter">{t('nav.reports')}</NavLink>
