@@ -1,7 +1,7 @@
 import { type Services, systemActor } from '../core/context';
-import { assessRisk } from '../risk/assessments';
+import { addAssessment } from '../risk/assessments';
 import { linkRisk } from '../risk/links';
-import { createRisk } from '../risk/service';
+import { addRisk } from '../risk/service';
 import type { SteeringIds } from './steering';
 
 /** [day, probability, consequence, comment] on the default 1–4 × 1–4 scale. */
@@ -57,7 +57,7 @@ const RISKS: DemoRisk[] = [
   {
     key: 'hsn-hyr',
     owner: hsn,
-    title: 'Fortsatt beroende av inhyrd personal',
+    title: 'Fortsatt beroende av hyrpersonal',
     description: 'Verksamheter som inte klarar bemanningen utan bemanningsföretag.',
     cause: 'Vakanser och ojämn arbetsbelastning; avtal som styr mot hyrlösningar.',
     consequence: 'Kostnader över budget och sämre kontinuitet för patienterna.',
@@ -468,7 +468,7 @@ export async function seedRisks(
     return id;
   };
   for (const r of RISKS) {
-    const risk = await createRisk(services, actor, {
+    const riskId = await addRisk(services, actor, {
       bodyId: 'body' in r.owner ? need(bodies, r.owner.body) : null,
       unitId: 'unit' in r.owner ? need(units, r.owner.unit) : null,
       title: r.title,
@@ -480,15 +480,15 @@ export async function seedRisks(
       existingControls: r.existingControls,
       plannedActions: r.plannedActions,
     });
-    ids.set(r.key, risk.id);
+    ids.set(r.key, riskId);
     for (const [assessedAt, probability, consequence, comment] of r.assessments)
-      await assessRisk(services, actor, risk.id, { assessedAt, probability, consequence, comment });
+      await addAssessment(services, actor, riskId, { assessedAt, probability, consequence, comment });
     for (const g of r.goals ?? [])
-      await linkRisk(services, actor, risk.id, { kind: 'goal', targetId: need(steering.goals, g) });
+      await linkRisk(services, actor, riskId, { kind: 'goal', targetId: need(steering.goals, g) });
     for (const m of r.measures ?? [])
-      await linkRisk(services, actor, risk.id, { kind: 'measure', targetId: need(measures, m) });
+      await linkRisk(services, actor, riskId, { kind: 'measure', targetId: need(measures, m) });
     for (const i of r.indicators ?? [])
-      await linkRisk(services, actor, risk.id, { kind: 'indicator', targetId: need(steering.indicators, i) });
+      await linkRisk(services, actor, riskId, { kind: 'indicator', targetId: need(steering.indicators, i) });
   }
   return ids;
 }

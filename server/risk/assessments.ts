@@ -26,6 +26,20 @@ export async function assessRisk(
   input: AssessmentInput,
   id = randomUUID(),
 ) {
+  await addAssessment(services, actor, riskId, input, id);
+  const ctx = await riskContext(services);
+  const row = ((await assessmentRows(services.db, [riskId])).get(riskId) ?? []).find((a) => a.id === id);
+  return assessmentOut(ctx, row as NonNullable<typeof row>);
+}
+
+/** Adds an assessment without building the answer (the seed adds many). */
+export async function addAssessment(
+  services: Services,
+  actor: Actor,
+  riskId: string,
+  input: AssessmentInput,
+  id = randomUUID(),
+): Promise<string> {
   await write(services, actor, async (w) => {
     const [risk] = await riskRows(w.trx, [riskId]);
     if (!risk) throw notFound('Risken');
@@ -61,7 +75,5 @@ export async function assessRisk(
       after: { id, riskId, ...input, value, level },
     });
   });
-  const ctx = await riskContext(services);
-  const row = ((await assessmentRows(services.db, [riskId])).get(riskId) ?? []).find((a) => a.id === id);
-  return assessmentOut(ctx, row as NonNullable<typeof row>);
+  return id;
 }

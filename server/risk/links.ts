@@ -1,6 +1,7 @@
 import { DomainError, notFound } from '../../domain/errors';
 import type { RiskLinkKind } from '../../domain/risk/matrix';
 import type { Actor, Services } from '../core/context';
+import { mustExist } from '../core/refs';
 import { write } from '../core/write';
 import { getMeasure } from '../economy/measures';
 import { today } from '../org/service';
@@ -38,6 +39,8 @@ export async function resolveLinks(services: Services, actor: Actor, refs: reado
   return { links, hidden: refs.length - links.length };
 }
 
+const TABLES = { goal: 'goals', measure: 'measures', indicator: 'indicators' } as const;
+
 const unreadable = () =>
   new DomainError('unprocessable', 'Posten finns inte, eller så får du inte läsa den.', {
     fields: [{ field: 'targetId', message: 'finns inte eller får inte läsas' }],
@@ -45,8 +48,11 @@ const unreadable = () =>
 
 /** Links a risk to a goal, measure or indicator the actor may read (what the risk threatens). */
 export async function linkRisk(services: Services, actor: Actor, riskId: string, ref: LinkRef) {
-  // Read through the owner's service, outside the write's transaction.
-  const title = await titleFor(services, actor, ref);
+  // Read through the owner's service, outside the write's transaction. The system reads
+  // everything, so for it (the seed, an import) the record need only exist.
+  let title: string | null = '';
+  if (actor.kind === 'system') await mustExist(services.db, TABLES[ref.kind], [ref.targetId], 'targetId');
+  else title = await titleFor(services, actor, ref);
   await write(services, actor, async (w) => {
     const [risk] = await riskRows(w.trx, [riskId]);
     if (!risk) throw notFound('Risken');

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, forbidden, notFound, staleVersion } from '../../domain/errors';
 import type { RiskStatus } from '../../domain/risk/matrix';
-import type { Actor, Services } from '../core/context';
+import { listBodies } from '../bodies/service';
+import { type Actor, type Services, systemActor } from '../core/context';
 import { authorizeReadSomewhere } from '../core/read-scope';
 import { mustExist } from '../core/refs';
 import { type WriteTx, write } from '../core/write';
@@ -161,13 +162,23 @@ export async function createRisk(
   input: RiskFields & { bodyId: string | null; unitId: string | null },
   id = randomUUID(),
 ) {
+  await addRisk(services, actor, input, id);
+  return getRisk(services, actor, id);
+}
+
+/** Adds a risk without building the answer (the seed adds many). */
+export async function addRisk(
+  services: Services,
+  actor: Actor,
+  input: RiskFields & { bodyId: string | null; unitId: string | null },
+  id = randomUUID(),
+): Promise<string> {
   if ((input.bodyId === null) === (input.unitId === null))
     throw new DomainError('unprocessable', 'En risk hör till ett organ eller en enhet, inte båda.', {
       fields: [{ field: input.bodyId === null ? 'unitId' : 'bodyId', message: 'ange antingen bodyId eller unitId' }],
     });
   if (input.bodyId !== null) {
-    const ctx = await riskContext(services);
-    const body = ctx.bodies.get(input.bodyId);
+    const body = (await listBodies(services, systemActor('risk'))).find((b) => b.id === input.bodyId);
     if (!body)
       throw new DomainError('unprocessable', 'Organet finns inte.', {
         fields: [{ field: 'bodyId', message: 'finns inte' }],
@@ -209,7 +220,7 @@ export async function createRisk(
       after: await recorded(w, id),
     });
   });
-  return getRisk(services, actor, id);
+  return id;
 }
 
 /** Changes a risk's text, owner or status; 409 with the current risk on a stale version. */
