@@ -1,6 +1,4 @@
 import { type Services, systemActor } from '../core/context';
-import { addAssessment } from '../risk/assessments';
-import { linkRisk } from '../risk/links';
 import { addRisk } from '../risk/service';
 import type { SteeringIds } from './steering';
 
@@ -468,27 +466,38 @@ export async function seedRisks(
     return id;
   };
   for (const r of RISKS) {
-    const riskId = await addRisk(services, actor, {
-      bodyId: 'body' in r.owner ? need(bodies, r.owner.body) : null,
-      unitId: 'unit' in r.owner ? need(units, r.owner.unit) : null,
-      title: r.title,
-      description: r.description,
-      cause: r.cause,
-      consequence: r.consequence,
-      process: r.process,
-      ownerUserId: need(users, r.ownerUser),
-      existingControls: r.existingControls,
-      plannedActions: r.plannedActions,
-    });
+    const riskId = await addRisk(
+      services,
+      actor,
+      {
+        bodyId: 'body' in r.owner ? need(bodies, r.owner.body) : null,
+        unitId: 'unit' in r.owner ? need(units, r.owner.unit) : null,
+        title: r.title,
+        description: r.description,
+        cause: r.cause,
+        consequence: r.consequence,
+        process: r.process,
+        ownerUserId: need(users, r.ownerUser),
+        existingControls: r.existingControls,
+        plannedActions: r.plannedActions,
+      },
+      undefined,
+      {
+        // Oldest first, as they were made.
+        assessments: r.assessments.map(([assessedAt, probability, consequence, comment]) => ({
+          assessedAt,
+          probability,
+          consequence,
+          comment,
+        })),
+        systemLinks: [
+          ...(r.goals ?? []).map((g) => ({ kind: 'goal' as const, targetId: need(steering.goals, g) })),
+          ...(r.measures ?? []).map((m) => ({ kind: 'measure' as const, targetId: need(measures, m) })),
+          ...(r.indicators ?? []).map((i) => ({ kind: 'indicator' as const, targetId: need(steering.indicators, i) })),
+        ],
+      },
+    );
     ids.set(r.key, riskId);
-    for (const [assessedAt, probability, consequence, comment] of r.assessments)
-      await addAssessment(services, actor, riskId, { assessedAt, probability, consequence, comment });
-    for (const g of r.goals ?? [])
-      await linkRisk(services, actor, riskId, { kind: 'goal', targetId: need(steering.goals, g) });
-    for (const m of r.measures ?? [])
-      await linkRisk(services, actor, riskId, { kind: 'measure', targetId: need(measures, m) });
-    for (const i of r.indicators ?? [])
-      await linkRisk(services, actor, riskId, { kind: 'indicator', targetId: need(steering.indicators, i) });
   }
   return ids;
 }

@@ -3,7 +3,7 @@ import { swedishDate } from '../../domain/dates';
 import { DomainError, notFound } from '../../domain/errors';
 import { checkOnScale, riskLevel, riskValue } from '../../domain/risk/matrix';
 import { type Actor, actorId, type Services } from '../core/context';
-import { write } from '../core/write';
+import { type WriteTx, write } from '../core/write';
 import { authorizeOn } from './guard';
 import { assessmentOut, assessmentRows, riskContext, riskRows } from './records';
 import { readRiskScale } from './scale';
@@ -44,36 +44,48 @@ export async function addAssessment(
     const [risk] = await riskRows(w.trx, [riskId]);
     if (!risk) throw notFound('Risken');
     const scope = await authorizeOn(services, w, actor, risk, 'assess');
-    const scale = await readRiskScale(w.trx);
-    const fields = checkOnScale(scale, input.probability, input.consequence);
-    if (input.assessedAt > swedishDate(w.now))
-      fields.push({ field: 'assessedAt', message: 'En bedömning kan inte dateras efter i dag.' });
-    if (fields.length > 0) throw new DomainError('unprocessable', fields.map((f) => f.message).join(' '), { fields });
-    const value = riskValue(input.probability, input.consequence);
-    const level = riskLevel(scale, input.probability, input.consequence);
-    await w.trx
-      .insertInto('risk_assessments')
-      .values({
-        id,
-        risk_id: riskId,
-        assessed_at: input.assessedAt,
-        probability: input.probability,
-        consequence: input.consequence,
-        value,
-        level,
-        assessed_by: actorId(actor),
-        comment: input.comment,
-        created_at: w.now,
-      })
-      .execute();
-    await w.record({
-      kind: 'risk.assessed',
-      entity: 'risk',
-      entityId: riskId,
-      unitId: scope,
-      before: null,
-      after: { id, riskId, ...input, value, level },
-    });
+    await insertAssessment(w, actor, riskId, scope, input, id);
   });
   return id;
+}
+
+/** The assessment's row and history inside a write whose caller has authorised it. */
+export async function insertAssessment(
+  w: WriteTx,
+  actor: Actor,
+  riskId: string,
+  scope: string | null,
+  input: AssessmentInput,
+  id = randomUUID(),
+) {
+  const scale = await readRiskScale(w.trx);
+  const fields = checkOnScale(scale, input.probability, input.consequence);
+  if (input.assessedAt > swedishDate(w.now))
+    fields.push({ field: 'assessedAt', message: 'En bedömning kan inte dateras efter i dag.' });
+  if (fields.length > 0) throw new DomainError('unprocessable', fields.map((f) => f.message).join(' '), { fields });
+  const value = riskValue(input.probability, input.consequence);
+  const level = riskLevel(scale, input.probability, input.consequence);
+  await w.trx
+    .insertInto('risk_assessments')
+    .values({
+      id,
+      risk_id: riskId,
+      assessed_at: input.assessedAt,
+      probability: input.probability,
+      consequence: input.consequence,
+      value,
+      level,
+      assessed_by: actorId(actor),
+      comment: input.comment,
+      created_at: w.now,
+    })
+    .execute();
+  await w.record({
+    kind: 'risk.assessed',
+    entity: 'risk',
+    entityId: riskId,
+    unitId: scope,
+    before: null,
+    after: { id, riskId, ...input, value, level },
+  });
 }

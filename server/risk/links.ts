@@ -2,7 +2,7 @@ import { DomainError, notFound } from '../../domain/errors';
 import type { RiskLinkKind } from '../../domain/risk/matrix';
 import type { Actor, Services } from '../core/context';
 import { mustExist } from '../core/refs';
-import { write } from '../core/write';
+import { type WriteTx, write } from '../core/write';
 import { getMeasure } from '../economy/measures';
 import { today } from '../org/service';
 import { getGoal } from '../steering/goals';
@@ -39,7 +39,7 @@ export async function resolveLinks(services: Services, actor: Actor, refs: reado
   return { links, hidden: refs.length - links.length };
 }
 
-const TABLES = { goal: 'goals', measure: 'measures', indicator: 'indicators' } as const;
+export const LINK_TABLES = { goal: 'goals', measure: 'measures', indicator: 'indicators' } as const;
 
 const unreadable = () =>
   new DomainError('unprocessable', 'Posten finns inte, eller så får du inte läsa den.', {
@@ -51,33 +51,14 @@ export async function linkRisk(services: Services, actor: Actor, riskId: string,
   // Read through the owner's service, outside the write's transaction. The system reads
   // everything, so for it (the seed, an import) the record need only exist.
   let title: string | null = '';
-  if (actor.kind === 'system') await mustExist(services.db, TABLES[ref.kind], [ref.targetId], 'targetId');
+  if (actor.kind === 'system') await mustExist(services.db, LINK_TABLES[ref.kind], [ref.targetId], 'targetId');
   else title = await titleFor(services, actor, ref);
   await write(services, actor, async (w) => {
     const [risk] = await riskRows(w.trx, [riskId]);
     if (!risk) throw notFound('Risken');
     const scope = await authorizeOn(services, w, actor, risk, 'edit');
     if (title === null) throw unreadable();
-    const existing = await w.trx
-      .selectFrom('risk_links')
-      .select('risk_id')
-      .where('risk_id', '=', riskId)
-      .where('target_kind', '=', ref.kind)
-      .where('target_id', '=', ref.targetId)
-      .executeTakeFirst();
-    if (existing) throw new DomainError('conflict', 'Risken är redan kopplad till posten.');
-    await w.trx
-      .insertInto('risk_links')
-      .values({ risk_id: riskId, target_kind: ref.kind, target_id: ref.targetId, created_at: w.now })
-      .execute();
-    await w.record({
-      kind: 'risk.linked',
-      entity: 'risk',
-      entityId: riskId,
-      unitId: scope,
-      before: null,
-      after: { riskId, kind: ref.kind, targetId: ref.targetId },
-    });
+    await insertLink(w, riskId, scope, ref);
   });
   return { kind: ref.kind, targetId: ref.targetId, title: title as string };
 }
@@ -103,5 +84,29 @@ export async function unlinkRisk(services: Services, actor: Actor, riskId: strin
       before: { riskId, kind: ref.kind, targetId: ref.targetId },
       after: null,
     });
+  });
+}
+
+/** The link's row and history inside a write whose caller has authorised it and checked the target. */
+export async function insertLink(w: WriteTx, riskId: string, scope: string | null, ref: LinkRef) {
+  const existing = await w.trx
+    .selectFrom('risk_links')
+    .select('risk_id')
+    .where('risk_id', '=', riskId)
+    .where('target_kind', '=', ref.kind)
+    .where('target_id', '=', ref.targetId)
+    .executeTakeFirst();
+  if (existing) throw new DomainError('conflict', 'Risken är redan kopplad till posten.');
+  await w.trx
+    .insertInto('risk_links')
+    .values({ risk_id: riskId, target_kind: ref.kind, target_id: ref.targetId, created_at: w.now })
+    .execute();
+  await w.record({
+    kind: 'risk.linked',
+    entity: 'risk',
+    entityId: riskId,
+    unitId: scope,
+    before: null,
+    after: { riskId, kind: ref.kind, targetId: ref.targetId },
   });
 }

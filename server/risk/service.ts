@@ -7,8 +7,9 @@ import { authorizeReadSomewhere } from '../core/read-scope';
 import { mustExist } from '../core/refs';
 import { type WriteTx, write } from '../core/write';
 import { currentTree } from '../org/service';
+import { type AssessmentInput, insertAssessment } from './assessments';
 import { authorizeOn } from './guard';
-import { resolveLinks } from './links';
+import { insertLink, LINK_TABLES, type LinkRef, resolveLinks } from './links';
 import {
   assessmentOut,
   assessmentRows,
@@ -166,12 +167,16 @@ export async function createRisk(
   return getRisk(services, actor, id);
 }
 
-/** Adds a risk without building the answer (the seed adds many). */
+/**
+ * Adds a risk without building the answer, in one transaction with its earlier assessments and,
+ * for the system (the seed, an import), its links to existing records.
+ */
 export async function addRisk(
   services: Services,
   actor: Actor,
   input: RiskFields & { bodyId: string | null; unitId: string | null },
   id = randomUUID(),
+  extra: { assessments?: AssessmentInput[]; systemLinks?: LinkRef[] } = {},
 ): Promise<string> {
   if ((input.bodyId === null) === (input.unitId === null))
     throw new DomainError('unprocessable', 'En risk hör till ett organ eller en enhet, inte båda.', {
@@ -219,6 +224,14 @@ export async function addRisk(
       before: null,
       after: await recorded(w, id),
     });
+    for (const a of extra.assessments ?? []) await insertAssessment(w, actor, id, scope, a);
+    if (extra.systemLinks?.length) {
+      if (actor.kind !== 'system') throw forbidden();
+      for (const l of extra.systemLinks) {
+        await mustExist(w.trx, LINK_TABLES[l.kind], [l.targetId], 'targetId');
+        await insertLink(w, id, scope, l);
+      }
+    }
   });
   return id;
 }
