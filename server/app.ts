@@ -21,6 +21,7 @@ import { inputHygiene, noStore } from './http/input';
 import { sameOriginOnly, securityHeaders, sessions } from './http/security';
 import { orgRoutes } from './org/routes';
 import { reportRoutes } from './reports/routes';
+import { riskRoutes } from './risk/routes';
 import { steeringRoutes } from './steering/routes';
 import { taskRoutes } from './tasks/routes';
 import { userRoutes } from './users/routes';
@@ -62,6 +63,7 @@ export function buildApi(deps: Deps) {
   api.route('/', followupRoutes(deps));
   api.route('/', reportRoutes(deps));
   api.route('/', taskRoutes(deps));
+  api.route('/', riskRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -4,6 +4,7 @@ import { dataRules } from './data';
 import { historyRules } from './history';
 import { orgRules } from './org';
 import type { Target } from './predicates';
+import { riskRules } from './risk';
 import type { Principal } from './roles';
 import { economyRules, reportRules, steeringRules } from './steering';
 import { userRules } from './users';
@@ -27,6 +28,7 @@ const rules = withBodyMembership({
   ...steeringRules,
   ...economyRules,
   ...reportRules,
+  ...riskRules,
 });
 
 export type Action = keyof typeof rules;

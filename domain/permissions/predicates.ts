@@ -10,6 +10,8 @@ export interface PolicyContext {
 /** The record a rule is about is placed in the tree by its unit (null: the whole organisation). */
 export interface Target {
   unitId: string | null;
+  /** The body that owns the record, where a body does (a nämnd's risk register). */
+  bodyId?: string | null;
 }
 
 export type Rule = (ctx: PolicyContext, target: Target) => boolean;

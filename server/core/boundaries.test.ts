@@ -71,6 +71,10 @@ const OWNERS: Record<string, string> = {
   competence_settings: 'competence',
   body_delegations: 'bodies',
   body_members: 'bodies',
+  risk_scales: 'risk',
+  risks: 'risk',
+  risk_links: 'risk',
+  risk_assessments: 'risk',
 };
 
 /** Folders that are not capabilities: the database's own code and the demo seed (fixtures). */

@@ -498,6 +498,56 @@ export interface AgendaItemsTable {
   created_at: Timestamp;
 }
 
+export interface RiskScalesTable {
+  id: number;
+  version: Generated<number>;
+  /** The words of the steps, lowest first (JSON array of strings, 2–7). */
+  probability_steps: ColumnType<unknown, string, string>;
+  consequence_steps: ColumnType<unknown, string, string>;
+  medium_from: number;
+  high_from: number;
+  very_high_from: number;
+  updated_at: Timestamp;
+}
+
+export interface RisksTable {
+  id: string;
+  version: Generated<number>;
+  body_id: string | null;
+  unit_id: string | null;
+  title: string;
+  description: Generated<string>;
+  cause: Generated<string>;
+  consequence: Generated<string>;
+  process: Generated<string>;
+  owner_user_id: string | null;
+  existing_controls: Generated<string>;
+  planned_actions: Generated<string>;
+  status: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RiskLinksTable {
+  risk_id: string;
+  target_kind: string;
+  target_id: string;
+  created_at: Timestamp;
+}
+
+export interface RiskAssessmentsTable {
+  id: string;
+  risk_id: string;
+  assessed_at: DateCol;
+  probability: number;
+  consequence: number;
+  value: number;
+  level: string;
+  assessed_by: string | null;
+  comment: Generated<string>;
+  created_at: Timestamp;
+}
+
 export interface DB {
   users: UsersTable;
   org_units: OrgUnitsTable;
@@ -545,4 +595,8 @@ export interface DB {
   board_reports: BoardReportsTable;
   meetings: MeetingsTable;
   agenda_items: AgendaItemsTable;
+  risk_scales: RiskScalesTable;
+  risks: RisksTable;
+  risk_links: RiskLinksTable;
+  risk_assessments: RiskAssessmentsTable;
 }

@@ -7,6 +7,7 @@ import { seedDelegation } from './delegation';
 import { seedEconomy } from './economy';
 import { seedFollowup } from './followup';
 import { DEMO_BODIES, DEMO_REGION, type DemoUnit } from './region';
+import { seedRisks } from './risks';
 import { type SteeringIds, seedSteering } from './steering';
 
 export const DEMO_PASSWORD = 'demo';
@@ -85,6 +86,7 @@ export async function seedDemo(services: Services): Promise<{
   steering: SteeringIds;
   economy: { planId: string; measures: Map<string, string> };
   followup: { meetings: Record<string, string> };
+  risks: Map<string, string>;
 }> {
   const actor = systemActor('demo');
   const units = new Map<string, string>();
@@ -158,5 +160,6 @@ export async function seedDemo(services: Services): Promise<{
   const steering = await seedSteering(services, units, bodies);
   const economy = await seedEconomy(services, units, bodies);
   const followup = await seedFollowup(services, units, bodies, economy.planId);
-  return { units, users, bodies, steering, economy, followup };
+  const risks = await seedRisks(services, units, bodies, users, steering, economy.measures);
+  return { units, users, bodies, steering, economy, followup, risks };
 }

@@ -61,6 +61,12 @@ export const HISTORY_KINDS = [
   'meeting.created',
   'meeting.item_added',
   'meeting.decision_recorded',
+  'risk.created',
+  'risk.updated',
+  'risk.assessed',
+  'risk.linked',
+  'risk.unlinked',
+  'risk_scale.updated',
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
@@ -86,5 +92,7 @@ export const HISTORY_ENTITIES = [
   'submission',
   'report',
   'meeting',
+  'risk',
+  'risk_scale',
 ] as const;
 export type HistoryEntity = (typeof HISTORY_ENTITIES)[number];

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { SUBMISSION_STATUSES } from '../../domain/followup/submissions';
 import type { JsonValue } from '../../domain/history';
+import { RISK_LEVELS, RISK_LINK_KINDS } from '../../domain/risk/matrix';
 import { HISTORY_ENTITIES, HISTORY_KINDS, type HistoryKind } from './kinds';
 
 // Named array and object schemas carry the recursion. TypeScript cannot type an array of itself
@@ -102,6 +103,33 @@ const AnalysisState = z
   })
   .openapi('HistoryAnalysis');
 
+// A risk's assessment as recorded: append-only, so it is only ever an `after` (decision 019).
+const RiskAssessmentState = z
+  .object({
+    id: z.string(),
+    riskId: z.string(),
+    assessedAt: z.string(),
+    probability: z.number().int(),
+    consequence: z.number().int(),
+    value: z.number().int(),
+    level: z.enum(RISK_LEVELS),
+    comment: z.string(),
+  })
+  .openapi('HistoryRiskAssessment');
+
+const RiskLinkState = z
+  .object({ riskId: z.string(), kind: z.enum(RISK_LINK_KINDS), targetId: z.string() })
+  .openapi('HistoryRiskLink');
+
+const RiskScaleState = z
+  .object({
+    version: z.number().int(),
+    probabilitySteps: z.array(z.string()),
+    consequenceSteps: z.array(z.string()),
+    thresholds: z.object({ medium: z.number().int(), high: z.number().int(), veryHigh: z.number().int() }),
+  })
+  .openapi('HistoryRiskScale');
+
 /**
  * The payload of each kind that is declared field by field: what its `before` and `after`
  * hold. Every other kind carries its record's fields as a camelCase object (RecordedState);
@@ -118,6 +146,10 @@ export const DECLARED_PAYLOADS: Partial<Record<HistoryKind, { before: z.ZodType;
   'submission.returned': { before: SubmissionBefore, after: SubmissionAfter },
   'submission.approved': { before: SubmissionBefore, after: SubmissionAfter },
   'analysis.set': { before: AnalysisState.nullable(), after: AnalysisState },
+  'risk.assessed': { before: z.null(), after: RiskAssessmentState },
+  'risk.linked': { before: z.null(), after: RiskLinkState },
+  'risk.unlinked': { before: RiskLinkState, after: z.null() },
+  'risk_scale.updated': { before: RiskScaleState, after: RiskScaleState },
 };
 
 const FieldChangeSchema = z

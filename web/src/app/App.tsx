@@ -38,6 +38,8 @@ const ReportPage = lazy(() => import('../reports/ReportPage').then((m) => ({ def
 const BodyPage = lazy(() => import('../bodies/BodyPage').then((m) => ({ default: m.BodyPage })));
 const WrongLevelPage = lazy(() => import('../competence/WrongLevel').then((m) => ({ default: m.WrongLevelPage })));
 const MeetingsPage = lazy(() => import('../reports/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
+const RisksPage = lazy(() => import('../risk/RisksPage').then((m) => ({ default: m.RisksPage })));
+const RiskPage = lazy(() => import('../risk/RiskPage').then((m) => ({ default: m.RiskPage })));
 
 function PageLoading() {
   const { t } = useTranslation();
@@ -117,6 +119,8 @@ export function App() {
                   <Route path="/rapporter" element={<ReportsPage />} />
                   <Route path="/rapporter/:id" element={<ReportPage />} />
                   <Route path="/sammantraden" element={<MeetingsPage />} />
+                  <Route path="/risker" element={<RisksPage />} />
+                  <Route path="/risker/:id" element={<RiskPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

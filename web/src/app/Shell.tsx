@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type NavLinkProps, Outlet, Link as RouterLink, NavLink as RouterNavLink, useNavigate } from 'react-router';
 import '../bodies/texts';
 import '../month/texts';
+import '../risk/texts';
 import { hasRole, meKey, useMe } from './auth';
 import { call, client } from './client';
 import { useWithContext } from './context';
@@ -81,6 +82,9 @@ export function Shell({ children }: { children: ReactNode }) {
               </li>
               <li>
                 <NavLink to="/avvikelser">{t('nav.deviations')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/risker">{t('risk.nav')}</NavLink>
               </li>
               <li>
                 <NavLink to="/rapporter">{t('nav.reports')}</NavLink>

@@ -2316,7 +2316,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+                    entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
                     id: string;
                 };
                 header?: never;
@@ -10131,6 +10131,943 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/risks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Riskregistret för ett organ eller en enhet (med includeBelow: enheterna under, för styrelsen alla nämnders) */
+        get: {
+            parameters: {
+                query?: {
+                    bodyId?: string;
+                    unitId?: string;
+                    includeBelow?: "true" | "false";
+                    status?: "active" | "closed" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Riskerna, högsta värde först */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskList"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lägg till en risk i ett organs eller en enhets riskregister */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        bodyId?: string | null;
+                        /** @default null */
+                        unitId?: string | null;
+                        title: string;
+                        /** @default  */
+                        description?: string;
+                        /** @default  */
+                        cause?: string;
+                        /** @default  */
+                        consequence?: string;
+                        /** @default  */
+                        process?: string;
+                        /** @default null */
+                        ownerUserId?: string | null;
+                        /** @default  */
+                        existingControls?: string;
+                        /** @default  */
+                        plannedActions?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Tillagd */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskDetail"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/risks/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Riskmatrisen för ett omfång: antal risker per ruta (sannolikhet × konsekvens) och vilka */
+        get: {
+            parameters: {
+                query?: {
+                    bodyId?: string;
+                    unitId?: string;
+                    includeBelow?: "true" | "false";
+                    status?: "active" | "closed" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Matrisen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskMatrix"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/risks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** En risk med alla bedömningar och kopplingar */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Risken */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskDetail"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Ändra en risk (409 om någon annan har ändrat den sedan version) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        title: string;
+                        /** @default  */
+                        description?: string;
+                        /** @default  */
+                        cause?: string;
+                        /** @default  */
+                        consequence?: string;
+                        /** @default  */
+                        process?: string;
+                        /** @default null */
+                        ownerUserId?: string | null;
+                        /** @default  */
+                        existingControls?: string;
+                        /** @default  */
+                        plannedActions?: string;
+                        /** @enum {string} */
+                        status: "active" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Ändrad */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskDetail"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/risks/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bedöm en risk: en ny bedömning, tidigare bedömningar ändras aldrig */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assessedAt: string;
+                        probability: number;
+                        consequence: number;
+                        /** @default  */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Bedömd */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskAssessment"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/risks/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Koppla risken till ett mål, en åtgärd eller en indikator som du får läsa */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "goal" | "measure" | "indicator";
+                        targetId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Kopplad */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskLink"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/risks/{id}/links/{kind}/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Ta bort en koppling */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    kind: "goal" | "measure" | "indicator";
+                    targetId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Borttagen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/risk-scale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Regionens riskskala: stegen med ord, gränserna för färgnivåerna och varje ruta */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Skalan */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskScale"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Ändra regionens riskskala (administratör); gjorda bedömningar behåller sitt värde och sin nivå */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        probabilitySteps: string[];
+                        consequenceSteps: string[];
+                        thresholds: {
+                            medium: number;
+                            high: number;
+                            veryHigh: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Ändrad */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskScale"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10333,7 +11270,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10348,7 +11285,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10363,7 +11300,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10378,7 +11315,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10393,7 +11330,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10408,7 +11345,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10423,7 +11360,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10438,7 +11375,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10453,7 +11390,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10468,7 +11405,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10483,7 +11420,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10498,7 +11435,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10513,7 +11450,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10528,7 +11465,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10543,7 +11480,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10558,7 +11495,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10573,7 +11510,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10588,7 +11525,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10603,7 +11540,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10618,7 +11555,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10633,7 +11570,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10648,7 +11585,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10663,7 +11600,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10678,7 +11615,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10693,7 +11630,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10708,7 +11645,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10723,7 +11660,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10738,7 +11675,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10753,7 +11690,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10768,7 +11705,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10783,7 +11720,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10798,7 +11735,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10813,7 +11750,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10828,7 +11765,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10843,7 +11780,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10858,7 +11795,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10873,7 +11810,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10888,7 +11825,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10903,7 +11840,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10918,7 +11855,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10933,7 +11870,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10948,7 +11885,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10963,7 +11900,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10978,7 +11915,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10993,7 +11930,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11008,7 +11945,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11023,7 +11960,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11038,7 +11975,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11053,7 +11990,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11068,7 +12005,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11083,7 +12020,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11098,7 +12035,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11113,7 +12050,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11128,7 +12065,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11143,7 +12080,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11158,7 +12095,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11173,7 +12110,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11188,7 +12125,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11203,7 +12140,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11218,7 +12155,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11233,7 +12170,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11242,6 +12179,96 @@ export interface components {
             kind: "meeting.decision_recorded";
             before: components["schemas"]["HistoryRecordedState"];
             after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "risk.created";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "risk.updated";
+            before: components["schemas"]["HistoryRecordedState"];
+            after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "risk.assessed";
+            before: null;
+            after: components["schemas"]["HistoryRiskAssessment"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "risk.linked";
+            before: null;
+            after: components["schemas"]["HistoryRiskLink"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "risk.unlinked";
+            before: components["schemas"]["HistoryRiskLink"];
+            after: null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "risk_scale.updated";
+            before: components["schemas"]["HistoryRiskScale"];
+            after: components["schemas"]["HistoryRiskScale"];
         };
         HistoryFieldChange: {
             /** @description Fältets namn; nästlade fält med punkt (`measure.title`) */
@@ -11323,6 +12350,33 @@ export interface components {
             status: "not_started" | "in_progress" | "submitted" | "returned" | "approved";
             analysis?: string;
             comment?: string | null;
+        };
+        HistoryRiskAssessment: {
+            id: string;
+            riskId: string;
+            assessedAt: string;
+            probability: number;
+            consequence: number;
+            value: number;
+            /** @enum {string} */
+            level: "low" | "medium" | "high" | "very_high";
+            comment: string;
+        };
+        HistoryRiskLink: {
+            riskId: string;
+            /** @enum {string} */
+            kind: "goal" | "measure" | "indicator";
+            targetId: string;
+        };
+        HistoryRiskScale: {
+            version: number;
+            probabilitySteps: string[];
+            consequenceSteps: string[];
+            thresholds: {
+                medium: number;
+                high: number;
+                veryHigh: number;
+            };
         };
         Decision: components["schemas"]["DecisionSummary"] & {
             links: components["schemas"]["DecisionLink"][];
@@ -12455,6 +13509,109 @@ export interface components {
             kind: "indicator_outcome" | "indicator_forecast" | "goal_analysis" | "measure" | "analysis";
             id: string;
             label: string;
+        };
+        /** @description Riskerna i omfånget, högsta värde först */
+        RiskList: {
+            risks: components["schemas"]["Risk"][];
+        };
+        Risk: {
+            id: string;
+            version: number;
+            bodyId: string | null;
+            bodyName: string | null;
+            unitId: string | null;
+            unitName: string | null;
+            title: string;
+            description: string;
+            cause: string;
+            consequence: string;
+            process: string;
+            ownerUserId: string | null;
+            ownerName: string | null;
+            existingControls: string;
+            plannedActions: string;
+            /** @enum {string} */
+            status: "active" | "closed";
+            createdAt: string;
+            updatedAt: string;
+            /** @description Den senaste bedömningen: riskens sannolikhet, konsekvens, värde och nivå nu */
+            current: components["schemas"]["RiskAssessment"] | null;
+            assessmentCount: number;
+            linkCount: number;
+            can: {
+                edit: boolean;
+                assess: boolean;
+                link: boolean;
+            };
+        };
+        RiskAssessment: {
+            id: string;
+            riskId: string;
+            /** @description Bedömningens dag (ÅÅÅÅ-MM-DD) */
+            assessedAt: string;
+            probability: number;
+            consequence: number;
+            /** @description Riskvärde: sannolikhet × konsekvens */
+            value: number;
+            /**
+             * @description Färgnivån på skalan som gällde vid bedömningen
+             * @enum {string}
+             */
+            level: "low" | "medium" | "high" | "very_high";
+            assessedBy: string | null;
+            assessedByName: string | null;
+            comment: string;
+            createdAt: string;
+        };
+        RiskMatrix: {
+            scale: components["schemas"]["RiskScale"];
+            cells: {
+                probability: number;
+                consequence: number;
+                value: number;
+                /** @enum {string} */
+                level: "low" | "medium" | "high" | "very_high";
+                count: number;
+                riskIds: string[];
+            }[];
+            /** @description Risker utan bedömning, som inte har någon ruta */
+            unassessed: string[];
+            /** @description Risker vars senaste bedömning ligger utanför en senare ändrad skala */
+            offScale: string[];
+        };
+        RiskScale: {
+            version: number;
+            probabilitySteps: string[];
+            consequenceSteps: string[];
+            thresholds: {
+                medium: number;
+                high: number;
+                veryHigh: number;
+            };
+            cells: {
+                probability: number;
+                consequence: number;
+                value: number;
+                /** @enum {string} */
+                level: "low" | "medium" | "high" | "very_high";
+            }[];
+            can: {
+                edit: boolean;
+            };
+        };
+        RiskDetail: components["schemas"]["Risk"] & {
+            /** @description Alla bedömningar, senaste först */
+            assessments: components["schemas"]["RiskAssessment"][];
+            /** @description Mål, åtgärder och indikatorer som den som frågar får läsa */
+            links: components["schemas"]["RiskLink"][];
+            /** @description Kopplingar till poster som den som frågar inte får läsa */
+            hiddenLinks: number;
+        };
+        RiskLink: {
+            /** @enum {string} */
+            kind: "goal" | "measure" | "indicator";
+            targetId: string;
+            title: string;
         };
     };
     responses: never;

@@ -4,7 +4,9 @@ import type * as deviations from '../../../domain/followup/deviations';
 import type * as outbox from '../../../domain/followup/outbox';
 import type * as submissions from '../../../domain/followup/submissions';
 import type * as org from '../../../domain/org';
+import type * as risk from '../../../domain/risk/matrix';
 import type * as steering from '../../../domain/steering';
+import type * as riskTexts from '../risk/texts';
 import type en from './en.json';
 import type sv from './sv.json';
 
@@ -43,5 +45,12 @@ type ListLabels<J> = J extends typeof sv | typeof en
     ]
   : never;
 
+// The risk pages keep their texts in web/src/risk/texts.ts (sv and en share one shape).
+type RiskListLabels = [
+  Labelled<typeof risk.RISK_LEVELS, (typeof riskTexts.sv)['risk']['level']>,
+  Labelled<typeof risk.RISK_STATUSES, (typeof riskTexts.sv)['risk']['status']>,
+  Labelled<typeof risk.RISK_LINK_KINDS, (typeof riskTexts.sv)['risk']['linkKind']>,
+];
+
 /** Compiles only while every closed list has its labels in both languages. */
-export type ClosedListLabels = [ListLabels<typeof sv>, ListLabels<typeof en>];
+export type ClosedListLabels = [ListLabels<typeof sv>, ListLabels<typeof en>, RiskListLabels];
