@@ -8,6 +8,7 @@ import { DomainError } from '../domain/errors';
 import { authRoutes } from './auth/routes';
 import { bodyRoutes } from './bodies/routes';
 import { competenceRoutes } from './competence/routes';
+import { controlRoutes } from './control/routes';
 import { economyRoutes } from './economy/routes';
 import { followupRoutes } from './followup/routes';
 import { healthRoutes } from './health/routes';
@@ -61,6 +62,7 @@ export function buildApi(deps: Deps) {
   api.route('/', competenceRoutes(deps));
   api.route('/', followupRoutes(deps));
   api.route('/', reportRoutes(deps));
+  api.route('/', controlRoutes(deps));
   api.route('/', taskRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

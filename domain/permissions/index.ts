@@ -1,5 +1,6 @@
 import type { OrgIndex } from '../org';
 import { withBodyMembership } from './bodies';
+import { controlRules } from './control';
 import { dataRules } from './data';
 import { historyRules } from './history';
 import { orgRules } from './org';
@@ -27,6 +28,7 @@ const rules = withBodyMembership({
   ...steeringRules,
   ...economyRules,
   ...reportRules,
+  ...controlRules,
 });
 
 export type Action = keyof typeof rules;

@@ -2244,7 +2244,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+                    entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
                     id: string;
                 };
                 header?: never;
@@ -7420,7 +7420,7 @@ export interface paths {
                     "application/json": {
                         year: number;
                         /** @enum {string} */
-                        kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan";
+                        kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan" | "internal_control";
                         /** @default null */
                         period?: string | null;
                         title: string;
@@ -9835,6 +9835,1268 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/control/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Årets internkontrollplaner som användaren läser, och organen som kan ha en */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Planerna */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlPlanList"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Skapa ett organs internkontrollplan för ett år (med styrelsens regiongemensamma kontroller) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bodyId: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Skapad */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlPlan"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** En internkontrollplan med dess kontrollpunkter */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Planen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlPlan"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/plans/{id}/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lägg till en kontrollpunkt i en plan som inte är beslutad */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Risken ur organets riskregister
+                         * @default null
+                         */
+                        riskId?: string | null;
+                        /**
+                         * @description Styrelsens krav på varje nämnd
+                         * @default false
+                         */
+                        regionWide?: boolean;
+                        /** @default null */
+                        unitId?: string | null;
+                        /** @description Vad som kontrolleras */
+                        what: string;
+                        /** @default  */
+                        method?: string;
+                        /** @enum {string} */
+                        frequency: "monthly" | "tertial" | "half_year" | "yearly" | "once";
+                        /**
+                         * @description Vem som kontrollerar
+                         * @default null
+                         */
+                        checkerUserId?: string | null;
+                        /**
+                         * @description Vem som får resultatet
+                         * @default
+                         */
+                        recipient?: string;
+                        /** @default null */
+                        dueOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Tillagd */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlPoint"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/points/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ändra en kontrollpunkt i en plan som inte är beslutad */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Risken ur organets riskregister
+                         * @default null
+                         */
+                        riskId?: string | null;
+                        /**
+                         * @description Styrelsens krav på varje nämnd
+                         * @default false
+                         */
+                        regionWide?: boolean;
+                        /** @default null */
+                        unitId?: string | null;
+                        /** @description Vad som kontrolleras */
+                        what: string;
+                        /** @default  */
+                        method?: string;
+                        /** @enum {string} */
+                        frequency: "monthly" | "tertial" | "half_year" | "yearly" | "once";
+                        /**
+                         * @description Vem som kontrollerar
+                         * @default null
+                         */
+                        checkerUserId?: string | null;
+                        /**
+                         * @description Vem som får resultatet
+                         * @default
+                         */
+                        recipient?: string;
+                        /** @default null */
+                        dueOn?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Ändrad */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlPoint"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/plans/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Anta planen genom ett registrerat beslut av det behöriga organet (nämnden själv) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        decisionId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Beslutad */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlPlan"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/points/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** En kontrollpunkts resultat per tillfälle, med åtgärderna */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Resultaten */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlPointResults"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/points/{id}/results/{occasion}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Registrera eller ändra resultatet för ett tillfälle; en avvikelse kräver en åtgärd */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description Kontrolltillfälle: 2025-03, 2025-T1, 2025-H1 eller 2025 */
+                    occasion: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Resultatets version när det ändras; null för tillfällets första resultat
+                         * @default null
+                         */
+                        version?: number | null;
+                        done: boolean;
+                        /** @default false */
+                        deviation?: boolean;
+                        /** @default false */
+                        serious?: boolean;
+                        /** @default null */
+                        sampleSize?: number | null;
+                        /** @default  */
+                        findings?: string;
+                        /**
+                         * @description Länk eller filreferens
+                         * @default
+                         */
+                        evidence?: string;
+                        /** @default [] */
+                        actions?: {
+                            what: string;
+                            /** @default null */
+                            ownerUserId?: string | null;
+                            dueOn: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Registrerat */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlResult"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ändra en åtgärd efter en avvikelse, eller markera den klar */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        what: string;
+                        /** @default null */
+                        ownerUserId?: string | null;
+                        dueOn: string;
+                        version: number;
+                        /** @enum {string} */
+                        status: "open" | "done";
+                    };
+                };
+            };
+            responses: {
+                /** @description Ändrad */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlAction"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Allvarliga avvikelser och försenade åtgärder, till organets ordförande och controller */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Eskaleringarna */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlEscalations"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/uppsikt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Styrelsens uppsikt: per nämnd planens status, kontrollpunkter, resultat, avvikelser, åtgärder och bedömning */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Uppsikten */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlUppsikt"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/bodies/{bodyId}/assessments/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nämndens årliga bedömning av sin interna kontroll, med årets utfall */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bedömningen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlAssessmentView"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Skriv nämndens bedömning: tillräcklig, delvis tillräcklig eller otillräcklig, med skäl */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        version?: number | null;
+                        /** @enum {string} */
+                        judgement: "sufficient" | "partly" | "insufficient";
+                        /** @default  */
+                        reasons?: string;
+                        /** @default null */
+                        decisionId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Sparad */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlAssessmentView"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/periods/current": {
         parameters: {
             query?: never;
@@ -10219,7 +11481,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10234,7 +11496,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10249,7 +11511,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10264,7 +11526,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10279,7 +11541,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10294,7 +11556,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10309,7 +11571,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10324,7 +11586,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10339,7 +11601,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10354,7 +11616,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10369,7 +11631,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10384,7 +11646,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10399,7 +11661,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10414,7 +11676,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10429,7 +11691,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10444,7 +11706,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10459,7 +11721,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10474,7 +11736,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10489,7 +11751,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10504,7 +11766,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10519,7 +11781,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10534,7 +11796,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10549,7 +11811,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10564,7 +11826,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10579,7 +11841,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10594,7 +11856,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10609,7 +11871,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10624,7 +11886,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10639,7 +11901,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10654,7 +11916,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10669,7 +11931,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10684,7 +11946,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10699,7 +11961,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10714,7 +11976,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10729,7 +11991,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10744,7 +12006,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10759,7 +12021,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10774,7 +12036,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10789,7 +12051,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10804,7 +12066,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10819,7 +12081,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10834,7 +12096,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10849,7 +12111,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10864,7 +12126,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10879,7 +12141,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10894,7 +12156,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10909,7 +12171,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10924,7 +12186,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10939,7 +12201,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10954,7 +12216,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10969,7 +12231,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10984,7 +12246,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -10999,7 +12261,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11014,7 +12276,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11029,7 +12291,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11044,7 +12306,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11059,7 +12321,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11074,7 +12336,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11089,7 +12351,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11104,7 +12366,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11119,7 +12381,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11128,6 +12390,156 @@ export interface components {
             kind: "meeting.decision_recorded";
             before: components["schemas"]["HistoryRecordedState"];
             after: components["schemas"]["HistoryRecordedState"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "control_plan.created";
+            before: null;
+            after: components["schemas"]["HistoryControlPlan"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "control_plan.decided";
+            before: components["schemas"]["HistoryControlPlan"];
+            after: components["schemas"]["HistoryControlPlan"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "control_point.created";
+            before: null;
+            after: components["schemas"]["HistoryControlPoint"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "control_point.updated";
+            before: components["schemas"]["HistoryControlPoint"];
+            after: components["schemas"]["HistoryControlPoint"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "control_result.recorded";
+            before: null;
+            after: components["schemas"]["HistoryControlResult"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "control_result.updated";
+            before: components["schemas"]["HistoryControlResult"];
+            after: components["schemas"]["HistoryControlResult"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "control_action.created";
+            before: null;
+            after: components["schemas"]["HistoryControlAction"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "control_action.updated";
+            before: components["schemas"]["HistoryControlAction"];
+            after: components["schemas"]["HistoryControlAction"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "control_assessment.created";
+            before: null;
+            after: components["schemas"]["HistoryControlAssessment"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "control_assessment.updated";
+            before: components["schemas"]["HistoryControlAssessment"];
+            after: components["schemas"]["HistoryControlAssessment"];
         };
         HistoryFieldChange: {
             /** @description Fältets namn; nästlade fält med punkt (`measure.title`) */
@@ -11209,6 +12621,57 @@ export interface components {
             status: "not_started" | "in_progress" | "submitted" | "returned" | "approved";
             analysis?: string;
             comment?: string | null;
+        };
+        HistoryControlPlan: {
+            id: string;
+            bodyId: string;
+            year: number;
+            /** @enum {string} */
+            status: "draft" | "decided";
+            decisionId: string | null;
+        };
+        HistoryControlPoint: {
+            id: string;
+            planId: string;
+            riskId: string | null;
+            regionWide: boolean;
+            sourcePointId: string | null;
+            unitId: string | null;
+            what: string;
+            method: string;
+            frequency: string;
+            checkerUserId: string | null;
+            recipient: string;
+            dueOn: string | null;
+        };
+        HistoryControlResult: {
+            id: string;
+            pointId: string;
+            occasion: string;
+            done: boolean;
+            deviation: boolean;
+            serious: boolean;
+            sampleSize: number | null;
+            findings: string;
+            evidence: string;
+            recordedBy: string | null;
+        };
+        HistoryControlAction: {
+            id: string;
+            resultId: string;
+            what: string;
+            ownerUserId: string | null;
+            dueOn: string;
+            /** @enum {string} */
+            status: "open" | "done";
+        };
+        HistoryControlAssessment: {
+            bodyId: string;
+            year: number;
+            /** @enum {string} */
+            judgement: "sufficient" | "partly" | "insufficient";
+            reasons: string;
+            decisionId: string | null;
         };
         Decision: components["schemas"]["DecisionSummary"] & {
             links: components["schemas"]["DecisionLink"][];
@@ -11822,7 +13285,7 @@ export interface components {
             version: number;
             year: number;
             /** @enum {string} */
-            kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan";
+            kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan" | "internal_control";
             period: string | null;
             title: string;
             deadlines: components["schemas"]["Deadline"][];
@@ -11846,7 +13309,7 @@ export interface components {
         OccasionRef: {
             id: string;
             /** @enum {string} */
-            kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan";
+            kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan" | "internal_control";
             title: string;
         };
         SubmissionStatusCounts: {
@@ -12208,6 +13671,188 @@ export interface components {
             /** @enum {string} */
             status: "not_started" | "ongoing" | "reported" | "late";
         };
+        ControlPlanList: {
+            year: number;
+            plans: {
+                id: string;
+                bodyId: string;
+                bodyName: string;
+                year: number;
+                /** @enum {string} */
+                status: "draft" | "decided";
+                points: number;
+            }[];
+            /** @description Nämnder och styrelse som kan ha en plan, med om användaren får skapa den */
+            bodies: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer";
+                canCreate: boolean;
+            }[];
+        };
+        ControlPlan: {
+            id: string;
+            version: number;
+            bodyId: string;
+            bodyName: string;
+            /** @enum {string} */
+            bodyKind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer";
+            year: number;
+            /** @enum {string} */
+            status: "draft" | "decided";
+            decisionId: string | null;
+            decisionCitation: string | null;
+            points: components["schemas"]["ControlPoint"][];
+            can: {
+                edit: boolean;
+                decide: boolean;
+            };
+        };
+        ControlPoint: {
+            id: string;
+            version: number;
+            planId: string;
+            riskId: string | null;
+            riskTitle: string | null;
+            /** @description Krävs av styrelsen i varje nämnds plan */
+            regionWide: boolean;
+            sourcePointId: string | null;
+            unitId: string | null;
+            what: string;
+            method: string;
+            /** @enum {string} */
+            frequency: "monthly" | "tertial" | "half_year" | "yearly" | "once";
+            checkerUserId: string | null;
+            checkerName: string | null;
+            recipient: string;
+            dueOn: string | null;
+            /** @description Årets kontrolltillfällen enligt frekvensen */
+            occasions: string[];
+            can: {
+                edit: boolean;
+                record: boolean;
+            };
+        };
+        ControlPointResults: {
+            point: components["schemas"]["ControlPoint"];
+            /** @enum {string} */
+            planStatus: "draft" | "decided";
+            results: components["schemas"]["ControlResult"][];
+        };
+        ControlResult: {
+            id: string;
+            version: number;
+            pointId: string;
+            occasion: string;
+            done: boolean;
+            deviation: boolean;
+            /** @description Allvarlig avvikelse: eskaleras till ordförande och controller */
+            serious: boolean;
+            sampleSize: number | null;
+            findings: string;
+            /** @description Länk eller filreferens till underlaget */
+            evidence: string;
+            recordedBy: string | null;
+            recordedByName: string | null;
+            recordedAt: string;
+            actions: components["schemas"]["ControlAction"][];
+            can: {
+                edit: boolean;
+            };
+        };
+        ControlAction: {
+            id: string;
+            version: number;
+            resultId: string;
+            what: string;
+            ownerUserId: string | null;
+            ownerName: string | null;
+            dueOn: string;
+            /** @enum {string} */
+            status: "open" | "done";
+            doneAt: string | null;
+            /** @description Öppen efter sista dag: eskaleras */
+            late: boolean;
+            can: {
+                edit: boolean;
+            };
+        };
+        ControlEscalations: {
+            year: number;
+            today: string;
+            items: {
+                /** @enum {string} */
+                reason: "serious_deviation" | "late_action";
+                bodyId: string;
+                bodyName: string;
+                pointId: string;
+                what: string;
+                resultId: string;
+                occasion: string;
+                actionId: string | null;
+                actionWhat: string | null;
+                dueOn: string | null;
+                ownerName: string | null;
+                /** @description Organets ordförande och controller, som eskaleringen går till */
+                recipients: {
+                    userId: string;
+                    name: string;
+                    /** @enum {string} */
+                    as: "ordforande" | "controller";
+                }[];
+            }[];
+        };
+        ControlUppsikt: {
+            year: number;
+            bodies: {
+                bodyId: string;
+                bodyName: string;
+                /** @enum {string} */
+                bodyKind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer";
+                planId: string | null;
+                /** @enum {string|null} */
+                planStatus: "draft" | "decided" | null;
+                points: number;
+                counts: components["schemas"]["ControlCounts"];
+                units: {
+                    unitId: string | null;
+                    counts: components["schemas"]["ControlCounts"];
+                }[];
+                /** @enum {string|null} */
+                judgement: "sufficient" | "partly" | "insufficient" | null;
+            }[];
+            total: components["schemas"]["ControlCounts"];
+        };
+        ControlCounts: {
+            results: number;
+            done: number;
+            notDone: number;
+            deviations: number;
+            openActions: number;
+            lateActions: number;
+        };
+        ControlAssessmentView: {
+            bodyId: string;
+            bodyName: string;
+            year: number;
+            assessment: components["schemas"]["ControlAssessment"];
+            points: number;
+            counts: components["schemas"]["ControlCounts"];
+            can: {
+                edit: boolean;
+            };
+        };
+        ControlAssessment: {
+            id: string;
+            version: number;
+            bodyId: string;
+            year: number;
+            /** @enum {string} */
+            judgement: "sufficient" | "partly" | "insufficient";
+            reasons: string;
+            decisionId: string | null;
+        } | null;
         CurrentMonth: {
             month: string;
             today: string;
