@@ -94,7 +94,8 @@ export interface ResultFacts {
  */
 export function mustBeCompleteResult(r: ResultFacts, actions: number): void {
   const fields: { field: string; message: string }[] = [];
-  if (!r.done && r.deviation) fields.push({ field: 'deviation', message: 'en kontroll som inte gjorts hittar ingen avvikelse' });
+  if (!r.done && r.deviation)
+    fields.push({ field: 'deviation', message: 'en kontroll som inte gjorts hittar ingen avvikelse' });
   if (r.serious && !r.deviation) fields.push({ field: 'serious', message: 'bara en avvikelse kan vara allvarlig' });
   if (r.deviation && actions === 0)
     fields.push({ field: 'actions', message: 'en avvikelse kräver en åtgärd med ansvarig och datum' });
@@ -195,7 +196,9 @@ export function countResults(rows: readonly RollupRow[]): ControlCounts {
 }
 
 /** The roll-up by body, and within each body by unit (null: the body's whole area). */
-export function rollUpResults(rows: readonly RollupRow[]): Map<string, { total: ControlCounts; units: Map<string | null, ControlCounts> }> {
+export function rollUpResults(
+  rows: readonly RollupRow[],
+): Map<string, { total: ControlCounts; units: Map<string | null, ControlCounts> }> {
   const out = new Map<string, { total: ControlCounts; units: Map<string | null, ControlCounts> }>();
   for (const r of rows) {
     const body = out.get(r.bodyId) ?? { total: emptyCounts(), units: new Map<string | null, ControlCounts>() };

@@ -1,5 +1,5 @@
 import { isMemberInheriting, isRevisor } from './bodies';
-import { anyOf, hasRoleOver, type PolicyContext, readsInherited, type Rule } from './predicates';
+import { anyOf, hasRoleOver, type PolicyContext, type Rule, readsInherited } from './predicates';
 
 // Internal control (intern kontroll). The target is the unit a body's records belong to (the
 // lowest unit above all the units it governs), or a control point's own unit.

@@ -70,7 +70,7 @@ describe('internal control', () => {
     ids.decKtn = await decision(ids.ktn, 'KTN:s internkontrollplan 2025');
     ids.decRs = await decision(ids.rs, 'Regionstyrelsens internkontrollplan 2025');
     ids.decOfficial = await decision(null, 'Förvaltningschefens beslut', 'Förvaltningschef HS');
-  }, 120_000);
+  }, 400_000);
   afterAll(async () => ctx.close());
   const as = async (username: string) => {
     const agent = ctx.agent();
@@ -150,7 +150,8 @@ describe('internal control', () => {
     // A chef may not ask for the decision of a plan above their unit.
     const chef = await as('chefhs');
     expect(
-      (await chef.json('POST', `/api/control/plans/${ids.rsPlan}/decide`, { version: 1, decisionId: ids.decRs })).status,
+      (await chef.json('POST', `/api/control/plans/${ids.rsPlan}/decide`, { version: 1, decisionId: ids.decRs }))
+        .status,
     ).toBe(403);
     const decided = await ctl.json('POST', `/api/control/plans/${ids.hsnPlan}/decide`, {
       version: 1,
@@ -215,7 +216,9 @@ describe('internal control', () => {
 
     // Another nämnd's controller records nothing here.
     const ktc = await as('ctlkt');
-    expect((await ktc.json('PUT', `/api/control/points/${ids.point}/results/2025-T2`, { done: true })).status).toBe(403);
+    expect((await ktc.json('PUT', `/api/control/points/${ids.point}/results/2025-T2`, { done: true })).status).toBe(
+      403,
+    );
   });
 
   it('lets the revisorer read everything and write nothing', async () => {
@@ -227,7 +230,9 @@ describe('internal control', () => {
     expect(results.body.results[0].can.edit).toBe(false);
     expect((await rev.json('GET', '/api/control/uppsikt?year=2025')).body.bodies).toHaveLength(3);
     expect((await rev.json('POST', '/api/control/plans', { bodyId: ids.ktn, year: 2025 })).status).toBe(403);
-    expect((await rev.json('PUT', `/api/control/points/${ids.point}/results/2025-T2`, { done: true })).status).toBe(403);
+    expect((await rev.json('PUT', `/api/control/points/${ids.point}/results/2025-T2`, { done: true })).status).toBe(
+      403,
+    );
     expect(
       (
         await rev.json('PUT', `/api/control/actions/${ids.action}`, {
@@ -319,8 +324,14 @@ describe('internal control', () => {
       reasons: 'Avvikelser i avrop av hyrpersonal; åtgärd genomförd.',
     });
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    expect(first.body).toMatchObject({ assessment: { judgement: 'partly', version: 1 }, points: 2, counts: { deviations: 1 } });
-    const blind = await ctlhs.json('PUT', `/api/control/bodies/${ids.hsn}/assessments/2025`, { judgement: 'sufficient' });
+    expect(first.body).toMatchObject({
+      assessment: { judgement: 'partly', version: 1 },
+      points: 2,
+      counts: { deviations: 1 },
+    });
+    const blind = await ctlhs.json('PUT', `/api/control/bodies/${ids.hsn}/assessments/2025`, {
+      judgement: 'sufficient',
+    });
     expect(blind.status).toBe(409);
     const second = await ctlhs.json('PUT', `/api/control/bodies/${ids.hsn}/assessments/2025`, {
       version: 1,

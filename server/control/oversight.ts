@@ -58,7 +58,8 @@ function rollupRows(
       done: r.done,
       deviation: r.deviation,
       openActions: mine.filter((a) => a.status === 'open').length,
-      lateActions: mine.filter((a) => isLate({ dueOn: String(a.due_on), status: a.status as 'open' | 'done' }, day)).length,
+      lateActions: mine.filter((a) => isLate({ dueOn: String(a.due_on), status: a.status as 'open' | 'done' }, day))
+        .length,
     };
   });
 }
@@ -261,7 +262,9 @@ export async function saveAssessment(
     }
     const [after] = await assessmentRows(w.trx, { year, bodyId });
     const state = (a: typeof after) =>
-      a ? { bodyId: a.body_id, year: a.year, judgement: a.judgement, reasons: a.reasons, decisionId: a.decision_id } : null;
+      a
+        ? { bodyId: a.body_id, year: a.year, judgement: a.judgement, reasons: a.reasons, decisionId: a.decision_id }
+        : null;
     await w.record({
       kind: existing ? 'control_assessment.updated' : 'control_assessment.created',
       entity: 'control_assessment',
@@ -273,4 +276,3 @@ export async function saveAssessment(
     return assessmentView(services, w.trx, actor, tree, body, year);
   });
 }
-

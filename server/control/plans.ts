@@ -13,6 +13,7 @@ import { authorize, write } from '../core/write';
 import { currentTree } from '../org/service';
 import { citation, decisionRecords } from '../steering/decisions';
 import {
+  bump,
   type ControlBody,
   controlBodies,
   controlBody,
@@ -25,7 +26,6 @@ import {
   pointRecord,
   pointRows,
   pointState,
-  bump,
 } from './store';
 
 const MATTER = 'plan.internkontrollplan' as const;
@@ -35,7 +35,8 @@ export async function planRecord(services: Services, db: Executor, actor: Actor,
   const points = await pointRows(db, { planIds: [plan.id] });
   const [decision] = plan.decision_id ? await decisionRecords(db, { ids: [plan.decision_id] }) : [];
   const may = (action: 'control_plan.write' | 'control_plan.decide') =>
-    actor.kind === 'system' || can(actor.principal, action, { unitId: body.scope && tree.has(body.scope) ? body.scope : null }, tree);
+    actor.kind === 'system' ||
+    can(actor.principal, action, { unitId: body.scope && tree.has(body.scope) ? body.scope : null }, tree);
   return {
     id: plan.id,
     version: plan.version,
@@ -121,7 +122,14 @@ export async function createPlan(services: Services, actor: Actor, input: { body
       for (const source of await regionWidePoints(services, w.trx, tree, input.year))
         await insertPoint(w.trx, w.now, id, { ...fromRow(source), regionWide: true }, source.id);
     const plan = await mustPlan(w.trx, id);
-    await w.record({ kind: 'control_plan.created', entity: 'control_plan', entityId: id, unitId: body.scope, before: null, after: planState(plan) });
+    await w.record({
+      kind: 'control_plan.created',
+      entity: 'control_plan',
+      entityId: id,
+      unitId: body.scope,
+      before: null,
+      after: planState(plan),
+    });
     return planRecord(services, w.trx, actor, tree, plan);
   });
 }
@@ -186,7 +194,10 @@ async function checkPoint(db: Executor, tree: OrgIndex, body: ControlBody, input
     const inArea =
       risk &&
       (risk.body_id === body.id ||
-        (risk.unit_id !== null && governed !== null && tree.has(risk.unit_id) && tree.isInSubtree(risk.unit_id, governed)));
+        (risk.unit_id !== null &&
+          governed !== null &&
+          tree.has(risk.unit_id) &&
+          tree.isInSubtree(risk.unit_id, governed)));
     if (!inArea)
       throw new DomainError('unprocessable', 'Kontrollpunkten ska väljas ur organets riskregister.', {
         fields: [{ field: 'riskId', message: risk ? 'risken hör inte till organets register' : 'finns inte' }],
@@ -210,7 +221,14 @@ async function mustWritePlan(services: Services, w: { trx: Executor }, actor: Ac
 }
 
 /** Copies a styrelse's region-wide point into every nämnd's plan of the year not yet decided. */
-async function spreadRegionWide(services: Services, db: Executor, now: Date, tree: OrgIndex, year: number, sourceId: string) {
+async function spreadRegionWide(
+  services: Services,
+  db: Executor,
+  now: Date,
+  tree: OrgIndex,
+  year: number,
+  sourceId: string,
+) {
   const [source] = await pointRows(db, { id: sourceId });
   if (!source) return;
   const namnder = (await controlBodies(services, db, tree)).filter((b) => b.kind === 'namnd').map((b) => b.id);
@@ -249,12 +267,24 @@ export async function addPoint(services: Services, actor: Actor, planId: string,
     if (input.regionWide) await spreadRegionWide(services, w.trx, w.now, tree, plan.year, id);
     const [row] = await pointRows(w.trx, { id });
     if (!row) throw notFound('Kontrollpunkten');
-    await w.record({ kind: 'control_point.created', entity: 'control_point', entityId: id, unitId: body.scope, before: null, after: pointState(row) });
+    await w.record({
+      kind: 'control_point.created',
+      entity: 'control_point',
+      entityId: id,
+      unitId: body.scope,
+      before: null,
+      after: pointState(row),
+    });
     return pointRecord(actor, tree, row, plan, body.scope);
   });
 }
 
-export async function updatePoint(services: Services, actor: Actor, id: string, input: PointInput & { version: number }) {
+export async function updatePoint(
+  services: Services,
+  actor: Actor,
+  id: string,
+  input: PointInput & { version: number },
+) {
   return write(services, actor, async (w) => {
     const [before] = await pointRows(w.trx, { id });
     if (!before) throw notFound('Kontrollpunkten');
@@ -303,7 +333,12 @@ export async function updatePoint(services: Services, actor: Actor, id: string, 
  * Decides the plan through a registered beslut of the body competent for an internkontrollplan
  * (the plan's own nämnd, or fullmäktige): the same judging as every decision (server/competence).
  */
-export async function decidePlan(services: Services, actor: Actor, id: string, input: { version: number; decisionId: string }) {
+export async function decidePlan(
+  services: Services,
+  actor: Actor,
+  id: string,
+  input: { version: number; decisionId: string },
+) {
   return write(services, actor, async (w) => {
     const tree = await currentTree(services, w.trx);
     const plan = await mustPlan(w.trx, id);
@@ -312,7 +347,9 @@ export async function decidePlan(services: Services, actor: Actor, id: string, i
     mustBeDraft({ status: plan.status as ControlPlanStatus });
     const [decision] = await decisionRecords(w.trx, { ids: [input.decisionId] });
     if (!decision)
-      throw new DomainError('unprocessable', 'Beslutet finns inte.', { fields: [{ field: 'decisionId', message: 'finns inte' }] });
+      throw new DomainError('unprocessable', 'Beslutet finns inte.', {
+        fields: [{ field: 'decisionId', message: 'finns inte' }],
+      });
     if (decision.kind !== 'beslut')
       throw new DomainError('unprocessable', 'Planen antas genom ett beslut, inte ett uppdrag eller en information.', {
         fields: [{ field: 'decisionId', message: 'är inget beslut' }],

@@ -96,8 +96,12 @@ export async function recordResult(
     await mustExist(w.trx, 'users', owners, 'actions');
     const day = today(services);
     const current = async () => {
-      const [r] = await resultRows(w.trx, { pointIds: [pointId] }).then((rs) => rs.filter((x) => x.occasion === occasion));
-      return r ? resultRecord(actor, tree, r, await actionRows(w.trx, { resultIds: [r.id] }), point, body.scope, day) : null;
+      const [r] = await resultRows(w.trx, { pointIds: [pointId] }).then((rs) =>
+        rs.filter((x) => x.occasion === occasion),
+      );
+      return r
+        ? resultRecord(actor, tree, r, await actionRows(w.trx, { resultIds: [r.id] }), point, body.scope, day)
+        : null;
     };
     const values = {
       done: input.done,
@@ -112,25 +116,41 @@ export async function recordResult(
     let id: string;
     if (existing) {
       // A second writer who did not see the first result must not overwrite it.
-      if (input.version === null)
-        throw staleVersion((await current()) ?? {});
+      if (input.version === null) throw staleVersion((await current()) ?? {});
       await bump(w.trx, 'control_results', existing.id, input.version, current);
       await w.trx.updateTable('control_results').set(values).where('id', '=', existing.id).execute();
       id = existing.id;
     } else {
       if (input.version !== null) throw new DomainError('not_found', 'Resultatet finns inte.');
       id = randomUUID();
-      await w.trx.insertInto('control_results').values({ id, point_id: pointId, occasion, ...values }).execute();
+      await w.trx
+        .insertInto('control_results')
+        .values({ id, point_id: pointId, occasion, ...values })
+        .execute();
     }
     for (const a of input.actions) {
       const actionId = randomUUID();
       await w.trx
         .insertInto('control_actions')
-        .values({ id: actionId, result_id: id, what: a.what, owner_user_id: a.ownerUserId, due_on: a.dueOn, created_at: w.now })
+        .values({
+          id: actionId,
+          result_id: id,
+          what: a.what,
+          owner_user_id: a.ownerUserId,
+          due_on: a.dueOn,
+          created_at: w.now,
+        })
         .execute();
       const [row] = await actionRows(w.trx, { id: actionId });
       if (row)
-        await w.record({ kind: 'control_action.created', entity: 'control_action', entityId: actionId, unitId: unit, before: null, after: actionState(row) });
+        await w.record({
+          kind: 'control_action.created',
+          entity: 'control_action',
+          entityId: actionId,
+          unitId: unit,
+          before: null,
+          after: actionState(row),
+        });
     }
     const [after] = await resultRows(w.trx, { id });
     if (!after) throw notFound('Resultatet');

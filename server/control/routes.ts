@@ -182,7 +182,8 @@ export function controlRoutes({ services }: Deps) {
       method: 'get',
       path: '/control/uppsikt',
       tags,
-      summary: 'Styrelsens uppsikt: per nämnd planens status, kontrollpunkter, resultat, avvikelser, åtgärder och bedömning',
+      summary:
+        'Styrelsens uppsikt: per nämnd planens status, kontrollpunkter, resultat, avvikelser, åtgärder och bedömning',
       request: { query: z.object({ year: Year }) },
       responses: { ...ok('Uppsikten', UppsiktSchema), ...readErrors },
     }),

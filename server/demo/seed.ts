@@ -3,6 +3,7 @@ import { createBody } from '../bodies/service';
 import { type Services, systemActor } from '../core/context';
 import { closeUnit, createUnit, updateUnit } from '../org/service';
 import { createUser, grantRole } from '../users/service';
+import { seedControl } from './control';
 import { seedDelegation } from './delegation';
 import { seedEconomy } from './economy';
 import { seedFollowup } from './followup';
@@ -158,5 +159,6 @@ export async function seedDemo(services: Services): Promise<{
   const steering = await seedSteering(services, units, bodies);
   const economy = await seedEconomy(services, units, bodies);
   const followup = await seedFollowup(services, units, bodies, economy.planId);
+  await seedControl(services, units, bodies, users);
   return { units, users, bodies, steering, economy, followup };
 }

@@ -35,6 +35,11 @@ const DeviationsPage = lazy(() => import('../followup/DeviationsPage').then((m) 
 const MonthPage = lazy(() => import('../month/MonthPage').then((m) => ({ default: m.MonthPage })));
 const ReportsPage = lazy(() => import('../reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const ReportPage = lazy(() => import('../reports/ReportPage').then((m) => ({ default: m.ReportPage })));
+const ControlPage = lazy(() => import('../control/ControlPage').then((m) => ({ default: m.ControlPage })));
+const ControlPlanPage = lazy(() => import('../control/ControlPlanPage').then((m) => ({ default: m.ControlPlanPage })));
+const ControlPointPage = lazy(() => import('../control/PointPage').then((m) => ({ default: m.PointPage })));
+const AssessmentPage = lazy(() => import('../control/AssessmentPage').then((m) => ({ default: m.AssessmentPage })));
+const UppsiktPage = lazy(() => import('../control/UppsiktPage').then((m) => ({ default: m.UppsiktPage })));
 const MeetingsPage = lazy(() => import('../reports/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
 
 function PageLoading() {
@@ -100,6 +105,11 @@ export function App() {
                   <Route path="/planer/:id" element={<PlanPage />} />
                   <Route path="/mal/:id" element={<GoalPage />} />
                   <Route path="/beslut" element={<DecisionsPage />} />
+                  <Route path="/intern-kontroll" element={<ControlPage />} />
+                  <Route path="/intern-kontroll/uppsikt" element={<UppsiktPage />} />
+                  <Route path="/intern-kontroll/planer/:id" element={<ControlPlanPage />} />
+                  <Route path="/intern-kontroll/punkter/:id" element={<ControlPointPage />} />
+                  <Route path="/intern-kontroll/bedomning/:id" element={<AssessmentPage />} />
                   <Route path="/uppdrag" element={<AssignmentsPage />} />
                   <Route path="/aktiviteter" element={<ActivitiesPage />} />
                   <Route path="/varden" element={<ValuesPage />} />

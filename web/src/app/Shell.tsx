@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type NavLinkProps, Outlet, Link as RouterLink, NavLink as RouterNavLink, useNavigate } from 'react-router';
+import '../control/texts';
 import '../month/texts';
 import { hasRole, meKey, useMe } from './auth';
 import { call, client } from './client';
@@ -59,6 +60,9 @@ export function Shell({ children }: { children: ReactNode }) {
               </li>
               <li>
                 <NavLink to="/beslut">{t('nav.decisions')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/intern-kontroll">{t('control.nav')}</NavLink>
               </li>
               <li>
                 <NavLink to="/uppdrag">{t('nav.assignments')}</NavLink>
