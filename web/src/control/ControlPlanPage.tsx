@@ -57,7 +57,7 @@ export function ControlPlanPage() {
                 <Table.Th scope="col">{t('control.recipient')}</Table.Th>
                 <Table.Th scope="col">{t('control.dueOn')}</Table.Th>
                 <Table.Th scope="col">
-                  <span className="visually-hidden">{t('control.save')}</span>
+                  <span className="visually-hidden">{t('control.edit')}</span>
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -82,8 +82,13 @@ export function ControlPlanPage() {
                   <Table.Td>{pt.dueOn ? formatDate(pt.dueOn) : '–'}</Table.Td>
                   <Table.Td>
                     {pt.can.edit && (
-                      <Button size="xs" variant="light" onClick={() => setEditing(pt)}>
-                        {t('control.save')}: {pt.what.slice(0, 20)}
+                      <Button
+                        size="xs"
+                        variant="light"
+                        aria-label={`${t('control.edit')}: ${pt.what}`}
+                        onClick={() => setEditing(pt)}
+                      >
+                        {t('control.edit')}
                       </Button>
                     )}
                   </Table.Td>
