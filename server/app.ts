@@ -8,6 +8,7 @@ import { DomainError } from '../domain/errors';
 import { authRoutes } from './auth/routes';
 import { bodyRoutes } from './bodies/routes';
 import { competenceRoutes } from './competence/routes';
+import { controlRoutes } from './control/routes';
 import { economyRoutes } from './economy/routes';
 import { followupRoutes } from './followup/routes';
 import { healthRoutes } from './health/routes';
@@ -62,6 +63,7 @@ export function buildApi(deps: Deps) {
   api.route('/', competenceRoutes(deps));
   api.route('/', followupRoutes(deps));
   api.route('/', reportRoutes(deps));
+  api.route('/', controlRoutes(deps));
   api.route('/', taskRoutes(deps));
   api.route('/', riskRoutes(deps));
   api.doc31('/openapi.json', {

@@ -3,7 +3,7 @@ import type { UnitLevel } from '../org';
 
 /** What an occasion of the annual cycle is: a follow-up of a month, or a planning milestone. */
 export const FOLLOWUP_KINDS = ['month', 'tertial', 'interim', 'annual'] as const;
-export const MILESTONE_KINDS = ['budget', 'regionplan', 'verksamhetsplan'] as const;
+export const MILESTONE_KINDS = ['budget', 'regionplan', 'verksamhetsplan', 'internal_control'] as const;
 export const OCCASION_KINDS = [...FOLLOWUP_KINDS, ...MILESTONE_KINDS] as const;
 export type OccasionKind = (typeof OCCASION_KINDS)[number];
 
@@ -15,6 +15,7 @@ export const OCCASION_KIND_LABELS: Record<OccasionKind, string> = {
   budget: 'Budget',
   regionplan: 'Regionplan',
   verksamhetsplan: 'Verksamhetsplaner',
+  internal_control: 'Intern kontroll',
 };
 
 export const isFollowupKind = (kind: string): boolean => (FOLLOWUP_KINDS as readonly string[]).includes(kind);

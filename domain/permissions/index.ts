@@ -1,5 +1,6 @@
 import type { OrgIndex } from '../org';
 import { withBodyMembership } from './bodies';
+import { controlRules } from './control';
 import { dataRules } from './data';
 import { historyRules } from './history';
 import { orgRules } from './org';
@@ -29,6 +30,7 @@ const rules = withBodyMembership({
   ...economyRules,
   ...reportRules,
   ...riskRules,
+  ...controlRules,
 });
 
 export type Action = keyof typeof rules;

@@ -75,6 +75,11 @@ const OWNERS: Record<string, string> = {
   risks: 'risk',
   risk_links: 'risk',
   risk_assessments: 'risk',
+  control_plans: 'control',
+  control_points: 'control',
+  control_results: 'control',
+  control_actions: 'control',
+  control_assessments: 'control',
 };
 
 /** Folders that are not capabilities: the database's own code and the demo seed (fixtures). */
@@ -87,6 +92,11 @@ const NOT_CAPABILITIES = new Set(['db', 'demo']);
 const ALLOWED: Record<string, string> = {
   // The one write path records every change's history in the writer's transaction (decision 003).
   'core → history': 'write() inserts the history entry',
+  // Internal control (issue 14 part B): a control point is chosen from the risk register and names
+  // its risk; the risk capability had no read functions yet when this was written.
+  'control → risks': 'a control point names the risk it is chosen from',
+  'control → users': 'a control point, result and action name the people in them',
+  'control → role_assignments': 'escalation lists the controllers over a body',
 };
 
 /**

@@ -548,6 +548,74 @@ export interface RiskAssessmentsTable {
   created_at: Timestamp;
 }
 
+export interface ControlPlansTable {
+  id: string;
+  version: Generated<number>;
+  body_id: string;
+  year: number;
+  status: Generated<string>;
+  decision_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ControlPointsTable {
+  id: string;
+  version: Generated<number>;
+  plan_id: string;
+  risk_id: string | null;
+  region_wide: Generated<boolean>;
+  source_point_id: string | null;
+  unit_id: string | null;
+  what: string;
+  method: Generated<string>;
+  frequency: string;
+  checker_user_id: string | null;
+  recipient: Generated<string>;
+  due_on: DateCol | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ControlResultsTable {
+  id: string;
+  version: Generated<number>;
+  point_id: string;
+  occasion: string;
+  done: boolean;
+  deviation: Generated<boolean>;
+  serious: Generated<boolean>;
+  sample_size: number | null;
+  findings: Generated<string>;
+  evidence: Generated<string>;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface ControlActionsTable {
+  id: string;
+  version: Generated<number>;
+  result_id: string;
+  what: string;
+  owner_user_id: string | null;
+  due_on: DateCol;
+  status: Generated<string>;
+  done_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface ControlAssessmentsTable {
+  id: string;
+  version: Generated<number>;
+  body_id: string;
+  year: number;
+  judgement: string;
+  reasons: Generated<string>;
+  decision_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   users: UsersTable;
   org_units: OrgUnitsTable;
@@ -599,4 +667,9 @@ export interface DB {
   risks: RisksTable;
   risk_links: RiskLinksTable;
   risk_assessments: RiskAssessmentsTable;
+  control_plans: ControlPlansTable;
+  control_points: ControlPointsTable;
+  control_results: ControlResultsTable;
+  control_actions: ControlActionsTable;
+  control_assessments: ControlAssessmentsTable;
 }

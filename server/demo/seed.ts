@@ -3,6 +3,7 @@ import { createBody } from '../bodies/service';
 import { type Services, systemActor } from '../core/context';
 import { closeUnit, createUnit, updateUnit } from '../org/service';
 import { createUser, grantRole } from '../users/service';
+import { seedControl } from './control';
 import { seedDelegation } from './delegation';
 import { seedEconomy } from './economy';
 import { seedFollowup } from './followup';
@@ -161,5 +162,7 @@ export async function seedDemo(services: Services): Promise<{
   const economy = await seedEconomy(services, units, bodies);
   const followup = await seedFollowup(services, units, bodies, economy.planId);
   const risks = await seedRisks(services, units, bodies, users, steering, economy.measures);
+  // Control points are chosen from the registers, so the risks come first.
+  await seedControl(services, units, bodies, users);
   return { units, users, bodies, steering, economy, followup, risks };
 }

@@ -67,6 +67,16 @@ export const HISTORY_KINDS = [
   'risk.linked',
   'risk.unlinked',
   'risk_scale.updated',
+  'control_plan.created',
+  'control_plan.decided',
+  'control_point.created',
+  'control_point.updated',
+  'control_result.recorded',
+  'control_result.updated',
+  'control_action.created',
+  'control_action.updated',
+  'control_assessment.created',
+  'control_assessment.updated',
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
@@ -94,5 +104,10 @@ export const HISTORY_ENTITIES = [
   'meeting',
   'risk',
   'risk_scale',
+  'control_plan',
+  'control_point',
+  'control_result',
+  'control_action',
+  'control_assessment',
 ] as const;
 export type HistoryEntity = (typeof HISTORY_ENTITIES)[number];

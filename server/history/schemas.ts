@@ -129,6 +129,65 @@ const RiskScaleState = z
     thresholds: z.object({ medium: z.number().int(), high: z.number().int(), veryHigh: z.number().int() }),
   })
   .openapi('HistoryRiskScale');
+// Internal control (issue 14 part B): the payloads of its kinds, field by field.
+const ControlPlanState = z
+  .object({
+    id: z.string(),
+    bodyId: z.string(),
+    year: z.number().int(),
+    status: z.enum(['draft', 'decided']),
+    decisionId: z.string().nullable(),
+  })
+  .openapi('HistoryControlPlan');
+const ControlPointState = z
+  .object({
+    id: z.string(),
+    planId: z.string(),
+    riskId: z.string().nullable(),
+    regionWide: z.boolean(),
+    sourcePointId: z.string().nullable(),
+    unitId: z.string().nullable(),
+    what: z.string(),
+    method: z.string(),
+    frequency: z.string(),
+    checkerUserId: z.string().nullable(),
+    recipient: z.string(),
+    dueOn: z.string().nullable(),
+  })
+  .openapi('HistoryControlPoint');
+const ControlResultState = z
+  .object({
+    id: z.string(),
+    pointId: z.string(),
+    occasion: z.string(),
+    done: z.boolean(),
+    deviation: z.boolean(),
+    serious: z.boolean(),
+    sampleSize: z.number().int().nullable(),
+    findings: z.string(),
+    evidence: z.string(),
+    recordedBy: z.string().nullable(),
+  })
+  .openapi('HistoryControlResult');
+const ControlActionState = z
+  .object({
+    id: z.string(),
+    resultId: z.string(),
+    what: z.string(),
+    ownerUserId: z.string().nullable(),
+    dueOn: z.string(),
+    status: z.enum(['open', 'done']),
+  })
+  .openapi('HistoryControlAction');
+const ControlAssessmentState = z
+  .object({
+    bodyId: z.string(),
+    year: z.number().int(),
+    judgement: z.enum(['sufficient', 'partly', 'insufficient']),
+    reasons: z.string(),
+    decisionId: z.string().nullable(),
+  })
+  .openapi('HistoryControlAssessment');
 
 /**
  * The payload of each kind that is declared field by field: what its `before` and `after`
@@ -150,6 +209,16 @@ export const DECLARED_PAYLOADS: Partial<Record<HistoryKind, { before: z.ZodType;
   'risk.linked': { before: z.null(), after: RiskLinkState },
   'risk.unlinked': { before: RiskLinkState, after: z.null() },
   'risk_scale.updated': { before: RiskScaleState, after: RiskScaleState },
+  'control_plan.created': { before: z.null(), after: ControlPlanState },
+  'control_plan.decided': { before: ControlPlanState, after: ControlPlanState },
+  'control_point.created': { before: z.null(), after: ControlPointState },
+  'control_point.updated': { before: ControlPointState, after: ControlPointState },
+  'control_result.recorded': { before: z.null(), after: ControlResultState },
+  'control_result.updated': { before: ControlResultState, after: ControlResultState },
+  'control_action.created': { before: z.null(), after: ControlActionState },
+  'control_action.updated': { before: ControlActionState, after: ControlActionState },
+  'control_assessment.created': { before: z.null(), after: ControlAssessmentState },
+  'control_assessment.updated': { before: ControlAssessmentState, after: ControlAssessmentState },
 };
 
 const FieldChangeSchema = z

@@ -37,6 +37,11 @@ const ReportsPage = lazy(() => import('../reports/ReportsPage').then((m) => ({ d
 const ReportPage = lazy(() => import('../reports/ReportPage').then((m) => ({ default: m.ReportPage })));
 const BodyPage = lazy(() => import('../bodies/BodyPage').then((m) => ({ default: m.BodyPage })));
 const WrongLevelPage = lazy(() => import('../competence/WrongLevel').then((m) => ({ default: m.WrongLevelPage })));
+const ControlPage = lazy(() => import('../control/ControlPage').then((m) => ({ default: m.ControlPage })));
+const ControlPlanPage = lazy(() => import('../control/ControlPlanPage').then((m) => ({ default: m.ControlPlanPage })));
+const ControlPointPage = lazy(() => import('../control/PointPage').then((m) => ({ default: m.PointPage })));
+const AssessmentPage = lazy(() => import('../control/AssessmentPage').then((m) => ({ default: m.AssessmentPage })));
+const UppsiktPage = lazy(() => import('../control/UppsiktPage').then((m) => ({ default: m.UppsiktPage })));
 const MeetingsPage = lazy(() => import('../reports/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
 const RisksPage = lazy(() => import('../risk/RisksPage').then((m) => ({ default: m.RisksPage })));
 const RiskPage = lazy(() => import('../risk/RiskPage').then((m) => ({ default: m.RiskPage })));
@@ -106,6 +111,11 @@ export function App() {
                   <Route path="/mal/:id" element={<GoalPage />} />
                   <Route path="/beslut" element={<DecisionsPage />} />
                   <Route path="/beslut/fel-niva" element={<WrongLevelPage />} />
+                  <Route path="/intern-kontroll" element={<ControlPage />} />
+                  <Route path="/intern-kontroll/uppsikt" element={<UppsiktPage />} />
+                  <Route path="/intern-kontroll/planer/:id" element={<ControlPlanPage />} />
+                  <Route path="/intern-kontroll/punkter/:id" element={<ControlPointPage />} />
+                  <Route path="/intern-kontroll/bedomning/:id" element={<AssessmentPage />} />
                   <Route path="/uppdrag" element={<AssignmentsPage />} />
                   <Route path="/aktiviteter" element={<ActivitiesPage />} />
                   <Route path="/varden" element={<ValuesPage />} />

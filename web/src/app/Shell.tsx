@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type NavLinkProps, Outlet, Link as RouterLink, NavLink as RouterNavLink, useNavigate } from 'react-router';
 import '../bodies/texts';
+import '../control/texts';
 import '../month/texts';
 import '../risk/texts';
 import { hasRole, meKey, useMe } from './auth';
@@ -67,6 +68,9 @@ export function Shell({ children }: { children: ReactNode }) {
               </li>
               <li>
                 <NavLink to="/beslut/fel-niva">{t('wrongLevel.nav')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/intern-kontroll">{t('control.nav')}</NavLink>
               </li>
               <li>
                 <NavLink to="/uppdrag">{t('nav.assignments')}</NavLink>

@@ -2316,7 +2316,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+                    entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
                     id: string;
                 };
                 header?: never;
@@ -7495,7 +7495,7 @@ export interface paths {
                     "application/json": {
                         year: number;
                         /** @enum {string} */
-                        kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan";
+                        kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan" | "internal_control";
                         /** @default null */
                         period?: string | null;
                         title: string;
@@ -9910,6 +9910,1268 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/control/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Årets internkontrollplaner som användaren läser, och organen som kan ha en */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Planerna */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlPlanList"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Skapa ett organs internkontrollplan för ett år (med styrelsens regiongemensamma kontroller) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bodyId: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Skapad */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlPlan"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** En internkontrollplan med dess kontrollpunkter */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Planen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlPlan"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/plans/{id}/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lägg till en kontrollpunkt i en plan som inte är beslutad */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Risken ur organets riskregister
+                         * @default null
+                         */
+                        riskId?: string | null;
+                        /**
+                         * @description Styrelsens krav på varje nämnd
+                         * @default false
+                         */
+                        regionWide?: boolean;
+                        /** @default null */
+                        unitId?: string | null;
+                        /** @description Vad som kontrolleras */
+                        what: string;
+                        /** @default  */
+                        method?: string;
+                        /** @enum {string} */
+                        frequency: "monthly" | "tertial" | "half_year" | "yearly" | "once";
+                        /**
+                         * @description Vem som kontrollerar
+                         * @default null
+                         */
+                        checkerUserId?: string | null;
+                        /**
+                         * @description Vem som får resultatet
+                         * @default
+                         */
+                        recipient?: string;
+                        /** @default null */
+                        dueOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Tillagd */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlPoint"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/points/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ändra en kontrollpunkt i en plan som inte är beslutad */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Risken ur organets riskregister
+                         * @default null
+                         */
+                        riskId?: string | null;
+                        /**
+                         * @description Styrelsens krav på varje nämnd
+                         * @default false
+                         */
+                        regionWide?: boolean;
+                        /** @default null */
+                        unitId?: string | null;
+                        /** @description Vad som kontrolleras */
+                        what: string;
+                        /** @default  */
+                        method?: string;
+                        /** @enum {string} */
+                        frequency: "monthly" | "tertial" | "half_year" | "yearly" | "once";
+                        /**
+                         * @description Vem som kontrollerar
+                         * @default null
+                         */
+                        checkerUserId?: string | null;
+                        /**
+                         * @description Vem som får resultatet
+                         * @default
+                         */
+                        recipient?: string;
+                        /** @default null */
+                        dueOn?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Ändrad */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlPoint"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/plans/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Anta planen genom ett registrerat beslut av det behöriga organet (nämnden själv) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        decisionId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Beslutad */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlPlan"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/points/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** En kontrollpunkts resultat per tillfälle, med åtgärderna */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Resultaten */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlPointResults"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/points/{id}/results/{occasion}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Registrera eller ändra resultatet för ett tillfälle; en avvikelse kräver en åtgärd */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description Kontrolltillfälle: 2025-03, 2025-T1, 2025-H1 eller 2025 */
+                    occasion: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Resultatets version när det ändras; null för tillfällets första resultat
+                         * @default null
+                         */
+                        version?: number | null;
+                        done: boolean;
+                        /** @default false */
+                        deviation?: boolean;
+                        /** @default false */
+                        serious?: boolean;
+                        /** @default null */
+                        sampleSize?: number | null;
+                        /** @default  */
+                        findings?: string;
+                        /**
+                         * @description Länk eller filreferens
+                         * @default
+                         */
+                        evidence?: string;
+                        /** @default [] */
+                        actions?: {
+                            what: string;
+                            /** @default null */
+                            ownerUserId?: string | null;
+                            dueOn: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Registrerat */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlResult"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ändra en åtgärd efter en avvikelse, eller markera den klar */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        what: string;
+                        /** @default null */
+                        ownerUserId?: string | null;
+                        dueOn: string;
+                        version: number;
+                        /** @enum {string} */
+                        status: "open" | "done";
+                    };
+                };
+            };
+            responses: {
+                /** @description Ändrad */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlAction"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Allvarliga avvikelser och försenade åtgärder, till organets ordförande och controller */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Eskaleringarna */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlEscalations"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/uppsikt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Styrelsens uppsikt: per nämnd planens status, kontrollpunkter, resultat, avvikelser, åtgärder och bedömning */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Uppsikten */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlUppsikt"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/bodies/{bodyId}/assessments/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nämndens årliga bedömning av sin interna kontroll, med årets utfall */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bedömningen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlAssessmentView"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Skriv nämndens bedömning: tillräcklig, delvis tillräcklig eller otillräcklig, med skäl */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bodyId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        version?: number | null;
+                        /** @enum {string} */
+                        judgement: "sufficient" | "partly" | "insufficient";
+                        /** @default  */
+                        reasons?: string;
+                        /** @default null */
+                        decisionId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Sparad */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlAssessmentView"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/periods/current": {
         parameters: {
             query?: never;
@@ -11270,7 +12532,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11285,7 +12547,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11300,7 +12562,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11315,7 +12577,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11330,7 +12592,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11345,7 +12607,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11360,7 +12622,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11375,7 +12637,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11390,7 +12652,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11405,7 +12667,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11420,7 +12682,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11435,7 +12697,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11450,7 +12712,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11465,7 +12727,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11480,7 +12742,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11495,7 +12757,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11510,7 +12772,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11525,7 +12787,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11540,7 +12802,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11555,7 +12817,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11570,7 +12832,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11585,7 +12847,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11600,7 +12862,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11615,7 +12877,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11630,7 +12892,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11645,7 +12907,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11660,7 +12922,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11675,7 +12937,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11690,7 +12952,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11705,7 +12967,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11720,7 +12982,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11735,7 +12997,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11750,7 +13012,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11765,7 +13027,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11780,7 +13042,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11795,7 +13057,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11810,7 +13072,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11825,7 +13087,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11840,7 +13102,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11855,7 +13117,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11870,7 +13132,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11885,7 +13147,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11900,7 +13162,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11915,7 +13177,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11930,7 +13192,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11945,7 +13207,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11960,7 +13222,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11975,7 +13237,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -11990,7 +13252,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12005,7 +13267,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12020,7 +13282,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12035,7 +13297,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12050,7 +13312,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12065,7 +13327,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12080,7 +13342,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12095,7 +13357,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12110,7 +13372,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12125,7 +13387,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12140,7 +13402,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12155,7 +13417,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12170,7 +13432,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12185,7 +13447,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12200,7 +13462,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12215,7 +13477,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12230,7 +13492,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12245,7 +13507,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12260,7 +13522,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12269,6 +13531,156 @@ export interface components {
             kind: "risk_scale.updated";
             before: components["schemas"]["HistoryRiskScale"];
             after: components["schemas"]["HistoryRiskScale"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "control_plan.created";
+            before: null;
+            after: components["schemas"]["HistoryControlPlan"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "control_plan.decided";
+            before: components["schemas"]["HistoryControlPlan"];
+            after: components["schemas"]["HistoryControlPlan"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "control_point.created";
+            before: null;
+            after: components["schemas"]["HistoryControlPoint"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "control_point.updated";
+            before: components["schemas"]["HistoryControlPoint"];
+            after: components["schemas"]["HistoryControlPoint"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "control_result.recorded";
+            before: null;
+            after: components["schemas"]["HistoryControlResult"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "control_result.updated";
+            before: components["schemas"]["HistoryControlResult"];
+            after: components["schemas"]["HistoryControlResult"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "control_action.created";
+            before: null;
+            after: components["schemas"]["HistoryControlAction"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "control_action.updated";
+            before: components["schemas"]["HistoryControlAction"];
+            after: components["schemas"]["HistoryControlAction"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "control_assessment.created";
+            before: null;
+            after: components["schemas"]["HistoryControlAssessment"];
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "control_assessment.updated";
+            before: components["schemas"]["HistoryControlAssessment"];
+            after: components["schemas"]["HistoryControlAssessment"];
         };
         HistoryFieldChange: {
             /** @description Fältets namn; nästlade fält med punkt (`measure.title`) */
@@ -12377,6 +13789,57 @@ export interface components {
                 high: number;
                 veryHigh: number;
             };
+        };
+        HistoryControlPlan: {
+            id: string;
+            bodyId: string;
+            year: number;
+            /** @enum {string} */
+            status: "draft" | "decided";
+            decisionId: string | null;
+        };
+        HistoryControlPoint: {
+            id: string;
+            planId: string;
+            riskId: string | null;
+            regionWide: boolean;
+            sourcePointId: string | null;
+            unitId: string | null;
+            what: string;
+            method: string;
+            frequency: string;
+            checkerUserId: string | null;
+            recipient: string;
+            dueOn: string | null;
+        };
+        HistoryControlResult: {
+            id: string;
+            pointId: string;
+            occasion: string;
+            done: boolean;
+            deviation: boolean;
+            serious: boolean;
+            sampleSize: number | null;
+            findings: string;
+            evidence: string;
+            recordedBy: string | null;
+        };
+        HistoryControlAction: {
+            id: string;
+            resultId: string;
+            what: string;
+            ownerUserId: string | null;
+            dueOn: string;
+            /** @enum {string} */
+            status: "open" | "done";
+        };
+        HistoryControlAssessment: {
+            bodyId: string;
+            year: number;
+            /** @enum {string} */
+            judgement: "sufficient" | "partly" | "insufficient";
+            reasons: string;
+            decisionId: string | null;
         };
         Decision: components["schemas"]["DecisionSummary"] & {
             links: components["schemas"]["DecisionLink"][];
@@ -12999,7 +14462,7 @@ export interface components {
             version: number;
             year: number;
             /** @enum {string} */
-            kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan";
+            kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan" | "internal_control";
             period: string | null;
             title: string;
             deadlines: components["schemas"]["Deadline"][];
@@ -13023,7 +14486,7 @@ export interface components {
         OccasionRef: {
             id: string;
             /** @enum {string} */
-            kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan";
+            kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan" | "internal_control";
             title: string;
         };
         SubmissionStatusCounts: {
@@ -13385,6 +14848,188 @@ export interface components {
             /** @enum {string} */
             status: "not_started" | "ongoing" | "reported" | "late";
         };
+        ControlPlanList: {
+            year: number;
+            plans: {
+                id: string;
+                bodyId: string;
+                bodyName: string;
+                year: number;
+                /** @enum {string} */
+                status: "draft" | "decided";
+                points: number;
+            }[];
+            /** @description Nämnder och styrelse som kan ha en plan, med om användaren får skapa den */
+            bodies: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer";
+                canCreate: boolean;
+            }[];
+        };
+        ControlPlan: {
+            id: string;
+            version: number;
+            bodyId: string;
+            bodyName: string;
+            /** @enum {string} */
+            bodyKind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer";
+            year: number;
+            /** @enum {string} */
+            status: "draft" | "decided";
+            decisionId: string | null;
+            decisionCitation: string | null;
+            points: components["schemas"]["ControlPoint"][];
+            can: {
+                edit: boolean;
+                decide: boolean;
+            };
+        };
+        ControlPoint: {
+            id: string;
+            version: number;
+            planId: string;
+            riskId: string | null;
+            riskTitle: string | null;
+            /** @description Krävs av styrelsen i varje nämnds plan */
+            regionWide: boolean;
+            sourcePointId: string | null;
+            unitId: string | null;
+            what: string;
+            method: string;
+            /** @enum {string} */
+            frequency: "monthly" | "tertial" | "half_year" | "yearly" | "once";
+            checkerUserId: string | null;
+            checkerName: string | null;
+            recipient: string;
+            dueOn: string | null;
+            /** @description Årets kontrolltillfällen enligt frekvensen */
+            occasions: string[];
+            can: {
+                edit: boolean;
+                record: boolean;
+            };
+        };
+        ControlPointResults: {
+            point: components["schemas"]["ControlPoint"];
+            /** @enum {string} */
+            planStatus: "draft" | "decided";
+            results: components["schemas"]["ControlResult"][];
+        };
+        ControlResult: {
+            id: string;
+            version: number;
+            pointId: string;
+            occasion: string;
+            done: boolean;
+            deviation: boolean;
+            /** @description Allvarlig avvikelse: eskaleras till ordförande och controller */
+            serious: boolean;
+            sampleSize: number | null;
+            findings: string;
+            /** @description Länk eller filreferens till underlaget */
+            evidence: string;
+            recordedBy: string | null;
+            recordedByName: string | null;
+            recordedAt: string;
+            actions: components["schemas"]["ControlAction"][];
+            can: {
+                edit: boolean;
+            };
+        };
+        ControlAction: {
+            id: string;
+            version: number;
+            resultId: string;
+            what: string;
+            ownerUserId: string | null;
+            ownerName: string | null;
+            dueOn: string;
+            /** @enum {string} */
+            status: "open" | "done";
+            doneAt: string | null;
+            /** @description Öppen efter sista dag: eskaleras */
+            late: boolean;
+            can: {
+                edit: boolean;
+            };
+        };
+        ControlEscalations: {
+            year: number;
+            today: string;
+            items: {
+                /** @enum {string} */
+                reason: "serious_deviation" | "late_action";
+                bodyId: string;
+                bodyName: string;
+                pointId: string;
+                what: string;
+                resultId: string;
+                occasion: string;
+                actionId: string | null;
+                actionWhat: string | null;
+                dueOn: string | null;
+                ownerName: string | null;
+                /** @description Organets ordförande och controller, som eskaleringen går till */
+                recipients: {
+                    userId: string;
+                    name: string;
+                    /** @enum {string} */
+                    as: "ordforande" | "controller";
+                }[];
+            }[];
+        };
+        ControlUppsikt: {
+            year: number;
+            bodies: {
+                bodyId: string;
+                bodyName: string;
+                /** @enum {string} */
+                bodyKind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer";
+                planId: string | null;
+                /** @enum {string|null} */
+                planStatus: "draft" | "decided" | null;
+                points: number;
+                counts: components["schemas"]["ControlCounts"];
+                units: {
+                    unitId: string | null;
+                    counts: components["schemas"]["ControlCounts"];
+                }[];
+                /** @enum {string|null} */
+                judgement: "sufficient" | "partly" | "insufficient" | null;
+            }[];
+            total: components["schemas"]["ControlCounts"];
+        };
+        ControlCounts: {
+            results: number;
+            done: number;
+            notDone: number;
+            deviations: number;
+            openActions: number;
+            lateActions: number;
+        };
+        ControlAssessmentView: {
+            bodyId: string;
+            bodyName: string;
+            year: number;
+            assessment: components["schemas"]["ControlAssessment"];
+            points: number;
+            counts: components["schemas"]["ControlCounts"];
+            can: {
+                edit: boolean;
+            };
+        };
+        ControlAssessment: {
+            id: string;
+            version: number;
+            bodyId: string;
+            year: number;
+            /** @enum {string} */
+            judgement: "sufficient" | "partly" | "insufficient";
+            reasons: string;
+            decisionId: string | null;
+        } | null;
         CurrentMonth: {
             month: string;
             today: string;

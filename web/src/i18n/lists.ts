@@ -1,3 +1,4 @@
+import type * as control from '../../../domain/control/rules';
 import type * as economy from '../../../domain/economy/measures';
 import type * as cycle from '../../../domain/followup/cycle';
 import type * as deviations from '../../../domain/followup/deviations';
@@ -6,6 +7,7 @@ import type * as submissions from '../../../domain/followup/submissions';
 import type * as org from '../../../domain/org';
 import type * as risk from '../../../domain/risk/matrix';
 import type * as steering from '../../../domain/steering';
+import type * as controlTexts from '../control/texts';
 import type * as riskTexts from '../risk/texts';
 import type en from './en.json';
 import type sv from './sv.json';
@@ -52,5 +54,15 @@ type RiskListLabels = [
   Labelled<typeof risk.RISK_LINK_KINDS, (typeof riskTexts.sv)['risk']['linkKind']>,
 ];
 
+// The internal-control pages keep theirs in web/src/control/texts.ts (sv and en share one shape).
+type ControlTexts = (typeof controlTexts.sv)['control'];
+type ControlListLabels = [
+  Labelled<typeof control.PLAN_STATUSES, ControlTexts['planStatus']>,
+  Labelled<typeof control.FREQUENCIES, ControlTexts['frequency']>,
+  Labelled<typeof control.JUDGEMENTS, ControlTexts['judgement']>,
+  Labelled<typeof control.ACTION_STATUSES, ControlTexts['actionStatus']>,
+  Labelled<typeof control.ESCALATION_REASONS, ControlTexts['reason']>,
+];
+
 /** Compiles only while every closed list has its labels in both languages. */
-export type ClosedListLabels = [ListLabels<typeof sv>, ListLabels<typeof en>, RiskListLabels];
+export type ClosedListLabels = [ListLabels<typeof sv>, ListLabels<typeof en>, RiskListLabels, ControlListLabels];
