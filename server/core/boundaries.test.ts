@@ -110,8 +110,6 @@ const KNOWN_DEBT: Record<string, string> = {
   'server/economy → decisions': 'a measure lists its decisions',
   'server/economy → decision_links': 'a measure lists its decisions',
   'server/economy → plan_versions': 'the kept plan figures follow the plan versions',
-  'server/steering → bodies': 'a plan or decision names its body',
-  'server/steering → measures': 'a goal lists the measures serving it',
   'server/reports → bodies': 'a board report names its body',
   'server/reports → decisions': 'a board report lists decisions',
   'server/reports → plans': 'a board report reads its plan',
