@@ -1,3 +1,4 @@
+import type { BodyKind } from '../../domain/org';
 import type { Executor } from '../core/context';
 
 /** Reads of the bodies for other capabilities (decision 015), each answering one question. */
@@ -27,4 +28,25 @@ export async function bodiesGoverning(db: Executor, unitIds: readonly string[]) 
     .select(['b.id', 'b.name', 'b.kind'])
     .where('bu.unit_id', 'in', [...unitIds])
     .execute();
+}
+
+/** Bodies with the units each governs: the given ones, or (no ids) every body, as competence judges a maker or an area. */
+export async function bodiesWithUnits(db: Executor, ids?: readonly string[]) {
+  if (ids !== undefined && ids.length === 0) return [];
+  let q = db.selectFrom('bodies').select(['id', 'name', 'kind', 'parent_body_id', 'valid_from', 'valid_to']);
+  let lq = db.selectFrom('body_units').select(['body_id', 'unit_id']);
+  if (ids) {
+    q = q.where('id', 'in', [...ids]);
+    lq = lq.where('body_id', 'in', [...ids]);
+  }
+  const [rows, links] = await Promise.all([q.execute(), lq.execute()]);
+  return rows.map((b) => ({
+    id: b.id,
+    name: b.name,
+    kind: b.kind as BodyKind,
+    parentBodyId: b.parent_body_id,
+    validFrom: String(b.valid_from),
+    validTo: b.valid_to === null ? null : String(b.valid_to),
+    unitIds: links.filter((l) => l.body_id === b.id).map((l) => l.unit_id),
+  }));
 }

@@ -196,3 +196,28 @@ export async function latestPlanVersion(db: Executor, planId: string) {
   if (!v) return null;
   return { title: v.title, startYear: v.start_year, endYear: v.end_year, seq: v.seq };
 }
+
+/**
+ * The beslut taken by officials or by any of `bodyIds` in [from, to), oldest first: the
+ * candidates for anmälan av delegationsbeslut.
+ */
+export async function beslutByOfficialsOrBodies(
+  db: Executor,
+  bodyIds: readonly string[],
+  from: string | null,
+  to: string | null,
+): Promise<DecisionHead[]> {
+  let q = db
+    .selectFrom('decisions as d')
+    .select(FACTS)
+    .where('d.kind', '=', 'beslut')
+    .where((eb) =>
+      bodyIds.length > 0
+        ? eb.or([eb('d.official_name', 'is not', null), eb('d.body_id', 'in', [...bodyIds])])
+        : eb('d.official_name', 'is not', null),
+    );
+  if (from) q = q.where('d.decided_on', '>=', from);
+  if (to) q = q.where('d.decided_on', '<', to);
+  const rows = await q.orderBy('d.decided_on').orderBy('d.id').execute();
+  return rows.map(factsOf);
+}
