@@ -27,3 +27,14 @@ export async function managersToRemind(db: Executor) {
     .execute();
   return rows;
 }
+
+/** The display name and username of the given accounts, by id; an id with no account is absent. */
+export async function accountNamesOf(
+  db: Executor,
+  userIds: readonly string[],
+): Promise<Map<string, { displayName: string; username: string }>> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name', 'username']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, { displayName: r.display_name, username: r.username }]));
+}
