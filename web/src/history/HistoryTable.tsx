@@ -6,7 +6,14 @@ import type { Schema } from '../app/client';
 import { formatDateTime } from '../app/format';
 import { HistoryChanges, type ShowValue } from './HistoryChanges';
 
-type Entry = Schema<'HistoryEntry'>;
+/** What the table shows of an entry: every history answer's entries carry these. */
+interface Entry {
+  id: string;
+  at: string;
+  actorName: string;
+  kind: string;
+  changes: readonly Schema<'HistoryFieldChange'>[];
+}
 
 /** Newest first; entries of the same instant in the order they were written, newest first. */
 const newestFirst = (a: Entry, b: Entry) =>
@@ -17,7 +24,7 @@ const newestFirst = (a: Entry, b: Entry) =>
  * the same on every page that shows one. `kindLabel` names each kind; `changes` replaces the
  * field list for an entry a page says better in its own words (a unit "created as …").
  */
-export function HistoryTable({
+export function HistoryTable<E extends Entry>({
   entries,
   caption,
   minWidth = 640,
@@ -25,12 +32,12 @@ export function HistoryTable({
   show,
   changes,
 }: {
-  entries: readonly Entry[];
+  entries: readonly E[];
   caption: string;
   minWidth?: number;
   kindLabel: (kind: string) => string;
   show?: ShowValue;
-  changes?: (entry: Entry) => ReactNode | undefined;
+  changes?: (entry: E) => ReactNode | undefined;
 }) {
   const { t } = useTranslation();
   return (
