@@ -10,6 +10,7 @@ import { migrate } from './db/migrate';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed';
 import { mailerFor, runReminders } from './followup/reminders';
 import { sweepExportJobs } from './reports/exports';
+import { hasDemoAccounts } from './users/reads';
 
 async function main() {
   const config = configFromEnv();
@@ -36,10 +37,7 @@ async function main() {
     } else {
       console.log('Databasen är tom. Skapa en administratör: npm run cli -- create-admin');
     }
-  } else if (
-    config.seedDemo &&
-    (await services.db.selectFrom('users').select('id').where('is_demo', '=', true).executeTakeFirst())
-  ) {
+  } else if (config.seedDemo && (await hasDemoAccounts(services.db))) {
     console.log('\nDemokonton (lösenord "%s"): %s', DEMO_PASSWORD, DEMO_ACCOUNTS.map((a) => a.username).join(', '));
   }
 

@@ -55,6 +55,19 @@ export function targetEffect(lines: readonly CalcLine[], year: number): Effect {
   return { gross: saving, net: saving - cost };
 }
 
+/**
+ * The amount competence weighs a measure by (decision 012): its largest yearly gross effect,
+ * over the lines of the measure and its sub-measures together.
+ */
+export function largestYearlyGross(lines: readonly CalcLine[]): Kronor {
+  let max = 0n;
+  for (const year of new Set(lines.map((l) => l.year))) {
+    const gross = targetEffect(lines, year).gross;
+    if (gross > max) max = gross;
+  }
+  return max;
+}
+
 /** The years a calculation covers, in order. */
 export const calcYears = (lines: readonly CalcLine[]): number[] =>
   [...new Set(lines.map((l) => l.year))].sort((a, b) => a - b);

@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/errors';
 import type { Principal } from '../../domain/permissions';
 import type { DataVersions } from '../cache/data-versions';
 import type { Services } from '../core/context';
+import { accountForSignIn } from '../users/reads';
 import { verifyPassword } from './passwords';
 import { loadPrincipal, type MembershipJson, membershipsJson, principalOf, type RoleRow } from './principal';
 import type { SessionCache } from './session-cache';
@@ -76,11 +77,7 @@ export async function login(
       { details: { retryAfterSeconds: wait } },
     );
   }
-  const user = await services.db
-    .selectFrom('users')
-    .select(['id', 'password_hash', 'disabled'])
-    .where('username', '=', username)
-    .executeTakeFirst();
+  const user = await accountForSignIn(services.db, username);
   const ok = (await verifyPassword(user?.password_hash ?? null, input.password)) && !user?.disabled;
   const principal = ok && user ? await loadPrincipal(services.db, user.id, swedishDate(new Date(now))) : null;
   if (!principal || !user) {

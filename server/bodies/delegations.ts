@@ -17,9 +17,12 @@ import type { IsoDate } from '../../domain/dates';
 import { DomainError, notFound, staleVersion } from '../../domain/errors';
 import type { Kronor } from '../../domain/money';
 import type { BodyKind, UnitLevel } from '../../domain/org';
+import { competenceRulesOf } from '../competence/rules-of';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, type WriteTx, write } from '../core/write';
 import { currentTree, today } from '../org/service';
+import { decisionsById } from '../steering/reads';
+import { bodyNamesByIds } from './reads';
 import { type BodyTables, withBodyTables } from './tables';
 
 /** One row of a body's delegation order, as answered. */
@@ -74,21 +77,26 @@ async function rowsOf(db: Executor, bodyId: string, id?: string) {
 }
 
 async function views(db: Executor, rows: (DelegationRow & { version: number })[]): Promise<DelegationRowView[]> {
-  const ids = [...new Set(rows.map((r) => r.decisionId).filter((d): d is string => d !== null))];
-  const decisions =
-    ids.length === 0
-      ? []
-      : await db
-          .selectFrom('decisions as d')
-          .leftJoin('bodies as b', 'b.id', 'd.body_id')
-          .select(['d.id', 'b.name as body_name', 'd.official_name', 'd.decided_on', 'd.paragraph'])
-          .where('d.id', 'in', ids)
-          .execute();
+  const decisions = [
+    ...(
+      await decisionsById(
+        db,
+        rows.map((r) => r.decisionId),
+      )
+    ).values(),
+  ];
+  const bodyNames = await bodyNamesByIds(
+    db,
+    decisions.map((d) => d.bodyId),
+  );
   const cite = new Map(
-    decisions.map((d) => [
-      d.id,
-      `${d.body_name ?? d.official_name ?? ''} ${String(d.decided_on)}${d.paragraph ? ` § ${d.paragraph}` : ''}`.trim(),
-    ]),
+    decisions.map((d) => {
+      const bodyName = d.bodyId === null ? undefined : bodyNames.get(d.bodyId);
+      return [
+        d.id,
+        `${bodyName ?? d.officialName ?? ''} ${d.decidedOn}${d.paragraph ? ` § ${d.paragraph}` : ''}`.trim(),
+      ];
+    }),
   );
   return rows.map((r) => ({
     ...r,
@@ -197,22 +205,7 @@ async function addDelegationIn(
       );
     if (input.validTo !== null && input.validTo <= input.validFrom)
       fail('validTo', 'måste vara efter giltig från', 'Slutdatum måste vara efter startdatum.');
-    const rules = await w.trx
-      .withTables<{ competence_rules: { matter: string; valid_from: string; lowest: string; basis: string } }>()
-      .selectFrom('competence_rules')
-      .select(['matter', 'valid_from', 'lowest', 'basis'])
-      .where('matter', '=', input.matter)
-      .execute();
-    const rule = ruleAt(
-      rules.map((r) => ({
-        matter: r.matter as MatterKind,
-        lowest: r.lowest as 'official',
-        basis: r.basis,
-        validFrom: String(r.valid_from),
-      })),
-      input.matter,
-      input.validFrom,
-    );
+    const rule = ruleAt(await competenceRulesOf(w.trx, input.matter), input.matter, input.validFrom);
     if (rule.lowest !== 'official')
       fail(
         'matter',
@@ -232,12 +225,8 @@ async function addDelegationIn(
       delegate = { kind: 'body', title: input.delegateTitle, bodyId: input.delegateBodyId as string };
     }
     if (input.decisionId) {
-      const decision = await w.trx
-        .selectFrom('decisions')
-        .select(['body_id', 'kind'])
-        .where('id', '=', input.decisionId)
-        .executeTakeFirst();
-      if (decision?.kind !== 'beslut' || decision.body_id !== bodyId)
+      const decision = (await decisionsById(w.trx, [input.decisionId])).get(input.decisionId);
+      if (decision?.kind !== 'beslut' || decision.bodyId !== bodyId)
         fail('decisionId', `måste vara ett beslut av ${body.name}: organet antar sin egen delegationsordning`);
     }
     const before = await rowsOf(w.trx, bodyId);

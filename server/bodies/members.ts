@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { compareSwedish } from '../../domain/collation';
 import type { IsoDate } from '../../domain/dates';
 import { DomainError, notFound, staleVersion } from '../../domain/errors';
 import type { BodyKind } from '../../domain/org';
@@ -6,6 +7,7 @@ import { MEMBER_ROLES, type MemberRole } from '../../domain/permissions/bodies';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, write } from '../core/write';
 import { currentTree } from '../org/service';
+import { accountNamesOf } from '../users/reads';
 import { withBodyTables } from './tables';
 
 export { MEMBER_ROLES, type MemberRole };
@@ -26,32 +28,37 @@ export interface MemberRecord {
 async function members(db: Executor, where: { bodyId?: string; id?: string }): Promise<MemberRecord[]> {
   let q = withBodyTables(db)
     .selectFrom('body_members as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select([
-      'm.id',
-      'm.version',
-      'm.body_id',
-      'm.user_id',
-      'u.display_name',
-      'u.username',
-      'm.role',
-      'm.valid_from',
-      'm.valid_to',
-    ]);
+    .select(['m.id', 'm.version', 'm.body_id', 'm.user_id', 'm.role', 'm.valid_from', 'm.valid_to']);
   if (where.bodyId) q = q.where('m.body_id', '=', where.bodyId);
   if (where.id) q = q.where('m.id', '=', where.id);
-  const rows = await q.orderBy('m.valid_from').orderBy('u.display_name').orderBy('m.id').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    version: r.version,
-    bodyId: r.body_id,
-    userId: r.user_id,
-    displayName: r.display_name,
-    username: r.username,
-    role: r.role as MemberRole,
-    validFrom: String(r.valid_from),
-    validTo: r.valid_to === null ? null : String(r.valid_to),
-  }));
+  const rows = await q.execute();
+  const accounts = await accountNamesOf(
+    db,
+    rows.map((r) => r.user_id),
+  );
+  return rows
+    .flatMap((r) => {
+      const account = accounts.get(r.user_id);
+      if (!account) return [];
+      const record: MemberRecord = {
+        id: r.id,
+        version: r.version,
+        bodyId: r.body_id,
+        userId: r.user_id,
+        displayName: account.displayName,
+        username: account.username,
+        role: r.role as MemberRole,
+        validFrom: String(r.valid_from),
+        validTo: r.valid_to === null ? null : String(r.valid_to),
+      };
+      return [record];
+    })
+    .sort(
+      (a, b) =>
+        (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0) ||
+        compareSwedish(a.displayName, b.displayName) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
 }
 
 /** Who sits in a body is public knowledge, like the bodies themselves. */
@@ -87,8 +94,7 @@ export async function addMember(
     authorize(actor, 'body.write', { unitId: null }, await currentTree(services, w.trx));
     const body = await w.trx.selectFrom('bodies').select('id').where('id', '=', bodyId).executeTakeFirst();
     if (!body) throw notFound('Organet');
-    const user = await w.trx.selectFrom('users').select('id').where('id', '=', input.userId).executeTakeFirst();
-    if (!user)
+    if (!(await accountNamesOf(w.trx, [input.userId])).has(input.userId))
       throw new DomainError('unprocessable', 'Användaren finns inte.', {
         fields: [{ field: 'userId', message: 'finns inte' }],
       });

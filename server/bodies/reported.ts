@@ -1,12 +1,15 @@
 import { areaBodyOf, DELEGATING_BODY_KINDS, inForceOn } from '../../domain/competence/delegation';
 import type { IsoDate } from '../../domain/dates';
 import { notFound } from '../../domain/errors';
-import { type BodyKind, OrgIndex } from '../../domain/org';
+import { OrgIndex } from '../../domain/org';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorizeReadSomewhere } from '../core/read-scope';
 import { unitsOn } from '../org/queries';
 import { currentTree, today } from '../org/service';
+import { lastMeetingDayOf, meetingById, nextMeetingOf } from '../reports/reads';
 import { citation } from '../steering/decisions';
+import { beslutByOfficialsOrBodies } from '../steering/reads';
+import { bodiesWithUnits } from './reads';
 
 /** A decision taken on a body's behalf, to be reported to it (anmälan av delegationsbeslut). */
 export interface ReportedDecision {
@@ -31,32 +34,6 @@ export interface DelegationReport {
   decisions: ReportedDecision[];
 }
 
-type BodyRow = {
-  id: string;
-  name: string;
-  kind: BodyKind;
-  parentBodyId: string | null;
-  validFrom: IsoDate;
-  validTo: IsoDate | null;
-  unitIds: string[];
-};
-
-async function allBodies(db: Executor): Promise<BodyRow[]> {
-  const [rows, links] = await Promise.all([
-    db.selectFrom('bodies').select(['id', 'name', 'kind', 'parent_body_id', 'valid_from', 'valid_to']).execute(),
-    db.selectFrom('body_units').select(['body_id', 'unit_id']).execute(),
-  ]);
-  return rows.map((b) => ({
-    id: b.id,
-    name: b.name,
-    kind: b.kind as BodyKind,
-    parentBodyId: b.parent_body_id,
-    validFrom: String(b.valid_from),
-    validTo: b.valid_to === null ? null : String(b.valid_to),
-    unitIds: links.filter((l) => l.body_id === b.id).map((l) => l.unit_id),
-  }));
-}
-
 /**
  * The beslut taken on `bodyId`'s behalf in [from, to): an official's decision whose unit lies in
  * the body's area on its day, and its committees' decisions. They are reported to the body.
@@ -67,31 +44,20 @@ export async function delegatedDecisions(
   from: IsoDate | null,
   to: IsoDate | null,
 ): Promise<ReportedDecision[]> {
-  const bodies = await allBodies(db);
+  const bodies = await bodiesWithUnits(db);
   const committees = bodies.filter((b) => b.parentBodyId === bodyId && b.kind === 'utskott').map((b) => b.id);
-  let q = db
-    .selectFrom('decisions as d')
-    .leftJoin('bodies as b', 'b.id', 'd.body_id')
-    .select([
-      'd.id',
-      'd.title',
-      'd.decided_on',
-      'd.paragraph',
-      'd.diarienummer',
-      'd.official_name',
-      'd.body_id',
-      'b.name as body_name',
-      'd.scope_unit_id',
-    ])
-    .where('d.kind', '=', 'beslut')
-    .where((eb) =>
-      committees.length > 0
-        ? eb.or([eb('d.official_name', 'is not', null), eb('d.body_id', 'in', committees)])
-        : eb('d.official_name', 'is not', null),
-    );
-  if (from) q = q.where('d.decided_on', '>=', from);
-  if (to) q = q.where('d.decided_on', '<', to);
-  const rows = await q.orderBy('d.decided_on').orderBy('d.id').execute();
+  const nameOf = new Map(bodies.map((b) => [b.id, b.name]));
+  const rows = (await beslutByOfficialsOrBodies(db, committees, from, to)).map((d) => ({
+    id: d.id,
+    title: d.title,
+    decided_on: d.decidedOn,
+    paragraph: d.paragraph,
+    diarienummer: d.diarienummer,
+    official_name: d.officialName,
+    body_id: d.bodyId,
+    body_name: d.bodyId === null ? null : (nameOf.get(d.bodyId) ?? null),
+    scope_unit_id: d.scopeUnitId,
+  }));
   const trees = new Map<IsoDate, Promise<OrgIndex>>();
   const treeOn = (day: IsoDate) => {
     let t = trees.get(day);
@@ -136,15 +102,7 @@ export async function delegatedDecisions(
 /** The window a meeting reports: from the body's previous meeting up to this one. */
 async function meetingWindow(db: Executor, meeting: { id: string; body_id: string; meets_on: string | Date }) {
   const meetsOn = String(meeting.meets_on).slice(0, 10);
-  const previous = await db
-    .selectFrom('meetings')
-    .select('meets_on')
-    .where('body_id', '=', meeting.body_id)
-    .where('meets_on', '<', meetsOn)
-    .orderBy('meets_on', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return { from: previous ? String(previous.meets_on).slice(0, 10) : null, to: meetsOn };
+  return { from: await lastMeetingDayOf(db, meeting.body_id, meetsOn), to: meetsOn };
 }
 
 async function report(
@@ -154,14 +112,7 @@ async function report(
 ): Promise<DelegationReport> {
   if (!meeting) {
     // No meeting ahead: what has been decided since the last one, waiting for the next.
-    const last = await db
-      .selectFrom('meetings')
-      .select('meets_on')
-      .where('body_id', '=', body.id)
-      .orderBy('meets_on', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    const from = last ? String(last.meets_on).slice(0, 10) : null;
+    const from = await lastMeetingDayOf(db, body.id);
     return {
       bodyId: body.id,
       bodyName: body.name,
@@ -195,14 +146,7 @@ export async function delegationReportForBody(
     .where('id', '=', bodyId)
     .executeTakeFirst();
   if (!body) throw notFound('Organet');
-  const next = await services.db
-    .selectFrom('meetings')
-    .select(['id', 'body_id', 'meets_on', 'title'])
-    .where('body_id', '=', bodyId)
-    .where('meets_on', '>=', today(services))
-    .orderBy('meets_on')
-    .limit(1)
-    .executeTakeFirst();
+  const next = await nextMeetingOf(services.db, bodyId, today(services));
   return report(services.db, body, next ?? null);
 }
 
@@ -213,11 +157,7 @@ export async function delegationReportForMeeting(
   meetingId: string,
 ): Promise<DelegationReport> {
   authorizeReadSomewhere(actor, await currentTree(services));
-  const meeting = await services.db
-    .selectFrom('meetings')
-    .select(['id', 'body_id', 'meets_on', 'title'])
-    .where('id', '=', meetingId)
-    .executeTakeFirst();
+  const meeting = await meetingById(services.db, meetingId);
   if (!meeting) throw notFound('Sammanträdet');
   const body = await services.db
     .selectFrom('bodies')

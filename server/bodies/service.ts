@@ -5,6 +5,7 @@ import { DomainError, notFound } from '../../domain/errors';
 import type { BodyKind } from '../../domain/org';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, write } from '../core/write';
+import { existingUnitIds } from '../org/reads';
 import { currentTree } from '../org/service';
 
 /** A political body (politiskt organ): fullmäktige, styrelse, nämnd … and the units it governs. */
@@ -69,8 +70,8 @@ async function checkRefs(db: Executor, input: BodyInput, self: string | null) {
       fields: [{ field: 'validTo', message: 'måste vara efter validFrom' }],
     });
   if (input.unitIds.length > 0) {
-    const found = await db.selectFrom('org_units').select('id').where('id', 'in', input.unitIds).execute();
-    const missing = input.unitIds.filter((u) => !found.some((f) => f.id === u));
+    const found = await existingUnitIds(db, input.unitIds);
+    const missing = input.unitIds.filter((u) => !found.has(u));
     if (missing.length > 0)
       throw new DomainError('unprocessable', 'Någon av enheterna finns inte.', {
         fields: [{ field: 'unitIds', message: `finns inte: ${missing.join(', ')}` }],

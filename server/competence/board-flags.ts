@@ -1,13 +1,12 @@
 import { compareSwedish } from '../../domain/collation';
 import { competentFor, type DecisionMaker } from '../../domain/competence/competent';
-import { measureMatter } from '../../domain/competence/rules';
+import { type MatterKind, measureMatter } from '../../domain/competence/rules';
 import type { IsoDate } from '../../domain/dates';
-import { type MeasureCategory, targetEffect } from '../../domain/economy/measures';
 import { OrgIndex } from '../../domain/org';
 import type { AboveCompetenceRow, DriftedGoalRow, UndecidedPlanRow } from '../../domain/reports/content';
 import { PLAN_KIND_LABELS } from '../../domain/steering';
 import type { Executor } from '../core/context';
-import { pushTo } from '../economy/figures';
+import { correctiveActionsToJudgeIn, measuresToJudgeOfPlansIn } from '../economy/reads';
 import { unitsOn } from '../org/queries';
 import { goalRecords } from '../steering/goals';
 import { planRecords } from '../steering/plans';
@@ -89,126 +88,68 @@ function ownerOfficial(unitId: string, units: Units): DecisionMaker {
   return { kind: 'official', name: `Chef för ${u?.name ?? 'enheten'}`, unitId, unitLevel: u?.level ?? null };
 }
 
+/** A record the board report weighs against its owning unit's head. */
+interface Candidate {
+  entity: 'measure' | 'corrective_action';
+  id: string;
+  matter: MatterKind;
+  ownerUnitId: string;
+  amountKr: bigint;
+  name: string;
+}
+
 /** Measures owned in scope whose size or kind is above the owning unit's head, undecided by a competent beslut. */
-async function measuresAbove(
-  db: Executor,
-  judge: Judge,
-  inScope: Set<string>,
-  units: Units,
-  day: IsoDate,
-): Promise<AboveCompetenceRow[]> {
-  const scope = [...inScope];
-  if (scope.length === 0) return [];
-  const measures = await db
-    .selectFrom('measures')
-    .select(['id', 'plan_id', 'parent_measure_id', 'owner_unit_id', 'title', 'category', 'status'])
-    .where('plan_id', 'in', (eb) =>
-      eb.selectFrom('measures as m').select('m.plan_id').where('m.owner_unit_id', 'in', scope),
-    )
-    .execute();
-  if (measures.length === 0) return [];
-  const lines = await db
-    .selectFrom('measure_calc_lines')
-    .select(['measure_id', 'year', 'kind', 'amount_kr', 'realisation_pct'])
-    .where(
-      'measure_id',
-      'in',
-      measures.map((m) => m.id),
-    )
-    .execute();
-  const linesOf = new Map<
-    string,
-    { year: number; kind: 'saving' | 'cost'; amountKr: bigint; realisationPct: number }[]
-  >();
-  for (const l of lines)
-    pushTo(linesOf, l.measure_id, {
-      year: l.year,
-      kind: l.kind as 'saving' | 'cost',
-      amountKr: BigInt(l.amount_kr),
-      realisationPct: l.realisation_pct,
-    });
-  const children = new Map<string, string[]>();
-  for (const m of measures) if (m.parent_measure_id) pushTo(children, m.parent_measure_id, m.id);
-  // The amount the Judge weighs: the largest yearly gross effect, sub-measures included.
-  const amountOf = (id: string): bigint => {
-    const below: string[] = [];
-    for (const stack = [id]; stack.length > 0; ) {
-      const cur = stack.pop() as string;
-      below.push(cur);
-      stack.push(...(children.get(cur) ?? []));
-    }
-    const all = below.flatMap((m) => linesOf.get(m) ?? []);
-    let max = 0n;
-    for (const year of new Set(all.map((l) => l.year))) {
-      const gross = targetEffect(all, year).gross;
-      if (gross > max) max = gross;
-    }
-    return max;
-  };
-  const { rules, delegation } = await judge.loadRules();
-  const tree = new OrgIndex([...units.values()]);
-  const out: AboveCompetenceRow[] = [];
-  for (const m of measures) {
-    if (!inScope.has(m.owner_unit_id) || m.status === 'stopped') continue;
-    const amountKr = amountOf(m.id);
-    const matter = {
-      kind: measureMatter(m.category as MeasureCategory),
-      unitLineage: tree.has(m.owner_unit_id) ? tree.lineage(m.owner_unit_id) : [m.owner_unit_id],
-      ownerBody: null,
-      amountKr,
-    };
-    const own = competentFor(matter, ownerOfficial(m.owner_unit_id, units), { rules, delegation }, day);
-    if (own.competent) continue;
-    const record = await judge.record('measure', m.id, day);
-    if (!record || record.decided) continue;
-    out.push({
-      kind: 'measure',
-      name: m.title,
-      unitName: units.get(m.owner_unit_id)?.name ?? '',
-      amountKr: amountKr.toString(),
-      requiredDecisionMaker: record.requiredDecisionMaker,
-      reason: own.reason,
-    });
-  }
-  return out;
+async function measuresAbove(db: Executor, judge: Judge, inScope: Set<string>, units: Units, day: IsoDate) {
+  const measures = await measuresToJudgeOfPlansIn(db, [...inScope]);
+  const candidates = measures
+    .filter((m) => inScope.has(m.ownerUnitId) && m.status !== 'stopped')
+    .map((m): Candidate => ({ entity: 'measure', matter: measureMatter(m.category), name: m.title, ...m }));
+  return aboveOwner(judge, candidates, units, day);
 }
 
 /** Open corrective actions on measures in scope above the owning unit's head, undecided by a competent beslut. */
-async function actionsAbove(
-  db: Executor,
+async function actionsAbove(db: Executor, judge: Judge, inScope: Set<string>, units: Units, day: IsoDate) {
+  const actions = await correctiveActionsToJudgeIn(db, [...inScope]);
+  const candidates = actions
+    .filter((a) => a.status !== 'done' && a.status !== 'closed')
+    .map(
+      (a): Candidate => ({
+        entity: 'corrective_action',
+        matter: 'corrective_action',
+        name: `${a.what} (${a.measureTitle})`,
+        ...a,
+      }),
+    );
+  return aboveOwner(judge, candidates, units, day);
+}
+
+/** The candidates their owning unit's head may not decide and no competent beslut has decided. */
+async function aboveOwner(
   judge: Judge,
-  inScope: Set<string>,
+  candidates: readonly Candidate[],
   units: Units,
   day: IsoDate,
 ): Promise<AboveCompetenceRow[]> {
-  const scope = [...inScope];
-  if (scope.length === 0) return [];
-  const actions = await db
-    .selectFrom('corrective_actions as a')
-    .innerJoin('measures as m', 'm.id', 'a.measure_id')
-    .select(['a.id', 'a.what', 'a.amount_kr', 'a.status', 'm.owner_unit_id', 'm.title as measure_title'])
-    .where('m.owner_unit_id', 'in', scope)
-    .execute();
+  if (candidates.length === 0) return [];
   const { rules, delegation } = await judge.loadRules();
   const tree = new OrgIndex([...units.values()]);
   const out: AboveCompetenceRow[] = [];
-  for (const a of actions) {
-    if (a.status === 'done' || a.status === 'closed') continue;
+  for (const c of candidates) {
     const matter = {
-      kind: 'corrective_action' as const,
-      unitLineage: tree.has(a.owner_unit_id) ? tree.lineage(a.owner_unit_id) : [a.owner_unit_id],
+      kind: c.matter,
+      unitLineage: tree.has(c.ownerUnitId) ? tree.lineage(c.ownerUnitId) : [c.ownerUnitId],
       ownerBody: null,
-      amountKr: BigInt(a.amount_kr),
+      amountKr: c.amountKr,
     };
-    const own = competentFor(matter, ownerOfficial(a.owner_unit_id, units), { rules, delegation }, day);
+    const own = competentFor(matter, ownerOfficial(c.ownerUnitId, units), { rules, delegation }, day);
     if (own.competent) continue;
-    const record = await judge.record('corrective_action', a.id, day);
+    const record = await judge.record(c.entity, c.id, day);
     if (!record || record.decided) continue;
     out.push({
-      kind: 'corrective_action',
-      name: `${a.what} (${a.measure_title})`,
-      unitName: units.get(a.owner_unit_id)?.name ?? '',
-      amountKr: BigInt(a.amount_kr).toString(),
+      kind: c.entity,
+      name: c.name,
+      unitName: units.get(c.ownerUnitId)?.name ?? '',
+      amountKr: c.amountKr.toString(),
       requiredDecisionMaker: record.requiredDecisionMaker,
       reason: own.reason,
     });

@@ -1,10 +1,10 @@
 import { DomainError } from '../../domain/errors';
 import { can } from '../../domain/permissions';
-import type { DecisionKind } from '../../domain/steering';
 import type { Services } from '../core/context';
 import type { WriteTx } from '../core/write';
 import { currentTree } from '../org/service';
 import type { LinkEntity } from '../steering/decisions';
+import { decisionsById, decisionsLinkedTo } from '../steering/reads';
 import { Judge } from './judge';
 
 const RECORD_NAMES: Record<LinkEntity, string> = {
@@ -34,28 +34,15 @@ export async function mayCite(
   field: (i: number) => string,
 ): Promise<void> {
   if (decisionIds.length === 0) return;
-  const rows = await w.trx
-    .selectFrom('decisions')
-    .select(['id', 'kind', 'body_id', 'official_name', 'scope_unit_id', 'decided_on'])
-    .where('id', 'in', [...decisionIds])
-    .execute();
-  const named = new Set(
-    (
-      await w.trx
-        .selectFrom('decision_links')
-        .select('decision_id')
-        .where('entity', '=', entity)
-        .where('entity_id', '=', entityId)
-        .execute()
-    ).map((l) => l.decision_id),
-  );
+  const rows = await decisionsById(w.trx, decisionIds);
+  const named = new Set((await decisionsLinkedTo(w.trx, entity, [entityId])).map((l) => l.decision.id));
   const judge = new Judge(w.trx);
   const tree = w.actor.kind === 'system' ? null : await currentTree(services, w.trx);
   for (const [i, id] of decisionIds.entries()) {
-    const d = rows.find((r) => r.id === id);
+    const d = rows.get(id);
     if (!d || named.has(id)) continue;
     if (w.actor.kind !== 'system' && tree) {
-      const scope = d.scope_unit_id && tree.has(d.scope_unit_id) ? d.scope_unit_id : null;
+      const scope = d.scopeUnitId && tree.has(d.scopeUnitId) ? d.scopeUnitId : null;
       if (!can(w.actor.principal, 'decision.write', { unitId: scope }, tree))
         throw new DomainError(
           'unprocessable',
@@ -72,11 +59,11 @@ export async function mayCite(
     }
     await judge.mustBeCompetent(
       {
-        kind: d.kind as DecisionKind,
-        bodyId: d.body_id,
-        officialName: d.official_name,
-        unitId: d.scope_unit_id,
-        decidedOn: String(d.decided_on),
+        kind: d.kind,
+        bodyId: d.bodyId,
+        officialName: d.officialName,
+        unitId: d.scopeUnitId,
+        decidedOn: d.decidedOn,
       },
       entity,
       entityId,

@@ -17,15 +17,17 @@ import {
   ruleAt,
 } from '../../domain/competence/rules';
 import type { IsoDate } from '../../domain/dates';
-import { type MeasureCategory, targetEffect } from '../../domain/economy/measures';
 import { DomainError } from '../../domain/errors';
 import { type BodyKind, OrgIndex, type UnitLevel } from '../../domain/org';
 import type { DecisionKind, PlanKind } from '../../domain/steering';
 import { allDelegationRows } from '../bodies/delegations';
+import { bodiesWithUnits, bodyNamesByIds } from '../bodies/reads';
 import type { Executor } from '../core/context';
 import { delegationLevels } from '../economy/figures';
+import { correctiveActionsToJudge, measureToJudge } from '../economy/reads';
 import { unitsOn } from '../org/queries';
 import { citation, type LinkEntity } from '../steering/decisions';
+import { decidingDecisionIds, decisionsLinkedTo, goalHeads, planHeads } from '../steering/reads';
 
 /** The rows of migration 012, typed here so that the shared schema file stays untouched. */
 export type CompetenceTables = {
@@ -127,12 +129,9 @@ export class Judge {
   private body(id: string) {
     let b = this.bodies.get(id);
     if (!b) {
-      b = (async () => {
-        const row = await this.db.selectFrom('bodies').select(['name', 'kind']).where('id', '=', id).executeTakeFirst();
-        if (!row) return null;
-        const units = await this.db.selectFrom('body_units').select('unit_id').where('body_id', '=', id).execute();
-        return { name: row.name, kind: row.kind as BodyKind, units: units.map((u) => u.unit_id) };
-      })();
+      b = bodiesWithUnits(this.db, [id]).then(([row]) =>
+        row ? { name: row.name, kind: row.kind, units: row.unitIds } : null,
+      );
       this.bodies.set(id, b);
     }
     return b;
@@ -140,20 +139,7 @@ export class Judge {
 
   /** Every body with the units it governs, read once: to find whose area a matter lies in. */
   private bodiesAll() {
-    this.allBodies ??= (async () => {
-      const [rows, links] = await Promise.all([
-        this.db.selectFrom('bodies').select(['id', 'name', 'kind', 'valid_from', 'valid_to']).execute(),
-        this.db.selectFrom('body_units').select(['body_id', 'unit_id']).execute(),
-      ]);
-      return rows.map((b) => ({
-        id: b.id,
-        name: b.name,
-        kind: b.kind as BodyKind,
-        validFrom: String(b.valid_from),
-        validTo: b.valid_to === null ? null : String(b.valid_to),
-        unitIds: links.filter((l) => l.body_id === b.id).map((l) => l.unit_id),
-      }));
-    })();
+    this.allBodies ??= bodiesWithUnits(this.db);
     return this.allBodies;
   }
 
@@ -200,26 +186,15 @@ export class Judge {
     if (unique.length === 0) return;
     let planIds = unique;
     if (entity === 'goal') {
-      const goals = await this.db.selectFrom('goals').select(['id', 'plan_id']).where('id', 'in', unique).execute();
-      for (const g of goals) this.goalPlans.set(g.id, g.plan_id);
-      planIds = [...new Set(goals.map((g) => g.plan_id))];
+      const goals = await goalHeads(this.db, unique);
+      for (const [id, g] of goals) this.goalPlans.set(id, g.planId);
+      planIds = [...new Set([...goals.values()].map((g) => g.planId))];
     } else if (entity !== 'plan') return;
-    const plans = await this.db
-      .selectFrom('plans')
-      .select(['id', 'kind', 'owner_body_id', 'owner_unit_id', 'scope_unit_id'])
-      .where('id', 'in', planIds)
-      .execute();
-    for (const { id, ...p } of plans) this.plans.set(id, p);
+    for (const [id, p] of await planHeads(this.db, planIds)) this.plans.set(id, p);
   }
 
   private async planMatter(planId: string, day: IsoDate): Promise<Matter | null> {
-    const p =
-      this.plans.get(planId) ??
-      (await this.db
-        .selectFrom('plans')
-        .select(['kind', 'owner_body_id', 'owner_unit_id', 'scope_unit_id'])
-        .where('id', '=', planId)
-        .executeTakeFirst());
+    const p = this.plans.get(planId) ?? (await planHeads(this.db, [planId])).get(planId);
     if (!p) return null;
     const owner = p.owner_body_id ? await this.body(p.owner_body_id) : null;
     return {
@@ -228,42 +203,6 @@ export class Judge {
       ownerBody: owner && p.owner_body_id ? { id: p.owner_body_id, name: owner.name, kind: owner.kind } : null,
       amountKr: null,
     };
-  }
-
-  /** A measure's amount: its largest yearly gross effect, its sub-measures' included. */
-  private async measureAmount(measureId: string, planId: string): Promise<bigint> {
-    const all = await this.db
-      .selectFrom('measures')
-      .select(['id', 'parent_measure_id'])
-      .where('plan_id', '=', planId)
-      .execute();
-    const below = new Set([measureId]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const m of all)
-        if (m.parent_measure_id && below.has(m.parent_measure_id) && !below.has(m.id)) {
-          below.add(m.id);
-          grew = true;
-        }
-    }
-    const lines = (
-      await this.db
-        .selectFrom('measure_calc_lines')
-        .select(['year', 'kind', 'amount_kr', 'realisation_pct'])
-        .where('measure_id', 'in', [...below])
-        .execute()
-    ).map((l) => ({
-      year: l.year,
-      kind: l.kind as 'saving' | 'cost',
-      amountKr: BigInt(l.amount_kr),
-      realisationPct: l.realisation_pct,
-    }));
-    let max = 0n;
-    for (const year of new Set(lines.map((l) => l.year))) {
-      const gross = targetEffect(lines, year).gross;
-      if (gross > max) max = gross;
-    }
-    return max;
   }
 
   /** The matter of a record, judged on the tree of `day`, with the body whose area it is in. */
@@ -276,38 +215,27 @@ export class Judge {
   private async bareMatter(entity: LinkEntity, id: string, day: IsoDate): Promise<Matter | null> {
     if (entity === 'plan') return this.planMatter(id, day);
     if (entity === 'goal') {
-      const planId =
-        this.goalPlans.get(id) ??
-        (await this.db.selectFrom('goals').select('plan_id').where('id', '=', id).executeTakeFirst())?.plan_id;
+      const planId = this.goalPlans.get(id) ?? (await goalHeads(this.db, [id])).get(id)?.planId;
       return planId ? this.planMatter(planId, day) : null;
     }
     if (entity === 'measure') {
-      const m = await this.db
-        .selectFrom('measures')
-        .select(['plan_id', 'category', 'owner_unit_id'])
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const m = await measureToJudge(this.db, id);
       if (!m) return null;
       return {
-        kind: measureMatter(m.category as MeasureCategory),
-        unitLineage: await this.lineage(m.owner_unit_id, day),
+        kind: measureMatter(m.category),
+        unitLineage: await this.lineage(m.ownerUnitId, day),
         ownerBody: null,
-        amountKr: await this.measureAmount(id, m.plan_id),
+        amountKr: m.amountKr,
       };
     }
     if (entity === 'corrective_action') {
-      const a = await this.db
-        .selectFrom('corrective_actions as a')
-        .innerJoin('measures as m', 'm.id', 'a.measure_id')
-        .select(['a.amount_kr', 'm.owner_unit_id'])
-        .where('a.id', '=', id)
-        .executeTakeFirst();
+      const a = (await correctiveActionsToJudge(this.db, [id])).get(id);
       if (!a) return null;
       return {
         kind: 'corrective_action',
-        unitLineage: await this.lineage(a.owner_unit_id, day),
+        unitLineage: await this.lineage(a.ownerUnitId, day),
         ownerBody: null,
-        amountKr: BigInt(a.amount_kr),
+        amountKr: a.amountKr,
       };
     }
     return null;
@@ -338,36 +266,23 @@ export class Judge {
     const matter = await this.matter(entity, id, today);
     if (!matter) return null;
     const rules = await this.loadRules();
-    const rows = await this.db
-      .selectFrom('decision_links as l')
-      .innerJoin('decisions as d', 'd.id', 'l.decision_id')
-      .leftJoin('bodies as b', 'b.id', 'd.body_id')
-      .select([
-        'd.id',
-        'd.kind',
-        'd.body_id',
-        'b.name as body_name',
-        'd.official_name',
-        'd.scope_unit_id',
-        'd.decided_on',
-        'd.paragraph',
-        'd.diarienummer',
-      ])
-      .where('l.entity', '=', entity)
-      .where('l.entity_id', '=', id)
-      .where('d.kind', '=', 'beslut')
-      .orderBy('d.decided_on')
-      .orderBy('d.id')
-      .execute();
+    const rows = (await decisionsLinkedTo(this.db, entity, [id]))
+      .map((l) => l.decision)
+      .filter((d) => d.kind === 'beslut')
+      .sort((a, b) => (a.decidedOn === b.decidedOn ? (a.id < b.id ? -1 : 1) : a.decidedOn < b.decidedOn ? -1 : 1));
+    const bodyNames = await bodyNamesByIds(
+      this.db,
+      rows.map((r) => r.bodyId),
+    );
     const decisions: DecisionJudgement[] = [];
     for (const r of rows) {
       const facts: DecisionFacts = {
         id: r.id,
         kind: 'beslut',
-        bodyId: r.body_id,
-        officialName: r.official_name,
-        unitId: r.scope_unit_id,
-        decidedOn: String(r.decided_on),
+        bodyId: r.bodyId,
+        officialName: r.officialName,
+        unitId: r.scopeUnitId,
+        decidedOn: String(r.decidedOn),
       };
       const res = (await this.judge(facts, entity, id)) as Competence;
       decisions.push({
@@ -375,41 +290,16 @@ export class Judge {
         id: r.id,
         decidedOn: facts.decidedOn,
         citation: citation({
-          bodyName: r.body_name,
-          officialName: r.official_name,
+          bodyName: r.bodyId === null ? null : (bodyNames.get(r.bodyId) ?? null),
+          officialName: r.officialName,
           decidedOn: facts.decidedOn,
           paragraph: r.paragraph,
           diarienummer: r.diarienummer,
         }),
       });
     }
-    // A plan is decided by the decision of a decided version, not by whatever names it.
-    const deciding =
-      entity === 'plan'
-        ? new Set(
-            (
-              await this.db
-                .selectFrom('plan_versions')
-                .select('decision_id')
-                .where('plan_id', '=', id)
-                .where('status', '!=', 'draft')
-                .execute()
-            ).map((v) => v.decision_id),
-          )
-        : entity === 'goal'
-          ? // A goal's wording is decided by the decision behind its newest wording.
-            new Set(
-              (
-                await this.db
-                  .selectFrom('goal_wordings')
-                  .select('decision_id')
-                  .where('goal_id', '=', id)
-                  .orderBy('seq', 'desc')
-                  .limit(1)
-                  .execute()
-              ).map((w) => w.decision_id),
-            )
-          : null;
+    // A plan is decided by the decision of a decided version, a goal's wording by its newest wording's.
+    const deciding = entity === 'plan' || entity === 'goal' ? await decidingDecisionIds(this.db, entity, id) : null;
     const competent = decisions.filter((d) => d.competent && (!deciding || deciding.has(d.id))).at(-1);
     const rule = ruleAt(rules.rules, matter.kind, today);
     const required = requiredDecisionMaker(matter, rules, today);

@@ -13,8 +13,10 @@ import { DomainError, forbidden, notFound, staleVersion } from '../../domain/err
 import type { Actor, Executor, Services } from '../core/context';
 import { authorizeReadSomewhere, readableInherited } from '../core/read-scope';
 import { authorize, write } from '../core/write';
+import { correctiveActionsToJudge, measureHeads } from '../economy/reads';
 import { currentTree } from '../org/service';
 import type { LinkEntity } from '../steering/decisions';
+import { goalHeads, planHeads } from '../steering/reads';
 import { competenceRules, Judge, type RecordCompetence, withCompetence } from './judge';
 
 export interface RuleView {
@@ -119,25 +121,20 @@ export async function setCompetenceRules(services: Services, actor: Actor, chang
 /** The unit a record belongs to, for reading its competence answer. */
 async function unitOf(db: Executor, entity: LinkEntity, id: string): Promise<{ unitId: string | null } | null> {
   if (entity === 'plan') {
-    const p = await db.selectFrom('plans').select('scope_unit_id').where('id', '=', id).executeTakeFirst();
+    const p = (await planHeads(db, [id])).get(id);
     return p ? { unitId: p.scope_unit_id } : null;
   }
   if (entity === 'goal') {
-    const g = await db.selectFrom('goals').select('owner_unit_id').where('id', '=', id).executeTakeFirst();
-    return g ? { unitId: g.owner_unit_id } : null;
+    const g = (await goalHeads(db, [id])).get(id);
+    return g ? { unitId: g.ownerUnitId } : null;
   }
   if (entity === 'measure') {
-    const m = await db.selectFrom('measures').select('owner_unit_id').where('id', '=', id).executeTakeFirst();
-    return m ? { unitId: m.owner_unit_id } : null;
+    const m = (await measureHeads(db, [id])).get(id);
+    return m ? { unitId: m.ownerUnitId } : null;
   }
   if (entity === 'corrective_action') {
-    const a = await db
-      .selectFrom('corrective_actions as a')
-      .innerJoin('measures as m', 'm.id', 'a.measure_id')
-      .select('m.owner_unit_id')
-      .where('a.id', '=', id)
-      .executeTakeFirst();
-    return a ? { unitId: a.owner_unit_id } : null;
+    const a = (await correctiveActionsToJudge(db, [id])).get(id);
+    return a ? { unitId: a.ownerUnitId } : null;
   }
   return null;
 }

@@ -1,9 +1,12 @@
 import { type MatterKind, matterLabel, ruleAt } from '../../domain/competence/rules';
 import type { IsoDate } from '../../domain/dates';
+import { bodyNamesByIds } from '../bodies/reads';
 import type { Actor, Services } from '../core/context';
 import { authorizeReadSomewhere, readable } from '../core/read-scope';
+import { correctiveActionTitles, measureHeads } from '../economy/reads';
 import { currentTree } from '../org/service';
 import { citation, type LinkEntity } from '../steering/decisions';
+import { type DecisionHead, decidingDecisions, decisionsLinkedTo } from '../steering/reads';
 import { type DecisionFacts, Judge } from './judge';
 
 /** A beslut whose maker was not competent for the record it decides (fel beslutsnivå). */
@@ -43,64 +46,55 @@ export async function wrongLevelDecisions(
   const tree = await currentTree(services);
   authorizeReadSomewhere(actor, tree);
   const db = services.db;
-  const decisionCols = [
-    'd.id as decision_id',
-    'd.kind',
-    'd.body_id',
-    'b.name as body_name',
-    'd.official_name',
-    'd.scope_unit_id',
-    'd.decided_on',
-    'd.paragraph',
-    'd.diarienummer',
-    'd.title as decision_title',
-  ] as const;
+  const beslut = <T extends { decision: DecisionHead }>(rows: T[]) => rows.filter((r) => r.decision.kind === 'beslut');
   const [linked, versions, wordings] = await Promise.all([
-    db
-      .selectFrom('decision_links as l')
-      .innerJoin('decisions as d', 'd.id', 'l.decision_id')
-      .leftJoin('bodies as b', 'b.id', 'd.body_id')
-      .leftJoin('measures as m', (j) => j.onRef('m.id', '=', 'l.entity_id').on('l.entity', '=', 'measure'))
-      .leftJoin('corrective_actions as a', (j) =>
-        j.onRef('a.id', '=', 'l.entity_id').on('l.entity', '=', 'corrective_action'),
-      )
-      .select([...decisionCols, 'l.entity', 'l.entity_id', 'm.title as measure_title', 'a.what as action_title'])
-      .where('d.kind', '=', 'beslut')
-      .where('l.entity', 'in', ['measure', 'corrective_action'])
-      .execute(),
-    db
-      .selectFrom('plan_versions as v')
-      .innerJoin('decisions as d', 'd.id', 'v.decision_id')
-      .leftJoin('bodies as b', 'b.id', 'd.body_id')
-      .select([...decisionCols, 'v.plan_id as entity_id', 'v.title as record_title'])
-      .where('d.kind', '=', 'beslut')
-      .where('v.status', '!=', 'draft')
-      .execute(),
-    db
-      .selectFrom('goal_wordings as w')
-      .innerJoin('decisions as d', 'd.id', 'w.decision_id')
-      .leftJoin('bodies as b', 'b.id', 'd.body_id')
-      .select([...decisionCols, 'w.goal_id as entity_id', 'w.title as record_title'])
-      .where('d.kind', '=', 'beslut')
-      .execute(),
+    decisionsLinkedTo(db, ['measure', 'corrective_action']).then(beslut),
+    decidingDecisions(db, 'plan').then(beslut),
+    decidingDecisions(db, 'goal').then(beslut),
   ]);
+  const idsOf = (entity: LinkEntity) => linked.filter((l) => l.entity === entity).map((l) => l.entityId);
+  const [measures, actions, bodyNames] = await Promise.all([
+    measureHeads(db, idsOf('measure')),
+    correctiveActionTitles(db, idsOf('corrective_action')),
+    bodyNamesByIds(
+      db,
+      [...linked, ...versions, ...wordings].map((r) => r.decision.bodyId),
+    ),
+  ]);
+  const row = (entity: LinkEntity, entityId: string, recordTitle: string, d: DecisionHead) => ({
+    entity,
+    entity_id: entityId,
+    record_title: recordTitle,
+    decision_id: d.id,
+    body_id: d.bodyId,
+    body_name: d.bodyId === null ? null : (bodyNames.get(d.bodyId) ?? null),
+    official_name: d.officialName,
+    scope_unit_id: d.scopeUnitId,
+    decided_on: d.decidedOn,
+    paragraph: d.paragraph,
+    diarienummer: d.diarienummer,
+    decision_title: d.title,
+  });
   const candidates = [
-    ...linked.map((r) => ({
-      ...r,
-      entity: r.entity as LinkEntity,
-      record_title: r.measure_title ?? r.action_title ?? '',
-    })),
-    ...versions.map((r) => ({ ...r, entity: 'plan' as LinkEntity })),
-    ...wordings.map((r) => ({ ...r, entity: 'goal' as LinkEntity })),
+    ...linked.map((l) =>
+      row(
+        l.entity,
+        l.entityId,
+        (l.entity === 'measure' ? measures.get(l.entityId)?.title : actions.get(l.entityId)) ?? '',
+        l.decision,
+      ),
+    ),
+    ...versions.map((v) => row('plan', v.entityId, v.recordTitle, v.decision)),
+    ...wordings.map((w) => row('goal', w.entityId, w.recordTitle, w.decision)),
   ];
   const judge = new Judge(db);
   await judge.prime(
     'plan',
-    versions.map((v) => v.entity_id),
+    versions.map((v) => v.entityId),
   );
   await judge.prime(
     'goal',
-    wordings.map((w) => w.entity_id),
+    wordings.map((w) => w.entityId),
   );
   const mayRead = readable(actor, tree);
   const seen = new Set<string>();

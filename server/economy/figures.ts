@@ -13,8 +13,10 @@ import {
 } from '../../domain/economy/measures';
 import { addTotals, EMPTY_TOTALS, type LeafFigures, type Totals, totalsOf } from '../../domain/economy/rollup';
 import type { BodyKind, UnitLevel } from '../../domain/org';
+import { bodyKindsByIds } from '../bodies/reads';
 import type { Executor } from '../core/context';
 import type { DB } from '../db/schema';
+import { decisionsLinkedTo, latestPlanVersion } from '../steering/reads';
 
 /** Appends to the list under a key, creating it (linear, unlike spreading a copy each time). */
 export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
@@ -81,13 +83,9 @@ export async function loadPlanData(
   /** Read only each measure's newest report for the plan year this month reports on. */
   month: string,
 ): Promise<PlanData | null> {
-  const plan = await db
-    .selectFrom('plan_versions')
-    .select(['start_year', 'end_year', 'title'])
-    .where('plan_id', '=', planId)
-    .orderBy('seq', 'desc')
-    .executeTakeFirst();
-  if (!plan) return null;
+  const latest = await latestPlanVersion(db, planId);
+  if (!latest) return null;
+  const plan = { start_year: latest.startYear, end_year: latest.endYear, title: latest.title };
   const [settings, measureRows, allocations, levels] = await Promise.all([
     db.selectFrom('action_plan_settings').selectAll().where('plan_id', '=', planId).executeTakeFirst(),
     // Unordered: whoever lists measures orders them (in Swedish) itself.
@@ -145,15 +143,12 @@ export async function loadPlanData(
       .orderBy('r.measure_id', 'desc')
       .orderBy('r.period', 'desc')
       .execute(),
-    db
-      .selectFrom('decision_links as l')
-      .innerJoin('decisions as d', 'd.id', 'l.decision_id')
-      .leftJoin('bodies as b', 'b.id', 'd.body_id')
-      .select(['l.entity_id', 'd.kind', 'b.kind as body_kind', 'd.scope_unit_id'])
-      .where('l.entity', '=', 'measure')
-      .where('l.entity_id', 'in', (eb) => ofPlan(eb as unknown as ExpressionBuilder<DB, 'measures'>))
-      .execute(),
+    decisionsLinkedTo(db, 'measure', (eb) => ofPlan(eb as unknown as ExpressionBuilder<DB, 'measures'>)),
   ]);
+  const bodyKinds = await bodyKindsByIds(
+    db,
+    decisionRows.map((r) => r.decision.bodyId),
+  );
   const lines = new Map<string, CalcLine[]>();
   for (const l of lineRows)
     pushTo(lines, l.measure_id, {
@@ -173,14 +168,15 @@ export async function loadPlanData(
       enteredAt: new Date(r.entered_at).toISOString(),
     });
   const decidedBy = new Map<string, DelegationLevel[]>();
-  for (const d of decisionRows) {
+  for (const { entityId, decision: d } of decisionRows) {
     if (d.kind !== 'beslut') continue;
-    const level = d.body_kind
-      ? levels.find((l) => l.bodyKind === d.body_kind)
-      : d.scope_unit_id && unitLevels.get(d.scope_unit_id)
-        ? levels.find((l) => l.unitLevel === unitLevels.get(d.scope_unit_id as string))
+    const bodyKind = d.bodyId === null ? undefined : bodyKinds.get(d.bodyId);
+    const level = bodyKind
+      ? levels.find((l) => l.bodyKind === bodyKind)
+      : d.scopeUnitId && unitLevels.get(d.scopeUnitId)
+        ? levels.find((l) => l.unitLevel === unitLevels.get(d.scopeUnitId as string))
         : undefined;
-    if (level) pushTo(decidedBy, d.entity_id, level);
+    if (level) pushTo(decidedBy, entityId, level);
   }
   return {
     planId,

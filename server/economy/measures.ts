@@ -18,7 +18,7 @@ import { readableInherited } from '../core/read-scope';
 import { badRef, mustExist } from '../core/refs';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { currentTree, today } from '../org/service';
-import { linkDecision } from '../steering/decisions';
+import { decisionRecords, linkDecision } from '../steering/decisions';
 import { figuresFor, kr, levelName, measurePlanId, planOrThrow } from './context';
 import { type MeasureFigures, type PlanData, pushTo } from './figures';
 import { refreshMeasureFigures } from './rollups';
@@ -101,23 +101,7 @@ export async function getMeasure(services: Services, actor: Actor, id: string, p
     // Every report the measure ever had, not just the one in force.
     services.db.selectFrom('measure_reports').selectAll().where('measure_id', '=', id).orderBy('period').execute(),
     services.db.selectFrom('measure_goals').select('goal_id').where('measure_id', '=', id).execute(),
-    services.db
-      .selectFrom('decision_links as l')
-      .innerJoin('decisions as d', 'd.id', 'l.decision_id')
-      .leftJoin('bodies as b', 'b.id', 'd.body_id')
-      .select([
-        'd.id',
-        'd.kind',
-        'd.title',
-        'd.decided_on',
-        'd.paragraph',
-        'd.diarienummer',
-        'b.name as body_name',
-        'd.official_name',
-      ])
-      .where('l.entity', '=', 'measure')
-      .where('l.entity_id', '=', id)
-      .execute(),
+    decisionRecords(services.db, { entity: 'measure', entityId: id }),
     services.db
       .selectFrom('corrective_actions')
       .selectAll()
@@ -163,11 +147,11 @@ export async function getMeasure(services: Services, actor: Actor, id: string, p
       id: d.id,
       kind: d.kind,
       title: d.title,
-      decidedOn: d.decided_on,
+      decidedOn: d.decidedOn,
       paragraph: d.paragraph,
       diarienummer: d.diarienummer,
-      bodyName: d.body_name,
-      officialName: d.official_name,
+      bodyName: d.bodyName,
+      officialName: d.officialName,
     })),
     correctiveActions: actions.map((a) => ({
       id: a.id,

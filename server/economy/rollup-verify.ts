@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Executor } from '../core/context';
 import type { DB } from '../db/schema';
-import { rebuildAllPlanFigures } from './rollups';
+import { rebuildAllPlanFigures, SUM_COLUMNS } from './rollups';
 
 export interface RollupDifference {
   /** Which kept row: `measure:<measure>:<month>` or `sum:<plan>:<month>:<dimension>:<key>`. */
@@ -24,19 +24,10 @@ const MEASURE_COLUMNS = [
   'report_period',
   'stale',
 ];
-const SUM_COLUMNS = [
-  'planned_kr',
-  'planned_gross_kr',
-  'planned_grade12_kr',
-  'forecast_kr',
-  'forecast_grade12_kr',
-  'outcome_kr',
-  'measures',
-  'stale_count',
-];
 
-const row = (alias: string, columns: string[]) => sql.raw(`(${columns.map((c) => `${alias}.${c}`).join(', ')})`);
-const json = (alias: string, columns: string[]) =>
+const row = (alias: string, columns: readonly string[]) =>
+  sql.raw(`(${columns.map((c) => `${alias}.${c}`).join(', ')})`);
+const json = (alias: string, columns: readonly string[]) =>
   sql.raw(
     `CASE WHEN ${alias}.${columns[0]} IS NULL THEN NULL ELSE json_build_object(${columns
       .map((c) => `'${c}', ${alias}.${c}::text`)

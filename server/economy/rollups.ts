@@ -30,7 +30,8 @@ const sumsOf = (rows: RawBuilder<unknown>, sign: 1 | -1) => {
     ORDER BY 1, 2, 3, 4`;
 };
 
-const SUM_COLUMNS = [
+/** The kept sums' columns (decision 008): written here, recomputed by rollup-verify.ts. */
+export const SUM_COLUMNS = [
   'planned_kr',
   'planned_gross_kr',
   'planned_grade12_kr',

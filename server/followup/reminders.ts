@@ -9,6 +9,7 @@ import { can } from '../../domain/permissions';
 import type { Actor, Services } from '../core/context';
 import { unitsOn } from '../org/queries';
 import { currentTree, today } from '../org/service';
+import { managersToRemind } from '../users/reads';
 import { occasions } from './cycle';
 
 /** How reminders leave: by SMTP when a server is configured, otherwise they wait in the outbox. */
@@ -73,15 +74,10 @@ export async function runReminders(services: Services, config: MailConfig, maile
     )
     .execute();
   const statusOf = new Map(submissions.map((s) => [`${s.unit_id}:${s.period}`, s.status as SubmissionStatus]));
-  const people = await services.db
-    .selectFrom('role_assignments')
-    .innerJoin('users', 'users.id', 'role_assignments.user_id')
-    .select(['role_assignments.unit_id', 'users.id', 'users.display_name', 'users.email', 'users.disabled'])
-    .where('role_assignments.role', '=', 'manager')
-    .execute();
+  const people = await managersToRemind(services.db);
   const managersOf = new Map<string, typeof people>();
   for (const p of people) {
-    if (p.disabled || !tree.has(p.unit_id)) continue;
+    if (!tree.has(p.unit_id)) continue;
     managersOf.set(p.unit_id, [...(managersOf.get(p.unit_id) ?? []), p]);
   }
   const pending: { id: string; to: string | null; subject: string; body: string }[] = [];

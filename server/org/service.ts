@@ -3,6 +3,7 @@ import { sortBySwedishName } from '../../domain/collation';
 import { type IsoDate, swedishDate } from '../../domain/dates';
 import { DomainError, notFound } from '../../domain/errors';
 import { type BodyKind, OrgIndex, type UnitLevel } from '../../domain/org';
+import { bodiesGoverning } from '../bodies/reads';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { treeOn as rollupTreeOn, syncRollupTree } from '../steering/rollups';
@@ -43,12 +44,7 @@ export async function getUnit(services: Services, actor: Actor, id: string, asOf
     throw new DomainError('not_found', `Enheten fanns inte den ${day}.`);
   }
   const byId = new Map(units.map((u) => [u.id, u]));
-  const governingBodies = await services.db
-    .selectFrom('body_units as bu')
-    .innerJoin('bodies as b', 'b.id', 'bu.body_id')
-    .select(['b.id', 'b.name', 'b.kind'])
-    .where('bu.unit_id', 'in', tree.lineage(id))
-    .execute();
+  const governingBodies = await bodiesGoverning(services.db, tree.lineage(id));
   return {
     unit,
     path: tree

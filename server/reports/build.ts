@@ -18,9 +18,11 @@ import { PERSPECTIVE_LABELS } from '../../domain/steering';
 import { boardFlags } from '../competence/board-flags';
 import type { Actor, Services } from '../core/context';
 import { yearOf } from '../economy/figures';
+import { allocationsOfYear } from '../economy/reads';
 import { planMonthSums, rollUpUnits } from '../economy/rollups';
 import { type Deviation, indicatorDeviations, measureDeviations, staleIndicators } from '../followup/deviations';
 import { today } from '../org/service';
+import { latestPlanVersion } from '../steering/reads';
 import { scorecard } from '../steering/scorecard';
 
 export interface ReportHead {
@@ -103,27 +105,17 @@ export async function buildContent(
     } = await measureDeviations(services, actor, head.planId, head.unitId, head.period);
     deviations.push(...measureDevs.map(deviationRow));
     stale.push(...staleMeasures.map((s) => ({ kind: s.kind, name: s.name, unitName: s.unitName, asOf: s.asOf })));
-    const plan = await services.db
-      .selectFrom('plans')
-      .innerJoin('plan_versions', 'plan_versions.plan_id', 'plans.id')
-      .select(['plan_versions.title', 'plan_versions.start_year', 'plan_versions.end_year', 'plan_versions.seq'])
-      .where('plans.id', '=', head.planId)
-      .orderBy('plan_versions.seq', 'desc')
-      .executeTakeFirstOrThrow();
-    const year = yearOf({ startYear: plan.start_year, endYear: plan.end_year }, head.period);
-    const allocations = await services.db
-      .selectFrom('action_plan_allocations')
-      .select(['unit_id', 'amount_kr'])
-      .where('plan_id', '=', head.planId)
-      .where('year', '=', year)
-      .execute();
-    const allocation = (id: string) => BigInt(allocations.find((a) => a.unit_id === id)?.amount_kr ?? 0);
+    const plan = await latestPlanVersion(services.db, head.planId);
+    if (plan === null) throw new Error(`plan ${head.planId} has no version`);
+    const year = yearOf(plan, head.period);
+    const allocations = await allocationsOfYear(services.db, head.planId, year);
+    const allocation = (id: string) => allocations.get(id) ?? 0n;
     const scope = ctx.tree.subtree(head.unitId);
     const inScope = new Set(scope);
     // The units' totals from the plan's kept sums (decision 008), rolled up today's tree.
     const sums = await planMonthSums(
       services.db,
-      { id: head.planId, startYear: plan.start_year, endYear: plan.end_year },
+      { id: head.planId, startYear: plan.startYear, endYear: plan.endYear },
       formatPeriod(parseMonth(head.period, 'period')),
     );
     const byUnit = rollUpUnits(scope, (id) => ctx.tree.children(id), sums.ownByUnit);

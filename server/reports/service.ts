@@ -9,6 +9,7 @@ import { formatPeriod } from '../../domain/periods';
 import { type ReportContent, type ReportKind, type Sbar, withFiguresAsText } from '../../domain/reports/content';
 import { INTERIM_RULE, interimCoversLawfulPart } from '../../domain/reports/interim';
 import { NOTED_FLAG_AT, notedInARow, type Outcome } from '../../domain/reports/series';
+import { bodyNamesByIds } from '../bodies/reads';
 import { scopeOfBody } from '../bodies/scope';
 import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
@@ -19,6 +20,7 @@ import { unitsOn } from '../org/queries';
 import { currentTree, today } from '../org/service';
 import { createAssignmentIn, openAssignmentsOfBodies } from '../steering/assignments';
 import { createDecisionIn } from '../steering/decisions';
+import { decisionsById, planKindOf } from '../steering/reads';
 import { buildContent, contentHash, type ReportHead } from './build';
 
 type ReportRow = Awaited<ReturnType<typeof reportRow>>;
@@ -42,45 +44,44 @@ async function placements(db: Executor, reportIds: readonly string[]) {
   const rows = await db
     .selectFrom('agenda_items as i')
     .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
-    .innerJoin('bodies as b', 'b.id', 'm.body_id')
-    .leftJoin('decisions as d', 'd.id', 'i.decision_id')
     .select([
       'i.report_id',
       'i.id as item_id',
       'i.paragraph',
+      'i.decision_id',
       'm.id as meeting_id',
       'm.meets_on',
-      'b.id as body_id',
-      'b.name as body_name',
-      'd.id as decision_id',
-      'd.kind as decision_kind',
-      'd.title as decision_title',
-      'd.text as decision_text',
-      'd.scope_unit_id as decision_scope_unit_id',
+      'm.body_id',
     ])
     .where('i.report_id', 'in', reportIds)
     .execute();
+  const [bodyNames, decisions] = await Promise.all([
+    bodyNamesByIds(
+      db,
+      rows.map((r) => r.body_id),
+    ),
+    decisionsById(
+      db,
+      rows.map((r) => r.decision_id),
+    ),
+  ]);
   return new Map(
-    rows.map((r) => [
-      r.report_id as string,
-      {
+    rows.flatMap((r) => {
+      const bodyName = bodyNames.get(r.body_id);
+      if (bodyName === undefined) return [];
+      const d = r.decision_id === null ? undefined : decisions.get(r.decision_id);
+      const placement: Placement = {
         itemId: r.item_id,
         meetingId: r.meeting_id,
         bodyId: r.body_id,
-        bodyName: r.body_name,
+        bodyName,
         meetsOn: r.meets_on,
         paragraph: r.paragraph,
-        outcome: (r.decision_kind as Outcome | null) ?? null,
-        decision: r.decision_id
-          ? {
-              id: r.decision_id,
-              title: r.decision_title ?? '',
-              text: r.decision_text ?? '',
-              scopeUnitId: r.decision_scope_unit_id,
-            }
-          : null,
-      },
-    ]),
+        outcome: (d?.kind as Outcome | undefined) ?? null,
+        decision: d ? { id: d.id, title: d.title, text: d.text, scopeUnitId: d.scopeUnitId } : null,
+      };
+      return [[r.report_id as string, placement] as const];
+    }),
   );
 }
 
@@ -261,8 +262,7 @@ export async function createReportIn(services: Services, w: WriteTx, input: NewR
     });
   authorize(w.actor, 'report.write', { unitId: input.unitId }, tree);
   if (input.planId !== null) {
-    const plan = await w.trx.selectFrom('plans').select('kind').where('id', '=', input.planId).executeTakeFirst();
-    if (plan?.kind !== 'handlingsplan')
+    if ((await planKindOf(w.trx, input.planId)) !== 'handlingsplan')
       throw new DomainError('unprocessable', 'Handlingsplanen finns inte.', {
         fields: [{ field: 'planId', message: 'ska vara en handlingsplan' }],
       });
@@ -355,12 +355,15 @@ export async function sendReportIn(
     fields.push({ field: 'recommendation', message: 'Skriv en rekommendation innan rapporten skickas.' });
   if (before.proposed_decision.trim() === '')
     fields.push({ field: 'proposedDecision', message: 'Skriv ett förslag till beslut innan rapporten skickas.' });
-  const meeting = await w.trx
+  const meetingRow = await w.trx
     .selectFrom('meetings')
-    .innerJoin('bodies', 'bodies.id', 'meetings.body_id')
-    .select(['meetings.id', 'meetings.meets_on', 'meetings.body_id', 'bodies.name as body_name'])
+    .select(['meetings.id', 'meetings.meets_on', 'meetings.body_id'])
     .where('meetings.id', '=', input.meetingId)
     .executeTakeFirst();
+  const meetingBody = meetingRow
+    ? (await bodyNamesByIds(w.trx, [meetingRow.body_id])).get(meetingRow.body_id)
+    : undefined;
+  const meeting = meetingRow && meetingBody !== undefined ? { ...meetingRow, body_name: meetingBody } : undefined;
   if (!meeting) fields.push({ field: 'meetingId', message: 'Sammanträdet finns inte.' });
   // Sending puts an item on the body's agenda: only who may add items to that body's meetings may.
   const meetingScope = meeting ? await authorizeBody(services, w, meeting.body_id) : null;
@@ -441,8 +444,7 @@ export async function sendReport(
  */
 async function authorizeBody(services: Services, w: WriteTx, bodyId: string): Promise<string | null> {
   const tree = await currentTree(services, w.trx);
-  const body = await w.trx.selectFrom('bodies').select('id').where('id', '=', bodyId).executeTakeFirst();
-  if (!body)
+  if (!(await bodyNamesByIds(w.trx, [bodyId])).has(bodyId))
     throw new DomainError('unprocessable', 'Organet finns inte.', {
       fields: [{ field: 'bodyId', message: 'finns inte' }],
     });
@@ -466,31 +468,35 @@ export async function listMeetings(services: Services, actor: Actor, bodyId?: st
   const mayReadReport = readable(actor, tree);
   let q = services.db
     .selectFrom('meetings')
-    .innerJoin('bodies', 'bodies.id', 'meetings.body_id')
-    .select(['meetings.id', 'meetings.body_id', 'meetings.meets_on', 'meetings.title', 'bodies.name as body_name']);
+    .select(['meetings.id', 'meetings.body_id', 'meetings.meets_on', 'meetings.title']);
   if (bodyId) q = q.where('meetings.body_id', '=', bodyId);
-  const all = await q.orderBy('meetings.meets_on', 'desc').execute();
+  const rows = await q.orderBy('meetings.meets_on', 'desc').execute();
+  const bodyNames = await bodyNamesByIds(
+    services.db,
+    rows.map((m) => m.body_id),
+  );
+  const all = rows.flatMap((m) => {
+    const bodyName = bodyNames.get(m.body_id);
+    return bodyName === undefined ? [] : [{ ...m, body_name: bodyName }];
+  });
   const scopes = new Map<string, string | null>();
   for (const id of new Set(all.map((m) => m.body_id))) scopes.set(id, await scopeOfBody(services.db, id, tree));
   const meetings = all.filter((m) => mayReadBody(scopes.get(m.body_id) ?? null));
-  const items =
+  const itemRows =
     meetings.length === 0
       ? []
       : await services.db
           .selectFrom('agenda_items as i')
           .leftJoin('board_reports as r', 'r.id', 'i.report_id')
-          .leftJoin('decisions as d', 'd.id', 'i.decision_id')
           .select([
             'i.id',
             'i.meeting_id',
             'i.paragraph',
             'i.title',
             'i.report_id',
+            'i.decision_id',
             'r.title as report_title',
             'r.unit_id as report_unit_id',
-            'd.id as decision_id',
-            'd.kind as outcome',
-            'd.text as decision_text',
           ])
           .where(
             'i.meeting_id',
@@ -498,6 +504,14 @@ export async function listMeetings(services: Services, actor: Actor, bodyId?: st
             meetings.map((m) => m.id),
           )
           .execute();
+  const itemDecisions = await decisionsById(
+    services.db,
+    itemRows.map((i) => i.decision_id),
+  );
+  const items = itemRows.map((i) => {
+    const d = i.decision_id === null ? undefined : itemDecisions.get(i.decision_id);
+    return { ...i, decision_id: d?.id ?? null, outcome: d?.kind ?? null, decision_text: d?.text ?? null };
+  });
   const paragraphOrder = (p: string) => Number.parseInt(p.replace(/\D/g, ''), 10) || 0;
   const canOn = abilities(actor, tree);
   // The body's open uppdrag are followed up on each of its meetings after they were given.

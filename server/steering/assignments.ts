@@ -4,6 +4,7 @@ import type { IsoDate } from '../../domain/dates';
 import { DomainError, notFound } from '../../domain/errors';
 import type { OrgIndex } from '../../domain/org';
 import type { AssignmentStatus } from '../../domain/steering';
+import { bodyNamesByIds } from '../bodies/reads';
 import { scopeOfBody } from '../bodies/scope';
 import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
@@ -25,13 +26,13 @@ export const isOverdue = (
 ) => !DONE.includes(a.status) && (a.reportBackOn ?? a.dueOn) < day;
 
 async function assignmentRecords(db: Executor, day: IsoDate, ids?: readonly string[]) {
-  let q = db
-    .selectFrom('assignments as a')
-    .innerJoin('bodies as b', 'b.id', 'a.body_id')
-    .selectAll('a')
-    .select('b.name as body_name');
+  let q = db.selectFrom('assignments as a').selectAll('a');
   if (ids) q = q.where('a.id', 'in', [...ids]);
   const rows = await q.orderBy('a.due_on').execute();
+  const bodyNames = await bodyNamesByIds(
+    db,
+    rows.map((r) => r.body_id),
+  );
   return rows.map((r) => {
     const record = {
       id: r.id,
@@ -39,7 +40,7 @@ async function assignmentRecords(db: Executor, day: IsoDate, ids?: readonly stri
       title: r.title,
       description: r.description,
       bodyId: r.body_id,
-      bodyName: r.body_name,
+      bodyName: bodyNames.get(r.body_id) ?? '',
       decisionId: r.decision_id,
       assigneeUnitId: r.assignee_unit_id,
       assigneeName: r.assignee_name,

@@ -4,6 +4,7 @@ import type { IsoDate } from '../../domain/dates';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { OrgIndex } from '../../domain/org';
 import type { DecisionKind } from '../../domain/steering';
+import { bodyNamesByIds } from '../bodies/reads';
 import { scopeOfBody } from '../bodies/scope';
 import { mustDecideItsLinks } from '../competence/judge';
 import type { Actor, Executor, Services } from '../core/context';
@@ -36,11 +37,7 @@ export async function decisionRecords(
   db: Executor,
   filter: { ids?: readonly string[]; entity?: LinkEntity; entityId?: string } = {},
 ): Promise<(DecisionRecord & { scopeUnitId: string | null })[]> {
-  let q = db
-    .selectFrom('decisions as d')
-    .leftJoin('bodies as b', 'b.id', 'd.body_id')
-    .selectAll('d')
-    .select('b.name as body_name');
+  let q = db.selectFrom('decisions as d').selectAll('d');
   if (filter.ids) {
     if (filter.ids.length === 0) return [];
     q = q.where('d.id', 'in', [...filter.ids]);
@@ -57,6 +54,10 @@ export async function decisionRecords(
   }
   const rows = await q.orderBy('d.decided_on', 'desc').orderBy('d.id').execute();
   if (rows.length === 0) return [];
+  const bodyNames = await bodyNamesByIds(
+    db,
+    rows.map((r) => r.body_id),
+  );
   const links = await db
     .selectFrom('decision_links')
     .selectAll()
@@ -71,7 +72,7 @@ export async function decisionRecords(
     version: r.version,
     kind: r.kind as DecisionKind,
     bodyId: r.body_id,
-    bodyName: r.body_name,
+    bodyName: r.body_id === null ? null : (bodyNames.get(r.body_id) ?? null),
     officialName: r.official_name,
     decidedOn: r.decided_on,
     paragraph: r.paragraph,

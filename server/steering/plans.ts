@@ -5,6 +5,7 @@ import { compareSwedish } from '../../domain/collation';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
 import type { OrgIndex } from '../../domain/org';
 import type { PlanKind, PlanStatus } from '../../domain/steering';
+import { bodyNamesByIds } from '../bodies/reads';
 import { scopeOfBody } from '../bodies/scope';
 import { mayCite } from '../competence/citations';
 import { competentPairs, Judge } from '../competence/judge';
@@ -13,6 +14,7 @@ import type { Actor, Executor, Services } from '../core/context';
 import { authorizeReadSomewhere, readableInherited } from '../core/read-scope';
 import { badRef, mustExist } from '../core/refs';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
+import { measureCountsByPlan } from '../economy/reads';
 import { refreshPlanFigures } from '../economy/rollups';
 import { currentTree, today } from '../org/service';
 import { citation, type DecisionRecord, decisionRecords, linkDecision } from './decisions';
@@ -22,11 +24,7 @@ export type PlanVersion = z.infer<typeof PlanVersionSchema>;
 export type PlanRecord = Omit<z.infer<typeof PlanSchema>, 'can'>;
 
 export async function planRecords(db: Executor, ids?: readonly string[]) {
-  let q = db
-    .selectFrom('plans as p')
-    .leftJoin('bodies as b', 'b.id', 'p.owner_body_id')
-    .selectAll('p')
-    .select('b.name as body_name');
+  let q = db.selectFrom('plans as p').selectAll('p');
   if (ids) {
     if (ids.length === 0) return [];
     q = q.where('p.id', 'in', [...ids]);
@@ -34,6 +32,10 @@ export async function planRecords(db: Executor, ids?: readonly string[]) {
   const plans = await q.execute();
   if (plans.length === 0) return [];
   const planIds = plans.map((p) => p.id);
+  const bodyNames = await bodyNamesByIds(
+    db,
+    plans.map((p) => p.owner_body_id),
+  );
   const versions = await db
     .selectFrom('plan_versions')
     .selectAll()
@@ -46,12 +48,7 @@ export async function planRecords(db: Executor, ids?: readonly string[]) {
     .where('plan_id', 'in', planIds)
     .groupBy('plan_id')
     .execute();
-  const measureCounts = await db
-    .selectFrom('measures')
-    .select(['plan_id', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('plan_id', 'in', planIds)
-    .groupBy('plan_id')
-    .execute();
+  const measureCounts = await measureCountsByPlan(db, planIds);
   const linked = await db
     .selectFrom('decision_links')
     .select(['decision_id', 'entity_id'])
@@ -96,7 +93,7 @@ export async function planRecords(db: Executor, ids?: readonly string[]) {
     const latest = own.at(-1) as PlanVersion;
     const inForce = [...own].reverse().find((v) => v.status === 'decided') ?? null;
     const goalCount = Number(goalCounts.find((g) => g.plan_id === p.id)?.n ?? 0);
-    const measureCount = Number(measureCounts.find((g) => g.plan_id === p.id)?.n ?? 0);
+    const measureCount = measureCounts.get(p.id) ?? 0;
     const decisionIdsOfPlan = new Set([
       ...own.map((v) => v.decisionId).filter((d): d is string => !!d),
       ...linked.filter((l) => l.entity_id === p.id).map((l) => l.decision_id),
@@ -106,7 +103,7 @@ export async function planRecords(db: Executor, ids?: readonly string[]) {
       version: p.version,
       kind: p.kind as PlanKind,
       ownerBodyId: p.owner_body_id,
-      ownerBodyName: p.body_name,
+      ownerBodyName: p.owner_body_id === null ? null : (bodyNames.get(p.owner_body_id) ?? null),
       ownerUnitId: p.owner_unit_id,
       parentPlanId: p.parent_plan_id,
       title: latest.title,

@@ -1,10 +1,8 @@
-import { Anchor, Table, Text, Title } from '@mantine/core';
+import { Anchor, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { shownActorName } from '../../../domain/actors';
 import { parseKronor } from '../../../domain/money';
-import { formatDateTime } from '../app/format';
-import { HistoryChanges } from '../history/HistoryChanges';
+import { HistoryTable } from '../history/HistoryTable';
 import { formatMonth } from '../steering/periods';
 import { formatMnkr } from './money';
 import { measureHistoryQuery } from './queries';
@@ -30,9 +28,7 @@ export function MeasureHistory({ measureId, allowed }: { measureId: string; allo
     return value;
   };
 
-  const entries = [...history.data.entries].sort(
-    (a, b) => b.at.localeCompare(a.at) || Number(b.id) - Number(a.id) || b.id.localeCompare(a.id),
-  );
+  const entries = history.data.entries;
   return (
     <section aria-labelledby="measure-history-heading" className="section">
       <Title order={2} size="h3" id="measure-history-heading" mb="sm">
@@ -47,33 +43,13 @@ export function MeasureHistory({ measureId, allowed }: { measureId: string; allo
       {entries.length === 0 ? (
         <Text>{t('economy.historyEmpty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped withTableBorder captionSide="top" className="history-table">
-            <Table.Caption>{t('economy.historyCaption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('history.at')}</Table.Th>
-                <Table.Th scope="col">{t('history.who')}</Table.Th>
-                <Table.Th scope="col">{t('history.what')}</Table.Th>
-                <Table.Th scope="col">{t('history.changes')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td className="nowrap">
-                    <time dateTime={e.at}>{formatDateTime(e.at)}</time>
-                  </Table.Td>
-                  <Table.Td>{shownActorName(e.actorName)}</Table.Td>
-                  <Table.Td>{t(`economy.historyKind.${e.kind.replace('.', '_')}`, { defaultValue: e.kind })}</Table.Td>
-                  <Table.Td>
-                    <HistoryChanges changes={e.changes} show={show} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <HistoryTable
+          entries={entries}
+          caption={t('economy.historyCaption')}
+          minWidth={720}
+          kindLabel={(kind) => t(`economy.historyKind.${kind.replace('.', '_')}`, { defaultValue: kind })}
+          show={show}
+        />
       )}
     </section>
   );
