@@ -3,8 +3,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { ROLES } from '../../domain/permissions';
+import { callerAbilities } from '../core/abilities';
 import { type AppEnv, actorOf, type Deps, ErrorSchema, errors, router } from '../http/env';
 import { SESSION_COOKIE } from '../http/security';
+import { currentTree } from '../org/service';
 import { login, logout } from './service';
 
 export const MeSchema = z
@@ -13,6 +15,11 @@ export const MeSchema = z
     username: z.string(),
     displayName: z.string(),
     roles: z.array(z.object({ role: z.enum(ROLES), unitId: z.string() })),
+    /**
+     * What the user may do beyond any one record, from the declared permissions: open the
+     * administration, edit the follow-up cycle, read history for some unit. Records carry their own `can`.
+     */
+    can: z.object({ administer: z.boolean(), editCycle: z.boolean(), readHistory: z.boolean() }).openapi('MeCan'),
   })
   .openapi('Me');
 
@@ -80,6 +87,7 @@ export function authRoutes({ services, config }: Deps) {
             username: result.principal.username,
             displayName: result.displayName,
             roles: [...result.principal.roles],
+            can: callerAbilities(result.principal, await currentTree(services)),
           },
           200,
         );
@@ -118,7 +126,7 @@ export function authRoutes({ services, config }: Deps) {
         401: errors[401],
       },
     }),
-    (c) => {
+    async (c) => {
       const actor = actorOf(c);
       if (actor.kind !== 'user') throw new Error('unreachable');
       return c.json(
@@ -127,6 +135,7 @@ export function authRoutes({ services, config }: Deps) {
           username: actor.principal.username,
           displayName: actor.displayName,
           roles: [...actor.principal.roles],
+          can: callerAbilities(actor.principal, await currentTree(services)),
         },
         200,
       );

@@ -31,6 +31,8 @@ const UnitDetailSchema = z
     children: z.array(UnitSchema),
     bodies: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(BODY_KINDS) })),
     states: z.array(StateSchema),
+    /** What the caller may do with the unit: change or close it (edit), read its history. */
+    can: z.object({ edit: z.boolean(), history: z.boolean() }).openapi('OrgUnitCan'),
   })
   .openapi('OrgUnitDetail');
 

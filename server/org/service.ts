@@ -3,6 +3,7 @@ import { sortBySwedishName } from '../../domain/collation';
 import { type IsoDate, swedishDate } from '../../domain/dates';
 import { DomainError, notFound } from '../../domain/errors';
 import { type BodyKind, OrgIndex, type UnitLevel } from '../../domain/org';
+import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { treeOn as rollupTreeOn, syncRollupTree } from '../steering/rollups';
@@ -59,6 +60,10 @@ export async function getUnit(services: Services, actor: Actor, id: string, asOf
     // The bodies table holds only the domain's kinds (see bodies/service.ts).
     bodies: sortBySwedishName(governingBodies, (b) => b.name).map((b) => ({ ...b, kind: b.kind as BodyKind })),
     states: await statesOf(services.db, id),
+    can: abilities(actor, day === now ? tree : await currentTree(services))(id, {
+      edit: 'orgUnit.write',
+      history: 'history.read',
+    }),
   };
 }
 

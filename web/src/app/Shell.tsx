@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type NavLinkProps, Outlet, Link as RouterLink, NavLink as RouterNavLink, useNavigate } from 'react-router';
 import '../month/texts';
-import { hasRole, meKey, useMe } from './auth';
+import { meKey, useMe } from './auth';
 import { call, client } from './client';
 import { useWithContext } from './context';
 import { LANGUAGES } from './i18n';
@@ -84,7 +84,7 @@ export function Shell({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/arshjul">{t('nav.cycle')}</NavLink>
               </li>
-              {hasRole(me, 'administrator') && (
+              {me?.can.administer && (
                 <li>
                   <NavLink to="/administration">{t('nav.admin')}</NavLink>
                 </li>

@@ -1729,7 +1729,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Användarna */
+                /** @description Användarna, och om den som frågar får skapa konton */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1737,6 +1737,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             users: components["schemas"]["User"][];
+                            can: {
+                                create: boolean;
+                            };
                         };
                     };
                 };
@@ -10080,6 +10083,12 @@ export interface components {
                 role: "administrator" | "controller" | "manager" | "reporter" | "politician" | "auditor" | "viewer";
                 unitId: string;
             }[];
+            can: components["schemas"]["MeCan"];
+        };
+        MeCan: {
+            administer: boolean;
+            editCycle: boolean;
+            readHistory: boolean;
         };
         OrgUnit: {
             id: string;
@@ -10119,6 +10128,11 @@ export interface components {
                 validTo: string | null;
                 stateId: string;
             }[];
+            can: components["schemas"]["OrgUnitCan"];
+        };
+        OrgUnitCan: {
+            edit: boolean;
+            history: boolean;
         };
         Body: {
             id: string;
@@ -10211,7 +10225,15 @@ export interface components {
                 /** @enum {string} */
                 role: "administrator" | "controller" | "manager" | "reporter" | "politician" | "auditor" | "viewer";
                 unitId: string;
+                can: {
+                    revoke: boolean;
+                };
             }[];
+            can: components["schemas"]["UserCan"];
+        };
+        UserCan: {
+            edit: boolean;
+            grantRoles: boolean;
         };
         HistoryEntry: {
             id: string;
@@ -11584,6 +11606,10 @@ export interface components {
                 year: number;
                 amountKr: components["schemas"]["KronorText"];
             }[];
+            can: components["schemas"]["ActionPlanCan"];
+        };
+        ActionPlanCan: {
+            edit: boolean;
         };
         Allocation: {
             unitId: string;
@@ -11630,6 +11656,11 @@ export interface components {
             allocatedBelow: components["schemas"]["KronorText"];
             planned: components["schemas"]["KronorText"];
             planningGap: components["schemas"]["KronorText"] | null;
+            can: components["schemas"]["AllocationRowCan"];
+        };
+        AllocationRowCan: {
+            allocate: boolean;
+            submit: boolean;
         };
         MeasureTree: {
             period: string;
@@ -11875,8 +11906,12 @@ export interface components {
             decidedByName: string | null;
             returnComment: string | null;
             version: number;
-            maySubmit: boolean;
-            mayDecide: boolean;
+            can: components["schemas"]["SubmissionCan"];
+        };
+        SubmissionCan: {
+            edit: boolean;
+            submit: boolean;
+            decide: boolean;
         };
         SubmissionDetail: components["schemas"]["StatusRow"] & {
             period: string;
@@ -12246,9 +12281,7 @@ export interface components {
             version: number;
             analysis: string;
             returnComment: string | null;
-            mayEdit: boolean;
-            maySubmit: boolean;
-            mayDecide: boolean;
+            can: components["schemas"]["SubmissionCan"];
             indicators: components["schemas"]["MonthIndicator"][];
             goals: components["schemas"]["MonthGoal"][];
             measures: components["schemas"]["MonthMeasure"][];

@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { hasRole, useMe } from '../app/auth';
 import { call, client } from '../app/client';
 import { formatDate, today } from '../app/format';
 import { PageHeading } from '../app/page';
@@ -19,9 +18,6 @@ export function UnitPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const asOf = params.get('asOf');
-  const me = useMe().data;
-  const isAdmin = hasRole(me, 'administrator');
-  const seesHistory = isAdmin || hasRole(me, 'auditor');
   const [editing, setEditing] = useState(false);
   const [status, setStatus] = useState('');
 
@@ -54,7 +50,7 @@ export function UnitPage() {
       </>
     );
 
-  const { unit, path, children, bodies, states } = detail.data;
+  const { unit, path, children, bodies, states, can } = detail.data;
   return (
     <>
       <nav aria-label={t('unit.breadcrumbs')}>
@@ -81,7 +77,7 @@ export function UnitPage() {
           <Anchor component={Link} to={`/styrkort/${unit.id}`}>
             {t('unit.showScorecard')}
           </Anchor>
-          {isAdmin && !asOf && !editing && (
+          {can.edit && !asOf && !editing && (
             <Button
               onClick={() => {
                 setStatus('');
@@ -181,7 +177,7 @@ export function UnitPage() {
             ))}
         </ol>
       </section>
-      {seesHistory && <UnitHistory unitId={unit.id} nameOf={nameOf} />}
+      {can.history && <UnitHistory unitId={unit.id} nameOf={nameOf} />}
     </>
   );
 }

@@ -29,6 +29,7 @@ const me = (...roles: [Me['roles'][number]['role'], string][]): Me => ({
   username: 'u',
   displayName: 'U',
   roles: roles.map(([role, unitId]) => ({ role, unitId })),
+  can: { administer: false, editCycle: false, readHistory: false },
 });
 
 describe('access', () => {
