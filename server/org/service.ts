@@ -32,6 +32,13 @@ export async function listUnits(services: Services, actor: Actor, asOf?: IsoDate
   return sortBySwedishName(units, (u) => u.name);
 }
 
+/** The tree as listUnits gives it, each unit with what the caller may do: change or close it, add units under it. */
+export async function listedUnits(services: Services, actor: Actor, asOf?: IsoDate) {
+  const [units, tree] = await Promise.all([listUnits(services, actor, asOf), currentTree(services)]);
+  const can = abilities(actor, tree);
+  return units.map((u) => ({ ...u, can: can(u.id, { edit: 'orgUnit.write' }) }));
+}
+
 export async function getUnit(services: Services, actor: Actor, id: string, asOf?: IsoDate) {
   const now = today(services);
   const day = asOf ?? now;

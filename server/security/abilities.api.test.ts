@@ -281,12 +281,14 @@ describe('abilities from the server', () => {
       if (cycle.status === 200) occasion.version = cycle.body.version;
       seen.add(`administer:${me.can.administer}`);
       seen.add(`editCycle:${me.can.editCycle}`);
-      const units = (await agent.json('GET', '/api/org-units')).body.units as { id: string }[];
+      const units = (await agent.json('GET', '/api/org-units')).body.units as { id: string; can: { edit: boolean } }[];
       let historyShown = 0;
       for (const u of units.slice(0, 6)) {
         const detail = (await agent.json('GET', `/api/org-units/${u.id}`)).body;
         const res = await agent.json('PATCH', `/api/org-units/${u.id}`, { version: detail.unit.version });
         expect(res.status === 403, `${username} edits unit ${detail.unit.name}: ${res.status}`).toBe(!detail.can.edit);
+        // The tree's list offers the same units for change (the administration's choices).
+        expect(u.can.edit, detail.unit.name).toBe(detail.can.edit);
         const history = await agent.json('GET', `/api/history?entity=org_unit&id=${u.id}`);
         expect(history.status, `${username} reads the history of ${detail.unit.name}`).toBe(
           detail.can.history ? 200 : 403,

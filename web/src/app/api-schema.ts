@@ -279,7 +279,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             asOf: string;
-                            units: components["schemas"]["OrgUnit"][];
+                            units: components["schemas"]["ListedOrgUnit"][];
                         };
                     };
                 };
@@ -10089,6 +10089,12 @@ export interface components {
             administer: boolean;
             editCycle: boolean;
             readHistory: boolean;
+        };
+        ListedOrgUnit: components["schemas"]["OrgUnit"] & {
+            can: components["schemas"]["OrgUnitListCan"];
+        };
+        OrgUnitListCan: {
+            edit: boolean;
         };
         OrgUnit: {
             id: string;
