@@ -5,9 +5,10 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { ROLES } from '../../domain/permissions';
 import { seatsOf } from '../bodies/members';
 import { SeatSchema } from '../bodies/schemas';
+import { callerAbilities } from '../core/abilities';
 import { type AppEnv, actorOf, type Deps, ErrorSchema, errors, router } from '../http/env';
 import { SESSION_COOKIE } from '../http/security';
-import { today } from '../org/service';
+import { currentTree, today } from '../org/service';
 import { login, logout } from './service';
 
 export const MeSchema = z
@@ -19,6 +20,11 @@ export const MeSchema = z
     seats: z
       .array(SeatSchema)
       .openapi({ description: 'Platserna i politiska organ som användaren har i dag eller senare' }),
+    /**
+     * What the user may do beyond any one record, from the declared permissions: open the
+     * administration, edit the follow-up cycle, read history for some unit. Records carry their own `can`.
+     */
+    can: z.object({ administer: z.boolean(), editCycle: z.boolean(), readHistory: z.boolean() }).openapi('MeCan'),
   })
   .openapi('Me');
 
@@ -87,6 +93,7 @@ export function authRoutes({ services, config }: Deps) {
             displayName: result.displayName,
             roles: [...result.principal.roles],
             seats: await seatsOf(services.db, result.principal.userId, today(services)),
+            can: callerAbilities(result.principal, await currentTree(services)),
           },
           200,
         );
@@ -135,6 +142,7 @@ export function authRoutes({ services, config }: Deps) {
           displayName: actor.displayName,
           roles: [...actor.principal.roles],
           seats: await seatsOf(services.db, actor.principal.userId, today(services)),
+          can: callerAbilities(actor.principal, await currentTree(services)),
         },
         200,
       );

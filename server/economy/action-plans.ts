@@ -3,6 +3,7 @@ import { MEASURE_CATEGORIES } from '../../domain/economy/measures';
 import { allocationRows, EMPTY_TOTALS, type Totals } from '../../domain/economy/rollup';
 import { parseMonth } from '../../domain/indicators/months';
 import { formatPeriod } from '../../domain/periods';
+import { abilities } from '../core/abilities';
 import type { Actor, Services } from '../core/context';
 import { authorizeReadSomewhere, readableInherited } from '../core/read-scope';
 import { write } from '../core/write';
@@ -29,6 +30,7 @@ export async function listActionPlans(services: Services, actor: Actor) {
         .execute()
     : [];
   const roots = new Set(tree.roots());
+  const can = abilities(actor, tree);
   return plans.map((p) => ({
     id: p.id,
     version: p.version,
@@ -45,6 +47,7 @@ export async function listActionPlans(services: Services, actor: Actor) {
       .filter((a) => a.plan_id === p.id && roots.has(a.unit_id))
       .map((a) => ({ year: a.year, amountKr: kr(a.amount_kr) }))
       .sort((a, b) => a.year - b.year),
+    can: can(p.ownerUnitId, { edit: 'plan.write' }),
   }));
 }
 
@@ -119,6 +122,7 @@ export async function actionPlanSummary(services: Services, actor: Actor, planId
   const byUnit = rollUpUnits(order, (id) => ctx.tree.children(id), sums.ownByUnit);
   const allocation = (unitId: string) => requirements.get(unitId) ?? 0n;
   const whole = byUnit.get(root) ?? EMPTY_TOTALS;
+  const can = abilities(actor, ctx.tree);
   return {
     plan: plan.id,
     title: plan.title,
@@ -155,6 +159,8 @@ export async function actionPlanSummary(services: Services, actor: Actor, planId
       allocatedBelow: kr(r.allocatedBelow),
       planned: kr(r.planned),
       planningGap: r.planningGap === null ? null : kr(r.planningGap),
+      // Set the unit's requirement; hand in the unit's month (every measure below it reported).
+      can: can(r.unitId, { allocate: 'allocation.write', submit: 'measure.report' }),
     })),
   };
 }

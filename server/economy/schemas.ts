@@ -33,6 +33,8 @@ export const ActionPlanSchema = z
     decision: z.string().nullable(),
     steersWithoutDecision: z.boolean(),
     requirement: z.array(z.object({ year: z.number(), amountKr: KronorText })),
+    /** What the caller may do with the plan: change it (edit). */
+    can: z.object({ edit: z.boolean() }).openapi('ActionPlanCan'),
   })
   .openapi('ActionPlan');
 
@@ -65,6 +67,8 @@ export const AllocationRowSchema = z
     allocatedBelow: KronorText,
     planned: KronorText,
     planningGap: orNull(KronorText),
+    /** Set the unit's requirement (allocate); hand in the unit's month of measure reports (submit). */
+    can: z.object({ allocate: z.boolean(), submit: z.boolean() }).openapi('AllocationRowCan'),
   })
   .openapi('AllocationRow');
 

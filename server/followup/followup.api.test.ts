@@ -121,7 +121,12 @@ describe('follow-up on Region Exempel', () => {
     const path = `/api/followup/submissions/${unit('ortokir')}/2025-10`;
     const area = await as('chef.ortokir', '2025-11-03T09:00:00Z');
     const before = await area.json('GET', path);
-    expect(before.body).toMatchObject({ status: 'not_started', version: 0, deadline: '2025-11-07', maySubmit: true });
+    expect(before.body).toMatchObject({
+      status: 'not_started',
+      version: 0,
+      deadline: '2025-11-07',
+      can: { submit: true },
+    });
 
     const empty = await area.json('POST', `${path}/submit`, { version: 0 });
     expect(empty.status).toBe(422);
@@ -155,7 +160,7 @@ describe('follow-up on Region Exempel', () => {
     // The unit cannot approve its own report; the division can.
     expect((await area.json('POST', `${path}/approve`, { version: 1 })).status).toBe(403);
     const division = await as('chef.kirurgi', '2025-11-05T09:00:00Z');
-    expect((await division.json('GET', path)).body.mayDecide).toBe(true);
+    expect((await division.json('GET', path)).body.can.decide).toBe(true);
     const noComment = await division.json('POST', `${path}/return`, { version: 1, comment: ' ' });
     expect(noComment.status).toBe(422);
     const returned = await division.json('POST', `${path}/return`, {

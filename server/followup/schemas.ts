@@ -37,6 +37,10 @@ const OccasionRefSchema = z
   .object({ id: z.string(), kind: z.enum(OCCASION_KINDS), title: z.string() })
   .openapi('OccasionRef');
 
+export const SubmissionCanSchema = z
+  .object({ edit: z.boolean(), submit: z.boolean(), decide: z.boolean() })
+  .openapi('SubmissionCan');
+
 export const StatusRowSchema = z
   .object({
     unitId: z.string(),
@@ -55,8 +59,11 @@ export const StatusRowSchema = z
     decidedByName: z.string().nullable(),
     returnComment: z.string().nullable(),
     version: z.number(),
-    maySubmit: z.boolean(),
-    mayDecide: z.boolean(),
+    /**
+     * What the caller may do with the report now: save it (edit), hand it in (submit), approve or
+     * return it (decide) — the permission for the unit and the report's status together.
+     */
+    can: SubmissionCanSchema,
   })
   .openapi('StatusRow');
 

@@ -17,6 +17,7 @@ import { parseMonth } from '../../domain/indicators/months';
 import { OrgIndex, type UnitLevel } from '../../domain/org';
 import { formatPeriod } from '../../domain/periods';
 import { can } from '../../domain/permissions';
+import { submissionAbilities } from '../core/abilities';
 import { type Actor, actorId, type Executor, type Services } from '../core/context';
 import { idempotent } from '../core/idempotency';
 import { authorizeReadSomewhere, readable } from '../core/read-scope';
@@ -58,11 +59,6 @@ async function unitsWithEntries(db: Executor, period: string, unitIds?: readonly
   return new Set([...steering, ...measures]);
 }
 
-/** Who may decide on a unit's report: the declaration in domain/permissions (the level above it). */
-function mayDecideFor(actor: Actor, ctx: Ctx, unitId: string): boolean {
-  return actor.kind === 'system' || can(actor.principal, 'submission.decide', { unitId }, ctx.tree);
-}
-
 export interface StatusRow {
   unitId: string;
   name: string;
@@ -79,8 +75,8 @@ export interface StatusRow {
   decidedByName: string | null;
   returnComment: string | null;
   version: number;
-  maySubmit: boolean;
-  mayDecide: boolean;
+  /** What the caller may do with the report now (server/core/abilities.ts). */
+  can: { edit: boolean; submit: boolean; decide: boolean };
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -129,13 +125,7 @@ async function statusRows(services: Services, db: Executor, actor: Actor, ctx: C
       decidedByName: row?.decided_by_name ?? null,
       returnComment: row?.return_comment ?? null,
       version: row?.version ?? 0,
-      maySubmit:
-        (actor.kind === 'system' || can(actor.principal, 'submission.submit', { unitId }, ctx.tree)) &&
-        mayTake('submit', status),
-      mayDecide:
-        mayDecideFor(actor, ctx, unitId) &&
-        mayTake('approve', status) &&
-        (row?.submitted_by ?? null) !== actorId(actor),
+      can: submissionAbilities(actor, ctx.tree, unitId, { status, submittedBy: row?.submitted_by ?? null }),
     };
   });
   return { occasion, rows: out };
@@ -256,7 +246,7 @@ async function transitionIn(
   const ctx = await orgContext(services, w.trx);
   checkUnit(ctx, unitId);
   if (action === 'save' || action === 'submit') authorize(w.actor, 'submission.submit', { unitId }, ctx.tree);
-  else if (!mayDecideFor(w.actor, ctx, unitId))
+  else if (w.actor.kind !== 'system' && !can(w.actor.principal, 'submission.decide', { unitId }, ctx.tree))
     throw forbidden('Bara nivån ovanför enheten kan godkänna eller återsända dess rapport.');
   const row = await w.trx
     .selectFrom('followup_submissions')

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
 import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
 import { writeErrors } from '../http/routing';
-import { closeUnit, createUnit, getUnit, listUnits, today, updateUnit } from './service';
+import { closeUnit, createUnit, getUnit, listedUnits, today, updateUnit } from './service';
 
 const Name = z.string().trim().min(1, 'får inte vara tomt').max(200);
 const Code = z.string().trim().max(40).nullable();
@@ -22,6 +22,11 @@ export const UnitSchema = z
   })
   .openapi('OrgUnit');
 
+/** A unit in the tree, with what the caller may do with it: change or close it, add units under it. */
+const ListedUnitSchema = UnitSchema.extend({
+  can: z.object({ edit: z.boolean() }).openapi('OrgUnitListCan'),
+}).openapi('ListedOrgUnit');
+
 const StateSchema = UnitSchema.omit({ id: true, version: true }).extend({ stateId: z.string() });
 
 const UnitDetailSchema = z
@@ -31,6 +36,8 @@ const UnitDetailSchema = z
     children: z.array(UnitSchema),
     bodies: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(BODY_KINDS) })),
     states: z.array(StateSchema),
+    /** What the caller may do with the unit: change or close it (edit), read its history. */
+    can: z.object({ edit: z.boolean(), history: z.boolean() }).openapi('OrgUnitCan'),
   })
   .openapi('OrgUnitDetail');
 
@@ -51,7 +58,7 @@ export function orgRoutes({ services }: Deps) {
       responses: {
         200: {
           description: 'Enheterna i svensk namnordning',
-          ...json(z.object({ asOf: z.string(), units: z.array(UnitSchema) })),
+          ...json(z.object({ asOf: z.string(), units: z.array(ListedUnitSchema) })),
         },
         400: errors[400],
         401: errors[401],
@@ -61,7 +68,7 @@ export function orgRoutes({ services }: Deps) {
     async (c) => {
       const { asOf } = c.req.valid('query');
       const day = asOf ?? today(services);
-      return c.json({ asOf: day, units: await listUnits(services, actorOf(c), day) }, 200);
+      return c.json({ asOf: day, units: await listedUnits(services, actorOf(c), day) }, 200);
     },
   );
 

@@ -4,6 +4,7 @@ import { type IsoDate, swedishDate } from '../../domain/dates';
 import { DomainError, notFound } from '../../domain/errors';
 import { type BodyKind, OrgIndex, type UnitLevel } from '../../domain/org';
 import { bodiesGoverning } from '../bodies/reads';
+import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { treeOn as rollupTreeOn, syncRollupTree } from '../steering/rollups';
@@ -32,6 +33,13 @@ export async function listUnits(services: Services, actor: Actor, asOf?: IsoDate
   return sortBySwedishName(units, (u) => u.name);
 }
 
+/** The tree as listUnits gives it, each unit with what the caller may do: change or close it, add units under it. */
+export async function listedUnits(services: Services, actor: Actor, asOf?: IsoDate) {
+  const [units, tree] = await Promise.all([listUnits(services, actor, asOf), currentTree(services)]);
+  const can = abilities(actor, tree);
+  return units.map((u) => ({ ...u, can: can(u.id, { edit: 'orgUnit.write' }) }));
+}
+
 export async function getUnit(services: Services, actor: Actor, id: string, asOf?: IsoDate) {
   const now = today(services);
   const day = asOf ?? now;
@@ -55,6 +63,10 @@ export async function getUnit(services: Services, actor: Actor, id: string, asOf
     // The bodies table holds only the domain's kinds (see bodies/service.ts).
     bodies: sortBySwedishName(governingBodies, (b) => b.name).map((b) => ({ ...b, kind: b.kind as BodyKind })),
     states: await statesOf(services.db, id),
+    can: abilities(actor, day === now ? tree : await currentTree(services))(id, {
+      edit: 'orgUnit.write',
+      history: 'history.read',
+    }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mayTake, type SubmissionAction, type SubmissionStatus } from '../../domain/followup/submissions';
 import { type Agent, createDemoContext, type TestContext } from '../../test/support/context';
 
 // The `can` a record carries is the server's answer to "may I?", computed with the rules the
@@ -155,5 +156,171 @@ describe('abilities from the server', () => {
     // The unit above is read only by who holds a role there: a manager is refused it outright.
     expect([403, 200]).toContain(above.status);
     if (above.status === 200) expect(above.body.can.analyse).toBe(false);
+  });
+  it("answers a follow-up report's edit and decide as the write then does", SLOW, async () => {
+    const seen = new Set<string>();
+    const SEPTEMBER = '2025-09';
+    type Row = {
+      unitId: string;
+      name: string;
+      status: SubmissionStatus;
+      version: number;
+      can: Record<string, boolean>;
+    };
+    const rowsOf = async (agent: Agent) =>
+      (await agent.json('GET', `/api/followup/status?period=${SEPTEMBER}`)).body.units as Row[];
+    const path = (r: Row, action: string) =>
+      `/api/followup/submissions/${r.unitId}/${SEPTEMBER}${action ? `/${action}` : ''}`;
+    // Refusals first, for every role: they change nothing, so each role sees the demo's months.
+    for (const username of WRITERS) {
+      const agent = await as(username);
+      const rows = await rowsOf(agent);
+      // Where the status would allow the step, the refusal is the permission's (403); elsewhere
+      // the state machine's (409).
+      const refusal = (action: SubmissionAction, r: Row) => (mayTake(action, r.status) ? [403] : [403, 409]);
+      const open = (action: SubmissionAction) => (x: Row) => mayTake(action, x.status);
+      const refused = (action: SubmissionAction, key: 'edit' | 'decide') => {
+        const all = rows.filter((x) => !x.can[key]);
+        return [...all.filter(open(action)).slice(0, 3), ...all.filter((x) => !open(action)(x)).slice(0, 1)];
+      };
+      for (const r of refused('save', 'edit')) {
+        const res = await agent.json('PUT', path(r, ''), { version: r.version, analysis: 'Prövar.' });
+        expect(refusal('save', r), `${username} saves ${r.name} (${r.status}): ${res.status}`).toContain(res.status);
+        seen.add(`edit:false:${res.status}`);
+      }
+      for (const r of refused('return', 'decide')) {
+        const res = await agent.json('POST', path(r, 'return'), { version: r.version, comment: 'Prövar.' });
+        expect(refusal('return', r), `${username} returns ${r.name} (${r.status}): ${res.status}`).toContain(
+          res.status,
+        );
+        seen.add(`decide:false:${res.status}`);
+      }
+    }
+    for (const username of WRITERS) {
+      const agent = await as(username);
+      const editable = (await rowsOf(agent)).find((x) => x.can.edit);
+      if (editable) {
+        const res = await agent.json('PUT', path(editable, ''), {
+          version: editable.version,
+          analysis: 'Prövar.',
+        });
+        expect(res.status, `${username} saves ${editable.name}`).toBe(200);
+        expect(res.body.can.edit).toBe(true);
+        seen.add('edit:true');
+      }
+      const decidable = (await rowsOf(agent)).find((x) => x.can.decide);
+      if (decidable) {
+        const res = await agent.json('POST', path(decidable, 'return'), {
+          version: decidable.version,
+          comment: 'Komplettera analysen.',
+        });
+        expect(res.status, `${username} returns ${decidable.name}`).toBe(200);
+        // Returned, it is the unit's to hand in again, no longer the level above's to decide.
+        expect(res.body.can.decide).toBe(false);
+        seen.add('decide:true');
+      }
+    }
+    // Refused for the permission (403) as well as for the status (409), and allowed: not vacuous.
+    expect([...seen].sort()).toEqual([
+      'decide:false:403',
+      'decide:false:409',
+      'decide:true',
+      'edit:false:403',
+      'edit:false:409',
+      'edit:true',
+    ]);
+  });
+
+  it("answers an action plan's allocations as the write then does", SLOW, async () => {
+    const seen = new Set<string>();
+    for (const username of WRITERS) {
+      const agent = await as(username);
+      for (const plan of (await agent.json('GET', '/api/action-plans')).body.plans) {
+        const year = plan.startYear as number;
+        const summary = await agent.json('GET', `/api/action-plans/${plan.id}/summary?period=${year}-05`);
+        expect(summary.status, username).toBe(200);
+        const rows = summary.body.allocations as {
+          unitId: string;
+          name: string;
+          requirement: string | null;
+          can: Record<string, boolean>;
+        }[];
+        const sample = [
+          ...rows.filter((r) => r.can.allocate).slice(0, 2),
+          ...rows.filter((r) => !r.can.allocate).slice(0, 3),
+        ];
+        for (const r of sample) {
+          // The same requirement again: the permission is what is compared, not the figure.
+          const res = await agent.json('PUT', `/api/action-plans/${plan.id}/allocations`, {
+            unitId: r.unitId,
+            year,
+            amountKr: r.requirement ?? '0',
+          });
+          expect(res.status, `${username} allocates to ${r.name}: ${res.status}`).toBe(r.can.allocate ? 200 : 403);
+          seen.add(`allocate:${r.can.allocate}`);
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual(['allocate:false', 'allocate:true']);
+  });
+
+  it("answers /api/me's can and a unit's can as the server then does", SLOW, async () => {
+    const seen = new Set<string>();
+    const occasion = (await (await as('admin')).json('GET', '/api/cycle?year=2025')).body.occasions[0];
+    for (const username of ROLES) {
+      const agent = await as(username);
+      const me = (await agent.json('GET', '/api/me')).body;
+      const users = await agent.json('GET', '/api/users');
+      expect(users.status === 200, `${username} opens the administration`).toBe(me.can.administer);
+      const cycle = await agent.json('PUT', `/api/cycle/occasions/${occasion.id}`, {
+        version: occasion.version,
+        title: occasion.title,
+        deadlines: occasion.deadlines,
+      });
+      expect(cycle.status, `${username} edits the cycle`).toBe(me.can.editCycle ? 200 : 403);
+      if (cycle.status === 200) occasion.version = cycle.body.version;
+      seen.add(`administer:${me.can.administer}`);
+      seen.add(`editCycle:${me.can.editCycle}`);
+      const units = (await agent.json('GET', '/api/org-units')).body.units as { id: string; can: { edit: boolean } }[];
+      let historyShown = 0;
+      for (const u of units.slice(0, 6)) {
+        const detail = (await agent.json('GET', `/api/org-units/${u.id}`)).body;
+        const res = await agent.json('PATCH', `/api/org-units/${u.id}`, { version: detail.unit.version });
+        expect(res.status === 403, `${username} edits unit ${detail.unit.name}: ${res.status}`).toBe(!detail.can.edit);
+        // The tree's list offers the same units for change (the administration's choices).
+        expect(u.can.edit, detail.unit.name).toBe(detail.can.edit);
+        const history = await agent.json('GET', `/api/history?entity=org_unit&id=${u.id}`);
+        expect(history.status, `${username} reads the history of ${detail.unit.name}`).toBe(
+          detail.can.history ? 200 : 403,
+        );
+        if (detail.can.history) historyShown++;
+        seen.add(`unit.edit:${detail.can.edit}`);
+        seen.add(`unit.history:${detail.can.history}`);
+      }
+      // Some unit's history is readable exactly when /api/me says history is read somewhere.
+      if (historyShown > 0) expect(me.can.readHistory, username).toBe(true);
+    }
+    expect(seen.size).toBe(8);
+  });
+
+  it("answers an account's and a role's can as the administration then does", SLOW, async () => {
+    const admin = await as('admin');
+    const list = (await admin.json('GET', '/api/users')).body;
+    expect(list.can.create).toBe(true);
+    const self = list.users.find((u: any) => u.username === 'admin');
+    // One's own roles are another administrator's to change.
+    expect(self.can.grantRoles).toBe(false);
+    for (const r of self.roles) {
+      expect(r.can.revoke).toBe(false);
+      expect((await admin.json('DELETE', `/api/role-assignments/${r.id}`)).status).toBe(403);
+    }
+    const other = list.users.find((u: any) => u.username === 'revisor');
+    expect(other.can).toEqual({ edit: true, grantRoles: true });
+    const edited = await admin.json('PATCH', `/api/users/${other.id}`, { version: other.version });
+    expect(edited.status).toBe(200);
+    expect(edited.body.can.edit).toBe(true);
+    const role = other.roles[0];
+    expect(role.can.revoke).toBe(true);
+    expect((await admin.json('DELETE', `/api/role-assignments/${role.id}`)).status).toBe(204);
   });
 });

@@ -161,8 +161,9 @@ export async function unitMonth(
       : null,
   }));
 
-  const mayWrite = mayEnter(actor, unitId, tree);
-  const mayEdit = mayWrite && !isHandedIn(submission.status);
+  // Figures and texts are entered while the report may be saved: the same permission for the
+  // unit (entering figures and handing them in are one job) and a report not handed in.
+  const mayEdit = submission.can.edit;
   const measures = (await measuresOf(services, actor, month, subtree)).map((m) => ({
     ...m,
     mayReport: mayEdit && mayEnter(actor, m.ownerUnitId, tree),
@@ -201,9 +202,7 @@ export async function unitMonth(
     version: submission.version,
     analysis: submission.analysis,
     returnComment: submission.returnComment,
-    mayEdit,
-    maySubmit: submission.maySubmit,
-    mayDecide: submission.mayDecide,
+    can: submission.can,
     indicators,
     goals,
     measures,

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { SUBMISSION_STATUSES } from '../../domain/followup/submissions';
 import { UNIT_LEVELS } from '../../domain/org';
 import { AGGREGATIONS, DIRECTIONS, FREQUENCIES, STATUSES } from '../../domain/steering';
+import { SubmissionCanSchema } from '../followup/schemas';
 import { KronorText } from '../http/routing';
 
 /** The answers of the start page (uppgifter) and the unit's month (månaden på en sida). */
@@ -165,10 +166,11 @@ export const UnitMonthSchema = z
     version: z.number(),
     analysis: z.string(),
     returnComment: z.string().nullable(),
-    /** Whether the caller may enter figures and texts now (writes for the unit, report not handed in). */
-    mayEdit: z.boolean(),
-    maySubmit: z.boolean(),
-    mayDecide: z.boolean(),
+    /**
+     * What the caller may do with the month's report now: enter figures and texts (edit), hand it
+     * in (submit), approve or return it (decide).
+     */
+    can: SubmissionCanSchema,
     indicators: z.array(MonthIndicatorSchema),
     goals: z.array(MonthGoalSchema),
     measures: z.array(MonthMeasureSchema),

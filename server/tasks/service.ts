@@ -1,7 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import { swedishDate } from '../../domain/dates';
 import { deadlineFor } from '../../domain/followup/cycle';
-import { isHandedIn } from '../../domain/followup/submissions';
 import { parseMonth } from '../../domain/indicators/months';
 import type { UnitLevel } from '../../domain/org';
 import { currentFollowupMonth, formatPeriod } from '../../domain/periods';
@@ -66,7 +65,7 @@ export async function myTasks(services: Services, actor: Actor, monthText?: stri
     const status = await followupStatus(services, actor, month);
     for (const row of status.units) {
       const href = monthPath(row.unitId, month);
-      if (row.maySubmit && responsible.has(row.unitId) && !isHandedIn(row.status))
+      if (row.can.submit && responsible.has(row.unitId))
         tasks.push({
           kind: row.status === 'returned' ? 'returned' : 'submit',
           title: row.status === 'returned' ? `Återsänd: ${row.name}, ${month}` : `Lämna in ${row.name}, ${month}`,
@@ -78,7 +77,7 @@ export async function myTasks(services: Services, actor: Actor, monthText?: stri
           comment: row.status === 'returned' ? row.returnComment : null,
           href,
         });
-      if (row.mayDecide && row.status === 'submitted')
+      if (row.can.decide)
         tasks.push({
           kind: 'approve',
           title: `Granska och godkänn ${row.name}, ${month}`,
@@ -94,7 +93,7 @@ export async function myTasks(services: Services, actor: Actor, monthText?: stri
     // Figures missing at the user's own units (the month page lists them one by one).
     for (const unitId of own) {
       const row = status.units.find((u) => u.unitId === unitId);
-      if (!row?.maySubmit || isHandedIn(row.status)) continue;
+      if (!row?.can.submit) continue;
       const view = await unitMonth(services, actor, unitId, month);
       const values = view.missing.filter((m) => m.kind === 'indicator_outcome' || m.kind === 'indicator_forecast');
       const measures = view.missing.filter((m) => m.kind === 'measure');

@@ -95,7 +95,12 @@ describe('tasks and the unit month on Region Exempel', () => {
     });
     const path = `/api/units/${leaf}/months/${MONTH}`;
     let view = (await manager.json('GET', path)).body;
-    expect(view).toMatchObject({ unitName: 'Kirurgavdelning 1', leaf: true, mayEdit: true, status: 'not_started' });
+    expect(view).toMatchObject({
+      unitName: 'Kirurgavdelning 1',
+      leaf: true,
+      can: { edit: true },
+      status: 'not_started',
+    });
     expect(view.indicators.length).toBeGreaterThan(0);
     const kinds = new Set(view.missing.map((m: any) => m.kind));
     for (const k of ['indicator_outcome', 'indicator_forecast', 'goal_analysis', 'analysis'])
@@ -167,7 +172,7 @@ describe('tasks and the unit month on Region Exempel', () => {
     const waiting = await approver.json('GET', `/api/me/tasks?month=${MONTH}`);
     expect(waiting.body.tasks.find((t: any) => t.kind === 'approve' && t.unitId === leaf)).toBeTruthy();
     const review = (await approver.json('GET', path)).body;
-    expect(review).toMatchObject({ status: 'submitted', mayEdit: false, mayDecide: true, missing: [] });
+    expect(review).toMatchObject({ status: 'submitted', can: { edit: false, decide: true }, missing: [] });
     expect(review.indicators.some((i: any) => i.outcome !== null)).toBe(true);
     const approved = await approver.json('POST', `/api/followup/submissions/${leaf}/${MONTH}/approve`, {
       version: review.version,
@@ -175,7 +180,7 @@ describe('tasks and the unit month on Region Exempel', () => {
     expect(approved.status).toBe(200);
     // After approval nothing is asked for, of anyone.
     const after = (await (await as('chef.ortokir')).json('GET', path)).body;
-    expect(after).toMatchObject({ status: 'approved', mayEdit: false, missing: [] });
+    expect(after).toMatchObject({ status: 'approved', can: { edit: false }, missing: [] });
   });
 
   it('refuses the month of a unit the user may not read', async () => {

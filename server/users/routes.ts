@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '../../domain/permissions';
 import { actorOf, type Deps, errors, router } from '../http/env';
 import { writeErrors } from '../http/routing';
-import { createUser, getUser, grantRole, listUsers, revokeRole, updateUser } from './service';
+import { createUser, getUser, grantRole, listUsers, revokeRole, updateUser, userListAbilities } from './service';
 
 const UserSchema = z
   .object({
@@ -12,7 +12,17 @@ const UserSchema = z
     displayName: z.string(),
     email: z.string().nullable(),
     disabled: z.boolean(),
-    roles: z.array(z.object({ id: z.string(), role: z.enum(ROLES), unitId: z.string() })),
+    roles: z.array(
+      z.object({
+        id: z.string(),
+        role: z.enum(ROLES),
+        unitId: z.string(),
+        /** Take the role back: an administrator of its unit, never on their own account. */
+        can: z.object({ revoke: z.boolean() }),
+      }),
+    ),
+    /** Change the account (edit); give it roles (grantRoles), never one's own. */
+    can: z.object({ edit: z.boolean(), grantRoles: z.boolean() }).openapi('UserCan'),
   })
   .openapi('User');
 
@@ -31,13 +41,17 @@ export function userRoutes({ services }: Deps) {
       tags: ['Användare'],
       summary: 'Alla användarkonton med roller',
       responses: {
-        200: { description: 'Användarna', ...json(z.object({ users: z.array(UserSchema) })) },
+        200: {
+          description: 'Användarna, och om den som frågar får skapa konton',
+          ...json(z.object({ users: z.array(UserSchema), can: z.object({ create: z.boolean() }) })),
+        },
         400: errors[400],
         401: errors[401],
         403: errors[403],
       },
     }),
-    async (c) => c.json({ users: await listUsers(services, actorOf(c)) }, 200),
+    async (c) =>
+      c.json({ users: await listUsers(services, actorOf(c)), can: await userListAbilities(services, actorOf(c)) }, 200),
   );
 
   app.openapi(

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sortBySwedishName } from '../../domain/collation';
 import { DomainError, notFound } from '../../domain/errors';
+import type { OrgIndex } from '../../domain/org';
 import type { Role } from '../../domain/permissions';
 import { hashPassword } from '../auth/passwords';
 import { endSessions } from '../auth/service';
-import type { Actor, Executor, Services } from '../core/context';
+import { abilities } from '../core/abilities';
+import { type Actor, actorId, type Executor, type Services } from '../core/context';
 import { authorize, bumpVersion, write } from '../core/write';
 import { currentTree } from '../org/service';
 
@@ -42,8 +44,31 @@ async function userRecord(db: Executor, id: string): Promise<UserRecord | null> 
   };
 }
 
-export async function listUsers(services: Services, actor: Actor): Promise<UserRecord[]> {
-  authorize(actor, 'user.read', { unitId: null }, await currentTree(services));
+/**
+ * What the caller may do with an account: change it (edit: the whole organisation's, root
+ * administrators), give it roles (grantRoles: some unit where the caller assigns roles) and take
+ * each role back (revoke: the role's unit) — never on their own account (refuseOwnAccount).
+ */
+function withAbilities(actor: Actor, tree: OrgIndex, user: UserRecord) {
+  const can = abilities(actor, tree);
+  const own = actor.kind === 'user' && actorId(actor) === user.id;
+  const assignsSomewhere =
+    actor.kind === 'system' || actor.principal.roles.some((g) => can(g.unitId, { assign: 'role.assign' }).assign);
+  return {
+    ...user,
+    roles: user.roles.map((r) => ({ ...r, can: { revoke: !own && can(r.unitId, { a: 'role.assign' }).a } })),
+    can: { edit: can(null, { edit: 'user.write' }).edit, grantRoles: !own && assignsSomewhere },
+  };
+}
+
+/** What the caller may do with the list: create an account. */
+export async function userListAbilities(services: Services, actor: Actor) {
+  return abilities(actor, await currentTree(services))(null, { create: 'user.write' });
+}
+
+export async function listUsers(services: Services, actor: Actor) {
+  const tree = await currentTree(services);
+  authorize(actor, 'user.read', { unitId: null }, tree);
   const users = await services.db
     .selectFrom('users')
     .select(['id', 'version', 'username', 'display_name', 'email', 'disabled'])
@@ -52,24 +77,27 @@ export async function listUsers(services: Services, actor: Actor): Promise<UserR
   const byUser = new Map<string, typeof roles>();
   for (const r of roles) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r]);
   return sortBySwedishName(
-    users.map((u) => ({
-      id: u.id,
-      version: u.version,
-      username: u.username,
-      displayName: u.display_name,
-      email: u.email,
-      disabled: u.disabled,
-      roles: (byUser.get(u.id) ?? []).map((r) => ({ id: r.id, role: r.role as Role, unitId: r.unit_id })),
-    })),
+    users.map((u) =>
+      withAbilities(actor, tree, {
+        id: u.id,
+        version: u.version,
+        username: u.username,
+        displayName: u.display_name,
+        email: u.email,
+        disabled: u.disabled,
+        roles: (byUser.get(u.id) ?? []).map((r) => ({ id: r.id, role: r.role as Role, unitId: r.unit_id })),
+      }),
+    ),
     (u) => u.displayName,
   );
 }
 
-export async function getUser(services: Services, actor: Actor, id: string): Promise<UserRecord> {
-  authorize(actor, 'user.read', { unitId: null }, await currentTree(services));
+export async function getUser(services: Services, actor: Actor, id: string) {
+  const tree = await currentTree(services);
+  authorize(actor, 'user.read', { unitId: null }, tree);
   const user = await userRecord(services.db, id);
   if (!user) throw notFound('Användaren');
-  return user;
+  return withAbilities(actor, tree, user);
 }
 
 export interface NewUser {
@@ -105,7 +133,7 @@ export async function createUser(services: Services, actor: Actor, input: NewUse
       .execute();
     const after = (await userRecord(w.trx, id)) as UserRecord;
     await w.record({ kind: 'user.created', entity: 'user', entityId: id, unitId: null, before: null, after });
-    return after;
+    return withAbilities(actor, await currentTree(services, w.trx), after);
   });
 }
 
@@ -158,7 +186,7 @@ export async function updateUser(services: Services, actor: Actor, id: string, c
             : 'user.updated';
     // The history never holds a password or its hash.
     await w.record({ kind, entity: 'user', entityId: id, unitId: null, before, after });
-    return after;
+    return withAbilities(actor, await currentTree(services, w.trx), after);
   });
 }
 

@@ -1,6 +1,6 @@
 import { Alert, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { hasRole, useMe } from '../app/auth';
+import { useMe } from '../app/auth';
 import { PageHeading } from '../app/page';
 import { CompetenceRulesAdmin } from '../competence/CompetenceRulesAdmin';
 import { OutboxAdmin } from '../followup/OutboxAdmin';
@@ -12,7 +12,7 @@ import { UsersAdmin } from './UsersAdmin';
 export function AdminPage() {
   const { t } = useTranslation();
   const me = useMe().data;
-  if (!hasRole(me, 'administrator'))
+  if (!me?.can.administer)
     return (
       <>
         <PageHeading title={t('admin.title')} />

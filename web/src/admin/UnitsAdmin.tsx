@@ -1,13 +1,15 @@
 import { Button, Group, Paper, Select, SimpleGrid, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, client } from '../app/client';
+import { call, client, type Schema } from '../app/client';
 import { today } from '../app/format';
-import { LEVELS, type Level, type OrgUnit } from '../app/types';
+import { LEVELS, type Level } from '../app/types';
 import { orgUnitsQuery } from '../org/TreePage';
 import { FormStatus, fieldError } from '../ui/forms';
 import { useUnitOptions } from '../ui/options';
+
+type ListedUnit = Schema<'ListedOrgUnit'>;
 
 export function UnitsAdmin() {
   const units = useQuery(orgUnitsQuery(today()));
@@ -20,10 +22,11 @@ export function UnitsAdmin() {
   );
 }
 
-function CreateUnitForm({ units }: { units: OrgUnit[] }) {
+// Only the units the server lets the caller change are offered (a new unit is placed under one).
+function CreateUnitForm({ units }: { units: ListedUnit[] }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const options = useUnitOptions(units);
+  const options = useUnitOptions(useMemo(() => units.filter((u) => u.can.edit), [units]));
   const [parentId, setParentId] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [level, setLevel] = useState<Level>('enhet');
@@ -118,10 +121,10 @@ function CreateUnitForm({ units }: { units: OrgUnit[] }) {
   );
 }
 
-function CloseUnitForm({ units }: { units: OrgUnit[] }) {
+function CloseUnitForm({ units }: { units: ListedUnit[] }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const options = useUnitOptions(units);
+  const options = useUnitOptions(useMemo(() => units.filter((u) => u.can.edit), [units]));
   const [unitId, setUnitId] = useState<string | null>(null);
   const [closedFrom, setClosedFrom] = useState(today());
   const [done, setDone] = useState('');

@@ -29,7 +29,7 @@ export function UsersAdmin() {
         <Title order={2} size="h3">
           {t('adminUsers.title')}
         </Title>
-        <Button onClick={() => setCreating(true)}>{t('adminUsers.new')}</Button>
+        {users.data?.can.create && <Button onClick={() => setCreating(true)}>{t('adminUsers.new')}</Button>}
       </Group>
       {creating && <CreateUserForm onDone={() => setCreating(false)} />}
       {selected && (
@@ -65,14 +65,16 @@ export function UsersAdmin() {
                   </Badge>
                 </Table.Td>
                 <Table.Td>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => setSelectedId(u.id)}
-                    aria-label={t('adminUsers.editNamed', { name: u.displayName })}
-                  >
-                    {t('common.edit')}
-                  </Button>
+                  {(u.can.edit || u.can.grantRoles || u.roles.some((r) => r.can.revoke)) && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setSelectedId(u.id)}
+                      aria-label={t('adminUsers.editNamed', { name: u.displayName })}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -222,43 +224,45 @@ function EditUser({ user, unitName, onClose }: { user: User; unitName: (id: stri
         </Button>
       </Group>
       <FormStatus error={err} success={message} />
-      <form onSubmit={submit} noValidate>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t('field.displayName')}
-            required
-            value={displayName}
-            onChange={(e) => setDisplayName(e.currentTarget.value)}
-            error={fieldError(err, 'displayName')}
-          />
-          <TextInput
-            type="email"
-            label={t('field.email')}
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={fieldError(err, 'email')}
-          />
-          <PasswordField
-            label={t('adminUsers.newPassword')}
-            description={t('adminUsers.passwordHelp')}
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={fieldError(err, 'password')}
-          />
-          <Checkbox
-            mt="lg"
-            label={t('adminUsers.disableAccount')}
-            checked={disabled}
-            onChange={(e) => setDisabled(e.currentTarget.checked)}
-          />
-        </SimpleGrid>
-        <Group mt="md">
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </form>
+      {user.can.edit && (
+        <form onSubmit={submit} noValidate>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label={t('field.displayName')}
+              required
+              value={displayName}
+              onChange={(e) => setDisplayName(e.currentTarget.value)}
+              error={fieldError(err, 'displayName')}
+            />
+            <TextInput
+              type="email"
+              label={t('field.email')}
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={fieldError(err, 'email')}
+            />
+            <PasswordField
+              label={t('adminUsers.newPassword')}
+              description={t('adminUsers.passwordHelp')}
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={fieldError(err, 'password')}
+            />
+            <Checkbox
+              mt="lg"
+              label={t('adminUsers.disableAccount')}
+              checked={disabled}
+              onChange={(e) => setDisabled(e.currentTarget.checked)}
+            />
+          </SimpleGrid>
+          <Group mt="md">
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </form>
+      )}
 
       <Title order={4} size="h5" mt="lg" mb="xs">
         {t('adminUsers.roles')}
@@ -274,7 +278,7 @@ function EditUser({ user, unitName, onClose }: { user: User; unitName: (id: stri
                 <span>
                   {t(`role.${r.role}`)} – {unitName(r.unitId)}
                 </span>
-                {!ownAccount && (
+                {r.can.revoke && (
                   <Button
                     size="compact-xs"
                     variant="outline"
@@ -294,9 +298,8 @@ function EditUser({ user, unitName, onClose }: { user: User; unitName: (id: stri
           ))}
         </ul>
       )}
-      {ownAccount ? (
-        <p>{t('adminUsers.ownRoles')}</p>
-      ) : (
+      {ownAccount && <p>{t('adminUsers.ownRoles')}</p>}
+      {user.can.grantRoles && (
         <form onSubmit={submitGrant} noValidate>
           <Group align="flex-end" mt="sm">
             <Select

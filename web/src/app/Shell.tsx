@@ -7,7 +7,7 @@ import '../bodies/texts';
 import '../control/texts';
 import '../month/texts';
 import '../risk/texts';
-import { hasRole, meKey, useMe } from './auth';
+import { meKey, useMe } from './auth';
 import { call, client } from './client';
 import { useWithContext } from './context';
 import { today } from './format';
@@ -99,7 +99,7 @@ export function Shell({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/arshjul">{t('nav.cycle')}</NavLink>
               </li>
-              {hasRole(me, 'administrator') && (
+              {me?.can.administer && (
                 <li>
                   <NavLink to="/administration">{t('nav.admin')}</NavLink>
                 </li>

@@ -279,7 +279,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             asOf: string;
-                            units: components["schemas"]["OrgUnit"][];
+                            units: components["schemas"]["ListedOrgUnit"][];
                         };
                     };
                 };
@@ -1801,7 +1801,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Användarna */
+                /** @description Användarna, och om den som frågar får skapa konton */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1809,6 +1809,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             users: components["schemas"]["User"][];
+                            can: {
+                                create: boolean;
+                            };
                         };
                     };
                 };
@@ -12356,6 +12359,7 @@ export interface components {
             }[];
             /** @description Platserna i politiska organ som användaren har i dag eller senare */
             seats: components["schemas"]["Seat"][];
+            can: components["schemas"]["MeCan"];
         };
         Seat: {
             bodyId: string;
@@ -12369,6 +12373,17 @@ export interface components {
             validTo: string | null;
             /** @description Enheterna organet styr (ett utskott: organets ovanför) */
             unitIds: string[];
+        };
+        MeCan: {
+            administer: boolean;
+            editCycle: boolean;
+            readHistory: boolean;
+        };
+        ListedOrgUnit: components["schemas"]["OrgUnit"] & {
+            can: components["schemas"]["OrgUnitListCan"];
+        };
+        OrgUnitListCan: {
+            edit: boolean;
         };
         OrgUnit: {
             id: string;
@@ -12408,6 +12423,11 @@ export interface components {
                 validTo: string | null;
                 stateId: string;
             }[];
+            can: components["schemas"]["OrgUnitCan"];
+        };
+        OrgUnitCan: {
+            edit: boolean;
+            history: boolean;
         };
         Body: {
             id: string;
@@ -12524,7 +12544,15 @@ export interface components {
                 /** @enum {string} */
                 role: "administrator" | "controller" | "manager" | "reporter" | "politician" | "auditor" | "viewer";
                 unitId: string;
+                can: {
+                    revoke: boolean;
+                };
             }[];
+            can: components["schemas"]["UserCan"];
+        };
+        UserCan: {
+            edit: boolean;
+            grantRoles: boolean;
         };
         HistoryEntry: {
             id: string;
@@ -14215,6 +14243,10 @@ export interface components {
                 year: number;
                 amountKr: components["schemas"]["KronorText"];
             }[];
+            can: components["schemas"]["ActionPlanCan"];
+        };
+        ActionPlanCan: {
+            edit: boolean;
         };
         Allocation: {
             unitId: string;
@@ -14261,6 +14293,11 @@ export interface components {
             allocatedBelow: components["schemas"]["KronorText"];
             planned: components["schemas"]["KronorText"];
             planningGap: components["schemas"]["KronorText"] | null;
+            can: components["schemas"]["AllocationRowCan"];
+        };
+        AllocationRowCan: {
+            allocate: boolean;
+            submit: boolean;
         };
         MeasureTree: {
             period: string;
@@ -14515,8 +14552,12 @@ export interface components {
             decidedByName: string | null;
             returnComment: string | null;
             version: number;
-            maySubmit: boolean;
-            mayDecide: boolean;
+            can: components["schemas"]["SubmissionCan"];
+        };
+        SubmissionCan: {
+            edit: boolean;
+            submit: boolean;
+            decide: boolean;
         };
         SubmissionDetail: components["schemas"]["StatusRow"] & {
             period: string;
@@ -15068,9 +15109,7 @@ export interface components {
             version: number;
             analysis: string;
             returnComment: string | null;
-            mayEdit: boolean;
-            maySubmit: boolean;
-            mayDecide: boolean;
+            can: components["schemas"]["SubmissionCan"];
             indicators: components["schemas"]["MonthIndicator"][];
             goals: components["schemas"]["MonthGoal"][];
             measures: components["schemas"]["MonthMeasure"][];

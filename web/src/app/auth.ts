@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from './api';
 import { call, client } from './client';
-import type { Me, Role } from './types';
 
 export const meKey = ['me'] as const;
 
@@ -19,8 +18,4 @@ export function useMe() {
     },
     staleTime: 60_000,
   });
-}
-
-export function hasRole(me: Me | null | undefined, role: Role): boolean {
-  return Boolean(me?.roles.some((r) => r.role === role));
 }

@@ -4,7 +4,7 @@ import { type RefObject, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../app/api';
-import { hasRole, useMe } from '../app/auth';
+import { useMe } from '../app/auth';
 import { call, client } from '../app/client';
 import { formatDate, today } from '../app/format';
 import { PageHeading } from '../app/page';
@@ -28,7 +28,7 @@ export function CyclePage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const me = useMe().data;
-  const admin = hasRole(me, 'administrator');
+  const admin = Boolean(me?.can.editCycle);
   const thisYear = Number(today().slice(0, 4));
   const asked = Number(params.get('year'));
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear;

@@ -3,7 +3,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { submissionActions } from '../../../domain/followup/submissions';
 import { ApiError } from '../app/api';
 import { call, client } from '../app/client';
 import { unitMonthPath } from '../app/context';
@@ -81,7 +80,7 @@ function Submission({ detail: d, period }: { detail: Detail; period: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const month = formatMonth(period);
-  const can = submissionActions(d);
+  const { can } = d;
   const [announcement, setAnnouncement] = useState('');
   // The analysis as typed; null follows what is stored.
   const [typed, setTyped] = useState<string | null>(null);
@@ -281,7 +280,7 @@ function Submission({ detail: d, period }: { detail: Detail; period: string }) {
         ) : (
           <Text>{t('followup.submission.noAnalysis')}</Text>
         )}
-        {!can.edit && !can.decide && d.maySubmit && d.status === 'submitted' && (
+        {!can.decide && d.status === 'submitted' && (
           <Text mt="sm" size="sm">
             {t('followup.submission.awaitingDecision')}
           </Text>

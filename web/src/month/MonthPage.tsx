@@ -81,7 +81,7 @@ function MonthView({ view }: { view: UnitMonth }) {
   );
 
   const title = t('month.heading', { unit: view.unitName, month: monthLabel(view.period, i18n.language) });
-  const editable = view.mayEdit;
+  const editable = view.can.edit;
   const values = useValueCells(view, enqueue);
   const analyses = useAnalyses(view, enqueue);
 
@@ -319,7 +319,7 @@ function liveRatio(i: MonthIndicator, cells: Cells, kind: Kind): string | null {
 
 function IndicatorTable({ view, cells }: { view: UnitMonth; cells: Cells }) {
   const { t } = useTranslation();
-  const editable = (i: MonthIndicator) => view.mayEdit && i.enteredHere && i.due;
+  const editable = (i: MonthIndicator) => view.can.edit && i.enteredHere && i.due;
   // The grid of input cells, row by row, for Tab order and for pasting.
   const rows = view.indicators.filter(editable);
   const grid = rows.map((i) => [
@@ -390,7 +390,7 @@ function IndicatorTable({ view, cells }: { view: UnitMonth; cells: Cells }) {
       <>
         {formatFigure(value, i.measureUnit)}
         {!i.due && <Text size="xs">{t('month.notDue')}</Text>}
-        {i.due && !i.enteredHere && view.mayEdit && <Text size="xs">{t('month.rolledUp')}</Text>}
+        {i.due && !i.enteredHere && view.can.edit && <Text size="xs">{t('month.rolledUp')}</Text>}
       </>
     );
   };
@@ -520,7 +520,7 @@ function Goals({ view, analyses }: { view: UnitMonth; analyses: ReturnType<typeo
               .map((i) => `${i?.name}: ${formatFigure(i?.outcome ?? null, i?.measureUnit)}`)
               .join(' · ')}
           </Text>
-          {view.mayEdit ? (
+          {view.can.edit ? (
             <Textarea
               label={t('month.goalAnalysis', { goal: g.title })}
               autosize
@@ -671,7 +671,7 @@ function Decision({
       setBusy(false);
     }
   };
-  if (!view.maySubmit && !view.mayDecide) return null;
+  if (!view.can.submit && !view.can.decide) return null;
   return (
     <Paper withBorder p="md" mb="md" radius="md" component="section" aria-label={t('month.status')}>
       {error && (
@@ -679,12 +679,12 @@ function Decision({
           {error}
         </Alert>
       )}
-      {view.maySubmit && (
+      {view.can.submit && (
         <Button onClick={() => void run('submit')} loading={busy}>
           {t('month.submit')}
         </Button>
       )}
-      {view.mayDecide && (
+      {view.can.decide && (
         <>
           <Textarea
             label={t('month.returnComment')}

@@ -3,12 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { hasRole, useMe } from '../app/auth';
 import { call, client } from '../app/client';
 import { formatDate, today } from '../app/format';
 import { PageHeading } from '../app/page';
 import type { OrgUnit } from '../app/types';
-import { may, orgIndexOf } from '../steering/access';
 import { orgUnitsQuery } from './TreePage';
 import { UnitEditForm } from './UnitEditForm';
 import { UnitHistory } from './UnitHistory';
@@ -20,8 +18,6 @@ export function UnitPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const asOf = params.get('asOf');
-  const me = useMe().data;
-  const isAdmin = hasRole(me, 'administrator');
   const [editing, setEditing] = useState(false);
   const [status, setStatus] = useState('');
 
@@ -34,8 +30,6 @@ export function UnitPage() {
   const all = useQuery(orgUnitsQuery(today()));
   const nameOf = (unitId: string | null) =>
     unitId === null ? '—' : (all.data?.units.find((u) => u.id === unitId)?.name ?? unitId);
-  // By the rule the server checks, so a seat among the revisorer counts as well as a role.
-  const seesHistory = !!all.data && may(me, 'history.read', id, orgIndexOf(all.data.units));
 
   if (detail.isPending)
     return (
@@ -56,7 +50,7 @@ export function UnitPage() {
       </>
     );
 
-  const { unit, path, children, bodies, states } = detail.data;
+  const { unit, path, children, bodies, states, can } = detail.data;
   return (
     <>
       <nav aria-label={t('unit.breadcrumbs')}>
@@ -83,7 +77,7 @@ export function UnitPage() {
           <Anchor component={Link} to={`/styrkort/${unit.id}`}>
             {t('unit.showScorecard')}
           </Anchor>
-          {isAdmin && !asOf && !editing && (
+          {can.edit && !asOf && !editing && (
             <Button
               onClick={() => {
                 setStatus('');
@@ -183,7 +177,7 @@ export function UnitPage() {
             ))}
         </ol>
       </section>
-      {seesHistory && <UnitHistory unitId={unit.id} nameOf={nameOf} />}
+      {can.history && <UnitHistory unitId={unit.id} nameOf={nameOf} />}
     </>
   );
 }

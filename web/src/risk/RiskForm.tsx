@@ -2,7 +2,7 @@ import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasRole, useMe } from '../app/auth';
+import { useMe } from '../app/auth';
 import { call, client } from '../app/client';
 import { today } from '../app/format';
 import { FormStatus, fieldError } from '../ui/forms';
@@ -32,7 +32,7 @@ const fieldsOf = (r: RiskDetail | null): Fields => ({
 function useOwnerOptions(current: { id: string | null; name: string | null }) {
   const { t } = useTranslation();
   const me = useMe().data;
-  const admin = hasRole(me, 'administrator');
+  const admin = me?.can.administer ?? false;
   const users = useQuery({
     queryKey: ['users'],
     queryFn: () => call(client.GET('/users')),

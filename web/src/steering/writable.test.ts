@@ -61,6 +61,7 @@ const me = (...roles: [Me['roles'][number]['role'], string][]): Me => ({
   displayName: 'U',
   roles: roles.map(([role, unitId]) => ({ role, unitId })),
   seats: [],
+  can: { administer: false, editCycle: false, readHistory: false },
 });
 
 describe('bodyScopeOf', () => {
