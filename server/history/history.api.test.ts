@@ -4,8 +4,8 @@ import { systemActor } from '../core/context';
 import { write } from '../core/write';
 import { createCorrectiveAction, createIndicatorAction } from '../economy/corrective-actions';
 import { transition } from '../followup/submissions';
-import type { HistoryKind } from './kinds';
-import { DECLARED_PAYLOADS, entrySchemaOf } from './schemas';
+import { HISTORY_KINDS, type HistoryKind } from './kinds';
+import { checkPayload, entrySchemaOf, PAYLOADS } from './schemas';
 
 /** Every key of a payload, at any depth. */
 const keysOf = (value: unknown): string[] =>
@@ -165,10 +165,46 @@ describe('typed history', () => {
     expect(entry.changes).toContainEqual({ field: 'forecastKr', before: null, after: '1500000' });
   });
 
-  it('declares a payload schema for every kind it lists', () => {
-    for (const [kind, payload] of Object.entries(DECLARED_PAYLOADS)) {
-      expect(payload?.before, kind).toBeDefined();
-      expect(payload?.after, kind).toBeDefined();
+  it('declares a payload schema for every kind it lists, and no other', () => {
+    expect(Object.keys(PAYLOADS).sort()).toEqual([...HISTORY_KINDS].sort());
+    for (const kind of HISTORY_KINDS) {
+      expect(PAYLOADS[kind].before, kind).toBeDefined();
+      expect(PAYLOADS[kind].after, kind).toBeDefined();
     }
+  });
+
+  it('refuses a payload with a field its kind does not declare, a snake_case key or a number for kronor', () => {
+    const allocation = { unitId: 'u1', year: 2025, amountKr: '1000' };
+    expect(() => checkPayload('allocation.set', null, allocation)).not.toThrow();
+    expect(() => checkPayload('allocation.set', null, { ...allocation, note: 'x' })).toThrow(/allocation.set.after/);
+    expect(() => checkPayload('allocation.set', null, { unit_id: 'u1', year: 2025, amountKr: '1000' })).toThrow();
+    expect(() => checkPayload('allocation.set', null, { ...allocation, amountKr: 1000 })).toThrow();
+    expect(() => checkPayload('role.revoked', { id: 'r', userId: 'u', role: 'auditor', unitId: 'x' }, {})).toThrow(
+      /role.revoked.after/,
+    );
+  });
+
+  it('fails the write, and records nothing, when a payload does not match its kind', async () => {
+    const before = await ctx.services.db
+      .selectFrom('history')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
+    await expect(
+      write(ctx.services, systemActor('test'), (w) =>
+        w.record({
+          kind: 'meeting.created',
+          entity: 'meeting',
+          entityId: 'm-none',
+          unitId: null,
+          before: null,
+          after: { bodyId: 'b', meets_on: '2025-01-01', title: 'Möte' },
+        }),
+      ),
+    ).rejects.toThrow(/meeting.created.after/);
+    const after = await ctx.services.db
+      .selectFrom('history')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
+    expect(Number(after?.n)).toBe(Number(before?.n));
   });
 });
