@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoContext, type TestContext } from '../../test/support/context';
 import { systemActor } from '../core/context';
 import { write } from '../core/write';
 import { createCorrectiveAction, createIndicatorAction } from '../economy/corrective-actions';
 import { transition } from '../followup/submissions';
+import { setAnalysis } from '../steering/scorecard';
 import { HISTORY_KINDS, type HistoryKind } from './kinds';
 import { checkPayload, entrySchemaOf, PAYLOADS } from './schemas';
 
@@ -165,6 +168,69 @@ describe('typed history', () => {
     expect(entry.changes).toContainEqual({ field: 'forecastKr', before: null, after: '1500000' });
   });
 
+  it("records an analysis on the analysis, and shows it in its goal's and its unit's history", async () => {
+    const unit = ctx.demo.units.get('kir') as string;
+    const goal = await ctx.services.db.selectFrom('goals').select('id').orderBy('id').executeTakeFirstOrThrow();
+    await setAnalysis(ctx.services, systemActor('test'), goal.id, {
+      unitId: unit,
+      period: '2024-02',
+      text: 'Analysen',
+      version: null,
+    });
+    const id = `${goal.id}:${unit}:2024-02`;
+    const own = await historyOf('goal_analysis', id);
+    expect(own).toMatchObject([
+      {
+        kind: 'analysis.set',
+        entity: 'goal_analysis',
+        entityId: id,
+        unitId: unit,
+        before: null,
+        after: { goalId: goal.id, unitId: unit, period: '2024-02', text: 'Analysen' },
+      },
+    ]);
+    for (const [entity, of] of [
+      ['goal', goal.id],
+      ['org_unit', unit],
+    ] as const)
+      expect((await historyOf(entity, of)).filter((e) => e.entityId === id).map((e) => e.kind), entity).toEqual([
+        'analysis.set',
+      ]);
+    // Another unit's history does not show it.
+    const other = ctx.demo.units.get('med') as string;
+    expect((await historyOf('org_unit', other)).some((e) => e.entityId === id)).toBe(false);
+  });
+
+  it('moves analyses recorded on the goal to the analysis (migration 019)', async () => {
+    const unit = ctx.demo.units.get('kir') as string;
+    const goal = await ctx.services.db.selectFrom('goals').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const old = await ctx.services.db
+      .insertInto('history')
+      .values({
+        at: new Date('2024-01-31T10:00:00Z'),
+        actor_id: null,
+        actor_name: 'system:old',
+        kind: 'analysis.set',
+        entity: 'goal',
+        entity_id: goal.id,
+        unit_id: unit,
+        before: null,
+        after: JSON.stringify({ goal_id: goal.id, unit_id: unit, period: '2024-01', text: 'Gammal' }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await sql
+      .raw(readFileSync(new URL('../db/migrations/019_history_camel.sql', import.meta.url), 'utf8'))
+      .execute(ctx.services.db);
+    const moved = await ctx.services.db
+      .selectFrom('history')
+      .select(['entity', 'entity_id'])
+      .where('id', '=', old.id)
+      .executeTakeFirstOrThrow();
+    expect(moved).toEqual({ entity: 'goal_analysis', entity_id: `${goal.id}:${unit}:2024-01` });
+    expect((await historyOf('goal', goal.id)).some((e) => e.id === String(old.id))).toBe(true);
+  });
+
   it('declares a payload schema for every kind it lists, and no other', () => {
     expect(Object.keys(PAYLOADS).sort()).toEqual([...HISTORY_KINDS].sort());
     for (const kind of HISTORY_KINDS) {
@@ -197,7 +263,7 @@ describe('typed history', () => {
           entityId: 'm-none',
           unitId: null,
           before: null,
-          after: { bodyId: 'b', meets_on: '2025-01-01', title: 'Möte' },
+          after: { bodyId: 'b', meetsOn: '2025-01-01', title: 'Möte', room: 'A' },
         }),
       ),
     ).rejects.toThrow(/meeting.created.after/);
