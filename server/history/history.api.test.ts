@@ -193,9 +193,10 @@ describe('typed history', () => {
       ['goal', goal.id],
       ['org_unit', unit],
     ] as const)
-      expect((await historyOf(entity, of)).filter((e) => e.entityId === id).map((e) => e.kind), entity).toEqual([
-        'analysis.set',
-      ]);
+      expect(
+        (await historyOf(entity, of)).filter((e) => e.entityId === id).map((e) => e.kind),
+        entity,
+      ).toEqual(['analysis.set']);
     // Another unit's history does not show it.
     const other = ctx.demo.units.get('med') as string;
     expect((await historyOf('org_unit', other)).some((e) => e.entityId === id)).toBe(false);

@@ -165,3 +165,6 @@ export const HISTORY_FIELD_LABELS: Record<HistoryField, { sv: string; en: string
   wordings: { sv: 'Formuleringar', en: 'Wordings' },
   year: { sv: 'År', en: 'Year' },
 };
+
+/** Fails to compile should the field names ever widen to any text, which would let a label go missing. */
+export const HISTORY_FIELDS_ARE_CLOSED: string extends HistoryField ? never : true = true;
