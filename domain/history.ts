@@ -22,7 +22,9 @@ export function normalisePayload(value: unknown): JsonValue {
     const out: { [key: string]: JsonValue } = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       if (v === undefined) continue;
-      out[camel(k)] = normalisePayload(v);
+      const key = camel(k);
+      // Kronor are digit text everywhere; entries written before decision 015 may hold a number.
+      out[key] = typeof v === 'number' && /Kr$/.test(key) ? String(v) : normalisePayload(v);
     }
     return out;
   }

@@ -5,6 +5,7 @@ import type { OrgIndex } from '../../domain/org';
 import { type Action, can, type Target } from '../../domain/permissions';
 import type { DB } from '../db/schema';
 import type { HistoryEntity, HistoryKind } from '../history/kinds';
+import { checkPayload } from '../history/schemas';
 import { type Actor, actorId, actorName, type Services } from './context';
 
 export interface WriteTx {
@@ -74,18 +75,24 @@ async function writeTransaction<T>(services: Services, actor: Actor, work: (w: W
           await trx
             .insertInto('history')
             .values(
-              entries.slice(start, start + 500).map((entry) => ({
-                at: now,
-                actor_id: actorId(actor),
-                actor_name: actorName(actor),
-                kind: entry.kind,
-                entity: entry.entity,
-                entity_id: entry.entityId,
-                unit_id: entry.unitId,
-                // One shape for every payload (decision 015): camelCase keys, kronor and times as text.
-                before: entry.before === undefined ? null : JSON.stringify(normalisePayload(entry.before)),
-                after: entry.after === undefined ? null : JSON.stringify(normalisePayload(entry.after)),
-              })),
+              entries.slice(start, start + 500).map((entry) => {
+                // One shape for every payload (decision 015): camelCase keys, kronor and times as
+                // text, and the fields its kind's schema declares (server/history/schemas.ts).
+                const before = normalisePayload(entry.before);
+                const after = normalisePayload(entry.after);
+                checkPayload(entry.kind, before, after);
+                return {
+                  at: now,
+                  actor_id: actorId(actor),
+                  actor_name: actorName(actor),
+                  kind: entry.kind,
+                  entity: entry.entity,
+                  entity_id: entry.entityId,
+                  unit_id: entry.unitId,
+                  before: entry.before === undefined ? null : JSON.stringify(before),
+                  after: entry.after === undefined ? null : JSON.stringify(after),
+                };
+              }),
             )
             .execute();
       },

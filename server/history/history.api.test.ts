@@ -1,11 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoContext, type TestContext } from '../../test/support/context';
 import { systemActor } from '../core/context';
 import { write } from '../core/write';
 import { createCorrectiveAction, createIndicatorAction } from '../economy/corrective-actions';
 import { transition } from '../followup/submissions';
-import type { HistoryKind } from './kinds';
-import { DECLARED_PAYLOADS, entrySchemaOf } from './schemas';
+import { setAnalysis } from '../steering/scorecard';
+import { HISTORY_KINDS, type HistoryKind } from './kinds';
+import { checkPayload, entrySchemaOf, PAYLOADS } from './schemas';
 
 /** Every key of a payload, at any depth. */
 const keysOf = (value: unknown): string[] =>
@@ -165,10 +168,110 @@ describe('typed history', () => {
     expect(entry.changes).toContainEqual({ field: 'forecastKr', before: null, after: '1500000' });
   });
 
-  it('declares a payload schema for every kind it lists', () => {
-    for (const [kind, payload] of Object.entries(DECLARED_PAYLOADS)) {
-      expect(payload?.before, kind).toBeDefined();
-      expect(payload?.after, kind).toBeDefined();
+  it("records an analysis on the analysis, and shows it in its goal's and its unit's history", async () => {
+    const unit = ctx.demo.units.get('kir') as string;
+    const goal = await ctx.services.db.selectFrom('goals').select('id').orderBy('id').executeTakeFirstOrThrow();
+    await setAnalysis(ctx.services, systemActor('test'), goal.id, {
+      unitId: unit,
+      period: '2024-02',
+      text: 'Analysen',
+      version: null,
+    });
+    const id = `${goal.id}:${unit}:2024-02`;
+    const own = await historyOf('goal_analysis', id);
+    expect(own).toMatchObject([
+      {
+        kind: 'analysis.set',
+        entity: 'goal_analysis',
+        entityId: id,
+        unitId: unit,
+        before: null,
+        after: { goalId: goal.id, unitId: unit, period: '2024-02', text: 'Analysen' },
+      },
+    ]);
+    for (const [entity, of] of [
+      ['goal', goal.id],
+      ['org_unit', unit],
+    ] as const)
+      expect(
+        (await historyOf(entity, of)).filter((e) => e.entityId === id).map((e) => e.kind),
+        entity,
+      ).toEqual(['analysis.set']);
+    // Another unit's history does not show it.
+    const other = ctx.demo.units.get('med') as string;
+    expect((await historyOf('org_unit', other)).some((e) => e.entityId === id)).toBe(false);
+  });
+
+  it('moves analyses recorded on the goal to the analysis (migration 019)', async () => {
+    const unit = ctx.demo.units.get('kir') as string;
+    const goal = await ctx.services.db.selectFrom('goals').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const old = await ctx.services.db
+      .insertInto('history')
+      .values({
+        at: new Date('2024-01-31T10:00:00Z'),
+        actor_id: null,
+        actor_name: 'system:old',
+        kind: 'analysis.set',
+        entity: 'goal',
+        entity_id: goal.id,
+        unit_id: unit,
+        before: null,
+        after: JSON.stringify({ goal_id: goal.id, unit_id: unit, period: '2024-01', text: 'Gammal' }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await sql
+      .raw(readFileSync(new URL('../db/migrations/019_history_camel.sql', import.meta.url), 'utf8'))
+      .execute(ctx.services.db);
+    const moved = await ctx.services.db
+      .selectFrom('history')
+      .select(['entity', 'entity_id'])
+      .where('id', '=', old.id)
+      .executeTakeFirstOrThrow();
+    expect(moved).toEqual({ entity: 'goal_analysis', entity_id: `${goal.id}:${unit}:2024-01` });
+    expect((await historyOf('goal', goal.id)).some((e) => e.id === String(old.id))).toBe(true);
+  });
+
+  it('declares a payload schema for every kind it lists, and no other', () => {
+    expect(Object.keys(PAYLOADS).sort()).toEqual([...HISTORY_KINDS].sort());
+    for (const kind of HISTORY_KINDS) {
+      expect(PAYLOADS[kind].before, kind).toBeDefined();
+      expect(PAYLOADS[kind].after, kind).toBeDefined();
     }
+  });
+
+  it('refuses a payload with a field its kind does not declare, a snake_case key or a number for kronor', () => {
+    const allocation = { unitId: 'u1', year: 2025, amountKr: '1000' };
+    expect(() => checkPayload('allocation.set', null, allocation)).not.toThrow();
+    expect(() => checkPayload('allocation.set', null, { ...allocation, note: 'x' })).toThrow(/allocation.set.after/);
+    expect(() => checkPayload('allocation.set', null, { unit_id: 'u1', year: 2025, amountKr: '1000' })).toThrow();
+    expect(() => checkPayload('allocation.set', null, { ...allocation, amountKr: 1000 })).toThrow();
+    expect(() => checkPayload('role.revoked', { id: 'r', userId: 'u', role: 'auditor', unitId: 'x' }, {})).toThrow(
+      /role.revoked.after/,
+    );
+  });
+
+  it('fails the write, and records nothing, when a payload does not match its kind', async () => {
+    const before = await ctx.services.db
+      .selectFrom('history')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
+    await expect(
+      write(ctx.services, systemActor('test'), (w) =>
+        w.record({
+          kind: 'meeting.created',
+          entity: 'meeting',
+          entityId: 'm-none',
+          unitId: null,
+          before: null,
+          after: { bodyId: 'b', meetsOn: '2025-01-01', title: 'Möte', room: 'A' },
+        }),
+      ),
+    ).rejects.toThrow(/meeting.created.after/);
+    const after = await ctx.services.db
+      .selectFrom('history')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
+    expect(Number(after?.n)).toBe(Number(before?.n));
   });
 });

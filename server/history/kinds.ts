@@ -91,6 +91,7 @@ export const HISTORY_ENTITIES = [
   'decision',
   'plan',
   'goal',
+  'goal_analysis',
   'assignment',
   'indicator',
   'activity',
@@ -111,3 +112,9 @@ export const HISTORY_ENTITIES = [
   'control_assessment',
 ] as const;
 export type HistoryEntity = (typeof HISTORY_ENTITIES)[number];
+
+/**
+ * The history's name for a goal's analysis by a unit for a month (it has no id of its own):
+ * `goalId:unitId:period`, so the goal's history finds it by its prefix.
+ */
+export const analysisIdOf = (goalId: string, unitId: string, period: string) => `${goalId}:${unitId}:${period}`;

@@ -1,107 +1,532 @@
 import { z } from '@hono/zod-openapi';
 import { SUBMISSION_STATUSES } from '../../domain/followup/submissions';
-import type { JsonValue } from '../../domain/history';
-import { RISK_LEVELS, RISK_LINK_KINDS } from '../../domain/risk/matrix';
+import { RISK_LEVELS, RISK_LINK_KINDS, RISK_STATUSES } from '../../domain/risk/matrix';
+import { orNull } from '../http/nullable';
 import { HISTORY_ENTITIES, HISTORY_KINDS, type HistoryKind } from './kinds';
 
-// Named array and object schemas carry the recursion. TypeScript cannot type an array of itself
-// through the generated client's indexed types (`components['schemas']['JsonValue'][]`), so the
-// document leaves a list's members open; the server still checks each one as a JSON value.
-export const JsonValueSchema: z.ZodType<JsonValue> = z
-  .lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), JsonArraySchema, JsonObjectSchema]))
-  .openapi('JsonValue', { description: 'Ett JSON-värde' });
-const JsonArraySchema: z.ZodType<JsonValue[]> = z
-  .lazy(() => z.array(JsonValueSchema))
-  .openapi('JsonArray', { type: 'array', items: {} });
-const JsonObjectSchema: z.ZodType<{ [key: string]: JsonValue }> = z
-  .lazy(() => z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), JsonValueSchema))
-  .openapi('JsonObject', { description: 'Postens fält med camelCase-namn' });
+// Field schemas: strict objects, so a key a write records but its kind does not declare fails
+// the tests (server/core/write.ts checks every entry written under Vitest).
+const Id = z.string();
+const Text = z.string();
+const DateText = z.string().openapi({ description: 'Datum ÅÅÅÅ-MM-DD' });
+const Timestamp = z.string().openapi({ description: 'Tidpunkt (ISO 8601, UTC)' });
+const Int = z.number().int();
+/** Whole kronor as digit text (older numbers are mapped to text by the reader). */
+const Kronor = z
+  .string()
+  .regex(/^-?\d+$/)
+  .openapi({ description: 'Hela kronor som siffertext' });
+const Decimal = z.string().openapi({ description: 'Exakt decimaltal som text' });
+const strict = <T extends z.ZodRawShape>(shape: T, name: string) => z.object(shape).strict().openapi(name);
 
-/** A record's fields as written, for the kinds whose payload is not declared field by field. */
-const RecordedState = z.union([JsonObjectSchema, JsonArraySchema, z.null()]).openapi('HistoryRecordedState', {
-  description:
-    'Postens fält som de skrevs, med camelCase-namn (en lista för en ordnad helhet); null före en ' +
-    'skapelse och efter en borttagning.',
-});
+const OrgUnitState = strict(
+  {
+    id: Id,
+    version: Int,
+    parentId: Id.nullable(),
+    name: Text,
+    level: Text,
+    code: Text.nullable(),
+    managerName: Text.nullable(),
+    managerUserId: Id.nullable(),
+    validFrom: DateText,
+    validTo: DateText.nullable(),
+  },
+  'HistoryOrgUnit',
+);
 
-// Whole kronor as digit text; entries written before decision 015 may hold a number.
-const Kronor = z.union([z.string(), z.number()]);
+const BodyState = strict(
+  {
+    id: Id,
+    version: Int,
+    name: Text,
+    kind: Text,
+    parentBodyId: Id.nullable(),
+    validFrom: DateText,
+    validTo: DateText.nullable(),
+    unitIds: z.array(Id),
+  },
+  'HistoryBody',
+);
 
-const MeasureReportState = z
-  .object({
-    measureId: z.string(),
-    period: z.string(),
+const BodyMemberState = strict(
+  {
+    id: Id,
+    version: Int,
+    bodyId: Id,
+    userId: Id,
+    displayName: Text,
+    username: Text,
+    role: Text,
+    validFrom: DateText,
+    validTo: DateText.nullable(),
+  },
+  'HistoryBodyMember',
+);
+
+const BodyDelegationOrder = z
+  .array(
+    strict(
+      {
+        id: Id,
+        version: Int,
+        bodyId: Id,
+        matter: Text,
+        delegate: strict(
+          { kind: Text, title: Text, unitLevel: Text.optional(), bodyId: Id.optional() },
+          'HistoryDelegate',
+        ),
+        maxAmountKr: Kronor.nullable(),
+        validFrom: DateText,
+        validTo: DateText.nullable(),
+        decisionId: Id.nullable(),
+      },
+      'HistoryBodyDelegation',
+    ),
+  )
+  .openapi('HistoryBodyDelegationOrder');
+
+const UserState = strict(
+  {
+    id: Id,
+    version: Int,
+    username: Text,
+    displayName: Text,
+    email: Text.nullable(),
+    disabled: z.boolean(),
+    roles: z.array(strict({ id: Id, role: Text, unitId: Id }, 'HistoryUserRole')),
+  },
+  'HistoryUser',
+);
+
+const RoleAssignmentState = strict({ id: Id, userId: Id, role: Text, unitId: Id }, 'HistoryRoleAssignment');
+
+const DecisionSummaryShape = {
+  id: Id,
+  version: Int,
+  kind: Text,
+  bodyId: Id.nullable(),
+  bodyName: Text.nullable(),
+  officialName: Text.nullable(),
+  decidedOn: DateText,
+  paragraph: Text.nullable(),
+  diarienummer: Text.nullable(),
+  title: Text,
+  text: Text,
+};
+const DecisionState = strict(
+  {
+    ...DecisionSummaryShape,
+    scopeUnitId: Id.nullable(),
+    links: z.array(strict({ entity: Text, entityId: Id }, 'HistoryDecisionLink')),
+  },
+  'HistoryDecision',
+);
+
+const PlanVersionState = strict(
+  {
+    seq: Int,
+    title: Text,
+    description: Text,
+    startYear: Int,
+    endYear: Int,
+    status: Text,
+    decisionId: Id.nullable(),
+    decision: Text.nullable(),
+    createdAt: Timestamp,
+    createdBy: Text,
+  },
+  'HistoryPlanVersion',
+);
+const PlanState = strict(
+  {
+    id: Id,
+    version: Int,
+    kind: Text,
+    ownerBodyId: Id.nullable(),
+    ownerBodyName: Text.nullable(),
+    ownerUnitId: Id.nullable(),
+    parentPlanId: Id.nullable(),
+    title: Text,
+    description: Text,
+    startYear: Int,
+    endYear: Int,
+    status: Text,
+    inForce: orNull(PlanVersionState),
+    versions: z.array(PlanVersionState),
+    goalCount: Int,
+    measureCount: Int,
+    steersWithoutDecision: z.boolean(),
+    decisions: z.array(strict(DecisionSummaryShape, 'HistoryDecisionSummary')),
+  },
+  'HistoryPlan',
+);
+
+const GoalWordingState = strict(
+  {
+    seq: Int,
+    title: Text,
+    description: Text,
+    decisionId: Id.nullable(),
+    decision: Text.nullable(),
+    drift: z.boolean(),
+    createdAt: Timestamp,
+    createdBy: Text,
+  },
+  'HistoryGoalWording',
+);
+const GoalState = strict(
+  {
+    id: Id,
+    version: Int,
+    planId: Id,
+    planTitle: Text,
+    planDecided: z.boolean(),
+    perspective: Text,
+    focusArea: Text.nullable(),
+    ownerUnitId: Id,
+    targetYear: Int.nullable(),
+    title: Text,
+    description: Text,
+    drift: z.boolean(),
+    decidedWording: orNull(GoalWordingState),
+    wordings: z.array(GoalWordingState),
+    parentGoalIds: z.array(Id),
+    childGoalIds: z.array(Id),
+    indicatorIds: z.array(Id),
+    decisions: z.array(strict({ id: Id, kind: Text, title: Text, citation: Text }, 'HistoryGoalDecision')),
+  },
+  'HistoryGoal',
+);
+
+const AssignmentState = strict(
+  {
+    id: Id,
+    version: Int,
+    title: Text,
+    description: Text,
+    bodyId: Id,
+    bodyName: Text,
+    decisionId: Id.nullable(),
+    assigneeUnitId: Id.nullable(),
+    assigneeName: Text.nullable(),
+    dueOn: DateText,
+    reportBackOn: DateText.nullable(),
+    status: Text,
+    reportedOn: DateText.nullable(),
+    overdue: z.boolean(),
+    scopeUnitId: Id.nullable(),
+  },
+  'HistoryAssignment',
+);
+
+const IndicatorState = strict(
+  {
+    id: Id,
+    version: Int,
+    code: Text.nullable(),
+    name: Text,
+    description: Text,
+    measureUnit: Text,
+    direction: Text,
+    frequency: Text,
+    aggregation: Text,
+    numeratorId: Id.nullable(),
+    denominatorId: Id.nullable(),
+    weightId: Id.nullable(),
+    scale: Decimal,
+    rollingMonths: Int.nullable(),
+    source: Text,
+    goalIds: z.array(Id),
+  },
+  'HistoryIndicator',
+);
+
+const TargetState = strict({ unitId: Id, period: Text, target: Decimal, tolerance: Decimal }, 'HistoryTarget');
+
+const ValueState = strict(
+  {
+    indicatorId: Id,
+    unitId: Id,
+    period: Text,
+    kind: Text,
+    value: Decimal,
+    comment: Text,
+    enteredByName: Text,
+    enteredAt: Timestamp,
+  },
+  'HistoryValue',
+);
+
+const ValueImport = strict({ indicator: Text, values: Int, from: Text, to: Text }, 'HistoryValueImport');
+
+const ActivityState = strict(
+  {
+    id: Id,
+    version: Int,
+    title: Text,
+    description: Text,
+    ownerUnitId: Id,
+    responsibleName: Text,
+    startOn: DateText,
+    endOn: DateText,
+    status: Text,
+    progress: Int,
+    goalIds: z.array(Id),
+    updates: z.array(
+      strict(
+        {
+          period: Text,
+          status: Text,
+          progress: Int,
+          comment: Text,
+          enteredByName: Text,
+          enteredAt: Timestamp,
+        },
+        'HistoryActivityUpdate',
+      ),
+    ),
+  },
+  'HistoryActivity',
+);
+
+const AnalysisState = strict(
+  {
+    goalId: Id,
+    unitId: Id,
+    period: Text,
+    text: Text,
+    enteredByName: Text,
+    enteredAt: Timestamp,
+    version: Int,
+  },
+  'HistoryAnalysis',
+);
+
+const ActionPlanSettings = strict(
+  {
+    title: Text,
+    description: Text,
+    startYear: Int,
+    endYear: Int,
+    ownerBodyId: Id.nullable(),
+    ownerUnitId: Id.nullable(),
+    deviationMarginPct: z.number(),
+  },
+  'HistoryActionPlan',
+);
+
+const AllocationState = strict({ unitId: Id, year: Int, amountKr: Kronor }, 'HistoryAllocation');
+
+const MeasureState = strict(
+  {
+    measure: strict(
+      {
+        id: Id,
+        version: Int,
+        planId: Id,
+        parentMeasureId: Id.nullable(),
+        ownerUnitId: Id,
+        responsibleName: Text,
+        title: Text,
+        description: Text,
+        category: Text,
+        feasibility: Int,
+        startOn: DateText,
+        fullEffectOn: DateText,
+        status: Text,
+        riskAnalysisRef: Text.nullable(),
+        createdAt: Timestamp,
+      },
+      'HistoryMeasureFields',
+    ),
+    calculation: z.array(
+      strict(
+        {
+          measureId: Id,
+          seq: Int,
+          year: Int,
+          kind: Text,
+          description: Text,
+          assumption: Text,
+          amountKr: Kronor,
+          realisationPct: z.number(),
+        },
+        'HistoryCalcLine',
+      ),
+    ),
+  },
+  'HistoryMeasure',
+);
+
+const MeasureReportState = strict(
+  {
+    measureId: Id,
+    period: Text,
     forecastKr: Kronor,
     outcomeKr: Kronor.nullable(),
-    comment: z.string(),
-    enteredByName: z.string(),
-    enteredAt: z.string(),
-  })
-  .openapi('HistoryMeasureReport');
+    comment: Text,
+    enteredByName: Text,
+    enteredAt: Timestamp,
+  },
+  'HistoryMeasureReport',
+);
 
-const AllocationState = z
-  .object({ unitId: z.string(), year: z.number().int(), amountKr: Kronor })
-  .openapi('HistoryAllocation');
-
-const CorrectiveActionState = z
-  .object({
-    id: z.string(),
-    measureId: z.string().nullable(),
-    indicatorId: z.string().nullable().optional(),
-    unitId: z.string().nullable().optional(),
-    what: z.string(),
-    responsibleName: z.string(),
-    dueOn: z.string(),
+const CorrectiveActionState = strict(
+  {
+    id: Id,
+    measureId: Id.nullable(),
+    indicatorId: Id.nullable(),
+    unitId: Id.nullable(),
+    what: Text,
+    responsibleName: Text,
+    dueOn: DateText,
     amountKr: Kronor,
-    status: z.string(),
-    decisionId: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .openapi('HistoryCorrectiveAction');
+    status: Text,
+    decisionId: Id.nullable(),
+    createdAt: Timestamp,
+  },
+  'HistoryCorrectiveAction',
+);
 
 const DelegationState = z
   .array(
-    z.object({
-      id: z.string(),
-      rank: z.number().int(),
-      name: z.string(),
-      unitLevel: z.string().nullable(),
-      bodyKind: z.string().nullable(),
-      maxAmountKr: Kronor.nullable(),
-    }),
+    strict(
+      {
+        id: Id,
+        rank: Int,
+        name: Text,
+        unitLevel: Text.nullable(),
+        bodyKind: Text.nullable(),
+        maxAmountKr: Kronor.nullable(),
+      },
+      'HistoryDelegationLevel',
+    ),
   )
   .openapi('HistoryDelegationOrder');
 
-// The analysis and comment were recorded from 2025 on; the demo's earlier steps hold the status only.
-const SubmissionBefore = z
-  .object({ status: z.enum(SUBMISSION_STATUSES), analysis: z.string().optional() })
-  .openapi('HistorySubmissionBefore');
-const SubmissionAfter = z
-  .object({
-    status: z.enum(SUBMISSION_STATUSES),
-    analysis: z.string().optional(),
-    comment: z.string().nullable().optional(),
-  })
-  .openapi('HistorySubmissionAfter');
+const CompetenceRule = strict(
+  { matter: Text, matterLabel: Text, lowest: Text, lowestLabel: Text, basis: Text, validFrom: DateText },
+  'HistoryCompetenceRule',
+);
+const CompetenceRulesState = strict(
+  { version: Int, inForce: z.array(CompetenceRule), all: z.array(CompetenceRule) },
+  'HistoryCompetenceRules',
+);
+const CompetenceRulesChanged = strict(
+  {
+    version: Int,
+    inForce: z.array(CompetenceRule),
+    all: z.array(CompetenceRule),
+    changed: strict(
+      {
+        version: Int,
+        validFrom: DateText,
+        rules: z.array(strict({ matter: Text, lowest: Text, basis: Text }, 'HistoryCompetenceRuleChange')),
+      },
+      'HistoryCompetenceChange',
+    ),
+  },
+  'HistoryCompetenceRulesChanged',
+);
 
-const PlanSubmissionBefore = z
-  .object({ unitId: z.string(), period: z.string(), submittedAt: z.string(), submittedByName: z.string() })
-  .openapi('HistoryPlanSubmissionBefore');
-const PlanSubmissionAfter = PlanSubmissionBefore.extend({ measures: z.number().int() }).openapi(
+const PlanSubmissionBefore = strict(
+  { unitId: Id, period: Text, submittedAt: Timestamp, submittedByName: Text },
+  'HistoryPlanSubmissionBefore',
+);
+const PlanSubmissionAfter = strict(
+  { unitId: Id, period: Text, submittedAt: Timestamp, submittedByName: Text, measures: Int },
   'HistoryPlanSubmission',
 );
 
-const AnalysisState = z
+const Deadline = strict({ level: Text, dueOn: DateText }, 'HistoryDeadline');
+const OccasionInput = strict(
+  { year: Int, kind: Text, period: Text.nullable(), title: Text, deadlines: z.array(Deadline) },
+  'HistoryOccasionInput',
+);
+const OccasionState = strict(
+  {
+    id: Id,
+    version: Int,
+    year: Int,
+    kind: Text,
+    period: Text.nullable(),
+    title: Text,
+    deadlines: z.array(Deadline),
+    steps: z.array(strict({ level: Text, label: Text }, 'HistoryOccasionStep')),
+  },
+  'HistoryOccasion',
+);
+
+// The analysis and comment were recorded from 2025 on; the demo's earlier steps hold the status only.
+const SubmissionBefore = strict(
+  { status: z.enum(SUBMISSION_STATUSES), analysis: Text.optional() },
+  'HistorySubmissionBefore',
+);
+const SubmissionAfter = strict(
+  { status: z.enum(SUBMISSION_STATUSES), analysis: Text.optional(), comment: Text.nullable().optional() },
+  'HistorySubmissionAfter',
+);
+
+const Sbar = strict({ situation: Text, background: Text, assessment: Text, recommendation: Text }, 'HistorySbar');
+const ReportCreated = strict(
+  {
+    kind: Text,
+    title: Text,
+    unitId: Id,
+    period: Text,
+    planId: Id.nullable(),
+    sbar: strict(
+      {
+        situation: Text.optional(),
+        background: Text.optional(),
+        assessment: Text.optional(),
+        recommendation: Text.optional(),
+      },
+      'HistorySbarDraft',
+    ).optional(),
+    proposedDecision: Text.optional(),
+  },
+  'HistoryReportCreated',
+);
+const ReportText = strict({ title: Text, sbar: Sbar, proposedDecision: Text }, 'HistoryReportText');
+const ReportSent = strict({ meetingId: Id, paragraph: Text, contentHash: Text }, 'HistoryReportSent');
+
+const MeetingState = strict({ bodyId: Id, meetsOn: DateText, title: Text }, 'HistoryMeeting');
+const AgendaItem = strict(
+  { id: Id, paragraph: Text, title: Text, reportId: Id.nullable().optional() },
+  'HistoryAgendaItem',
+);
+const MeetingDecision = strict(
+  { itemId: Id, decisionId: Id, outcome: Text, assignmentId: Id.nullable() },
+  'HistoryMeetingDecision',
+);
+
+const created = (state: z.ZodType) => ({ before: z.null(), after: state });
+const changed = (state: z.ZodType) => ({ before: state, after: state });
+const removed = (state: z.ZodType) => ({ before: state, after: z.null() });
+
+// A risk in its register as recorded on creation and change (decision 019).
+const RiskState = z
   .object({
-    goalId: z.string(),
-    unitId: z.string(),
-    period: z.string(),
-    text: z.string(),
-    enteredByName: z.string(),
-    enteredAt: z.string(),
+    id: z.string(),
     version: z.number().int(),
+    bodyId: z.string().nullable(),
+    unitId: z.string().nullable(),
+    title: z.string(),
+    description: z.string(),
+    cause: z.string(),
+    consequence: z.string(),
+    process: z.string(),
+    ownerUserId: z.string().nullable(),
+    existingControls: z.string(),
+    plannedActions: z.string(),
+    status: z.enum(RISK_STATUSES),
+    createdAt: z.string(),
+    updatedAt: z.string(),
   })
-  .openapi('HistoryAnalysis');
+  .strict()
+  .openapi('HistoryRisk');
 
 // A risk's assessment as recorded: append-only, so it is only ever an `after` (decision 019).
 const RiskAssessmentState = z
@@ -115,10 +540,12 @@ const RiskAssessmentState = z
     level: z.enum(RISK_LEVELS),
     comment: z.string(),
   })
+  .strict()
   .openapi('HistoryRiskAssessment');
 
 const RiskLinkState = z
   .object({ riskId: z.string(), kind: z.enum(RISK_LINK_KINDS), targetId: z.string() })
+  .strict()
   .openapi('HistoryRiskLink');
 
 const RiskScaleState = z
@@ -128,6 +555,7 @@ const RiskScaleState = z
     consequenceSteps: z.array(z.string()),
     thresholds: z.object({ medium: z.number().int(), high: z.number().int(), veryHigh: z.number().int() }),
   })
+  .strict()
   .openapi('HistoryRiskScale');
 // Internal control (issue 14 part B): the payloads of its kinds, field by field.
 const ControlPlanState = z
@@ -138,6 +566,7 @@ const ControlPlanState = z
     status: z.enum(['draft', 'decided']),
     decisionId: z.string().nullable(),
   })
+  .strict()
   .openapi('HistoryControlPlan');
 const ControlPointState = z
   .object({
@@ -154,6 +583,7 @@ const ControlPointState = z
     recipient: z.string(),
     dueOn: z.string().nullable(),
   })
+  .strict()
   .openapi('HistoryControlPoint');
 const ControlResultState = z
   .object({
@@ -168,6 +598,7 @@ const ControlResultState = z
     evidence: z.string(),
     recordedBy: z.string().nullable(),
   })
+  .strict()
   .openapi('HistoryControlResult');
 const ControlActionState = z
   .object({
@@ -178,6 +609,7 @@ const ControlActionState = z
     dueOn: z.string(),
     status: z.enum(['open', 'done']),
   })
+  .strict()
   .openapi('HistoryControlAction');
 const ControlAssessmentState = z
   .object({
@@ -187,24 +619,78 @@ const ControlAssessmentState = z
     reasons: z.string(),
     decisionId: z.string().nullable(),
   })
+  .strict()
   .openapi('HistoryControlAssessment');
 
 /**
- * The payload of each kind that is declared field by field: what its `before` and `after`
- * hold. Every other kind carries its record's fields as a camelCase object (RecordedState);
- * declaring one here is a matter of adding its schemas, and the history test checks them.
+ * What each kind's `before` and `after` hold, field by field. A kind missing here fails to
+ * compile; a write whose payload its kind rejects fails the tests.
  */
-export const DECLARED_PAYLOADS: Partial<Record<HistoryKind, { before: z.ZodType; after: z.ZodType }>> = {
-  'allocation.set': { before: AllocationState.nullable(), after: AllocationState },
-  'measure.reported': { before: MeasureReportState.nullable(), after: MeasureReportState },
-  'corrective_action.created': { before: z.null(), after: CorrectiveActionState },
-  'delegation.updated': { before: DelegationState, after: DelegationState },
-  'action_plan.submitted': { before: PlanSubmissionBefore.nullable(), after: PlanSubmissionAfter },
+export const PAYLOADS: Record<HistoryKind, { before: z.ZodType; after: z.ZodType }> = {
+  'org_unit.created': created(OrgUnitState),
+  'org_unit.updated': changed(OrgUnitState),
+  'org_unit.closed': changed(OrgUnitState),
+  'body.created': created(BodyState),
+  'body.updated': changed(BodyState),
+  'body_member.added': created(BodyMemberState),
+  'body_member.updated': changed(BodyMemberState),
+  'body_delegation.added': changed(BodyDelegationOrder),
+  'body_delegation.ended': changed(BodyDelegationOrder),
+  'user.created': created(UserState),
+  'user.updated': changed(UserState),
+  'user.password_set': changed(UserState),
+  'user.disabled': changed(UserState),
+  'user.enabled': changed(UserState),
+  'role.granted': created(RoleAssignmentState),
+  'role.revoked': removed(RoleAssignmentState),
+  'decision.created': created(DecisionState),
+  'decision.updated': changed(DecisionState),
+  'plan.created': created(PlanState),
+  'plan.updated': changed(PlanState),
+  'plan.revised': changed(PlanState),
+  'plan.decided': changed(PlanState),
+  'goal.created': created(GoalState),
+  'goal.updated': changed(GoalState),
+  'goal.reworded': changed(GoalState),
+  'assignment.created': created(AssignmentState),
+  'assignment.updated': changed(AssignmentState),
+  'indicator.created': created(IndicatorState),
+  'indicator.updated': changed(IndicatorState),
+  'target.set': { before: orNull(TargetState), after: orNull(TargetState) },
+  'value.set': { before: orNull(ValueState), after: ValueState },
+  'value.deleted': { before: orNull(ValueState), after: z.null() },
+  'value.imported': created(ValueImport),
+  'activity.created': created(ActivityState),
+  'activity.updated': changed(ActivityState),
+  'activity.reported': changed(ActivityState),
+  'analysis.set': { before: orNull(AnalysisState), after: AnalysisState },
+  'action_plan.created': created(ActionPlanSettings),
+  'allocation.set': { before: orNull(AllocationState), after: AllocationState },
+  'measure.created': created(MeasureState),
+  'measure.updated': changed(MeasureState),
+  'measure.reported': { before: orNull(MeasureReportState), after: MeasureReportState },
+  // Listed for entries a database may hold; nothing writes these kinds today.
+  'measures.imported': { before: z.null(), after: z.null() },
+  'corrective_action.created': created(CorrectiveActionState),
+  'corrective_action.updated': changed(CorrectiveActionState),
+  'delegation.updated': changed(DelegationState),
+  'competence.updated': { before: CompetenceRulesState, after: CompetenceRulesChanged },
+  'action_plan.submitted': { before: orNull(PlanSubmissionBefore), after: PlanSubmissionAfter },
+  'cycle_occasion.created': created(OccasionInput),
+  'cycle_occasion.updated': changed(OccasionState),
+  'cycle_occasion.deleted': removed(OccasionState),
   'submission.saved': { before: SubmissionBefore, after: SubmissionAfter },
   'submission.submitted': { before: SubmissionBefore, after: SubmissionAfter },
   'submission.returned': { before: SubmissionBefore, after: SubmissionAfter },
   'submission.approved': { before: SubmissionBefore, after: SubmissionAfter },
-  'analysis.set': { before: AnalysisState.nullable(), after: AnalysisState },
+  'report.created': created(ReportCreated),
+  'report.updated': changed(ReportText),
+  'report.sent': created(ReportSent),
+  'meeting.created': created(MeetingState),
+  'meeting.item_added': created(AgendaItem),
+  'meeting.decision_recorded': created(MeetingDecision),
+  'risk.created': created(RiskState),
+  'risk.updated': changed(RiskState),
   'risk.assessed': { before: z.null(), after: RiskAssessmentState },
   'risk.linked': { before: z.null(), after: RiskLinkState },
   'risk.unlinked': { before: RiskLinkState, after: z.null() },
@@ -242,14 +728,45 @@ const common = {
   }),
 };
 
-/** The schema of one kind's entry. */
+/** The schema, or null besides if it does not take null already. */
+const orNullOnce = (schema: z.ZodType) => (schema.safeParse(null).success ? schema : orNull(schema));
+
+const unreadable =
+  'null också för en post skriven i en äldre form än sitt slags schema; dess changes visar ändå vad som ändrades.';
+
+/**
+ * The schema of one kind's entry. Its payload is the kind's, or null for an entry stored in a
+ * shape older than the schema (the reader keeps its changes rather than refuse the history).
+ */
 export const entrySchemaOf = (kind: HistoryKind) =>
-  z.object({
-    ...common,
-    kind: z.literal(kind),
-    before: DECLARED_PAYLOADS[kind]?.before ?? RecordedState,
-    after: DECLARED_PAYLOADS[kind]?.after ?? RecordedState,
-  });
+  z
+    .object({
+      ...common,
+      kind: z.literal(kind),
+      before: orNullOnce(PAYLOADS[kind].before),
+      after: orNullOnce(PAYLOADS[kind].after),
+    })
+    .strict()
+    .openapi({
+      description: `En ändring av slaget ${kind}: before och after är posten före och efter, null före en skapelse och efter en borttagning; ${unreadable}`,
+    });
+
+/**
+ * Throws unless `before` and `after` are what `kind` records: the write path calls it for every
+ * entry, so a payload its kind's schema rejects fails the write (and the tests) instead of
+ * storing a shape no reader knows.
+ */
+export function checkPayload(kind: HistoryKind, before: unknown, after: unknown): void {
+  const schema = PAYLOADS[kind];
+  for (const [side, value, check] of [
+    ['before', before, schema.before],
+    ['after', after, schema.after],
+  ] as const) {
+    const parsed = check.safeParse(value);
+    if (!parsed.success)
+      throw new Error(`History payload ${kind}.${side} does not match its schema: ${parsed.error.message}`);
+  }
+}
 
 const [first, ...rest] = HISTORY_KINDS.map(entrySchemaOf);
 /** A history entry: a discriminated union on its kind, each kind with its payload's schema. */

@@ -32,11 +32,24 @@ async function historyRows(db: Executor, entity: HistoryEntity, id: string) {
   return db
     .selectFrom('history')
     .selectAll()
-    .where('entity', '=', entity)
-    .where('entity_id', '=', id)
+    .where((eb) => {
+      const own = eb.and([eb('entity', '=', entity), eb('entity_id', '=', id)]);
+      // An analysis is a record of its own, yet part of what its goal and its unit have been
+      // through: their histories show it too.
+      if (entity === 'goal')
+        return eb.or([
+          own,
+          eb.and([eb('entity', '=', 'goal_analysis'), eb('entity_id', 'like', `${escapeLike(id)}:%`)]),
+        ]);
+      if (entity === 'org_unit')
+        return eb.or([own, eb.and([eb('entity', '=', 'goal_analysis'), eb('unit_id', '=', id)])]);
+      return own;
+    })
     .orderBy('id')
     .execute();
 }
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * A record's history, oldest first, for the capability that owns the record to show (a

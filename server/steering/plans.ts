@@ -215,7 +215,14 @@ export async function createPlan(services: Services, actor: Actor, input: PlanIn
       })
       .execute();
     const [after] = await planRecords(w.trx, [id]);
-    await w.record({ kind: 'plan.created', entity: 'plan', entityId: id, unitId: scope, before: null, after });
+    await w.record({
+      kind: 'plan.created',
+      entity: 'plan',
+      entityId: id,
+      unitId: scope,
+      before: null,
+      after: after && strip(after as PlanRecord & { scopeUnitId: string | null }),
+    });
     return answer(actor, await currentTree(services, w.trx))(after as PlanRecord & { scopeUnitId: string | null });
   });
 }
@@ -285,7 +292,7 @@ export async function revisePlan(
       entityId: id,
       unitId: before.scopeUnitId,
       before: strip(before),
-      after,
+      after: strip(after as PlanRecord & { scopeUnitId: string | null }),
     });
     return answer(actor, await currentTree(services, w.trx))(after as PlanRecord & { scopeUnitId: string | null });
   });
@@ -337,7 +344,7 @@ export async function decidePlan(
       entityId: id,
       unitId: before.scopeUnitId,
       before: strip(before),
-      after,
+      after: strip(after as PlanRecord & { scopeUnitId: string | null }),
     });
     return answer(actor, await currentTree(services, w.trx))(after as PlanRecord & { scopeUnitId: string | null });
   });

@@ -13,6 +13,7 @@ import type { Actor, Services } from '../core/context';
 import { authorizeReadSomewhere, readable } from '../core/read-scope';
 import { mustExist } from '../core/refs';
 import { authorize, write } from '../core/write';
+import { analysisIdOf } from '../history/kinds';
 import { unitsOn } from '../org/queries';
 import { currentTree } from '../org/service';
 import { plansCoveringYear } from './coverage';
@@ -213,8 +214,9 @@ export async function setAnalysis(
           .executeTakeFirstOrThrow();
     await w.record({
       kind: 'analysis.set',
-      entity: 'goal',
-      entityId: goalId,
+      // Recorded on the analysis itself (goal × unit × month); the goal's and the unit's history find it.
+      entity: 'goal_analysis',
+      entityId: analysisIdOf(goalId, input.unitId, month),
       unitId: input.unitId,
       before: before ?? null,
       after,

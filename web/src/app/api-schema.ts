@@ -2319,7 +2319,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+                    entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
                     id: string;
                 };
                 header?: never;
@@ -12560,989 +12560,239 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
             kind: "org_unit.created";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
+            before: null;
+            after: components["schemas"]["HistoryOrgUnit"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
             kind: "org_unit.updated";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
+            before: components["schemas"]["HistoryOrgUnit"] | null;
+            after: components["schemas"]["HistoryOrgUnit"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
             kind: "org_unit.closed";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
+            before: components["schemas"]["HistoryOrgUnit"] | null;
+            after: components["schemas"]["HistoryOrgUnit"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
             kind: "body.created";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
+            before: null;
+            after: components["schemas"]["HistoryBody"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
             kind: "body.updated";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
+            before: components["schemas"]["HistoryBody"] | null;
+            after: components["schemas"]["HistoryBody"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
             kind: "body_member.added";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
+            before: null;
+            after: components["schemas"]["HistoryBodyMember"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
             kind: "body_member.updated";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
+            before: components["schemas"]["HistoryBodyMember"] | null;
+            after: components["schemas"]["HistoryBodyMember"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
             kind: "body_delegation.added";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
+            before: components["schemas"]["HistoryBodyDelegationOrder"] | null;
+            after: components["schemas"]["HistoryBodyDelegationOrder"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
             kind: "body_delegation.ended";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
+            before: components["schemas"]["HistoryBodyDelegationOrder"] | null;
+            after: components["schemas"]["HistoryBodyDelegationOrder"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
             kind: "user.created";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
+            before: null;
+            after: components["schemas"]["HistoryUser"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
             kind: "user.updated";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
+            before: components["schemas"]["HistoryUser"] | null;
+            after: components["schemas"]["HistoryUser"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
             kind: "user.password_set";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
+            before: components["schemas"]["HistoryUser"] | null;
+            after: components["schemas"]["HistoryUser"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
             kind: "user.disabled";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
+            before: components["schemas"]["HistoryUser"] | null;
+            after: components["schemas"]["HistoryUser"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
             kind: "user.enabled";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
+            before: components["schemas"]["HistoryUser"] | null;
+            after: components["schemas"]["HistoryUser"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
             kind: "role.granted";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
+            before: null;
+            after: components["schemas"]["HistoryRoleAssignment"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
             kind: "role.revoked";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "decision.created";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "decision.updated";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "plan.created";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "plan.updated";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "plan.revised";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "plan.decided";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "goal.created";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "goal.updated";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "goal.reworded";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "assignment.created";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "assignment.updated";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "indicator.created";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "indicator.updated";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "target.set";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "value.set";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "value.deleted";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "value.imported";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "activity.created";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "activity.updated";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "activity.reported";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "analysis.set";
-            before: components["schemas"]["HistoryAnalysis"];
-            after: components["schemas"]["HistoryAnalysis"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "action_plan.created";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "allocation.set";
-            before: components["schemas"]["HistoryAllocation"];
-            after: components["schemas"]["HistoryAllocation"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "measure.created";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "measure.updated";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "measure.reported";
-            before: components["schemas"]["HistoryMeasureReport"];
-            after: components["schemas"]["HistoryMeasureReport"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "measures.imported";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "corrective_action.created";
-            before: null;
-            after: components["schemas"]["HistoryCorrectiveAction"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "corrective_action.updated";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "delegation.updated";
-            before: components["schemas"]["HistoryDelegationOrder"];
-            after: components["schemas"]["HistoryDelegationOrder"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "competence.updated";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "action_plan.submitted";
-            before: components["schemas"]["HistoryPlanSubmissionBefore"];
-            after: components["schemas"]["HistoryPlanSubmission"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "cycle_occasion.created";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "cycle_occasion.updated";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "cycle_occasion.deleted";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "submission.saved";
-            before: components["schemas"]["HistorySubmissionBefore"];
-            after: components["schemas"]["HistorySubmissionAfter"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "submission.submitted";
-            before: components["schemas"]["HistorySubmissionBefore"];
-            after: components["schemas"]["HistorySubmissionAfter"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "submission.returned";
-            before: components["schemas"]["HistorySubmissionBefore"];
-            after: components["schemas"]["HistorySubmissionAfter"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "submission.approved";
-            before: components["schemas"]["HistorySubmissionBefore"];
-            after: components["schemas"]["HistorySubmissionAfter"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "report.created";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "report.updated";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "report.sent";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "meeting.created";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "meeting.item_added";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "meeting.decision_recorded";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "risk.created";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "risk.updated";
-            before: components["schemas"]["HistoryRecordedState"];
-            after: components["schemas"]["HistoryRecordedState"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "risk.assessed";
-            before: null;
-            after: components["schemas"]["HistoryRiskAssessment"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "risk.linked";
-            before: null;
-            after: components["schemas"]["HistoryRiskLink"];
-        } | {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string;
-            /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
-            entityId: string;
-            unitId: string | null;
-            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
-            changes: components["schemas"]["HistoryFieldChange"][];
-            /** @enum {string} */
-            kind: "risk.unlinked";
-            before: components["schemas"]["HistoryRiskLink"];
+            before: components["schemas"]["HistoryRoleAssignment"] | null;
             after: null;
         } | {
             id: string;
@@ -13550,22 +12800,772 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
-            kind: "risk_scale.updated";
-            before: components["schemas"]["HistoryRiskScale"];
-            after: components["schemas"]["HistoryRiskScale"];
+            kind: "decision.created";
+            before: null;
+            after: components["schemas"]["HistoryDecision"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "decision.updated";
+            before: components["schemas"]["HistoryDecision"] | null;
+            after: components["schemas"]["HistoryDecision"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "plan.created";
+            before: null;
+            after: components["schemas"]["HistoryPlan"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "plan.updated";
+            before: components["schemas"]["HistoryPlan"] | null;
+            after: components["schemas"]["HistoryPlan"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "plan.revised";
+            before: components["schemas"]["HistoryPlan"] | null;
+            after: components["schemas"]["HistoryPlan"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "plan.decided";
+            before: components["schemas"]["HistoryPlan"] | null;
+            after: components["schemas"]["HistoryPlan"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "goal.created";
+            before: null;
+            after: components["schemas"]["HistoryGoal"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "goal.updated";
+            before: components["schemas"]["HistoryGoal"] | null;
+            after: components["schemas"]["HistoryGoal"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "goal.reworded";
+            before: components["schemas"]["HistoryGoal"] | null;
+            after: components["schemas"]["HistoryGoal"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "assignment.created";
+            before: null;
+            after: components["schemas"]["HistoryAssignment"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "assignment.updated";
+            before: components["schemas"]["HistoryAssignment"] | null;
+            after: components["schemas"]["HistoryAssignment"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "indicator.created";
+            before: null;
+            after: components["schemas"]["HistoryIndicator"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "indicator.updated";
+            before: components["schemas"]["HistoryIndicator"] | null;
+            after: components["schemas"]["HistoryIndicator"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "target.set";
+            before: components["schemas"]["HistoryTarget"] | null;
+            after: components["schemas"]["HistoryTarget"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "value.set";
+            before: components["schemas"]["HistoryValue"] | null;
+            after: components["schemas"]["HistoryValue"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "value.deleted";
+            before: components["schemas"]["HistoryValue"] | null;
+            after: null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "value.imported";
+            before: null;
+            after: components["schemas"]["HistoryValueImport"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "activity.created";
+            before: null;
+            after: components["schemas"]["HistoryActivity"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "activity.updated";
+            before: components["schemas"]["HistoryActivity"] | null;
+            after: components["schemas"]["HistoryActivity"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "activity.reported";
+            before: components["schemas"]["HistoryActivity"] | null;
+            after: components["schemas"]["HistoryActivity"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "analysis.set";
+            before: components["schemas"]["HistoryAnalysis"] | null;
+            after: components["schemas"]["HistoryAnalysis"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "action_plan.created";
+            before: null;
+            after: components["schemas"]["HistoryActionPlan"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "allocation.set";
+            before: components["schemas"]["HistoryAllocation"] | null;
+            after: components["schemas"]["HistoryAllocation"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "measure.created";
+            before: null;
+            after: components["schemas"]["HistoryMeasure"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "measure.updated";
+            before: components["schemas"]["HistoryMeasure"] | null;
+            after: components["schemas"]["HistoryMeasure"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "measure.reported";
+            before: components["schemas"]["HistoryMeasureReport"] | null;
+            after: components["schemas"]["HistoryMeasureReport"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "measures.imported";
+            before: null;
+            after: null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "corrective_action.created";
+            before: null;
+            after: components["schemas"]["HistoryCorrectiveAction"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "corrective_action.updated";
+            before: components["schemas"]["HistoryCorrectiveAction"] | null;
+            after: components["schemas"]["HistoryCorrectiveAction"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "delegation.updated";
+            before: components["schemas"]["HistoryDelegationOrder"] | null;
+            after: components["schemas"]["HistoryDelegationOrder"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "competence.updated";
+            before: components["schemas"]["HistoryCompetenceRules"] | null;
+            after: components["schemas"]["HistoryCompetenceRulesChanged"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "action_plan.submitted";
+            before: components["schemas"]["HistoryPlanSubmissionBefore"] | null;
+            after: components["schemas"]["HistoryPlanSubmission"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "cycle_occasion.created";
+            before: null;
+            after: components["schemas"]["HistoryOccasionInput"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "cycle_occasion.updated";
+            before: components["schemas"]["HistoryOccasion"] | null;
+            after: components["schemas"]["HistoryOccasion"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "cycle_occasion.deleted";
+            before: components["schemas"]["HistoryOccasion"] | null;
+            after: null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "submission.saved";
+            before: components["schemas"]["HistorySubmissionBefore"] | null;
+            after: components["schemas"]["HistorySubmissionAfter"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "submission.submitted";
+            before: components["schemas"]["HistorySubmissionBefore"] | null;
+            after: components["schemas"]["HistorySubmissionAfter"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "submission.returned";
+            before: components["schemas"]["HistorySubmissionBefore"] | null;
+            after: components["schemas"]["HistorySubmissionAfter"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "submission.approved";
+            before: components["schemas"]["HistorySubmissionBefore"] | null;
+            after: components["schemas"]["HistorySubmissionAfter"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "report.created";
+            before: null;
+            after: components["schemas"]["HistoryReportCreated"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "report.updated";
+            before: components["schemas"]["HistoryReportText"] | null;
+            after: components["schemas"]["HistoryReportText"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "report.sent";
+            before: null;
+            after: components["schemas"]["HistoryReportSent"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "meeting.created";
+            before: null;
+            after: components["schemas"]["HistoryMeeting"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "meeting.item_added";
+            before: null;
+            after: components["schemas"]["HistoryAgendaItem"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "meeting.decision_recorded";
+            before: null;
+            after: components["schemas"]["HistoryMeetingDecision"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "risk.created";
+            before: null;
+            after: components["schemas"]["HistoryRisk"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "risk.updated";
+            before: components["schemas"]["HistoryRisk"] | null;
+            after: components["schemas"]["HistoryRisk"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "risk.assessed";
+            before: null;
+            after: components["schemas"]["HistoryRiskAssessment"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "risk.linked";
+            before: null;
+            after: components["schemas"]["HistoryRiskLink"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "risk.unlinked";
+            before: components["schemas"]["HistoryRiskLink"] | null;
+            after: null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "risk_scale.updated";
+            before: components["schemas"]["HistoryRiskScale"] | null;
+            after: components["schemas"]["HistoryRiskScale"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13573,29 +13573,29 @@ export interface components {
             /** @enum {string} */
             kind: "control_plan.created";
             before: null;
-            after: components["schemas"]["HistoryControlPlan"];
+            after: components["schemas"]["HistoryControlPlan"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
             kind: "control_plan.decided";
-            before: components["schemas"]["HistoryControlPlan"];
-            after: components["schemas"]["HistoryControlPlan"];
+            before: components["schemas"]["HistoryControlPlan"] | null;
+            after: components["schemas"]["HistoryControlPlan"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13603,29 +13603,29 @@ export interface components {
             /** @enum {string} */
             kind: "control_point.created";
             before: null;
-            after: components["schemas"]["HistoryControlPoint"];
+            after: components["schemas"]["HistoryControlPoint"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
             kind: "control_point.updated";
-            before: components["schemas"]["HistoryControlPoint"];
-            after: components["schemas"]["HistoryControlPoint"];
+            before: components["schemas"]["HistoryControlPoint"] | null;
+            after: components["schemas"]["HistoryControlPoint"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13633,29 +13633,29 @@ export interface components {
             /** @enum {string} */
             kind: "control_result.recorded";
             before: null;
-            after: components["schemas"]["HistoryControlResult"];
+            after: components["schemas"]["HistoryControlResult"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
             kind: "control_result.updated";
-            before: components["schemas"]["HistoryControlResult"];
-            after: components["schemas"]["HistoryControlResult"];
+            before: components["schemas"]["HistoryControlResult"] | null;
+            after: components["schemas"]["HistoryControlResult"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13663,29 +13663,29 @@ export interface components {
             /** @enum {string} */
             kind: "control_action.created";
             before: null;
-            after: components["schemas"]["HistoryControlAction"];
+            after: components["schemas"]["HistoryControlAction"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
             kind: "control_action.updated";
-            before: components["schemas"]["HistoryControlAction"];
-            after: components["schemas"]["HistoryControlAction"];
+            before: components["schemas"]["HistoryControlAction"] | null;
+            after: components["schemas"]["HistoryControlAction"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13693,22 +13693,22 @@ export interface components {
             /** @enum {string} */
             kind: "control_assessment.created";
             before: null;
-            after: components["schemas"]["HistoryControlAssessment"];
+            after: components["schemas"]["HistoryControlAssessment"] | null;
         } | {
             id: string;
             at: string;
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
             changes: components["schemas"]["HistoryFieldChange"][];
             /** @enum {string} */
             kind: "control_assessment.updated";
-            before: components["schemas"]["HistoryControlAssessment"];
-            after: components["schemas"]["HistoryControlAssessment"];
+            before: components["schemas"]["HistoryControlAssessment"] | null;
+            after: components["schemas"]["HistoryControlAssessment"] | null;
         };
         HistoryFieldChange: {
             /** @description Fältets namn; nästlade fält med punkt (`measure.title`) */
@@ -13718,67 +13718,449 @@ export interface components {
             /** @description Värdet efter, som text; null om fältet togs bort */
             after: string | null;
         };
-        /** @description Postens fält som de skrevs, med camelCase-namn (en lista för en ordnad helhet); null före en skapelse och efter en borttagning. */
-        HistoryRecordedState: components["schemas"]["JsonObject"] | components["schemas"]["JsonArray"] | null;
-        /** @description Postens fält med camelCase-namn */
-        JsonObject: {
-            [key: string]: components["schemas"]["JsonValue"];
+        HistoryOrgUnit: {
+            id: string;
+            version: number;
+            parentId: string | null;
+            name: string;
+            level: string;
+            code: string | null;
+            managerName: string | null;
+            managerUserId: string | null;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            validFrom: string;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            validTo: string | null;
         };
-        /** @description Ett JSON-värde */
-        JsonValue: string | number | boolean | null | components["schemas"]["JsonArray"] | components["schemas"]["JsonObject"];
-        JsonArray: unknown[];
+        HistoryBody: {
+            id: string;
+            version: number;
+            name: string;
+            kind: string;
+            parentBodyId: string | null;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            validFrom: string;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            validTo: string | null;
+            unitIds: string[];
+        };
+        HistoryBodyMember: {
+            id: string;
+            version: number;
+            bodyId: string;
+            userId: string;
+            displayName: string;
+            username: string;
+            role: string;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            validFrom: string;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            validTo: string | null;
+        };
+        HistoryBodyDelegationOrder: components["schemas"]["HistoryBodyDelegation"][];
+        HistoryBodyDelegation: {
+            id: string;
+            version: number;
+            bodyId: string;
+            matter: string;
+            delegate: components["schemas"]["HistoryDelegate"];
+            /** @description Hela kronor som siffertext */
+            maxAmountKr: string | null;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            validFrom: string;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            validTo: string | null;
+            decisionId: string | null;
+        };
+        HistoryDelegate: {
+            kind: string;
+            title: string;
+            unitLevel?: string;
+            bodyId?: string;
+        };
+        HistoryUser: {
+            id: string;
+            version: number;
+            username: string;
+            displayName: string;
+            email: string | null;
+            disabled: boolean;
+            roles: components["schemas"]["HistoryUserRole"][];
+        };
+        HistoryUserRole: {
+            id: string;
+            role: string;
+            unitId: string;
+        };
+        HistoryRoleAssignment: {
+            id: string;
+            userId: string;
+            role: string;
+            unitId: string;
+        };
+        HistoryDecision: {
+            id: string;
+            version: number;
+            kind: string;
+            bodyId: string | null;
+            bodyName: string | null;
+            officialName: string | null;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            decidedOn: string;
+            paragraph: string | null;
+            diarienummer: string | null;
+            title: string;
+            text: string;
+            scopeUnitId: string | null;
+            links: components["schemas"]["HistoryDecisionLink"][];
+        };
+        HistoryDecisionLink: {
+            entity: string;
+            entityId: string;
+        };
+        HistoryPlan: {
+            id: string;
+            version: number;
+            kind: string;
+            ownerBodyId: string | null;
+            ownerBodyName: string | null;
+            ownerUnitId: string | null;
+            parentPlanId: string | null;
+            title: string;
+            description: string;
+            startYear: number;
+            endYear: number;
+            status: string;
+            inForce: components["schemas"]["HistoryPlanVersion"] | null;
+            versions: components["schemas"]["HistoryPlanVersion"][];
+            goalCount: number;
+            measureCount: number;
+            steersWithoutDecision: boolean;
+            decisions: components["schemas"]["HistoryDecisionSummary"][];
+        };
+        HistoryPlanVersion: {
+            seq: number;
+            title: string;
+            description: string;
+            startYear: number;
+            endYear: number;
+            status: string;
+            decisionId: string | null;
+            decision: string | null;
+            /** @description Tidpunkt (ISO 8601, UTC) */
+            createdAt: string;
+            createdBy: string;
+        };
+        HistoryDecisionSummary: {
+            id: string;
+            version: number;
+            kind: string;
+            bodyId: string | null;
+            bodyName: string | null;
+            officialName: string | null;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            decidedOn: string;
+            paragraph: string | null;
+            diarienummer: string | null;
+            title: string;
+            text: string;
+        };
+        HistoryGoal: {
+            id: string;
+            version: number;
+            planId: string;
+            planTitle: string;
+            planDecided: boolean;
+            perspective: string;
+            focusArea: string | null;
+            ownerUnitId: string;
+            targetYear: number | null;
+            title: string;
+            description: string;
+            drift: boolean;
+            decidedWording: components["schemas"]["HistoryGoalWording"] | null;
+            wordings: components["schemas"]["HistoryGoalWording"][];
+            parentGoalIds: string[];
+            childGoalIds: string[];
+            indicatorIds: string[];
+            decisions: components["schemas"]["HistoryGoalDecision"][];
+        };
+        HistoryGoalWording: {
+            seq: number;
+            title: string;
+            description: string;
+            decisionId: string | null;
+            decision: string | null;
+            drift: boolean;
+            /** @description Tidpunkt (ISO 8601, UTC) */
+            createdAt: string;
+            createdBy: string;
+        };
+        HistoryGoalDecision: {
+            id: string;
+            kind: string;
+            title: string;
+            citation: string;
+        };
+        HistoryAssignment: {
+            id: string;
+            version: number;
+            title: string;
+            description: string;
+            bodyId: string;
+            bodyName: string;
+            decisionId: string | null;
+            assigneeUnitId: string | null;
+            assigneeName: string | null;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            dueOn: string;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            reportBackOn: string | null;
+            status: string;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            reportedOn: string | null;
+            overdue: boolean;
+            scopeUnitId: string | null;
+        };
+        HistoryIndicator: {
+            id: string;
+            version: number;
+            code: string | null;
+            name: string;
+            description: string;
+            measureUnit: string;
+            direction: string;
+            frequency: string;
+            aggregation: string;
+            numeratorId: string | null;
+            denominatorId: string | null;
+            weightId: string | null;
+            /** @description Exakt decimaltal som text */
+            scale: string;
+            rollingMonths: number | null;
+            source: string;
+            goalIds: string[];
+        };
+        HistoryTarget: {
+            unitId: string;
+            period: string;
+            /** @description Exakt decimaltal som text */
+            target: string;
+            /** @description Exakt decimaltal som text */
+            tolerance: string;
+        };
+        HistoryValue: {
+            indicatorId: string;
+            unitId: string;
+            period: string;
+            kind: string;
+            /** @description Exakt decimaltal som text */
+            value: string;
+            comment: string;
+            enteredByName: string;
+            /** @description Tidpunkt (ISO 8601, UTC) */
+            enteredAt: string;
+        };
+        HistoryValueImport: {
+            indicator: string;
+            values: number;
+            from: string;
+            to: string;
+        };
+        HistoryActivity: {
+            id: string;
+            version: number;
+            title: string;
+            description: string;
+            ownerUnitId: string;
+            responsibleName: string;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            startOn: string;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            endOn: string;
+            status: string;
+            progress: number;
+            goalIds: string[];
+            updates: components["schemas"]["HistoryActivityUpdate"][];
+        };
+        HistoryActivityUpdate: {
+            period: string;
+            status: string;
+            progress: number;
+            comment: string;
+            enteredByName: string;
+            /** @description Tidpunkt (ISO 8601, UTC) */
+            enteredAt: string;
+        };
         HistoryAnalysis: {
             goalId: string;
             unitId: string;
             period: string;
             text: string;
             enteredByName: string;
+            /** @description Tidpunkt (ISO 8601, UTC) */
             enteredAt: string;
             version: number;
-        } | null;
+        };
+        HistoryActionPlan: {
+            title: string;
+            description: string;
+            startYear: number;
+            endYear: number;
+            ownerBodyId: string | null;
+            ownerUnitId: string | null;
+            deviationMarginPct: number;
+        };
         HistoryAllocation: {
             unitId: string;
             year: number;
-            amountKr: string | number;
-        } | null;
+            /** @description Hela kronor som siffertext */
+            amountKr: string;
+        };
+        HistoryMeasure: {
+            measure: components["schemas"]["HistoryMeasureFields"];
+            calculation: components["schemas"]["HistoryCalcLine"][];
+        };
+        HistoryMeasureFields: {
+            id: string;
+            version: number;
+            planId: string;
+            parentMeasureId: string | null;
+            ownerUnitId: string;
+            responsibleName: string;
+            title: string;
+            description: string;
+            category: string;
+            feasibility: number;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            startOn: string;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            fullEffectOn: string;
+            status: string;
+            riskAnalysisRef: string | null;
+            /** @description Tidpunkt (ISO 8601, UTC) */
+            createdAt: string;
+        };
+        HistoryCalcLine: {
+            measureId: string;
+            seq: number;
+            year: number;
+            kind: string;
+            description: string;
+            assumption: string;
+            /** @description Hela kronor som siffertext */
+            amountKr: string;
+            realisationPct: number;
+        };
         HistoryMeasureReport: {
             measureId: string;
             period: string;
-            forecastKr: string | number;
-            outcomeKr: string | number | null;
+            /** @description Hela kronor som siffertext */
+            forecastKr: string;
+            /** @description Hela kronor som siffertext */
+            outcomeKr: string | null;
             comment: string;
             enteredByName: string;
+            /** @description Tidpunkt (ISO 8601, UTC) */
             enteredAt: string;
-        } | null;
+        };
         HistoryCorrectiveAction: {
             id: string;
             measureId: string | null;
-            indicatorId?: string | null;
-            unitId?: string | null;
+            indicatorId: string | null;
+            unitId: string | null;
             what: string;
             responsibleName: string;
+            /** @description Datum ÅÅÅÅ-MM-DD */
             dueOn: string;
-            amountKr: string | number;
+            /** @description Hela kronor som siffertext */
+            amountKr: string;
             status: string;
             decisionId: string | null;
+            /** @description Tidpunkt (ISO 8601, UTC) */
             createdAt: string;
         };
-        HistoryDelegationOrder: {
+        HistoryDelegationOrder: components["schemas"]["HistoryDelegationLevel"][];
+        HistoryDelegationLevel: {
             id: string;
             rank: number;
             name: string;
             unitLevel: string | null;
             bodyKind: string | null;
-            maxAmountKr: string | number | null;
-        }[];
+            /** @description Hela kronor som siffertext */
+            maxAmountKr: string | null;
+        };
+        HistoryCompetenceRules: {
+            version: number;
+            inForce: components["schemas"]["HistoryCompetenceRule"][];
+            all: components["schemas"]["HistoryCompetenceRule"][];
+        };
+        HistoryCompetenceRule: {
+            matter: string;
+            matterLabel: string;
+            lowest: string;
+            lowestLabel: string;
+            basis: string;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            validFrom: string;
+        };
+        HistoryCompetenceRulesChanged: {
+            version: number;
+            inForce: components["schemas"]["HistoryCompetenceRule"][];
+            all: components["schemas"]["HistoryCompetenceRule"][];
+            changed: components["schemas"]["HistoryCompetenceChange"];
+        };
+        HistoryCompetenceChange: {
+            version: number;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            validFrom: string;
+            rules: components["schemas"]["HistoryCompetenceRuleChange"][];
+        };
+        HistoryCompetenceRuleChange: {
+            matter: string;
+            lowest: string;
+            basis: string;
+        };
         HistoryPlanSubmissionBefore: {
             unitId: string;
             period: string;
+            /** @description Tidpunkt (ISO 8601, UTC) */
             submittedAt: string;
             submittedByName: string;
-        } | null;
-        HistoryPlanSubmission: components["schemas"]["HistoryPlanSubmissionBefore"] & {
+        };
+        HistoryPlanSubmission: {
+            unitId: string;
+            period: string;
+            /** @description Tidpunkt (ISO 8601, UTC) */
+            submittedAt: string;
+            submittedByName: string;
             measures: number;
+        };
+        HistoryOccasionInput: {
+            year: number;
+            kind: string;
+            period: string | null;
+            title: string;
+            deadlines: components["schemas"]["HistoryDeadline"][];
+        };
+        HistoryDeadline: {
+            level: string;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            dueOn: string;
+        };
+        HistoryOccasion: {
+            id: string;
+            version: number;
+            year: number;
+            kind: string;
+            period: string | null;
+            title: string;
+            deadlines: components["schemas"]["HistoryDeadline"][];
+            steps: components["schemas"]["HistoryOccasionStep"][];
+        };
+        HistoryOccasionStep: {
+            level: string;
+            label: string;
         };
         HistorySubmissionBefore: {
             /** @enum {string} */
@@ -13790,6 +14172,73 @@ export interface components {
             status: "not_started" | "in_progress" | "submitted" | "returned" | "approved";
             analysis?: string;
             comment?: string | null;
+        };
+        HistoryReportCreated: {
+            kind: string;
+            title: string;
+            unitId: string;
+            period: string;
+            planId: string | null;
+            sbar?: components["schemas"]["HistorySbarDraft"];
+            proposedDecision?: string;
+        };
+        HistorySbarDraft: {
+            situation?: string;
+            background?: string;
+            assessment?: string;
+            recommendation?: string;
+        };
+        HistoryReportText: {
+            title: string;
+            sbar: components["schemas"]["HistorySbar"];
+            proposedDecision: string;
+        };
+        HistorySbar: {
+            situation: string;
+            background: string;
+            assessment: string;
+            recommendation: string;
+        };
+        HistoryReportSent: {
+            meetingId: string;
+            paragraph: string;
+            contentHash: string;
+        };
+        HistoryMeeting: {
+            bodyId: string;
+            /** @description Datum ÅÅÅÅ-MM-DD */
+            meetsOn: string;
+            title: string;
+        };
+        HistoryAgendaItem: {
+            id: string;
+            paragraph: string;
+            title: string;
+            reportId?: string | null;
+        };
+        HistoryMeetingDecision: {
+            itemId: string;
+            decisionId: string;
+            outcome: string;
+            assignmentId: string | null;
+        };
+        HistoryRisk: {
+            id: string;
+            version: number;
+            bodyId: string | null;
+            unitId: string | null;
+            title: string;
+            description: string;
+            cause: string;
+            consequence: string;
+            process: string;
+            ownerUserId: string | null;
+            existingControls: string;
+            plannedActions: string;
+            /** @enum {string} */
+            status: "active" | "closed";
+            createdAt: string;
+            updatedAt: string;
         };
         HistoryRiskAssessment: {
             id: string;
