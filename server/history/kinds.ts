@@ -61,6 +61,9 @@ export const HISTORY_KINDS = [
   'meeting.created',
   'meeting.item_added',
   'meeting.decision_recorded',
+  'impact_analysis.created',
+  'impact_analysis.updated',
+  'impact_analysis.completed',
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
@@ -86,5 +89,6 @@ export const HISTORY_ENTITIES = [
   'submission',
   'report',
   'meeting',
+  'impact_analysis',
 ] as const;
 export type HistoryEntity = (typeof HISTORY_ENTITIES)[number];

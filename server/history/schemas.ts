@@ -102,6 +102,41 @@ const AnalysisState = z
   })
   .openapi('HistoryAnalysis');
 
+/** A risk- och konsekvensanalys as its history keeps it: every section, the units and risks in order. */
+const ImpactAnalysisState = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    subjectKind: z.enum(['measure', 'decision', 'change']),
+    measureId: z.string().nullable(),
+    decisionId: z.string().nullable(),
+    subjectTitle: z.string(),
+    unitId: z.string(),
+    title: z.string(),
+    analysedOn: z.string(),
+    patients: z.string(),
+    staff: z.string(),
+    unionConsultedOn: z.string().nullable(),
+    unionConsultedWith: z.string(),
+    economy: z.string(),
+    otherUnits: z.string(),
+    conclusion: z.string(),
+    status: z.enum(['draft', 'done']),
+    madeByName: z.string(),
+    completedAt: z.string().nullable(),
+    createdAt: z.string(),
+    costShifts: z.array(z.object({ unitId: z.string(), how: z.string() })),
+    risks: z.array(
+      z.object({
+        risk: z.string(),
+        mitigation: z.string(),
+        probability: z.number().int().nullable(),
+        consequence: z.number().int().nullable(),
+      }),
+    ),
+  })
+  .openapi('HistoryImpactAnalysis');
+
 /**
  * The payload of each kind that is declared field by field: what its `before` and `after`
  * hold. Every other kind carries its record's fields as a camelCase object (RecordedState);
@@ -118,6 +153,9 @@ export const DECLARED_PAYLOADS: Partial<Record<HistoryKind, { before: z.ZodType;
   'submission.returned': { before: SubmissionBefore, after: SubmissionAfter },
   'submission.approved': { before: SubmissionBefore, after: SubmissionAfter },
   'analysis.set': { before: AnalysisState.nullable(), after: AnalysisState },
+  'impact_analysis.created': { before: z.null(), after: ImpactAnalysisState },
+  'impact_analysis.updated': { before: ImpactAnalysisState, after: ImpactAnalysisState },
+  'impact_analysis.completed': { before: ImpactAnalysisState, after: ImpactAnalysisState },
 };
 
 const FieldChangeSchema = z
