@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MEASURE_CATEGORIES, MEASURE_STATUSES } from '../economy/measures';
-import { ANALYSIS_STATUSES, blocksStart, isStarted, lacksImpactAnalysis, mayProceed, needsImpactAnalysis } from './impact';
+import {
+  ANALYSIS_STATUSES,
+  blocksStart,
+  isStarted,
+  lacksImpactAnalysis,
+  mayProceed,
+  needsImpactAnalysis,
+} from './impact';
 
 const measure = fc.record({
   category: fc.constantFrom(...MEASURE_CATEGORIES),

@@ -84,7 +84,10 @@ export async function assertMaySubmit(db: Executor, measureIds: readonly string[
   );
   const fields: FieldError[] = subjects
     .filter((m) => lacksImpactAnalysis({ ...m, analysis: analyses.get(m.id)?.status ?? null }))
-    .map((m) => ({ field: `measures.${m.id}`, message: `${m.title}: ${missingText(analyses.get(m.id)?.status ?? null)}` }));
+    .map((m) => ({
+      field: `measures.${m.id}`,
+      message: `${m.title}: ${missingText(analyses.get(m.id)?.status ?? null)}`,
+    }));
   if (fields.length > 0)
     throw new DomainError(
       'unprocessable',
@@ -107,7 +110,10 @@ export interface LackingAnalysis {
 }
 
 /** The running measures owned by the given units that need an analysis and lack a done one. */
-export async function measuresLackingAnalysis(db: Executor, ownerUnitIds: readonly string[]): Promise<LackingAnalysis[]> {
+export async function measuresLackingAnalysis(
+  db: Executor,
+  ownerUnitIds: readonly string[],
+): Promise<LackingAnalysis[]> {
   const needing = await measuresNeedingAnalysis(db, ownerUnitIds);
   const analyses = await analysisByMeasure(
     db,

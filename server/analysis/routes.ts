@@ -49,7 +49,9 @@ const Create = Body.extend({
   subjectKind: z.enum(ANALYSIS_SUBJECT_KINDS),
   measureId: z.string().nullable().default(null),
   decisionId: z.string().nullable().default(null),
-  subjectTitle: text(300).openapi({ description: 'Förändringen analysen gäller, när den inte är en åtgärd eller ett beslut' }),
+  subjectTitle: text(300).openapi({
+    description: 'Förändringen analysen gäller, när den inte är en åtgärd eller ett beslut',
+  }),
   unitId: z
     .string()
     .nullable()

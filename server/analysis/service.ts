@@ -4,13 +4,13 @@ import type { AnalysisStatus, AnalysisSubjectKind } from '../../domain/analysis/
 import { compareSwedish } from '../../domain/collation';
 import type { IsoDate } from '../../domain/dates';
 import { DomainError, type FieldError, notFound } from '../../domain/errors';
+import { OrgIndex } from '../../domain/org';
 import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
 import { readableInherited } from '../core/read-scope';
 import { badRef, mustExist } from '../core/refs';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { measureSubjects } from '../economy/measures';
-import { OrgIndex } from '../../domain/org';
 import { unitsOn } from '../org/queries';
 import { currentTree, today } from '../org/service';
 import { decisionRecords } from '../steering/decisions';
@@ -91,7 +91,8 @@ async function subjectNames(db: Executor, rows: readonly State[]) {
     ...measures.map((m) => [m.id, m.title] as const),
     ...decisions.map((d) => [d.id, d.title] as const),
   ]);
-  return (r: State) => (r.measureId ? names.get(r.measureId) : r.decisionId ? names.get(r.decisionId) : undefined) ?? r.subjectTitle;
+  return (r: State) =>
+    (r.measureId ? names.get(r.measureId) : r.decisionId ? names.get(r.decisionId) : undefined) ?? r.subjectTitle;
 }
 
 const answerOf = async (services: Services, actor: Actor, rows: readonly State[]) => {
@@ -290,7 +291,9 @@ export async function updateAnalysis(
  * What a done analysis must hold: every consequence answered, the union consulted (samverkan,
  * MBL) and a conclusion. Each missing part is named.
  */
-function assertComplete(s: Pick<State, 'patients' | 'staff' | 'economy' | 'otherUnits' | 'conclusion' | 'unionConsultedOn'>) {
+function assertComplete(
+  s: Pick<State, 'patients' | 'staff' | 'economy' | 'otherUnits' | 'conclusion' | 'unionConsultedOn'>,
+) {
   const fields: FieldError[] = [];
   const need = (field: keyof typeof s, what: string) => {
     const v = s[field];
@@ -315,7 +318,11 @@ export async function completeAnalysis(services: Services, actor: Actor, id: str
         fields: [{ field: 'version', message: 'analysen är redan klar' }],
       });
     assertComplete(before);
-    await w.trx.updateTable('impact_analyses').set({ status: 'done', completed_at: w.now }).where('id', '=', id).execute();
+    await w.trx
+      .updateTable('impact_analyses')
+      .set({ status: 'done', completed_at: w.now })
+      .where('id', '=', id)
+      .execute();
     await w.record({
       kind: 'impact_analysis.completed',
       entity: 'impact_analysis',

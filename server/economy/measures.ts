@@ -93,7 +93,9 @@ export async function listMeasures(services: Services, actor: Actor, planId: str
   );
   return {
     period: month,
-    measures: shown.map((f) => measureJson(f, ctx.names, abilities(actor, ctx.tree), gates.get(f.id) as MeasureAnalysis)),
+    measures: shown.map((f) =>
+      measureJson(f, ctx.names, abilities(actor, ctx.tree), gates.get(f.id) as MeasureAnalysis),
+    ),
   };
 }
 
@@ -324,13 +326,19 @@ export async function createMeasure(services: Services, actor: Actor, input: Mea
   return write(services, actor, async (w) => {
     await checkMeasure(services, w, input, id);
     const changesService = input.changesService ?? false;
-    // A new measure has no analysis yet: it may be created planned, not started (issue 14).
-    await assertMayStart(w.trx, { id, title: input.title, category: input.category, changesService, status: input.status });
     await w.trx
       .insertInto('measures')
       .values({ id, ...measureRow(input, changesService), created_at: w.now })
       .execute();
     await writeParts(services, w, id, input);
+    // A new measure has no analysis yet: it may be created planned, not started (issue 14).
+    await assertMayStart(w.trx, {
+      id,
+      title: input.title,
+      category: input.category,
+      changesService,
+      status: input.status,
+    });
     await refreshMeasureFigures(w.trx, [id, input.parentMeasureId]);
     await w.record({
       kind: 'measure.created',
@@ -357,9 +365,15 @@ export async function updateMeasure(
     await checkMeasure(services, w, input, id);
     await bumpVersion(w.trx, 'measures', id, input.version, async () => (await snapshot(w.trx, id)).measure ?? null);
     const changesService = input.changesService ?? before.measure.changes_service;
-    await assertMayStart(w.trx, { id, title: input.title, category: input.category, changesService, status: input.status });
     await w.trx.updateTable('measures').set(measureRow(input, changesService)).where('id', '=', id).execute();
     await writeParts(services, w, id, input);
+    await assertMayStart(w.trx, {
+      id,
+      title: input.title,
+      category: input.category,
+      changesService,
+      status: input.status,
+    });
     // The old parent may have lost its last sub-measure and become a leaf again.
     await refreshMeasureFigures(w.trx, [id, input.parentMeasureId, before.measure.parent_measure_id]);
     await w.record({

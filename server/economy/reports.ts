@@ -1,9 +1,9 @@
 import { actorName } from '../../domain/actors';
 import type { MeasureCategory, MeasureStatus } from '../../domain/economy/measures';
 import { DomainError } from '../../domain/errors';
-import { assertMayStart } from '../analysis/gate';
 import { parseMonth } from '../../domain/indicators/months';
 import { formatPeriod } from '../../domain/periods';
+import { assertMayStart } from '../analysis/gate';
 import type { Actor, Executor, Services } from '../core/context';
 import { badRef } from '../core/refs';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';

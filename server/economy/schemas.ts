@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ANALYSIS_STATUSES } from '../../domain/analysis/impact';
 import {
   CALC_LINE_KINDS,
   CORRECTIVE_STATUSES,
@@ -6,7 +7,6 @@ import {
   MEASURE_CATEGORIES,
   MEASURE_STATUSES,
 } from '../../domain/economy/measures';
-import { ANALYSIS_STATUSES } from '../../domain/analysis/impact';
 import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
 import { DECISION_KINDS, PLAN_STATUSES } from '../../domain/steering';
 import { RecordCompetenceSchema } from '../competence/schemas';

@@ -1,8 +1,8 @@
 import { actorName } from '../../domain/actors';
 import { DomainError } from '../../domain/errors';
-import { assertMaySubmit } from '../analysis/gate';
 import { parseMonth } from '../../domain/indicators/months';
 import { formatPeriod } from '../../domain/periods';
+import { assertMaySubmit } from '../analysis/gate';
 import type { Actor, Services } from '../core/context';
 import { authorizeReadSomewhere, readableInherited } from '../core/read-scope';
 import { mustExist } from '../core/refs';
