@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getPath } from 'hono/utils/url';
 import { DomainError } from '../domain/errors';
+import { analysisRoutes } from './analysis/routes';
 import { authRoutes } from './auth/routes';
 import { bodyRoutes } from './bodies/routes';
 import { competenceRoutes } from './competence/routes';
@@ -60,6 +61,7 @@ export function buildApi(deps: Deps) {
   api.route('/', historyRoutes(deps));
   api.route('/', steeringRoutes(deps));
   api.route('/', economyRoutes(deps));
+  api.route('/', analysisRoutes(deps));
   api.route('/', competenceRoutes(deps));
   api.route('/', followupRoutes(deps));
   api.route('/', reportRoutes(deps));

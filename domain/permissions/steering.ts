@@ -25,6 +25,8 @@ export const steeringRules = {
 export const economyRules = {
   'allocation.write': steers,
   'measure.write': steers,
+  // A risk- och konsekvensanalys is written by whoever may write the measure it is made for.
+  'impactAnalysis.write': steers,
   'measure.report': reports,
   'correctiveAction.write': steers,
   // A unit's monthly follow-up is decided (approved or returned) at the level above it.

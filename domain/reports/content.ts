@@ -167,6 +167,21 @@ export interface AboveCompetenceRow {
   reason: string;
 }
 
+/**
+ * A running measure that needs a risk- och konsekvensanalys (ransonering, or a change to a
+ * service's scope or quality) and has no done one (issue 14, decision 020).
+ */
+export interface MissingAnalysisRow {
+  name: string;
+  unitName: string;
+  /** Why it needs one: its category, or that it changes a service. */
+  reason: string;
+  /** The measure's status, in words. */
+  statusLabel: string;
+  /** What there is: none at all, or a draft. */
+  analysisLabel: string;
+}
+
 /** The flag sections' headings and texts, shared by the exports and the web page. */
 export const FLAG_SECTION_TEXTS = {
   undecidedPlans: {
@@ -186,6 +201,12 @@ export const FLAG_SECTION_TEXTS = {
     intro:
       'Åtgärder och korrigerande åtgärder som är större, eller av annat slag, än den ansvariga chefen får besluta, och som inget behörigt beslut avgör.',
     empty: 'Inga åtgärder ligger över beslutsfattarens befogenhet.',
+  },
+  missingAnalyses: {
+    title: 'Åtgärder utan risk- och konsekvensanalys',
+    intro:
+      'Ransonering och åtgärder som ändrar en tjänsts omfattning eller kvalitet, som saknar en klar risk- och konsekvensanalys. De kan inte rapporteras som påbörjade eller lämnas in förrän analysen är klar.',
+    empty: 'Alla åtgärder som kräver en risk- och konsekvensanalys har en klar analys.',
   },
 } as const;
 
@@ -220,6 +241,8 @@ export interface ReportContent {
   undecidedPlans?: UndecidedPlanRow[];
   driftedGoals?: DriftedGoalRow[];
   aboveCompetence?: AboveCompetenceRow[];
+  /** Absent in content frozen before analyses were carried (issue 14). */
+  missingAnalyses?: MissingAnalysisRow[];
 }
 
 /** Progress of a long job, 0–1, with what it is doing now (Swedish). */

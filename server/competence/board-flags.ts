@@ -3,8 +3,14 @@ import { competentFor, type DecisionMaker } from '../../domain/competence/compet
 import { type MatterKind, measureMatter } from '../../domain/competence/rules';
 import type { IsoDate } from '../../domain/dates';
 import { OrgIndex } from '../../domain/org';
-import type { AboveCompetenceRow, DriftedGoalRow, UndecidedPlanRow } from '../../domain/reports/content';
+import type {
+  AboveCompetenceRow,
+  DriftedGoalRow,
+  MissingAnalysisRow,
+  UndecidedPlanRow,
+} from '../../domain/reports/content';
 import { PLAN_KIND_LABELS } from '../../domain/steering';
+import { measuresLackingAnalysis, reasonOf } from '../analysis/gate';
 import type { Executor } from '../core/context';
 import { correctiveActionsToJudgeIn, measuresToJudgeOfPlansIn } from '../economy/reads';
 import { unitsOn } from '../org/queries';
@@ -17,6 +23,7 @@ export interface BoardFlags {
   undecidedPlans: UndecidedPlanRow[];
   driftedGoals: DriftedGoalRow[];
   aboveCompetence: AboveCompetenceRow[];
+  missingAnalyses: MissingAnalysisRow[];
 }
 
 const bySwedish =
@@ -73,12 +80,22 @@ export async function boardFlags(db: Executor, unitId: string, day: IsoDate): Pr
     ...(await measuresAbove(db, judge, inScope, byId, day)),
     ...(await actionsAbove(db, judge, inScope, byId, day)),
   ];
+  const missingAnalyses: MissingAnalysisRow[] = (await measuresLackingAnalysis(db, [...inScope])).map((m) => ({
+    name: m.title,
+    unitName: name(m.ownerUnitId),
+    reason: reasonOf(m) === 'ransonering' ? 'Ransonering' : 'Ändrar en tjänsts omfattning eller kvalitet',
+    statusLabel: STATUS_LABELS[m.status],
+    analysisLabel: m.analysisStatus === 'draft' ? 'Utkast, inte klar' : 'Saknas',
+  }));
   return {
     undecidedPlans: undecidedPlans.sort(bySwedish((r) => r.title)),
+    missingAnalyses: missingAnalyses.sort(bySwedish((r) => `${r.unitName} ${r.name}`)),
     driftedGoals: driftedGoals.sort(bySwedish((r) => `${r.unitName} ${r.currentWording}`)),
     aboveCompetence: aboveCompetence.sort(bySwedish((r) => `${r.unitName} ${r.name}`)),
   };
 }
+
+const STATUS_LABELS = { planned: 'Planerad', ongoing: 'Pågår', done: 'Genomförd', stopped: 'Stoppad' } as const;
 
 type Units = Map<string, Awaited<ReturnType<typeof unitsOn>>[number]>;
 

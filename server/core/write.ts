@@ -125,6 +125,7 @@ export async function bumpVersion(
     | 'activities'
     | 'measures'
     | 'corrective_actions'
+    | 'impact_analyses'
     | 'cycle_occasions'
     | 'board_reports',
   id: string,

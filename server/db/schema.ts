@@ -340,6 +340,7 @@ export interface MeasuresTable {
   full_effect_on: DateCol;
   status: string;
   risk_analysis_ref: string | null;
+  changes_service: Generated<boolean>;
   created_at: Timestamp;
 }
 
@@ -616,6 +617,45 @@ export interface ControlAssessmentsTable {
   updated_at: Timestamp;
 }
 
+export interface ImpactAnalysesTable {
+  id: string;
+  version: Generated<number>;
+  subject_kind: string;
+  measure_id: string | null;
+  decision_id: string | null;
+  subject_title: Generated<string>;
+  unit_id: string;
+  title: string;
+  analysed_on: DateCol;
+  patients: Generated<string>;
+  staff: Generated<string>;
+  union_consulted_on: DateCol | null;
+  union_consulted_with: Generated<string>;
+  economy: Generated<string>;
+  other_units: Generated<string>;
+  conclusion: Generated<string>;
+  status: string;
+  made_by_name: string;
+  completed_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface ImpactAnalysisCostShiftsTable {
+  analysis_id: string;
+  seq: number;
+  unit_id: string;
+  how: string;
+}
+
+export interface ImpactAnalysisRisksTable {
+  analysis_id: string;
+  seq: number;
+  risk: string;
+  mitigation: Generated<string>;
+  probability: number | null;
+  consequence: number | null;
+}
+
 export interface DB {
   users: UsersTable;
   org_units: OrgUnitsTable;
@@ -652,6 +692,9 @@ export interface DB {
   measure_calc_lines: MeasureCalcLinesTable;
   measure_goals: MeasureGoalsTable;
   measure_reports: MeasureReportsTable;
+  impact_analyses: ImpactAnalysesTable;
+  impact_analysis_cost_shifts: ImpactAnalysisCostShiftsTable;
+  impact_analysis_risks: ImpactAnalysisRisksTable;
   delegation_levels: DelegationLevelsTable;
   corrective_actions: CorrectiveActionsTable;
   action_plan_submissions: ActionPlanSubmissionsTable;

@@ -9,10 +9,11 @@ import { write } from '../core/write';
 import { createActionPlan } from '../economy/action-plans';
 import { setAllocation } from '../economy/allocations';
 import { setDelegationLevels } from '../economy/delegation';
-import { createMeasure } from '../economy/measures';
+import { createMeasure, updateMeasure } from '../economy/measures';
 import { reportMeasureIn } from '../economy/reports';
 import { createDecision } from '../steering/decisions';
 import { decidePlan } from '../steering/plans';
+import { ANALYSED_MEASURES, seedAnalysis } from './analyses';
 
 interface DemoMeasure {
   key: string;
@@ -457,7 +458,7 @@ export async function seedEconomy(
     const net = mnkr(m.net);
     const cost = m.cost ? mnkr(m.cost) : 0n;
     const hasChildren = MEASURES.some((x) => x.parent === m.key);
-    const created = await createMeasure(services, actor, {
+    const input = {
       planId: plan.id,
       parentMeasureId: m.parent ? (measures.get(m.parent) as string) : null,
       ownerUnitId: u(m.owner),
@@ -496,7 +497,18 @@ export async function seedEconomy(
           ],
       goalIds: [],
       decisionIds: m.undecided ? [] : [decisionOf[bodyOf(m.owner)] as string],
+    };
+    // Ransonering starts only once its analysis is done (issue 14): planned first, analysed,
+    // then started. The summer ward has no analysis and waits, planned and flagged.
+    const needsAnalysis = m.category === 'ransonering';
+    const created = await createMeasure(services, actor, {
+      ...input,
+      status: needsAnalysis ? 'planned' : 'ongoing',
     });
+    if (needsAnalysis && ANALYSED_MEASURES.has(m.key)) {
+      await seedAnalysis(services, actor, m.key, created.id, u);
+      await updateMeasure(services, actor, created.id, { ...input, status: 'ongoing', version: 1 });
+    }
     measures.set(m.key, created.id);
   }
 
@@ -509,7 +521,11 @@ export async function seedEconomy(
     if (['stab'].includes(m.owner)) return 'stab';
     return 'hs';
   };
-  const versions = new Map([...measures.values()].map((id) => [id, 1]));
+  const versions = new Map(
+    (await services.db.selectFrom('measures').select(['id', 'version']).where('plan_id', '=', plan.id).execute()).map(
+      (r) => [r.id, r.version],
+    ),
+  );
   for (const [period, totals] of Object.entries(FORECASTS)) {
     const final = period === '2025-01';
     const monthShare = final ? 12n : BigInt(Number(period.slice(5)));

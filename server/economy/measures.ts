@@ -10,6 +10,7 @@ import {
   targetEffect,
 } from '../../domain/economy/measures';
 import { DomainError, notFound } from '../../domain/errors';
+import { analysesOfMeasures, assertMayStart, type MeasureAnalysis } from '../analysis/gate';
 import { mayCite } from '../competence/citations';
 import { Judge } from '../competence/judge';
 import { abilities } from '../core/abilities';
@@ -29,12 +30,18 @@ export const measureAbilities = (f: MeasureFigures, canOn: ReturnType<typeof abi
     edit: 'measure.write',
     report: 'measure.report',
     correct: 'correctiveAction.write',
+    analyse: 'impactAnalysis.write',
     history: 'history.read',
   });
   return { ...c, report: c.report && f.leaf };
 };
 
-const measureJson = (f: MeasureFigures, names: Map<string, string>, canOn: ReturnType<typeof abilities>) => ({
+const measureJson = (
+  f: MeasureFigures,
+  names: Map<string, string>,
+  canOn: ReturnType<typeof abilities>,
+  gate: MeasureAnalysis,
+) => ({
   id: f.id,
   version: f.version,
   parentId: f.parentId,
@@ -57,6 +64,10 @@ const measureJson = (f: MeasureFigures, names: Map<string, string>, canOn: Retur
   deviates: f.deviates,
   lastReport: f.lastReport,
   mandate: f.mandate,
+  changesService: gate.changesService,
+  impactAnalysis: gate.analysis,
+  needsImpactAnalysis: gate.needed,
+  lacksImpactAnalysis: gate.lacking,
   can: measureAbilities(f, canOn),
 });
 
@@ -75,11 +86,16 @@ export async function listMeasures(services: Services, actor: Actor, planId: str
     }
   };
   visit(null);
+  const shown = ordered.filter((f) => may(f.ownerUnitId));
+  const gates = await analysesOfMeasures(
+    services.db,
+    shown.map((f) => f.id),
+  );
   return {
     period: month,
-    measures: ordered
-      .filter((f) => may(f.ownerUnitId))
-      .map((f) => measureJson(f, ctx.names, abilities(actor, ctx.tree))),
+    measures: shown.map((f) =>
+      measureJson(f, ctx.names, abilities(actor, ctx.tree), gates.get(f.id) as MeasureAnalysis),
+    ),
   };
 }
 
@@ -118,8 +134,9 @@ export async function getMeasure(services: Services, actor: Actor, id: string, p
     realisationPct: l.realisation_pct,
   }));
   const asLines: CalcLine[] = calc.map((l) => ({ ...l, amountKr: BigInt(l.amountKr) }));
+  const gate = (await analysesOfMeasures(services.db, [id])).get(id) as MeasureAnalysis;
   return {
-    ...measureJson(f, ctx.names, abilities(actor, ctx.tree)),
+    ...measureJson(f, ctx.names, abilities(actor, ctx.tree), gate),
     planId: plan_id,
     planTitle: data.title,
     planStartYear: data.startYear,
@@ -182,6 +199,8 @@ export interface MeasureInput {
   fullEffectOn: IsoDate;
   status: MeasureStatus;
   riskAnalysisRef: string | null;
+  /** Changes a service's scope or quality; kept as it is when left out of an edit. */
+  changesService?: boolean;
   calculation: {
     year: number;
     kind: 'saving' | 'cost';
@@ -261,7 +280,7 @@ async function writeParts(services: Services, w: WriteTx, id: string, input: Mea
   for (const d of input.decisionIds) await linkDecision(w.trx, d, 'measure', id);
 }
 
-const measureRow = (input: MeasureInput) => ({
+const measureRow = (input: MeasureInput, changesService: boolean) => ({
   plan_id: input.planId,
   parent_measure_id: input.parentMeasureId,
   owner_unit_id: input.ownerUnitId,
@@ -274,6 +293,7 @@ const measureRow = (input: MeasureInput) => ({
   full_effect_on: input.fullEffectOn,
   status: input.status,
   risk_analysis_ref: input.riskAnalysisRef,
+  changes_service: changesService,
 });
 
 const snapshot = async (db: Executor, id: string) => ({
@@ -289,11 +309,20 @@ const snapshot = async (db: Executor, id: string) => ({
 export async function createMeasure(services: Services, actor: Actor, input: MeasureInput, id = randomUUID()) {
   return write(services, actor, async (w) => {
     await checkMeasure(services, w, input, id);
+    const changesService = input.changesService ?? false;
     await w.trx
       .insertInto('measures')
-      .values({ id, ...measureRow(input), created_at: w.now })
+      .values({ id, ...measureRow(input, changesService), created_at: w.now })
       .execute();
     await writeParts(services, w, id, input);
+    // A new measure has no analysis yet: it may be created planned, not started (issue 14).
+    await assertMayStart(w.trx, {
+      id,
+      title: input.title,
+      category: input.category,
+      changesService,
+      status: input.status,
+    });
     await refreshMeasureFigures(w.trx, [id, input.parentMeasureId]);
     await w.record({
       kind: 'measure.created',
@@ -319,8 +348,16 @@ export async function updateMeasure(
     authorize(actor, 'measure.write', { unitId: before.measure.owner_unit_id }, await currentTree(services, w.trx));
     await checkMeasure(services, w, input, id);
     await bumpVersion(w.trx, 'measures', id, input.version, async () => (await snapshot(w.trx, id)).measure ?? null);
-    await w.trx.updateTable('measures').set(measureRow(input)).where('id', '=', id).execute();
+    const changesService = input.changesService ?? before.measure.changes_service;
+    await w.trx.updateTable('measures').set(measureRow(input, changesService)).where('id', '=', id).execute();
     await writeParts(services, w, id, input);
+    await assertMayStart(w.trx, {
+      id,
+      title: input.title,
+      category: input.category,
+      changesService,
+      status: input.status,
+    });
     // The old parent may have lost its last sub-measure and become a leaf again.
     await refreshMeasureFigures(w.trx, [id, input.parentMeasureId, before.measure.parent_measure_id]);
     await w.record({
@@ -334,3 +371,46 @@ export async function updateMeasure(
     return { id };
   });
 }
+
+/** What the analysis rule needs of a measure: for the analysis capability, which may not read measures itself. */
+export async function measureSubjects(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('measures')
+    .select(['id', 'title', 'owner_unit_id', 'category', 'changes_service', 'status'])
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map(subjectOf);
+}
+
+/**
+ * The measures owned by the given units that need a risk- och konsekvensanalys by their kind
+ * (ransonering, or changing a service) and still run: what the flags are drawn from.
+ */
+export async function measuresNeedingAnalysis(db: Executor, ownerUnitIds: readonly string[]) {
+  if (ownerUnitIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('measures')
+    .select(['id', 'title', 'owner_unit_id', 'category', 'changes_service', 'status'])
+    .where('owner_unit_id', 'in', ownerUnitIds)
+    .where('status', '!=', 'stopped')
+    .where((eb) => eb.or([eb('category', '=', 'ransonering'), eb('changes_service', '=', true)]))
+    .execute();
+  return rows.map(subjectOf);
+}
+
+const subjectOf = (r: {
+  id: string;
+  title: string;
+  owner_unit_id: string;
+  category: string;
+  changes_service: boolean;
+  status: string;
+}) => ({
+  id: r.id,
+  title: r.title,
+  ownerUnitId: r.owner_unit_id,
+  category: r.category as MeasureCategory,
+  changesService: r.changes_service,
+  status: r.status as MeasureStatus,
+});

@@ -1,7 +1,9 @@
 import { actorName } from '../../domain/actors';
+import type { MeasureCategory, MeasureStatus } from '../../domain/economy/measures';
 import { DomainError } from '../../domain/errors';
 import { parseMonth } from '../../domain/indicators/months';
 import { formatPeriod } from '../../domain/periods';
+import { assertMayStart } from '../analysis/gate';
 import type { Actor, Executor, Services } from '../core/context';
 import { badRef } from '../core/refs';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
@@ -43,6 +45,19 @@ export async function reportMeasureIn(
     throw new DomainError('unprocessable', 'En åtgärd med delåtgärder räknas fram ur dem och rapporteras inte själv.', {
       fields: [{ field: field('measureId'), message: 'har delåtgärder' }],
     });
+  // A report on a started measure reports it as started: ransonering and changes to a service
+  // need their risk- och konsekvensanalys done first (issue 14).
+  await assertMayStart(
+    w.trx,
+    {
+      id: m.id,
+      title: m.title,
+      category: m.category as MeasureCategory,
+      changesService: m.changes_service,
+      status: m.status as MeasureStatus,
+    },
+    field('measureId'),
+  );
   const before = await w.trx
     .selectFrom('measure_reports')
     .selectAll()

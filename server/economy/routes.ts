@@ -60,7 +60,12 @@ const MeasureInput = z.object({
   startOn: IsoDateSchema,
   fullEffectOn: IsoDateSchema,
   status: z.enum(MEASURE_STATUSES).default('planned'),
+  /** A reference to a document (diarienummer, link); not the analysis the rule asks for. */
   riskAnalysisRef: z.string().trim().max(300).nullable().default(null),
+  changesService: z.boolean().optional().openapi({
+    description:
+      'Åtgärden ändrar en tjänsts omfattning eller kvalitet och kräver då en klar risk- och konsekvensanalys; utelämnat vid ändring behålls värdet.',
+  }),
   calculation: z
     .array(
       z.object({

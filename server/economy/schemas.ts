@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ANALYSIS_STATUSES } from '../../domain/analysis/impact';
 import {
   CALC_LINE_KINDS,
   CORRECTIVE_STATUSES,
@@ -111,9 +112,16 @@ export const MeasureAbilitiesSchema = z
     /** Report forecast and outcome: a measure without sub-measures only. */
     report: z.boolean(),
     correct: z.boolean(),
+    /** Write the measure's risk- och konsekvensanalys. */
+    analyse: z.boolean(),
     history: z.boolean(),
   })
   .openapi('MeasureAbilities');
+
+/** The measure's risk- och konsekvensanalys: which, and whether it is done. */
+export const MeasureAnalysisRefSchema = z
+  .object({ id: z.string(), status: z.enum(ANALYSIS_STATUSES) })
+  .openapi('MeasureAnalysisRef');
 
 export const MeasureFiguresSchema = z
   .object({
@@ -139,6 +147,13 @@ export const MeasureFiguresSchema = z
     deviates: z.boolean(),
     lastReport: orNull(LastReportSchema),
     mandate: MandateSchema,
+    /** The measure changes a service's scope or quality (omfång eller kvalitet). */
+    changesService: z.boolean(),
+    impactAnalysis: orNull(MeasureAnalysisRefSchema),
+    /** Ransonering, or changing a service: a done analysis is needed before it starts or is submitted. */
+    needsImpactAnalysis: z.boolean(),
+    /** Needs an analysis and has no done one: flagged. */
+    lacksImpactAnalysis: z.boolean(),
     can: MeasureAbilitiesSchema,
   })
   .openapi('MeasureFigures');

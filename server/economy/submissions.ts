@@ -2,6 +2,7 @@ import { actorName } from '../../domain/actors';
 import { DomainError } from '../../domain/errors';
 import { parseMonth } from '../../domain/indicators/months';
 import { formatPeriod } from '../../domain/periods';
+import { assertMaySubmit } from '../analysis/gate';
 import type { Actor, Services } from '../core/context';
 import { authorizeReadSomewhere, readableInherited } from '../core/read-scope';
 import { mustExist } from '../core/refs';
@@ -62,6 +63,11 @@ export async function submitPeriod(
           })),
         },
       );
+    // Submitting sends the unit's measures on for decision: none may lack its analysis (issue 14).
+    await assertMaySubmit(
+      w.trx,
+      measures.filter((m) => inScope.has(m.owner_unit_id) && m.status !== 'stopped').map((m) => m.id),
+    );
     const before = await w.trx
       .selectFrom('action_plan_submissions')
       .selectAll()

@@ -1,12 +1,14 @@
 import Decimal from 'decimal.js';
 import { levelFor, mandateOf } from '../../domain/economy/delegation';
 import type { UnitLevel } from '../../domain/org';
+import { measuresLackingAnalysis } from '../analysis/gate';
 import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
 import { figuresFor } from '../economy/context';
 import { indicatorCorrectiveActions, measureCorrectiveActions } from '../economy/corrective-actions';
 import { delegationLevels } from '../economy/figures';
-import { currentTree } from '../org/service';
+import { unitsOn } from '../org/queries';
+import { currentTree, today } from '../org/service';
 import { plansCoveringYear } from '../steering/coverage';
 import { type Scorecard, scorecard } from '../steering/scorecard';
 
@@ -182,5 +184,11 @@ export async function listDeviations(services: Services, actor: Actor, unitId: s
     out.push(...(await measureDeviations(services, actor, planId, unitId, card.period)).deviations);
   const tree = await currentTree(services);
   const can = abilities(actor, tree)(unitId, { act: 'correctiveAction.write' });
-  return { period: card.period, unitId, unitName: card.unitName, deviations: out, can };
+  // The scorecard above already refused a reader who may not read the unit.
+  const names = new Map((await unitsOn(services.db, today(services))).map((u) => [u.id, u.name]));
+  const missingAnalyses = (await measuresLackingAnalysis(services.db, tree.subtree(unitId))).map((m) => ({
+    ...m,
+    unitName: names.get(m.ownerUnitId) ?? '',
+  }));
+  return { period: card.period, unitId, unitName: card.unitName, deviations: out, missingAnalyses, can };
 }

@@ -5,6 +5,7 @@ import { DEVIATION_KINDS, DEVIATION_STATUSES } from '../../domain/followup/devia
 import { OUTBOX_TRANSPORTS } from '../../domain/followup/outbox';
 import { SUBMISSION_STATUSES, TRAIL_ACTIONS } from '../../domain/followup/submissions';
 import { UNIT_LEVELS } from '../../domain/org';
+import { LackingAnalysisSchema } from '../analysis/schemas';
 import { countsOf } from '../http/counts';
 import { orNull } from '../http/nullable';
 
@@ -146,6 +147,11 @@ export const DeviationsSchema = z
     unitId: z.string(),
     unitName: z.string(),
     deviations: z.array(DeviationSchema),
+    /**
+     * Running measures under the unit that need a risk- och konsekvensanalys (ransonering, or a
+     * change to a service) and have no done one: they cannot be started or submitted (issue 14).
+     */
+    missingAnalyses: z.array(LackingAnalysisSchema.extend({ unitName: z.string() })),
     /** What the caller may do here: register a corrective action for the unit's deviations. */
     can: z.object({ act: z.boolean() }).openapi('DeviationsAbilities'),
   })

@@ -77,6 +77,9 @@ export const HISTORY_KINDS = [
   'control_action.updated',
   'control_assessment.created',
   'control_assessment.updated',
+  'impact_analysis.created',
+  'impact_analysis.updated',
+  'impact_analysis.completed',
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
@@ -110,6 +113,7 @@ export const HISTORY_ENTITIES = [
   'control_result',
   'control_action',
   'control_assessment',
+  'impact_analysis',
 ] as const;
 export type HistoryEntity = (typeof HISTORY_ENTITIES)[number];
 

@@ -336,6 +336,7 @@ const MeasureState = strict(
         fullEffectOn: DateText,
         status: Text,
         riskAnalysisRef: Text.nullable(),
+        changesService: z.boolean(),
         createdAt: Timestamp,
       },
       'HistoryMeasureFields',
@@ -622,6 +623,44 @@ const ControlAssessmentState = z
   .strict()
   .openapi('HistoryControlAssessment');
 
+/** A risk- och konsekvensanalys as its history keeps it: every section, the units and risks in order. */
+const ImpactAnalysisState = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    subjectKind: z.enum(['measure', 'decision', 'change']),
+    measureId: z.string().nullable(),
+    decisionId: z.string().nullable(),
+    subjectTitle: z.string(),
+    unitId: z.string(),
+    title: z.string(),
+    analysedOn: z.string(),
+    patients: z.string(),
+    staff: z.string(),
+    unionConsultedOn: z.string().nullable(),
+    unionConsultedWith: z.string(),
+    economy: z.string(),
+    otherUnits: z.string(),
+    conclusion: z.string(),
+    status: z.enum(['draft', 'done']),
+    madeByName: z.string(),
+    completedAt: z.string().nullable(),
+    createdAt: z.string(),
+    costShifts: z.array(z.object({ unitId: z.string(), how: z.string() }).strict()),
+    risks: z.array(
+      z
+        .object({
+          risk: z.string(),
+          mitigation: z.string(),
+          probability: z.number().int().nullable(),
+          consequence: z.number().int().nullable(),
+        })
+        .strict(),
+    ),
+  })
+  .strict()
+  .openapi('HistoryImpactAnalysis');
+
 /**
  * What each kind's `before` and `after` hold, field by field. A kind missing here fails to
  * compile; a write whose payload its kind rejects fails the tests.
@@ -705,6 +744,9 @@ export const PAYLOADS: Record<HistoryKind, { before: z.ZodType; after: z.ZodType
   'control_action.updated': { before: ControlActionState, after: ControlActionState },
   'control_assessment.created': { before: z.null(), after: ControlAssessmentState },
   'control_assessment.updated': { before: ControlAssessmentState, after: ControlAssessmentState },
+  'impact_analysis.created': { before: z.null(), after: ImpactAnalysisState },
+  'impact_analysis.updated': { before: ImpactAnalysisState, after: ImpactAnalysisState },
+  'impact_analysis.completed': { before: ImpactAnalysisState, after: ImpactAnalysisState },
 };
 
 const FieldChangeSchema = z

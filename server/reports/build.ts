@@ -204,6 +204,7 @@ export async function buildContent(
     undecidedPlans: flags.undecidedPlans,
     driftedGoals: flags.driftedGoals,
     aboveCompetence: flags.aboveCompetence,
+    missingAnalyses: flags.missingAnalyses,
   };
   onProgress(1, 'Klar');
   return content;

@@ -140,6 +140,16 @@ export const AboveCompetenceRowSchema = z
   })
   .openapi('AboveCompetenceRow');
 
+export const MissingAnalysisRowSchema = z
+  .object({
+    name: z.string(),
+    unitName: z.string(),
+    reason: z.string(),
+    statusLabel: z.string(),
+    analysisLabel: z.string(),
+  })
+  .openapi('MissingAnalysisRow');
+
 export const ReportContentSchema = z
   .object({
     title: z.string(),
@@ -159,6 +169,8 @@ export const ReportContentSchema = z
     undecidedPlans: z.array(UndecidedPlanRowSchema).optional(),
     driftedGoals: z.array(DriftedGoalRowSchema).optional(),
     aboveCompetence: z.array(AboveCompetenceRowSchema).optional(),
+    /** Measures lacking their risk- och konsekvensanalys (issue 14); absent in content frozen before. */
+    missingAnalyses: z.array(MissingAnalysisRowSchema).optional(),
   })
   .openapi('ReportContent');
 

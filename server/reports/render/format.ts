@@ -264,11 +264,12 @@ export const SECTIONS = [
   { id: 'undecidedPlans', title: FLAG_SECTION_TEXTS.undecidedPlans.title },
   { id: 'driftedGoals', title: FLAG_SECTION_TEXTS.driftedGoals.title },
   { id: 'aboveCompetence', title: FLAG_SECTION_TEXTS.aboveCompetence.title },
+  { id: 'missingAnalyses', title: FLAG_SECTION_TEXTS.missingAnalyses.title },
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
 
 /** The sections that list flagged records for the board (decision 016). */
-export const FLAG_SECTION_IDS = ['undecidedPlans', 'driftedGoals', 'aboveCompetence'] as const;
+export const FLAG_SECTION_IDS = ['undecidedPlans', 'driftedGoals', 'aboveCompetence', 'missingAnalyses'] as const;
 export type FlagSectionId = (typeof FLAG_SECTION_IDS)[number];
 export const isFlagSection = (id: string): id is FlagSectionId => (FLAG_SECTION_IDS as readonly string[]).includes(id);
 
@@ -334,6 +335,20 @@ export function flagTable(content: ReportContent, id: FlagSectionId): FlagTable 
         r.requiredDecisionMaker,
         r.reason,
       ]),
+    };
+  if (id === 'missingAnalyses')
+    return {
+      title,
+      intro,
+      empty,
+      columns: [
+        { header: 'Åtgärd', width: 28 },
+        { header: 'Enhet', width: 18 },
+        { header: 'Varför analys krävs', width: 24 },
+        { header: 'Status', width: 12 },
+        { header: 'Analys', width: 18 },
+      ],
+      rows: (content.missingAnalyses ?? []).map((r) => [r.name, r.unitName, r.reason, r.statusLabel, r.analysisLabel]),
     };
   return {
     title,

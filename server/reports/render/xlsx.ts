@@ -18,6 +18,7 @@ export const SHEETS = {
   undecidedPlans: 'Planer utan beslut',
   driftedGoals: 'Mål utan beslut',
   aboveCompetence: 'Över befogenhet',
+  missingAnalyses: 'Saknar konsekvensanalys',
 } as const;
 
 const MNKR_FORMAT = f.MNKR_NUMBER_FORMAT;

@@ -28,6 +28,10 @@ const ValuesPage = lazy(() => import('../steering/ValuesPage').then((m) => ({ de
 const ActionPlansPage = lazy(() => import('../economy/ActionPlansPage').then((m) => ({ default: m.ActionPlansPage })));
 const ActionPlanPage = lazy(() => import('../economy/ActionPlanPage').then((m) => ({ default: m.ActionPlanPage })));
 const MeasurePage = lazy(() => import('../economy/MeasurePage').then((m) => ({ default: m.MeasurePage })));
+const AnalysisPage = lazy(() => import('../analysis/AnalysisPage').then((m) => ({ default: m.AnalysisPage })));
+const MeasureAnalysisPage = lazy(() =>
+  import('../analysis/AnalysisPage').then((m) => ({ default: m.MeasureAnalysisPage })),
+);
 const CyclePage = lazy(() => import('../followup/CyclePage').then((m) => ({ default: m.CyclePage })));
 const FollowupPage = lazy(() => import('../followup/FollowupPage').then((m) => ({ default: m.FollowupPage })));
 const SubmissionPage = lazy(() => import('../followup/SubmissionPage').then((m) => ({ default: m.SubmissionPage })));
@@ -122,6 +126,8 @@ export function App() {
                   <Route path="/handlingsplaner" element={<ActionPlansPage />} />
                   <Route path="/handlingsplaner/:id" element={<ActionPlanPage />} />
                   <Route path="/atgarder/:id" element={<MeasurePage />} />
+                  <Route path="/atgarder/:id/konsekvensanalys" element={<MeasureAnalysisPage />} />
+                  <Route path="/konsekvensanalyser/:id" element={<AnalysisPage />} />
                   <Route path="/arshjul" element={<CyclePage />} />
                   <Route path="/uppfoljning" element={<FollowupPage />} />
                   <Route path="/uppfoljning/:unitId/:period" element={<SubmissionPage />} />

@@ -2319,7 +2319,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+                    entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
                     id: string;
                 };
                 header?: never;
@@ -6076,6 +6076,8 @@ export interface paths {
                         status?: "planned" | "ongoing" | "done" | "stopped";
                         /** @default null */
                         riskAnalysisRef?: string | null;
+                        /** @description Åtgärden ändrar en tjänsts omfattning eller kvalitet och kräver då en klar risk- och konsekvensanalys; utelämnat vid ändring behålls värdet. */
+                        changesService?: boolean;
                         /** @default [] */
                         calculation?: {
                             year: number;
@@ -6219,6 +6221,8 @@ export interface paths {
                         status?: "planned" | "ongoing" | "done" | "stopped";
                         /** @default null */
                         riskAnalysisRef?: string | null;
+                        /** @description Åtgärden ändrar en tjänsts omfattning eller kvalitet och kräver då en klar risk- och konsekvensanalys; utelämnat vid ändring behålls värdet. */
+                        changesService?: boolean;
                         /** @default [] */
                         calculation?: {
                             year: number;
@@ -7075,6 +7079,560 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/impact-analyses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** En enhets och dess underenheters risk- och konsekvensanalyser */
+        get: {
+            parameters: {
+                query: {
+                    unitId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Analyserna */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImpactAnalysisList"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Skriv en risk- och konsekvensanalys (som utkast) för en åtgärd, ett beslut eller en förändring */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        analysedOn: string;
+                        /**
+                         * @description Konsekvenser för patienter och medborgare
+                         * @default
+                         */
+                        patients?: string;
+                        /**
+                         * @description Konsekvenser för medarbetarna (arbetsmiljö)
+                         * @default
+                         */
+                        staff?: string;
+                        /**
+                         * @description När samverkan (MBL) skedde; anges tillsammans med unionConsultedWith
+                         * @default null
+                         */
+                        unionConsultedOn?: string | null;
+                        /**
+                         * @description Med vilka samverkan skedde
+                         * @default
+                         */
+                        unionConsultedWith?: string;
+                        /**
+                         * @description Konsekvenser för ekonomin
+                         * @default
+                         */
+                        economy?: string;
+                        /**
+                         * @description Konsekvenser för andra enheter (kostnadsövervältring)
+                         * @default
+                         */
+                        otherUnits?: string;
+                        /**
+                         * @description Vilka enheter som får bära en kostnad, och hur
+                         * @default []
+                         */
+                        costShifts?: {
+                            unitId: string;
+                            how: string;
+                        }[];
+                        /** @default  */
+                        conclusion?: string;
+                        /** @default [] */
+                        risks?: {
+                            risk: string;
+                            /** @default  */
+                            mitigation?: string;
+                            /** @default null */
+                            probability?: number | null;
+                            /** @default null */
+                            consequence?: number | null;
+                        }[];
+                        /** @enum {string} */
+                        subjectKind: "measure" | "decision" | "change";
+                        /** @default null */
+                        measureId?: string | null;
+                        /** @default null */
+                        decisionId?: string | null;
+                        /**
+                         * @description Förändringen analysen gäller, när den inte är en åtgärd eller ett beslut
+                         * @default
+                         */
+                        subjectTitle?: string;
+                        /**
+                         * @description Enheten analysen hör till; för en åtgärd alltid åtgärdens enhet
+                         * @default null
+                         */
+                        unitId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Skapad */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImpactAnalysis"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/impact-analyses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** En risk- och konsekvensanalys */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Analysen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImpactAnalysis"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Ändra analysens avsnitt och risker */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        analysedOn: string;
+                        /**
+                         * @description Konsekvenser för patienter och medborgare
+                         * @default
+                         */
+                        patients?: string;
+                        /**
+                         * @description Konsekvenser för medarbetarna (arbetsmiljö)
+                         * @default
+                         */
+                        staff?: string;
+                        /**
+                         * @description När samverkan (MBL) skedde; anges tillsammans med unionConsultedWith
+                         * @default null
+                         */
+                        unionConsultedOn?: string | null;
+                        /**
+                         * @description Med vilka samverkan skedde
+                         * @default
+                         */
+                        unionConsultedWith?: string;
+                        /**
+                         * @description Konsekvenser för ekonomin
+                         * @default
+                         */
+                        economy?: string;
+                        /**
+                         * @description Konsekvenser för andra enheter (kostnadsövervältring)
+                         * @default
+                         */
+                        otherUnits?: string;
+                        /**
+                         * @description Vilka enheter som får bära en kostnad, och hur
+                         * @default []
+                         */
+                        costShifts?: {
+                            unitId: string;
+                            how: string;
+                        }[];
+                        /** @default  */
+                        conclusion?: string;
+                        /** @default [] */
+                        risks?: {
+                            risk: string;
+                            /** @default  */
+                            mitigation?: string;
+                            /** @default null */
+                            probability?: number | null;
+                            /** @default null */
+                            consequence?: number | null;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Ändrad */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImpactAnalysis"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/impact-analyses/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Markera analysen som klar: alla konsekvenser, samverkan och slutsats måste vara ifyllda */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Klar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImpactAnalysis"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -12560,7 +13118,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12575,7 +13133,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12590,7 +13148,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12605,7 +13163,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12620,7 +13178,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12635,7 +13193,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12650,7 +13208,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12665,7 +13223,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12680,7 +13238,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12695,7 +13253,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12710,7 +13268,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12725,7 +13283,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12740,7 +13298,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12755,7 +13313,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12770,7 +13328,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12785,7 +13343,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12800,7 +13358,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12815,7 +13373,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12830,7 +13388,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12845,7 +13403,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12860,7 +13418,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12875,7 +13433,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12890,7 +13448,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12905,7 +13463,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12920,7 +13478,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12935,7 +13493,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12950,7 +13508,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12965,7 +13523,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12980,7 +13538,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -12995,7 +13553,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13010,7 +13568,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13025,7 +13583,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13040,7 +13598,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13055,7 +13613,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13070,7 +13628,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13085,7 +13643,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13100,7 +13658,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13115,7 +13673,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13130,7 +13688,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13145,7 +13703,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13160,7 +13718,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13175,7 +13733,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13190,7 +13748,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13205,7 +13763,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13220,7 +13778,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13235,7 +13793,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13250,7 +13808,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13265,7 +13823,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13280,7 +13838,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13295,7 +13853,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13310,7 +13868,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13325,7 +13883,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13340,7 +13898,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13355,7 +13913,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13370,7 +13928,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13385,7 +13943,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13400,7 +13958,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13415,7 +13973,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13430,7 +13988,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13445,7 +14003,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13460,7 +14018,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13475,7 +14033,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13490,7 +14048,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13505,7 +14063,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13520,7 +14078,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13535,7 +14093,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13550,7 +14108,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13565,7 +14123,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13580,7 +14138,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13595,7 +14153,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13610,7 +14168,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13625,7 +14183,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13640,7 +14198,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13655,7 +14213,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13670,7 +14228,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13685,7 +14243,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13700,7 +14258,7 @@ export interface components {
             actorId: string | null;
             actorName: string;
             /** @enum {string} */
-            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment";
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
             entityId: string;
             unitId: string | null;
             /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
@@ -13709,6 +14267,51 @@ export interface components {
             kind: "control_assessment.updated";
             before: components["schemas"]["HistoryControlAssessment"] | null;
             after: components["schemas"]["HistoryControlAssessment"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "impact_analysis.created";
+            before: null;
+            after: components["schemas"]["HistoryImpactAnalysis"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "impact_analysis.updated";
+            before: components["schemas"]["HistoryImpactAnalysis"] | null;
+            after: components["schemas"]["HistoryImpactAnalysis"] | null;
+        } | {
+            id: string;
+            at: string;
+            actorId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            entity: "org_unit" | "body" | "body_member" | "body_delegation" | "user" | "role_assignment" | "decision" | "plan" | "goal" | "goal_analysis" | "assignment" | "indicator" | "activity" | "measure" | "corrective_action" | "delegation" | "competence" | "cycle_occasion" | "submission" | "report" | "meeting" | "risk" | "risk_scale" | "control_plan" | "control_point" | "control_result" | "control_action" | "control_assessment" | "impact_analysis";
+            entityId: string;
+            unitId: string | null;
+            /** @description Vad som ändrades från vad till vad, fält för fält: samma form för alla slag av poster. */
+            changes: components["schemas"]["HistoryFieldChange"][];
+            /** @enum {string} */
+            kind: "impact_analysis.completed";
+            before: components["schemas"]["HistoryImpactAnalysis"] | null;
+            after: components["schemas"]["HistoryImpactAnalysis"] | null;
         };
         HistoryFieldChange: {
             /** @description Fältets namn; nästlade fält med punkt (`measure.title`) */
@@ -14038,6 +14641,7 @@ export interface components {
             fullEffectOn: string;
             status: string;
             riskAnalysisRef: string | null;
+            changesService: boolean;
             /** @description Tidpunkt (ISO 8601, UTC) */
             createdAt: string;
         };
@@ -14317,6 +14921,40 @@ export interface components {
             judgement: "sufficient" | "partly" | "insufficient";
             reasons: string;
             decisionId: string | null;
+        };
+        HistoryImpactAnalysis: {
+            id: string;
+            version: number;
+            /** @enum {string} */
+            subjectKind: "measure" | "decision" | "change";
+            measureId: string | null;
+            decisionId: string | null;
+            subjectTitle: string;
+            unitId: string;
+            title: string;
+            analysedOn: string;
+            patients: string;
+            staff: string;
+            unionConsultedOn: string | null;
+            unionConsultedWith: string;
+            economy: string;
+            otherUnits: string;
+            conclusion: string;
+            /** @enum {string} */
+            status: "draft" | "done";
+            madeByName: string;
+            completedAt: string | null;
+            createdAt: string;
+            costShifts: {
+                unitId: string;
+                how: string;
+            }[];
+            risks: {
+                risk: string;
+                mitigation: string;
+                probability: number | null;
+                consequence: number | null;
+            }[];
         };
         Decision: components["schemas"]["DecisionSummary"] & {
             links: components["schemas"]["DecisionLink"][];
@@ -14776,6 +15414,10 @@ export interface components {
             deviates: boolean;
             lastReport: components["schemas"]["LastReport"] | null;
             mandate: components["schemas"]["Mandate"];
+            changesService: boolean;
+            impactAnalysis: components["schemas"]["MeasureAnalysisRef"] | null;
+            needsImpactAnalysis: boolean;
+            lacksImpactAnalysis: boolean;
             can: components["schemas"]["MeasureAbilities"];
         };
         LastReport: {
@@ -14790,11 +15432,17 @@ export interface components {
             aboveMandate: boolean;
             flagged: boolean;
         };
+        MeasureAnalysisRef: {
+            id: string;
+            /** @enum {string} */
+            status: "draft" | "done";
+        };
         MeasureAbilities: {
             read: boolean;
             edit: boolean;
             report: boolean;
             correct: boolean;
+            analyse: boolean;
             history: boolean;
         };
         Measure: components["schemas"]["MeasureFigures"] & {
@@ -14901,6 +15549,55 @@ export interface components {
             /** @enum {string|null} */
             bodyKind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer" | null;
             maxAmountKr: components["schemas"]["KronorText"] | null;
+        };
+        ImpactAnalysis: {
+            id: string;
+            version: number;
+            /** @enum {string} */
+            subjectKind: "measure" | "decision" | "change";
+            measureId: string | null;
+            decisionId: string | null;
+            subjectTitle: string;
+            subjectName: string;
+            unitId: string;
+            unitName: string;
+            title: string;
+            analysedOn: string;
+            patients: string;
+            staff: string;
+            unionConsultedOn: string | null;
+            unionConsultedWith: string;
+            economy: string;
+            otherUnits: string;
+            costShifts: {
+                unitId: string;
+                unitName: string;
+                how: string;
+            }[];
+            conclusion: string;
+            /** @enum {string} */
+            status: "draft" | "done";
+            madeByName: string;
+            completedAt: string | null;
+            createdAt: string;
+            risks: components["schemas"]["ImpactRisk"][];
+            can: components["schemas"]["ImpactAnalysisAbilities"];
+        };
+        ImpactRisk: {
+            risk: string;
+            mitigation: string;
+            probability: number | null;
+            consequence: number | null;
+        };
+        ImpactAnalysisAbilities: {
+            read: boolean;
+            edit: boolean;
+            complete: boolean;
+            history: boolean;
+        };
+        ImpactAnalysisList: {
+            unitId: string;
+            analyses: components["schemas"]["ImpactAnalysis"][];
         };
         CompetenceRules: {
             version: number;
@@ -15041,6 +15738,9 @@ export interface components {
             unitId: string;
             unitName: string;
             deviations: components["schemas"]["Deviation"][];
+            missingAnalyses: (components["schemas"]["LackingAnalysis"] & {
+                unitName: string;
+            })[];
             can: components["schemas"]["DeviationsAbilities"];
         };
         Deviation: {
@@ -15067,6 +15767,18 @@ export interface components {
             } | null;
             decisionLevel: string | null;
             escalated: boolean;
+        };
+        LackingAnalysis: {
+            measureId: string;
+            title: string;
+            ownerUnitId: string;
+            /** @enum {string} */
+            category: "effektivisering" | "ransonering" | "kostnadsskillnader" | "generell";
+            changesService: boolean;
+            /** @enum {string} */
+            status: "planned" | "ongoing" | "done" | "stopped";
+            analysisId: string | null;
+            analysisStatus: ("draft" | "done") | null;
         };
         DeviationsAbilities: {
             act: boolean;
@@ -15182,6 +15894,7 @@ export interface components {
             undecidedPlans?: components["schemas"]["UndecidedPlanRow"][];
             driftedGoals?: components["schemas"]["DriftedGoalRow"][];
             aboveCompetence?: components["schemas"]["AboveCompetenceRow"][];
+            missingAnalyses?: components["schemas"]["MissingAnalysisRow"][];
         };
         ActionPlanSection: {
             planTitle: string;
@@ -15277,6 +15990,13 @@ export interface components {
             amountKr: string;
             requiredDecisionMaker: string;
             reason: string;
+        };
+        MissingAnalysisRow: {
+            name: string;
+            unitName: string;
+            reason: string;
+            statusLabel: string;
+            analysisLabel: string;
         };
         FollowedBy: {
             meetingId: string;

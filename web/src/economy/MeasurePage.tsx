@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { shownActorName } from '../../../domain/actors';
 import { lineEffect } from '../../../domain/economy/measures';
+import { analysisPath, measureAnalysisPath } from '../analysis/queries';
 import { formatDate, formatDateTime, today } from '../app/format';
 import { PageHeading } from '../app/page';
 import { CompetenceNote } from '../competence/CompetenceNote';
@@ -17,7 +18,7 @@ import { defaultPlanPeriod } from './periods';
 import { actionPlansQuery, measurePath, measureQuery, measureTreeQuery, planPath } from './queries';
 import { ReportForm } from './ReportForm';
 import type { Measure } from './types';
-import { DeviationBadge, MandateFlag, Money, StaleMark } from './ui';
+import { AnalysisMissingBadge, DeviationBadge, MandateFlag, Money, StaleMark } from './ui';
 
 /** One measure: its figures for a month, benefit calculation, every report, decisions and corrective actions. */
 export function MeasurePage() {
@@ -112,6 +113,29 @@ export function MeasurePage() {
             <dd>{formatDate(m.fullEffectOn)}</dd>
             <dt>{t('economy.riskAnalysis')}</dt>
             <dd>{m.riskAnalysisRef ?? <span className="muted">{t('economy.noRiskAnalysis')}</span>}</dd>
+            <dt>{t('analysis.recordTerm')}</dt>
+            <dd>
+              {m.impactAnalysis ? (
+                <Anchor component={Link} to={analysisPath(m.impactAnalysis.id)}>
+                  {t(`analysisStatus.${m.impactAnalysis.status}`)}
+                </Anchor>
+              ) : m.needsImpactAnalysis && m.can.analyse ? (
+                <Anchor component={Link} to={measureAnalysisPath(m.id)}>
+                  {t('analysis.write')}
+                </Anchor>
+              ) : (
+                <span className="muted">
+                  {m.needsImpactAnalysis ? t('analysis.badgeMissing') : t('analysis.notNeeded')}
+                </span>
+              )}{' '}
+              <AnalysisMissingBadge measure={m} />
+            </dd>
+            {m.changesService && (
+              <>
+                <dt>{t('analysis.changesServiceTerm')}</dt>
+                <dd>{t('analysis.changesServiceYes')}</dd>
+              </>
+            )}
           </dl>
         </Paper>
         <Paper withBorder p="md" radius="md" component="section" aria-labelledby="mandate-heading">

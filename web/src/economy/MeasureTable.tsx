@@ -10,7 +10,7 @@ import { formatMnkr } from './money';
 import { measureKey, measurePath, planKey } from './queries';
 import { treeRows, visibleRows } from './tree';
 import type { MeasureFigures } from './types';
-import { DeviationBadge, MandateFlag, Money, StaleMark } from './ui';
+import { AnalysisMissingBadge, DeviationBadge, MandateFlag, Money, StaleMark } from './ui';
 
 /**
  * The plan's measures as a tree: each measure with its sub-measures under it, its target,
@@ -197,6 +197,7 @@ export function MeasureTable({
                         <span className="flags">
                           {m.deviates && <DeviationBadge />}
                           <MandateFlag mandate={m.mandate} />
+                          <AnalysisMissingBadge measure={m} />
                           {m.status === 'stopped' && <span>{t('measureStatus.stopped')}</span>}
                         </span>
                       </Table.Td>

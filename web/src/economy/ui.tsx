@@ -1,9 +1,11 @@
-import { Badge } from '@mantine/core';
+import { Anchor, Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { measureAnalysisPath } from '../analysis/queries';
 import { formatMonth } from '../steering/periods';
 import { WarningBadge } from '../steering/ui';
 import { formatKronor, formatMnkr, type Kronor } from './money';
-import type { LastReport, Mandate } from './types';
+import type { LastReport, Mandate, MeasureFigures } from './types';
 
 /** An amount in mnkr; the exact kronor are in the tooltip (and in the detail pages' tables). */
 export function Money({ kr, className }: { kr: Kronor | null; className?: string }) {
@@ -62,5 +64,20 @@ export function DeviationBadge() {
     <Badge color="red" variant="light" className="badge-dark warning-badge" component="span">
       {t('economy.deviates')}
     </Badge>
+  );
+}
+
+/** A measure that needs a risk- och konsekvensanalys and has no done one, linked to where it is written. */
+export function AnalysisMissingBadge({
+  measure,
+}: {
+  measure: Pick<MeasureFigures, 'id' | 'lacksImpactAnalysis' | 'impactAnalysis'>;
+}) {
+  const { t } = useTranslation();
+  if (!measure.lacksImpactAnalysis) return null;
+  return (
+    <Anchor component={Link} to={measureAnalysisPath(measure.id)} className="flag-link">
+      <WarningBadge>{measure.impactAnalysis ? t('analysis.badgeDraft') : t('analysis.badgeMissing')}</WarningBadge>
+    </Anchor>
   );
 }

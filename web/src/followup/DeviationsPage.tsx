@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { MissingAnalyses } from '../analysis/MissingAnalyses';
 import { useMe } from '../app/auth';
 import { call, client } from '../app/client';
 import { formatDate } from '../app/format';
@@ -84,6 +85,7 @@ export function DeviationsPage() {
         <>
           <DeviationTable deviations={data.deviations} period={data.period ?? period} unitName={unitName} />
           {data.can.act && unitId && <IndicatorAction deviations={data.deviations} unitId={unitId} />}
+          <MissingAnalyses rows={data.missingAnalyses} />
         </>
       ) : null}
     </>

@@ -1,3 +1,4 @@
+import type * as analysis from '../../../domain/analysis/impact';
 import type * as control from '../../../domain/control/rules';
 import type * as economy from '../../../domain/economy/measures';
 import type * as cycle from '../../../domain/followup/cycle';
@@ -37,6 +38,8 @@ type ListLabels<J> = J extends typeof sv | typeof en
       Labelled<typeof economy.MEASURE_STATUSES, J['measureStatus']>,
       Labelled<typeof economy.FEASIBILITY_GRADES, J['feasibility']>,
       Labelled<typeof economy.CORRECTIVE_STATUSES, J['correctiveStatus']>,
+      Labelled<typeof analysis.ANALYSIS_STATUSES, J['analysisStatus']>,
+      Labelled<typeof analysis.ANALYSIS_SUBJECT_KINDS, J['analysisSubject']>,
       Labelled<typeof submissions.SUBMISSION_STATUSES, J['followup']['status']>,
       Labelled<typeof cycle.OCCASION_KINDS, J['followup']['kind']>,
       Labelled<typeof cycle.DEADLINE_LEVELS, J['followup']['level']>,

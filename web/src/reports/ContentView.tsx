@@ -507,6 +507,13 @@ export function FlagsView({ content }: { content: ReportContent }) {
           ])}
         />
       )}
+      {content.missingAnalyses && (
+        <FlagView
+          id="missingAnalyses"
+          headers={['Åtgärd', 'Enhet', 'Varför analys krävs', 'Status', 'Analys']}
+          rows={content.missingAnalyses.map((r) => [r.name, r.unitName, r.reason, r.statusLabel, r.analysisLabel])}
+        />
+      )}
     </>
   );
 }
