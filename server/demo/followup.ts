@@ -486,8 +486,9 @@ const REPORT_TITLES: Record<ReportKind, string> = {
 /**
  * The follow-up of Region Exempel: the 2025 annual cycle, where the units stand with their
  * September 2025 reports (some approved, some submitted, some late, one returned), and the
- * autumn 2024 meetings of Regionstyrelsen and Hälso- och sjukvårdsnämnden with the reports sent
- * to them (frozen, with the action plan's figures) and the decisions recorded.
+ * meetings of seed 002 (Regionstyrelsen, Hälso- och sjukvårdsnämnden, Kollektivtrafiknämnden)
+ * with the reports sent to them (frozen, with the action plan's figures) and the decisions
+ * recorded; seed002.api.test.ts checks them against seed002-facts.ts.
  */
 export async function seedFollowup(
   services: Services,

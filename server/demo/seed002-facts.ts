@@ -77,6 +77,13 @@ export const SEED002_MEETINGS: MeetingFact[] = [
         title: 'Handlingsplan, Hållbar framtid, Hälso- och sjukvård',
         outcome: 'information',
         decisionSays: NOTED,
+        // "Detta avser nytillkomna sparåtgärder ... effekt hamnar primärt efter år 2024."
+        report: {
+          kind: 'month',
+          unit: 'hs',
+          period: '2024-07',
+          states: ['Nytillkomna sparåtgärder; effekten hamnar främst efter 2024.'],
+        },
       },
       // "§ 93 Omvärldsbevakning ... 2. Hälso- och sjukvårdsdirektören uppdras ..."
       {
@@ -195,12 +202,14 @@ export const SEED002_MEETINGS: MeetingFact[] = [
         title: 'Handlingsplan Hållbar framtid, Hälso- och sjukvård',
         outcome: 'uppdrag',
         decisionSays: 'komplettera uppdragen med tidplan',
+        report: { kind: 'month', unit: 'hs', period: '2024-08', target: '343,6', forecast: '197' },
       },
       {
         paragraph: '113',
         title: 'Handlingsplan Hållbar framtid, Hörsel och syn',
         outcome: 'information',
         decisionSays: NOTED,
+        report: { kind: 'month', unit: 'hos', period: '2024-08' },
       },
       // "§ 115 Ekonomisk information ... Ingen information om utfall / prognos": no report.
       { paragraph: '115', title: 'Ekonomisk information', outcome: 'information', decisionSays: NOTED },
@@ -311,17 +320,21 @@ export const SEED002_MEETINGS: MeetingFact[] = [
     body: 'hsn',
     on: '2024-12-10',
     items: [
+      // "Detaljerad rapportering av handlingsplan för samtliga divisioner".
       {
         paragraph: '139',
         title: 'Handlingsplan Hållbar framtid, Hälso- och sjukvård',
         outcome: 'information',
         decisionSays: NOTED,
+        report: { kind: 'month', unit: 'hs', period: '2024-11', target: '343,6', forecast: '197' },
       },
+      // "Rapportering av handlingsplan av tf. förvaltningschef."
       {
         paragraph: '141',
         title: 'Handlingsplan Hållbar framtid, Hörsel och syn',
         outcome: 'information',
         decisionSays: NOTED,
+        report: { kind: 'month', unit: 'hos', period: '2024-11' },
       },
       { paragraph: '143', title: 'Ekonomisk information', outcome: 'information', decisionSays: NOTED },
     ],

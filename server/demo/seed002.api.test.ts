@@ -52,6 +52,7 @@ describe('the demo follows seed 002 meeting by meeting', () => {
     region: 'Region Exempel',
     hs: 'Hälso- och sjukvård',
     kt: 'Kollektivtrafik',
+    hos: 'Hörsel och syn',
   };
   const meetingsOf = async (body: string, reader: Agent = revisor) => {
     const res = await reader.json('GET', `/api/meetings?body=${bodyId(body)}`);
