@@ -809,7 +809,7 @@ export async function seedSteering(
   await setAnalysis(services, actor, goals.get('hyr') as string, {
     unitId: u('medicin'),
     period: endMonth,
-    text: 'Medicinavdelningarna har legat under 2 % sedan hösten 2024. Rekryteringen är försenad; vi håller nivån med egen bemanningspool.',
+    text: 'Andelen inhyrd personal på medicinavdelningarna har legat under 2 % sedan hösten 2024. Rekryteringen är försenad; vi håller nivån med egen bemanningspool.',
     version: null,
   });
   await setAnalysis(services, actor, goals.get('hyr') as string, {
