@@ -212,9 +212,40 @@ const economy = (unit: string, period: string, kind: ReportKind = 'month'): Demo
   recommendation: 'Styrelsen begär en redovisning av korrigerande åtgärder per förvaltning.',
   proposed: NOTED,
 });
+const report = (base: DemoItem['report'], changes: Partial<NonNullable<DemoItem['report']>>): DemoItem['report'] => ({
+  ...(base as NonNullable<DemoItem['report']>),
+  ...changes,
+});
 
-/** The autumn 2024 meetings of seed 002: what the boards were shown, and what they decided. */
+/**
+ * The meetings of seed 002 (its section 3.1 and bilaga 3): Regionstyrelsen's two April 2024
+ * decisions, and the autumn 2024 meetings of Regionstyrelsen, Hälso- och sjukvårdsnämnden and
+ * Kollektivtrafiknämnden: what the boards were shown, what each report stated, and what they
+ * decided. Paragraphs are the seed's; the seed gives none for the April meeting.
+ */
 const MEETINGS: { body: string; on: string; items: DemoItem[] }[] = [
+  {
+    body: 'rs',
+    on: '2024-04-15',
+    items: [
+      {
+        paragraph: '58',
+        title: 'Genomlysning av verksamheterna',
+        outcome: 'uppdrag',
+        // "Redovisning i sep": the styrelse's September meeting.
+        assignment: { unit: 'region', reportBackOn: '2024-09-16', afterwards: { reportedOn: '2024-09-16' } },
+        decision:
+          'Regiondirektören uppdras att genomföra en genomlysning av verksamheterna och bedöma vilken förändring i ambitionsnivå som krävs för en hållbar ekonomi. Redovisning i september 2024.',
+      },
+      {
+        paragraph: '59',
+        title: 'Förstärkt dialog med nämnder som uppvisar underskott',
+        outcome: 'beslut',
+        decision:
+          'Från maj 2024 införs en förstärkt dialog och löpande uppföljning av de nämnder som uppvisar underskott.',
+      },
+    ],
+  },
   {
     body: 'hsn',
     on: '2024-08-27',
@@ -224,10 +255,9 @@ const MEETINGS: { body: string; on: string; items: DemoItem[] }[] = [
         title: 'Handlingsplan, Hållbar framtid, Hälso- och sjukvård',
         outcome: 'information',
         decision: NOTED,
-        report: {
-          ...(economy('hs', '2024-07') as NonNullable<DemoItem['report']>),
+        report: report(economy('hs', '2024-07'), {
           situation: 'Nytillkomna sparåtgärder; effekten hamnar främst efter 2024.',
-        },
+        }),
       },
       {
         paragraph: '93',
@@ -243,10 +273,28 @@ const MEETINGS: { body: string; on: string; items: DemoItem[] }[] = [
         title: 'Delårsrapport',
         outcome: 'beslut',
         decision: 'Delårsrapport 2024 för förvaltningen Hälso- och sjukvård fastställs.',
-        report: {
-          ...(economy('hs', '2024-07', 'interim') as NonNullable<DemoItem['report']>),
+        report: report(economy('hs', '2024-07', 'interim'), {
+          situation:
+            'Målvärde, utfall och prognos för var och en av de 18 övergripande åtgärderna. Prognosavvikelse mot målvärde 149,3 mnkr.',
           proposed: 'Delårsrapporten fastställs.',
-        },
+        }),
+      },
+    ],
+  },
+  {
+    body: 'ktn',
+    on: '2024-08-29',
+    items: [
+      {
+        paragraph: '55',
+        title: 'Delårsrapport',
+        outcome: 'beslut',
+        decision:
+          '1. Delårsrapport 2024 godkänns. 2. Fördjupad dialog om hantering av det ekonomiska underskottet sker på måldialogen den 5 september.',
+        report: report(economy('kt', '2024-07', 'interim'), {
+          situation: 'En hållbar framtid för Region Exempel: avvikelse jämfört med målvärde 20,9 mnkr.',
+          proposed: 'Delårsrapporten godkänns.',
+        }),
       },
     ],
   },
@@ -269,7 +317,7 @@ const MEETINGS: { body: string; on: string; items: DemoItem[] }[] = [
         report: dialogue(
           'hs',
           '2024-08',
-          'Delårsrapport med prognos 2024 och rapportering av handlingsplanens 18 övergripande åtgärder.',
+          'Delårsrapport med prognos 2024 (−396 mnkr) och rapportering av handlingsplanens 18 övergripande åtgärder: mål 343,6 mnkr, avvikelse mot mål −146,6 mnkr.',
         ),
       },
       {
@@ -277,17 +325,20 @@ const MEETINGS: { body: string; on: string; items: DemoItem[] }[] = [
         title: 'Ekonomisk information',
         outcome: 'information',
         decision: NOTED,
-        report: economy('region', '2024-08'),
+        report: report(economy('region', '2024-08'), {
+          situation: 'Handlingsplanens målvärde, prognos och avvikelse totalt för Region Exempel.',
+        }),
       },
       {
         paragraph: '140',
         title: 'Delårsrapport 2024, Region Exempel',
         outcome: 'beslut',
-        decision: 'Regionstyrelsen föreslår regionfullmäktige att delårsrapporten per augusti 2024 godkänns.',
-        report: {
-          ...(economy('region', '2024-08', 'interim') as NonNullable<DemoItem['report']>),
+        decision:
+          'Regionstyrelsen föreslår regionfullmäktige att delårsrapport för Region Exempel per juli 2024 godkänns.',
+        report: report(economy('region', '2024-07', 'interim'), {
+          situation: 'Åtgärder för ekonomi i balans: mål 2024 500 mnkr, prognos 310,7 mnkr.',
           proposed: 'Delårsrapporten godkänns.',
-        },
+        }),
       },
     ],
   },
@@ -313,7 +364,18 @@ const MEETINGS: { body: string; on: string; items: DemoItem[] }[] = [
         report: economy('hos', '2024-08'),
       },
       { paragraph: '115', title: 'Ekonomisk information', outcome: 'information', decision: NOTED },
+      {
+        paragraph: '118',
+        title: 'Omvärldsbevakning och jämförelse av vård med liknande regioner',
+        outcome: 'information',
+        decision: NOTED,
+      },
     ],
+  },
+  {
+    body: 'ktn',
+    on: '2024-10-10',
+    items: [{ paragraph: '67', title: 'Ledningen informerar', outcome: 'information', decision: NOTED }],
   },
   {
     body: 'rs',
@@ -327,7 +389,7 @@ const MEETINGS: { body: string; on: string; items: DemoItem[] }[] = [
         report: dialogue(
           'hs',
           '2024-09',
-          'Månadsrapport september 2024 med handlingsplanens 18 övergripande åtgärder. Effektivisering räcker inte.',
+          'Månadsrapport september 2024 med handlingsplanens 18 övergripande åtgärder: avvikelse mot mål −175 mnkr. Effektivisering räcker inte; divisionerna tar fram nya åtgärder. Åtta nya uppdrag för att sänka kostnaderna.',
         ),
       },
       {
@@ -335,7 +397,7 @@ const MEETINGS: { body: string; on: string; items: DemoItem[] }[] = [
         title: 'Dialog med Kollektivtrafiknämnden',
         outcome: 'information',
         decision: NOTED,
-        report: dialogue('kt', '2024-09', 'Intäkterna från skolkort blir lägre än budget.'),
+        report: dialogue('kt', '2024-09', 'Prognos 2024: intäkterna från skolkort blir 17 mnkr lägre än budget.'),
       },
       {
         paragraph: '157',
@@ -365,7 +427,7 @@ const MEETINGS: { body: string; on: string; items: DemoItem[] }[] = [
         report: dialogue(
           'hs',
           '2024-10',
-          'Ekonomisk rapport oktober 2024: prognos och avvikelse oförändrade från föregående månad.',
+          'Ekonomisk rapport oktober 2024: prognos 197 mnkr, avvikelse mot mål −175 mnkr (oförändrat från föregående månad). Omtag: ytterligare 150 mnkr genom verkställighetsbeslut av hälso- och sjukvårdsdirektören och 20 mnkr i budgetbeslut av regionfullmäktige, sammantaget 170 mnkr för 2025 fördelade på divisionerna.',
         ),
       },
       {
@@ -398,9 +460,21 @@ const MEETINGS: { body: string; on: string; items: DemoItem[] }[] = [
       { paragraph: '143', title: 'Ekonomisk information', outcome: 'information', decision: NOTED },
     ],
   },
+  {
+    body: 'ktn',
+    on: '2024-12-12',
+    items: [
+      { paragraph: '77', title: 'Ledningen informerar', outcome: 'information', decision: NOTED },
+      { paragraph: '79', title: 'Ekonomisk information', outcome: 'information', decision: NOTED },
+    ],
+  },
 ];
 
-const BODY_NAMES: Record<string, string> = { rs: 'Regionstyrelsen', hsn: 'Hälso- och sjukvårdsnämnden' };
+const BODY_NAMES: Record<string, string> = {
+  rs: 'Regionstyrelsen',
+  hsn: 'Hälso- och sjukvårdsnämnden',
+  ktn: 'Kollektivtrafiknämnden',
+};
 const REPORT_TITLES: Record<ReportKind, string> = {
   month: 'Ekonomisk rapport',
   tertial: 'Tertialrapport',
@@ -412,8 +486,9 @@ const REPORT_TITLES: Record<ReportKind, string> = {
 /**
  * The follow-up of Region Exempel: the 2025 annual cycle, where the units stand with their
  * September 2025 reports (some approved, some submitted, some late, one returned), and the
- * autumn 2024 meetings of Regionstyrelsen and Hälso- och sjukvårdsnämnden with the reports sent
- * to them (frozen, with the action plan's figures) and the decisions recorded.
+ * meetings of seed 002 (Regionstyrelsen, Hälso- och sjukvårdsnämnden, Kollektivtrafiknämnden)
+ * with the reports sent to them (frozen, with the action plan's figures) and the decisions
+ * recorded; seed002.api.test.ts checks them against seed002-facts.ts.
  */
 export async function seedFollowup(
   services: Services,

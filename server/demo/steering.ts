@@ -271,14 +271,22 @@ const INDICATORS: IndicatorDef[] = [
   },
 ];
 
-/** Agency staff's share of personnel cost, per division at the start of 2024 (seed 002: 0.5–8 %). */
+/**
+ * Agency staff's share of personnel cost, per division at the start of 2024 (seed 002: "mellan
+ * 0,5 – 7/8%"), falling about 1.2 % of itself a month. By November 2024 Medicin and Kirurgi are
+ * within the 2 % goal while Primärvård and Psykiatri lie well above it ("Medicindivisionen och
+ * Kirurgdivisionen klarar 2-procentmålet ..."); Psykiatri's level is then set so that all of
+ * Hälso- och sjukvård lands on the seed's 3,4 % that month (AGENCY_TOTAL).
+ */
 const AGENCY_SHARE: Record<string, number> = {
-  kirurgi: 0.035,
-  medicin: 0.08,
-  medserv: 0.009,
-  primarvard: 0.06,
+  kirurgi: 0.0205,
+  medicin: 0.0215,
+  medserv: 0.008,
+  primarvard: 0.075,
   psykiatri: 0.07,
 };
+/** Seed 002 (3.3.2, the November report): "kostnaderna för hyrpersonal på ca 3,4% (målet är 2%)". */
+const AGENCY_TOTAL = { month: '2024-11', share: 0.034, balancing: 'psykiatri' } as const;
 
 export interface SteeringIds {
   indicators: Map<string, string>;
@@ -360,8 +368,9 @@ export async function seedSteering(
     ...blank,
     kind: 'information',
     bodyId: b('rs'),
-    decidedOn: '2024-09-17',
-    paragraph: '201',
+    // At the styrelse's September meeting (seed 002: 2024-09-16, § 121–140): noted, never decided.
+    decidedOn: '2024-09-16',
+    paragraph: '141',
     diarienummer: 'RS/577/2024',
     title: 'Färdplan 2030 – information',
     text: 'Regiondirektören informerar om Färdplan 2030. Informationen antecknas till protokollet.',
@@ -398,9 +407,12 @@ export async function seedSteering(
 
   // Plans
   const plans = new Map<string, string>();
+  // A goal is reached by the end of its plan: a 2025 verksamhetsplan's goals by 2025.
+  const endYearOf = new Map<string, number>();
   const plan = async (key: string, input: Parameters<typeof createPlan>[2]) => {
     const created = await createPlan(services, actor, input);
     plans.set(key, created.id);
+    endYearOf.set(created.id, input.endYear);
     return created;
   };
   const noParent = { description: '', parentPlanId: null };
@@ -494,7 +506,7 @@ export async function seedSteering(
           perspective,
           focusArea,
           ownerUnitId: u(owner),
-          targetYear: 2027,
+          targetYear: endYearOf.get(planId) as number,
           title,
           description: '',
           parentGoalIds: parents.map((p) => goals.get(p) as string),
@@ -797,13 +809,13 @@ export async function seedSteering(
   await setAnalysis(services, actor, goals.get('hyr') as string, {
     unitId: u('medicin'),
     period: endMonth,
-    text: 'Andelen inhyrd personal är fortfarande hög på medicinavdelningarna men sjunker. Rekryteringen är försenad; vi räknar med att nå 4 % under hösten.',
+    text: 'Andelen inhyrd personal på medicinavdelningarna har legat under 2 % sedan hösten 2024. Rekryteringen är försenad; vi håller nivån med egen bemanningspool.',
     version: null,
   });
   await setAnalysis(services, actor, goals.get('hyr') as string, {
     unitId: u('region'),
     period: endMonth,
-    text: 'Regionen som helhet ligger över målet på 2 %. Medicin och Psykiatri står för största delen av kostnaden.',
+    text: 'Regionen som helhet ligger över målet på 2 %. Primärvård och Psykiatri står för största delen av kostnaden.',
     version: null,
   });
 
@@ -957,6 +969,19 @@ async function demoValues(
       }
     }
   }
+  // Scale the balancing division's agency-staff cost so that HS as a whole hits the seed's share.
+  const hyr = indicators.get('hyrkostnad') as string;
+  const personnel = indicators.get('personalkostnad') as string;
+  const inMonth = rows.filter((r) => r.period === AGENCY_TOTAL.month && r.kind === 'outcome' && under(r.unit_id, 'hs'));
+  const total = (id: string, balancing: boolean) =>
+    inMonth
+      .filter((r) => r.indicator_id === id && under(r.unit_id, AGENCY_TOTAL.balancing) === balancing)
+      .reduce((sum, r) => sum + Number(r.value), 0);
+  const allPersonnel = total(personnel, true) + total(personnel, false);
+  const factor = (AGENCY_TOTAL.share * allPersonnel - total(hyr, false)) / total(hyr, true);
+  for (const r of rows)
+    if (r.indicator_id === hyr && under(r.unit_id, AGENCY_TOTAL.balancing))
+      r.value = (Number(r.value) * factor).toFixed(0);
   // Key figures the finance staff enter for the region and the administrations.
   for (const [mi, month] of months.entries()) {
     const growth = 2.2 + mi * 0.09 + rnd() * 0.3;

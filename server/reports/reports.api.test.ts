@@ -51,7 +51,8 @@ describe('board reports and meetings', () => {
     const { status, body } = await (await as('politiker')).json('GET', '/api/reports');
     expect(status).toBe(200);
     const sent = body.reports.filter((r: any) => r.sentAt !== null);
-    expect(sent).toHaveLength(16);
+    // Seed 002's autumn: HSN's, the styrelse's and KTN's (§ 55, the interim report) reports.
+    expect(sent).toHaveLength(17);
     for (const r of sent) expect(r.contentHash).toMatch(/^[0-9a-f]{64}$/);
     const rs198 = sent.find((r: any) => r.meeting.bodyName === 'Regionstyrelsen' && r.meeting.paragraph === '198');
     expect(rs198).toMatchObject({ meeting: { meetsOn: '2024-12-09' }, outcome: 'information', period: '2024-10' });
@@ -88,13 +89,14 @@ describe('board reports and meetings', () => {
     expect(text).toContain('197,0');
     expect(text).toMatch(/[−-]146,6/);
     expect(text).toContain('Förslag till beslut');
-    // In August 2024 the July figures were not in: the report to HSN § 89 lists them as stale.
-    const hsn89 = list.reports.find((r: any) => r.meeting?.paragraph === '89');
-    const july = (await (await as('revisor')).json('GET', `/api/reports/${hsn89.id}`)).body.content;
-    const staleMeasures = july.stale.filter((s: any) => s.kind === 'measure');
+    // Seed 002: HS's figures were not current in the autumn; Primärvård's agency-staff measure
+    // last reported in October, so the report to HSN § 139 (per November) lists it as stale.
+    const hsn139 = list.reports.find((r: any) => r.meeting?.paragraph === '139');
+    const november = (await (await as('revisor')).json('GET', `/api/reports/${hsn139.id}`)).body.content;
+    const staleMeasures = november.stale.filter((s: any) => s.kind === 'measure');
     expect(staleMeasures.length).toBeGreaterThan(0);
-    expect(staleMeasures.every((s: any) => s.asOf === '2024-04')).toBe(true);
-    expect(july.actionPlan.rows.some((r: any) => r.stale)).toBe(true);
+    expect(staleMeasures.every((s: any) => s.asOf === '2024-10')).toBe(true);
+    expect(november.actionPlan.rows.some((r: any) => r.stale)).toBe(true);
   });
 
   it('builds a draft from the data, refuses to send it without a proposed decision, then freezes it with its hash', async () => {

@@ -131,8 +131,9 @@ export const staleText = (asOf: string | null): string =>
 
 /** "Hälso- och sjukvårdsnämnden 24 oktober 2024, § 112". */
 export function meetingText(meeting: NonNullable<ReportContent['meeting']>): string {
-  const paragraph = meeting.paragraph.trim();
-  return `${meeting.bodyName} ${date(meeting.meetsOn)}${paragraph ? `, ${paragraph}` : ''}`;
+  // Paragraphs are stored bare ("112"), as the web's form keeps them; older content has "§ 112".
+  const bare = meeting.paragraph.trim().replace(/^§\s*/, '');
+  return `${meeting.bodyName} ${date(meeting.meetsOn)}${bare ? `, § ${bare}` : ''}`;
 }
 
 /** "17 oktober 2024 av Alva Admin". */
