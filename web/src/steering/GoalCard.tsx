@@ -136,7 +136,7 @@ export function GoalCard({ goal, unitId, unitName, period, mayWrite }: Props) {
   );
 }
 
-function AnalysisBlock({ goal, unitId, unitName, period, mayWrite, headingId }: Props & { headingId: string }) {
+export function AnalysisBlock({ goal, unitId, unitName, period, mayWrite, headingId }: Props & { headingId: string }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState('');
