@@ -1,16 +1,26 @@
-import { Anchor, Button, Center, Group, Loader, Text } from '@mantine/core';
+import { Anchor, Button, Center, Group, Loader, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type NavLinkProps, Outlet, Link as RouterLink, NavLink as RouterNavLink, useNavigate } from 'react-router';
+import {
+  type NavLinkProps,
+  Outlet,
+  Link as RouterLink,
+  NavLink as RouterNavLink,
+  useLocation,
+  useNavigate,
+} from 'react-router';
 import '../bodies/texts';
 import '../month/texts';
-import { hasRole, meKey, useMe } from './auth';
+import { meKey, useMe } from './auth';
 import { call, client } from './client';
 import { useWithContext } from './context';
 import { today } from './format';
 import { LANGUAGES } from './i18n';
+import { isCurrent, menuFor } from './menu';
+import './menu-texts';
 import { SignInPage } from './SignInPage';
+import type { Me } from './types';
 
 /** Header, navigation, main landmark and footer around every page, signed in or not. */
 export function Shell({ children }: { children: ReactNode }) {
@@ -35,68 +45,7 @@ export function Shell({ children }: { children: ReactNode }) {
         </Group>
         {me && (
           <nav aria-label={t('shell.mainNav')} className="shell-nav">
-            <ul>
-              <li>
-                <NavLink to="/" end>
-                  {t('start.title')}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/organisation">{t('nav.organisation')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/organ">{t('nav.bodies')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/styrkort">{t('nav.scorecard')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/indikatorer">{t('nav.indicators')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/planer">{t('nav.plans')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/handlingsplaner">{t('nav.actionPlans')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/beslut" end>
-                  {t('nav.decisions')}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/beslut/fel-niva">{t('wrongLevel.nav')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/uppdrag">{t('nav.assignments')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/aktiviteter">{t('nav.activities')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/varden">{t('nav.values')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/uppfoljning">{t('nav.followup')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/avvikelser">{t('nav.deviations')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/rapporter">{t('nav.reports')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/sammantraden">{t('nav.meetings')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/arshjul">{t('nav.cycle')}</NavLink>
-              </li>
-              {hasRole(me, 'administrator') && (
-                <li>
-                  <NavLink to="/administration">{t('nav.admin')}</NavLink>
-                </li>
-              )}
-            </ul>
+            <MainMenu me={me} />
           </nav>
         )}
       </header>
@@ -119,6 +68,68 @@ export function Shell({ children }: { children: ReactNode }) {
 function NavLink({ to, ...props }: NavLinkProps & { to: string }) {
   const withContext = useWithContext();
   return <RouterNavLink to={withContext(to)} {...props} />;
+}
+
+/**
+ * The menu grouped by task (menu.ts): a group of one entry is a plain link, a larger one a
+ * menu button whose entries are reached with the arrow keys and closed with Escape.
+ */
+function MainMenu({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const withContext = useWithContext();
+  return (
+    <ul>
+      {menuFor(me).map(({ group, items }) => {
+        const [only] = items;
+        if (items.length === 1 && only)
+          return (
+            <li key={group}>
+              <NavLink to={only.path} end={only.end}>
+                {t(only.label)}
+              </NavLink>
+            </li>
+          );
+        const active = items.some((i) => isCurrent(i, pathname));
+        return (
+          <li key={group}>
+            {/* Kept in the page, closed, inside the navigation: every entry stays a link of the main menu. */}
+            <Menu position="bottom-start" withinPortal={false} keepMounted>
+              <Menu.Target>
+                <UnstyledButton
+                  data-group={group}
+                  // Looks like the links beside it; the group holding the current page is marked as they are.
+                  style={{
+                    padding: '0.6rem 0.9rem',
+                    fontWeight: 500,
+                    borderBottom: `3px solid ${active ? 'var(--rt-red)' : 'transparent'}`,
+                    color: active ? 'var(--rt-red)' : 'var(--rt-ink)',
+                  }}
+                >
+                  {t(`menu.${group}`)} <span aria-hidden="true">▾</span>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {items.map((i) => (
+                  <Menu.Item
+                    key={i.path}
+                    component={RouterLink}
+                    to={withContext(i.path)}
+                    aria-current={isCurrent(i, pathname) ? 'page' : undefined}
+                    fw={isCurrent(i, pathname) ? 700 : undefined}
+                    // One entry a line: the menu bar's own link style (.shell-nav a) is not for these.
+                    style={{ display: 'flex', width: '100%', borderBottom: 'none' }}
+                  >
+                    {t(i.label)}
+                  </Menu.Item>
+                ))}
+              </Menu.Dropdown>
+            </Menu>
+          </li>
+        );
+      })}
+    </ul>
+  );
 }
 
 function SignedInUser() {
