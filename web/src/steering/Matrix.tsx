@@ -21,7 +21,7 @@ export function CountsLine({ card }: { card: Scorecard }) {
   const counts = countsLine(card.statusCounts);
   if (counts.length === 0) return null;
   return (
-    <Group gap="xs" mb="sm" component="p" aria-label={t('matrix.counts', { month: formatMonth(card.period) })}>
+    <Group gap="xs" mb="sm" component="p">
       <Text component="span" size="sm">
         {t('matrix.counts', { month: formatMonth(card.period) })}
       </Text>
