@@ -68,7 +68,7 @@ async function signOut() {
 const nav = (name: string) => ({
   click: async () => {
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('button', { name: 'Styrning' }).click();
-    await page.getByRole('menuitem', { name, exact: true }).click();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name, exact: true }).click();
   },
 });
 const form = (name: string) => page.getByRole('region', { name, exact: true });

@@ -1,6 +1,6 @@
-import { Anchor, Button, Center, Group, Loader, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Button, Center, Group, Loader, Text, UnstyledButton } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type NavLinkProps,
@@ -17,7 +17,7 @@ import { call, client } from './client';
 import { useWithContext } from './context';
 import { today } from './format';
 import { LANGUAGES } from './i18n';
-import { isCurrent, menuFor } from './menu';
+import { isCurrent, type MenuItem, menuFor } from './menu';
 import './menu-texts';
 import { SignInPage } from './SignInPage';
 import type { Me } from './types';
@@ -64,6 +64,93 @@ export function Shell({ children }: { children: ReactNode }) {
   );
 }
 
+/** One group of the menu: a button that shows its links below it, closed again by Escape or leaving it. */
+function MenuGroupItem({ group, items, pathname }: { group: string; items: MenuItem[]; pathname: string }) {
+  const { t } = useTranslation();
+  const withContext = useWithContext();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const active = items.some((i) => isCurrent(i, pathname));
+  const id = `menu-${group}`;
+  // A followed link closes the group: the path is the dependency, not read inside.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closing on every change of path
+  useEffect(() => setOpen(false), [pathname]);
+  const links = () => [...(list.current?.querySelectorAll('a') ?? [])];
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && open) {
+      setOpen(false);
+      button.current?.focus();
+      e.preventDefault();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      const all = links();
+      if (all.length === 0) return;
+      e.preventDefault();
+      if (!open) setOpen(true);
+      const at = all.indexOf(document.activeElement as HTMLAnchorElement);
+      const next = e.key === 'ArrowDown' ? (at + 1) % all.length : (at <= 0 ? all.length : at) - 1;
+      // The list shows on the next render when it was closed.
+      requestAnimationFrame(() => all[next]?.focus());
+    }
+  };
+  return (
+    <li
+      className="menu-group"
+      style={{ position: 'relative' }}
+      onKeyDown={onKeyDown}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
+      <UnstyledButton
+        ref={button}
+        data-group={group}
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+        // Looks like the links beside it; the group holding the current page is marked as they are.
+        style={{
+          padding: '0.6rem 0.9rem',
+          fontWeight: 500,
+          borderBottom: `3px solid ${active ? 'var(--rt-red)' : 'transparent'}`,
+          color: active ? 'var(--rt-red)' : 'var(--rt-ink)',
+        }}
+      >
+        {t(`menu.${group}`)} <span aria-hidden="true">▾</span>
+      </UnstyledButton>
+      {/* Kept in the page while closed: every entry stays a link of the main menu. */}
+      <ul
+        id={id}
+        ref={list}
+        hidden={!open}
+        style={{
+          position: 'absolute',
+          zIndex: 300,
+          top: '100%',
+          left: 0,
+          flexDirection: 'column',
+          gap: 0,
+          minWidth: '14rem',
+          background: 'var(--mantine-color-body)',
+          border: '1px solid var(--rt-line)',
+          borderRadius: 4,
+          boxShadow: 'var(--mantine-shadow-md)',
+          padding: '0.25rem 0',
+          display: open ? 'flex' : 'none',
+        }}
+      >
+        {items.map((i) => (
+          <li key={i.path}>
+            <RouterNavLink to={withContext(i.path)} end={i.end} style={{ display: 'block', borderBottom: 'none' }}>
+              {t(i.label)}
+            </RouterNavLink>
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
 /** A menu link that keeps the chosen unit and month (?enhet=&manad=) of the page it is on. */
 function NavLink({ to, ...props }: NavLinkProps & { to: string }) {
   const withContext = useWithContext();
@@ -72,12 +159,12 @@ function NavLink({ to, ...props }: NavLinkProps & { to: string }) {
 
 /**
  * The menu grouped by task (menu.ts): a group of one entry is a plain link, a larger one a
- * menu button whose entries are reached with the arrow keys and closed with Escape.
+ * disclosure button (the navigation pattern, not role=menu) whose links are reached with Tab
+ * or the arrow keys and closed with Escape.
  */
 function MainMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const withContext = useWithContext();
   return (
     <ul>
       {menuFor(me).map(({ group, items }) => {
@@ -90,43 +177,7 @@ function MainMenu({ me }: { me: Me }) {
               </NavLink>
             </li>
           );
-        const active = items.some((i) => isCurrent(i, pathname));
-        return (
-          <li key={group}>
-            {/* Kept in the page, closed, inside the navigation: every entry stays a link of the main menu. */}
-            <Menu position="bottom-start" withinPortal={false} keepMounted>
-              <Menu.Target>
-                <UnstyledButton
-                  data-group={group}
-                  // Looks like the links beside it; the group holding the current page is marked as they are.
-                  style={{
-                    padding: '0.6rem 0.9rem',
-                    fontWeight: 500,
-                    borderBottom: `3px solid ${active ? 'var(--rt-red)' : 'transparent'}`,
-                    color: active ? 'var(--rt-red)' : 'var(--rt-ink)',
-                  }}
-                >
-                  {t(`menu.${group}`)} <span aria-hidden="true">▾</span>
-                </UnstyledButton>
-              </Menu.Target>
-              <Menu.Dropdown>
-                {items.map((i) => (
-                  <Menu.Item
-                    key={i.path}
-                    component={RouterLink}
-                    to={withContext(i.path)}
-                    aria-current={isCurrent(i, pathname) ? 'page' : undefined}
-                    fw={isCurrent(i, pathname) ? 700 : undefined}
-                    // One entry a line: the menu bar's own link style (.shell-nav a) is not for these.
-                    style={{ display: 'flex', width: '100%', borderBottom: 'none' }}
-                  >
-                    {t(i.label)}
-                  </Menu.Item>
-                ))}
-              </Menu.Dropdown>
-            </Menu>
-          </li>
-        );
+        return <MenuGroupItem key={group} group={group} items={items} pathname={pathname} />;
       })}
     </ul>
   );
