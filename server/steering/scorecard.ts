@@ -65,14 +65,20 @@ export async function scorecard(
     .where('goal_id', 'in', covering.length > 0 ? covering.map((g) => g.id) : [''])
     .execute();
   const names = new Map(units.map((u) => [u.id, u.name]));
+  const serves = await goalsServedBy(services, tree, unitId);
 
-  const out: ScorecardGoal[] = covering.map((g) => {
+  const out: ScorecardGoal[] = [];
+  for (const g of covering) {
+    const served = serves(g.id);
+    // Only what applies to the unit (issue 13): an indicator of a goal the unit serves, or one
+    // its subtree reports; a goal it does not serve and with nothing reported is left out.
     const inds = g.indicatorIds
       .map((id) => figures.get(id))
-      .filter((f): f is IndicatorFigure => !!f)
+      .filter((f): f is IndicatorFigure => !!f && (served || reports(f)))
       .sort((a, b) => compareSwedish(a.name, b.name));
+    if (!served && inds.length === 0) continue;
     const a = analyses.find((x) => x.goal_id === g.id);
-    return {
+    out.push({
       id: g.id,
       title: g.title,
       perspective: g.perspective,
@@ -94,8 +100,8 @@ export async function scorecard(
           }
         : null,
       indicators: inds,
-    };
-  });
+    });
+  }
   // Top-down: the region's goals first, then each level's; within a level by perspective.
   const depth = (id: string) => lineage.length - lineage.indexOf(id);
   out.sort(
@@ -118,6 +124,45 @@ export async function scorecard(
       .sort((x, y) => compareSwedish(x.name, y.name)),
     can: abilities(actor, tree)(unitId, { analyse: 'analysis.write' }),
   };
+}
+
+/**
+ * Whether the unit's subtree reports an indicator: an outcome in the look-back or a forecast,
+ * as the kept roll-ups the figure was read from say (no recomputation per request).
+ */
+const reports = (f: IndicatorFigure) =>
+  f.expected > 0 || f.forecast !== null || f.trend.some((p) => p.outcome !== null);
+
+/**
+ * Which goals a unit serves: one owned by the unit or a unit below it; one owned above it that
+ * is not broken down; or one broken down into a goal it serves. A region goal broken down only
+ * to Kollektivtrafik is not served by a clinic under Kirurgi.
+ */
+async function goalsServedBy(services: Services, tree: OrgIndex, unitId: string): Promise<(goalId: string) => boolean> {
+  const [owners, links] = await Promise.all([
+    services.db.selectFrom('goals').select(['id', 'owner_unit_id']).execute(),
+    services.db.selectFrom('goal_links').selectAll().execute(),
+  ]);
+  const ownerOf = new Map(owners.map((g) => [g.id, g.owner_unit_id]));
+  const children = new Map<string, string[]>();
+  for (const l of links) children.set(l.parent_goal_id, [...(children.get(l.parent_goal_id) ?? []), l.goal_id]);
+  const lineage = new Set(tree.lineage(unitId));
+  const memo = new Map<string, boolean>();
+  const served = (goalId: string, seen: ReadonlySet<string>): boolean => {
+    const known = memo.get(goalId);
+    if (known !== undefined) return known;
+    const owner = ownerOf.get(goalId);
+    let answer = false;
+    if (owner === undefined) answer = false;
+    else if (owner === unitId || tree.isInSubtree(owner, unitId)) answer = true;
+    else if (lineage.has(owner)) {
+      const kids = (children.get(goalId) ?? []).filter((k) => !seen.has(k));
+      answer = kids.length === 0 || kids.some((k) => served(k, new Set([...seen, goalId])));
+    }
+    memo.set(goalId, answer);
+    return answer;
+  };
+  return (goalId) => served(goalId, new Set([goalId]));
 }
 
 export type AcrossRow = z.infer<typeof AcrossRowSchema>;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
+import { followMenu, launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
 
 // Journey: an administrator creates a unit, a user with a role, and links a body to the new unit.
 let server: RunningServer;
@@ -59,7 +59,7 @@ describe('administration journey', () => {
     await expect.poll(() => form.getByText('Enheten Akutvårdsavdelning 9 är skapad.').count()).toBe(1);
     await expectAccessible('create unit done');
 
-    await page.getByRole('link', { name: 'Organisation', exact: true }).click();
+    await followMenu(page, 'Organisation');
     await page.getByLabel('Sök enhet').fill('22219');
     await page.getByRole('treeitem', { name: /^Akutvårdsavdelning 9/ }).waitFor();
   });
@@ -106,7 +106,7 @@ describe('administration journey', () => {
     await expect.poll(() => page.getByRole('region', { name: /Ändra/ }).count()).toBe(0);
     await expectAccessible('bodies admin');
 
-    await page.getByRole('link', { name: 'Organisation', exact: true }).click();
+    await followMenu(page, 'Organisation');
     await page.getByLabel('Sök enhet').fill('22219');
     await page.getByRole('treeitem', { name: /^Akutvårdsavdelning 9/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Akutvårdsavdelning 9' }).waitFor();

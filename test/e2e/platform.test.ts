@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
+import { followMenu, launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
 
 // Journey: an administrator browses and changes the organisation; an auditor and a manager see the result.
 const shots = new URL('../../.test-results/', import.meta.url).pathname;
@@ -89,7 +89,7 @@ describe('platform journey', () => {
   it('lets the administrator browse the tree with the keyboard and search it', async () => {
     await signIn('admin');
     // Signing in lands on the start page; the tree is a menu item away.
-    await page.getByRole('link', { name: 'Organisation', exact: true }).first().click();
+    await followMenu(page, 'Organisation');
     await page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor();
     const banner = page.getByRole('banner');
     expect(await banner.getByText('Alva Admin').count()).toBe(1);
@@ -220,7 +220,7 @@ describe('platform journey', () => {
     await expectAccessible('unit page as auditor');
 
     // The tree as it was before the rename still shows the old name.
-    await page.getByRole('link', { name: 'Organisation', exact: true }).first().click();
+    await followMenu(page, 'Organisation');
     await page.getByLabel('Visa trädet per datum').fill('2021-01-01');
     await page.getByLabel('Sök enhet').fill('akutklin');
     await page.getByRole('treeitem', { name: /^Akutkliniken 2221/ }).waitFor();

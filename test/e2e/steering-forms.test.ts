@@ -64,8 +64,13 @@ async function signOut() {
   await page.getByRole('button', { name: 'Logga in' }).waitFor();
 }
 
-const nav = (name: string) =>
-  page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name, exact: true });
+// The menu is grouped by task: open the steering group, then choose the entry.
+const nav = (name: string) => ({
+  click: async () => {
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('button', { name: 'Styrning' }).click();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name, exact: true }).click();
+  },
+});
 const form = (name: string) => page.getByRole('region', { name, exact: true });
 
 describe('steering forms journey', () => {

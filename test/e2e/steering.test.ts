@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
+import { followMenu, launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
 
 // Journey: a division manager enters an outcome and writes the month's analysis; a politician
 // follows the scorecard down from the region to the division, and finds a plan that steers
@@ -79,7 +79,18 @@ async function outcomeFromApi(unitId: string, goalTitle: string, indicatorName: 
   return `${number}\u00a0${figure.measureUnit}`;
 }
 
-const goalCard = (title: string): Locator => page.getByRole('article', { name: title });
+/** A goal's row in the scorecard matrix. */
+const goalRow = (title: string): Locator => page.locator(`tr[data-goal="${title}"]`);
+/** The row of an indicator under a goal in the matrix (an indicator may measure several goals). */
+const indicatorRow = (goal: string, indicator: string): Locator =>
+  goalRow(goal).locator(`xpath=following-sibling::tr[@data-indicator="${indicator}"][1]`);
+/** Opens a goal's analysis below its row and answers the analysis's region. */
+async function openAnalysis(goal: string, unit: string): Promise<Locator> {
+  await goalRow(goal)
+    .getByRole('button', { name: `Analys: ${goal}` })
+    .click();
+  return page.getByRole('region', { name: new RegExp(`^Analys för ${unit}, december 2025`) });
+}
 
 describe('steering chain journey', () => {
   it('lets a division manager enter an outcome for a ward', async () => {
@@ -115,13 +126,13 @@ describe('steering chain journey', () => {
   });
 
   it("lets the manager write the month's analysis on the division's scorecard", async () => {
-    await page.getByRole('link', { name: 'Styrkort', exact: true }).click();
+    await followMenu(page, 'Styrkort');
     await page.getByRole('heading', { level: 1, name: 'Styrkort för Medicin' }).waitFor();
     await choosePeriod(PERIOD);
     await scorecardOf('Medicin');
 
-    const goal = goalCard(AGENCY_GOAL);
-    await goal.getByText('Ärvt från Region Exempel').waitFor();
+    await goalRow(AGENCY_GOAL).getByText('Ärvt från Region Exempel').waitFor();
+    const goal = await openAnalysis(AGENCY_GOAL, 'Medicin');
     await goal.getByRole('button', { name: /analys$/ }).click();
     await goal.getByRole('textbox', { name: /^Analys för Medicin, december 2025/ }).fill(ANALYSIS);
     await expectAccessible('scorecard, writing an analysis');
@@ -147,15 +158,15 @@ describe('steering chain journey', () => {
 
   it('lets a politician follow the scorecard down from the region to the division', async () => {
     await signIn('politiker');
-    await page.getByRole('link', { name: 'Styrkort', exact: true }).click();
+    await followMenu(page, 'Styrkort');
     await page.getByRole('heading', { level: 1, name: 'Styrkort för Region Exempel' }).waitFor();
     await choosePeriod(PERIOD);
     await scorecardOf('Region Exempel');
-    // The status distribution is told in a table as well as drawn.
-    await page.getByRole('table', { name: /Antal indikatorer per status, december 2025/ }).waitFor();
+    // The status counts are a line of text above the matrix.
+    await page.getByText(/^Indikatorernas status december 2025:/).waitFor();
     await expectAccessible('scorecard of Region Exempel');
 
-    const children = (unit: string) => page.getByRole('region', { name: `Enheter under ${unit}` });
+    const children = (unit: string) => page.getByRole('navigation', { name: `Enheter under ${unit}:` });
     await children('Region Exempel').getByRole('link', { name: 'Hälso- och sjukvård' }).click();
     await scorecardOf('Hälso- och sjukvård');
     await expectAccessible('scorecard of Hälso- och sjukvård');
@@ -167,20 +178,20 @@ describe('steering chain journey', () => {
       .getByText('Hälso- och sjukvård')
       .waitFor();
 
-    const goal = goalCard(AGENCY_GOAL);
+    const goal = await openAnalysis(AGENCY_GOAL, 'Medicin');
     await goal.getByText(ANALYSIS).waitFor();
     // A politician reads; only those who may write get the form.
     expect(await goal.getByRole('button', { name: /analys$/ }).count()).toBe(0);
 
     const medicinId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
     const expected = await outcomeFromApi(medicinId, AGENCY_GOAL, AGENCY_SHARE);
-    const row = goal.getByRole('row', { name: new RegExp(`^${AGENCY_SHARE}`) });
+    const row = indicatorRow(AGENCY_GOAL, AGENCY_SHARE);
     expect(await row.getByRole('cell').nth(1).textContent()).toContain(expected);
     await expectAccessible('scorecard of Medicin, as a politician');
   });
 
   it('shows a plan that steers without a decision, and a goal changed without one', async () => {
-    await page.getByRole('link', { name: 'Planer', exact: true }).click();
+    await followMenu(page, 'Planer');
     await page.getByRole('heading', { level: 1, name: 'Planer' }).waitFor();
     const roadmap = page.getByRole('row', { name: /^Färdplan 2030/ });
     await roadmap.getByText('Styr verksamhet men saknar beslut').waitFor();
@@ -207,14 +218,17 @@ describe('steering chain journey', () => {
   it('follows one indicator across the organisation, and lists decisions, assignments and activities', async () => {
     await page.goto(`/styrkort?period=${PERIOD}`);
     await scorecardOf('Region Exempel');
-    await goalCard(AGENCY_GOAL).getByRole('link', { name: AGENCY_SHARE }).click();
+    await indicatorRow(AGENCY_GOAL, AGENCY_SHARE)
+      .getByRole('button', { name: `Visa trenddiagram för ${AGENCY_SHARE}` })
+      .click();
+    await page.locator('.matrix-detail').getByRole('link', { name: AGENCY_SHARE }).click();
     await page.getByRole('heading', { level: 1, name: AGENCY_SHARE }).waitFor();
     await page.getByRole('table', { name: /Utfall per enhet i de två nivåerna under Region Exempel/ }).waitFor();
     const all = page.getByRole('table', { name: /alla enheter, december 2025/ });
     await all.getByRole('rowheader', { name: /^Medicin Division/ }).waitFor();
     await expectAccessible('indicator across units');
 
-    await page.getByRole('link', { name: 'Beslut', exact: true }).click();
+    await followMenu(page, 'Beslut');
     await page.getByLabel('Sök i beslutsregistret').fill('RS/577/2024');
     const info = page
       .getByRole('row')
@@ -223,7 +237,7 @@ describe('steering chain journey', () => {
     await page.getByRole('table', { name: /^Beslutsregistret, 1 ärende,/ }).waitFor();
     await expectAccessible('decisions register');
 
-    await page.getByRole('link', { name: 'Uppdrag', exact: true }).click();
+    await followMenu(page, 'Uppdrag');
     await page.getByLabel('Bara försenade').check();
     await page.getByRole('table', { name: 'Uppdrag med försenad återrapportering' }).waitFor();
     await page
@@ -232,7 +246,7 @@ describe('steering chain journey', () => {
       .waitFor();
     await expectAccessible('overdue assignments');
 
-    await page.getByRole('link', { name: 'Aktiviteter', exact: true }).click();
+    await followMenu(page, 'Aktiviteter');
     await page
       .getByRole('progressbar', { name: 'Framdrift för Rekrytera sjuksköterskor till medicinavdelningarna' })
       .waitFor();

@@ -96,3 +96,19 @@ export async function seriousA11yViolations(page: Page, label: string) {
   }
   return serious.map((v) => `${v.id}: ${v.help}`);
 }
+
+/**
+ * Follows a main-menu entry: the menu is grouped by task, so the entry's group is opened
+ * first when the entry is not already showing.
+ */
+export async function followMenu(page: Page, name: string) {
+  const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+  const link = nav.getByRole('link', { name, exact: true });
+  if (!(await link.isVisible()))
+    await nav
+      .locator('li.menu-group')
+      .filter({ has: page.locator(`a:text-is("${name}")`) })
+      .getByRole('button')
+      .click();
+  await link.click();
+}

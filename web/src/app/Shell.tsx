@@ -1,8 +1,15 @@
-import { Anchor, Button, Center, Group, Loader, Text } from '@mantine/core';
+import { Anchor, Button, Center, Group, Loader, Text, UnstyledButton } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type NavLinkProps, Outlet, Link as RouterLink, NavLink as RouterNavLink, useNavigate } from 'react-router';
+import {
+  type NavLinkProps,
+  Outlet,
+  Link as RouterLink,
+  NavLink as RouterNavLink,
+  useLocation,
+  useNavigate,
+} from 'react-router';
 import '../bodies/texts';
 import '../control/texts';
 import '../month/texts';
@@ -12,7 +19,10 @@ import { call, client } from './client';
 import { useWithContext } from './context';
 import { today } from './format';
 import { LANGUAGES } from './i18n';
+import { isCurrent, type MenuItem, menuFor } from './menu';
+import './menu-texts';
 import { SignInPage } from './SignInPage';
+import type { Me } from './types';
 
 /** Header, navigation, main landmark and footer around every page, signed in or not. */
 export function Shell({ children }: { children: ReactNode }) {
@@ -37,74 +47,7 @@ export function Shell({ children }: { children: ReactNode }) {
         </Group>
         {me && (
           <nav aria-label={t('shell.mainNav')} className="shell-nav">
-            <ul>
-              <li>
-                <NavLink to="/" end>
-                  {t('start.title')}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/organisation">{t('nav.organisation')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/organ">{t('nav.bodies')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/styrkort">{t('nav.scorecard')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/indikatorer">{t('nav.indicators')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/planer">{t('nav.plans')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/handlingsplaner">{t('nav.actionPlans')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/beslut" end>
-                  {t('nav.decisions')}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/beslut/fel-niva">{t('wrongLevel.nav')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/intern-kontroll">{t('control.nav')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/uppdrag">{t('nav.assignments')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/aktiviteter">{t('nav.activities')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/varden">{t('nav.values')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/uppfoljning">{t('nav.followup')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/avvikelser">{t('nav.deviations')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/risker">{t('risk.nav')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/rapporter">{t('nav.reports')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/sammantraden">{t('nav.meetings')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/arshjul">{t('nav.cycle')}</NavLink>
-              </li>
-              {me?.can.administer && (
-                <li>
-                  <NavLink to="/administration">{t('nav.admin')}</NavLink>
-                </li>
-              )}
-            </ul>
+            <MainMenu me={me} />
           </nav>
         )}
       </header>
@@ -123,10 +66,123 @@ export function Shell({ children }: { children: ReactNode }) {
   );
 }
 
+/** One group of the menu: a button that shows its links below it, closed again by Escape or leaving it. */
+function MenuGroupItem({ group, items, pathname }: { group: string; items: MenuItem[]; pathname: string }) {
+  const { t } = useTranslation();
+  const withContext = useWithContext();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const active = items.some((i) => isCurrent(i, pathname));
+  const id = `menu-${group}`;
+  // A followed link closes the group: the path is the dependency, not read inside.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closing on every change of path
+  useEffect(() => setOpen(false), [pathname]);
+  const links = () => [...(list.current?.querySelectorAll('a') ?? [])];
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && open) {
+      setOpen(false);
+      button.current?.focus();
+      e.preventDefault();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      const all = links();
+      if (all.length === 0) return;
+      e.preventDefault();
+      if (!open) setOpen(true);
+      const at = all.indexOf(document.activeElement as HTMLAnchorElement);
+      const next = e.key === 'ArrowDown' ? (at + 1) % all.length : (at <= 0 ? all.length : at) - 1;
+      // The list shows on the next render when it was closed.
+      requestAnimationFrame(() => all[next]?.focus());
+    }
+  };
+  return (
+    <li
+      className="menu-group"
+      style={{ position: 'relative' }}
+      onKeyDown={onKeyDown}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
+      <UnstyledButton
+        ref={button}
+        data-group={group}
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+        // Looks like the links beside it; the group holding the current page is marked as they are.
+        style={{
+          padding: '0.6rem 0.9rem',
+          fontWeight: 500,
+          borderBottom: `3px solid ${active ? 'var(--rt-red)' : 'transparent'}`,
+          color: active ? 'var(--rt-red)' : 'var(--rt-ink)',
+        }}
+      >
+        {t(`menu.${group}`)} <span aria-hidden="true">▾</span>
+      </UnstyledButton>
+      {/* Kept in the page while closed: every entry stays a link of the main menu. */}
+      <ul
+        id={id}
+        ref={list}
+        hidden={!open}
+        style={{
+          position: 'absolute',
+          zIndex: 300,
+          top: '100%',
+          left: 0,
+          flexDirection: 'column',
+          gap: 0,
+          minWidth: '14rem',
+          background: 'var(--mantine-color-body)',
+          border: '1px solid var(--rt-line)',
+          borderRadius: 4,
+          boxShadow: 'var(--mantine-shadow-md)',
+          padding: '0.25rem 0',
+          display: open ? 'flex' : 'none',
+        }}
+      >
+        {items.map((i) => (
+          <li key={i.path}>
+            <RouterNavLink to={withContext(i.path)} end={i.end} style={{ display: 'block', borderBottom: 'none' }}>
+              {t(i.label)}
+            </RouterNavLink>
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
 /** A menu link that keeps the chosen unit and month (?enhet=&manad=) of the page it is on. */
 function NavLink({ to, ...props }: NavLinkProps & { to: string }) {
   const withContext = useWithContext();
   return <RouterNavLink to={withContext(to)} {...props} />;
+}
+
+/**
+ * The menu grouped by task (menu.ts): a group of one entry is a plain link, a larger one a
+ * disclosure button (the navigation pattern, not role=menu) whose links are reached with Tab
+ * or the arrow keys and closed with Escape.
+ */
+function MainMenu({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  return (
+    <ul>
+      {menuFor(me).map(({ group, items }) => {
+        const [only] = items;
+        if (items.length === 1 && only)
+          return (
+            <li key={group}>
+              <NavLink to={only.path} end={only.end}>
+                {t(only.label)}
+              </NavLink>
+            </li>
+          );
+        return <MenuGroupItem key={group} group={group} items={items} pathname={pathname} />;
+      })}
+    </ul>
+  );
 }
 
 function SignedInUser() {

@@ -1,21 +1,23 @@
-import { Alert, Anchor, Breadcrumbs, Group, Paper, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Group, Paper, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMe } from '../app/auth';
 import { PageHeading } from '../app/page';
 import { may } from './access';
-import { GoalCard } from './GoalCard';
+import { CountsLine, ScorecardMatrix, UnitsMatrix } from './Matrix';
 import { formatMonth, monthOrNull } from './periods';
 import { scorecardQuery, useDefaultPeriod, useHomeUnit, useOrg } from './queries';
-import { StatusChart } from './StatusChart';
-import { goalsByPerspective, hasOutcomes, latestMonthWithData } from './scorecard';
-import type { ScorecardGoal } from './types';
+import { hasOutcomes, latestMonthWithData } from './scorecard';
 import { LoadError, Loading, PeriodInput } from './ui';
+
+/** The horizontal view over every indicator rather than one goal's. */
+const ALL = 'alla';
 
 export const scorecardPath = (unitId: string, period: string) => `/styrkort/${unitId}?period=${period}`;
 
-/** Styrkort: a unit's goals, indicators, status and analyses for a month, with drill-down. */
+/** Styrkort: a matrix of the unit's goals and indicators for a month, with drill-down by unit. */
 export function ScorecardPage() {
   const { t } = useTranslation();
   const { unitId: unitParam } = useParams();
@@ -51,6 +53,14 @@ export function ScorecardPage() {
     );
 
   const data = card.data;
+  // The horizontal view's goal (or all) is in the URL, so it can be linked to and survives a reload.
+  const units = params.get('enheter');
+  const showUnits = (goalId: string | null) => {
+    const next = new URLSearchParams(params);
+    if (goalId === null) next.delete('enheter');
+    else next.set('enheter', goalId);
+    setParams(next, { replace: true });
+  };
   const month = formatMonth(data.period);
   // Offer the newest month with outcomes when the chosen one has none yet (months still open).
   const latest = latestMonthWithData(data);
@@ -62,7 +72,14 @@ export function ScorecardPage() {
       <Text mb="md">{t('scorecard.intro', { unit: data.unitName, month })}</Text>
       <Paper withBorder p="md" mb="md" radius="md">
         <Group align="flex-end" wrap="wrap" justify="space-between">
-          <PeriodInput value={data.period} onChange={(p) => setParams({ period: p }, { replace: true })} />
+          <PeriodInput
+            value={data.period}
+            onChange={(p) => {
+              const next = new URLSearchParams(params);
+              next.set('period', p);
+              setParams(next, { replace: true });
+            }}
+          />
           <Anchor component={Link} to={`/enheter/${data.unitId}`}>
             {t('scorecard.showUnit', { unit: data.unitName })}
           </Anchor>
@@ -82,76 +99,35 @@ export function ScorecardPage() {
           </Alert>
         )}
       </div>
-      <div className="unit-grid">
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="status-heading">
-          <Title order={2} size="h3" id="status-heading" mb="sm">
-            {t('scorecard.statusHeading')}
-          </Title>
-          <StatusChart counts={data.statusCounts} caption={t('scorecard.statusCaption', { month })} />
-          <Text size="sm" className="muted" mt="xs">
-            {t('scorecard.statusNote')}
-          </Text>
-        </Paper>
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="children-heading">
-          <Title order={2} size="h3" id="children-heading" mb="sm">
-            {t('scorecard.childrenHeading', { unit: data.unitName })}
-          </Title>
-          {data.children.length === 0 ? (
-            <Text>{t('scorecard.noChildren')}</Text>
-          ) : (
-            <ul className="plain-list">
-              {data.children.map((c) => (
-                <li key={c.id}>
-                  <Anchor component={Link} to={scorecardPath(c.id, data.period)}>
-                    {c.name}
-                  </Anchor>{' '}
-                  <span className="muted">{t(`level.${c.level}`)}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Paper>
-      </div>
-      {data.goals.length === 0 && <Text>{t('scorecard.noGoals', { month })}</Text>}
-      <Goals
-        unitId={data.unitId}
-        unitName={data.unitName}
-        period={data.period}
-        goals={data.goals}
-        mayWrite={data.can.analyse}
-      />
-    </>
-  );
-}
-
-function Goals({
-  unitId,
-  unitName,
-  period,
-  goals,
-  mayWrite,
-}: {
-  unitId: string;
-  unitName: string;
-  period: string;
-  goals: ScorecardGoal[];
-  mayWrite: boolean;
-}) {
-  const { t } = useTranslation();
-  return (
-    <>
-      {goalsByPerspective(goals).map((group) => (
-        <section key={group.perspective} aria-labelledby={`perspective-${group.perspective}`} className="section">
-          <Title order={2} size="h3" id={`perspective-${group.perspective}`} mb="sm">
-            {t(`perspective.${group.perspective}`)}
-          </Title>
-          <div className="goal-list">
-            {group.goals.map((g) => (
-              <GoalCard key={g.id} goal={g} unitId={unitId} unitName={unitName} period={period} mayWrite={mayWrite} />
-            ))}
-          </div>
-        </section>
-      ))}
+      <CountsLine card={data} />
+      {data.children.length > 0 && (
+        <nav aria-labelledby="children-heading" className="matrix-children">
+          <Text size="sm" component="span" id="children-heading" fw={600}>
+            {t('scorecard.childrenHeading', { unit: data.unitName })}:
+          </Text>{' '}
+          {data.children.map((c, i) => (
+            <Fragment key={c.id}>
+              {i > 0 && ' · '}
+              <Anchor component={Link} to={scorecardPath(c.id, data.period)} size="sm">
+                {c.name}
+              </Anchor>
+            </Fragment>
+          ))}
+        </nav>
+      )}
+      {units !== null && (
+        <UnitsMatrix
+          card={data}
+          goalId={units === ALL ? null : units}
+          onClose={() => showUnits(null)}
+          unitPath={(id) => scorecardPath(id, data.period)}
+        />
+      )}
+      {data.goals.length === 0 ? (
+        <Text>{t('scorecard.noGoals', { month })}</Text>
+      ) : (
+        <ScorecardMatrix card={data} mayWrite={data.can.analyse} onUnits={(goalId) => showUnits(goalId ?? ALL)} />
+      )}
     </>
   );
 }
