@@ -12215,6 +12215,185 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/risks/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Riskregistret som Excel i den form styrelser och nämnder får det: en rad per risk med senaste bedömning, och matrisen på ett eget blad */
+        get: {
+            parameters: {
+                query?: {
+                    bodyId?: string;
+                    unitId?: string;
+                    includeBelow?: "true" | "false";
+                    status?: "active" | "closed" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Arbetsboken */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/risks/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Läs in risker från Excel (samma kolumner som exporten): rader utan id läggs till, rader med id ändras, sannolikhet och konsekvens ger en ny bedömning. Varje felaktig rad redovisas med rad och kolumn, och inget skrivs om någon rad är fel
+         * @description Filen skickas som förfrågans innehåll (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) eller som fältet file i multipart/form-data. En rad som du inte får skriva avvisar hela filen med 403. Behörigheten prövas innan filen läses. Filen läses med gränser, som standard högst 100 MB uppackad, 200 000 rader, 100 kolumner, 32 767 tecken i en cell och 1 000 000 olika texter: en fil som packas upp till mer avvisas med 413, en med för många rader eller kolumner eller för lång cell med 422 som anger blad, rad och kolumn.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Inläst */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskImport"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/risks/{id}": {
         parameters: {
             query?: never;
@@ -16451,6 +16630,18 @@ export interface components {
             can: {
                 edit: boolean;
             };
+        };
+        RiskImport: {
+            /** @description Riskrader i filen */
+            rows: number;
+            /** @description Nya risker */
+            created: number;
+            /** @description Ändrade risker */
+            updated: number;
+            /** @description Nya bedömningar */
+            assessed: number;
+            /** @description Rader som inte ändrade något */
+            unchanged: number;
         };
         RiskDetail: components["schemas"]["Risk"] & {
             /** @description Alla bedömningar, senaste först */
