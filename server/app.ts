@@ -28,7 +28,8 @@ import { steeringRoutes } from './steering/routes';
 import { taskRoutes } from './tasks/routes';
 import { userRoutes } from './users/routes';
 
-const UPLOAD_PATHS = ['/values/import', '/forecasts/import'];
+const UPLOAD_PATHS = ['/values/import', '/forecasts/import', '/risks/import'];
+const CONTROL_PLAN_IMPORT = /\/control\/plans\/[^/]+\/import$/;
 
 /** The API: every capability's router under /api, with the OpenAPI document of them all. */
 export function buildApi(deps: Deps) {
@@ -46,7 +47,11 @@ export function buildApi(deps: Deps) {
   if (violation) api.use('*', contractCheck(api, violation));
   api.use('*', noStore());
   // Spreadsheet imports get the upload limit; everything else the ordinary one.
-  api.use('*', (c, next) => (UPLOAD_PATHS.some((p) => c.req.path.endsWith(p)) ? uploadLimit : bodyLimitFor)(c, next));
+  api.use('*', (c, next) =>
+    (UPLOAD_PATHS.some((p) => c.req.path.endsWith(p)) || CONTROL_PLAN_IMPORT.test(c.req.path)
+      ? uploadLimit
+      : bodyLimitFor)(c, next),
+  );
   // Bad text is refused, and good text normalised, before the session lookup or any route.
   api.use('*', inputHygiene());
   api.use('*', sameOriginOnly(deps.config.trustProxy));

@@ -1,7 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ACTION_STATUSES, FREQUENCIES, JUDGEMENTS } from '../../domain/control/rules';
-import { actorOf, type Deps, IsoDateSchema, router } from '../http/env';
-import { created, IdParam, jsonBody, ok, readErrors, writeErrors } from '../http/routing';
+import { IMPORT_LIMITS_DESCRIPTION } from '../core/workbook';
+import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
+import { created, IdParam, jsonBody, ok, readErrors, writeErrors, XLSX, xlsxResponse } from '../http/routing';
+import { uploadedBytes } from '../http/upload';
+import { exportControlPlan, importControlPlan } from './excel';
+import { ControlPlanImportSchema } from './excel-schemas';
 import { escalationList, getAssessment, saveAssessment, uppsikt } from './oversight';
 import { addPoint, createPlan, decidePlan, getPlan, listPlans, updatePoint } from './plans';
 import { pointResults, recordResult, updateAction } from './results';
@@ -40,7 +44,7 @@ const ActionBody = z.object({
   dueOn: IsoDateSchema,
 });
 
-export function controlRoutes({ services }: Deps) {
+export function controlRoutes({ services, config }: Deps) {
   const app = router();
   app.openapi(
     createRoute({
@@ -227,6 +231,43 @@ export function controlRoutes({ services }: Deps) {
       const { bodyId, year } = c.req.valid('param');
       return c.json(await saveAssessment(services, actorOf(c), bodyId, year, c.req.valid('json')), 200);
     },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/control/plans/{id}/export.xlsx',
+      tags,
+      summary:
+        'Internkontrollplanens kontrollpunkter som Excel: vad, metod, frekvens, kontrollant, mottagare, datum och risk',
+      request: { params: IdParam },
+      responses: { ...xlsxResponse, ...readErrors },
+    }),
+    async (c) => {
+      const file = await exportControlPlan(services, actorOf(c), c.req.valid('param').id);
+      return c.body(new Uint8Array(file), 200, {
+        'content-type': XLSX,
+        'content-disposition': 'attachment; filename="internkontrollplan.xlsx"',
+      });
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/control/plans/{id}/import',
+      tags,
+      summary:
+        'Läs in kontrollpunkter från Excel till en plan som inte är beslutad (422 för en beslutad): rader utan id läggs till, rader med id ändras. Varje felaktig rad redovisas med rad och kolumn, och inget skrivs om någon rad är fel',
+      description: `Filen skickas som förfrågans innehåll (${XLSX}) eller som fältet file i multipart/form-data. Kontrollanten anges med användarnamn, risken med id eller titel ur organets riskregister. ${IMPORT_LIMITS_DESCRIPTION}`,
+      request: { params: IdParam },
+      responses: { ...ok('Inläst', ControlPlanImportSchema), ...writeErrors, 413: errors[413] },
+    }),
+    async (c) =>
+      c.json(
+        await importControlPlan(services, actorOf(c), c.req.valid('param').id, await uploadedBytes(c.req.raw), {
+          limits: config.workbookLimits,
+        }),
+        200,
+      ),
   );
   return app;
 }

@@ -1,8 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { RISK_LINK_KINDS } from '../../domain/risk/matrix';
-import { actorOf, type Deps, router } from '../http/env';
-import { created, IdParam, jsonBody, ok, readErrors, writeErrors } from '../http/routing';
+import { IMPORT_LIMITS_DESCRIPTION } from '../core/workbook';
+import { actorOf, type Deps, errors, router } from '../http/env';
+import { created, IdParam, jsonBody, ok, readErrors, writeErrors, XLSX, xlsxResponse } from '../http/routing';
+import { uploadedBytes } from '../http/upload';
 import { assessRisk } from './assessments';
+import { exportRisks, importRisks } from './excel';
+import { RiskExportQuery, RiskImportSchema } from './excel-schemas';
 import { linkRisk, unlinkRisk } from './links';
 import { riskMatrix } from './matrix';
 import { getRiskScale, setRiskScale } from './scale';
@@ -31,7 +35,7 @@ const scopeOf = (q: Query) => ({
   status: q.status,
 });
 
-export function riskRoutes({ services }: Deps) {
+export function riskRoutes({ services, config }: Deps) {
   const app = router();
   app.openapi(
     createRoute({
@@ -55,6 +59,40 @@ export function riskRoutes({ services }: Deps) {
       responses: { ...ok('Matrisen', RiskMatrixSchema), ...readErrors },
     }),
     async (c) => c.json(await riskMatrix(services, actorOf(c), scopeOf(c.req.valid('query'))), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/risks/export.xlsx',
+      tags: TAGS,
+      summary:
+        'Riskregistret som Excel i den form styrelser och nämnder får det: en rad per risk med senaste bedömning, och matrisen på ett eget blad',
+      request: { query: RiskExportQuery },
+      responses: { ...xlsxResponse, ...readErrors },
+    }),
+    async (c) => {
+      const file = await exportRisks(services, actorOf(c), scopeOf(c.req.valid('query')));
+      return c.body(new Uint8Array(file), 200, {
+        'content-type': XLSX,
+        'content-disposition': 'attachment; filename="riskregister.xlsx"',
+      });
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/risks/import',
+      tags: TAGS,
+      summary:
+        'Läs in risker från Excel (samma kolumner som exporten): rader utan id läggs till, rader med id ändras, sannolikhet och konsekvens ger en ny bedömning. Varje felaktig rad redovisas med rad och kolumn, och inget skrivs om någon rad är fel',
+      description: `Filen skickas som förfrågans innehåll (${XLSX}) eller som fältet file i multipart/form-data. En rad som du inte får skriva avvisar hela filen med 403. ${IMPORT_LIMITS_DESCRIPTION}`,
+      responses: { ...ok('Inläst', RiskImportSchema), ...writeErrors, 413: errors[413] },
+    }),
+    async (c) =>
+      c.json(
+        await importRisks(services, actorOf(c), await uploadedBytes(c.req.raw), { limits: config.workbookLimits }),
+        200,
+      ),
   );
   app.openapi(
     createRoute({

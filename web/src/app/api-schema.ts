@@ -11733,6 +11733,184 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/control/plans/{id}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Internkontrollplanens kontrollpunkter som Excel: vad, metod, frekvens, kontrollant, mottagare, datum och risk */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Arbetsboken */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/plans/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Läs in kontrollpunkter från Excel till en plan som inte är beslutad (422 för en beslutad): rader utan id läggs till, rader med id ändras. Varje felaktig rad redovisas med rad och kolumn, och inget skrivs om någon rad är fel
+         * @description Filen skickas som förfrågans innehåll (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) eller som fältet file i multipart/form-data. Kontrollanten anges med användarnamn, risken med id eller titel ur organets riskregister. Behörigheten prövas innan filen läses. Filen läses med gränser, som standard högst 100 MB uppackad, 200 000 rader, 100 kolumner, 32 767 tecken i en cell och 1 000 000 olika texter: en fil som packas upp till mer avvisas med 413, en med för många rader eller kolumner eller för lång cell med 422 som anger blad, rad och kolumn.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Inläst */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ControlPlanImport"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/periods/current": {
         parameters: {
             query?: never;
@@ -12209,6 +12387,185 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/risks/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Riskregistret som Excel i den form styrelser och nämnder får det: en rad per risk med senaste bedömning, och matrisen på ett eget blad */
+        get: {
+            parameters: {
+                query?: {
+                    bodyId?: string;
+                    unitId?: string;
+                    includeBelow?: "true" | "false";
+                    status?: "active" | "closed" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Arbetsboken */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/risks/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Läs in risker från Excel (samma kolumner som exporten): rader utan id läggs till, rader med id ändras, sannolikhet och konsekvens ger en ny bedömning. Varje felaktig rad redovisas med rad och kolumn, och inget skrivs om någon rad är fel
+         * @description Filen skickas som förfrågans innehåll (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) eller som fältet file i multipart/form-data. En rad som du inte får skriva avvisar hela filen med 403. Behörigheten prövas innan filen läses. Filen läses med gränser, som standard högst 100 MB uppackad, 200 000 rader, 100 kolumner, 32 767 tecken i en cell och 1 000 000 olika texter: en fil som packas upp till mer avvisas med 413, en med för många rader eller kolumner eller för lång cell med 422 som anger blad, rad och kolumn.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Inläst */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskImport"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -16240,6 +16597,16 @@ export interface components {
             reasons: string;
             decisionId: string | null;
         } | null;
+        ControlPlanImport: {
+            /** @description Kontrollpunkter i filen */
+            rows: number;
+            /** @description Nya kontrollpunkter */
+            created: number;
+            /** @description Ändrade kontrollpunkter */
+            updated: number;
+            /** @description Rader som inte ändrade något */
+            unchanged: number;
+        };
         CurrentMonth: {
             month: string;
             today: string;
@@ -16451,6 +16818,18 @@ export interface components {
             can: {
                 edit: boolean;
             };
+        };
+        RiskImport: {
+            /** @description Riskrader i filen */
+            rows: number;
+            /** @description Nya risker */
+            created: number;
+            /** @description Ändrade risker */
+            updated: number;
+            /** @description Nya bedömningar */
+            assessed: number;
+            /** @description Rader som inte ändrade något */
+            unchanged: number;
         };
         RiskDetail: components["schemas"]["Risk"] & {
             /** @description Alla bedömningar, senaste först */

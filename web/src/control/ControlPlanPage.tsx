@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { call, client, type RequestBody, type Schema } from '../app/client';
 import { formatDate } from '../app/format';
 import { PageHeading } from '../app/page';
+import { ExcelTransfer } from '../risk/ExcelTransfer';
 import { fieldMessageOf } from '../steering/fielderrors';
 import { LoadError, Loading } from '../steering/ui';
 import './texts';
@@ -21,6 +22,7 @@ export function ControlPlanPage() {
     queryKey: ['control', 'plan', id],
     queryFn: () => call(client.GET('/control/plans/{id}', { params: { path: { id } } })),
   });
+  const queryClient = useQueryClient();
   const [editing, setEditing] = useState<Schema<'ControlPoint'> | 'new' | null>(null);
   const [status, setStatus] = useState('');
   if (plan.isPending) return <Loading />;
@@ -114,6 +116,15 @@ export function ControlPlanPage() {
         />
       )}
       {p.can.decide && <DecideForm plan={p} onDone={setStatus} />}
+      <ExcelTransfer<Schema<'ControlPlanImport'>>
+        title={t('excel.planTitle')}
+        exportHref={`/api/control/plans/${encodeURIComponent(p.id)}/export.xlsx`}
+        importPath={`/control/plans/${encodeURIComponent(p.id)}/import`}
+        canImport={p.can.edit}
+        help={t('excel.planHelp')}
+        summary={(r) => t('excel.planDone', { ...r })}
+        onImported={() => queryClient.invalidateQueries({ queryKey: ['control', 'plan', id] })}
+      />
     </>
   );
 }

@@ -1,17 +1,19 @@
 import { Button, Checkbox, Group, Paper, SegmentedControl, Select, Text, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { bodyScope } from '../../../domain/scopes';
 import { useMe } from '../app/auth';
+import type { Schema } from '../app/client';
 import { PageHeading } from '../app/page';
 import { bodiesQuery } from '../bodies/BodiesPage';
 import { may } from '../steering/access';
 import { useHomeUnit, useOrg } from '../steering/queries';
 import { LoadError, Loading } from '../steering/ui';
 import { useUnitOptions } from '../ui/options';
-import { matrixQuery, type RiskScope, riskPath, risksQuery } from './queries';
+import { ExcelTransfer } from './ExcelTransfer';
+import { matrixQuery, type RiskScope, riskExportHref, riskPath, risksKey, risksQuery } from './queries';
 import { RiskForm } from './RiskForm';
 import { type CellFilter, RiskMatrix, RiskTable } from './RiskParts';
 import './texts';
@@ -22,6 +24,7 @@ const REGISTER_KINDS = new Set(['namnd', 'styrelse']);
 export function RisksPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const me = useMe().data;
   const org = useOrg();
@@ -182,6 +185,17 @@ export function RisksPage() {
             </p>
             <RiskTable risks={shown} />
           </section>
+          {scope && (
+            <ExcelTransfer<Schema<'RiskImport'>>
+              title={t('excel.riskTitle')}
+              exportHref={riskExportHref(scope)}
+              importPath="/risks/import"
+              canImport={canCreate || (list.data?.risks ?? []).some((r) => r.can.edit || r.can.assess)}
+              help={t('excel.riskHelp')}
+              summary={(r) => t('excel.riskDone', { ...r })}
+              onImported={() => queryClient.invalidateQueries({ queryKey: risksKey })}
+            />
+          )}
         </>
       )}
     </>

@@ -21,6 +21,9 @@ const query = (s: RiskScope) => ({
 
 export const risksKey = ['risks'] as const;
 
+/** The register's workbook: a plain link, so the browser downloads it with the session cookie. */
+export const riskExportHref = (s: RiskScope) => `/api/risks/export.xlsx?${new URLSearchParams(query(s))}`;
+
 export const risksQuery = (s: RiskScope) => ({
   queryKey: [...risksKey, 'list', s],
   queryFn: () => call(client.GET('/risks', { params: { query: query(s) } })),

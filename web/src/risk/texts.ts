@@ -79,6 +79,22 @@ export const sv = {
     chooseScope: 'Välj ett organ eller en enhet.',
     scale: 'Skala',
   },
+  excel: {
+    export: 'Hämta som Excel',
+    importFile: 'Excel-fil (.xlsx)',
+    import: 'Läs in filen',
+    importing: 'Läser in filen …',
+    failed: 'Filen lästes inte in. Inget har ändrats.',
+    riskTitle: 'Riskregistret i Excel',
+    riskHelp:
+      'Samma kolumner som i exporten. Rader utan id blir nya risker, rader med id ändrar risken, och sannolikhet och konsekvens ger en ny bedömning när de skiljer sig från den senaste. Är någon rad fel läses ingenting in.',
+    riskDone:
+      '{{rows}} rader lästa: {{created}} nya, {{updated}} ändrade, {{assessed}} nya bedömningar, {{unchanged}} oförändrade.',
+    planTitle: 'Planen i Excel',
+    planHelp:
+      'Samma kolumner som i exporten. Kontrollanten anges med användarnamn och risken med id eller titel ur organets riskregister. Bara en plan som inte är beslutad kan läsas in. Är någon rad fel läses ingenting in.',
+    planDone: '{{rows}} rader lästa: {{created}} nya, {{updated}} ändrade, {{unchanged}} oförändrade.',
+  },
 };
 
 export const en: typeof sv = {
@@ -157,6 +173,22 @@ export const en: typeof sv = {
     back: 'To the risk register',
     chooseScope: 'Choose a body or a unit.',
     scale: 'Scale',
+  },
+  excel: {
+    export: 'Download as Excel',
+    importFile: 'Excel file (.xlsx)',
+    import: 'Import the file',
+    importing: 'Importing the file …',
+    failed: 'The file was not imported. Nothing has changed.',
+    riskTitle: 'The risk register in Excel',
+    riskHelp:
+      'The same columns as the export. Rows without an id become new risks, rows with one change that risk, and probability and consequence add an assessment when they differ from the latest. If any row is wrong, nothing is imported.',
+    riskDone:
+      '{{rows}} rows read: {{created}} new, {{updated}} changed, {{assessed}} new assessments, {{unchanged}} unchanged.',
+    planTitle: 'The plan in Excel',
+    planHelp:
+      "The same columns as the export. The checker by username, the risk by id or by title from the body's register. Only a plan not yet decided can be imported. If any row is wrong, nothing is imported.",
+    planDone: '{{rows}} rows read: {{created}} new, {{updated}} changed, {{unchanged}} unchanged.',
   },
 };
 
