@@ -6,6 +6,7 @@
  */
 
 import type { DeviationKind } from '../followup/deviations';
+import type { RiskLevel } from '../risk/matrix';
 import type { Status } from '../steering';
 
 export const REPORT_KINDS = ['month', 'tertial', 'interim', 'annual', 'dialogue'] as const;
@@ -182,6 +183,93 @@ export interface MissingAnalysisRow {
   analysisLabel: string;
 }
 
+/** A risk's colour level in words, as the board reads it. */
+export const RISK_LEVEL_TEXT: Record<RiskLevel, string> = {
+  low: 'Låg',
+  medium: 'Medel',
+  high: 'Hög',
+  very_high: 'Mycket hög',
+};
+
+/** How many of the body's risks the board is shown by name, highest value first. */
+export const TOP_RISKS = 10;
+
+/** A risk among the highest of the report's body, by its latest assessment. */
+export interface TopRiskRow {
+  title: string;
+  /** The unit that owns the risk, or the body when the risk is in the body's own register. */
+  ownerName: string;
+  value: number;
+  level: RiskLevel;
+  /** The day of the latest assessment, YYYY-MM-DD. */
+  assessedOn: string;
+}
+
+/**
+ * The risk matrix of the body the report's unit belongs to (its own register, its units' and,
+ * for the styrelse, every nämnd's), with the highest risks (issue 14).
+ */
+export interface RiskMatrixSection {
+  bodyName: string;
+  /** The scale's words, lowest step first. */
+  probabilitySteps: string[];
+  consequenceSteps: string[];
+  /** Every cell of the scale with how many active risks sit there. */
+  cells: { probability: number; consequence: number; value: number; level: RiskLevel; count: number }[];
+  /** Active risks with no assessment yet, which have no cell. */
+  unassessed: number;
+  topRisks: TopRiskRow[];
+}
+
+/** One control point of the body's plan, with its results of the year so far. */
+export interface ControlPointRow {
+  what: string;
+  /** The unit the point is checked at, or null for the body's whole area. */
+  unitName: string | null;
+  /** How many occasions the plan has for the point in the year. */
+  occasions: number;
+  done: number;
+  notDone: number;
+  deviations: number;
+  openActions: number;
+  lateActions: number;
+}
+
+/** A deviation found by a control with an action not yet done (or none decided). */
+export interface OpenDeviationRow {
+  what: string;
+  occasion: string;
+  findings: string;
+  serious: boolean;
+  /** The action, its owner and due date in words; null when none is decided. */
+  action: string | null;
+  late: boolean;
+}
+
+/** The control results and open deviations of the body's internkontrollplan for the year (issue 14). */
+export interface ControlResultsSection {
+  bodyName: string;
+  year: number;
+  /** Null when the body has no plan for the year. */
+  planStatus: 'draft' | 'decided' | null;
+  points: ControlPointRow[];
+  openDeviations: OpenDeviationRow[];
+}
+
+export const IC_SECTION_TEXTS = {
+  riskMatrix: {
+    title: 'Riskmatris och de högsta riskerna',
+    none: 'Rapportens enhet hör inte till någon nämnd eller styrelse med ett riskregister.',
+    empty: 'Organet har inga bedömda risker.',
+  },
+  controlResults: {
+    title: 'Kontrollresultat och öppna avvikelser',
+    none: 'Rapportens enhet hör inte till någon nämnd eller styrelse med en internkontrollplan.',
+    noPlan: 'Organet har ingen internkontrollplan för året.',
+    empty: 'Inga öppna avvikelser.',
+  },
+} as const;
+
 /** The flag sections' headings and texts, shared by the exports and the web page. */
 export const FLAG_SECTION_TEXTS = {
   undecidedPlans: {
@@ -243,6 +331,12 @@ export interface ReportContent {
   aboveCompetence?: AboveCompetenceRow[];
   /** Absent in content frozen before analyses were carried (issue 14). */
   missingAnalyses?: MissingAnalysisRow[];
+  /**
+   * The risk matrix and the control results of the report's body (issue 14); absent in content
+   * frozen before they were carried, null when the report's unit belongs to no nämnd or styrelse.
+   */
+  riskMatrix?: RiskMatrixSection | null;
+  controlResults?: ControlResultsSection | null;
 }
 
 /** Progress of a long job, 0–1, with what it is doing now (Swedish). */

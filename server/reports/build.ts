@@ -24,6 +24,7 @@ import { type Deviation, indicatorDeviations, measureDeviations, staleIndicators
 import { today } from '../org/service';
 import { latestPlanVersion } from '../steering/reads';
 import { scorecard } from '../steering/scorecard';
+import { internalControlSections } from './internal-control';
 
 export interface ReportHead {
   title: string;
@@ -186,6 +187,8 @@ export async function buildContent(
   onProgress(0.8, 'Tar med det som saknar behörigt beslut');
   // Judged on the day the content is built: sending freezes what the board was shown (decision 016).
   const flags = await boardFlags(services.db, head.unitId, today(services));
+  onProgress(0.85, 'Hämtar riskmatrisen och kontrollresultaten');
+  const ic = await internalControlSections(services, head.unitId, card.period);
   onProgress(0.9, 'Sammanställer rapporten');
   const unitName = card.unitName;
   const content: ReportContent = {
@@ -205,6 +208,8 @@ export async function buildContent(
     driftedGoals: flags.driftedGoals,
     aboveCompetence: flags.aboveCompetence,
     missingAnalyses: flags.missingAnalyses,
+    riskMatrix: ic.riskMatrix,
+    controlResults: ic.controlResults,
   };
   onProgress(1, 'Klar');
   return content;

@@ -4,6 +4,7 @@ import { FOLLOW_UP_STATUSES } from '../../domain/followup/uppdrag';
 import { REPORT_KINDS } from '../../domain/reports/content';
 import { EXPORT_JOB_STATUSES, REPORT_STATUSES } from '../../domain/reports/lists';
 import { OUTCOMES } from '../../domain/reports/series';
+import { RISK_LEVELS } from '../../domain/risk/matrix';
 import { STATUSES } from '../../domain/steering';
 import { orNull } from '../http/nullable';
 
@@ -150,6 +151,71 @@ export const MissingAnalysisRowSchema = z
   })
   .openapi('MissingAnalysisRow');
 
+const RiskLevel = z.enum(RISK_LEVELS);
+
+export const RiskMatrixSectionSchema = z
+  .object({
+    bodyName: z.string(),
+    probabilitySteps: z.array(z.string()),
+    consequenceSteps: z.array(z.string()),
+    cells: z.array(
+      z.object({
+        probability: z.number().int(),
+        consequence: z.number().int(),
+        value: z.number().int(),
+        level: RiskLevel,
+        count: z.number().int(),
+      }),
+    ),
+    unassessed: z.number().int(),
+    topRisks: z.array(
+      z
+        .object({
+          title: z.string(),
+          ownerName: z.string(),
+          value: z.number().int(),
+          level: RiskLevel,
+          assessedOn: z.string(),
+        })
+        .openapi('TopRiskRow'),
+    ),
+  })
+  .openapi('RiskMatrixSection');
+
+export const ControlResultsSectionSchema = z
+  .object({
+    bodyName: z.string(),
+    year: z.number().int(),
+    planStatus: z.enum(['draft', 'decided']).nullable(),
+    points: z.array(
+      z
+        .object({
+          what: z.string(),
+          unitName: z.string().nullable(),
+          occasions: z.number().int(),
+          done: z.number().int(),
+          notDone: z.number().int(),
+          deviations: z.number().int(),
+          openActions: z.number().int(),
+          lateActions: z.number().int(),
+        })
+        .openapi('ControlPointRow'),
+    ),
+    openDeviations: z.array(
+      z
+        .object({
+          what: z.string(),
+          occasion: z.string(),
+          findings: z.string(),
+          serious: z.boolean(),
+          action: z.string().nullable(),
+          late: z.boolean(),
+        })
+        .openapi('OpenDeviationRow'),
+    ),
+  })
+  .openapi('ControlResultsSection');
+
 export const ReportContentSchema = z
   .object({
     title: z.string(),
@@ -171,6 +237,9 @@ export const ReportContentSchema = z
     aboveCompetence: z.array(AboveCompetenceRowSchema).optional(),
     /** Measures lacking their risk- och konsekvensanalys (issue 14); absent in content frozen before. */
     missingAnalyses: z.array(MissingAnalysisRowSchema).optional(),
+    /** The body's risk matrix and control results (issue 14); absent in content frozen before. */
+    riskMatrix: orNull(RiskMatrixSectionSchema).optional(),
+    controlResults: orNull(ControlResultsSectionSchema).optional(),
   })
   .openapi('ReportContent');
 

@@ -339,6 +339,17 @@ export async function renderDocx(content: ReportContent, onProgress?: Progress):
       case 'stale':
         body.push(...stale(content));
         break;
+      case 'riskMatrix':
+      case 'controlResults': {
+        const { none, tables } = f.icTables(content, section.id);
+        if (none !== null) body.push(...textParagraphs(none, { muted: true }));
+        for (const t of tables) {
+          body.push(...textParagraphs(t.title));
+          if (t.rows.length === 0) body.push(...textParagraphs(t.empty, { muted: true }));
+          else body.push(note(t.intro), table(flagSectionTable(t)));
+        }
+        break;
+      }
       default: {
         const t = f.flagTable(content, section.id);
         if (t.rows.length === 0) body.push(...textParagraphs(t.empty, { muted: true }));

@@ -371,5 +371,86 @@ export function sampleReportContent(scale = 1): ReportContent {
       ],
       copies,
     ),
+    missingAnalyses: [
+      {
+        name: 'Sommarstängning av vårdplatser',
+        unitName: 'Område Specialiserad vård',
+        reason: 'Ransonering',
+        statusLabel: 'Pågår',
+        analysisLabel: 'Ingen analys',
+      },
+    ],
+    riskMatrix: {
+      bodyName: 'Hälso- och sjukvårdsnämnden',
+      probabilitySteps: ['Osannolik', 'Möjlig', 'Sannolik', 'Mycket sannolik'],
+      consequenceSteps: ['Försumbar', 'Lindrig', 'Kännbar', 'Allvarlig'],
+      cells: [1, 2, 3, 4].flatMap((p) =>
+        [1, 2, 3, 4].map((c) => ({
+          probability: p,
+          consequence: c,
+          value: p * c,
+          level: (p * c >= 12 ? 'very_high' : p * c >= 8 ? 'high' : p * c >= 4 ? 'medium' : 'low') as
+            | 'low'
+            | 'medium'
+            | 'high'
+            | 'very_high',
+          count: p === 4 && c === 4 ? 1 : p === 3 && c === 4 ? 2 : p === 2 && c === 2 ? 3 : 0,
+        })),
+      ),
+      unassessed: 1,
+      topRisks: [
+        {
+          title: 'Beroende av hyrpersonal',
+          ownerName: 'Område Specialiserad vård',
+          value: 16,
+          level: 'very_high',
+          assessedOn: '2024-09-02',
+        },
+        {
+          title: 'Stängda vårdplatser under sommaren',
+          ownerName: 'Hälso- och sjukvårdsnämnden',
+          value: 12,
+          level: 'very_high',
+          assessedOn: '2024-05-20',
+        },
+      ],
+    },
+    controlResults: {
+      bodyName: 'Hälso- och sjukvårdsnämnden',
+      year: 2024,
+      planStatus: 'decided',
+      points: [
+        {
+          what: 'Attest av leverantörsfakturor',
+          unitName: null,
+          occasions: 3,
+          done: 2,
+          notDone: 0,
+          deviations: 1,
+          openActions: 1,
+          lateActions: 1,
+        },
+        {
+          what: 'Inköp utanför avtal',
+          unitName: 'Område Specialiserad vård',
+          occasions: 2,
+          done: 1,
+          notDone: 1,
+          deviations: 0,
+          openActions: 0,
+          lateActions: 0,
+        },
+      ],
+      openDeviations: [
+        {
+          what: 'Attest av leverantörsfakturor',
+          occasion: '2024-T1',
+          findings: 'Tre av 40 fakturor saknade attest.',
+          serious: false,
+          action: 'Påminnelse till attestanterna (Ekonomichef, senast 2024-06-01)',
+          late: true,
+        },
+      ],
+    },
   };
 }

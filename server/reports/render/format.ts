@@ -9,11 +9,13 @@ import {
   type ActionPlanRow,
   type ActionPlanSection,
   FLAG_SECTION_TEXTS,
+  IC_SECTION_TEXTS,
   NO_DECIDED_WORDING,
   type Progress,
   REPORT_KIND_LABELS,
   type ReportContent,
   type ReportKind,
+  RISK_LEVEL_TEXT,
   SBAR_HEADINGS,
   SBAR_KEYS,
   STATUS_LABELS,
@@ -266,6 +268,8 @@ export const SECTIONS = [
   { id: 'driftedGoals', title: FLAG_SECTION_TEXTS.driftedGoals.title },
   { id: 'aboveCompetence', title: FLAG_SECTION_TEXTS.aboveCompetence.title },
   { id: 'missingAnalyses', title: FLAG_SECTION_TEXTS.missingAnalyses.title },
+  { id: 'riskMatrix', title: IC_SECTION_TEXTS.riskMatrix.title },
+  { id: 'controlResults', title: IC_SECTION_TEXTS.controlResults.title },
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -279,7 +283,137 @@ export const isFlagSection = (id: string): id is FlagSectionId => (FLAG_SECTION_
  * sections, and shows none rather than claiming nothing was flagged.
  */
 export const sectionsOf = (content: ReportContent) =>
-  SECTIONS.filter((s) => !isFlagSection(s.id) || content[s.id] !== undefined);
+  SECTIONS.filter((s) => !(isFlagSection(s.id) || isIcSection(s.id)) || content[s.id] !== undefined);
+
+/** The sections of the body's risk matrix and internal control (issue 14), each one or more tables. */
+export const IC_SECTION_IDS = ['riskMatrix', 'controlResults'] as const;
+export type IcSectionId = (typeof IC_SECTION_IDS)[number];
+export const isIcSection = (id: string): id is IcSectionId => (IC_SECTION_IDS as readonly string[]).includes(id);
+
+/** A risk's level in words. */
+export const riskLevelText = (level: keyof typeof RISK_LEVEL_TEXT) => RISK_LEVEL_TEXT[level];
+
+/** The status of an open deviation in words: late, serious, or without an action. */
+function deviationStatus(d: { serious: boolean; action: string | null; late: boolean }): string {
+  const words = [d.action === null ? 'Ingen åtgärd beslutad' : d.late ? 'Åtgärden är försenad' : 'Åtgärd pågår'];
+  if (d.serious) words.push('allvarlig avvikelse');
+  return words.join(', ');
+}
+
+/**
+ * A risk or internal-control section as plain tables (each with its sheet key for the
+ * spreadsheet), or the sentence said instead when the report's unit has no body.
+ */
+export function icTables(
+  content: ReportContent,
+  id: IcSectionId,
+): { none: string | null; tables: (FlagTable & { sheet: IcSheet })[] } {
+  if (id === 'riskMatrix') {
+    const m = content.riskMatrix;
+    const texts = IC_SECTION_TEXTS.riskMatrix;
+    if (!m) return { none: texts.none, tables: [] };
+    const consequences = m.consequenceSteps.map((word, i) => ({ word, step: i + 1 }));
+    const matrixRows = m.probabilitySteps
+      .map((word, i) => ({ word, step: i + 1 }))
+      .reverse()
+      .map((p) => [
+        `${p.step} ${p.word}`,
+        ...consequences.map((c) => {
+          const cell = m.cells.find((x) => x.probability === p.step && x.consequence === c.step);
+          return cell ? `${cell.count} (${riskLevelText(cell.level).toLowerCase()})` : NO_VALUE;
+        }),
+      ]);
+    const share = Math.floor(80 / Math.max(1, consequences.length));
+    return {
+      none: null,
+      tables: [
+        {
+          sheet: 'riskMatrix',
+          title: `Riskmatris för ${m.bodyName}`,
+          intro: `Antal aktiva risker per sannolikhet (rader) och konsekvens (kolumner) efter den senaste bedömningen, med rutans nivå.${m.unassessed > 0 ? ` ${m.unassessed} risker är inte bedömda.` : ''}`,
+          empty: texts.empty,
+          columns: [
+            { header: 'Sannolikhet', width: 20 },
+            ...consequences.map((c) => ({ header: `Konsekvens ${c.step} ${c.word}`, width: share })),
+          ],
+          rows: m.cells.some((c) => c.count > 0) ? matrixRows : [],
+        },
+        {
+          sheet: 'topRisks',
+          title: `De högsta riskerna för ${m.bodyName}`,
+          intro: 'De aktiva riskerna med högst riskvärde (sannolikhet × konsekvens) vid den senaste bedömningen.',
+          empty: texts.empty,
+          columns: [
+            { header: 'Risk', width: 36 },
+            { header: 'Ägare', width: 22 },
+            { header: 'Värde', width: 10 },
+            { header: 'Nivå', width: 14 },
+            { header: 'Senast bedömd', width: 18 },
+          ],
+          rows: m.topRisks.map((r) => [r.title, r.ownerName, String(r.value), riskLevelText(r.level), r.assessedOn]),
+        },
+      ],
+    };
+  }
+  const c = content.controlResults;
+  const texts = IC_SECTION_TEXTS.controlResults;
+  if (!c) return { none: texts.none, tables: [] };
+  if (c.planStatus === null) return { none: `${texts.noPlan} (${c.bodyName}, ${c.year})`, tables: [] };
+  return {
+    none: null,
+    tables: [
+      {
+        sheet: 'controlPoints',
+        title: `Kontrollpunkter i ${c.bodyName}s internkontrollplan ${c.year}`,
+        intro: `Per kontrollpunkt: kontrolltillfällen under året, utförda och ej utförda kontroller, avvikelser och åtgärder. Planen är ${c.planStatus === 'decided' ? 'beslutad' : 'inte beslutad'}.`,
+        empty: 'Planen har inga kontrollpunkter.',
+        columns: [
+          { header: 'Kontrollpunkt', width: 30 },
+          { header: 'Enhet', width: 16 },
+          { header: 'Tillfällen', width: 9 },
+          { header: 'Utförda', width: 9 },
+          { header: 'Ej utförda', width: 9 },
+          { header: 'Avvikelser', width: 9 },
+          { header: 'Öppna åtgärder', width: 9 },
+          { header: 'Försenade åtgärder', width: 9 },
+        ],
+        rows: c.points.map((p) => [
+          p.what,
+          p.unitName ?? 'Hela organets område',
+          String(p.occasions),
+          String(p.done),
+          String(p.notDone),
+          String(p.deviations),
+          String(p.openActions),
+          String(p.lateActions),
+        ]),
+      },
+      {
+        sheet: 'openDeviations',
+        title: 'Öppna avvikelser',
+        intro: 'Avvikelser som kontrollerna funnit och vars åtgärd inte är klar, eller som saknar åtgärd.',
+        empty: texts.empty,
+        columns: [
+          { header: 'Kontrollpunkt', width: 24 },
+          { header: 'Tillfälle', width: 10 },
+          { header: 'Iakttagelser', width: 26 },
+          { header: 'Åtgärd', width: 22 },
+          { header: 'Status', width: 18 },
+        ],
+        rows: c.openDeviations.map((d) => [
+          d.what,
+          d.occasion,
+          d.findings || NOT_WRITTEN,
+          d.action ?? 'Ingen',
+          deviationStatus(d),
+        ]),
+      },
+    ],
+  };
+}
+
+/** The spreadsheet's sheets of the risk and internal-control sections. */
+export type IcSheet = 'riskMatrix' | 'topRisks' | 'controlPoints' | 'openDeviations';
 
 /** A flag section as a plain table every export lays out with its own table helper. */
 export interface FlagTable {

@@ -866,6 +866,20 @@ async function writeSection(
     case 'stale':
       await stale(w, content);
       break;
+    case 'riskMatrix':
+    case 'controlResults': {
+      const { none, tables } = f.icTables(content, section.id);
+      if (none !== null) w.paragraphs(none, { muted: true });
+      for (const t of tables) {
+        w.paragraphs(t.title);
+        if (t.rows.length === 0) w.paragraphs(t.empty, { muted: true });
+        else {
+          w.note(t.intro);
+          await w.table(flagSectionTable(t), { continued: t.title });
+        }
+      }
+      break;
+    }
     default: {
       const t = f.flagTable(content, section.id);
       if (t.rows.length === 0) w.paragraphs(t.empty, { muted: true });

@@ -435,8 +435,30 @@ describe('Excel', () => {
       'Planer utan beslut',
       'Mål utan beslut',
       'Över befogenhet',
+      'Saknar konsekvensanalys',
+      'Riskmatris',
+      'Högsta risker',
+      'Kontrollresultat',
+      'Öppna avvikelser',
     ]);
     expect(Object.values(SHEETS)).toEqual(workbook.worksheets.map((w) => w.name));
+  });
+
+  it('holds the risk matrix, the highest risks and the control results with counts as numbers', () => {
+    const matrix = sheet('Riskmatris');
+    expect(matrix.getRow(1).getCell(5).value).toBe('Konsekvens 4 Allvarlig');
+    expect(rowWith(matrix, 1, '4 Mycket sannolik').getCell(5).value).toBe('1 (mycket hög)');
+    const top = rowWith(sheet('Högsta risker'), 1, 'Beroende av hyrpersonal');
+    expect([2, 3, 4, 5].map((c) => top.getCell(c).value)).toEqual([
+      'Område Specialiserad vård',
+      16,
+      'Mycket hög',
+      '2024-09-02',
+    ]);
+    const point = rowWith(sheet('Kontrollresultat'), 1, 'Attest av leverantörsfakturor');
+    expect([3, 4, 5, 6, 7, 8].map((c) => point.getCell(c).value)).toEqual([3, 2, 0, 1, 1, 1]);
+    const open = rowWith(sheet('Öppna avvikelser'), 1, 'Attest av leverantörsfakturor');
+    expect(open.getCell(5).value).toBe('Åtgärden är försenad');
   });
 
   it('holds the action plan as exact mnkr numbers', () => {

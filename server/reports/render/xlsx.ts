@@ -19,6 +19,10 @@ export const SHEETS = {
   driftedGoals: 'Mål utan beslut',
   aboveCompetence: 'Över befogenhet',
   missingAnalyses: 'Saknar konsekvensanalys',
+  riskMatrix: 'Riskmatris',
+  topRisks: 'Högsta risker',
+  controlPoints: 'Kontrollresultat',
+  openDeviations: 'Öppna avvikelser',
 } as const;
 
 const MNKR_FORMAT = f.MNKR_NUMBER_FORMAT;
@@ -283,6 +287,34 @@ function flagSheets(workbook: ExcelJS.Workbook, content: ReportContent) {
   }
 }
 
+/** One sheet per table of the risk and internal-control sections the content carries. */
+function icSheets(workbook: ExcelJS.Workbook, content: ReportContent) {
+  for (const id of f.IC_SECTION_IDS) {
+    if (content[id] === undefined) continue;
+    const { none, tables } = f.icTables(content, id);
+    if (none !== null) {
+      const { sheet } = tableSheet(workbook, SHEETS[id === 'riskMatrix' ? 'riskMatrix' : 'controlPoints'], [
+        { header: 'Anmärkning', key: 'c0', width: 80, wrap: true },
+      ]);
+      sheet.addRow({ c0: text(none) });
+      continue;
+    }
+    for (const t of tables) {
+      const { sheet, filter } = tableSheet(
+        workbook,
+        SHEETS[t.sheet],
+        t.columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: Math.max(12, c.width * 1.6), wrap: true })),
+      );
+      // Counts and risk values as numbers, so the board's own sums and filters work.
+      for (const row of t.rows)
+        sheet.addRow(
+          Object.fromEntries(row.map((cell, i) => [`c${i}`, /^\d+$/.test(cell) ? Number(cell) : text(cell)])),
+        );
+      filter(t.rows.length + 1);
+    }
+  }
+}
+
 export async function renderXlsx(content: ReportContent, onProgress?: Progress): Promise<Buffer> {
   const progress = f.progressSteps(onProgress, 6);
   const workbook = new ExcelJS.Workbook();
@@ -301,6 +333,7 @@ export async function renderXlsx(content: ReportContent, onProgress?: Progress):
   await progress.step('Skriver inaktuella uppgifter');
   staleSheet(workbook, content);
   flagSheets(workbook, content);
+  icSheets(workbook, content);
   await progress.step('Sparar Excel-filen');
   const buffer = await writeXlsx(workbook);
   progress.finish();

@@ -16252,6 +16252,8 @@ export interface components {
             driftedGoals?: components["schemas"]["DriftedGoalRow"][];
             aboveCompetence?: components["schemas"]["AboveCompetenceRow"][];
             missingAnalyses?: components["schemas"]["MissingAnalysisRow"][];
+            riskMatrix?: components["schemas"]["RiskMatrixSection"] | null;
+            controlResults?: components["schemas"]["ControlResultsSection"] | null;
         };
         ActionPlanSection: {
             planTitle: string;
@@ -16354,6 +16356,55 @@ export interface components {
             reason: string;
             statusLabel: string;
             analysisLabel: string;
+        };
+        RiskMatrixSection: {
+            bodyName: string;
+            probabilitySteps: string[];
+            consequenceSteps: string[];
+            cells: {
+                probability: number;
+                consequence: number;
+                value: number;
+                /** @enum {string} */
+                level: "low" | "medium" | "high" | "very_high";
+                count: number;
+            }[];
+            unassessed: number;
+            topRisks: components["schemas"]["TopRiskRow"][];
+        };
+        TopRiskRow: {
+            title: string;
+            ownerName: string;
+            value: number;
+            /** @enum {string} */
+            level: "low" | "medium" | "high" | "very_high";
+            assessedOn: string;
+        };
+        ControlResultsSection: {
+            bodyName: string;
+            year: number;
+            /** @enum {string|null} */
+            planStatus: "draft" | "decided" | null;
+            points: components["schemas"]["ControlPointRow"][];
+            openDeviations: components["schemas"]["OpenDeviationRow"][];
+        };
+        ControlPointRow: {
+            what: string;
+            unitName: string | null;
+            occasions: number;
+            done: number;
+            notDone: number;
+            deviations: number;
+            openActions: number;
+            lateActions: number;
+        };
+        OpenDeviationRow: {
+            what: string;
+            occasion: string;
+            findings: string;
+            serious: boolean;
+            action: string | null;
+            late: boolean;
         };
         FollowedBy: {
             meetingId: string;

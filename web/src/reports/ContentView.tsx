@@ -8,6 +8,7 @@ import { formatNumber } from '../app/format';
 import { formatDecimalText } from '../steering/numbers';
 import { formatMonth } from '../steering/periods';
 import { STATUS_COLORS } from '../steering/ui';
+import { InternalControlView } from './InternalControlView';
 import { type ContentKronor, isNegative, kronorText, mnkrText } from './labels';
 import type { ActionPlanSection, DeviationRow, ReportContent, ScorecardSection, StaleRow, TrafficLight } from './types';
 
@@ -518,7 +519,7 @@ export function FlagsView({ content }: { content: ReportContent }) {
   );
 }
 
-/** Every part that fills itself: action plan, scorecard, deviations, what is out of date, the flags. */
+/** Every part that fills itself: action plan, scorecard, deviations, what is out of date, the flags, risk and control. */
 export function ContentView({ content }: { content: ReportContent }) {
   return (
     <>
@@ -527,6 +528,7 @@ export function ContentView({ content }: { content: ReportContent }) {
       <DeviationsView deviations={content.deviations} />
       <StaleView stale={content.stale} period={content.period} />
       <FlagsView content={content} />
+      <InternalControlView content={content} />
     </>
   );
 }
