@@ -6,7 +6,7 @@ import type { Actor, Executor, Services } from '../core/context';
 import { authorizeReadSomewhere } from '../core/read-scope';
 import { unitsOn } from '../org/queries';
 import { currentTree, today } from '../org/service';
-import { lastMeetingDayOf, meetingById, nextMeetingOf } from '../reports/reads';
+import { lastMeetingDayOf, meetingById, meetingsOf, nextMeetingOf } from '../reports/reads';
 import { citation } from '../steering/decisions';
 import { beslutByOfficialsOrBodies } from '../steering/reads';
 import { bodiesWithUnits } from './reads';
@@ -181,16 +181,7 @@ export async function delegationReportsOfBody(
   const db = services.db;
   const body = await db.selectFrom('bodies').select(['id', 'name']).where('id', '=', bodyId).executeTakeFirst();
   if (!body) throw notFound('Organet');
-  const [meetings, decisions] = await Promise.all([
-    db
-      .selectFrom('meetings')
-      .select(['id', 'meets_on', 'title'])
-      .where('body_id', '=', bodyId)
-      .orderBy('meets_on')
-      .orderBy('id')
-      .execute(),
-    delegatedDecisions(db, bodyId, null, null),
-  ]);
+  const [meetings, decisions] = await Promise.all([meetingsOf(db, bodyId), delegatedDecisions(db, bodyId, null, null)]);
   const reports: DelegationReport[] = [];
   let from: IsoDate | null = null;
   for (const m of meetings) {

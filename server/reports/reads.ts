@@ -37,3 +37,14 @@ export async function lastMeetingDayOf(db: Executor, bodyId: string, before?: st
   const row = await q.orderBy('meets_on', 'desc').limit(1).executeTakeFirst();
   return row ? String(row.meets_on).slice(0, 10) : null;
 }
+
+/** A body's meetings in the order they are held (by day, then id). */
+export async function meetingsOf(db: Executor, bodyId: string): Promise<MeetingHead[]> {
+  return db
+    .selectFrom('meetings')
+    .select(['id', 'body_id', 'meets_on', 'title'])
+    .where('body_id', '=', bodyId)
+    .orderBy('meets_on')
+    .orderBy('id')
+    .execute();
+}

@@ -33,6 +33,9 @@ const PLANTED = [
   'activity',
   'activity-report',
   'assignment',
+  'risk',
+  'impact-analysis',
+  'control-point',
 ] as const;
 const MARKER_RE = new RegExp(`${TOKEN}-([a-z-]+)`, 'g');
 
@@ -376,6 +379,32 @@ describe('scope follows the record, on every read route', () => {
     ids.exportJob = (
       await ok(root.json('POST', `/api/reports/${ids.reportB}/exports`, { format: 'pdf' }), [200, 201, 202])
     ).id;
+    // Risk and internal control: B's risk register, the analysis of B's measure, B's nämnd's plan.
+    ids.riskB = (
+      await ok(bm.json('POST', '/api/risks', { unitId: ids.B, title: marker('risk'), cause: marker('risk') }))
+    ).id;
+    ids.analysisB = (
+      await ok(
+        bm.json('POST', '/api/impact-analyses', {
+          subjectKind: 'measure',
+          measureId: ids.measure,
+          title: marker('impact-analysis'),
+          analysedOn: '2025-05-02',
+          patients: marker('impact-analysis'),
+        }),
+      )
+    ).id;
+    ids.controlPlanB = (await ok(root.json('POST', '/api/control/plans', { bodyId: ids.bodyB, year: 2025 }))).id;
+    ids.controlPointB = (
+      await ok(
+        root.json('POST', `/api/control/plans/${ids.controlPlanB}/points`, {
+          unitId: ids.B,
+          riskId: null,
+          what: marker('control-point'),
+          frequency: 'tertial',
+        }),
+      )
+    ).id;
   }, 120_000);
   afterAll(async () => ctx?.close());
 
@@ -396,6 +425,10 @@ describe('scope follows the record, on every read route', () => {
       [/^\/exports\//, [ids.exportJob]],
       [/^\/bodies\//, [ids.bodyB, ids.rs]],
       [/^\/meetings\//, [ids.meetingB, ids.meetingRs, ids.meetingA]],
+      [/^\/risks\//, [ids.riskB]],
+      [/^\/impact-analyses\//, [ids.analysisB]],
+      [/^\/control\/plans\//, [ids.controlPlanB]],
+      [/^\/control\/points\//, [ids.controlPointB]],
     ] as [RegExp, string[]][];
     let values: (string | undefined)[] | null = null;
     if (where === 'path' && name === 'id') values = byPath.find(([re]) => re.test(path))?.[1] ?? null;
@@ -425,6 +458,8 @@ describe('scope follows the record, on every read route', () => {
           drift: ['true'],
           overdue: ['true'],
           format: ['pdf', 'docx', 'xlsx'],
+          includeBelow: ['true'],
+          status: ['active'],
         }[name] ?? null;
     if (values === null) throw new Error(`no values for ${where} parameter ${name} of GET ${path}`);
     return required ? values : [undefined, ...values];
