@@ -71,7 +71,8 @@ describe.runIf(embedded)('the admin CLI', () => {
     } finally {
       await database.close();
     }
-  });
+    // Three processes, each opening and migrating a fresh embedded database: a busy machine needs time.
+  }, 120_000);
 
   it('seeds the demo, exports it, and refuses a bad import with row numbers and exit 1', async () => {
     const dir = tempDir('rt-cli-');
