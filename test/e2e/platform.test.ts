@@ -186,7 +186,7 @@ describe('platform journey', () => {
   });
 
   it('gives the administrator the political bodies and administration pages', async () => {
-    await page.getByRole('link', { name: 'Politiska organ' }).click();
+    await followMenu(page, 'Politiska organ');
     await page.getByRole('heading', { level: 1, name: 'Politiska organ' }).waitFor();
     await page.getByRole('rowheader', { name: 'Regionfullmäktige' }).waitFor();
     await expectAccessible('bodies');
@@ -200,7 +200,7 @@ describe('platform journey', () => {
     await page.getByRole('heading', { level: 1, name: 'Politiska organ' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
 
-    await page.getByRole('link', { name: 'Administration' }).click();
+    await followMenu(page, 'Administration');
     await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
     await page.screenshot({ path: `${shots}admin.png`, fullPage: true });
     await expectAccessible('administration: units');
