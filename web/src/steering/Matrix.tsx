@@ -135,7 +135,7 @@ export function ScorecardMatrix({
                         <Group gap="xs">
                           <Button
                             size="compact-xs"
-                            variant="subtle"
+                            variant="default"
                             aria-expanded={open.has(analysisKey)}
                             aria-label={t('matrix.showAnalysis', { goal: g.title })}
                             onClick={() => toggle(analysisKey)}
@@ -146,7 +146,7 @@ export function ScorecardMatrix({
                           {card.children.length > 0 && g.indicators.length > 0 && (
                             <Button
                               size="compact-xs"
-                              variant="subtle"
+                              variant="default"
                               aria-label={t('matrix.byUnitsOf', { goal: g.title })}
                               onClick={() => onUnits(g.id)}
                             >
