@@ -13,13 +13,17 @@ export function isIsoDate(value: string): boolean {
 
 /** The calendar date in Sweden at an instant; the region's day starts at Swedish midnight. */
 export function swedishDate(at: Date): IsoDate {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Stockholm',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  return SWEDISH_DAY.format(at);
 }
+
+// Built once: constructing a formatter loads locale and time-zone data and costs far more than
+// formatting (it was the largest single cost of a signed-in request), and every request asks.
+const SWEDISH_DAY = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** A validity interval [from, to): `to` is the first day it no longer holds; null is open. */
 export interface Validity {

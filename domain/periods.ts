@@ -1,3 +1,4 @@
+import { swedishDate } from './dates';
 import { DomainError } from './errors';
 
 /**
@@ -92,14 +93,7 @@ export function trailingMonths(end: Extract<Period, { kind: 'month' }>, count: n
 
 /** The month an instant falls in, in Swedish time. */
 export function monthOfDate(at: Date): Extract<Period, { kind: 'month' }> {
-  const [year, month] = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Stockholm',
-    year: 'numeric',
-    month: '2-digit',
-  })
-    .format(at)
-    .split('-')
-    .map(Number);
+  const [year, month] = swedishDate(at).split('-').map(Number);
   return { kind: 'month', year: year as number, month: month as number };
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import { swedishDate } from '../../domain/dates';
 import type { Area } from '../cache/data-versions';
 import { Lru } from '../cache/lru';
 import { versionsOfRequest } from '../cache/request-versions';
@@ -37,15 +38,6 @@ export interface FigureCacheConfig {
 }
 
 export const defaultFigureCache: FigureCacheConfig = { entries: 500, bytes: 64 * 1024 * 1024 };
-
-// Figures depend on today's date (the tree of today, the current month), in the region's zone.
-// One formatter for the process: building one costs more than the rest of a cache hit.
-const swedishDay = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
 
 const CACHE_CONTROL = 'private, no-cache';
 
@@ -85,7 +77,7 @@ export function figureCache({ services, config }: Deps): MiddlewareHandler<AppEn
       url.search,
       auth.principal.userId,
       roles,
-      swedishDay.format(services.clock.now()),
+      swedishDate(services.clock.now()),
       ...route.areas.map((a) => `${a}=${versions[a]}`),
     ].join('\n');
     const etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 32)}"`;
