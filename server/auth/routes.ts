@@ -5,6 +5,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { ROLES } from '../../domain/permissions';
 import { seatsOf } from '../bodies/members';
 import { SeatSchema } from '../bodies/schemas';
+import { keptForRequest } from '../cache/request-versions';
 import { callerAbilities } from '../core/abilities';
 import { type AppEnv, actorOf, type Deps, ErrorSchema, errors, router } from '../http/env';
 import { SESSION_COOKIE } from '../http/security';
@@ -141,7 +142,12 @@ export function authRoutes({ services, config }: Deps) {
           username: actor.principal.username,
           displayName: actor.displayName,
           roles: [...actor.principal.roles],
-          seats: await seatsOf(services.db, actor.principal.userId, today(services)),
+          seats: await keptForRequest(
+            services,
+            ['access', 'org'],
+            `seats|${actor.principal.userId}|${today(services)}`,
+            () => seatsOf(services.db, actor.principal.userId, today(services)),
+          ),
           can: callerAbilities(actor.principal, await currentTree(services)),
         },
         200,

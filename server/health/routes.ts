@@ -4,6 +4,19 @@ import { type Deps, errors, router } from '../http/env';
 
 export function healthRoutes({ services, config }: Deps) {
   const app = router();
+  // Requests that arrive while a probe is under way wait for that probe: it answers after they
+  // arrived, so each still reports the database as it was after it asked, while a load of health
+  // checks costs the database one round trip at a time instead of one each.
+  let probe: Promise<void> | null = null;
+  const probeDatabase = () => {
+    probe ??= sql`select 1`
+      .execute(services.db)
+      .then(() => undefined)
+      .finally(() => {
+        probe = null;
+      });
+    return probe;
+  };
   app.openapi(
     createRoute({
       method: 'get',
@@ -28,7 +41,7 @@ export function healthRoutes({ services, config }: Deps) {
       },
     }),
     async (c) => {
-      await sql`select 1`.execute(services.db);
+      await probeDatabase();
       return c.json({ status: 'ok' as const, database: services.dbKind, version: config.version }, 200);
     },
   );

@@ -4,7 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { DomainError } from '../../domain/errors';
 import { resolveSession } from '../auth/service';
 import { SessionCache } from '../auth/session-cache';
-import { versionsOfRequest } from '../cache/request-versions';
+import { asReadingRequest, versionsOfRequest } from '../cache/request-versions';
 import type { AppEnv, Deps } from './env';
 
 export const SESSION_COOKIE = 'rt_session';
@@ -82,6 +82,6 @@ export function sessions({ services, config }: Deps): MiddlewareHandler<AppEnv> 
       const found = await resolveSession(services, config.sessionPolicy, token, { cache, versions });
       if (found) c.set('auth', found);
     }
-    await next();
+    await asReadingRequest(services, c.req.raw, next);
   };
 }

@@ -4,6 +4,7 @@ import { type IsoDate, swedishDate } from '../../domain/dates';
 import { DomainError, notFound } from '../../domain/errors';
 import { type BodyKind, OrgIndex, type UnitLevel } from '../../domain/org';
 import { bodiesGoverning } from '../bodies/reads';
+import { keptForRequest } from '../cache/request-versions';
 import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
@@ -16,7 +17,10 @@ export const today = (services: Services): IsoDate => swedishDate(services.clock
 
 /** The tree as it is today, for permission checks. */
 export async function currentTree(services: Services, db: Executor = services.db): Promise<OrgIndex> {
-  return new OrgIndex(await unitsOn(db, today(services)));
+  const day = today(services);
+  const load = async () => new OrgIndex(await unitsOn(db, day));
+  // Inside a transaction the tree must be the transaction's own; a reading request shares it.
+  return db === services.db ? keptForRequest(services, ['org'], `tree|${day}`, load) : load();
 }
 
 export async function treeOn(db: Executor, day: IsoDate): Promise<OrgIndex> {
