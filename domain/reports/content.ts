@@ -9,7 +9,7 @@ import type { DeviationKind } from '../followup/deviations';
 import type { RiskLevel } from '../risk/matrix';
 import type { Status } from '../steering';
 
-export const REPORT_KINDS = ['month', 'tertial', 'interim', 'annual', 'dialogue'] as const;
+export const REPORT_KINDS = ['month', 'tertial', 'interim', 'annual', 'dialogue', 'internal_control'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
@@ -18,7 +18,14 @@ export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
   interim: 'Delårsrapport',
   annual: 'Årsrapport',
   dialogue: 'Dialogunderlag',
+  internal_control: 'Internkontrollrapport',
 };
+
+/**
+ * The internkontrollrapport (issue 14) is a report of its own: a body's plan, results,
+ * assessment and risks for a year, with none of the month's figures (action plan, scorecard).
+ */
+export const isInternalControlReport = (kind: ReportKind): boolean => kind === 'internal_control';
 
 /** A report's traffic light is the steering status (domain/steering `STATUSES`). */
 export type TrafficLight = Status;
@@ -256,6 +263,78 @@ export interface ControlResultsSection {
   openDeviations: OpenDeviationRow[];
 }
 
+/** A control point of the body's plan, as the internkontrollrapport lists it. */
+export interface IcPlanPointRow {
+  what: string;
+  method: string;
+  /** How often, in words ("Per tertial"). */
+  frequency: string;
+  /** The unit the point is checked at, or null for the body's whole area. */
+  unitName: string | null;
+  riskTitle: string | null;
+  checkerName: string | null;
+  recipient: string;
+  dueOn: string;
+  regionWide: boolean;
+}
+
+/** One control result: a point on one occasion. */
+export interface IcResultRow {
+  what: string;
+  occasion: string;
+  done: boolean;
+  deviation: boolean;
+  serious: boolean;
+  sampleSize: number | null;
+  findings: string;
+}
+
+/** An action a deviation needs, with its status as of the day the content was built. */
+export interface IcActionRow {
+  what: string;
+  occasion: string;
+  action: string;
+  ownerName: string | null;
+  dueOn: string;
+  status: 'open' | 'done';
+  late: boolean;
+}
+
+/** One body on the styrelse's uppsikt: its plan and the year's counts. */
+export interface IcOversightRow {
+  bodyName: string;
+  planStatus: 'draft' | 'decided' | null;
+  points: number;
+  done: number;
+  notDone: number;
+  deviations: number;
+  openActions: number;
+  lateActions: number;
+  judgement: 'sufficient' | 'partly' | 'insufficient' | null;
+}
+
+export interface InternalControlReportSection {
+  bodyName: string;
+  bodyKind: 'namnd' | 'styrelse';
+  year: number;
+  /** The day the content was built: actions are late as of it. */
+  asOf: string;
+  /** Null when the body has no plan for the year. */
+  planStatus: 'draft' | 'decided' | null;
+  points: IcPlanPointRow[];
+  results: IcResultRow[];
+  actions: IcActionRow[];
+  assessment: { judgement: 'sufficient' | 'partly' | 'insufficient'; reasons: string; decided: boolean } | null;
+  /** The styrelse's report only: every body on the uppsikt. */
+  oversight: IcOversightRow[] | null;
+}
+
+export const JUDGEMENT_TEXT = {
+  sufficient: 'Tillräcklig',
+  partly: 'Delvis tillräcklig',
+  insufficient: 'Otillräcklig',
+} as const;
+
 export const IC_SECTION_TEXTS = {
   riskMatrix: {
     title: 'Riskmatris och de högsta riskerna',
@@ -267,6 +346,11 @@ export const IC_SECTION_TEXTS = {
     none: 'Rapportens enhet hör inte till någon nämnd eller styrelse med en internkontrollplan.',
     noPlan: 'Organet har ingen internkontrollplan för året.',
     empty: 'Inga öppna avvikelser.',
+  },
+  internalControl: {
+    title: 'Internkontrollplan, resultat och bedömning',
+    none: 'Rapportens enhet hör inte till någon nämnd eller styrelse.',
+    noPlan: 'Organet har ingen internkontrollplan för året.',
   },
 } as const;
 
@@ -337,6 +421,11 @@ export interface ReportContent {
    */
   riskMatrix?: RiskMatrixSection | null;
   controlResults?: ControlResultsSection | null;
+  /**
+   * The internkontrollrapport's own content (kind `internal_control` only): the body's plan, every
+   * result per occasion, the actions, the yearly assessment and, for the styrelse, the uppsikt.
+   */
+  internalControl?: InternalControlReportSection | null;
 }
 
 /** Progress of a long job, 0–1, with what it is doing now (Swedish). */

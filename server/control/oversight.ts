@@ -171,7 +171,7 @@ export async function escalationList(services: Services, actor: Actor, year: num
 }
 
 /** The controllers over a body's scope: those holding the role on the scope's unit or above it. */
-async function controllersOver(db: Executor, tree: OrgIndex, scope: string | null) {
+export async function controllersOver(db: Executor, tree: OrgIndex, scope: string | null) {
   const units = scope && tree.has(scope) ? tree.lineage(scope) : tree.roots();
   if (units.length === 0) return [];
   const rows = await db

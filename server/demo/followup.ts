@@ -481,6 +481,7 @@ const REPORT_TITLES: Record<ReportKind, string> = {
   interim: 'Delårsrapport',
   annual: 'Årsrapport',
   dialogue: 'Dialogunderlag',
+  internal_control: 'Internkontrollrapport',
 };
 
 /**

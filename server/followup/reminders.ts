@@ -6,6 +6,7 @@ import { deadlineFor, isFollowupKind } from '../../domain/followup/cycle';
 import { dueReminders, reminderKey, type SubmissionStatus } from '../../domain/followup/submissions';
 import { OrgIndex } from '../../domain/org';
 import { can } from '../../domain/permissions';
+import { controlReminders } from '../control/reminders';
 import type { Actor, Services } from '../core/context';
 import { unitsOn } from '../org/queries';
 import { currentTree, today } from '../org/service';
@@ -56,14 +57,38 @@ export async function runReminders(services: Services, config: MailConfig, maile
   const units = await unitsOn(services.db, today(services));
   const tree = new OrgIndex(units);
   const year = Number(day.slice(0, 4));
-  const open = [
+  const all = [
     ...(await occasions(services.db, { year: year - 1 })),
     ...(await occasions(services.db, { year })),
     ...(await occasions(services.db, { year: year + 1 })),
-  ].filter((o) => isFollowupKind(o.kind) && o.period !== null);
+  ];
+  const control = all.filter((o) => o.kind === 'internal_control');
+  const open = all.filter((o) => isFollowupKind(o.kind) && o.period !== null);
   let created = 0;
-  let sent = 0;
-  if (open.length === 0) return { created, sent };
+  const pending: { id: string; to: string | null; subject: string; body: string }[] = [];
+  // The internal-control occasions remind by the same rule and outbox (issue 14).
+  for (const r of await controlReminders(services, day, config.reminderDaysBefore, control)) {
+    const id = randomUUID();
+    const row = await services.db
+      .insertInto('outbox')
+      .values({
+        id,
+        reminder_key: r.key,
+        user_id: r.userId,
+        to_address: r.to,
+        subject: r.subject,
+        body: r.body,
+        created_at: now,
+        transport: mailer.transport,
+      })
+      .onConflict((oc) => oc.column('reminder_key').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) continue;
+    created++;
+    pending.push({ id, to: r.to, subject: r.subject, body: r.body });
+  }
+  if (open.length === 0) return { created, sent: await send(services, mailer, pending) };
   const submissions = await services.db
     .selectFrom('followup_submissions')
     .select(['unit_id', 'period', 'status'])
@@ -80,7 +105,6 @@ export async function runReminders(services: Services, config: MailConfig, maile
     if (!tree.has(p.unit_id)) continue;
     managersOf.set(p.unit_id, [...(managersOf.get(p.unit_id) ?? []), p]);
   }
-  const pending: { id: string; to: string | null; subject: string; body: string }[] = [];
   for (const occasion of open) {
     for (const unit of units) {
       const deadline = deadlineFor(occasion.deadlines, unit.level);
@@ -120,6 +144,16 @@ export async function runReminders(services: Services, config: MailConfig, maile
       }
     }
   }
+  return { created, sent: await send(services, mailer, pending) };
+}
+
+/** Sends the reminders just made when SMTP is configured; returns how many left. */
+async function send(
+  services: Services,
+  mailer: Mailer,
+  pending: { id: string; to: string | null; subject: string; body: string }[],
+) {
+  let sent = 0;
   if (mailer.transport === 'smtp') {
     for (const m of pending) {
       let error: string | null = null;
@@ -138,7 +172,7 @@ export async function runReminders(services: Services, config: MailConfig, maile
       if (error === null) sent++;
     }
   }
-  return { created, sent };
+  return sent;
 }
 
 async function authorizeAdmin(services: Services, actor: Actor) {

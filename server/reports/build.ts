@@ -4,15 +4,16 @@ import { compareSwedish } from '../../domain/collation';
 import { EMPTY_TOTALS } from '../../domain/economy/rollup';
 import { parseMonth } from '../../domain/indicators/months';
 import { formatPeriod } from '../../domain/periods';
-import type {
-  ActionPlanRow,
-  ActionPlanSection,
-  DeviationRow,
-  ReportContent,
-  ReportKind,
-  Sbar,
-  ScorecardSection,
-  StaleRow,
+import {
+  type ActionPlanRow,
+  type ActionPlanSection,
+  type DeviationRow,
+  isInternalControlReport,
+  type ReportContent,
+  type ReportKind,
+  type Sbar,
+  type ScorecardSection,
+  type StaleRow,
 } from '../../domain/reports/content';
 import { PERSPECTIVE_LABELS } from '../../domain/steering';
 import { boardFlags } from '../competence/board-flags';
@@ -21,10 +22,11 @@ import { yearOf } from '../economy/figures';
 import { allocationsOfYear } from '../economy/reads';
 import { planMonthSums, rollUpUnits } from '../economy/rollups';
 import { type Deviation, indicatorDeviations, measureDeviations, staleIndicators } from '../followup/deviations';
+import { unitsOn } from '../org/queries';
 import { today } from '../org/service';
 import { latestPlanVersion } from '../steering/reads';
 import { scorecard } from '../steering/scorecard';
-import { internalControlSections } from './internal-control';
+import { internalControlReportSection, internalControlSections } from './internal-control';
 
 export interface ReportHead {
   title: string;
@@ -69,6 +71,7 @@ export async function buildContent(
   head: ReportHead,
   onProgress: (fraction: number, step: string) => void = () => {},
 ): Promise<ReportContent> {
+  if (isInternalControlReport(head.kind)) return buildInternalControlContent(services, head, onProgress);
   onProgress(0.05, 'Hämtar styrkortet');
   const card = await scorecard(services, actor, head.unitId, head.period);
   const scorecardSection: ScorecardSection = {
@@ -213,6 +216,41 @@ export async function buildContent(
   };
   onProgress(1, 'Klar');
   return content;
+}
+
+/**
+ * An internkontrollrapport's content (issue 14): the body's plan, results, actions, assessment
+ * (and, for the styrelse, the uppsikt) with its risk matrix and control summary. It carries none
+ * of the month's figures: the scorecard, deviations and stale lists stay empty.
+ */
+async function buildInternalControlContent(
+  services: Services,
+  head: ReportHead,
+  onProgress: (fraction: number, step: string) => void,
+): Promise<ReportContent> {
+  onProgress(0.1, 'Hämtar internkontrollplanen och resultaten');
+  const internalControl = await internalControlReportSection(services, head.unitId, head.period);
+  onProgress(0.6, 'Hämtar riskmatrisen');
+  const ic = await internalControlSections(services, head.unitId, head.period);
+  const unitName = (await unitsOn(services.db, today(services))).find((u) => u.id === head.unitId)?.name ?? '';
+  onProgress(1, 'Klar');
+  return {
+    title: head.title,
+    kind: head.kind,
+    unitName,
+    period: head.period,
+    meeting: head.meeting,
+    ...(head.sent ? { sent: head.sent } : {}),
+    sbar: head.sbar,
+    proposedDecision: head.proposedDecision,
+    actionPlan: null,
+    scorecard: { counts: { green: 0, yellow: 0, red: 0, grey: 0 }, goals: [] },
+    deviations: [],
+    stale: [],
+    riskMatrix: ic.riskMatrix,
+    controlResults: ic.controlResults,
+    internalControl,
+  };
 }
 
 /** JSON with keys in sorted order, so the same content always gives the same text and hash. */

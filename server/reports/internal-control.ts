@@ -1,6 +1,12 @@
-import { type ControlResultsSection, type RiskMatrixSection, TOP_RISKS } from '../../domain/reports/content';
+import {
+  type ControlResultsSection,
+  type InternalControlReportSection,
+  type RiskMatrixSection,
+  TOP_RISKS,
+} from '../../domain/reports/content';
 import { listBodies } from '../bodies/service';
 import { controlResultsForBoard } from '../control/board-report';
+import { internalControlForReport } from '../control/report';
 import { type Services, systemActor } from '../core/context';
 import { unitsOn } from '../org/queries';
 import { currentTree, today } from '../org/service';
@@ -22,7 +28,7 @@ export async function bodyOfUnit(services: Services, unitId: string) {
   for (const u of line) {
     const governing = keeping.filter((b) => b.unitIds.includes(u));
     const chosen = governing.find((b) => b.kind === 'namnd') ?? governing[0];
-    if (chosen) return { id: chosen.id, name: chosen.name };
+    if (chosen) return { id: chosen.id, name: chosen.name, kind: chosen.kind as 'namnd' | 'styrelse' };
   }
   return null;
 }
@@ -55,4 +61,21 @@ export async function internalControlSections(
       openDeviations: control.openDeviations,
     },
   };
+}
+
+/**
+ * The internkontrollrapport's own section (issue 14): the plan, results, actions and assessment
+ * of the body the report's unit belongs to for the period's year; the styrelse's also holds the
+ * uppsikt over every body. Null when the unit belongs to no nämnd or styrelse.
+ */
+export async function internalControlReportSection(
+  services: Services,
+  unitId: string,
+  period: string,
+): Promise<InternalControlReportSection | null> {
+  const body = await bodyOfUnit(services, unitId);
+  if (!body) return null;
+  const day = today(services);
+  const units = new Map((await unitsOn(services.db, day)).map((u) => [u.id, u.name]));
+  return internalControlForReport(services, body, Number(period.slice(0, 4)), day, units);
 }

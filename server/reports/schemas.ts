@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { JUDGEMENTS } from '../../domain/control/rules';
 import { DEVIATION_KINDS } from '../../domain/followup/deviations';
 import { FOLLOW_UP_STATUSES } from '../../domain/followup/uppdrag';
 import { REPORT_KINDS } from '../../domain/reports/content';
@@ -216,6 +217,79 @@ export const ControlResultsSectionSchema = z
   })
   .openapi('ControlResultsSection');
 
+const PlanStatus = z.enum(['draft', 'decided']);
+const JudgementSchema = z.enum(JUDGEMENTS);
+
+/** The internkontrollrapport's own section (issue 14): plan, results, actions, assessment, uppsikt. */
+export const InternalControlReportSectionSchema = z
+  .object({
+    bodyName: z.string(),
+    bodyKind: z.enum(['namnd', 'styrelse']),
+    year: z.number().int(),
+    asOf: z.string(),
+    planStatus: PlanStatus.nullable(),
+    points: z.array(
+      z
+        .object({
+          what: z.string(),
+          method: z.string(),
+          frequency: z.string(),
+          unitName: z.string().nullable(),
+          riskTitle: z.string().nullable(),
+          checkerName: z.string().nullable(),
+          recipient: z.string(),
+          dueOn: z.string(),
+          regionWide: z.boolean(),
+        })
+        .openapi('IcPlanPointRow'),
+    ),
+    results: z.array(
+      z
+        .object({
+          what: z.string(),
+          occasion: z.string(),
+          done: z.boolean(),
+          deviation: z.boolean(),
+          serious: z.boolean(),
+          sampleSize: z.number().int().nullable(),
+          findings: z.string(),
+        })
+        .openapi('IcResultRow'),
+    ),
+    actions: z.array(
+      z
+        .object({
+          what: z.string(),
+          occasion: z.string(),
+          action: z.string(),
+          ownerName: z.string().nullable(),
+          dueOn: z.string(),
+          status: z.enum(['open', 'done']),
+          late: z.boolean(),
+        })
+        .openapi('IcActionRow'),
+    ),
+    assessment: z.object({ judgement: JudgementSchema, reasons: z.string(), decided: z.boolean() }).nullable(),
+    oversight: z
+      .array(
+        z
+          .object({
+            bodyName: z.string(),
+            planStatus: PlanStatus.nullable(),
+            points: z.number().int(),
+            done: z.number().int(),
+            notDone: z.number().int(),
+            deviations: z.number().int(),
+            openActions: z.number().int(),
+            lateActions: z.number().int(),
+            judgement: JudgementSchema.nullable(),
+          })
+          .openapi('IcOversightRow'),
+      )
+      .nullable(),
+  })
+  .openapi('InternalControlReportSection');
+
 export const ReportContentSchema = z
   .object({
     title: z.string(),
@@ -240,6 +314,8 @@ export const ReportContentSchema = z
     /** The body's risk matrix and control results (issue 14); absent in content frozen before. */
     riskMatrix: orNull(RiskMatrixSectionSchema).optional(),
     controlResults: orNull(ControlResultsSectionSchema).optional(),
+    /** The internkontrollrapport's own section (kind `internal_control` only). */
+    internalControl: orNull(InternalControlReportSectionSchema).optional(),
   })
   .openapi('ReportContent');
 

@@ -6,7 +6,13 @@ import { followUpStatus } from '../../domain/followup/uppdrag';
 import { parseMonth } from '../../domain/indicators/months';
 import { OrgIndex } from '../../domain/org';
 import { formatPeriod } from '../../domain/periods';
-import { type ReportContent, type ReportKind, type Sbar, withFiguresAsText } from '../../domain/reports/content';
+import {
+  isInternalControlReport,
+  type ReportContent,
+  type ReportKind,
+  type Sbar,
+  withFiguresAsText,
+} from '../../domain/reports/content';
 import { INTERIM_RULE, interimCoversLawfulPart } from '../../domain/reports/interim';
 import { NOTED_FLAG_AT, notedInARow, type Outcome } from '../../domain/reports/series';
 import { bodyNamesByIds } from '../bodies/reads';
@@ -22,6 +28,7 @@ import { createAssignmentIn, openAssignmentsOfBodies } from '../steering/assignm
 import { createDecisionIn } from '../steering/decisions';
 import { decisionsById, planKindOf } from '../steering/reads';
 import { buildContent, contentHash, type ReportHead } from './build';
+import { bodyOfUnit } from './internal-control';
 
 type ReportRow = Awaited<ReturnType<typeof reportRow>>;
 
@@ -261,6 +268,7 @@ export async function createReportIn(services: Services, w: WriteTx, input: NewR
       fields: [{ field: 'unitId', message: 'finns inte' }],
     });
   authorize(w.actor, 'report.write', { unitId: input.unitId }, tree);
+  if (isInternalControlReport(input.kind)) await mustSuitInternalControl({ ...services, db: w.trx }, input);
   if (input.planId !== null) {
     if ((await planKindOf(w.trx, input.planId)) !== 'handlingsplan')
       throw new DomainError('unprocessable', 'Handlingsplanen finns inte.', {
@@ -296,6 +304,20 @@ export async function createReportIn(services: Services, w: WriteTx, input: NewR
     after: input,
   });
   return { id };
+}
+
+/**
+ * An internkontrollrapport is a body's: its unit must belong to a nämnd or the styrelse, and it
+ * carries no action plan (issue 14).
+ */
+async function mustSuitInternalControl(services: Services, input: NewReport) {
+  const fields: { field: string; message: string }[] = [];
+  if (input.planId !== null)
+    fields.push({ field: 'planId', message: 'En internkontrollrapport har ingen handlingsplan.' });
+  if ((await bodyOfUnit(services, input.unitId)) === null)
+    fields.push({ field: 'unitId', message: 'Enheten hör inte till någon nämnd eller styrelse.' });
+  if (fields.length > 0)
+    throw new DomainError('unprocessable', 'Internkontrollrapporten kan inte skapas för det valda.', { fields });
 }
 
 export async function createReport(services: Services, actor: Actor, input: NewReport) {

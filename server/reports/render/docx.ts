@@ -340,7 +340,8 @@ export async function renderDocx(content: ReportContent, onProgress?: Progress):
         body.push(...stale(content));
         break;
       case 'riskMatrix':
-      case 'controlResults': {
+      case 'controlResults':
+      case 'internalControl': {
         const { none, tables } = f.icTables(content, section.id);
         if (none !== null) body.push(...textParagraphs(none, { muted: true }));
         for (const t of tables) {

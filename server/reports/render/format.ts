@@ -10,6 +10,7 @@ import {
   type ActionPlanSection,
   FLAG_SECTION_TEXTS,
   IC_SECTION_TEXTS,
+  isInternalControlReport,
   NO_DECIDED_WORDING,
   type Progress,
   REPORT_KIND_LABELS,
@@ -24,6 +25,7 @@ import {
   WHY_RULE,
 } from '../../../domain/reports/content';
 import { indicatorDecimals, indicatorDeviation, indicatorValue } from '../../../domain/reports/figures';
+import { type IcReportSheet, internalControlTables } from '../../../domain/reports/ic-report';
 import { STATUSES } from '../../../domain/steering';
 
 /** Shown where a figure is missing (no target, no forecast). */
@@ -146,7 +148,9 @@ export function reportFacts(content: ReportContent): { label: string; value: str
   const facts = [
     { label: 'Rapporttyp', value: kindLabel(content.kind) },
     { label: 'Enhet', value: content.unitName },
-    { label: 'Period', value: month(content.period) },
+    isInternalControlReport(content.kind)
+      ? { label: 'År', value: content.period.slice(0, 4) }
+      : { label: 'Period', value: month(content.period) },
   ];
   if (content.meeting) facts.push({ label: 'Sammanträde', value: meetingText(content.meeting) });
   if (content.sent) facts.push({ label: 'Skickad', value: sentText(content.sent) });
@@ -270,6 +274,7 @@ export const SECTIONS = [
   { id: 'missingAnalyses', title: FLAG_SECTION_TEXTS.missingAnalyses.title },
   { id: 'riskMatrix', title: IC_SECTION_TEXTS.riskMatrix.title },
   { id: 'controlResults', title: IC_SECTION_TEXTS.controlResults.title },
+  { id: 'internalControl', title: IC_SECTION_TEXTS.internalControl.title },
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -283,10 +288,17 @@ export const isFlagSection = (id: string): id is FlagSectionId => (FLAG_SECTION_
  * sections, and shows none rather than claiming nothing was flagged.
  */
 export const sectionsOf = (content: ReportContent) =>
-  SECTIONS.filter((s) => !(isFlagSection(s.id) || isIcSection(s.id)) || content[s.id] !== undefined);
+  SECTIONS.filter(
+    (s) =>
+      !(isInternalControlReport(content.kind) && MONTH_SECTION_IDS.includes(s.id)) &&
+      (!(isFlagSection(s.id) || isIcSection(s.id)) || content[s.id] !== undefined),
+  );
+
+/** The month's figures, which an internkontrollrapport does not carry (issue 14). */
+export const MONTH_SECTION_IDS: readonly SectionId[] = ['actionPlan', 'scorecard', 'deviations', 'stale'];
 
 /** The sections of the body's risk matrix and internal control (issue 14), each one or more tables. */
-export const IC_SECTION_IDS = ['riskMatrix', 'controlResults'] as const;
+export const IC_SECTION_IDS = ['riskMatrix', 'controlResults', 'internalControl'] as const;
 export type IcSectionId = (typeof IC_SECTION_IDS)[number];
 export const isIcSection = (id: string): id is IcSectionId => (IC_SECTION_IDS as readonly string[]).includes(id);
 
@@ -308,6 +320,7 @@ export function icTables(
   content: ReportContent,
   id: IcSectionId,
 ): { none: string | null; tables: (FlagTable & { sheet: IcSheet })[] } {
+  if (id === 'internalControl') return internalControlTables(content.internalControl);
   if (id === 'riskMatrix') {
     const m = content.riskMatrix;
     const texts = IC_SECTION_TEXTS.riskMatrix;
@@ -413,7 +426,7 @@ export function icTables(
 }
 
 /** The spreadsheet's sheets of the risk and internal-control sections. */
-export type IcSheet = 'riskMatrix' | 'topRisks' | 'controlPoints' | 'openDeviations';
+export type IcSheet = 'riskMatrix' | 'topRisks' | 'controlPoints' | 'openDeviations' | IcReportSheet;
 
 /** A flag section as a plain table every export lays out with its own table helper. */
 export interface FlagTable {

@@ -867,7 +867,8 @@ async function writeSection(
       await stale(w, content);
       break;
     case 'riskMatrix':
-    case 'controlResults': {
+    case 'controlResults':
+    case 'internalControl': {
       const { none, tables } = f.icTables(content, section.id);
       if (none !== null) w.paragraphs(none, { muted: true });
       for (const t of tables) {

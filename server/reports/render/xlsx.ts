@@ -4,7 +4,7 @@
  * kronor), frozen header rows and filters. Every text cell is neutralised against formulas.
  */
 import ExcelJS from 'exceljs';
-import type { Progress, ReportContent } from '../../../domain/reports/content';
+import { isInternalControlReport, type Progress, type ReportContent } from '../../../domain/reports/content';
 import { neutraliseCell } from '../../../domain/spreadsheet';
 import { writeXlsx } from '../../core/workbook';
 import * as f from './format';
@@ -23,6 +23,19 @@ export const SHEETS = {
   topRisks: 'Högsta risker',
   controlPoints: 'Kontrollresultat',
   openDeviations: 'Öppna avvikelser',
+  internalControl: 'Intern kontroll',
+  icPoints: 'Kontrollpunkter',
+  icResults: 'Resultat per tillfälle',
+  icActions: 'Åtgärder',
+  icAssessment: 'Bedömning',
+  icOversight: 'Uppsikt',
+} as const;
+
+/** The sheet that says why a risk or internal-control section has nothing to show. */
+const NONE_SHEET = {
+  riskMatrix: 'riskMatrix',
+  controlResults: 'controlPoints',
+  internalControl: 'internalControl',
 } as const;
 
 const MNKR_FORMAT = f.MNKR_NUMBER_FORMAT;
@@ -113,6 +126,7 @@ function reportSheet(workbook: ExcelJS.Workbook, content: ReportContent) {
     row.getCell(1).alignment = { vertical: 'top' };
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
   }
+  if (isInternalControlReport(content.kind)) return;
   sheet.addRow([]);
   const counts = sheet.addRow(['Styrkortets status']);
   counts.getCell(1).font = { bold: true };
@@ -293,7 +307,7 @@ function icSheets(workbook: ExcelJS.Workbook, content: ReportContent) {
     if (content[id] === undefined) continue;
     const { none, tables } = f.icTables(content, id);
     if (none !== null) {
-      const { sheet } = tableSheet(workbook, SHEETS[id === 'riskMatrix' ? 'riskMatrix' : 'controlPoints'], [
+      const { sheet } = tableSheet(workbook, SHEETS[NONE_SHEET[id]], [
         { header: 'Anmärkning', key: 'c0', width: 80, wrap: true },
       ]);
       sheet.addRow({ c0: text(none) });
@@ -324,14 +338,16 @@ export async function renderXlsx(content: ReportContent, onProgress?: Progress):
   workbook.company = content.unitName;
   await progress.step('Skriver rapporttexten');
   reportSheet(workbook, content);
+  // An internkontrollrapport carries none of the month's figures (issue 14).
+  const month = !isInternalControlReport(content.kind);
   await progress.step('Skriver åtgärdsplanen');
-  actionPlanSheet(workbook, content);
+  if (month) actionPlanSheet(workbook, content);
   await progress.step('Skriver styrkortet');
-  scorecardSheet(workbook, content);
+  if (month) scorecardSheet(workbook, content);
   await progress.step('Skriver avvikelserna');
-  deviationsSheet(workbook, content);
+  if (month) deviationsSheet(workbook, content);
   await progress.step('Skriver inaktuella uppgifter');
-  staleSheet(workbook, content);
+  if (month) staleSheet(workbook, content);
   flagSheets(workbook, content);
   icSheets(workbook, content);
   await progress.step('Sparar Excel-filen');

@@ -9363,7 +9363,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "month" | "tertial" | "interim" | "annual" | "dialogue";
+                        kind: "month" | "tertial" | "interim" | "annual" | "dialogue" | "internal_control";
                         title: string;
                         unitId: string;
                         period: string;
@@ -16167,7 +16167,7 @@ export interface components {
             id: string;
             title: string;
             /** @enum {string} */
-            kind: "month" | "tertial" | "interim" | "annual" | "dialogue";
+            kind: "month" | "tertial" | "interim" | "annual" | "dialogue" | "internal_control";
             unitId: string;
             unitName: string;
             period: string;
@@ -16204,7 +16204,7 @@ export interface components {
             version: number;
             title: string;
             /** @enum {string} */
-            kind: "month" | "tertial" | "interim" | "annual" | "dialogue";
+            kind: "month" | "tertial" | "interim" | "annual" | "dialogue" | "internal_control";
             unitId: string;
             unitName: string;
             period: string;
@@ -16230,7 +16230,7 @@ export interface components {
         ReportContent: {
             title: string;
             /** @enum {string} */
-            kind: "month" | "tertial" | "interim" | "annual" | "dialogue";
+            kind: "month" | "tertial" | "interim" | "annual" | "dialogue" | "internal_control";
             unitName: string;
             period: string;
             meeting: {
@@ -16254,6 +16254,7 @@ export interface components {
             missingAnalyses?: components["schemas"]["MissingAnalysisRow"][];
             riskMatrix?: components["schemas"]["RiskMatrixSection"] | null;
             controlResults?: components["schemas"]["ControlResultsSection"] | null;
+            internalControl?: components["schemas"]["InternalControlReportSection"] | null;
         };
         ActionPlanSection: {
             planTitle: string;
@@ -16405,6 +16406,68 @@ export interface components {
             serious: boolean;
             action: string | null;
             late: boolean;
+        };
+        InternalControlReportSection: {
+            bodyName: string;
+            /** @enum {string} */
+            bodyKind: "namnd" | "styrelse";
+            year: number;
+            asOf: string;
+            /** @enum {string|null} */
+            planStatus: "draft" | "decided" | null;
+            points: components["schemas"]["IcPlanPointRow"][];
+            results: components["schemas"]["IcResultRow"][];
+            actions: components["schemas"]["IcActionRow"][];
+            assessment: {
+                /** @enum {string} */
+                judgement: "sufficient" | "partly" | "insufficient";
+                reasons: string;
+                decided: boolean;
+            } | null;
+            oversight: components["schemas"]["IcOversightRow"][] | null;
+        };
+        IcPlanPointRow: {
+            what: string;
+            method: string;
+            frequency: string;
+            unitName: string | null;
+            riskTitle: string | null;
+            checkerName: string | null;
+            recipient: string;
+            dueOn: string;
+            regionWide: boolean;
+        };
+        IcResultRow: {
+            what: string;
+            occasion: string;
+            done: boolean;
+            deviation: boolean;
+            serious: boolean;
+            sampleSize: number | null;
+            findings: string;
+        };
+        IcActionRow: {
+            what: string;
+            occasion: string;
+            action: string;
+            ownerName: string | null;
+            dueOn: string;
+            /** @enum {string} */
+            status: "open" | "done";
+            late: boolean;
+        };
+        IcOversightRow: {
+            bodyName: string;
+            /** @enum {string|null} */
+            planStatus: "draft" | "decided" | null;
+            points: number;
+            done: number;
+            notDone: number;
+            deviations: number;
+            openActions: number;
+            lateActions: number;
+            /** @enum {string|null} */
+            judgement: "sufficient" | "partly" | "insufficient" | null;
         };
         FollowedBy: {
             meetingId: string;

@@ -6,6 +6,7 @@ import type * as deviations from '../../../domain/followup/deviations';
 import type * as outbox from '../../../domain/followup/outbox';
 import type * as submissions from '../../../domain/followup/submissions';
 import type * as org from '../../../domain/org';
+import type * as reports from '../../../domain/reports/content';
 import type * as risk from '../../../domain/risk/matrix';
 import type * as steering from '../../../domain/steering';
 import type * as controlTexts from '../control/texts';
@@ -47,6 +48,7 @@ type ListLabels<J> = J extends typeof sv | typeof en
       Labelled<typeof deviations.DEVIATION_KINDS, J['followup']['deviations']['kinds']>,
       Labelled<typeof deviations.DEVIATION_STATUSES, J['followup']['deviations']['status']>,
       Labelled<typeof outbox.OUTBOX_TRANSPORTS, J['followup']['outbox']['transports']>,
+      Labelled<typeof reports.REPORT_KINDS, J['reports']['kind']>,
     ]
   : never;
 

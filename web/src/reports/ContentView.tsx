@@ -523,10 +523,15 @@ export function FlagsView({ content }: { content: ReportContent }) {
 export function ContentView({ content }: { content: ReportContent }) {
   return (
     <>
-      {content.actionPlan && <ActionPlanView plan={content.actionPlan} period={content.period} />}
-      <ScorecardView scorecard={content.scorecard} />
-      <DeviationsView deviations={content.deviations} />
-      <StaleView stale={content.stale} period={content.period} />
+      {/* An internkontrollrapport carries none of the month's figures (issue 14). */}
+      {content.kind !== 'internal_control' && (
+        <>
+          {content.actionPlan && <ActionPlanView plan={content.actionPlan} period={content.period} />}
+          <ScorecardView scorecard={content.scorecard} />
+          <DeviationsView deviations={content.deviations} />
+          <StaleView stale={content.stale} period={content.period} />
+        </>
+      )}
       <FlagsView content={content} />
       <InternalControlView content={content} />
     </>

@@ -2,10 +2,12 @@ import { Table, Text, Title } from '@mantine/core';
 import {
   type ControlResultsSection,
   IC_SECTION_TEXTS,
+  type InternalControlReportSection,
   type ReportContent,
   RISK_LEVEL_TEXT,
   type RiskMatrixSection,
 } from '../../../domain/reports/content';
+import { internalControlTables } from '../../../domain/reports/ic-report';
 
 /** A frozen table: headers, and rows whose first cell names the row. */
 function PlainTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: string[][] }) {
@@ -136,12 +138,43 @@ function ControlResultsView({ control }: { control: ControlResultsSection | null
 }
 
 /**
+ * The internkontrollrapport's own section (issue 14): the same tables the exports lay out
+ * (domain/reports/ic-report.ts), so the page and the files show the same rows.
+ */
+function InternalControlReportView({ section }: { section: InternalControlReportSection | null }) {
+  const { none, tables } = internalControlTables(section);
+  return (
+    <section aria-labelledby="report-internalControl-heading" className="section">
+      <Title order={2} size="h3" id="report-internalControl-heading" mb="sm">
+        {IC_SECTION_TEXTS.internalControl.title}
+      </Title>
+      {none !== null && <Text mb="sm">{none}</Text>}
+      {tables.map((table) =>
+        table.rows.length === 0 ? (
+          <Text key={table.sheet} mb="sm">
+            {table.title}: {table.empty}
+          </Text>
+        ) : (
+          <PlainTable
+            key={table.sheet}
+            caption={table.title}
+            headers={table.columns.map((c) => c.header)}
+            rows={table.rows}
+          />
+        ),
+      )}
+    </section>
+  );
+}
+
+/**
  * The body's risk matrix and internal control as frozen with the report (issue 14). Content
  * frozen before they were carried has neither section, and none is shown.
  */
 export function InternalControlView({ content }: { content: ReportContent }) {
   return (
     <>
+      {content.internalControl !== undefined && <InternalControlReportView section={content.internalControl} />}
       {content.riskMatrix !== undefined && (
         <section aria-labelledby="report-riskMatrix-heading" className="section">
           <Title order={2} size="h3" id="report-riskMatrix-heading" mb="sm">

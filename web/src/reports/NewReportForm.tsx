@@ -1,4 +1,4 @@
-import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -83,7 +83,8 @@ export function NewReportForm({ onClose }: { onClose: () => void }) {
       title: draft.title.trim(),
       unitId: draft.unitId,
       period: draft.period,
-      planId: draft.planId,
+      // An internkontrollrapport is the body's year, with no action plan.
+      planId: draft.kind === 'internal_control' ? null : draft.planId,
     });
   };
 
@@ -131,16 +132,22 @@ export function NewReportForm({ onClose }: { onClose: () => void }) {
               onChange={(e) => set('period')(e.currentTarget.value)}
               error={errorAt('period')}
             />
-            <Select
-              label={t('reports.form.plan')}
-              description={t('reports.form.planHelp')}
-              clearable
-              data={(plans.data?.plans ?? []).map((p) => ({ value: p.id, label: p.title }))}
-              value={draft.planId}
-              onChange={set('planId')}
-              placeholder={t('reports.form.noPlan')}
-              error={errorAt('planId')}
-            />
+            {draft.kind === 'internal_control' ? (
+              <Text size="sm" c="dimmed" id="new-report-ic-help">
+                {t('reports.form.internalControlHelp')}
+              </Text>
+            ) : (
+              <Select
+                label={t('reports.form.plan')}
+                description={t('reports.form.planHelp')}
+                clearable
+                data={(plans.data?.plans ?? []).map((p) => ({ value: p.id, label: p.title }))}
+                value={draft.planId}
+                onChange={set('planId')}
+                placeholder={t('reports.form.noPlan')}
+                error={errorAt('planId')}
+              />
+            )}
           </SimpleGrid>
         </Stack>
         <Group mt="md">
