@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, staleVersion } from '../../domain/errors';
 import { checkOnScale, type RiskLevel, type RiskLinkKind } from '../../domain/risk/matrix';
 import { type Actor, type Services, systemActor } from '../core/context';
+import { headedRows, mustHaveFile } from '../core/sheet-import';
 import {
   type CellValue,
   cellText,
   type ImportProblem,
   importFailure,
   newWorkbook,
-  readSheetRows,
   type WorkbookLimits,
   writeXlsx,
 } from '../core/workbook';
@@ -212,8 +212,7 @@ export async function importRisks(
   data: Buffer | ArrayBuffer,
   options: { limits?: Partial<WorkbookLimits> } = {},
 ): Promise<RiskImportSummary> {
-  if (data.byteLength === 0)
-    throw new DomainError('bad_request', 'Ingen fil skickades.', { fields: [{ field: '(body)', message: 'saknas' }] });
+  mustHaveFile(data);
   const [ctx, users, scale, existingRows] = await Promise.all([
     riskContext(services),
     listUsers(services, systemActor('risk')),
@@ -225,32 +224,19 @@ export async function importRisks(
   const byUsername = new Map(users.map((u) => [u.username.toLowerCase(), u.id]));
   const day = today(services);
 
-  const columnOf = new Map<ColumnKey, number>();
   const problems: ImportProblem[] = [];
   const refused: number[] = [];
   const planned: Planned[] = [];
   const seenIds = new Map<string, number>();
-  let headerRead = false;
-  for await (const r of readSheetRows(data, { sheet: RISKS_SHEET, limits: options.limits })) {
-    if (!headerRead) {
-      headerRead = true;
-      if (r.number === 1)
-        for (const [col, value] of r.entries()) {
-          const found = COLUMNS.find((c) => c.header.toLowerCase() === cellText(value).toLowerCase());
-          if (found) columnOf.set(found.key, col);
-        }
-      if (!columnOf.has('title')) problems.push({ row: 1, column: header('title'), message: 'kolumnen saknas' });
-      if (!columnOf.has('register') && !columnOf.has('registerId'))
-        problems.push({ row: 1, column: header('register'), message: 'kolumnen saknas' });
-      if (problems.length > 0) break;
-      if (r.number === 1) continue;
-    }
-    const raw = (key: ColumnKey): CellValue => {
-      const col = columnOf.get(key);
-      return col === undefined ? null : r.cell(col);
-    };
-    const text = (key: ColumnKey) => cellText(raw(key));
-    if ([...r.entries()].every(([, v]) => cellText(v) === '')) continue;
+  const sheetRows = headedRows(data, {
+    sheet: RISKS_SHEET,
+    limits: options.limits,
+    columns: COLUMNS,
+    required: ['title', ['register', 'registerId']],
+    problems,
+  });
+  for await (const r of sheetRows) {
+    const { raw, text } = r;
     const before = problems.length;
     const bad = (key: ColumnKey, message: string) => problems.push({ row: r.number, column: header(key), message });
 
@@ -347,9 +333,6 @@ export async function importRisks(
     )
       refused.push(r.number);
     planned.push({ row: r.number, id: existing?.id ?? randomUUID(), existing, owner, fields, changed, assessment });
-  }
-  if (!headerRead) {
-    problems.push({ row: 1, column: header('title'), message: 'kolumnen saknas' });
   }
   if (problems.length > 0) throw importFailure(problems);
   if (refused.length > 0)
