@@ -181,6 +181,18 @@ interface Planned {
   assessment: AssessmentInput | null;
 }
 
+/** A sheet row's fields as the risks table's columns, for a new risk and a changed one alike. */
+const columnsOf = (f: Fields) => ({
+  title: f.title,
+  description: f.description,
+  cause: f.cause,
+  consequence: f.consequence,
+  process: f.process,
+  owner_user_id: f.ownerUserId,
+  existing_controls: f.existingControls,
+  planned_actions: f.plannedActions,
+});
+
 const TEXT_LIMITS: Partial<Record<ColumnKey, number>> = {
   title: 200,
   description: 4000,
@@ -359,14 +371,7 @@ export async function importRisks(
             version: 1,
             body_id: x.owner.bodyId,
             unit_id: x.owner.unitId,
-            title: x.fields.title,
-            description: x.fields.description,
-            cause: x.fields.cause,
-            consequence: x.fields.consequence,
-            process: x.fields.process,
-            owner_user_id: x.fields.ownerUserId,
-            existing_controls: x.fields.existingControls,
-            planned_actions: x.fields.plannedActions,
+            ...columnsOf(x.fields),
             status: 'active',
             created_at: w.now,
             updated_at: w.now,
@@ -395,14 +400,7 @@ export async function importRisks(
       const done = await w.trx
         .updateTable('risks')
         .set((eb) => ({
-          title: x.fields.title,
-          description: x.fields.description,
-          cause: x.fields.cause,
-          consequence: x.fields.consequence,
-          process: x.fields.process,
-          owner_user_id: x.fields.ownerUserId,
-          existing_controls: x.fields.existingControls,
-          planned_actions: x.fields.plannedActions,
+          ...columnsOf(x.fields),
           updated_at: w.now,
           version: eb('version', '+', 1),
         }))

@@ -2,15 +2,11 @@ import { type IndicatorDefinition, missingReferences, referencesOf } from '../..
 import { parseDecimalInput } from './numbers';
 import type {
   ActivityStatus,
-  Aggregation,
   Assignment,
   AssignmentStatus,
   DecisionKind,
-  Direction,
-  Frequency,
   Goal,
   Indicator,
-  IndicatorSource,
   Perspective,
   PlanKind,
 } from './types';
@@ -244,22 +240,12 @@ export function goalChangePayload(g: Pick<Goal, 'version'>, d: GoalEditDraft): C
 
 // Indicators and targets
 
-export interface IndicatorDraft {
-  name: string;
+/** The definition as the form holds it while typed. */
+export interface IndicatorDraft extends Omit<IndicatorDefinition, 'code' | 'rollingMonths'> {
   code: string;
-  description: string;
-  measureUnit: string;
-  direction: Direction;
-  frequency: Frequency;
-  aggregation: Aggregation;
-  numeratorId: string | null;
-  denominatorId: string | null;
-  weightId: string | null;
   /** As typed, Swedish decimal comma allowed. */
   scale: string;
   rollingMonths: number | string;
-  source: IndicatorSource;
-  goalIds: string[];
 }
 
 export type IndicatorBody = IndicatorDefinition;
