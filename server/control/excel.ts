@@ -1,16 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type ControlFrequency, type ControlPlanStatus, FREQUENCIES, mustBeDraft } from '../../domain/control/rules';
-import { DomainError } from '../../domain/errors';
 import { type Actor, type Services, systemActor } from '../core/context';
-import {
-  cellText,
-  type ImportProblem,
-  importFailure,
-  newWorkbook,
-  readSheetRows,
-  type WorkbookLimits,
-  writeXlsx,
-} from '../core/workbook';
+import { headedRows, mustHaveFile } from '../core/sheet-import';
+import { type ImportProblem, importFailure, newWorkbook, type WorkbookLimits, writeXlsx } from '../core/workbook';
 import { authorize, write } from '../core/write';
 import { currentTree } from '../org/service';
 import { listUsers } from '../users/service';
@@ -116,8 +108,7 @@ export async function importControlPlan(
   const body = await controlBody(services, services.db, tree, plan.body_id);
   authorize(actor, 'control_plan.write', { unitId: body.scope && tree.has(body.scope) ? body.scope : null }, tree);
   mustBeDraft({ status: plan.status as ControlPlanStatus });
-  if (data.byteLength === 0)
-    throw new DomainError('bad_request', 'Ingen fil skickades.', { fields: [{ field: '(body)', message: 'saknas' }] });
+  mustHaveFile(data);
 
   const [points, users, risks] = await Promise.all([
     pointRows(services.db, { planIds: [planId] }),
@@ -133,29 +124,18 @@ export async function importControlPlan(
   const byId = new Map(points.map((p) => [p.id, p]));
   const byUsername = new Map(users.map((u) => [u.username.toLowerCase(), u.id]));
 
-  const columnOf = new Map<ColumnKey, number>();
   const problems: ImportProblem[] = [];
   const planned: Planned[] = [];
   const seen = new Map<string, number>();
-  let headerRead = false;
-  for await (const r of readSheetRows(data, { sheet: POINTS_SHEET, limits: options.limits })) {
-    if (!headerRead) {
-      headerRead = true;
-      if (r.number === 1)
-        for (const [col, value] of r.entries()) {
-          const found = COLUMNS.find((c) => c.header.toLowerCase() === cellText(value).toLowerCase());
-          if (found) columnOf.set(found.key, col);
-        }
-      for (const key of ['what', 'frequency'] as const)
-        if (!columnOf.has(key)) problems.push({ row: 1, column: header(key), message: 'kolumnen saknas' });
-      if (problems.length > 0) break;
-      if (r.number === 1) continue;
-    }
-    const text = (key: ColumnKey) => {
-      const col = columnOf.get(key);
-      return col === undefined ? '' : cellText(r.cell(col));
-    };
-    if ([...r.entries()].every(([, v]) => cellText(v) === '')) continue;
+  const sheetRows = headedRows(data, {
+    sheet: POINTS_SHEET,
+    limits: options.limits,
+    columns: COLUMNS,
+    required: ['what', 'frequency'],
+    problems,
+  });
+  for await (const r of sheetRows) {
+    const text = r.text;
     const before = problems.length;
     const bad = (key: ColumnKey, message: string) => problems.push({ row: r.number, column: header(key), message });
 
@@ -230,9 +210,6 @@ export async function importControlPlan(
     }
     planned.push({ row: r.number, existing, input });
   }
-  if (!headerRead)
-    for (const key of ['what', 'frequency'] as const)
-      problems.push({ row: 1, column: header(key), message: 'kolumnen saknas' });
   if (problems.length > 0) throw importFailure(problems);
 
   const rows = seen.size + planned.filter((x) => !x.existing).length;

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import {
   type ControlActionStatus,
   type ControlFrequency,
@@ -84,49 +84,56 @@ export async function mustPlan(db: Executor, id: string): Promise<PlanRow> {
   return p;
 }
 
+/**
+ * A control table's rows under some parents (an empty list answers none) or the one with `id`,
+ * in `order` and then id: points, results and actions are read alike.
+ */
+function narrowed<S, T extends keyof S, O>(
+  q: SelectQueryBuilder<S, T, O>,
+  alias: string,
+  columns: { parent: string; order: string },
+  where: { parents?: readonly string[]; id?: string },
+): Promise<O[]> {
+  let query = q;
+  if (where.parents) {
+    if (where.parents.length === 0) return Promise.resolve([]);
+    query = query.where(sql.ref(`${alias}.${columns.parent}`), 'in', [...where.parents]);
+  }
+  if (where.id !== undefined) query = query.where(sql.ref(`${alias}.id`), '=', where.id);
+  return query
+    .orderBy(sql.ref(`${alias}.${columns.order}`))
+    .orderBy(sql.ref(`${alias}.id`))
+    .execute();
+}
+
 export async function pointRows(db: Executor, where: { planIds?: readonly string[]; id?: string }) {
-  let q = db
+  const q = db
     .selectFrom('control_points as p')
     .leftJoin('risks as r', 'r.id', 'p.risk_id')
     .leftJoin('users as u', 'u.id', 'p.checker_user_id')
     .selectAll('p')
     .select(['r.title as risk_title', 'u.display_name as checker_name']);
-  if (where.planIds) {
-    if (where.planIds.length === 0) return [];
-    q = q.where('p.plan_id', 'in', [...where.planIds]);
-  }
-  if (where.id !== undefined) q = q.where('p.id', '=', where.id);
-  return q.orderBy('p.created_at').orderBy('p.id').execute();
+  return narrowed(q, 'p', { parent: 'plan_id', order: 'created_at' }, { parents: where.planIds, id: where.id });
 }
 export type PointRow = Awaited<ReturnType<typeof pointRows>>[number];
 
 export async function resultRows(db: Executor, where: { pointIds?: readonly string[]; id?: string }) {
-  let q = db
+  const q = db
     .selectFrom('control_results as r')
     .leftJoin('users as u', 'u.id', 'r.recorded_by')
     .selectAll('r')
     .select('u.display_name as recorded_by_name');
-  if (where.pointIds) {
-    if (where.pointIds.length === 0) return [];
-    q = q.where('r.point_id', 'in', [...where.pointIds]);
-  }
-  if (where.id !== undefined) q = q.where('r.id', '=', where.id);
-  return q.orderBy('r.occasion').orderBy('r.id').execute();
+  return narrowed(q, 'r', { parent: 'point_id', order: 'occasion' }, { parents: where.pointIds, id: where.id });
 }
 export type ResultRow = Awaited<ReturnType<typeof resultRows>>[number];
 
 export async function actionRows(db: Executor, where: { resultIds?: readonly string[]; id?: string }) {
-  let q = db
+  const q = db
     .selectFrom('control_actions as a')
     .leftJoin('users as u', 'u.id', 'a.owner_user_id')
     .selectAll('a')
     .select('u.display_name as owner_name');
-  if (where.resultIds) {
-    if (where.resultIds.length === 0) return [];
-    q = q.where('a.result_id', 'in', [...where.resultIds]);
-  }
-  if (where.id !== undefined) q = q.where('a.id', '=', where.id);
-  return q.orderBy('a.due_on').orderBy('a.id').execute();
+  return narrowed(q, 'a', { parent: 'result_id', order: 'due_on' }, { parents: where.resultIds, id: where.id });
 }
 export type ActionRow = Awaited<ReturnType<typeof actionRows>>[number];
 

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, staleVersion } from '../../domain/errors';
 import { checkOnScale, type RiskLevel, type RiskLinkKind } from '../../domain/risk/matrix';
 import { type Actor, type Services, systemActor } from '../core/context';
+import { headedRows, mustHaveFile } from '../core/sheet-import';
 import {
   type CellValue,
   cellText,
   type ImportProblem,
   importFailure,
   newWorkbook,
-  readSheetRows,
   type WorkbookLimits,
   writeXlsx,
 } from '../core/workbook';
@@ -181,6 +181,18 @@ interface Planned {
   assessment: AssessmentInput | null;
 }
 
+/** A sheet row's fields as the risks table's columns, for a new risk and a changed one alike. */
+const columnsOf = (f: Fields) => ({
+  title: f.title,
+  description: f.description,
+  cause: f.cause,
+  consequence: f.consequence,
+  process: f.process,
+  owner_user_id: f.ownerUserId,
+  existing_controls: f.existingControls,
+  planned_actions: f.plannedActions,
+});
+
 const TEXT_LIMITS: Partial<Record<ColumnKey, number>> = {
   title: 200,
   description: 4000,
@@ -212,8 +224,7 @@ export async function importRisks(
   data: Buffer | ArrayBuffer,
   options: { limits?: Partial<WorkbookLimits> } = {},
 ): Promise<RiskImportSummary> {
-  if (data.byteLength === 0)
-    throw new DomainError('bad_request', 'Ingen fil skickades.', { fields: [{ field: '(body)', message: 'saknas' }] });
+  mustHaveFile(data);
   const [ctx, users, scale, existingRows] = await Promise.all([
     riskContext(services),
     listUsers(services, systemActor('risk')),
@@ -225,32 +236,19 @@ export async function importRisks(
   const byUsername = new Map(users.map((u) => [u.username.toLowerCase(), u.id]));
   const day = today(services);
 
-  const columnOf = new Map<ColumnKey, number>();
   const problems: ImportProblem[] = [];
   const refused: number[] = [];
   const planned: Planned[] = [];
   const seenIds = new Map<string, number>();
-  let headerRead = false;
-  for await (const r of readSheetRows(data, { sheet: RISKS_SHEET, limits: options.limits })) {
-    if (!headerRead) {
-      headerRead = true;
-      if (r.number === 1)
-        for (const [col, value] of r.entries()) {
-          const found = COLUMNS.find((c) => c.header.toLowerCase() === cellText(value).toLowerCase());
-          if (found) columnOf.set(found.key, col);
-        }
-      if (!columnOf.has('title')) problems.push({ row: 1, column: header('title'), message: 'kolumnen saknas' });
-      if (!columnOf.has('register') && !columnOf.has('registerId'))
-        problems.push({ row: 1, column: header('register'), message: 'kolumnen saknas' });
-      if (problems.length > 0) break;
-      if (r.number === 1) continue;
-    }
-    const raw = (key: ColumnKey): CellValue => {
-      const col = columnOf.get(key);
-      return col === undefined ? null : r.cell(col);
-    };
-    const text = (key: ColumnKey) => cellText(raw(key));
-    if ([...r.entries()].every(([, v]) => cellText(v) === '')) continue;
+  const sheetRows = headedRows(data, {
+    sheet: RISKS_SHEET,
+    limits: options.limits,
+    columns: COLUMNS,
+    required: ['title', ['register', 'registerId']],
+    problems,
+  });
+  for await (const r of sheetRows) {
+    const { raw, text } = r;
     const before = problems.length;
     const bad = (key: ColumnKey, message: string) => problems.push({ row: r.number, column: header(key), message });
 
@@ -348,9 +346,6 @@ export async function importRisks(
       refused.push(r.number);
     planned.push({ row: r.number, id: existing?.id ?? randomUUID(), existing, owner, fields, changed, assessment });
   }
-  if (!headerRead) {
-    problems.push({ row: 1, column: header('title'), message: 'kolumnen saknas' });
-  }
   if (problems.length > 0) throw importFailure(problems);
   if (refused.length > 0)
     throw new DomainError('forbidden', `Du får inte skriva risken på ${refused.length} rader. Inget har importerats.`, {
@@ -376,14 +371,7 @@ export async function importRisks(
             version: 1,
             body_id: x.owner.bodyId,
             unit_id: x.owner.unitId,
-            title: x.fields.title,
-            description: x.fields.description,
-            cause: x.fields.cause,
-            consequence: x.fields.consequence,
-            process: x.fields.process,
-            owner_user_id: x.fields.ownerUserId,
-            existing_controls: x.fields.existingControls,
-            planned_actions: x.fields.plannedActions,
+            ...columnsOf(x.fields),
             status: 'active',
             created_at: w.now,
             updated_at: w.now,
@@ -412,14 +400,7 @@ export async function importRisks(
       const done = await w.trx
         .updateTable('risks')
         .set((eb) => ({
-          title: x.fields.title,
-          description: x.fields.description,
-          cause: x.fields.cause,
-          consequence: x.fields.consequence,
-          process: x.fields.process,
-          owner_user_id: x.fields.ownerUserId,
-          existing_controls: x.fields.existingControls,
-          planned_actions: x.fields.plannedActions,
+          ...columnsOf(x.fields),
           updated_at: w.now,
           version: eb('version', '+', 1),
         }))

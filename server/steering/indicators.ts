@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { actorName } from '../../domain/actors';
 import { compareSwedish } from '../../domain/collation';
 import { DomainError, type FieldError, notFound } from '../../domain/errors';
+import { type IndicatorDefinition, missingReferences } from '../../domain/indicators/definition';
 import { isMonthText } from '../../domain/indicators/months';
 import type { OrgIndex } from '../../domain/org';
 import { can } from '../../domain/permissions';
@@ -83,31 +84,12 @@ export async function getIndicator(services: Services, actor: Actor, id: string)
   return answer(actor, tree)(i);
 }
 
-export interface IndicatorInput {
-  code: string | null;
-  name: string;
-  description: string;
-  measureUnit: string;
-  direction: Direction;
-  frequency: Frequency;
-  aggregation: Aggregation;
-  numeratorId: string | null;
-  denominatorId: string | null;
-  weightId: string | null;
-  scale: string;
-  rollingMonths: number | null;
-  source: IndicatorSource;
-  goalIds: string[];
-}
+export type IndicatorInput = IndicatorDefinition;
 
 async function checkIndicator(db: Executor, input: IndicatorInput, self: string) {
   const fields: FieldError[] = [];
-  if (input.aggregation === 'ratio') {
-    if (!input.numeratorId) fields.push({ field: 'numeratorId', message: 'krävs för en kvot' });
-    if (!input.denominatorId) fields.push({ field: 'denominatorId', message: 'krävs för en kvot' });
-  }
-  if (input.aggregation === 'weighted' && !input.weightId)
-    fields.push({ field: 'weightId', message: 'krävs för ett vägt medelvärde' });
+  for (const field of missingReferences(input))
+    fields.push({ field, message: field === 'weightId' ? 'krävs för ett vägt medelvärde' : 'krävs för en kvot' });
   for (const f of ['numeratorId', 'denominatorId', 'weightId'] as const)
     if (input[f] === self) fields.push({ field: f, message: 'kan inte vara indikatorn själv' });
   if (input.source === 'formula' && input.aggregation !== 'ratio')

@@ -1,20 +1,9 @@
 import { Alert, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMonth } from '../steering/periods';
+import { PlanKeyFigures } from '../ui/PlanKeyFigures';
 import type { ActionPlanSummary } from './types';
 import { Money } from './ui';
-
-/** One term of the description list; a note (the grade 1–2 part, what the sign means) stands right under it. */
-function Figure({ label, children, note }: { label: string; children: ReactNode; note?: ReactNode }) {
-  return (
-    <div className="key-figure" data-figure={label}>
-      <dt className="key-figure-label">{label}</dt>
-      <dd className="key-figure-value">{children}</dd>
-      {note && <dd className="key-figure-note">{note}</dd>}
-    </div>
-  );
-}
 
 /**
  * The plan's totals for the year: the requirement, what the measures plan and forecast with
@@ -33,46 +22,32 @@ export function KeyFigures({ summary }: { summary: ActionPlanSummary }) {
       <Title order={2} size="h3" id="key-figures-heading" mb="sm">
         {t('economy.keyFiguresHeading', { year: s.year })}
       </Title>
-      <dl className="key-figures">
-        <Figure label={t('economy.target')}>
-          <Money kr={s.target} />
-        </Figure>
-        <Figure
-          label={t('economy.plannedNet')}
-          note={
-            <>
-              {t('economy.ofWhichGrade12')}: <Money kr={s.plannedGrade12} />
-            </>
-          }
-        >
-          <Money kr={s.planned} />
-        </Figure>
-        <Figure
-          label={t('economy.forecast')}
-          note={
-            <>
-              {t('economy.ofWhichGrade12')}: <Money kr={s.forecastGrade12} />
-            </>
-          }
-        >
-          <Money kr={s.forecast} />
-        </Figure>
-        <Figure label={t('economy.outcome')} note={t('economy.outcomeNote', { month })}>
-          <Money kr={s.outcome} />
-        </Figure>
-        <Figure
-          label={t('economy.deviation')}
-          note={
+      <PlanKeyFigures
+        figures={{
+          target: <Money kr={s.target} />,
+          planned: <Money kr={s.planned} />,
+          plannedGrade12: <Money kr={s.plannedGrade12} />,
+          forecast: <Money kr={s.forecast} />,
+          forecastGrade12: <Money kr={s.forecastGrade12} />,
+          outcome: <Money kr={s.outcome} />,
+          deviation: <Money kr={s.deviation} />,
+        }}
+        labels={{
+          target: t('economy.target'),
+          planned: t('economy.plannedNet'),
+          forecast: t('economy.forecast'),
+          ofWhichGrade12: t('economy.ofWhichGrade12'),
+          outcome: t('economy.outcome'),
+          outcomeNote: t('economy.outcomeNote', { month }),
+          deviation: t('economy.deviation'),
+          deviationNote:
             deviation < 0n
               ? t('economy.deviationBelow')
               : deviation === 0n
                 ? t('economy.deviationEqual')
-                : t('economy.deviationAbove')
-          }
-        >
-          <Money kr={s.deviation} />
-        </Figure>
-      </dl>
+                : t('economy.deviationAbove'),
+        }}
+      />
       <div aria-live="polite">
         {BigInt(s.planned) < target && (
           <Alert color="orange" mt="sm" title={t('economy.plannedShort')}>

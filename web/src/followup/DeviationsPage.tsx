@@ -15,6 +15,7 @@ import { formatMonth, monthOrNull } from '../steering/periods';
 import { useDefaultPeriod, useHomeUnit, useOrg } from '../steering/queries';
 import { LoadError, Loading, PeriodInput } from '../steering/ui';
 import { useUnitOptions } from '../ui/options';
+import { ColumnHeads, numeric } from '../ui/tables';
 import { deviationFigure, kronorText } from './figures';
 import { deviationsQuery, followupKey } from './queries';
 import type { Deviation } from './types';
@@ -120,25 +121,19 @@ function DeviationTable({
         <ScrollRegion label={t('followup.deviations.region')} minWidth="87rem">
           <Table withTableBorder striped captionSide="top" className="figures-table">
             <Table.Caption>{t('followup.deviations.caption', { unit: unitName, month })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('followup.deviations.name')}</Table.Th>
-                <Table.Th scope="col">{t('followup.deviations.kind')}</Table.Th>
-                <Table.Th scope="col">{t('followup.deviations.unitColumn')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('followup.deviations.target')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('followup.deviations.value')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('followup.deviations.deviation')}
-                </Table.Th>
-                <Table.Th scope="col">{t('followup.deviations.analysis')}</Table.Th>
-                <Table.Th scope="col">{t('followup.deviations.corrective')}</Table.Th>
-                <Table.Th scope="col">{t('followup.deviations.decisionLevel')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeads
+              columns={[
+                t('followup.deviations.name'),
+                t('followup.deviations.kind'),
+                t('followup.deviations.unitColumn'),
+                numeric(t('followup.deviations.target')),
+                numeric(t('followup.deviations.value')),
+                numeric(t('followup.deviations.deviation')),
+                t('followup.deviations.analysis'),
+                t('followup.deviations.corrective'),
+                t('followup.deviations.decisionLevel'),
+              ]}
+            />
             <Table.Tbody>
               {deviations.map((d) => (
                 <DeviationRow key={`${d.kind}-${d.id}-${d.unitId}`} deviation={d} period={period} />

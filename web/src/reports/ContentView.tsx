@@ -1,5 +1,4 @@
 import { Badge, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FLAG_SECTION_TEXTS, NO_DECIDED_WORDING, WHO_DECIDES, WHY_RULE } from '../../../domain/reports/content';
 import { indicatorDeviation, indicatorValue } from '../../../domain/reports/figures';
@@ -8,6 +7,8 @@ import { formatNumber } from '../app/format';
 import { formatDecimalText } from '../steering/numbers';
 import { formatMonth } from '../steering/periods';
 import { STATUS_COLORS } from '../steering/ui';
+import { PlanKeyFigures } from '../ui/PlanKeyFigures';
+import { ColumnHeads, numeric, PlainTable } from '../ui/tables';
 import { InternalControlView } from './InternalControlView';
 import { type ContentKronor, isNegative, kronorText, mnkrText } from './labels';
 import type { ActionPlanSection, DeviationRow, ReportContent, ScorecardSection, StaleRow, TrafficLight } from './types';
@@ -48,16 +49,6 @@ function Figure({ value, unit, deviation = false }: { value: string | null; unit
   );
 }
 
-function KeyFigure({ label, children, note }: { label: string; children: ReactNode; note?: ReactNode }) {
-  return (
-    <div className="key-figure" data-figure={label}>
-      <dt className="key-figure-label">{label}</dt>
-      <dd className="key-figure-value">{children}</dd>
-      {note && <dd className="key-figure-note">{note}</dd>}
-    </div>
-  );
-}
-
 /** A traffic light, always said in words beside its colour. */
 function LightBadge({ status }: { status: TrafficLight }) {
   const { t } = useTranslation();
@@ -94,59 +85,40 @@ export function ActionPlanView({ plan, period }: { plan: ActionPlanSection; peri
       <Title order={2} size="h3" id="report-plan-heading" mb="sm">
         {t('reports.planHeading', { title: plan.planTitle, year: plan.year })}
       </Title>
-      <dl className="key-figures">
-        <KeyFigure label={t('reports.fig.target')}>
-          <Mnkr kr={totals.targetKr} />
-        </KeyFigure>
-        <KeyFigure
-          label={t('reports.fig.planned')}
-          note={
-            <>
-              {t('reports.fig.ofWhichGrade12')}: <Mnkr kr={totals.plannedGrade12Kr} />
-            </>
-          }
-        >
-          <Mnkr kr={totals.plannedKr} />
-        </KeyFigure>
-        <KeyFigure
-          label={t('reports.fig.forecast')}
-          note={
-            <>
-              {t('reports.fig.ofWhichGrade12')}: <Mnkr kr={totals.forecastGrade12Kr} />
-            </>
-          }
-        >
-          <Mnkr kr={totals.forecastKr} />
-        </KeyFigure>
-        <KeyFigure label={t('reports.fig.outcome')} note={t('reports.fig.outcomeNote', { month })}>
-          <Mnkr kr={totals.outcomeKr} />
-        </KeyFigure>
-        <KeyFigure
-          label={t('reports.fig.deviation')}
-          note={isNegative(totals.deviationKr) ? t('reports.fig.below') : t('reports.fig.notBelow')}
-        >
-          <Mnkr kr={totals.deviationKr} />
-        </KeyFigure>
-      </dl>
+      <PlanKeyFigures
+        figures={{
+          target: <Mnkr kr={totals.targetKr} />,
+          planned: <Mnkr kr={totals.plannedKr} />,
+          plannedGrade12: <Mnkr kr={totals.plannedGrade12Kr} />,
+          forecast: <Mnkr kr={totals.forecastKr} />,
+          forecastGrade12: <Mnkr kr={totals.forecastGrade12Kr} />,
+          outcome: <Mnkr kr={totals.outcomeKr} />,
+          deviation: <Mnkr kr={totals.deviationKr} />,
+        }}
+        labels={{
+          target: t('reports.fig.target'),
+          planned: t('reports.fig.planned'),
+          forecast: t('reports.fig.forecast'),
+          ofWhichGrade12: t('reports.fig.ofWhichGrade12'),
+          outcome: t('reports.fig.outcome'),
+          outcomeNote: t('reports.fig.outcomeNote', { month }),
+          deviation: t('reports.fig.deviation'),
+          deviationNote: isNegative(totals.deviationKr) ? t('reports.fig.below') : t('reports.fig.notBelow'),
+        }}
+      />
       {plan.rows.length > 0 && (
         <Table.ScrollContainer minWidth={860}>
           <Table withTableBorder captionSide="top" className="figures-table" verticalSpacing={6}>
             <Table.Caption>{t('reports.planCaption', { title: plan.planTitle, year: plan.year, month })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('reports.col.unitOrMeasure')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('reports.col.target')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('reports.col.forecast')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('reports.col.deviation')}
-                </Table.Th>
-                <Table.Th scope="col">{t('reports.col.comment')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeads
+              columns={[
+                t('reports.col.unitOrMeasure'),
+                numeric(t('reports.col.target')),
+                numeric(t('reports.col.forecast')),
+                numeric(t('reports.col.deviation')),
+                t('reports.col.comment'),
+              ]}
+            />
             <Table.Tbody>
               {plan.rows.map((row, i) => (
                 <Table.Tr
@@ -244,21 +216,15 @@ export function ScorecardView({ scorecard }: { scorecard: ScorecardSection }) {
                 <Table.Caption className="visually-hidden">
                   {t('reports.goalCaption', { title: goal.title })}
                 </Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('reports.col.indicator')}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('reports.col.target')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('reports.col.outcome')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('reports.col.forecast')}
-                    </Table.Th>
-                    <Table.Th scope="col">{t('reports.col.status')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <ColumnHeads
+                  columns={[
+                    t('reports.col.indicator'),
+                    numeric(t('reports.col.target')),
+                    numeric(t('reports.col.outcome')),
+                    numeric(t('reports.col.forecast')),
+                    t('reports.col.status'),
+                  ]}
+                />
                 <Table.Tbody>
                   {goal.indicators.map((ind, ii) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: indicators are a frozen list without ids
@@ -305,25 +271,19 @@ export function DeviationsView({ deviations }: { deviations: DeviationRow[] }) {
             <Table.Caption>
               {t('reports.deviationsCaption', { count: deviations.length, formatted: formatNumber(deviations.length) })}
             </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('reports.col.name')}</Table.Th>
-                <Table.Th scope="col">{t('reports.col.kind')}</Table.Th>
-                <Table.Th scope="col">{t('reports.col.unit')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('reports.col.target')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('reports.col.value')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('reports.col.deviation')}
-                </Table.Th>
-                <Table.Th scope="col">{t('reports.col.analysis')}</Table.Th>
-                <Table.Th scope="col">{t('reports.col.correctiveAction')}</Table.Th>
-                <Table.Th scope="col">{t('reports.col.decisionLevel')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeads
+              columns={[
+                t('reports.col.name'),
+                t('reports.col.kind'),
+                t('reports.col.unit'),
+                numeric(t('reports.col.target')),
+                numeric(t('reports.col.value')),
+                numeric(t('reports.col.deviation')),
+                t('reports.col.analysis'),
+                t('reports.col.correctiveAction'),
+                t('reports.col.decisionLevel'),
+              ]}
+            />
             <Table.Tbody>
               {deviations.map((d, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: deviations are a frozen list without ids
@@ -386,14 +346,9 @@ export function StaleView({ stale, period }: { stale: StaleRow[]; period: string
                 month: formatMonth(period),
               })}
             </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('reports.col.name')}</Table.Th>
-                <Table.Th scope="col">{t('reports.col.kind')}</Table.Th>
-                <Table.Th scope="col">{t('reports.col.unit')}</Table.Th>
-                <Table.Th scope="col">{t('reports.col.asOf')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeads
+              columns={[t('reports.col.name'), t('reports.col.kind'), t('reports.col.unit'), t('reports.col.asOf')]}
+            />
             <Table.Tbody>
               {stale.map((s, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the list is frozen and has no ids
@@ -432,34 +387,7 @@ function FlagView({ id, headers, rows }: { id: FlagId; headers: string[]; rows: 
       {rows.length === 0 ? (
         <Text>{texts.empty}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table withTableBorder captionSide="top" verticalSpacing={6}>
-            <Table.Caption>{texts.intro}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                {headers.map((h) => (
-                  <Table.Th key={h} scope="col">
-                    {h}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map(([first, ...rest], i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the list is frozen and has no ids
-                <Table.Tr key={i}>
-                  <Table.Th scope="row" fw="normal">
-                    {first}
-                  </Table.Th>
-                  {rest.map((cell, j) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: cells in column order
-                    <Table.Td key={j}>{cell}</Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <PlainTable caption={texts.intro} headers={headers} rows={rows} />
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { Table, Text, Title } from '@mantine/core';
+import { Text, Title } from '@mantine/core';
 import {
   type ControlResultsSection,
   IC_SECTION_TEXTS,
@@ -8,40 +8,7 @@ import {
   type RiskMatrixSection,
 } from '../../../domain/reports/content';
 import { internalControlTables } from '../../../domain/reports/ic-report';
-
-/** A frozen table: headers, and rows whose first cell names the row. */
-function PlainTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: string[][] }) {
-  return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table withTableBorder captionSide="top" verticalSpacing={6} mb="md">
-        <Table.Caption>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            {headers.map((h) => (
-              <Table.Th key={h} scope="col">
-                {h}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map(([first, ...rest], i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the rows are frozen and have no ids
-            <Table.Tr key={i}>
-              <Table.Th scope="row" fw="normal">
-                {first}
-              </Table.Th>
-              {rest.map((cell, j) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: cells in column order
-                <Table.Td key={j}>{cell}</Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
+import { PlainTable } from '../ui/tables';
 
 function RiskMatrixView({ matrix }: { matrix: RiskMatrixSection | null }) {
   const texts = IC_SECTION_TEXTS.riskMatrix;
@@ -55,6 +22,7 @@ function RiskMatrixView({ matrix }: { matrix: RiskMatrixSection | null }) {
   return (
     <>
       <PlainTable
+        mb="md"
         caption={`Riskmatris för ${matrix.bodyName}: antal aktiva risker per sannolikhet och konsekvens, med rutans nivå${matrix.unassessed > 0 ? `. ${matrix.unassessed} risker är inte bedömda.` : ''}`}
         headers={['Sannolikhet', ...consequences.map((c) => `Konsekvens ${c.step} ${c.word}`)]}
         rows={probabilities.map((p) => [`${p.step} ${p.word}`, ...consequences.map((c) => cellText(p.step, c.step))])}
@@ -63,6 +31,7 @@ function RiskMatrixView({ matrix }: { matrix: RiskMatrixSection | null }) {
         <Text>{texts.empty}</Text>
       ) : (
         <PlainTable
+          mb="md"
           caption={`De högsta riskerna för ${matrix.bodyName}, efter den senaste bedömningen`}
           headers={['Risk', 'Ägare', 'Värde', 'Nivå', 'Senast bedömd']}
           rows={matrix.topRisks.map((r) => [
@@ -96,6 +65,7 @@ function ControlResultsView({ control }: { control: ControlResultsSection | null
   return (
     <>
       <PlainTable
+        mb="md"
         caption={`Kontrollpunkter i ${control.bodyName}s internkontrollplan ${control.year} (${control.planStatus === 'decided' ? 'beslutad' : 'inte beslutad'})`}
         headers={[
           'Kontrollpunkt',
@@ -122,6 +92,7 @@ function ControlResultsView({ control }: { control: ControlResultsSection | null
         <Text>{texts.empty}</Text>
       ) : (
         <PlainTable
+          mb="md"
           caption="Öppna avvikelser: funna av kontrollerna, med åtgärd som inte är klar eller saknas"
           headers={['Kontrollpunkt', 'Tillfälle', 'Iakttagelser', 'Åtgärd', 'Status']}
           rows={control.openDeviations.map((d) => [

@@ -7,6 +7,7 @@ import { formatDate, formatNumber } from '../app/format';
 import { PageHeading } from '../app/page';
 import { formatMonth } from '../steering/periods';
 import { LoadError, Loading } from '../steering/ui';
+import { ColumnHeads, numeric } from '../ui/tables';
 import { dayOf, meetingLabel, notedFlag, outcomeKey, seriesSize, sortSeries } from './labels';
 import { NewReportForm, useMayCreateReports } from './NewReportForm';
 import { reportPath, reportsQuery } from './queries';
@@ -48,20 +49,16 @@ function SeriesTable({ series }: { series: Series[] }) {
           <Table.ScrollContainer minWidth={960}>
             <Table withTableBorder striped captionSide="top">
               <Table.Caption className="visually-hidden">{t('reports.seriesCaption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('reports.col.body')}</Table.Th>
-                  <Table.Th scope="col">{t('reports.col.unit')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('reports.col.reports')}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('reports.col.notedInARow')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('reports.col.flag')}</Table.Th>
-                  <Table.Th scope="col">{t('reports.col.history')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <ColumnHeads
+                columns={[
+                  t('reports.col.body'),
+                  t('reports.col.unit'),
+                  numeric(t('reports.col.reports')),
+                  numeric(t('reports.col.notedInARow')),
+                  t('reports.col.flag'),
+                  t('reports.col.history'),
+                ]}
+              />
               <Table.Tbody>
                 {sorted.map((s) => (
                   <Table.Tr key={`${s.bodyName}|${s.unitName}`} data-flagged={notedFlag(s) !== null}>
@@ -127,17 +124,17 @@ function ReportTable({ reports }: { reports: ReportListItem[] }) {
             <Table.Caption>
               {t('reports.listCaption', { count: reports.length, formatted: formatNumber(reports.length) })}
             </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('reports.col.title')}</Table.Th>
-                <Table.Th scope="col">{t('reports.col.kind')}</Table.Th>
-                <Table.Th scope="col">{t('reports.col.unit')}</Table.Th>
-                <Table.Th scope="col">{t('reports.col.period')}</Table.Th>
-                <Table.Th scope="col">{t('reports.col.status')}</Table.Th>
-                <Table.Th scope="col">{t('reports.col.meeting')}</Table.Th>
-                <Table.Th scope="col">{t('reports.col.outcome')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeads
+              columns={[
+                t('reports.col.title'),
+                t('reports.col.kind'),
+                t('reports.col.unit'),
+                t('reports.col.period'),
+                t('reports.col.status'),
+                t('reports.col.meeting'),
+                t('reports.col.outcome'),
+              ]}
+            />
             <Table.Tbody>
               {reports.map((r) => (
                 <Table.Tr key={r.id}>

@@ -1,15 +1,12 @@
+import { type IndicatorDefinition, missingReferences, referencesOf } from '../../../domain/indicators/definition';
 import { parseDecimalInput } from './numbers';
 import type {
   ActivityStatus,
-  Aggregation,
   Assignment,
   AssignmentStatus,
   DecisionKind,
-  Direction,
-  Frequency,
   Goal,
   Indicator,
-  IndicatorSource,
   Perspective,
   PlanKind,
 } from './types';
@@ -243,40 +240,15 @@ export function goalChangePayload(g: Pick<Goal, 'version'>, d: GoalEditDraft): C
 
 // Indicators and targets
 
-export interface IndicatorDraft {
-  name: string;
+/** The definition as the form holds it while typed. */
+export interface IndicatorDraft extends Omit<IndicatorDefinition, 'code' | 'rollingMonths'> {
   code: string;
-  description: string;
-  measureUnit: string;
-  direction: Direction;
-  frequency: Frequency;
-  aggregation: Aggregation;
-  numeratorId: string | null;
-  denominatorId: string | null;
-  weightId: string | null;
   /** As typed, Swedish decimal comma allowed. */
   scale: string;
   rollingMonths: number | string;
-  source: IndicatorSource;
-  goalIds: string[];
 }
 
-export interface IndicatorBody {
-  code: string | null;
-  name: string;
-  description: string;
-  measureUnit: string;
-  direction: Direction;
-  frequency: Frequency;
-  aggregation: Aggregation;
-  numeratorId: string | null;
-  denominatorId: string | null;
-  weightId: string | null;
-  scale: string;
-  rollingMonths: number | null;
-  source: IndicatorSource;
-  goalIds: string[];
-}
+export type IndicatorBody = IndicatorDefinition;
 
 export const indicatorDraftOf = (i?: Indicator): IndicatorDraft => ({
   name: i?.name ?? '',
@@ -306,11 +278,9 @@ export function indicatorPayload(d: IndicatorDraft): Checked<IndicatorBody> {
   const errors: Errors = {};
   if (!d.name.trim()) errors.name = 'forms.required';
   if (!d.measureUnit.trim()) errors.measureUnit = 'forms.required';
+  for (const field of missingReferences(d)) errors[field] = 'forms.required';
+  const uses = new Set(referencesOf(d.aggregation));
   const ratio = d.aggregation === 'ratio';
-  const weighted = d.aggregation === 'weighted';
-  if (ratio && !d.numeratorId) errors.numeratorId = 'forms.required';
-  if (ratio && !d.denominatorId) errors.denominatorId = 'forms.required';
-  if (weighted && !d.weightId) errors.weightId = 'forms.required';
   // The scale multiplies a ratio (100 for a percentage) and nothing else.
   const scale = ratio ? parseDecimalInput(d.scale) : ({ ok: true, value: '1' } as const);
   if (!scale.ok) errors.scale = decimalError(scale.reason);
@@ -327,9 +297,9 @@ export function indicatorPayload(d: IndicatorDraft): Checked<IndicatorBody> {
     direction: d.direction,
     frequency: d.frequency,
     aggregation: d.aggregation,
-    numeratorId: ratio ? d.numeratorId : null,
-    denominatorId: ratio ? d.denominatorId : null,
-    weightId: weighted ? d.weightId : null,
+    numeratorId: uses.has('numeratorId') ? d.numeratorId : null,
+    denominatorId: uses.has('denominatorId') ? d.denominatorId : null,
+    weightId: uses.has('weightId') ? d.weightId : null,
     scale: (scale.ok && scale.value) || '1',
     rollingMonths,
     source: d.source,
