@@ -47,6 +47,17 @@ export function describeLiveDemo(at: string, expected: { today: string; lastMont
       expect(card.body.goals.some((g: any) => g.planWithoutDecision === false && /Regionplan/.test(g.planTitle))).toBe(
         true,
       );
+      // A division's scorecard keeps its own goals: its verksamhetsplan has a decided version for the year.
+      const division = await controller.json(
+        'GET',
+        `/api/scorecard?unit=${unit('kirurgi')}&period=${expected.lastMonth}`,
+      );
+      const own = division.body.goals.filter((g: any) => g.ownerUnitId === unit('kirurgi'));
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.every((g: any) => g.planTitle === `Verksamhetsplan Kirurgi ${year}` && !g.planWithoutDecision)).toBe(
+        true,
+      );
+      expect(own.flatMap((g: any) => g.indicators).some((f: any) => f.outcomeMonth === expected.lastMonth)).toBe(true);
     });
 
     it("has this year's årshjul with this month's and last month's reports due after today", async () => {

@@ -22,7 +22,7 @@ import { demoEndMonth } from './steering';
  * The scripted demo ends with the report round of September 2025 (followup.ts). Seeded on a
  * later day the region goes on living up to the clock: the årshjul of every later year, every
  * month's report handed in and approved up to the month before the live one, the live month
- * open with its deadlines still ahead, a current action plan, and a regionplan in force.
+ * open with its deadlines still ahead, a current action plan, and the plans in force for the year.
  */
 export const SCRIPTED_ROUND = '2025-09';
 
@@ -176,7 +176,7 @@ export async function seedLive(
   const year = Number(today.slice(0, 4));
   await seedCycles(services, live, today);
   await seedSubmissions(services, units, live, today);
-  await seedRegionplan(services, bodies, planIds, year);
+  await seedPlans(services, units, bodies, planIds, year, today);
   const actionPlanId = await seedActionPlan(services, units, bodies, year, live);
   return { actionPlanId };
 }
@@ -302,40 +302,68 @@ async function seedSubmissions(services: Services, units: ReadonlyMap<string, st
   });
 }
 
-/** The regionplan 2025–2027 is followed by a new one each autumn once the clock passes 2027. */
-async function seedRegionplan(
+/** Each decided verksamhetsplan of 2025 in a new version for the clock's year, decided like the first. */
+const YEARLY_PLANS: { key: string; title: string; body: string | null; day: string; diarie: string }[] = [
+  { key: 'vphs', title: 'Verksamhetsplan Hälso- och sjukvård', body: 'hsn', day: '01-29', diarie: 'HSN/88' },
+  { key: 'vpkirurgi', title: 'Verksamhetsplan Kirurgi', body: null, day: '02-10', diarie: 'HS/201' },
+  { key: 'vppv', title: 'Verksamhetsplan Primärvård', body: null, day: '02-10', diarie: 'HS/202' },
+  { key: 'vpkt', title: 'Verksamhetsplan Kollektivtrafik', body: 'ktn', day: '01-22', diarie: 'KTN/15' },
+];
+
+/**
+ * The plans in force for the clock's year: the regionplan 2025–2027 is followed by a new one
+ * each autumn once the clock passes 2027, and the verksamhetsplaner decided for 2025 get a
+ * version for the year, decided at the start of it (Medicin's stays a draft, as scripted), so a
+ * division's scorecard keeps its goals.
+ */
+async function seedPlans(
   services: Services,
+  units: ReadonlyMap<string, string>,
   bodies: ReadonlyMap<string, string>,
   planIds: ReadonlyMap<string, string>,
   year: number,
+  today: string,
 ) {
-  if (year <= 2027) return;
   const actor = systemActor('demo');
-  const id = planIds.get('regionplan') as string;
-  const decision = await createDecision(services, actor, {
-    kind: 'beslut',
-    bodyId: bodies.get('rf') as string,
-    officialName: null,
-    unitId: null,
-    decidedOn: `${year - 1}-11-25`,
-    paragraph: '140',
-    diarienummer: `RS/1234/${year - 1}`,
-    title: `Regionplan med budget ${year}–${year + 2}`,
-    text: `Regionfullmäktige fastställer regionplan med budget ${year}–${year + 2}; målen från 2025 gäller vidare.`,
-    links: [],
-  });
-  const current = await services.db
-    .selectFrom('plans')
-    .select('version')
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  // Kept from 2025 so that the earlier years' scorecards still read the same goals.
-  const revised = await revisePlan(services, actor, id, {
-    version: current.version,
-    title: `Regionplan 2025–${year + 2}`,
-    endYear: year + 2,
-  });
-  await decidePlan(services, actor, id, { version: revised.version, decisionId: decision.id });
+  const renew = async (key: string, title: string, endYear: number, decision: Parameters<typeof createDecision>[2]) => {
+    const id = planIds.get(key) as string;
+    const { id: decisionId } =
+      decision.decidedOn <= today ? await createDecision(services, actor, decision) : { id: '' };
+    const { version } = await services.db
+      .selectFrom('plans')
+      .select('version')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    // The start stays 2025, so that the earlier years' scorecards still read the same goals.
+    const revised = await revisePlan(services, actor, id, { version, title, endYear });
+    // A plan whose decision day is still ahead (early January) waits as a draft.
+    if (decision.decidedOn <= today) await decidePlan(services, actor, id, { version: revised.version, decisionId });
+  };
+  const blank = { officialName: null, unitId: null, paragraph: null, text: '', links: [] };
+  if (year > 2027)
+    await renew('regionplan', `Regionplan 2025–${year + 2}`, year + 2, {
+      ...blank,
+      kind: 'beslut',
+      bodyId: bodies.get('rf') as string,
+      decidedOn: `${year - 1}-11-25`,
+      paragraph: '140',
+      diarienummer: `RS/1234/${year - 1}`,
+      title: `Regionplan med budget ${year}–${year + 2}`,
+      text: `Regionfullmäktige fastställer regionplan med budget ${year}–${year + 2}; målen från 2025 gäller vidare.`,
+    });
+  if (year <= 2025) return;
+  for (const p of YEARLY_PLANS)
+    await renew(p.key, `${p.title} ${year}`, year, {
+      ...blank,
+      kind: 'beslut',
+      bodyId: p.body ? (bodies.get(p.body) as string) : null,
+      officialName: p.body ? null : 'Johan Berg, hälso- och sjukvårdsdirektör',
+      unitId: p.body ? null : (units.get('hs') as string),
+      decidedOn: `${year}-${p.day}`,
+      diarienummer: `${p.diarie}/${year}`,
+      title: `${p.title} ${year}`,
+      text: p.body ? '' : 'Beslut på delegation enligt delegationsordningen punkt 2.3.',
+    });
 }
 
 interface LiveMeasure {
