@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultSessionPolicy } from './auth/service';
+import { type Clock, clockFrom, systemClock } from './core/clock';
 import { DEFAULT_WORKBOOK_LIMITS } from './core/workbook';
 import type { DatabaseConfig } from './db/connection';
 import { defaultMailConfig, type MailConfig } from './followup/reminders';
@@ -11,6 +12,8 @@ export interface ServerConfig {
   host: string;
   database: DatabaseConfig;
   seedDemo: boolean;
+  /** The wall clock, or one set running from CLOCK_START (demonstrations, end-to-end tests). */
+  clock: Clock;
   http: HttpConfig;
 }
 
@@ -47,6 +50,16 @@ export function mailFromEnv(env: NodeJS.ProcessEnv): MailConfig {
   };
 }
 
+/** CLOCK_START=2026-12-02T09:00:00Z sets the server's clock to that instant at start; it runs on from there. */
+export function clockFromEnv(env: NodeJS.ProcessEnv): Clock {
+  const raw = env.CLOCK_START;
+  if (raw === undefined || raw === '') return systemClock;
+  const start = new Date(raw);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(start.getTime()))
+    throw new Error(`CLOCK_START måste vara en tidpunkt som 2026-12-02T09:00:00Z, inte "${raw}".`);
+  return clockFrom(start);
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const publicUrl = env.PUBLIC_URL ?? '';
   return {
@@ -54,6 +67,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     host: env.HOST ?? '0.0.0.0',
     database: databaseFromEnv(env),
     seedDemo: env.SEED_DEMO !== '0',
+    clock: clockFromEnv(env),
     http: {
       secure: publicUrl.startsWith('https://'),
       trustProxy: env.TRUST_PROXY === '1',

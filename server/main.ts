@@ -2,7 +2,6 @@ import { serve } from '@hono/node-server';
 import { DomainError } from '../domain/errors';
 import { buildApp } from './app';
 import { configFromEnv } from './config';
-import { systemClock } from './core/clock';
 import type { Services } from './core/context';
 import { forgetOldKeys } from './core/idempotency';
 import { openDatabase } from './db/connection';
@@ -25,8 +24,8 @@ async function main() {
     }
     throw err;
   }
-  const services: Services = { db: database.db, dbKind: database.kind, clock: systemClock };
-  const applied = await migrate(database.db, systemClock.now());
+  const services: Services = { db: database.db, dbKind: database.kind, clock: config.clock };
+  const applied = await migrate(database.db, config.clock.now());
   if (applied.length > 0) log({ event: 'migrated', applied });
 
   if (await isEmpty(services)) {

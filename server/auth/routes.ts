@@ -84,7 +84,8 @@ export function authRoutes({ services, config }: Deps) {
           sameSite: 'Lax',
           secure: config.secure,
           path: '/',
-          expires: result.expiresAt,
+          // A lifetime, not a date: the browser's clock need not agree with the server's.
+          maxAge: Math.max(0, Math.floor((result.expiresAt.getTime() - services.clock.now().getTime()) / 1000)),
         });
         config.log({ event: 'login', userId: result.principal.userId });
         return c.json(

@@ -17,3 +17,12 @@ export function fixedClock(at: Date | string): Clock & { set(at: Date | string):
     },
   };
 }
+
+/**
+ * A clock that reads `start` at the moment it is made and runs on in real time from there: a
+ * demonstration or an end-to-end run set on a chosen day, whatever day the machine is on.
+ */
+export function clockFrom(start: Date, real: Clock = systemClock): Clock {
+  const offset = start.getTime() - real.now().getTime();
+  return { now: () => new Date(real.now().getTime() + offset) };
+}

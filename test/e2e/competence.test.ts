@@ -75,7 +75,7 @@ describe('who must decide, on every flagged record', () => {
     const measures = (
       await Promise.all(
         plans.map((p) =>
-          read<{ measures: { id: string; title: string }[] }>(`/api/action-plans/${p.id}/measures`).then(
+          read<{ measures: { id: string; title: string }[] }>(`/api/action-plans/${p.id}/measures?period=2024-12`).then(
             (r) => r.measures,
           ),
         ),

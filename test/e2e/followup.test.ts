@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
+import { e2eDayFromStart, launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
 
 // Journey: the manager of Område Ortopedi och kirurgi writes the area's analysis for October
 // 2025 and submits it; the division manager of Kirurgi returns it with a comment; the area
@@ -240,12 +240,7 @@ describe('deviations', () => {
   });
 });
 
-/** YYYY-MM-DD of a day `days` from now, in Swedish time. */
-function dayFromNow(days: number): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-}
+const dayFromNow = e2eDayFromStart;
 
 describe('the annual cycle and the reminders', () => {
   it('shows the 2025 cycle as a calendar and as a list', async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
+import { e2eDayFromStart, launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
 
 // Journey: a politician sees on the reports page that Regionstyrelsen was informed about
 // Hälso- och sjukvård three times in a row and decided nothing (the demo's autumn 2024). The
@@ -18,10 +18,7 @@ const TITLE = 'Månadsrapport september 2025, Hälso- och sjukvård – Hållbar
 const PARAGRAPH = '45';
 const NBSP = '\u00a0';
 
-const inDays = (days: number) => {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(d);
-};
+const inDays = e2eDayFromStart;
 const MEETS_ON = inDays(30);
 const MEETING = `${BODY} ${MEETS_ON}`;
 

@@ -21,6 +21,20 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The moment every journey's server starts its clock at (CLOCK_START): the demo is seeded on that
+ * day and the journeys see the same region whatever day they run on. Early in the day, so a long
+ * run stays on it.
+ */
+export const E2E_CLOCK_START = '2026-12-02T08:00:00Z';
+
+/** YYYY-MM-DD, in Swedish time, `days` after the day the journeys' clock starts on. */
+export function e2eDayFromStart(days: number): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(
+    new Date(Date.parse(E2E_CLOCK_START) + days * 86_400_000),
+  );
+}
+
 export interface RunningServer {
   url: string;
   stop(): Promise<void>;
@@ -42,7 +56,14 @@ export async function startServerOn(dataDir: string, options: { keep?: boolean }
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'dist/server.js'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      CLOCK_START: E2E_CLOCK_START,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: true,
   });

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { configFromEnv } from './config';
+import { clockFrom, fixedClock } from './core/clock';
+
+describe('the server clock from the environment', () => {
+  it('is the wall clock unless CLOCK_START is set', () => {
+    const before = Date.now();
+    const now = configFromEnv({}).clock.now().getTime();
+    expect(now).toBeGreaterThanOrEqual(before);
+    expect(now).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('starts at CLOCK_START and runs on from there', () => {
+    const real = fixedClock('2031-05-05T12:00:00Z');
+    const clock = clockFrom(new Date('2026-12-02T08:00:00Z'), real);
+    expect(clock.now().toISOString()).toBe('2026-12-02T08:00:00.000Z');
+    real.advance(90 * 60_000);
+    expect(clock.now().toISOString()).toBe('2026-12-02T09:30:00.000Z');
+    const fromEnv = configFromEnv({ CLOCK_START: '2026-12-02T08:00:00Z' }).clock.now().getTime();
+    expect(Math.abs(fromEnv - Date.parse('2026-12-02T08:00:00Z'))).toBeLessThan(60_000);
+  });
+
+  it('refuses a CLOCK_START that is not an instant, naming the variable', () => {
+    for (const bad of ['2026-12-02', 'i morgon', '2026-13-40T00:00:00Z'])
+      expect(() => configFromEnv({ CLOCK_START: bad })).toThrow(/CLOCK_START/);
+  });
+});
