@@ -1,4 +1,4 @@
-import { Anchor, Button, Paper, Select, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Button, Paper, Select, Table, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -77,7 +77,12 @@ function AssessmentForm({
   const qc = useQueryClient();
   const [judgement, setJudgement] = useState<(typeof JUDGEMENTS)[number]>(view.assessment?.judgement ?? 'sufficient');
   const [reasons, setReasons] = useState(view.assessment?.reasons ?? '');
-  const [decisionId, setDecisionId] = useState(view.assessment?.decisionId ?? '');
+  const [decisionId, setDecisionId] = useState<string | null>(view.assessment?.decisionId ?? null);
+  // The body's own decisions, chosen by date and title rather than typed as an id.
+  const decisions = useQuery({
+    queryKey: ['decisions', { bodyId: view.bodyId }],
+    queryFn: () => call(client.GET('/decisions', { params: { query: { bodyId: view.bodyId, kind: 'beslut' } } })),
+  });
   const save = useMutation({
     mutationFn: () =>
       call(
@@ -87,7 +92,7 @@ function AssessmentForm({
             version: view.assessment?.version ?? null,
             judgement,
             reasons,
-            decisionId: decisionId.trim() || null,
+            decisionId,
           },
         }),
       ),
@@ -120,10 +125,14 @@ function AssessmentForm({
         autosize
         minRows={3}
       />
-      <TextInput
-        label={t('control.decisionId')}
+      <Select
+        label={t('control.decisionPick')}
+        data={(decisions.data?.decisions ?? []).map((d) => ({ value: d.id, label: `${d.decidedOn} ${d.title}` }))}
         value={decisionId}
-        onChange={(e) => setDecisionId(e.currentTarget.value)}
+        onChange={setDecisionId}
+        searchable
+        clearable
+        nothingFoundMessage={t('common.nothingFound')}
         error={fieldMessageOf(save.error, 'decisionId')}
       />
       {save.error && (

@@ -7,6 +7,8 @@ import { call, client, type RequestBody, type Schema } from '../app/client';
 import { formatDate } from '../app/format';
 import { PageHeading } from '../app/page';
 import { ExcelTransfer } from '../risk/ExcelTransfer';
+import { risksQuery } from '../risk/queries';
+import { useOwnerOptions } from '../risk/RiskForm';
 import { fieldMessageOf } from '../steering/fielderrors';
 import { LoadError, Loading } from '../steering/ui';
 import './texts';
@@ -166,6 +168,15 @@ function PointForm({
       onDone(t('control.saved'));
     },
   });
+  // The body's register with its units' risks: the points are chosen from it, by name, not by id.
+  const risks = useQuery(risksQuery({ bodyId: plan.bodyId, includeBelow: true, status: 'active' }));
+  const riskOptions = (risks.data?.risks ?? []).map((r) => ({
+    value: r.id,
+    label: `${r.title} (${r.bodyName ?? r.unitName ?? ''}${r.current ? `, ${r.current.value}` : ''})`,
+  }));
+  if (point?.riskId && !riskOptions.some((o) => o.value === point.riskId))
+    riskOptions.push({ value: point.riskId, label: point.riskTitle ?? point.riskId });
+  const checkers = useOwnerOptions({ id: point?.checkerUserId ?? null, name: point?.checkerName ?? null });
   const err = (field: string) => fieldMessageOf(save.error, field);
   const set = <K extends keyof PointBody>(k: K, v: PointBody[K]) => setDraft((d) => ({ ...d, [k]: v }));
   const submit = (e: FormEvent) => {
@@ -195,16 +206,23 @@ function PointForm({
         allowDeselect={false}
         onChange={(v) => v && set('frequency', v as PointBody['frequency'])}
       />
-      <TextInput
-        label={t('control.riskId')}
-        value={draft.riskId ?? ''}
-        onChange={(e) => set('riskId', e.currentTarget.value || null)}
+      <Select
+        label={t('control.riskPick')}
+        description={t('control.riskPickHelp')}
+        data={riskOptions}
+        value={draft.riskId}
+        onChange={(v) => set('riskId', v)}
+        searchable
+        clearable
+        nothingFoundMessage={t('common.nothingFound')}
         error={err('riskId')}
       />
-      <TextInput
-        label={t('control.checkerId')}
-        value={draft.checkerUserId ?? ''}
-        onChange={(e) => set('checkerUserId', e.currentTarget.value || null)}
+      <Select
+        label={t('control.checker')}
+        data={checkers}
+        value={draft.checkerUserId}
+        onChange={(v) => set('checkerUserId', v)}
+        clearable
         error={err('checkerUserId')}
       />
       <TextInput

@@ -19,6 +19,7 @@ import { Link, useParams } from 'react-router';
 import { call, client, type Schema } from '../app/client';
 import { formatDate } from '../app/format';
 import { PageHeading } from '../app/page';
+import { useOwnerOptions } from '../risk/RiskForm';
 import { fieldMessageOf } from '../steering/fielderrors';
 import { LoadError, Loading } from '../steering/ui';
 import './texts';
@@ -200,7 +201,8 @@ function ResultForm({
   const [findings, setFindings] = useState(existing?.findings ?? '');
   const [evidence, setEvidence] = useState(existing?.evidence ?? '');
   const [actionWhat, setActionWhat] = useState('');
-  const [actionOwner, setActionOwner] = useState('');
+  const [actionOwner, setActionOwner] = useState<string | null>(null);
+  const owners = useOwnerOptions({ id: null, name: null });
   const [actionDue, setActionDue] = useState('');
   const save = useMutation({
     mutationFn: () =>
@@ -215,9 +217,7 @@ function ResultForm({
             sampleSize,
             findings,
             evidence,
-            actions: actionWhat.trim()
-              ? [{ what: actionWhat.trim(), ownerUserId: actionOwner.trim() || null, dueOn: actionDue }]
-              : [],
+            actions: actionWhat.trim() ? [{ what: actionWhat.trim(), ownerUserId: actionOwner, dueOn: actionDue }] : [],
           },
         }),
       ),
@@ -280,10 +280,13 @@ function ResultForm({
           onChange={(e) => setActionWhat(e.currentTarget.value)}
           error={err('actions')}
         />
-        <TextInput
-          label={t('control.actionOwner')}
+        <Select
+          label={t('control.actionOwnerPick')}
+          data={owners}
           value={actionOwner}
-          onChange={(e) => setActionOwner(e.currentTarget.value)}
+          onChange={setActionOwner}
+          clearable
+          error={err('ownerUserId')}
         />
         <TextInput
           type="date"

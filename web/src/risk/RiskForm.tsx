@@ -29,7 +29,7 @@ const fieldsOf = (r: RiskDetail | null): Fields => ({
 });
 
 /** The owner choices: every account for an administrator (who may list them), else oneself. */
-function useOwnerOptions(current: { id: string | null; name: string | null }) {
+export function useOwnerOptions(current: { id: string | null; name: string | null }) {
   const { t } = useTranslation();
   const me = useMe().data;
   const admin = me?.can.administer ?? false;

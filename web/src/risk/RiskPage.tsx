@@ -1,11 +1,13 @@
 import { ActionIcon, Anchor, Button, Group, List, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { call, client } from '../app/client';
+import { useCurrentMonth } from '../app/context';
 import { formatDate } from '../app/format';
 import { PageHeading } from '../app/page';
+import { actionPlansQuery, measureTreeQuery } from '../economy/queries';
 import { allGoalsQuery, indicatorsQuery } from '../steering/queries';
 import { LoadError, Loading } from '../steering/ui';
 import { FormStatus } from '../ui/forms';
@@ -178,12 +180,33 @@ function Links({ risk }: { risk: RiskDetail }) {
   );
 }
 
-/** Links a goal or an indicator the user may read (measures are linked from the API or the measure). */
+/**
+ * The measures of every action plan the user may read, from the plans' own measure lists: a
+ * measure has no list of its own, and the plans answer only with what the reader may see.
+ */
+function useReadableMeasures() {
+  const month = useCurrentMonth();
+  const plans = useQuery(actionPlansQuery);
+  const trees = useQueries({
+    queries: (plans.data?.plans ?? []).map((p) => ({
+      ...measureTreeQuery(p.id, month.month),
+      enabled: !month.pending && month.month !== '',
+      staleTime: 60_000,
+    })),
+  });
+  const all = plans.data?.plans ?? [];
+  return all.flatMap((p, i) =>
+    (trees[i]?.data?.measures ?? []).map((m) => ({ id: m.id, title: m.title, plan: p.title, unit: m.ownerUnitName })),
+  );
+}
+
+/** Links a goal, a measure or an indicator the user may read, chosen by typing part of its name. */
 function LinkForm({ risk }: { risk: RiskDetail }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const goals = useQuery(allGoalsQuery);
   const indicators = useQuery(indicatorsQuery);
+  const measures = useReadableMeasures();
   const [target, setTarget] = useState<string | null>(null);
   const taken = new Set(risk.links.map((l) => `${l.kind}:${l.targetId}`));
   const options = [
@@ -194,15 +217,21 @@ function LinkForm({ risk }: { risk: RiskDetail }) {
         .map((g) => ({ value: `goal:${g.id}`, label: g.title })),
     },
     {
+      group: t('risk.linkKind.measure'),
+      items: measures
+        .filter((m) => !taken.has(`measure:${m.id}`))
+        .map((m) => ({ value: `measure:${m.id}`, label: `${m.title} (${m.unit}, ${m.plan})` })),
+    },
+    {
       group: t('risk.linkKind.indicator'),
       items: (indicators.data?.indicators ?? [])
         .filter((i) => !taken.has(`indicator:${i.id}`))
         .map((i) => ({ value: `indicator:${i.id}`, label: i.name })),
     },
-  ];
+  ].filter((g) => g.items.length > 0);
   const link = useMutation({
     mutationFn: () => {
-      const [kind, targetId] = (target as string).split(':') as ['goal' | 'indicator', string];
+      const [kind, targetId] = (target as string).split(':') as ['goal' | 'measure' | 'indicator', string];
       return call(client.POST('/risks/{id}/links', { params: { path: { id: risk.id } }, body: { kind, targetId } }));
     },
     onSuccess: async () => {
