@@ -1,7 +1,14 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { followMenu, launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
+import {
+  e2eDayFromStart,
+  followMenu,
+  launchBrowser,
+  type RunningServer,
+  seriousA11yViolations,
+  startServer,
+} from './support';
 
 // Journey (issue 14): a year of internal control for Hälso- och sjukvårdsnämnden, through the
 // menu and the screens only. The manager of Kirurgi adds a risk to the division's register,
@@ -13,7 +20,7 @@ import { followMenu, launchBrowser, type RunningServer, seriousA11yViolations, s
 // reads it all and finds nothing to write with. The API is only used to read back what the
 // screens wrote.
 //
-// The server runs on the real clock: the plan is this year's (the demo's plans are 2025's).
+// The server's clock starts at E2E_CLOCK_START: the plan is that year's (the demo's plans are 2025's).
 const UNIT = 'Kirurgi';
 const BODY = 'Hälso- och sjukvårdsnämnden';
 const RISK = 'Operationer ställs in när narkossköterskor saknas';
@@ -23,8 +30,7 @@ const FINDINGS = 'Fyra av tolv inställda operationer saknade orsak i journalen.
 const ACTION = 'Inför orsakskod för inställd operation';
 const NBSP = '\u00a0';
 
-const dayIn = (days: number) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(Date.now() + days * 86_400_000));
+const dayIn = e2eDayFromStart;
 const TODAY = dayIn(0);
 const YEAR = Number(TODAY.slice(0, 4));
 const MONTH = TODAY.slice(0, 7);
