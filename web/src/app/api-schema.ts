@@ -6554,6 +6554,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/corrective-actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Följ upp en korrigerande åtgärd: ny status (en genomförd åtgärd ändras inte längre) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        status: "proposed" | "decided" | "ongoing" | "done";
+                    };
+                };
+            };
+            responses: {
+                /** @description Ändrad */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CorrectiveActionUpdated"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/action-plans/{id}/export.xlsx": {
         parameters: {
             query?: never;
@@ -15863,6 +15972,10 @@ export interface components {
             status: "proposed" | "decided" | "ongoing" | "done";
             decisionId: string | null;
             decisionLevel: string | null;
+            can: components["schemas"]["CorrectiveActionAbilities"];
+        };
+        CorrectiveActionAbilities: {
+            edit: boolean;
         };
         MeasureReportWritten: {
             measureId: string;
@@ -15876,6 +15989,13 @@ export interface components {
         CorrectiveActionCreated: {
             id: string;
             decisionLevel: string | null;
+        };
+        CorrectiveActionUpdated: {
+            id: string;
+            version: number;
+            /** @enum {string} */
+            status: "proposed" | "decided" | "ongoing" | "done";
+            can: components["schemas"]["CorrectiveActionAbilities"];
         };
         ForecastImportResult: {
             rows: number;
@@ -15996,6 +16116,7 @@ export interface components {
             year: number;
             levels: ("enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "revisorer" | "fullmaktige")[];
             occasions: components["schemas"]["Occasion"][];
+            can: components["schemas"]["CycleAbilities"];
         };
         Occasion: {
             id: string;
@@ -16011,11 +16132,19 @@ export interface components {
                 level: "enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "revisorer" | "fullmaktige";
                 label: string;
             }[];
+            can: components["schemas"]["OccasionAbilities"];
         };
         Deadline: {
             /** @enum {string} */
             level: "enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "revisorer" | "fullmaktige";
             dueOn: string;
+        };
+        OccasionAbilities: {
+            edit: boolean;
+            remove: boolean;
+        };
+        CycleAbilities: {
+            create: boolean;
         };
         FollowupStatus: {
             period: string;
@@ -16116,11 +16245,13 @@ export interface components {
             analysis: string | null;
             correctiveAction: {
                 id: string;
+                version: number;
                 what: string;
                 responsibleName: string;
                 dueOn: string;
                 /** @enum {string} */
                 status: "proposed" | "decided" | "ongoing" | "done";
+                can: components["schemas"]["CorrectiveActionAbilities"];
             } | null;
             decisionLevel: string | null;
             escalated: boolean;
@@ -16419,6 +16550,8 @@ export interface components {
         };
         ReportAbilities: {
             edit: boolean;
+            send: boolean;
+            export: boolean;
         };
         SentReport: {
             id: string;
