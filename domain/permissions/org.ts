@@ -5,6 +5,8 @@ import { hasRoleOver, isMember, type Rule } from './predicates';
 export const orgRules = {
   'orgUnit.read': isMember,
   'orgUnit.write': hasRoleOver('administrator'),
+  // The year's follow-up cycle (årshjulet) is the whole organisation's: kept by who keeps the tree.
+  'cycle.write': hasRoleOver('administrator'),
   'body.read': isMember,
   'body.write': hasRoleOver('administrator'),
 } satisfies Record<string, Rule>;

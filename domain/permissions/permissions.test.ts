@@ -23,6 +23,7 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
   administrator: {
     'orgUnit.read': [T, T, T, T, T],
     'orgUnit.write': [T, T, F, F, F],
+    'cycle.write': [T, T, F, F, F],
     'body.read': [T, T, T, T, T],
     'body.write': [T, T, F, F, F],
     'user.read': [T, T, T, T, T],
@@ -67,6 +68,7 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
   controller: {
     'orgUnit.read': [T, T, T, T, T],
     'orgUnit.write': [F, F, F, F, F],
+    'cycle.write': [F, F, F, F, F],
     'body.read': [T, T, T, T, T],
     'body.write': [F, F, F, F, F],
     'user.read': [F, F, F, F, F],
@@ -111,6 +113,7 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
   manager: {
     'orgUnit.read': [T, T, T, T, T],
     'orgUnit.write': [F, F, F, F, F],
+    'cycle.write': [F, F, F, F, F],
     'body.read': [T, T, T, T, T],
     'body.write': [F, F, F, F, F],
     'user.read': [F, F, F, F, F],
@@ -155,6 +158,7 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
   reporter: {
     'orgUnit.read': [T, T, T, T, T],
     'orgUnit.write': [F, F, F, F, F],
+    'cycle.write': [F, F, F, F, F],
     'body.read': [T, T, T, T, T],
     'body.write': [F, F, F, F, F],
     'user.read': [F, F, F, F, F],
@@ -199,6 +203,7 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
   politician: {
     'orgUnit.read': [T, T, T, T, T],
     'orgUnit.write': [F, F, F, F, F],
+    'cycle.write': [F, F, F, F, F],
     'body.read': [T, T, T, T, T],
     'body.write': [F, F, F, F, F],
     'user.read': [F, F, F, F, F],
@@ -243,6 +248,7 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
   auditor: {
     'orgUnit.read': [T, T, T, T, T],
     'orgUnit.write': [F, F, F, F, F],
+    'cycle.write': [F, F, F, F, F],
     'body.read': [T, T, T, T, T],
     'body.write': [F, F, F, F, F],
     'user.read': [F, F, F, F, F],
@@ -287,6 +293,7 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
   viewer: {
     'orgUnit.read': [T, T, T, T, T],
     'orgUnit.write': [F, F, F, F, F],
+    'cycle.write': [F, F, F, F, F],
     'body.read': [T, T, T, T, T],
     'body.write': [F, F, F, F, F],
     'user.read': [F, F, F, F, F],

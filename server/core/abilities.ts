@@ -44,7 +44,7 @@ export function callerAbilities(principal: Principal, tree: OrgIndex) {
     can(principal, action, whole, tree) || principal.roles.some((g) => can(principal, action, g, tree));
   return {
     administer: can(principal, 'user.read', whole, tree),
-    editCycle: can(principal, 'orgUnit.write', whole, tree),
+    editCycle: can(principal, 'cycle.write', whole, tree),
     readHistory: somewhere('history.read'),
   };
 }

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { IsoDate } from '../../domain/dates';
+import { type CorrectiveStatus, correctiveActionOpen } from '../../domain/economy/corrective-actions';
 import { levelFor } from '../../domain/economy/delegation';
-import { DomainError } from '../../domain/errors';
+import { DomainError, notFound } from '../../domain/errors';
+import type { OrgIndex } from '../../domain/org';
 import { mayCite } from '../competence/citations';
+import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
 import { mustExist } from '../core/refs';
-import { authorize, type WriteTx, write } from '../core/write';
+import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { currentTree } from '../org/service';
 import { linkDecision } from '../steering/decisions';
 import { levelName, measurePlanId } from './context';
@@ -108,9 +111,66 @@ export async function createIndicatorAction(services: Services, actor: Actor, in
   });
 }
 
+/**
+ * What the caller may do with a corrective action: follow it up (change its status) where they
+ * may write corrective actions for its unit, while it is open (domain/economy/corrective-actions).
+ * `unitId` is the unit it was taken at: the measure's owner, or the unit of the indicator's deviation.
+ */
+export function correctiveActionAbilities(actor: Actor, tree: OrgIndex, unitId: string, status: string) {
+  const may = abilities(actor, tree)(unitId, { edit: 'correctiveAction.write' });
+  return { edit: may.edit && correctiveActionOpen(status) };
+}
+
+/** Follows a corrective action up: its new status, as one versioned write with its history. */
+export async function updateCorrectiveAction(
+  services: Services,
+  actor: Actor,
+  id: string,
+  input: { version: number; status: CorrectiveStatus },
+) {
+  const updated = await write(services, actor, async (w) => {
+    const row = await w.trx.selectFrom('corrective_actions').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('Åtgärden vid avvikelse');
+    const unitId = row.unit_id ?? (row.measure_id ? (await measurePlanId(w.trx, row.measure_id)).owner_unit_id : null);
+    authorize(actor, 'correctiveAction.write', { unitId }, await currentTree(services, w.trx));
+    if (!correctiveActionOpen(row.status))
+      throw new DomainError('unprocessable', 'Åtgärden är genomförd och kan inte längre ändras.', {
+        fields: [{ field: 'status', message: 'Åtgärden är redan genomförd.' }],
+      });
+    const version = await bumpVersion(w.trx, 'corrective_actions', id, input.version, async () => row);
+    await w.trx.updateTable('corrective_actions').set({ status: input.status }).where('id', '=', id).execute();
+    const before = {
+      id: row.id,
+      measureId: row.measure_id,
+      indicatorId: row.indicator_id,
+      unitId: row.unit_id,
+      what: row.what,
+      responsibleName: row.responsible_name,
+      dueOn: row.due_on,
+      amountKr: BigInt(row.amount_kr).toString(),
+      status: row.status,
+      decisionId: row.decision_id,
+      createdAt: new Date(row.created_at).toISOString(),
+    };
+    await w.record({
+      kind: 'corrective_action.updated',
+      entity: 'corrective_action',
+      entityId: id,
+      unitId,
+      before,
+      after: { ...before, status: input.status },
+    });
+    return { id, version, status: input.status, unitId };
+  });
+  const { unitId, ...answer } = updated;
+  const tree = await currentTree(services);
+  return { ...answer, can: unitId ? correctiveActionAbilities(actor, tree, unitId, answer.status) : { edit: false } };
+}
+
 /** A corrective action as other capabilities read it. */
 export interface CorrectiveAction {
   id: string;
+  version: number;
   measureId: string | null;
   indicatorId: string | null;
   what: string;
@@ -122,6 +182,7 @@ export interface CorrectiveAction {
 
 const toAction = (a: {
   id: string;
+  version: number;
   measure_id: string | null;
   indicator_id: string | null;
   what: string;
@@ -131,6 +192,7 @@ const toAction = (a: {
   status: string;
 }): CorrectiveAction => ({
   id: a.id,
+  version: a.version,
   measureId: a.measure_id,
   indicatorId: a.indicator_id,
   what: a.what,

@@ -21,6 +21,7 @@ import { authorize, bumpVersion, type WriteTx, write } from '../core/write';
 import { currentTree, today } from '../org/service';
 import { decisionRecords, linkDecision } from '../steering/decisions';
 import { figuresFor, kr, levelName, measurePlanId, planOrThrow } from './context';
+import { correctiveActionAbilities } from './corrective-actions';
 import { type MeasureFigures, type PlanData, pushTo } from './figures';
 import { refreshMeasureFigures } from './rollups';
 
@@ -180,6 +181,7 @@ export async function getMeasure(services: Services, actor: Actor, id: string, p
       status: a.status,
       decisionId: a.decision_id,
       decisionLevel: levelName(data.levels, BigInt(a.amount_kr)),
+      can: correctiveActionAbilities(actor, ctx.tree, owner_unit_id, a.status),
     })),
     /** Who must decide the measure and why, and each beslut naming it, judged. */
     competence: await new Judge(services.db).record('measure', id, today(services)),

@@ -24,7 +24,7 @@ import {
 import { PlanSchema } from '../steering/schemas';
 import { actionPlanSummary, createActionPlan, listActionPlans } from './action-plans';
 import { setAllocation } from './allocations';
-import { createCorrectiveAction } from './corrective-actions';
+import { createCorrectiveAction, updateCorrectiveAction } from './corrective-actions';
 import { listDelegationLevels, setDelegationLevels } from './delegation';
 import { createMeasure, getMeasure, listMeasures, updateMeasure } from './measures';
 import { reportMeasure } from './reports';
@@ -35,6 +35,7 @@ import {
   ActionPlanSummarySchema,
   AllocationSchema,
   CorrectiveActionCreatedSchema,
+  CorrectiveActionUpdatedSchema,
   DelegationLevelSchema,
   ForecastImportSchema,
   MeasureReportWrittenSchema,
@@ -246,6 +247,21 @@ export function economyRoutes({ services, config }: Deps) {
         201,
       );
     },
+  );
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/corrective-actions/{id}',
+      tags: ['Ekonomi i balans'],
+      summary: 'Följ upp en korrigerande åtgärd: ny status (en genomförd åtgärd ändras inte längre)',
+      request: {
+        params: IdParam,
+        ...jsonBody(z.object({ version: z.number().int().positive(), status: z.enum(CORRECTIVE_STATUSES) })),
+      },
+      responses: { ...ok('Ändrad', CorrectiveActionUpdatedSchema), ...writeErrors },
+    }),
+    async (c) =>
+      c.json(await updateCorrectiveAction(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({

@@ -189,6 +189,9 @@ export const MeasureReportWrittenSchema = z
   .object({ measureId: z.string(), ...reportFields })
   .openapi('MeasureReportWritten');
 
+/** What the caller may do with a corrective action: follow it up (its status) while it is open. */
+export const CorrectiveActionAbilitiesSchema = z.object({ edit: z.boolean() }).openapi('CorrectiveActionAbilities');
+
 export const CorrectiveActionSchema = z
   .object({
     id: z.string(),
@@ -201,8 +204,18 @@ export const CorrectiveActionSchema = z
     decisionId: z.string().nullable(),
     /** The delegation level that must decide it. */
     decisionLevel: z.string().nullable(),
+    can: CorrectiveActionAbilitiesSchema,
   })
   .openapi('CorrectiveAction');
+
+export const CorrectiveActionUpdatedSchema = z
+  .object({
+    id: z.string(),
+    version: z.number(),
+    status: z.enum(CORRECTIVE_STATUSES),
+    can: CorrectiveActionAbilitiesSchema,
+  })
+  .openapi('CorrectiveActionUpdated');
 
 export const CorrectiveActionCreatedSchema = z
   .object({ id: z.string(), decisionLevel: z.string().nullable() })

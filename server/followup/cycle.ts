@@ -12,8 +12,9 @@ import {
   statutorySteps,
   withStatutorySteps,
 } from '../../domain/followup/cycle';
-import { can } from '../../domain/permissions';
+import type { OrgIndex } from '../../domain/org';
 import { INTERIM_RULE, interimCoversLawfulPart } from '../../domain/reports/interim';
+import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorizeReadSomewhere } from '../core/read-scope';
 import { bumpVersion, type WriteTx, write } from '../core/write';
@@ -77,16 +78,33 @@ export async function occasionOf(db: Executor, period: string): Promise<Occasion
   return (await occasions(db, { periods: [period] }))[0] ?? null;
 }
 
+/**
+ * What the caller may do with the cycle: add, change and remove occasions. The cycle is the whole
+ * organisation's (target null), kept with `cycle.write`; an occasion has no state that closes it.
+ */
+const cycleAbilities = (actor: Actor, tree: OrgIndex) =>
+  abilities(actor, tree)(null, { create: 'cycle.write', edit: 'cycle.write', remove: 'cycle.write' });
+
+/** An occasion as answered: with what the caller may do with it. */
+const withCan = (o: Occasion, actor: Actor, tree: OrgIndex) => {
+  const { edit, remove } = cycleAbilities(actor, tree);
+  return { ...o, can: { edit, remove } };
+};
+
 export async function getCycle(services: Services, actor: Actor, year: number) {
-  authorizeReadSomewhere(actor, await currentTree(services));
-  return { year, levels: DEADLINE_LEVELS, occasions: await occasions(services.db, { year }) };
+  const tree = await currentTree(services);
+  authorizeReadSomewhere(actor, tree);
+  return {
+    year,
+    levels: DEADLINE_LEVELS,
+    occasions: (await occasions(services.db, { year })).map((o) => withCan(o, actor, tree)),
+    can: { create: cycleAbilities(actor, tree).create },
+  };
 }
 
 /** Keeping the cycle is the administrator's, for the whole organisation. */
 async function authorizeCycle(services: Services, actor: Actor, db: Executor) {
-  if (actor.kind === 'system') return;
-  const tree = await currentTree(services, db);
-  if (!can(actor.principal, 'orgUnit.write', { unitId: null }, tree))
+  if (!cycleAbilities(actor, await currentTree(services, db)).edit)
     throw forbidden('Bara administratören håller årshjulet.');
 }
 
@@ -173,7 +191,8 @@ export async function createOccasionIn(services: Services, w: WriteTx, given: Oc
 }
 
 export async function createOccasion(services: Services, actor: Actor, input: OccasionInput) {
-  return write(services, actor, (w) => createOccasionIn(services, w, input));
+  const created = await write(services, actor, (w) => createOccasionIn(services, w, input));
+  return withCan(created, actor, await currentTree(services));
 }
 
 export async function updateOccasion(
@@ -182,7 +201,7 @@ export async function updateOccasion(
   id: string,
   input: { version: number; title: string; deadlines: Deadline[] },
 ) {
-  return write(services, actor, async (w) => {
+  const updated = await write(services, actor, async (w) => {
     await authorizeCycle(services, actor, w.trx);
     const [before] = await occasions(w.trx, { id });
     if (!before) throw notFound('Händelsen i årshjulet');
@@ -208,6 +227,7 @@ export async function updateOccasion(
     });
     return after as Occasion;
   });
+  return withCan(updated, actor, await currentTree(services));
 }
 
 export async function deleteOccasion(services: Services, actor: Actor, id: string, version: number) {

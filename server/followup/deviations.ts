@@ -5,7 +5,11 @@ import { measuresLackingAnalysis } from '../analysis/gate';
 import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
 import { figuresFor } from '../economy/context';
-import { indicatorCorrectiveActions, measureCorrectiveActions } from '../economy/corrective-actions';
+import {
+  correctiveActionAbilities,
+  indicatorCorrectiveActions,
+  measureCorrectiveActions,
+} from '../economy/corrective-actions';
 import { delegationLevels } from '../economy/figures';
 import { unitsOn } from '../org/queries';
 import { currentTree, today } from '../org/service';
@@ -24,7 +28,14 @@ export interface Deviation {
   deviation: string | null;
   status: 'red' | 'yellow';
   analysis: string | null;
-  correctiveAction: { id: string; what: string; responsibleName: string; dueOn: string; status: string } | null;
+  correctiveAction: {
+    id: string;
+    version: number;
+    what: string;
+    responsibleName: string;
+    dueOn: string;
+    status: string;
+  } | null;
   decisionLevel: string | null;
   escalated: boolean;
 }
@@ -83,6 +94,7 @@ export async function indicatorDeviations(db: Executor, card: Scorecard): Promis
     const required = levelFor(levels, action.amountKr);
     d.correctiveAction = {
       id: action.id,
+      version: action.version,
       what: action.what,
       responsibleName: action.responsibleName,
       dueOn: action.dueOn,
@@ -149,6 +161,7 @@ export async function measureDeviations(
       correctiveAction: action
         ? {
             id: action.id,
+            version: action.version,
             what: action.what,
             responsibleName: action.responsibleName,
             dueOn: action.dueOn,
@@ -190,5 +203,13 @@ export async function listDeviations(services: Services, actor: Actor, unitId: s
     ...m,
     unitName: names.get(m.ownerUnitId) ?? '',
   }));
-  return { period: card.period, unitId, unitName: card.unitName, deviations: out, missingAnalyses, can };
+  // Each corrective action says whether the caller may follow it up, at the unit it was taken at.
+  const deviations = out.map((d) => ({
+    ...d,
+    correctiveAction: d.correctiveAction && {
+      ...d.correctiveAction,
+      can: correctiveActionAbilities(actor, tree, d.unitId, d.correctiveAction.status),
+    },
+  }));
+  return { period: card.period, unitId, unitName: card.unitName, deviations, missingAnalyses, can };
 }

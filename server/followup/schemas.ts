@@ -6,6 +6,7 @@ import { OUTBOX_TRANSPORTS } from '../../domain/followup/outbox';
 import { SUBMISSION_STATUSES, TRAIL_ACTIONS } from '../../domain/followup/submissions';
 import { UNIT_LEVELS } from '../../domain/org';
 import { LackingAnalysisSchema } from '../analysis/schemas';
+import { CorrectiveActionAbilitiesSchema } from '../economy/schemas';
 import { countsOf } from '../http/counts';
 import { orNull } from '../http/nullable';
 
@@ -27,11 +28,19 @@ export const OccasionSchema = z
     deadlines: z.array(DeadlineSchema),
     /** What the statutory steps after the units are (styrelse, revisorer, fullmäktige); empty for other kinds. */
     steps: z.array(z.object({ level: z.enum(DEADLINE_LEVELS), label: z.string() })),
+    /** What the caller may do with the occasion: change its name and deadlines, remove it. */
+    can: z.object({ edit: z.boolean(), remove: z.boolean() }).openapi('OccasionAbilities'),
   })
   .openapi('Occasion');
 
 export const CycleSchema = z
-  .object({ year: z.number(), levels: z.array(z.enum(DEADLINE_LEVELS)), occasions: z.array(OccasionSchema) })
+  .object({
+    year: z.number(),
+    levels: z.array(z.enum(DEADLINE_LEVELS)),
+    occasions: z.array(OccasionSchema),
+    /** What the caller may do with the year's cycle: add occasions to it. */
+    can: z.object({ create: z.boolean() }).openapi('CycleAbilities'),
+  })
   .openapi('Cycle');
 
 const OccasionRefSchema = z
@@ -129,10 +138,12 @@ export const DeviationSchema = z
     correctiveAction: z
       .object({
         id: z.string(),
+        version: z.number(),
         what: z.string(),
         responsibleName: z.string(),
         dueOn: z.string(),
         status: z.enum(CORRECTIVE_STATUSES),
+        can: CorrectiveActionAbilitiesSchema,
       })
       .nullable(),
     /** The delegation level that must decide the corrective action. */

@@ -1,6 +1,39 @@
 import { z } from '@hono/zod-openapi';
+import { ANALYSIS_STATUSES, ANALYSIS_SUBJECT_KINDS, RISK_GRADES } from '../../domain/analysis/impact';
+import { DECIDER_CLASSES, MATTERS } from '../../domain/competence/rules';
+import {
+  ACTION_STATUSES as CONTROL_ACTION_STATUSES,
+  FREQUENCIES as CONTROL_FREQUENCIES,
+  PLAN_STATUSES as CONTROL_PLAN_STATUSES,
+  JUDGEMENTS,
+} from '../../domain/control/rules';
+import {
+  CALC_LINE_KINDS,
+  CORRECTIVE_STATUSES,
+  FEASIBILITY_GRADES,
+  MEASURE_CATEGORIES,
+  MEASURE_STATUSES,
+} from '../../domain/economy/measures';
+import { DEADLINE_LEVELS, OCCASION_KINDS } from '../../domain/followup/cycle';
 import { SUBMISSION_STATUSES } from '../../domain/followup/submissions';
+import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
+import { MEMBER_ROLES } from '../../domain/permissions/bodies';
+import { ROLES } from '../../domain/permissions/roles';
+import { REPORT_KINDS } from '../../domain/reports/content';
+import { OUTCOMES } from '../../domain/reports/series';
 import { RISK_LEVELS, RISK_LINK_KINDS, RISK_STATUSES } from '../../domain/risk/matrix';
+import {
+  ACTIVITY_STATUSES,
+  AGGREGATIONS,
+  ASSIGNMENT_STATUSES,
+  DECISION_KINDS,
+  DIRECTIONS,
+  FREQUENCIES,
+  INDICATOR_SOURCES,
+  PLAN_KINDS,
+  PLAN_STATUSES,
+  VALUE_KINDS,
+} from '../../domain/steering';
 import { orNull } from '../http/nullable';
 import { HISTORY_ENTITIES, HISTORY_KINDS, type HistoryKind } from './kinds';
 
@@ -16,6 +49,10 @@ const Kronor = z
   .string()
   .regex(/^-?\d+$/)
   .openapi({ description: 'Hela kronor som siffertext' });
+/** A whole number from one of the domain's closed lists of grades (genomförbarhet, sannolikhet…). */
+const gradeOf = (grades: readonly number[]) =>
+  Int.refine((n) => grades.includes(n), { message: `En av ${grades.join(', ')}` }).openapi({ enum: [...grades] });
+const Feasibility = gradeOf(FEASIBILITY_GRADES);
 const Decimal = z.string().openapi({ description: 'Exakt decimaltal som text' });
 const strict = <T extends z.ZodRawShape>(shape: T, name: string) => z.object(shape).strict().openapi(name);
 
@@ -25,7 +62,7 @@ const OrgUnitState = strict(
     version: Int,
     parentId: Id.nullable(),
     name: Text,
-    level: Text,
+    level: z.enum(UNIT_LEVELS),
     code: Text.nullable(),
     managerName: Text.nullable(),
     managerUserId: Id.nullable(),
@@ -40,7 +77,7 @@ const BodyState = strict(
     id: Id,
     version: Int,
     name: Text,
-    kind: Text,
+    kind: z.enum(BODY_KINDS),
     parentBodyId: Id.nullable(),
     validFrom: DateText,
     validTo: DateText.nullable(),
@@ -57,7 +94,7 @@ const BodyMemberState = strict(
     userId: Id,
     displayName: Text,
     username: Text,
-    role: Text,
+    role: z.enum(MEMBER_ROLES),
     validFrom: DateText,
     validTo: DateText.nullable(),
   },
@@ -73,7 +110,7 @@ const BodyDelegationOrder = z
         bodyId: Id,
         matter: Text,
         delegate: strict(
-          { kind: Text, title: Text, unitLevel: Text.optional(), bodyId: Id.optional() },
+          { kind: Text, title: Text, unitLevel: z.enum(UNIT_LEVELS).optional(), bodyId: Id.optional() },
           'HistoryDelegate',
         ),
         maxAmountKr: Kronor.nullable(),
@@ -94,17 +131,17 @@ const UserState = strict(
     displayName: Text,
     email: Text.nullable(),
     disabled: z.boolean(),
-    roles: z.array(strict({ id: Id, role: Text, unitId: Id }, 'HistoryUserRole')),
+    roles: z.array(strict({ id: Id, role: z.enum(ROLES), unitId: Id }, 'HistoryUserRole')),
   },
   'HistoryUser',
 );
 
-const RoleAssignmentState = strict({ id: Id, userId: Id, role: Text, unitId: Id }, 'HistoryRoleAssignment');
+const RoleAssignmentState = strict({ id: Id, userId: Id, role: z.enum(ROLES), unitId: Id }, 'HistoryRoleAssignment');
 
 const DecisionSummaryShape = {
   id: Id,
   version: Int,
-  kind: Text,
+  kind: z.enum(DECISION_KINDS),
   bodyId: Id.nullable(),
   bodyName: Text.nullable(),
   officialName: Text.nullable(),
@@ -130,7 +167,7 @@ const PlanVersionState = strict(
     description: Text,
     startYear: Int,
     endYear: Int,
-    status: Text,
+    status: z.enum(PLAN_STATUSES),
     decisionId: Id.nullable(),
     decision: Text.nullable(),
     createdAt: Timestamp,
@@ -142,7 +179,7 @@ const PlanState = strict(
   {
     id: Id,
     version: Int,
-    kind: Text,
+    kind: z.enum(PLAN_KINDS),
     ownerBodyId: Id.nullable(),
     ownerBodyName: Text.nullable(),
     ownerUnitId: Id.nullable(),
@@ -151,7 +188,7 @@ const PlanState = strict(
     description: Text,
     startYear: Int,
     endYear: Int,
-    status: Text,
+    status: z.enum(PLAN_STATUSES),
     inForce: orNull(PlanVersionState),
     versions: z.array(PlanVersionState),
     goalCount: Int,
@@ -194,7 +231,9 @@ const GoalState = strict(
     parentGoalIds: z.array(Id),
     childGoalIds: z.array(Id),
     indicatorIds: z.array(Id),
-    decisions: z.array(strict({ id: Id, kind: Text, title: Text, citation: Text }, 'HistoryGoalDecision')),
+    decisions: z.array(
+      strict({ id: Id, kind: z.enum(DECISION_KINDS), title: Text, citation: Text }, 'HistoryGoalDecision'),
+    ),
   },
   'HistoryGoal',
 );
@@ -212,7 +251,7 @@ const AssignmentState = strict(
     assigneeName: Text.nullable(),
     dueOn: DateText,
     reportBackOn: DateText.nullable(),
-    status: Text,
+    status: z.enum(ASSIGNMENT_STATUSES),
     reportedOn: DateText.nullable(),
     overdue: z.boolean(),
     scopeUnitId: Id.nullable(),
@@ -228,15 +267,15 @@ const IndicatorState = strict(
     name: Text,
     description: Text,
     measureUnit: Text,
-    direction: Text,
-    frequency: Text,
-    aggregation: Text,
+    direction: z.enum(DIRECTIONS),
+    frequency: z.enum(FREQUENCIES),
+    aggregation: z.enum(AGGREGATIONS),
     numeratorId: Id.nullable(),
     denominatorId: Id.nullable(),
     weightId: Id.nullable(),
     scale: Decimal,
     rollingMonths: Int.nullable(),
-    source: Text,
+    source: z.enum(INDICATOR_SOURCES),
     goalIds: z.array(Id),
   },
   'HistoryIndicator',
@@ -249,7 +288,7 @@ const ValueState = strict(
     indicatorId: Id,
     unitId: Id,
     period: Text,
-    kind: Text,
+    kind: z.enum(VALUE_KINDS),
     value: Decimal,
     comment: Text,
     enteredByName: Text,
@@ -270,14 +309,14 @@ const ActivityState = strict(
     responsibleName: Text,
     startOn: DateText,
     endOn: DateText,
-    status: Text,
+    status: z.enum(ACTIVITY_STATUSES),
     progress: Int,
     goalIds: z.array(Id),
     updates: z.array(
       strict(
         {
           period: Text,
-          status: Text,
+          status: z.enum(ACTIVITY_STATUSES),
           progress: Int,
           comment: Text,
           enteredByName: Text,
@@ -330,11 +369,11 @@ const MeasureState = strict(
         responsibleName: Text,
         title: Text,
         description: Text,
-        category: Text,
-        feasibility: Int,
+        category: z.enum(MEASURE_CATEGORIES),
+        feasibility: Feasibility,
         startOn: DateText,
         fullEffectOn: DateText,
-        status: Text,
+        status: z.enum(MEASURE_STATUSES),
         riskAnalysisRef: Text.nullable(),
         changesService: z.boolean(),
         createdAt: Timestamp,
@@ -347,7 +386,7 @@ const MeasureState = strict(
           measureId: Id,
           seq: Int,
           year: Int,
-          kind: Text,
+          kind: z.enum(CALC_LINE_KINDS),
           description: Text,
           assumption: Text,
           amountKr: Kronor,
@@ -383,7 +422,7 @@ const CorrectiveActionState = strict(
     responsibleName: Text,
     dueOn: DateText,
     amountKr: Kronor,
-    status: Text,
+    status: z.enum(CORRECTIVE_STATUSES),
     decisionId: Id.nullable(),
     createdAt: Timestamp,
   },
@@ -397,8 +436,8 @@ const DelegationState = z
         id: Id,
         rank: Int,
         name: Text,
-        unitLevel: Text.nullable(),
-        bodyKind: Text.nullable(),
+        unitLevel: z.enum(UNIT_LEVELS).nullable(),
+        bodyKind: z.enum(BODY_KINDS).nullable(),
         maxAmountKr: Kronor.nullable(),
       },
       'HistoryDelegationLevel',
@@ -407,7 +446,14 @@ const DelegationState = z
   .openapi('HistoryDelegationOrder');
 
 const CompetenceRule = strict(
-  { matter: Text, matterLabel: Text, lowest: Text, lowestLabel: Text, basis: Text, validFrom: DateText },
+  {
+    matter: z.enum(MATTERS),
+    matterLabel: Text,
+    lowest: z.enum(DECIDER_CLASSES),
+    lowestLabel: Text,
+    basis: Text,
+    validFrom: DateText,
+  },
   'HistoryCompetenceRule',
 );
 const CompetenceRulesState = strict(
@@ -423,7 +469,12 @@ const CompetenceRulesChanged = strict(
       {
         version: Int,
         validFrom: DateText,
-        rules: z.array(strict({ matter: Text, lowest: Text, basis: Text }, 'HistoryCompetenceRuleChange')),
+        rules: z.array(
+          strict(
+            { matter: z.enum(MATTERS), lowest: z.enum(DECIDER_CLASSES), basis: Text },
+            'HistoryCompetenceRuleChange',
+          ),
+        ),
       },
       'HistoryCompetenceChange',
     ),
@@ -440,9 +491,9 @@ const PlanSubmissionAfter = strict(
   'HistoryPlanSubmission',
 );
 
-const Deadline = strict({ level: Text, dueOn: DateText }, 'HistoryDeadline');
+const Deadline = strict({ level: z.enum(DEADLINE_LEVELS), dueOn: DateText }, 'HistoryDeadline');
 const OccasionInput = strict(
-  { year: Int, kind: Text, period: Text.nullable(), title: Text, deadlines: z.array(Deadline) },
+  { year: Int, kind: z.enum(OCCASION_KINDS), period: Text.nullable(), title: Text, deadlines: z.array(Deadline) },
   'HistoryOccasionInput',
 );
 const OccasionState = strict(
@@ -450,11 +501,11 @@ const OccasionState = strict(
     id: Id,
     version: Int,
     year: Int,
-    kind: Text,
+    kind: z.enum(OCCASION_KINDS),
     period: Text.nullable(),
     title: Text,
     deadlines: z.array(Deadline),
-    steps: z.array(strict({ level: Text, label: Text }, 'HistoryOccasionStep')),
+    steps: z.array(strict({ level: z.enum(DEADLINE_LEVELS), label: Text }, 'HistoryOccasionStep')),
   },
   'HistoryOccasion',
 );
@@ -472,7 +523,7 @@ const SubmissionAfter = strict(
 const Sbar = strict({ situation: Text, background: Text, assessment: Text, recommendation: Text }, 'HistorySbar');
 const ReportCreated = strict(
   {
-    kind: Text,
+    kind: z.enum(REPORT_KINDS),
     title: Text,
     unitId: Id,
     period: Text,
@@ -499,7 +550,7 @@ const AgendaItem = strict(
   'HistoryAgendaItem',
 );
 const MeetingDecision = strict(
-  { itemId: Id, decisionId: Id, outcome: Text, assignmentId: Id.nullable() },
+  { itemId: Id, decisionId: Id, outcome: z.enum(OUTCOMES), assignmentId: Id.nullable() },
   'HistoryMeetingDecision',
 );
 
@@ -564,7 +615,7 @@ const ControlPlanState = z
     id: z.string(),
     bodyId: z.string(),
     year: z.number().int(),
-    status: z.enum(['draft', 'decided']),
+    status: z.enum(CONTROL_PLAN_STATUSES),
     decisionId: z.string().nullable(),
   })
   .strict()
@@ -579,7 +630,7 @@ const ControlPointState = z
     unitId: z.string().nullable(),
     what: z.string(),
     method: z.string(),
-    frequency: z.string(),
+    frequency: z.enum(CONTROL_FREQUENCIES),
     checkerUserId: z.string().nullable(),
     recipient: z.string(),
     dueOn: z.string().nullable(),
@@ -608,7 +659,7 @@ const ControlActionState = z
     what: z.string(),
     ownerUserId: z.string().nullable(),
     dueOn: z.string(),
-    status: z.enum(['open', 'done']),
+    status: z.enum(CONTROL_ACTION_STATUSES),
   })
   .strict()
   .openapi('HistoryControlAction');
@@ -616,7 +667,7 @@ const ControlAssessmentState = z
   .object({
     bodyId: z.string(),
     year: z.number().int(),
-    judgement: z.enum(['sufficient', 'partly', 'insufficient']),
+    judgement: z.enum(JUDGEMENTS),
     reasons: z.string(),
     decisionId: z.string().nullable(),
   })
@@ -628,7 +679,7 @@ const ImpactAnalysisState = z
   .object({
     id: z.string(),
     version: z.number().int(),
-    subjectKind: z.enum(['measure', 'decision', 'change']),
+    subjectKind: z.enum(ANALYSIS_SUBJECT_KINDS),
     measureId: z.string().nullable(),
     decisionId: z.string().nullable(),
     subjectTitle: z.string(),
@@ -642,7 +693,7 @@ const ImpactAnalysisState = z
     economy: z.string(),
     otherUnits: z.string(),
     conclusion: z.string(),
-    status: z.enum(['draft', 'done']),
+    status: z.enum(ANALYSIS_STATUSES),
     madeByName: z.string(),
     completedAt: z.string().nullable(),
     createdAt: z.string(),
@@ -652,8 +703,8 @@ const ImpactAnalysisState = z
         .object({
           risk: z.string(),
           mitigation: z.string(),
-          probability: z.number().int().nullable(),
-          consequence: z.number().int().nullable(),
+          probability: gradeOf(RISK_GRADES).nullable(),
+          consequence: gradeOf(RISK_GRADES).nullable(),
         })
         .strict(),
     ),

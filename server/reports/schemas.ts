@@ -390,8 +390,11 @@ export const ReportSchema = z
     content: ReportContentSchema,
     meeting: orNull(MeetingRefSchema),
     followedBy: z.array(FollowedBySchema),
-    /** What the caller may do with the report: change and send the draft. */
-    can: z.object({ edit: z.boolean() }).openapi('ReportAbilities'),
+    /**
+     * What the caller may do with the report: change the draft, send it to a meeting (which
+     * freezes it; the meeting's body is checked when one is chosen), export it as a file.
+     */
+    can: z.object({ edit: z.boolean(), send: z.boolean(), export: z.boolean() }).openapi('ReportAbilities'),
   })
   .openapi('Report');
 

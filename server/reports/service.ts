@@ -243,9 +243,19 @@ export async function getReport(services: Services, actor: Actor, id: string) {
             },
           ]
         : [],
-    // A sent report is immutable: nobody edits it.
-    can: { edit: r.sent_at === null && abilities(actor, tree)(r.unit_id, { edit: 'report.write' }).edit },
+    can: reportAbilities(actor, tree, r),
   };
+}
+
+/**
+ * What the caller may do with a board report: the permission for its unit combined with its
+ * state. A sent report is frozen (immutable): nobody edits or sends it again. Exporting reads it,
+ * so whoever reads the report may export it, draft or sent.
+ */
+function reportAbilities(actor: Actor, tree: OrgIndex, r: { unit_id: string; sent_at: unknown }) {
+  const may = abilities(actor, tree)(r.unit_id, { write: 'report.write', read: 'data.read' });
+  const draft = r.sent_at === null;
+  return { edit: draft && may.write, send: draft && may.write, export: may.read };
 }
 
 export interface NewReport {

@@ -303,6 +303,141 @@ describe('abilities from the server', () => {
     expect(seen.size).toBe(8);
   });
 
+  it("answers a corrective action's edit as its follow-up then does", SLOW, async () => {
+    const seen = new Set<string>();
+    // A measure the division manager may take corrective actions on: their own, which the
+    // region's roles read as well.
+    const chef = await as('chef.kirurgi');
+    let measureId: string | undefined;
+    for (const plan of (await chef.json('GET', '/api/action-plans')).body.plans) {
+      const measures = (await chef.json('GET', `/api/action-plans/${plan.id}/measures?period=${PERIOD}`)).body
+        .measures as { id: string; can: Record<string, boolean> }[];
+      measureId = measures.find((m) => m.can.correct)?.id;
+      if (measureId) break;
+    }
+    if (!measureId) throw new Error('the demo has no measure of its own for chef.kirurgi');
+    // One open and one done (closed) action beside whatever the demo holds.
+    for (const status of ['proposed', 'done']) {
+      const res = await (await as('controller')).json('POST', `/api/measures/${measureId}/corrective-actions`, {
+        what: `Prövar en åtgärd (${status})`,
+        responsibleName: 'Testperson',
+        dueOn: '2025-12-31',
+        status,
+      });
+      expect(res.status).toBe(201);
+    }
+    for (const username of ROLES) {
+      const agent = await as(username);
+      const measure = await agent.json('GET', `/api/measures/${measureId}?period=${PERIOD}`);
+      // A role the measure is not shown to has no action to compare.
+      if (measure.status !== 200) continue;
+      for (const a of measure.body.correctiveActions as { id: string; version: number; what: string; can: any }[]) {
+        const res = await agent.json('PATCH', `/api/corrective-actions/${a.id}`, {
+          version: a.version,
+          status: 'ongoing',
+        });
+        // Refused for the permission (403), or, to who has it, because a done action is closed (422).
+        if (a.can.edit) expect(res.status, `${username} follows up ${a.what}`).toBe(200);
+        else expect([403, 422], `${username} follows up ${a.what}: ${res.status}`).toContain(res.status);
+        if (res.status === 200) expect(res.body.can.edit).toBe(true);
+        seen.add(`edit:${a.can.edit}:${res.status}`);
+      }
+    }
+    // The deviations page offers the same follow-up, answered with the same rule.
+    for (const username of WRITERS) {
+      const agent = await as(username);
+      const list = await agent.json('GET', `/api/followup/deviations?period=${PERIOD}`);
+      if (list.status !== 200) continue;
+      for (const d of list.body.deviations as { correctiveAction: any }[]) {
+        const a = d.correctiveAction;
+        if (!a) continue;
+        const res = await agent.json('PATCH', `/api/corrective-actions/${a.id}`, {
+          version: a.version,
+          status: a.status,
+        });
+        if (a.can.edit) expect(res.status, `${username} follows up ${a.what}`).toBe(200);
+        else expect([403, 422], `${username} follows up ${a.what}: ${res.status}`).toContain(res.status);
+      }
+    }
+    expect([...seen].sort()).toEqual(['edit:false:403', 'edit:false:422', 'edit:true:200']);
+  });
+
+  it("answers the cycle's and each occasion's can as the cycle then does", SLOW, async () => {
+    const seen = new Set<string>();
+    const year = 2026;
+    for (const username of ROLES) {
+      const agent = await as(username);
+      const cycle = (await agent.json('GET', `/api/cycle?year=${year}`)).body;
+      const created = await agent.json('POST', '/api/cycle/occasions', {
+        year,
+        kind: 'budget',
+        period: null,
+        title: `Prövar årshjulet (${username})`,
+        deadlines: [{ level: 'region', dueOn: `${year}-10-01` }],
+      });
+      expect(created.status, `${username} adds an occasion`).toBe(cycle.can.create ? 201 : 403);
+      seen.add(`create:${cycle.can.create}`);
+      // Whoever may not add one is tried on an occasion of the demo's year, which a refusal leaves as it is.
+      const target =
+        created.status === 201
+          ? created.body
+          : (await agent.json('GET', '/api/cycle?year=2025')).body.occasions.find((o: any) => o.kind !== 'budget');
+      const edited = await agent.json('PUT', `/api/cycle/occasions/${target.id}`, {
+        version: target.version,
+        title: target.title,
+        deadlines: target.deadlines,
+      });
+      expect(edited.status, `${username} edits ${target.title}`).toBe(target.can.edit ? 200 : 403);
+      if (edited.status === 200) expect(edited.body.can).toEqual({ edit: true, remove: true });
+      const version = edited.status === 200 ? edited.body.version : target.version;
+      const removed = await agent.json('DELETE', `/api/cycle/occasions/${target.id}?version=${version}`);
+      expect(removed.status, `${username} removes ${target.title}`).toBe(target.can.remove ? 204 : 403);
+      seen.add(`edit:${target.can.edit}`);
+      seen.add(`remove:${target.can.remove}`);
+    }
+    expect(seen.size).toBe(6);
+  });
+
+  it("answers a board report's send and export as the report then does", SLOW, async () => {
+    const seen = new Set<string>();
+    for (const username of WRITERS) {
+      const agent = await as(username);
+      let exported = false;
+      for (const item of (await agent.json('GET', '/api/reports')).body.reports.slice(0, 8)) {
+        const report = await agent.json('GET', `/api/reports/${item.id}`);
+        if (report.status !== 200) continue;
+        const r = report.body;
+        // A meeting that does not exist: allowed to send, the report is refused for its fields
+        // (422) and stays a draft; not allowed, the permission (403) or the frozen report (409) refuses.
+        const res = await agent.json('POST', `/api/reports/${r.id}/send`, {
+          version: r.version,
+          meetingId: 'no-such-meeting',
+          paragraph: '999',
+        });
+        if (r.can.send) expect(res.status, `${username} sends ${r.title}`).toBe(422);
+        else expect([403, 409], `${username} sends ${r.title}: ${res.status}`).toContain(res.status);
+        seen.add(`send:${r.can.send}`);
+        if (r.status === 'sent') expect(r.can.send, r.title).toBe(false);
+        // One export per role: rendering is the slow part.
+        if (!exported) {
+          const job = await agent.json('POST', `/api/reports/${r.id}/exports`, { format: 'xlsx' });
+          expect(job.status, `${username} exports ${r.title}`).toBe(r.can.export ? 202 : 403);
+          seen.add(`export:${r.can.export}`);
+          if (job.status === 202) {
+            for (let i = 0; i < 600; i++) {
+              const s = await agent.json('GET', `/api/exports/${job.body.jobId}`);
+              if (s.body.status !== 'running') break;
+              await new Promise((resolve) => setTimeout(resolve, 100));
+            }
+          }
+          exported = true;
+        }
+      }
+    }
+    // Reading a report is what exporting needs, so every role shown one may export it.
+    expect([...seen].sort()).toEqual(['export:true', 'send:false', 'send:true']);
+  });
+
   it("answers an account's and a role's can as the administration then does", SLOW, async () => {
     const admin = await as('admin');
     const list = (await admin.json('GET', '/api/users')).body;

@@ -6554,6 +6554,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/corrective-actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Följ upp en korrigerande åtgärd: ny status (en genomförd åtgärd ändras inte längre) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        status: "proposed" | "decided" | "ongoing" | "done";
+                    };
+                };
+            };
+            responses: {
+                /** @description Ändrad */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CorrectiveActionUpdated"];
+                    };
+                };
+                /** @description Ogiltiga uppgifter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Inte inloggad */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Saknar behörighet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Finns inte */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Posten har ändrats av någon annan, eller krockar med en annan */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description För stor förfrågan */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Bryter mot en regel */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/action-plans/{id}/export.xlsx": {
         parameters: {
             query?: never;
@@ -14683,7 +14792,8 @@ export interface components {
             version: number;
             parentId: string | null;
             name: string;
-            level: string;
+            /** @enum {string} */
+            level: "region" | "forvaltning" | "division" | "omrade" | "verksamhet" | "enhet";
             code: string | null;
             managerName: string | null;
             managerUserId: string | null;
@@ -14696,7 +14806,8 @@ export interface components {
             id: string;
             version: number;
             name: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer";
             parentBodyId: string | null;
             /** @description Datum ÅÅÅÅ-MM-DD */
             validFrom: string;
@@ -14711,7 +14822,8 @@ export interface components {
             userId: string;
             displayName: string;
             username: string;
-            role: string;
+            /** @enum {string} */
+            role: "ordforande" | "vice_ordforande" | "ledamot" | "ersattare";
             /** @description Datum ÅÅÅÅ-MM-DD */
             validFrom: string;
             /** @description Datum ÅÅÅÅ-MM-DD */
@@ -14735,7 +14847,8 @@ export interface components {
         HistoryDelegate: {
             kind: string;
             title: string;
-            unitLevel?: string;
+            /** @enum {string} */
+            unitLevel?: "region" | "forvaltning" | "division" | "omrade" | "verksamhet" | "enhet";
             bodyId?: string;
         };
         HistoryUser: {
@@ -14749,19 +14862,22 @@ export interface components {
         };
         HistoryUserRole: {
             id: string;
-            role: string;
+            /** @enum {string} */
+            role: "administrator" | "controller" | "manager" | "reporter" | "politician" | "auditor" | "viewer";
             unitId: string;
         };
         HistoryRoleAssignment: {
             id: string;
             userId: string;
-            role: string;
+            /** @enum {string} */
+            role: "administrator" | "controller" | "manager" | "reporter" | "politician" | "auditor" | "viewer";
             unitId: string;
         };
         HistoryDecision: {
             id: string;
             version: number;
-            kind: string;
+            /** @enum {string} */
+            kind: "beslut" | "uppdrag" | "information";
             bodyId: string | null;
             bodyName: string | null;
             officialName: string | null;
@@ -14781,7 +14897,8 @@ export interface components {
         HistoryPlan: {
             id: string;
             version: number;
-            kind: string;
+            /** @enum {string} */
+            kind: "regionplan" | "verksamhetsplan" | "strategi" | "handlingsplan" | "internkontrollplan" | "utvecklingsplan";
             ownerBodyId: string | null;
             ownerBodyName: string | null;
             ownerUnitId: string | null;
@@ -14790,7 +14907,8 @@ export interface components {
             description: string;
             startYear: number;
             endYear: number;
-            status: string;
+            /** @enum {string} */
+            status: "draft" | "decided" | "superseded";
             inForce: components["schemas"]["HistoryPlanVersion"] | null;
             versions: components["schemas"]["HistoryPlanVersion"][];
             goalCount: number;
@@ -14804,7 +14922,8 @@ export interface components {
             description: string;
             startYear: number;
             endYear: number;
-            status: string;
+            /** @enum {string} */
+            status: "draft" | "decided" | "superseded";
             decisionId: string | null;
             decision: string | null;
             /** @description Tidpunkt (ISO 8601, UTC) */
@@ -14814,7 +14933,8 @@ export interface components {
         HistoryDecisionSummary: {
             id: string;
             version: number;
-            kind: string;
+            /** @enum {string} */
+            kind: "beslut" | "uppdrag" | "information";
             bodyId: string | null;
             bodyName: string | null;
             officialName: string | null;
@@ -14858,7 +14978,8 @@ export interface components {
         };
         HistoryGoalDecision: {
             id: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "beslut" | "uppdrag" | "information";
             title: string;
             citation: string;
         };
@@ -14876,7 +14997,8 @@ export interface components {
             dueOn: string;
             /** @description Datum ÅÅÅÅ-MM-DD */
             reportBackOn: string | null;
-            status: string;
+            /** @enum {string} */
+            status: "not_started" | "ongoing" | "reported" | "closed";
             /** @description Datum ÅÅÅÅ-MM-DD */
             reportedOn: string | null;
             overdue: boolean;
@@ -14889,16 +15011,20 @@ export interface components {
             name: string;
             description: string;
             measureUnit: string;
-            direction: string;
-            frequency: string;
-            aggregation: string;
+            /** @enum {string} */
+            direction: "higher" | "lower";
+            /** @enum {string} */
+            frequency: "month" | "tertial" | "year";
+            /** @enum {string} */
+            aggregation: "sum" | "ratio" | "weighted" | "latest" | "none";
             numeratorId: string | null;
             denominatorId: string | null;
             weightId: string | null;
             /** @description Exakt decimaltal som text */
             scale: string;
             rollingMonths: number | null;
-            source: string;
+            /** @enum {string} */
+            source: "entered" | "formula" | "imported";
             goalIds: string[];
         };
         HistoryTarget: {
@@ -14913,7 +15039,8 @@ export interface components {
             indicatorId: string;
             unitId: string;
             period: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "outcome" | "forecast";
             /** @description Exakt decimaltal som text */
             value: string;
             comment: string;
@@ -14938,14 +15065,16 @@ export interface components {
             startOn: string;
             /** @description Datum ÅÅÅÅ-MM-DD */
             endOn: string;
-            status: string;
+            /** @enum {string} */
+            status: "not_started" | "ongoing" | "done" | "delayed" | "stopped";
             progress: number;
             goalIds: string[];
             updates: components["schemas"]["HistoryActivityUpdate"][];
         };
         HistoryActivityUpdate: {
             period: string;
-            status: string;
+            /** @enum {string} */
+            status: "not_started" | "ongoing" | "done" | "delayed" | "stopped";
             progress: number;
             comment: string;
             enteredByName: string;
@@ -14990,13 +15119,16 @@ export interface components {
             responsibleName: string;
             title: string;
             description: string;
-            category: string;
-            feasibility: number;
+            /** @enum {string} */
+            category: "effektivisering" | "ransonering" | "kostnadsskillnader" | "generell";
+            /** @enum {integer} */
+            feasibility: 1 | 2 | 3;
             /** @description Datum ÅÅÅÅ-MM-DD */
             startOn: string;
             /** @description Datum ÅÅÅÅ-MM-DD */
             fullEffectOn: string;
-            status: string;
+            /** @enum {string} */
+            status: "planned" | "ongoing" | "done" | "stopped";
             riskAnalysisRef: string | null;
             changesService: boolean;
             /** @description Tidpunkt (ISO 8601, UTC) */
@@ -15006,7 +15138,8 @@ export interface components {
             measureId: string;
             seq: number;
             year: number;
-            kind: string;
+            /** @enum {string} */
+            kind: "saving" | "cost";
             description: string;
             assumption: string;
             /** @description Hela kronor som siffertext */
@@ -15036,7 +15169,8 @@ export interface components {
             dueOn: string;
             /** @description Hela kronor som siffertext */
             amountKr: string;
-            status: string;
+            /** @enum {string} */
+            status: "proposed" | "decided" | "ongoing" | "done";
             decisionId: string | null;
             /** @description Tidpunkt (ISO 8601, UTC) */
             createdAt: string;
@@ -15046,8 +15180,10 @@ export interface components {
             id: string;
             rank: number;
             name: string;
-            unitLevel: string | null;
-            bodyKind: string | null;
+            /** @enum {string|null} */
+            unitLevel: "region" | "forvaltning" | "division" | "omrade" | "verksamhet" | "enhet" | null;
+            /** @enum {string|null} */
+            bodyKind: "fullmaktige" | "styrelse" | "namnd" | "utskott" | "beredning" | "revisorer" | null;
             /** @description Hela kronor som siffertext */
             maxAmountKr: string | null;
         };
@@ -15057,9 +15193,11 @@ export interface components {
             all: components["schemas"]["HistoryCompetenceRule"][];
         };
         HistoryCompetenceRule: {
-            matter: string;
+            /** @enum {string} */
+            matter: "plan.regionplan" | "plan.verksamhetsplan" | "plan.strategi" | "plan.handlingsplan" | "plan.internkontrollplan" | "plan.utvecklingsplan" | "budget" | "measure.effektivisering" | "measure.ransonering" | "measure.kostnadsskillnader" | "measure.generell" | "corrective_action";
             matterLabel: string;
-            lowest: string;
+            /** @enum {string} */
+            lowest: "official" | "namnd" | "styrelse" | "fullmaktige";
             lowestLabel: string;
             basis: string;
             /** @description Datum ÅÅÅÅ-MM-DD */
@@ -15078,8 +15216,10 @@ export interface components {
             rules: components["schemas"]["HistoryCompetenceRuleChange"][];
         };
         HistoryCompetenceRuleChange: {
-            matter: string;
-            lowest: string;
+            /** @enum {string} */
+            matter: "plan.regionplan" | "plan.verksamhetsplan" | "plan.strategi" | "plan.handlingsplan" | "plan.internkontrollplan" | "plan.utvecklingsplan" | "budget" | "measure.effektivisering" | "measure.ransonering" | "measure.kostnadsskillnader" | "measure.generell" | "corrective_action";
+            /** @enum {string} */
+            lowest: "official" | "namnd" | "styrelse" | "fullmaktige";
             basis: string;
         };
         HistoryPlanSubmissionBefore: {
@@ -15099,13 +15239,15 @@ export interface components {
         };
         HistoryOccasionInput: {
             year: number;
-            kind: string;
+            /** @enum {string} */
+            kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan" | "internal_control";
             period: string | null;
             title: string;
             deadlines: components["schemas"]["HistoryDeadline"][];
         };
         HistoryDeadline: {
-            level: string;
+            /** @enum {string} */
+            level: "enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "revisorer" | "fullmaktige";
             /** @description Datum ÅÅÅÅ-MM-DD */
             dueOn: string;
         };
@@ -15113,14 +15255,16 @@ export interface components {
             id: string;
             version: number;
             year: number;
-            kind: string;
+            /** @enum {string} */
+            kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan" | "internal_control";
             period: string | null;
             title: string;
             deadlines: components["schemas"]["HistoryDeadline"][];
             steps: components["schemas"]["HistoryOccasionStep"][];
         };
         HistoryOccasionStep: {
-            level: string;
+            /** @enum {string} */
+            level: "enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "revisorer" | "fullmaktige";
             label: string;
         };
         HistorySubmissionBefore: {
@@ -15135,7 +15279,8 @@ export interface components {
             comment?: string | null;
         };
         HistoryReportCreated: {
-            kind: string;
+            /** @enum {string} */
+            kind: "month" | "tertial" | "interim" | "annual" | "dialogue";
             title: string;
             unitId: string;
             period: string;
@@ -15180,7 +15325,8 @@ export interface components {
         HistoryMeetingDecision: {
             itemId: string;
             decisionId: string;
-            outcome: string;
+            /** @enum {string} */
+            outcome: "beslut" | "uppdrag" | "information";
             assignmentId: string | null;
         };
         HistoryRisk: {
@@ -15245,7 +15391,8 @@ export interface components {
             unitId: string | null;
             what: string;
             method: string;
-            frequency: string;
+            /** @enum {string} */
+            frequency: "monthly" | "tertial" | "half_year" | "yearly" | "once";
             checkerUserId: string | null;
             recipient: string;
             dueOn: string | null;
@@ -15309,8 +15456,10 @@ export interface components {
             risks: {
                 risk: string;
                 mitigation: string;
-                probability: number | null;
-                consequence: number | null;
+                /** @enum {integer|null} */
+                probability: 1 | 2 | 3 | 4 | null;
+                /** @enum {integer|null} */
+                consequence: 1 | 2 | 3 | 4 | null;
             }[];
         };
         Decision: components["schemas"]["DecisionSummary"] & {
@@ -15863,6 +16012,10 @@ export interface components {
             status: "proposed" | "decided" | "ongoing" | "done";
             decisionId: string | null;
             decisionLevel: string | null;
+            can: components["schemas"]["CorrectiveActionAbilities"];
+        };
+        CorrectiveActionAbilities: {
+            edit: boolean;
         };
         MeasureReportWritten: {
             measureId: string;
@@ -15876,6 +16029,13 @@ export interface components {
         CorrectiveActionCreated: {
             id: string;
             decisionLevel: string | null;
+        };
+        CorrectiveActionUpdated: {
+            id: string;
+            version: number;
+            /** @enum {string} */
+            status: "proposed" | "decided" | "ongoing" | "done";
+            can: components["schemas"]["CorrectiveActionAbilities"];
         };
         ForecastImportResult: {
             rows: number;
@@ -15996,6 +16156,7 @@ export interface components {
             year: number;
             levels: ("enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "revisorer" | "fullmaktige")[];
             occasions: components["schemas"]["Occasion"][];
+            can: components["schemas"]["CycleAbilities"];
         };
         Occasion: {
             id: string;
@@ -16011,11 +16172,19 @@ export interface components {
                 level: "enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "revisorer" | "fullmaktige";
                 label: string;
             }[];
+            can: components["schemas"]["OccasionAbilities"];
         };
         Deadline: {
             /** @enum {string} */
             level: "enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "revisorer" | "fullmaktige";
             dueOn: string;
+        };
+        OccasionAbilities: {
+            edit: boolean;
+            remove: boolean;
+        };
+        CycleAbilities: {
+            create: boolean;
         };
         FollowupStatus: {
             period: string;
@@ -16116,11 +16285,13 @@ export interface components {
             analysis: string | null;
             correctiveAction: {
                 id: string;
+                version: number;
                 what: string;
                 responsibleName: string;
                 dueOn: string;
                 /** @enum {string} */
                 status: "proposed" | "decided" | "ongoing" | "done";
+                can: components["schemas"]["CorrectiveActionAbilities"];
             } | null;
             decisionLevel: string | null;
             escalated: boolean;
@@ -16482,6 +16653,8 @@ export interface components {
         };
         ReportAbilities: {
             edit: boolean;
+            send: boolean;
+            export: boolean;
         };
         SentReport: {
             id: string;

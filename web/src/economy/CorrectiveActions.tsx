@@ -7,6 +7,7 @@ import { call, client } from '../app/client';
 import { formatDate } from '../app/format';
 import { CompetenceNote } from '../competence/CompetenceNote';
 import { FormStatus } from '../ui/forms';
+import { CorrectiveStatus } from './CorrectiveStatus';
 import { kronorJson, parseMnkrInput } from './money';
 import { measureKey } from './queries';
 import type { Measure } from './types';
@@ -53,7 +54,9 @@ export function CorrectiveActions({ measure, mayWrite }: { measure: Measure; may
                   <Table.Td ta="right">
                     <Money kr={a.amountKr} />
                   </Table.Td>
-                  <Table.Td>{t(`correctiveStatus.${a.status}`)}</Table.Td>
+                  <Table.Td>
+                    <CorrectiveStatus action={a} invalidateKey={measureKey(measure.id)} />
+                  </Table.Td>
                   <Table.Td>
                     {a.decisionLevel ?? '–'}
                     <CompetenceNote entity="corrective_action" id={a.id} version={a.version} compact />

@@ -4,7 +4,6 @@ import { type RefObject, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../app/api';
-import { useMe } from '../app/auth';
 import { call, client } from '../app/client';
 import { formatDate, today } from '../app/format';
 import { PageHeading } from '../app/page';
@@ -27,8 +26,6 @@ type FormState = { mode: 'create' } | { mode: 'edit'; id: string } | null;
 export function CyclePage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const me = useMe().data;
-  const admin = Boolean(me?.can.editCycle);
   const thisYear = Number(today().slice(0, 4));
   const asked = Number(params.get('year'));
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear;
@@ -49,7 +46,9 @@ export function CyclePage() {
   };
 
   const data = cycle.data?.year === year ? cycle.data : undefined;
-  const editing = form?.mode === 'edit' ? (data?.occasions.find((o) => o.id === form.id) ?? null) : null;
+  // What the user may do comes with the cycle and each occasion, as the server decides it.
+  const mayCreate = Boolean(data?.can.create);
+  const editing = form?.mode === 'edit' ? (data?.occasions.find((o) => o.id === form.id && o.can.edit) ?? null) : null;
 
   return (
     <>
@@ -82,7 +81,7 @@ export function CyclePage() {
               {year + 1} ›
             </Button>
           </Group>
-          {admin && form === null && (
+          {mayCreate && form === null && (
             <Button
               onClick={() => {
                 setMessage('');
@@ -97,7 +96,7 @@ export function CyclePage() {
       <p aria-live="polite" className="status-message">
         {message}
       </p>
-      {admin && form?.mode === 'create' && (
+      {mayCreate && form?.mode === 'create' && (
         <OccasionForm
           key={`create-${year}`}
           year={year}
@@ -109,7 +108,7 @@ export function CyclePage() {
           }}
         />
       )}
-      {admin && editing && (
+      {editing && (
         <OccasionForm
           key={editing.id}
           year={year}
@@ -136,7 +135,6 @@ export function CyclePage() {
           <OccasionList
             cycle={data}
             headingRef={listHeading}
-            admin={admin}
             onEdit={(o) => {
               setMessage('');
               setForm({ mode: 'edit', id: o.id });
@@ -145,7 +143,7 @@ export function CyclePage() {
           />
         </>
       )}
-      {admin && (
+      {data?.occasions.some((o) => o.can.remove) && (
         <RemoveDialog
           occasion={removing}
           onClose={() => setRemoving(null)}
@@ -239,18 +237,17 @@ function CalendarCell({ entries }: { entries: CalendarEntry[] }) {
 
 function OccasionList({
   cycle,
-  admin,
   headingRef,
   onEdit,
   onRemove,
 }: {
   cycle: Cycle;
-  admin: boolean;
   headingRef: RefObject<HTMLHeadingElement | null>;
   onEdit: (o: Occasion) => void;
   onRemove: (o: Occasion) => void;
 }) {
   const { t } = useTranslation();
+  const actions = cycle.occasions.some((o) => o.can.edit || o.can.remove);
   return (
     <section aria-labelledby="occasions-heading" className="section">
       <Title order={2} size="h3" id="occasions-heading" mb="sm" ref={headingRef} tabIndex={-1}>
@@ -268,7 +265,7 @@ function OccasionList({
                 <Table.Th scope="col">{t('followup.cycle.kind')}</Table.Th>
                 <Table.Th scope="col">{t('followup.cycle.concerns')}</Table.Th>
                 <Table.Th scope="col">{t('followup.cycle.deadlines')}</Table.Th>
-                {admin && (
+                {actions && (
                   <Table.Th scope="col">
                     <span className="visually-hidden">{t('common.actions')}</span>
                   </Table.Th>
@@ -304,25 +301,29 @@ function OccasionList({
                       </ul>
                     )}
                   </Table.Td>
-                  {admin && (
+                  {actions && (
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() => onEdit(o)}
-                          aria-label={t('followup.cycle.editOf', { title: o.title })}
-                        >
-                          {t('common.edit')}
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() => onRemove(o)}
-                          aria-label={t('followup.cycle.removeOf', { title: o.title })}
-                        >
-                          {t('followup.cycle.remove')}
-                        </Button>
+                        {o.can.edit && (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => onEdit(o)}
+                            aria-label={t('followup.cycle.editOf', { title: o.title })}
+                          >
+                            {t('common.edit')}
+                          </Button>
+                        )}
+                        {o.can.remove && (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => onRemove(o)}
+                            aria-label={t('followup.cycle.removeOf', { title: o.title })}
+                          >
+                            {t('followup.cycle.remove')}
+                          </Button>
+                        )}
                       </Group>
                     </Table.Td>
                   )}

@@ -9,6 +9,7 @@ import { call, client } from '../app/client';
 import { formatDate } from '../app/format';
 import { PageHeading } from '../app/page';
 import { CorrectiveForm } from '../economy/CorrectiveActions';
+import { CorrectiveStatus } from '../economy/CorrectiveStatus';
 import { measurePath } from '../economy/queries';
 import { may } from '../steering/access';
 import { formatMonth, monthOrNull } from '../steering/periods';
@@ -213,6 +214,7 @@ function DeviationRow({ deviation: d, period }: { deviation: Deviation; period: 
                 status: t(`correctiveStatus.${a.status}`, { defaultValue: a.status }),
               })}
             </span>
+            {a.can.edit && <CorrectiveStatus action={a} invalidateKey={[...followupKey, 'deviations']} />}
           </>
         ) : (
           <span className="muted">{t('followup.deviations.noCorrective')}</span>

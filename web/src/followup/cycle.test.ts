@@ -21,6 +21,7 @@ const occasion = (id: string, title: string, deadlines: Occasion['deadlines'], k
   title,
   deadlines,
   steps: [],
+  can: { edit: false, remove: false },
 });
 
 describe('calendarOf', () => {

@@ -369,71 +369,73 @@ function DraftEditor({ report }: { report: Report }) {
         </form>
       </Paper>
 
-      <Paper withBorder p="md" mb="lg" radius="md" component="section" aria-labelledby="send-heading">
-        <Title order={2} size="h3" id="send-heading" mb="xs">
-          {t('reports.send.heading')}
-        </Title>
-        <Text size="sm" mb="sm" className="prose">
-          {t('reports.send.intro')}
-        </Text>
-        <SaveStatus
-          error={send.error}
-          invalid={Object.keys(sendErrors).length > 0}
-          shown={[
-            'meetingId',
-            'paragraph',
-            'sbar',
-            'recommendation',
-            'situation',
-            'background',
-            'assessment',
-            'proposedDecision',
-            'title',
-          ]}
-          conflictText={t('reports.conflict')}
-        />
-        <form onSubmit={askToSend} noValidate>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label={t('reports.send.meeting')}
-              description={t('reports.send.meetingHelp')}
-              required
-              searchable
-              data={meetingOptions(meetings.data?.meetings ?? [], t)}
-              value={meetingId}
-              onChange={setMeetingId}
-              nothingFoundMessage={t('reports.send.noMeetings')}
-              error={sendError('meetingId')}
-            />
-            <TextInput
-              label={t('reports.send.paragraph')}
-              description={t('reports.send.paragraphHelp')}
-              required
-              value={paragraph}
-              onChange={(e) => setParagraph(e.currentTarget.value)}
-              error={sendError('paragraph')}
-            />
-          </SimpleGrid>
-          {meetings.isSuccess && meetings.data.meetings.length === 0 && (
-            <Text size="sm" mt="xs">
-              {t('reports.send.noMeetingsHelp')}{' '}
-              <Anchor component={Link} to="/sammantraden">
-                {t('reports.meetingsLink')}
-              </Anchor>
-            </Text>
-          )}
-          {dirty && (
-            <Alert color="orange" mt="sm">
-              {t('reports.send.saveFirst')}
-            </Alert>
-          )}
-          <Group mt="md">
-            <Button type="submit" disabled={dirty} loading={send.isPending}>
-              {t('reports.send.submit')}
-            </Button>
-          </Group>
-        </form>
-      </Paper>
+      {report.can.send && (
+        <Paper withBorder p="md" mb="lg" radius="md" component="section" aria-labelledby="send-heading">
+          <Title order={2} size="h3" id="send-heading" mb="xs">
+            {t('reports.send.heading')}
+          </Title>
+          <Text size="sm" mb="sm" className="prose">
+            {t('reports.send.intro')}
+          </Text>
+          <SaveStatus
+            error={send.error}
+            invalid={Object.keys(sendErrors).length > 0}
+            shown={[
+              'meetingId',
+              'paragraph',
+              'sbar',
+              'recommendation',
+              'situation',
+              'background',
+              'assessment',
+              'proposedDecision',
+              'title',
+            ]}
+            conflictText={t('reports.conflict')}
+          />
+          <form onSubmit={askToSend} noValidate>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select
+                label={t('reports.send.meeting')}
+                description={t('reports.send.meetingHelp')}
+                required
+                searchable
+                data={meetingOptions(meetings.data?.meetings ?? [], t)}
+                value={meetingId}
+                onChange={setMeetingId}
+                nothingFoundMessage={t('reports.send.noMeetings')}
+                error={sendError('meetingId')}
+              />
+              <TextInput
+                label={t('reports.send.paragraph')}
+                description={t('reports.send.paragraphHelp')}
+                required
+                value={paragraph}
+                onChange={(e) => setParagraph(e.currentTarget.value)}
+                error={sendError('paragraph')}
+              />
+            </SimpleGrid>
+            {meetings.isSuccess && meetings.data.meetings.length === 0 && (
+              <Text size="sm" mt="xs">
+                {t('reports.send.noMeetingsHelp')}{' '}
+                <Anchor component={Link} to="/sammantraden">
+                  {t('reports.meetingsLink')}
+                </Anchor>
+              </Text>
+            )}
+            {dirty && (
+              <Alert color="orange" mt="sm">
+                {t('reports.send.saveFirst')}
+              </Alert>
+            )}
+            <Group mt="md">
+              <Button type="submit" disabled={dirty} loading={send.isPending}>
+                {t('reports.send.submit')}
+              </Button>
+            </Group>
+          </form>
+        </Paper>
+      )}
 
       <Modal
         opened={confirming}
@@ -512,8 +514,8 @@ export function ReportPage() {
           {t('reports.readOnlyDraft')}
         </Text>
       )}
-      {!sent && r.can.edit ? <DraftEditor report={r} /> : <SbarText report={r} />}
-      <ExportPanel reportId={r.id} title={r.title} />
+      {r.can.edit ? <DraftEditor report={r} /> : <SbarText report={r} />}
+      {r.can.export && <ExportPanel reportId={r.id} title={r.title} />}
       {!sent && (
         <Text size="sm" mb="sm" className="prose muted">
           {t('reports.liveContent')}
