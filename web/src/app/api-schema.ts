@@ -15280,7 +15280,7 @@ export interface components {
         };
         HistoryReportCreated: {
             /** @enum {string} */
-            kind: "month" | "tertial" | "interim" | "annual" | "dialogue";
+            kind: "month" | "tertial" | "interim" | "annual" | "dialogue" | "internal_control";
             title: string;
             unitId: string;
             period: string;
