@@ -223,7 +223,9 @@ async function main() {
       const walkAcross = async () => {
         let seen = 0;
         for (let offset = 0; ; offset += 100) {
-          const res = await app.request(`http://localhost${across}&limit=100&offset=${offset}`, { headers: { cookie } });
+          const res = await app.request(`http://localhost${across}&limit=100&offset=${offset}`, {
+            headers: { cookie },
+          });
           if (res.status !== 200) throw new Error(`${across}: ${res.status}`);
           const page = (await res.json()) as { total: number; rows: unknown[] };
           seen += page.rows.length;
