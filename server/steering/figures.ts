@@ -232,8 +232,9 @@ export async function figuresForUnit(
 }
 
 /**
- * One indicator's figure for every unit of a subtree, each read from that unit's kept roll-up
- * rows, as `figuresForUnit` reads them for one unit. The cross-unit view uses it.
+ * One indicator's figure for every unit of a subtree (or only the units `only`, a page of the
+ * cross-unit view), each read from that unit's kept roll-up rows, as `figuresForUnit` reads
+ * them for one unit.
  *
  * Thousands of units make this a bulk job: the rows are filed per unit in an array indexed by
  * indicator, kind and month (no string keys to build and hash per lookup), the whole tree's rows
@@ -247,13 +248,14 @@ export async function figuresAcrossTree(
   rootId: string,
   indicator: IndicatorRecord,
   month: MonthText,
+  only?: readonly string[],
 ): Promise<Map<string, IndicatorFigure>> {
   const { all } = monthsNeeded(indicator, month);
-  const units = tree.subtree(rootId);
+  const units = only ?? tree.subtree(rootId);
   await keepUpWithTree(db, tree);
   const ids = readOf(indicator);
   // Filtering by a long list of units costs more than reading the rows of the units outside it.
-  const wholeTree = tree.roots().length === 1 && rootId === tree.roots()[0];
+  const wholeTree = !only && tree.roots().length === 1 && rootId === tree.roots()[0];
   const [rows, targetRows] = await Promise.all([
     wholeTree
       ? sql<RollupRow>`

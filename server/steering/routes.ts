@@ -47,6 +47,7 @@ import {
   AssignmentSchema,
   DecisionSchema,
   GoalSchema,
+  IndicatorAcrossQuerySchema,
   IndicatorAcrossSchema,
   IndicatorSchema,
   LINK_ENTITIES,
@@ -504,13 +505,21 @@ export function steeringRoutes({ services, config }: Deps) {
       method: 'get',
       path: '/indicators/{id}/across',
       tags: ['Indikatorer'],
-      summary: 'En indikator över hela organisationen (horisontell uppföljning)',
-      request: { params: IdParam, query: z.object({ period: z.string(), unit: z.string().optional() }) },
-      responses: { ...ok('Enheterna', IndicatorAcrossSchema), ...readErrors },
+      summary: 'En indikator över hela organisationen (horisontell uppföljning), en sida enheter i taget',
+      request: { params: IdParam, query: IndicatorAcrossQuerySchema },
+      responses: { ...ok('En sida av enheterna och hur många de är', IndicatorAcrossSchema), ...readErrors },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      return c.json(await indicatorAcross(services, actorOf(c), c.req.valid('param').id, q.period, q.unit), 200);
+      return c.json(
+        await indicatorAcross(services, actorOf(c), c.req.valid('param').id, q.period, {
+          rootId: q.unit,
+          limit: q.limit,
+          offset: q.offset,
+          depth: q.depth,
+        }),
+        200,
+      );
     },
   );
   app.openapi(

@@ -325,12 +325,53 @@ export const AcrossRowSchema = z
     unitName: z.string(),
     level: z.enum(UNIT_LEVELS),
     parentId: Id.nullable(),
+    /** Levels below the chosen unit (0 for the unit itself), so that any page can indent its rows. */
+    depth: z.number().int().min(0),
     figure: IndicatorFigureSchema,
   })
   .openapi('AcrossRow');
 
+/** Units per page of the cross-unit view when none is asked for, and the most one page holds. */
+export const ACROSS_PAGE = { default: 100, max: 500 } as const;
+
+export const IndicatorAcrossQuerySchema = z.object({
+  period: z.string(),
+  unit: z.string().optional().openapi({ description: 'Enheten vars underträd visas (standard: roten)' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(ACROSS_PAGE.max)
+    .default(ACROSS_PAGE.default)
+    .openapi({ description: `Enheter per sida (1–${ACROSS_PAGE.max}, standard ${ACROSS_PAGE.default})` }),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .openapi({ description: 'Hur många enheter i trädordning som hoppas över' }),
+  depth: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ description: 'Bara enheter högst så många nivåer under den valda (0: bara den valda)' }),
+});
+
 export const IndicatorAcrossSchema = z
-  .object({ indicatorId: Id, period: Month, rows: z.array(AcrossRowSchema) })
+  .object({
+    indicatorId: Id,
+    period: Month,
+    /** The chosen unit, the first row of the first page. */
+    unitId: Id,
+    unitName: z.string(),
+    /** Units the caller may read in the subtree (down to `depth` when asked), over all pages. */
+    total: z.number().int().min(0),
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1),
+    /** The page: units in tree order (depth first), each with its whole figure. */
+    rows: z.array(AcrossRowSchema),
+  })
   .openapi('IndicatorAcross');
 
 export const ActivityUpdateSchema = z

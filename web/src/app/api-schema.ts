@@ -4544,12 +4544,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** En indikator över hela organisationen (horisontell uppföljning) */
+        /** En indikator över hela organisationen (horisontell uppföljning), en sida enheter i taget */
         get: {
             parameters: {
                 query: {
                     period: string;
+                    /** @description Enheten vars underträd visas (standard: roten) */
                     unit?: string;
+                    /** @description Enheter per sida (1–500, standard 100) */
+                    limit?: number;
+                    /** @description Hur många enheter i trädordning som hoppas över */
+                    offset?: number | null;
+                    /** @description Bara enheter högst så många nivåer under den valda (0: bara den valda) */
+                    depth?: number | null;
                 };
                 header?: never;
                 path: {
@@ -4559,7 +4566,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Enheterna */
+                /** @description En sida av enheterna och hur många de är */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -15675,6 +15682,11 @@ export interface components {
             indicatorId: string;
             /** @description Månad ÅÅÅÅ-MM */
             period: string;
+            unitId: string;
+            unitName: string;
+            total: number;
+            offset: number;
+            limit: number;
             rows: components["schemas"]["AcrossRow"][];
         };
         AcrossRow: {
@@ -15683,6 +15695,7 @@ export interface components {
             /** @enum {string} */
             level: "region" | "forvaltning" | "division" | "omrade" | "verksamhet" | "enhet";
             parentId: string | null;
+            depth: number;
             figure: components["schemas"]["IndicatorFigure"];
         };
         IndicatorFigure: {

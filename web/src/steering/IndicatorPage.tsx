@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { Anchor, Button, Paper, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Pagination, Paper, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,18 +10,27 @@ import { may } from './access';
 import { IndicatorForm } from './IndicatorForm';
 import { formatFigure } from './numbers';
 import { formatMonth, monthOrNull } from './periods';
-import { acrossQuery, indicatorQuery, indicatorsQuery, useDefaultPeriod, useHomeUnit, useOrg } from './queries';
+import {
+  ACROSS_PAGE_SIZE,
+  acrossQuery,
+  indicatorQuery,
+  indicatorsQuery,
+  useDefaultPeriod,
+  useHomeUnit,
+  useOrg,
+} from './queries';
 import { scorecardPath } from './ScorecardPage';
 import { TargetsSection } from './Targets';
-import type { AcrossRow, Figure, Indicator } from './types';
+import type { Across, AcrossRow, Figure, Indicator } from './types';
 import { LoadError, Loading, OutcomeText, PeriodInput, StaleNote, StatusBadge } from './ui';
 
-/** Each row's depth below the first row (the root of what is shown), from the parent links. */
-export function depthsOf(rows: readonly { unitId: string; parentId: string | null }[]): Map<string, number> {
-  const depth = new Map<string, number>();
-  for (const r of rows)
-    depth.set(r.unitId, r.parentId !== null && depth.has(r.parentId) ? (depth.get(r.parentId) ?? 0) + 1 : 0);
-  return depth;
+// The chart's two levels come in one page: more bars than this could not be read anyway.
+const CHART_UNITS = 500;
+
+/** The page of the full table the URL names (`?page=2`), 1 when none or a bad one. */
+function pageOf(text: string | null): number {
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 1 ? n : 1;
 }
 
 /** Horizontal follow-up: one indicator across the organisation for a month. */
@@ -44,20 +53,28 @@ export function IndicatorPage() {
   const [status, setStatus] = useState(created ? t('indicatorForm.created') : '');
   const [editing, setEditing] = useState(false);
   const mayDefine = definition.data?.can.edit ?? false;
+  const page = pageOf(params.get('page'));
+  const enabled = !org.isPending && (wholeOrg || scope !== null) && (chosen !== null || !fallback.pending);
+  // The chart's two levels in one request, the full table a page of units at a time.
+  const top = useQuery({
+    ...acrossQuery(id, period, scope, { offset: 0, limit: CHART_UNITS, depth: 2 }),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
   const across = useQuery({
-    ...acrossQuery(id, period, scope),
-    enabled: !org.isPending && (wholeOrg || scope !== null) && (chosen !== null || !fallback.pending),
+    ...acrossQuery(id, period, scope, { offset: (page - 1) * ACROSS_PAGE_SIZE, limit: ACROSS_PAGE_SIZE }),
+    enabled,
     placeholderData: keepPreviousData,
   });
 
-  if (across.isPending && definition.isPending) return <Loading />;
-  const first = across.data?.rows[0]?.figure;
+  if (top.isPending && definition.isPending) return <Loading />;
+  const first = top.data?.rows[0]?.figure;
   const name = definition.data?.name ?? first?.name ?? t('indicator.heading');
-  if (across.isError && !definition.data)
+  if (top.isError && !definition.data)
     return (
       <>
         <PageHeading title={t('indicator.heading')} />
-        <LoadError error={across.error} />
+        <LoadError error={top.error} />
       </>
     );
 
@@ -67,9 +84,7 @@ export function IndicatorPage() {
       <p aria-live="polite" className="status-message">
         {status}
       </p>
-      <Text mb="md">
-        {t('indicator.intro', { unit: across.data?.rows[0]?.unitName ?? '…', month: formatMonth(period) })}
-      </Text>
+      <Text mb="md">{t('indicator.intro', { unit: top.data?.unitName ?? '…', month: formatMonth(period) })}</Text>
       <Paper withBorder p="md" mb="md" radius="md">
         <PeriodInput value={period} onChange={(p) => setParams({ period: p }, { replace: true })} />
       </Paper>
@@ -116,12 +131,28 @@ export function IndicatorPage() {
         />
       )}
       {definition.data && <TargetsSection indicator={definition.data} />}
+      {top.isPending ? (
+        <Loading />
+      ) : top.isError ? (
+        <LoadError error={top.error} />
+      ) : (
+        <ChartView rows={top.data.rows} period={top.data.period} />
+      )}
       {across.isPending ? (
         <Loading />
       ) : across.isError ? (
         <LoadError error={across.error} />
       ) : (
-        <AcrossView rows={across.data.rows} period={across.data.period} />
+        <AcrossView
+          across={across.data}
+          onPage={(n) =>
+            setParams((prev) => {
+              const next = new URLSearchParams(prev);
+              next.set('page', String(n));
+              return next;
+            })
+          }
+        />
       )}
     </>
   );
@@ -206,80 +237,115 @@ function FigureFacts({ figure }: { figure: Figure }) {
   );
 }
 
-function AcrossView({ rows, period }: { rows: AcrossRow[]; period: string }) {
+/** The units one and two levels below the chosen one: a chart and its table. */
+function ChartView({ rows, period }: { rows: AcrossRow[]; period: string }) {
   const { t } = useTranslation();
-  const depth = depthsOf(rows);
   const root = rows[0];
   if (!root) return <Text>{t('indicator.noUnits')}</Text>;
   const unit = root.figure.measureUnit;
-  const top = rows.filter((r) => {
-    const d = depth.get(r.unitId) ?? 0;
-    return d === 1 || d === 2;
-  });
+  const top = rows.filter((r) => r.depth === 1 || r.depth === 2);
   const charted = top.filter((r) => r.figure.outcome !== null);
   const month = formatMonth(period);
   return (
-    <>
-      <section aria-labelledby="chart-heading" className="section">
-        <Title order={2} size="h3" id="chart-heading" mb="sm">
-          {t('indicator.chartHeading', { unit: root.unitName })}
-        </Title>
-        {top.length === 0 ? (
-          <Text>{t('indicator.noUnits')}</Text>
-        ) : (
-          <div className="chart-and-table">
-            {charted.length > 0 && (
-              <Paper withBorder p="md" radius="md" aria-hidden="true" inert className="chart-box">
-                <BarChart
-                  h={Math.max(160, charted.length * 28 + 40)}
-                  data={charted.map((r) => ({ unit: r.unitName, value: r.figure.outcome }))}
-                  dataKey="unit"
-                  orientation="vertical"
-                  series={[{ name: 'value', label: t('steering.outcome'), color: 'blue.8' }]}
-                  valueFormatter={(v) => formatFigure(v, unit)}
-                  yAxisProps={{ width: 190 }}
-                  withTooltip={false}
-                  accessibilityLayer={false}
-                  gridAxis="x"
-                />
-              </Paper>
-            )}
-            <Table withTableBorder captionSide="top" striped>
-              <Table.Caption>{t('indicator.chartCaption', { unit: root.unitName, month })}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('steering.unit')}</Table.Th>
-                  <Table.Th scope="col">{t('steering.outcome')}</Table.Th>
-                  <Table.Th scope="col">{t('steering.status')}</Table.Th>
+    <section aria-labelledby="chart-heading" className="section">
+      <Title order={2} size="h3" id="chart-heading" mb="sm">
+        {t('indicator.chartHeading', { unit: root.unitName })}
+      </Title>
+      {top.length === 0 ? (
+        <Text>{t('indicator.noUnits')}</Text>
+      ) : (
+        <div className="chart-and-table">
+          {charted.length > 0 && (
+            <Paper withBorder p="md" radius="md" aria-hidden="true" inert className="chart-box">
+              <BarChart
+                h={Math.max(160, charted.length * 28 + 40)}
+                data={charted.map((r) => ({ unit: r.unitName, value: r.figure.outcome }))}
+                dataKey="unit"
+                orientation="vertical"
+                series={[{ name: 'value', label: t('steering.outcome'), color: 'blue.8' }]}
+                valueFormatter={(v) => formatFigure(v, unit)}
+                yAxisProps={{ width: 190 }}
+                withTooltip={false}
+                accessibilityLayer={false}
+                gridAxis="x"
+              />
+            </Paper>
+          )}
+          <Table withTableBorder captionSide="top" striped>
+            <Table.Caption>{t('indicator.chartCaption', { unit: root.unitName, month })}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('steering.unit')}</Table.Th>
+                <Table.Th scope="col">{t('steering.outcome')}</Table.Th>
+                <Table.Th scope="col">{t('steering.status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {top.map((r) => (
+                <Table.Tr key={r.unitId}>
+                  <Table.Th
+                    scope="row"
+                    fw="normal"
+                    style={r.depth === 2 ? { paddingInlineStart: '1.5rem' } : undefined}
+                  >
+                    {r.unitName}
+                  </Table.Th>
+                  <Table.Td>
+                    <OutcomeText figure={r.figure} period={period} />
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={r.figure.status} />
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {top.map((r) => (
-                  <Table.Tr key={r.unitId}>
-                    <Table.Th
-                      scope="row"
-                      fw="normal"
-                      style={depth.get(r.unitId) === 2 ? { paddingInlineStart: '1.5rem' } : undefined}
-                    >
-                      {r.unitName}
-                    </Table.Th>
-                    <Table.Td>
-                      <OutcomeText figure={r.figure} period={period} />
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={r.figure.status} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
-        )}
-      </section>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Every unit, a page at a time in tree order, with its outcome, target, status and reporting. */
+function AcrossView({ across, onPage }: { across: Across; onPage: (page: number) => void }) {
+  const { t } = useTranslation();
+  const { rows, period, total, offset, limit } = across;
+  const month = formatMonth(period);
+  const pages = Math.max(1, Math.ceil(total / limit));
+  const page = Math.floor(offset / limit) + 1;
+  const shown =
+    rows.length === 0
+      ? t('indicator.pageEmpty', { total: total.toLocaleString('sv-SE') })
+      : t('indicator.pageRange', {
+          from: (offset + 1).toLocaleString('sv-SE'),
+          to: (offset + rows.length).toLocaleString('sv-SE'),
+          total: total.toLocaleString('sv-SE'),
+        });
+  const pager =
+    pages > 1 ? (
+      <nav aria-label={t('indicator.pagesLabel')}>
+        <Pagination
+          total={pages}
+          value={Math.min(page, pages)}
+          onChange={onPage}
+          size="sm"
+          getItemProps={(n) => ({ 'aria-label': t('indicator.pageN', { page: n }) })}
+          getControlProps={(control) => ({ 'aria-label': t(`indicator.pageControl.${control}`) })}
+        />
+      </nav>
+    ) : null;
+  return (
+    <>
       <section aria-labelledby="all-heading" className="section">
         <Title order={2} size="h3" id="all-heading" mb="sm">
           {t('indicator.allHeading')}
         </Title>
+        <Group justify="space-between" mb="xs">
+          <Text aria-live="polite" data-testid="across-range">
+            {shown}
+          </Text>
+          {pager}
+        </Group>
         <Table.ScrollContainer minWidth={820}>
           <Table withTableBorder captionSide="top" verticalSpacing={4}>
             <Table.Caption>{t('indicator.allCaption', { month })}</Table.Caption>
@@ -297,8 +363,8 @@ function AcrossView({ rows, period }: { rows: AcrossRow[]; period: string }) {
                 <Table.Tr key={r.unitId}>
                   <Table.Th
                     scope="row"
-                    fw={(depth.get(r.unitId) ?? 0) < 2 ? 700 : 'normal'}
-                    style={{ paddingInlineStart: `${(depth.get(r.unitId) ?? 0) * 1.25 + 0.6}rem` }}
+                    fw={r.depth < 2 ? 700 : 'normal'}
+                    style={{ paddingInlineStart: `${r.depth * 1.25 + 0.6}rem` }}
                   >
                     <Anchor component={Link} to={scorecardPath(r.unitId, period)}>
                       {r.unitName}
@@ -326,6 +392,11 @@ function AcrossView({ rows, period }: { rows: AcrossRow[]; period: string }) {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+        {pager && (
+          <Group justify="flex-end" mt="xs">
+            {pager}
+          </Group>
+        )}
       </section>
       <Text size="sm" className="muted">
         {t('indicator.linkNote')}

@@ -264,7 +264,10 @@ export function UnitsMatrix({
 }) {
   const { t } = useTranslation();
   const indicators = indicatorsOf(card, goalId);
-  const answers = useQueries({ queries: indicators.map((i) => acrossQuery(i.id, card.period, card.unitId)) });
+  // Only the unit and its children, in one page: the matrix shows no unit further down.
+  const answers = useQueries({
+    queries: indicators.map((i) => acrossQuery(i.id, card.period, card.unitId, { offset: 0, limit: 500, depth: 1 })),
+  });
   const rows = unitsMatrix(
     card.children,
     answers.map((a) => a.data?.rows),

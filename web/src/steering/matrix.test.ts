@@ -60,7 +60,14 @@ describe('scorecard matrix rows', () => {
 describe('units × indicators', () => {
   it("takes each child unit's figure from each indicator's cross-unit answer", () => {
     const across = (id: string, units: string[]): AcrossRow[] =>
-      units.map((u) => ({ unitId: u, unitName: u, level: 'enhet', parentId: 'p', figure: figure(`${id}@${u}`) }));
+      units.map((u) => ({
+        unitId: u,
+        unitName: u,
+        level: 'enhet',
+        parentId: 'p',
+        depth: 1,
+        figure: figure(`${id}@${u}`),
+      }));
     const rows = unitsMatrix(
       [
         { id: 'u1', name: 'Ett' },

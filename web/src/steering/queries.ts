@@ -25,12 +25,24 @@ export const indicatorQuery = (id: string) => ({
   queryFn: () => call(client.GET('/indicators/{id}', { params: { path: { id } } })),
 });
 
-export const acrossQuery = (id: string, period: string, unitId: string | null) => ({
-  queryKey: ['indicator-across', id, period, unitId],
+/** Units per page of the cross-unit view's full table (the server's default page). */
+export const ACROSS_PAGE_SIZE = 100;
+
+/**
+ * A page of one indicator across the units (`offset` units in, tree order), or with `depth`
+ * only the units that many levels below the chosen one (the chart's two levels, in one page).
+ */
+export const acrossQuery = (
+  id: string,
+  period: string,
+  unitId: string | null,
+  page: { offset: number; limit: number; depth?: number },
+) => ({
+  queryKey: ['indicator-across', id, period, unitId, page.offset, page.limit, page.depth ?? null],
   queryFn: () =>
     call(
       client.GET('/indicators/{id}/across', {
-        params: { path: { id }, query: { period, unit: unitId ?? undefined } },
+        params: { path: { id }, query: { period, unit: unitId ?? undefined, ...page } },
       }),
     ),
 });
