@@ -26,6 +26,9 @@ export const MeSchema = z
      * administration, edit the follow-up cycle, read history for some unit. Records carry their own `can`.
      */
     can: z.object({ administer: z.boolean(), editCycle: z.boolean(), readHistory: z.boolean() }).openapi('MeCan'),
+    now: z.string().openapi({
+      description: 'Serverns klocka (ISO-tidpunkt): webben räknar dagens datum från den, inte från webbläsarens',
+    }),
   })
   .openapi('Me');
 
@@ -96,6 +99,7 @@ export function authRoutes({ services, config }: Deps) {
             roles: [...result.principal.roles],
             seats: await seatsOf(services.db, result.principal.userId, today(services)),
             can: callerAbilities(result.principal, await currentTree(services)),
+            now: services.clock.now().toISOString(),
           },
           200,
         );
@@ -150,6 +154,7 @@ export function authRoutes({ services, config }: Deps) {
             () => seatsOf(services.db, actor.principal.userId, today(services)),
           ),
           can: callerAbilities(actor.principal, await currentTree(services)),
+          now: services.clock.now().toISOString(),
         },
         200,
       );

@@ -22,6 +22,14 @@ describe('session lookup', () => {
       .where('user_id', '=', userId)
       .executeTakeFirstOrThrow();
 
+  it('tells the web the server’s clock, from which it reckons today', async () => {
+    const agent = ctx.agent();
+    await agent.login('chef.kirurgi');
+    ctx.clock.set('2025-06-15T10:05:00Z');
+    const me = await agent.json('GET', '/api/me');
+    expect(me.body.now).toBe('2025-06-15T10:05:00.000Z');
+  });
+
   it('gives the roles the user holds at the time of each request', async () => {
     const agent = ctx.agent();
     await agent.login('chef.kirurgi');

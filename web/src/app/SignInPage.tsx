@@ -6,6 +6,7 @@ import { PasswordField } from '../ui/PasswordField';
 import { ApiError } from './api';
 import { meKey } from './auth';
 import { call, client } from './client';
+import { adoptServerClock } from './format';
 import { PageHeading } from './page';
 
 export function SignInPage() {
@@ -17,6 +18,7 @@ export function SignInPage() {
     mutationFn: () => call(client.POST('/auth/login', { body: { username, password } })),
     onSuccess: (me) => {
       setPassword('');
+      adoptServerClock(me.now);
       queryClient.setQueryData(meKey, me);
     },
   });

@@ -13391,6 +13391,8 @@ export interface components {
             /** @description Platserna i politiska organ som användaren har i dag eller senare */
             seats: components["schemas"]["Seat"][];
             can: components["schemas"]["MeCan"];
+            /** @description Serverns klocka (ISO-tidpunkt): webben räknar dagens datum från den, inte från webbläsarens */
+            now: string;
         };
         Seat: {
             bodyId: string;

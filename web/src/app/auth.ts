@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from './api';
 import { call, client } from './client';
+import { adoptServerClock } from './format';
 
 export const meKey = ['me'] as const;
 
@@ -10,7 +11,9 @@ export function useMe() {
     queryKey: meKey,
     queryFn: async () => {
       try {
-        return await call(client.GET('/me'));
+        const me = await call(client.GET('/me'));
+        adoptServerClock(me.now);
+        return me;
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) return null;
         throw e;

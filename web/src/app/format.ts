@@ -21,7 +21,18 @@ export function formatNumber(n: number): string {
   return numberFormat.format(n);
 }
 
-/** Today's date in Sweden as YYYY-MM-DD. */
+// The server's clock is the region's: what it says today is, the web says too, whatever the
+// browser's clock says. Learnt from every answer of /api/me and sign-in (`now`).
+let serverOffsetMs = 0;
+const SWEDISH_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
+
+/** Takes the server's clock reading (an ISO instant) as the web's from now on. */
+export function adoptServerClock(nowIso: string, browserNowMs: number = Date.now()): void {
+  const server = Date.parse(nowIso);
+  if (!Number.isNaN(server)) serverOffsetMs = server - browserNowMs;
+}
+
+/** Today's date in Sweden as YYYY-MM-DD, by the server's clock. */
 export function today(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+  return SWEDISH_DAY.format(new Date(Date.now() + serverOffsetMs));
 }

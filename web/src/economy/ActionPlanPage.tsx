@@ -2,9 +2,9 @@ import { Alert, Anchor, Breadcrumbs, Group, Paper, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { today } from '../app/format';
 import { PageHeading } from '../app/page';
 import { formatMonth, monthOrNull } from '../steering/periods';
+import { useDefaultPeriod } from '../steering/queries';
 import { LoadError, Loading, PeriodInput } from '../steering/ui';
 import { AllocationTable } from './AllocationTable';
 import { ForecastImport } from './ForecastImport';
@@ -29,8 +29,9 @@ export function ActionPlanPage() {
   const plans = useQuery(actionPlansQuery);
   const chosen = monthOrNull(params.get('period'));
   const plan = plans.data?.plans.find((p) => p.id === id) ?? null;
-  const period = chosen ?? defaultPlanPeriod(today(), plan);
-  const ready = chosen !== null || !plans.isPending;
+  const current = useDefaultPeriod();
+  const period = chosen ?? defaultPlanPeriod(current.period, plan);
+  const ready = chosen !== null || (!plans.isPending && !current.pending);
   const summary = useQuery({ ...summaryQuery(id, period), enabled: ready, placeholderData: samePlan(id) });
   const tree = useQuery({ ...measureTreeQuery(id, period), enabled: ready, placeholderData: samePlan(id) });
 

@@ -6,10 +6,11 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { shownActorName } from '../../../domain/actors';
 import { lineEffect } from '../../../domain/economy/measures';
 import { analysisPath, measureAnalysisPath } from '../analysis/queries';
-import { formatDate, formatDateTime, today } from '../app/format';
+import { formatDate, formatDateTime } from '../app/format';
 import { PageHeading } from '../app/page';
 import { CompetenceNote } from '../competence/CompetenceNote';
-import { formatMonth, monthOrNull, previousMonth } from '../steering/periods';
+import { formatMonth, monthOrNull } from '../steering/periods';
+import { useDefaultPeriod } from '../steering/queries';
 import { EnteredBy, LoadError, Loading, PeriodInput } from '../steering/ui';
 import { CorrectiveActions } from './CorrectiveActions';
 import { MeasureHistory } from './MeasureHistory';
@@ -27,7 +28,8 @@ export function MeasurePage() {
   const [params, setParams] = useSearchParams();
   const plans = useQuery(actionPlansQuery);
   const chosen = monthOrNull(params.get('period'));
-  const period = chosen ?? previousMonth(today());
+  const current = useDefaultPeriod();
+  const period = chosen ?? current.period;
   const measure = useQuery({
     ...measureQuery(id, period),
     placeholderData: (previous) => (previous?.id === id ? previous : undefined),
@@ -38,10 +40,10 @@ export function MeasurePage() {
 
   // Without a month asked for, open on one within the plan's years, as the plan page does.
   useEffect(() => {
-    if (chosen || !plan) return;
-    const month = defaultPlanPeriod(today(), plan);
+    if (chosen || !plan || current.pending) return;
+    const month = defaultPlanPeriod(current.period, plan);
     if (month !== period) setParams({ period: month }, { replace: true });
-  }, [chosen, plan, period, setParams]);
+  }, [chosen, plan, period, setParams, current.pending, current.period]);
 
   if (measure.isPending) return <Loading />;
   if (measure.isError)

@@ -31,6 +31,7 @@ const me = (...roles: [Me['roles'][number]['role'], string][]): Me => ({
   roles: roles.map(([role, unitId]) => ({ role, unitId })),
   seats: [],
   can: { administer: false, editCycle: false, readHistory: false },
+  now: '2025-06-15T10:00:00Z',
 });
 
 describe('access', () => {
