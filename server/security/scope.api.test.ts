@@ -460,6 +460,10 @@ describe('scope follows the record, on every read route', () => {
           format: ['pdf', 'docx', 'xlsx'],
           includeBelow: ['true'],
           status: ['active'],
+          // Paging the cross-unit view: B's units must stay out of every page, whatever its size.
+          limit: ['1', '500'],
+          offset: ['0', '1'],
+          depth: ['0', '3'],
         }[name] ?? null;
     if (values === null) throw new Error(`no values for ${where} parameter ${name} of GET ${path}`);
     return required ? values : [undefined, ...values];
