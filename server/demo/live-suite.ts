@@ -18,7 +18,7 @@ export function describeLiveDemo(at: string, expected: { today: string; lastMont
       ctx = await createTestContext({ clock: fixedClock(at) });
       const started = performance.now();
       const seeded = await seedDemo(ctx.services);
-      // Seeding time is reported by the brief's measurement; kept in the log for the operator.
+      // In the log: what a newcomer waits for on a first start on this day.
       console.info(`seedDemo on ${expected.today}: ${Math.round(performance.now() - started)} ms`);
       units = seeded.units;
       actionPlanId = seeded.live.actionPlanId;

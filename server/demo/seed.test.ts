@@ -12,7 +12,8 @@ describe('the demo region', () => {
     ctx = await createTestContext();
     expect(await isEmpty(ctx.services)).toBe(true);
     await seedDemo(ctx.services);
-  });
+    // Seeding the whole demo takes half a minute on a quiet machine and more beside other suites.
+  }, 600_000);
   afterAll(async () => ctx.close());
   const actor = systemActor('test');
 
