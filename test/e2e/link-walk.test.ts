@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, startServer } from './support';
+import { launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
 
 // Journey: every demo role walks the links the UI shows them — from each menu item, every in-app
-// link within two clicks — and never meets a refusal. The web offers a link or a button only
+// link within two clicks — and never meets a refusal, and axe finds nothing serious on any page
+// (WCAG 2.1 AA, as each role sees it). The web offers a link or a button only
 // where the server's abilities (`can` on records) or reading rules say it leads somewhere, so a
 // page saying "Du saknar behörighet", or an /api/ answer 403 while a page loads, is a bug.
 //
@@ -89,6 +90,7 @@ describe('every link a role is shown leads somewhere it may go', () => {
         const text = await page.locator('main').innerText();
         if (text.includes(FORBIDDEN_TEXT)) problems.push(`${path} (from ${from}) shows "${FORBIDDEN_TEXT}"`);
         for (const r of refused) problems.push(`${path} (from ${from}) got 403 from ${r}`);
+        for (const v of await seriousA11yViolations(page, `${username} ${path}`)) problems.push(`${path}: axe ${v}`);
         return linksOn(page, server.url);
       };
       const admit = (path: string) => {
