@@ -201,7 +201,7 @@ describe('action plan journey', () => {
       .getByRole('row')
       .filter({ has: page.getByRole('rowheader', { name: /^Schemalägg via bemanningsenheten/ }) });
     await action.getByText('Verksamhetschef', { exact: true }).waitFor();
-    await action.getByText('1,5 mnkr').waitFor();
+    await action.getByText('1,5 mnkr', { exact: true }).waitFor();
     await expectAccessible('measure page with a corrective action');
     await signOut();
   });
