@@ -179,7 +179,8 @@ describe('control result roll-ups', () => {
           let late = 0;
           if (deviation)
             for (const [i, a] of r.actions.entries()) {
-              const made = result.actions[i] as (typeof result.actions)[number];
+              // The result answers its actions in due order, not as sent: find each by its text.
+              const made = result.actions.find((x) => x.what === `Åtgärd ${i}`) as (typeof result.actions)[number];
               if (a.finished)
                 await updateAction(s, actor, made.id, {
                   version: made.version,
