@@ -7,6 +7,7 @@ import { seedControl } from './control';
 import { seedDelegation } from './delegation';
 import { seedEconomy } from './economy';
 import { seedFollowup } from './followup';
+import { seedLive } from './live';
 import { DEMO_BODIES, DEMO_REGION, type DemoUnit } from './region';
 import { seedRisks } from './risks';
 import { type SteeringIds, seedSteering } from './steering';
@@ -88,6 +89,7 @@ export async function seedDemo(services: Services): Promise<{
   economy: { planId: string; measures: Map<string, string> };
   followup: { meetings: Record<string, string> };
   risks: Map<string, string>;
+  live: { actionPlanId: string | null };
 }> {
   const actor = systemActor('demo');
   const units = new Map<string, string>();
@@ -164,5 +166,7 @@ export async function seedDemo(services: Services): Promise<{
   const risks = await seedRisks(services, units, bodies, users, steering, economy.measures);
   // Control points are chosen from the registers, so the risks come first.
   await seedControl(services, units, bodies, users);
-  return { units, users, bodies, steering, economy, followup, risks };
+  // Seeded after the script's last report round, the region goes on up to the clock's month.
+  const live = await seedLive(services, units, bodies, steering.plans);
+  return { units, users, bodies, steering, economy, followup, risks, live };
 }

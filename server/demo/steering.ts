@@ -640,7 +640,10 @@ export async function seedSteering(
   // Targets: the region's for everyone, tighter or looser for some divisions.
   const target = (key: string, unit: string, period: string, value: string, tolerance: string) =>
     setTarget(services, actor, indicators.get(key) as string, { unitId: u(unit), period, target: value, tolerance });
-  for (const year of ['2024', '2025']) {
+  // Every year the demo's values reach has the region's targets (2024 and 2025 as scripted).
+  const lastYear = Math.max(2025, Number(demoEndMonth(services.clock.now()).slice(0, 4)));
+  for (let y = 2024; y <= lastYear; y++) {
+    const year = String(y);
     await target('hyrandel', 'region', year, '2', '0.5');
     await target('vardgaranti', 'region', year, '80', '5');
     await target('digandel', 'region', year, '25', '5');
@@ -822,11 +825,16 @@ export async function seedSteering(
   return { indicators, goals, plans, decisions };
 }
 
-/** The last whole month before the clock's month, no later than December 2025. */
+/**
+ * The last whole month before the clock's month: the demo's values reach it on any date, so a
+ * newcomer meets a region whose figures are as current as its deadlines.
+ */
 export function demoEndMonth(now: Date): string {
-  const previous = shiftMonth(formatPeriod(monthOfDate(now)), -1);
-  return previous < '2025-12' ? previous : '2025-12';
+  return shiftMonth(formatPeriod(monthOfDate(now)), -1);
 }
+
+/** The scripted values end here; later months are drawn from their own sources (see `demoValues`). */
+const SCRIPTED_END = '2025-12';
 
 async function demoValues(
   services: Services,
@@ -853,6 +861,9 @@ async function demoValues(
     return false;
   };
   const rnd = random(20250101);
+  // Months after the scripted end draw from a source of their own, per leaf, so that 2024–2025
+  // come out exactly as they did before the timeline followed the clock.
+  const later = (leafIndex: number) => random(20260101 + leafIndex * 7919);
   const rows: {
     indicator_id: string;
     unit_id: string;
@@ -886,7 +897,8 @@ async function demoValues(
     return false;
   };
 
-  for (const leaf of leaves) {
+  for (const [leafIndex, leaf] of leaves.entries()) {
+    const laterRnd = later(leafIndex);
     const inHs = under(leaf.id, 'hs');
     const division = divisionOf(leaf.id);
     const name = leaf.name;
@@ -900,61 +912,63 @@ async function demoValues(
     const staff = Math.round(40 * size);
     for (const [mi, month] of months.entries()) {
       if (stale(leaf.id, month)) continue;
+      const draw = month <= SCRIPTED_END ? rnd : laterRnd;
       const season = 1 + 0.08 * Math.sin(((mi % 12) / 12) * 2 * Math.PI);
-      const personnel = staff * 52 * season * (0.97 + rnd() * 0.06);
+      const personnel = staff * 52 * season * (0.97 + draw() * 0.06);
       put('personalkostnad', leaf.id, month, personnel * 10, 0);
       if (inHs) {
         const start = AGENCY_SHARE[division ?? ''] ?? 0.01;
-        const share = start * (1 - mi * 0.012) * (0.85 + rnd() * 0.3);
+        // The fall levels out at about a third of the start (it would reach zero in 2030).
+        const share = start * Math.max(0.35, 1 - mi * 0.012) * (0.85 + draw() * 0.3);
         put('hyrkostnad', leaf.id, month, personnel * 10 * share, 0);
         const cost = personnel * 10 * 1.45;
         put('hskostnad', leaf.id, month, cost, 0);
         if (isPrimary) put('pvkostnad', leaf.id, month, cost * (1 + mi * 0.004), 0);
       }
       put('nettokostnad', leaf.id, month, personnel * 14 * (1 + mi * 0.003), 0);
-      put('budgetavvikelse', leaf.id, month, (rnd() - 0.6) * 400 * ((mi % 12) + 1), 0);
-      put('arsarbetare', leaf.id, month, staff * (0.95 + rnd() * 0.1) * (1 + mi * 0.002), 1);
+      put('budgetavvikelse', leaf.id, month, (draw() - 0.6) * 400 * ((mi % 12) + 1), 0);
+      put('arsarbetare', leaf.id, month, staff * (0.95 + draw() * 0.1) * (1 + mi * 0.002), 1);
       const hours = staff * 165 * season;
       put('arbetstid', leaf.id, month, hours, 0);
-      put('sjuktimmar', leaf.id, month, hours * (0.045 + rnd() * 0.035) * (mi % 12 < 3 ? 1.25 : 1), 0);
+      put('sjuktimmar', leaf.id, month, hours * (0.045 + draw() * 0.035) * (mi % 12 < 3 ? 1.25 : 1), 0);
       if (inHs && isClinic) {
         const booked = Math.round(900 * size * season);
         put('bokningar', leaf.id, month, booked);
-        const digital = Math.min(0.45, (isPrimary ? 0.1 : 0.05) + mi * (isPrimary ? 0.009 : 0.004) + rnd() * 0.03);
+        const digital = Math.min(0.45, (isPrimary ? 0.1 : 0.05) + mi * (isPrimary ? 0.009 : 0.004) + draw() * 0.03);
         put('digbokningar', leaf.id, month, Math.round(booked * digital));
         if (!isPrimary) {
           const visits = Math.round(700 * size * season);
           put('besok', leaf.id, month, visits);
-          put('besok90', leaf.id, month, Math.round(visits * (0.7 + rnd() * 0.2)));
+          put('besok90', leaf.id, month, Math.round(visits * (0.7 + draw() * 0.2)));
         }
       }
       if (inHs && isWard) {
         const beds = Math.round(24 * size) * 30;
         put('vpdygn', leaf.id, month, beds);
-        put('overdygn', leaf.id, month, Math.round(beds * (division === 'medicin' ? 0.025 : 0.008) * (0.5 + rnd())));
+        put('overdygn', leaf.id, month, Math.round(beds * (division === 'medicin' ? 0.025 : 0.008) * (0.5 + draw())));
       }
       if (isEmergency) {
         const visits = Math.round(2500 * size * season);
         put('akutbesok', leaf.id, month, visits);
-        put('akut4h', leaf.id, month, Math.round(visits * (0.78 + rnd() * 0.12)));
+        put('akut4h', leaf.id, month, Math.round(visits * (0.78 + draw() * 0.12)));
       }
       if (inKt) {
         put('resor', leaf.id, month, 400 * size * season * (1 + mi * 0.005), 1);
         const departures = Math.round(3000 * size);
         put('avgangar', leaf.id, month, departures);
-        put('avgangarit', leaf.id, month, Math.round(departures * (0.9 + rnd() * 0.08)));
+        put('avgangarit', leaf.id, month, Math.round(departures * (0.9 + draw() * 0.08)));
       }
       if (isKitchen && mi % 2 === (name.endsWith('Älvdal') ? 1 : 0))
-        put('matsvinn', leaf.id, month, 35 + rnd() * 20, 1);
+        put('matsvinn', leaf.id, month, 35 + draw() * 20, 1);
       const monthNumber = Number(month.slice(5));
       if (inHs && isClinic && monthNumber % 4 === 0) {
         const answers = Math.round(120 * size);
         put('npesvar', leaf.id, month, answers);
-        put('npe', leaf.id, month, 78 + rnd() * 12, 1);
+        put('npe', leaf.id, month, 78 + draw() * 12, 1);
       }
       if (monthNumber === 12) {
         put('hmesvar', leaf.id, month, staff);
-        put('hme', leaf.id, month, 72 + rnd() * 12, 1);
+        put('hme', leaf.id, month, 72 + draw() * 12, 1);
       }
     }
     // The year-end forecast of agency staff's share, made in the last month.
@@ -983,8 +997,13 @@ async function demoValues(
     if (r.indicator_id === hyr && under(r.unit_id, AGENCY_TOTAL.balancing))
       r.value = (Number(r.value) * factor).toFixed(0);
   // Key figures the finance staff enter for the region and the administrations.
+  const laterKeyFigures = random(20260102);
   for (const [mi, month] of months.entries()) {
-    const growth = 2.2 + mi * 0.09 + rnd() * 0.3;
+    // After the script the accumulated cost growth restarts each January and climbs over the year.
+    const growth =
+      month <= SCRIPTED_END
+        ? 2.2 + mi * 0.09 + rnd() * 0.3
+        : 2.4 + (Number(month.slice(5)) - 1) * 0.12 + laterKeyFigures() * 0.3;
     put('nkutveckling', units.get('region') as string, month, growth, 1);
     put('nkutveckling', units.get('hs') as string, month, growth + 0.6, 1);
     if (month.endsWith('-12')) put('soliditet', units.get('region') as string, month, 18.5 + mi * 0.05, 1);
