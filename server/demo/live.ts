@@ -21,10 +21,15 @@ import { demoEndMonth } from './steering';
 /**
  * The scripted demo ends with the report round of September 2025 (followup.ts). Seeded on a
  * later day the region goes on living up to the clock: the årshjul of every later year, every
- * month's report handed in and approved up to the month before the live one, the live month
+ * month's report from November 2025 handed in and approved up to the month before the live one, the live month
  * open with its deadlines still ahead, a current action plan, and the plans in force for the year.
  */
 export const SCRIPTED_ROUND = '2025-09';
+/**
+ * The first month the live demo reports: October 2025 stays as the script leaves it, the round
+ * the region still owes (a newcomer, and the follow-up journey, hand it in late).
+ */
+export const LIVE_FROM = shiftMonth(SCRIPTED_ROUND, 2);
 
 /** The earliest a unit's deadline in the live month may fall: this many days after the seeding day. */
 export const LIVE_DEADLINE_MARGIN_DAYS = 3;
@@ -207,14 +212,15 @@ async function seedCycles(services: Services, live: string, today: string) {
 }
 
 /**
- * Every report from January 2025 (but the scripted September) up to the live month: the past
+ * Every report from LIVE_FROM up to the live month: the past
  * ones approved, a few of them handed in late or returned once first; the live month open,
  * some units done, most still at work, two returned with a comment.
  */
 async function seedSubmissions(services: Services, units: ReadonlyMap<string, string>, live: string, today: string) {
   const actor = systemActor('demo');
   const keyOf = new Map([...units].map(([k, id]) => [id, k]));
-  const years = [...new Set(monthRange('2025-01', live).map((p) => Number(p.slice(0, 4))))];
+  if (live < LIVE_FROM) return;
+  const years = [...new Set(monthRange(LIVE_FROM, live).map((p) => Number(p.slice(0, 4))))];
   const cycles = await Promise.all(years.map((y) => getCycle(services, actor, y)));
   const deadlinesOf = new Map(
     cycles.flatMap((c) => c.occasions.flatMap((o) => (o.period ? [[o.period, o.deadlines] as const] : []))),
@@ -225,8 +231,7 @@ async function seedSubmissions(services: Services, units: ReadonlyMap<string, st
   const isLeaf = (id: string) => tree.children(id).length === 0;
   const under = (id: string, key: string) => units.has(key) && tree.isInSubtree(id, units.get(key) as string);
   await write(services, actor, async (w) => {
-    for (const period of monthRange('2025-01', live)) {
-      if (period === SCRIPTED_ROUND) continue;
+    for (const period of monthRange(LIVE_FROM, live)) {
       const deadlines = deadlinesOf.get(period) ?? [];
       const rows = [];
       const history: Parameters<typeof w.recordAll>[0][number][] = [];
