@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '../../domain/permissions';
 import { actorOf, type Deps, errors, router } from '../http/env';
-import { writeErrors } from '../http/routing';
+import { readErrors, writeErrors } from '../http/routing';
+import { peopleOf } from './people';
 import { createUser, getUser, grantRole, listUsers, revokeRole, updateUser, userListAbilities } from './service';
 
 const UserSchema = z
@@ -31,8 +32,28 @@ const Email = z.email('är ingen giltig e-postadress').max(320).nullable();
 const IdParam = z.object({ id: z.string().min(1) });
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
+const PersonSchema = z.object({ id: z.string(), displayName: z.string() }).openapi('Person');
+
 export function userRoutes({ services }: Deps) {
   const app = router();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/people',
+      tags: ['Användare'],
+      summary: 'Personerna som arbetar i en del av organisationen: att välja ägare, kontrollant eller ansvarig bland',
+      request: { query: z.object({ unitId: z.string().min(1).optional(), bodyId: z.string().min(1).optional() }) },
+      responses: {
+        200: {
+          description: 'Aktiva konton med en roll på enheten, över den eller under den, i namnordning',
+          ...json(z.object({ people: z.array(PersonSchema) })),
+        },
+        ...readErrors,
+      },
+    }),
+    async (c) => c.json({ people: await peopleOf(services, actorOf(c), c.req.valid('query')) }, 200),
+  );
 
   app.openapi(
     createRoute({

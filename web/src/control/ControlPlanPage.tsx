@@ -8,7 +8,7 @@ import { formatDate } from '../app/format';
 import { PageHeading } from '../app/page';
 import { ExcelTransfer } from '../risk/ExcelTransfer';
 import { risksQuery } from '../risk/queries';
-import { useOwnerOptions } from '../risk/RiskForm';
+import { peopleScope, useOwnerOptions } from '../risk/RiskForm';
 import { fieldMessageOf } from '../steering/fielderrors';
 import { LoadError, Loading } from '../steering/ui';
 import './texts';
@@ -176,7 +176,10 @@ function PointForm({
   }));
   if (point?.riskId && !riskOptions.some((o) => o.value === point.riskId))
     riskOptions.push({ value: point.riskId, label: point.riskTitle ?? point.riskId });
-  const checkers = useOwnerOptions({ id: point?.checkerUserId ?? null, name: point?.checkerName ?? null });
+  const checkers = useOwnerOptions(
+    { id: point?.checkerUserId ?? null, name: point?.checkerName ?? null },
+    peopleScope({ unitId: point?.unitId ?? null, bodyId: plan.bodyId }),
+  );
   const err = (field: string) => fieldMessageOf(save.error, field);
   const set = <K extends keyof PointBody>(k: K, v: PointBody[K]) => setDraft((d) => ({ ...d, [k]: v }));
   const submit = (e: FormEvent) => {

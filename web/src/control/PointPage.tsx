@@ -19,7 +19,7 @@ import { Link, useParams } from 'react-router';
 import { call, client, type Schema } from '../app/client';
 import { formatDate } from '../app/format';
 import { PageHeading } from '../app/page';
-import { useOwnerOptions } from '../risk/RiskForm';
+import { type PeopleScope, peopleScope, useOwnerOptions } from '../risk/RiskForm';
 import { fieldMessageOf } from '../steering/fielderrors';
 import { LoadError, Loading } from '../steering/ui';
 import './texts';
@@ -34,6 +34,13 @@ export function PointPage() {
   });
   const [occasion, setOccasion] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  // A point on no unit belongs to its plan's body: the action owners are chosen from there.
+  const planId = q.data?.point.planId ?? '';
+  const plan = useQuery({
+    queryKey: ['control', 'plan', planId],
+    queryFn: () => call(client.GET('/control/plans/{id}', { params: { path: { id: planId } } })),
+    enabled: q.data !== undefined && q.data.point.unitId === null && q.data.point.can.record,
+  });
   if (q.isPending) return <Loading />;
   if (q.isError) return <LoadError error={q.error} />;
   const { point, results } = q.data;
@@ -125,6 +132,7 @@ export function PointPage() {
           <ResultForm
             key={`${chosen}-${existing?.version ?? 0}`}
             pointId={point.id}
+            scope={peopleScope({ unitId: point.unitId, bodyId: plan.data?.bodyId ?? null })}
             occasion={chosen}
             existing={existing}
             onDone={setStatus}
@@ -183,11 +191,13 @@ function ActionLine({ action, onDone }: { action: Schema<'ControlAction'>; onDon
 
 function ResultForm({
   pointId,
+  scope,
   occasion,
   existing,
   onDone,
 }: {
   pointId: string;
+  scope: PeopleScope | null;
   occasion: string;
   existing: Schema<'ControlResult'> | null;
   onDone: (m: string) => void;
@@ -202,7 +212,7 @@ function ResultForm({
   const [evidence, setEvidence] = useState(existing?.evidence ?? '');
   const [actionWhat, setActionWhat] = useState('');
   const [actionOwner, setActionOwner] = useState<string | null>(null);
-  const owners = useOwnerOptions({ id: null, name: null });
+  const owners = useOwnerOptions({ id: null, name: null }, scope);
   const [actionDue, setActionDue] = useState('');
   const save = useMutation({
     mutationFn: () =>

@@ -28,22 +28,31 @@ const fieldsOf = (r: RiskDetail | null): Fields => ({
   plannedActions: r?.plannedActions ?? '',
 });
 
-/** The owner choices: every account for an administrator (who may list them), else oneself. */
-export function useOwnerOptions(current: { id: string | null; name: string | null }) {
+/** Where a record lives, for choosing its people: a unit, or a body's register. */
+export type PeopleScope = { unitId: string } | { bodyId: string };
+
+/**
+ * The people to choose an owner, checker or responsible person from: those the server lists as
+ * working in the record's part of the organisation, oneself first, and whoever holds it now.
+ */
+export function useOwnerOptions(current: { id: string | null; name: string | null }, scope: PeopleScope | null) {
   const { t } = useTranslation();
   const me = useMe().data;
-  const admin = me?.can.administer ?? false;
-  const users = useQuery({
-    queryKey: ['users'],
-    queryFn: () => call(client.GET('/users')),
-    enabled: admin,
+  const people = useQuery({
+    queryKey: ['people', scope],
+    queryFn: () => call(client.GET('/people', { params: { query: scope ?? {} } })),
+    enabled: scope !== null,
   });
   const options = new Map<string, string>();
   if (me) options.set(me.id, `${me.displayName} (${t('risk.me')})`);
   if (current.id) options.set(current.id, current.name ?? current.id);
-  for (const u of users.data?.users ?? []) if (!options.has(u.id)) options.set(u.id, u.displayName);
+  for (const p of people.data?.people ?? []) if (!options.has(p.id)) options.set(p.id, p.displayName);
   return [...options].map(([value, label]) => ({ value, label }));
 }
+
+/** The scope of a record placed on a unit or in a body's register; null while unknown. */
+export const peopleScope = (where: { unitId: string | null; bodyId: string | null } | null | undefined) =>
+  where?.unitId ? { unitId: where.unitId } : where?.bodyId ? { bodyId: where.bodyId } : null;
 
 /** Creates a risk in a register (`owner`) or changes one (`risk`). */
 export function RiskForm({
@@ -59,7 +68,10 @@ export function RiskForm({
   const qc = useQueryClient();
   const [f, setF] = useState<Fields>(fieldsOf(risk ?? null));
   const [status, setStatus] = useState<'active' | 'closed'>(risk?.status ?? 'active');
-  const owners = useOwnerOptions({ id: risk?.ownerUserId ?? null, name: risk?.ownerName ?? null });
+  const owners = useOwnerOptions(
+    { id: risk?.ownerUserId ?? null, name: risk?.ownerName ?? null },
+    peopleScope(risk ?? owner),
+  );
   const save = useMutation({
     mutationFn: () =>
       risk
