@@ -24,7 +24,7 @@ import {
   RiskScaleSchema,
   RiskScopeQuery,
 } from './schemas';
-import { createRisk, getRisk, listRisks, updateRisk } from './service';
+import { createRisk, getRisk, listRisks, registerAbilities, updateRisk } from './service';
 
 const TAGS = ['Risker'];
 type Query = z.infer<typeof RiskScopeQuery>;
@@ -47,7 +47,11 @@ export function riskRoutes({ services, config }: Deps) {
       request: { query: RiskScopeQuery },
       responses: { ...ok('Riskerna, högsta värde först', RiskListSchema), ...readErrors },
     }),
-    async (c) => c.json({ risks: await listRisks(services, actorOf(c), scopeOf(c.req.valid('query'))) }, 200),
+    async (c) => {
+      const scope = scopeOf(c.req.valid('query'));
+      const risks = await listRisks(services, actorOf(c), scope);
+      return c.json({ risks, can: await registerAbilities(services, actorOf(c), scope) }, 200);
+    },
   );
   app.openapi(
     createRoute({

@@ -101,7 +101,12 @@ export const RiskScopeQuery = z.object({
 });
 
 export const RiskListSchema = z
-  .object({ risks: z.array(RiskSchema) })
+  .object({
+    risks: z.array(RiskSchema),
+    can: z
+      .object({ create: z.boolean() })
+      .openapi({ description: 'Om den som frågar får lägga till en risk i registret som omfånget anger' }),
+  })
   .openapi('RiskList', { description: 'Riskerna i omfånget, högsta värde först' });
 
 export const RiskMatrixSchema = z

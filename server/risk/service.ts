@@ -23,6 +23,7 @@ import {
   riskOut,
   riskRows,
   targetOf,
+  writeActions,
 } from './records';
 
 /** The bodies that keep a risk register of their own (a nämnd's, the styrelse's). */
@@ -77,6 +78,21 @@ function authorizeScope(actor: Actor, ctx: RiskContext, scope: RiskScope) {
   } else if (scope.bodyId !== undefined && ctx.bodies.has(scope.bodyId)) {
     if (!mayDo(actor, ctx.tree, 'risk.read', targetOf(ctx, { bodyId: scope.bodyId, unitId: null }))) throw forbidden();
   } else authorizeReadSomewhere(actor, ctx.tree);
+}
+
+/**
+ * What the actor may do with the register the scope names: add a risk to it (the permission a
+ * new risk there is written under). Only a single register, a unit's or a body's, takes new risks.
+ */
+export async function registerAbilities(services: Services, actor: Actor, scope: RiskScope) {
+  const ctx = await riskContext(services);
+  const owner =
+    scope.unitId !== undefined && ctx.tree.has(scope.unitId)
+      ? { bodyId: null, unitId: scope.unitId }
+      : scope.bodyId !== undefined && REGISTER_BODY_KINDS.has(ctx.bodies.get(scope.bodyId)?.kind ?? '')
+        ? { bodyId: scope.bodyId, unitId: null }
+        : null;
+  return { create: owner !== null && mayDo(actor, ctx.tree, writeActions(owner).edit, targetOf(ctx, owner)) };
 }
 
 /** The risks of a scope the actor may read, highest current value first. */

@@ -13,7 +13,7 @@ const PERIOD = '2025-05';
 const SLOW = { timeout: 300_000 };
 
 describe('abilities from the server', () => {
-  let ctx: TestContext;
+  let ctx: TestContext & { demo: Awaited<ReturnType<typeof createDemoContext>>['demo'] };
   // Signing in hashes a password: once per role for the whole file.
   const agents = new Map<string, Agent>();
   const as = async (username: string) => {
@@ -360,6 +360,32 @@ describe('abilities from the server', () => {
       }
     }
     expect([...seen].sort()).toEqual(['edit:false:403', 'edit:false:422', 'edit:true:200']);
+  });
+
+  it("answers a risk register's create as adding a risk then does", SLOW, async () => {
+    const seen = new Set<string>();
+    const unit = (key: string) => ({ unitId: ctx.demo.units.get(key) as string });
+    const body = (key: string) => ({ bodyId: ctx.demo.bodies.get(key) as string });
+    // Units inside and beside the managers' parts, a nämnd's and the styrelse's registers, and
+    // fullmäktige, which keeps none (no one may add to it, and the write says why).
+    const registers = [unit('ortokir'), unit('medicin'), unit('region'), body('hsn'), body('rs'), body('rf')];
+    for (const username of ROLES) {
+      const agent = await as(username);
+      for (const register of registers) {
+        const query = new URLSearchParams(register).toString();
+        const list = await agent.json('GET', `/api/risks?${query}`);
+        if (list.status === 403) continue;
+        expect(list.status, `${username} reads ${query}`).toBe(200);
+        const created = await agent.json('POST', '/api/risks', {
+          ...register,
+          title: `Prövar registret (${username})`,
+        });
+        const refusal = 'bodyId' in register && register.bodyId === ctx.demo.bodies.get('rf') ? 422 : 403;
+        expect(created.status, `${username} adds a risk to ${query}`).toBe(list.body.can.create ? 201 : refusal);
+        seen.add(`create:${list.body.can.create}`);
+      }
+    }
+    expect(seen.size).toBe(2);
   });
 
   it("answers the cycle's and each occasion's can as the cycle then does", SLOW, async () => {

@@ -17116,6 +17116,10 @@ export interface components {
         /** @description Riskerna i omfånget, högsta värde först */
         RiskList: {
             risks: components["schemas"]["Risk"][];
+            /** @description Om den som frågar får lägga till en risk i registret som omfånget anger */
+            can: {
+                create: boolean;
+            };
         };
         Risk: {
             id: string;

@@ -3,12 +3,9 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { bodyScope } from '../../../domain/scopes';
-import { useMe } from '../app/auth';
 import type { Schema } from '../app/client';
 import { PageHeading } from '../app/page';
 import { bodiesQuery } from '../bodies/BodiesPage';
-import { may } from '../steering/access';
 import { useHomeUnit, useOrg } from '../steering/queries';
 import { LoadError, Loading } from '../steering/ui';
 import { useUnitOptions } from '../ui/options';
@@ -26,7 +23,6 @@ export function RisksPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
-  const me = useMe().data;
   const org = useOrg();
   const home = useHomeUnit();
   const bodies = useQuery(bodiesQuery);
@@ -65,16 +61,8 @@ export function RisksPage() {
     );
   };
 
-  const canCreate =
-    scope?.unitId !== undefined
-      ? may(me, 'risk.write', scope.unitId, org.tree)
-      : scope?.bodyId !== undefined &&
-        may(
-          me,
-          'bodyRisk.write',
-          bodyScope(scope.bodyId, (id) => bodies.data?.bodies.find((b) => b.id === id), org.tree),
-          org.tree,
-        );
+  // The server says whether this register takes a new risk from the caller (not the previous scope's answer).
+  const canCreate = !list.isPlaceholderData && (list.data?.can.create ?? false);
   const shown = (list.data?.risks ?? []).filter(
     (r) => !cell || (r.current?.probability === cell.p && r.current?.consequence === cell.c),
   );
