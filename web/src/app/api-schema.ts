@@ -8176,6 +8176,12 @@ export interface paths {
                         /** @default null */
                         period?: string | null;
                         title: string;
+                        /**
+                         * @description Steget i den interna kontrollen: krävs för slaget internal_control, annars null.
+                         * @default null
+                         * @enum {string|null}
+                         */
+                        controlStep?: "risk_analysis" | "plan" | "results" | "assessment" | null;
                         deadlines: {
                             /** @enum {string} */
                             level: "enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "revisorer" | "fullmaktige";
@@ -8273,7 +8279,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Ändra en händelse i årshjulet: namn och sista dagar */
+        /** Ändra en händelse i årshjulet: namn, steg i den interna kontrollen och sista dagar */
         put: {
             parameters: {
                 query?: never;
@@ -8288,6 +8294,11 @@ export interface paths {
                     "application/json": {
                         version: number;
                         title: string;
+                        /**
+                         * @description Steget i den interna kontrollen; utelämnat behåller det sparade.
+                         * @enum {string|null}
+                         */
+                        controlStep?: "risk_analysis" | "plan" | "results" | "assessment" | null;
                         deadlines: {
                             /** @enum {string} */
                             level: "enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "revisorer" | "fullmaktige";
@@ -15252,6 +15263,8 @@ export interface components {
             kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan" | "internal_control";
             period: string | null;
             title: string;
+            /** @enum {string|null} */
+            controlStep?: "risk_analysis" | "plan" | "results" | "assessment" | null;
             deadlines: components["schemas"]["HistoryDeadline"][];
         };
         HistoryDeadline: {
@@ -15268,6 +15281,8 @@ export interface components {
             kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan" | "internal_control";
             period: string | null;
             title: string;
+            /** @enum {string|null} */
+            controlStep?: "risk_analysis" | "plan" | "results" | "assessment" | null;
             deadlines: components["schemas"]["HistoryDeadline"][];
             steps: components["schemas"]["HistoryOccasionStep"][];
         };
@@ -16181,6 +16196,8 @@ export interface components {
             kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan" | "internal_control";
             period: string | null;
             title: string;
+            /** @enum {string|null} */
+            controlStep: "risk_analysis" | "plan" | "results" | "assessment" | null;
             deadlines: components["schemas"]["Deadline"][];
             steps: {
                 /** @enum {string} */
