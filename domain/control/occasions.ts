@@ -1,21 +1,23 @@
-import { DEADLINE_LEVELS, type Deadline, type DeadlineLevel } from '../followup/cycle';
+import { DEADLINE_LEVELS, type Deadline, type DeadlineLevel, type OccasionKind } from '../followup/cycle';
 import { type ControlFrequency, occasionEnd, occasionsOf } from './rules';
 
 /**
- * What an internal-control occasion of the årshjul asks for (issue 14). The occasion carries only
- * a title, so its step is read from the title's words: "bedömning" is the yearly assessment,
- * "riskanalys" the risk analysis, "beslut … plan" the plan decision, and anything else a control
- * period whose results are reported by its deadlines.
+ * Which step of the internal control an occasion of the årshjul is (issue 14): the risk analysis,
+ * the decision on the internkontrollplan, a control period whose results are reported by its
+ * deadlines, or the yearly assessment. The administrator chooses it with the occasion; it is never
+ * read from the title, which may be worded any way.
  */
 export const CONTROL_STEPS = ['risk_analysis', 'plan', 'results', 'assessment'] as const;
 export type ControlStep = (typeof CONTROL_STEPS)[number];
 
-export function controlStepOf(title: string): ControlStep {
-  const t = title.toLocaleLowerCase('sv');
-  if (t.includes('bedömning')) return 'assessment';
-  if (t.includes('riskanalys')) return 'risk_analysis';
-  if (t.includes('beslut') && t.includes('plan')) return 'plan';
-  return 'results';
+/** Exactly the internal-control occasions carry a step; every other kind has none. */
+export const takesControlStep = (kind: OccasionKind): boolean => kind === 'internal_control';
+
+/** Why an occasion's step does not fit its kind, in Swedish; null when it does. */
+export function controlStepProblem(kind: OccasionKind, step: ControlStep | null): string | null {
+  if (takesControlStep(kind) && step === null) return 'Ange vilket steg i den interna kontrollen tillfället gäller.';
+  if (!takesControlStep(kind) && step !== null) return 'Bara ett tillfälle för intern kontroll har ett steg i den.';
+  return null;
 }
 
 /** The occasions of a point of `frequency` in `year` whose results are due by `deadline`. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ControlStep } from '../../domain/control/occasions';
 import { createBody } from '../../server/bodies/service';
 import { systemActor } from '../../server/core/context';
 import { createDecision } from '../../server/steering/decisions';
@@ -64,18 +65,35 @@ describe('reminders for the internal-control occasions', () => {
         .executeTakeFirstOrThrow()
     ).version;
     await decidePlan(s, actor, plan.id, { version, decisionId: decision.id });
-    const occasion = async (year: number, title: string, deadlines: { level: any; dueOn: string }[]) =>
-      (await createOccasion(s, actor, { year, kind: 'internal_control', period: null, title, deadlines })).id;
-    ids.t2 = await occasion(2025, 'Intern kontroll: resultat tertial 2', [
+    ids.t2 = await occasion(2025, 'results', 'Intern kontroll: resultat tertial 2', [
       { level: 'enhet', dueOn: '2025-09-10' },
       { level: 'namnd', dueOn: '2025-09-24' },
     ]);
-    ids.assessment = await occasion(2025, 'Årlig bedömning av den interna kontrollen 2025', [
+    ids.assessment = await occasion(2025, 'assessment', 'Årlig bedömning av den interna kontrollen 2025', [
       { level: 'namnd', dueOn: '2026-02-20' },
     ]);
-    ids.plan26 = await occasion(2026, 'Beslut om internkontrollplan 2026', [{ level: 'namnd', dueOn: '2026-01-30' }]);
+    ids.plan26 = await occasion(2026, 'plan', 'Beslut om internkontrollplan 2026', [
+      { level: 'namnd', dueOn: '2026-01-30' },
+    ]);
   }, 120_000);
   afterAll(async () => ctx.close());
+
+  const occasion = async (
+    year: number,
+    controlStep: ControlStep,
+    title: string,
+    deadlines: { level: any; dueOn: string }[],
+  ) =>
+    (
+      await createOccasion(ctx.services, actor, {
+        year,
+        kind: 'internal_control',
+        period: null,
+        title,
+        controlStep,
+        deadlines,
+      })
+    ).id;
 
   const run = async (at: string) => {
     ctx.clock.set(`${at}T07:00:00Z`);
@@ -162,5 +180,37 @@ describe('reminders for the internal-control occasions', () => {
     // HSN has written its assessment; KTN has not.
     expect(after.map((r) => r.user_id)).toEqual([ids.ctlkt]);
     expect((await run('2026-02-23')).created).toBe(0);
+  });
+
+  // The step is the occasion's own field: a title that reads like another step no longer misleads.
+  it('reminds about control results for an occasion whose step is results, whatever its title says', async () => {
+    // Its title reads like the yearly assessment, which the old title rule took it for.
+    const odd = await occasion(2025, 'results', 'Bedömning av kontrollerna tertial 3', [
+      { level: 'enhet', dueOn: '2026-03-10' },
+      { level: 'namnd', dueOn: '2026-03-20' },
+    ]);
+    await run('2026-03-08');
+    const sent = await outbox(odd);
+    expect(sent.map((r) => [r.user_id, r.when])).toEqual([[ids.checker, 'before']]);
+    expect(sent[0]?.body).toContain('Resultaten av dessa kontroller ska registreras senast 2026-03-10');
+    expect(sent[0]?.body).toContain('Stickprov av bemanning (2025-T3)');
+  });
+
+  it('reminds about the plan decision for an occasion whose step is plan, though its title names no decision', async () => {
+    // The old title rule read this as a control period and, with no decided 2027 plan, said nothing.
+    const odd = await occasion(2027, 'plan', 'Internkontrollplanen 2027 fastställs', [
+      { level: 'namnd', dueOn: '2027-01-29' },
+    ]);
+    await run('2027-01-27');
+    const sent = await outbox(odd);
+    expect(sent.map((r) => [r.user_id, r.when]).sort()).toEqual(
+      [
+        [ids.ctlhs, 'before'],
+        [ids.ctlkt, 'before'],
+      ].sort(),
+    );
+    expect(sent.map((r) => r.body).join('\n')).toContain(
+      'Hälso- och sjukvårdsnämndens internkontrollplan 2027 ska vara beslutad senast 2027-01-29',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { controlStepOf, deadlineAtOrAbove, occasionsDueBy } from '../../domain/control/occasions';
+import { type ControlStep, deadlineAtOrAbove, occasionsDueBy } from '../../domain/control/occasions';
 import type { ControlFrequency } from '../../domain/control/rules';
 import type { IsoDate } from '../../domain/dates';
 import type { Deadline } from '../../domain/followup/cycle';
@@ -14,6 +14,8 @@ export interface ControlOccasion {
   id: string;
   year: number;
   title: string;
+  /** The step the administrator chose for the occasion; the title is only its name. */
+  controlStep: ControlStep | null;
   deadlines: Deadline[];
 }
 
@@ -106,8 +108,9 @@ export async function controlReminders(
     );
 
   for (const occasion of occasions) {
-    const step = controlStepOf(occasion.title);
-    if (step === 'risk_analysis') continue;
+    const step = occasion.controlStep;
+    // No step is no internal-control occasion (the database keeps every one with a step).
+    if (step === null || step === 'risk_analysis') continue;
     const yearPlans = plans.filter((p) => p.year === occasion.year);
     for (const body of bodies) {
       const plan = yearPlans.find((p) => p.body_id === body.id);

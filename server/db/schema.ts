@@ -412,6 +412,8 @@ export interface CycleOccasionsTable {
   kind: string;
   period: string | null;
   title: string;
+  /** The internal-control step (021); null exactly when kind is not internal_control. */
+  control_step: string | null;
   created_at: Timestamp;
 }
 

@@ -1,3 +1,4 @@
+import type { ControlStep } from '../../domain/control/occasions';
 import type { ControlFrequency } from '../../domain/control/rules';
 import type { Deadline } from '../../domain/followup/cycle';
 import { saveAssessment } from '../control/oversight';
@@ -10,9 +11,10 @@ import { createOccasionIn } from '../followup/cycle';
 import { createDecision } from '../steering/decisions';
 
 /** The internal-control milestones of 2025 in the årshjul: risk analysis to yearly assessment. */
-const OCCASIONS: { title: string; deadlines: Deadline[] }[] = [
+const OCCASIONS: { title: string; controlStep: ControlStep; deadlines: Deadline[] }[] = [
   {
     title: 'Riskanalys inför internkontrollplan 2025',
+    controlStep: 'risk_analysis',
     deadlines: [
       { level: 'enhet', dueOn: '2024-11-15' },
       { level: 'namnd', dueOn: '2024-12-10' },
@@ -20,6 +22,7 @@ const OCCASIONS: { title: string; deadlines: Deadline[] }[] = [
   },
   {
     title: 'Beslut om internkontrollplan 2025',
+    controlStep: 'plan',
     deadlines: [
       { level: 'namnd', dueOn: '2025-01-30' },
       { level: 'styrelse', dueOn: '2025-02-05' },
@@ -27,6 +30,7 @@ const OCCASIONS: { title: string; deadlines: Deadline[] }[] = [
   },
   {
     title: 'Intern kontroll: resultat tertial 1',
+    controlStep: 'results',
     deadlines: [
       { level: 'enhet', dueOn: '2025-05-10' },
       { level: 'namnd', dueOn: '2025-05-28' },
@@ -34,6 +38,7 @@ const OCCASIONS: { title: string; deadlines: Deadline[] }[] = [
   },
   {
     title: 'Intern kontroll: resultat tertial 2',
+    controlStep: 'results',
     deadlines: [
       { level: 'enhet', dueOn: '2025-09-10' },
       { level: 'namnd', dueOn: '2025-09-24' },
@@ -41,6 +46,7 @@ const OCCASIONS: { title: string; deadlines: Deadline[] }[] = [
   },
   {
     title: 'Intern kontroll: resultat tertial 3',
+    controlStep: 'results',
     deadlines: [
       { level: 'enhet', dueOn: '2026-01-15' },
       { level: 'namnd', dueOn: '2026-01-28' },
@@ -48,6 +54,7 @@ const OCCASIONS: { title: string; deadlines: Deadline[] }[] = [
   },
   {
     title: 'Årlig bedömning av den interna kontrollen 2025',
+    controlStep: 'assessment',
     deadlines: [
       { level: 'namnd', dueOn: '2026-02-20' },
       { level: 'styrelse', dueOn: '2026-03-10' },

@@ -1,3 +1,4 @@
+import type { ControlStep } from '../../domain/control/occasions';
 import { swedishDate } from '../../domain/dates';
 import type { Feasibility, MeasureCategory } from '../../domain/economy/measures';
 import { addDays, type Deadline, daysBetween, deadlineFor, type OccasionKind } from '../../domain/followup/cycle';
@@ -68,6 +69,8 @@ interface LiveOccasion {
   kind: OccasionKind;
   period: string | null;
   title: string;
+  /** The internal-control step, for an internal_control occasion only. */
+  controlStep?: ControlStep;
   deadlines: Deadline[];
 }
 
@@ -103,6 +106,11 @@ export function occasionsOfYear(year: number): LiveOccasion[] {
     title,
     deadlines,
   });
+  // An internal-control milestone names its step; the title is only what it is called.
+  const control = (controlStep: ControlStep, title: string, deadlines: Deadline[]): LiveOccasion => ({
+    ...milestone('internal_control', title, deadlines),
+    controlStep,
+  });
   return [
     ...months,
     milestone('budget', `Budget ${next} och regionplan ${next}–${next + 2}`, [
@@ -116,27 +124,27 @@ export function occasionsOfYear(year: number): LiveOccasion[] {
       { level: 'forvaltning', dueOn: `${year}-11-14` },
       { level: 'namnd', dueOn: `${year}-12-09` },
     ]),
-    milestone('internal_control', `Riskanalys inför internkontrollplan ${year}`, [
+    control('risk_analysis', `Riskanalys inför internkontrollplan ${year}`, [
       { level: 'enhet', dueOn: `${year - 1}-11-15` },
       { level: 'namnd', dueOn: `${year - 1}-12-10` },
     ]),
-    milestone('internal_control', `Beslut om internkontrollplan ${year}`, [
+    control('plan', `Beslut om internkontrollplan ${year}`, [
       { level: 'namnd', dueOn: `${year}-01-30` },
       { level: 'styrelse', dueOn: `${year}-02-05` },
     ]),
-    milestone('internal_control', 'Intern kontroll: resultat tertial 1', [
+    control('results', 'Intern kontroll: resultat tertial 1', [
       { level: 'enhet', dueOn: `${year}-05-10` },
       { level: 'namnd', dueOn: `${year}-05-28` },
     ]),
-    milestone('internal_control', 'Intern kontroll: resultat tertial 2', [
+    control('results', 'Intern kontroll: resultat tertial 2', [
       { level: 'enhet', dueOn: `${year}-09-10` },
       { level: 'namnd', dueOn: `${year}-09-24` },
     ]),
-    milestone('internal_control', 'Intern kontroll: resultat tertial 3', [
+    control('results', 'Intern kontroll: resultat tertial 3', [
       { level: 'enhet', dueOn: `${next}-01-15` },
       { level: 'namnd', dueOn: `${next}-01-28` },
     ]),
-    milestone('internal_control', `Årlig bedömning av den interna kontrollen ${year}`, [
+    control('assessment', `Årlig bedömning av den interna kontrollen ${year}`, [
       { level: 'namnd', dueOn: `${next}-02-20` },
       { level: 'styrelse', dueOn: `${next}-03-10` },
       { level: 'revisorer', dueOn: `${next}-03-31` },
@@ -196,6 +204,7 @@ async function seedCycles(services: Services, live: string, today: string) {
           kind: o.kind,
           period: o.period,
           title: o.title,
+          controlStep: o.controlStep ?? null,
           deadlines: o.period === live ? liveDeadlines(o.deadlines, today) : o.deadlines,
         });
   });

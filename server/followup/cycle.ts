@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { compareSwedish } from '../../domain/collation';
+import { type ControlStep, controlStepProblem } from '../../domain/control/occasions';
 import { DomainError, forbidden, notFound } from '../../domain/errors';
 import {
   annualCouncilLatest,
@@ -27,6 +28,8 @@ export interface Occasion {
   kind: OccasionKind;
   period: string | null;
   title: string;
+  /** Which step of the internal control an internal_control occasion is; null for other kinds. */
+  controlStep: ControlStep | null;
   deadlines: Deadline[];
   steps: { level: DeadlineLevel; label: string }[];
 }
@@ -63,6 +66,7 @@ export async function occasions(
     kind: r.kind as OccasionKind,
     period: r.period,
     title: r.title,
+    controlStep: r.control_step as ControlStep | null,
     deadlines: deadlines
       .filter((d) => d.occasion_id === r.id)
       .map((d) => ({ level: d.level as DeadlineLevel, dueOn: d.due_on }))
@@ -113,11 +117,17 @@ export interface OccasionInput {
   kind: OccasionKind;
   period: string | null;
   title: string;
+  /** Required for an internal_control occasion, absent or null for every other kind. */
+  controlStep?: ControlStep | null;
   deadlines: Deadline[];
 }
 
-function validate(input: Pick<OccasionInput, 'year' | 'kind' | 'period' | 'deadlines'>) {
+function validate(
+  input: Pick<OccasionInput, 'year' | 'kind' | 'period' | 'deadlines'> & { controlStep: ControlStep | null },
+) {
   const fields: { field: string; message: string }[] = [];
+  const stepProblem = controlStepProblem(input.kind, input.controlStep);
+  if (stepProblem) fields.push({ field: 'controlStep', message: stepProblem });
   const followup = isFollowupKind(input.kind);
   if (followup && input.period === null)
     fields.push({ field: 'period', message: 'En uppföljning ska ange vilken månad den avser.' });
@@ -168,7 +178,11 @@ async function writeDeadlines(w: WriteTx, occasionId: string, deadlines: readonl
 export async function createOccasionIn(services: Services, w: WriteTx, given: OccasionInput, id = randomUUID()) {
   await authorizeCycle(services, w.actor, w.trx);
   // The interim and annual reports always carry the styrelse, revisorer and fullmäktige steps.
-  const input = { ...given, deadlines: withStatutorySteps(given.kind, given.period, given.deadlines) };
+  const input = {
+    ...given,
+    controlStep: given.controlStep ?? null,
+    deadlines: withStatutorySteps(given.kind, given.period, given.deadlines),
+  };
   validate(input);
   if (input.period !== null && (await occasionOf(w.trx, input.period)))
     throw new DomainError('conflict', `Årshjulet har redan en uppföljning av ${input.period}.`, {
@@ -176,7 +190,15 @@ export async function createOccasionIn(services: Services, w: WriteTx, given: Oc
     });
   await w.trx
     .insertInto('cycle_occasions')
-    .values({ id, year: input.year, kind: input.kind, period: input.period, title: input.title, created_at: w.now })
+    .values({
+      id,
+      year: input.year,
+      kind: input.kind,
+      period: input.period,
+      title: input.title,
+      control_step: input.controlStep,
+      created_at: w.now,
+    })
     .execute();
   await writeDeadlines(w, id, input.deadlines);
   await w.record({
@@ -199,14 +221,16 @@ export async function updateOccasion(
   services: Services,
   actor: Actor,
   id: string,
-  input: { version: number; title: string; deadlines: Deadline[] },
+  // The step may be changed with the title (kind and month may not); absent keeps the stored one.
+  input: { version: number; title: string; controlStep?: ControlStep | null; deadlines: Deadline[] },
 ) {
   const updated = await write(services, actor, async (w) => {
     await authorizeCycle(services, actor, w.trx);
     const [before] = await occasions(w.trx, { id });
     if (!before) throw notFound('Händelsen i årshjulet');
     const deadlines = withStatutorySteps(before.kind, before.period, input.deadlines);
-    validate({ ...before, deadlines });
+    const controlStep = input.controlStep === undefined ? before.controlStep : input.controlStep;
+    validate({ ...before, controlStep, deadlines });
     await bumpVersion(
       w.trx,
       'cycle_occasions',
@@ -214,7 +238,11 @@ export async function updateOccasion(
       input.version,
       async () => (await occasions(w.trx, { id }))[0] ?? null,
     );
-    await w.trx.updateTable('cycle_occasions').set({ title: input.title }).where('id', '=', id).execute();
+    await w.trx
+      .updateTable('cycle_occasions')
+      .set({ title: input.title, control_step: controlStep })
+      .where('id', '=', id)
+      .execute();
     await writeDeadlines(w, id, deadlines);
     const [after] = await occasions(w.trx, { id });
     await w.record({

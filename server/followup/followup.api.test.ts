@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoContext, createTestContext, type TestContext } from '../../test/support/context';
@@ -80,6 +81,93 @@ describe('follow-up on Region Exempel', () => {
       deadlines: created.body.deadlines,
     });
     expect(stale.status).toBe(409);
+  });
+
+  it('asks which step of the internal control an occasion is, and refuses a step on any other kind', async () => {
+    const admin = await as('admin');
+    const control = {
+      year: 2026,
+      kind: 'internal_control',
+      title: 'Uppföljning av kontroller',
+      deadlines: [{ level: 'namnd', dueOn: '2026-06-10' }],
+    };
+    const missing = await admin.json('POST', '/api/cycle/occasions', control);
+    expect(missing.status).toBe(422);
+    expect(missing.body.error.fields).toEqual([{ field: 'controlStep', message: expect.stringMatching(/steg/) }]);
+    const onMonth = await admin.json('POST', '/api/cycle/occasions', {
+      year: 2026,
+      kind: 'month',
+      period: '2026-02',
+      title: 'Månadsrapport februari',
+      controlStep: 'results',
+      deadlines: [{ level: 'enhet', dueOn: '2026-03-04' }],
+    });
+    expect(onMonth.status).toBe(422);
+    expect(onMonth.body.error.fields.map((f: any) => f.field)).toEqual(['controlStep']);
+
+    // A title the old title rule read as results is kept as the plan decision it was said to be.
+    const created = await admin.json('POST', '/api/cycle/occasions', { ...control, controlStep: 'plan' });
+    expect(created.status).toBe(201);
+    expect(created.body.controlStep).toBe('plan');
+    const recorded = await ctx.services.db
+      .selectFrom('history')
+      .select('after')
+      .where('entity_id', '=', created.body.id)
+      .where('kind', '=', 'cycle_occasion.created')
+      .executeTakeFirstOrThrow();
+    expect(recorded.after).toMatchObject({ controlStep: 'plan' });
+
+    // The step is changed with the title; left out, it stays as stored; null is refused.
+    const changed = await admin.json('PUT', `/api/cycle/occasions/${created.body.id}`, {
+      version: created.body.version,
+      title: 'Uppföljning av kontroller tertial 1',
+      controlStep: 'results',
+      deadlines: created.body.deadlines,
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ controlStep: 'results', version: created.body.version + 1 });
+    const kept = await admin.json('PUT', `/api/cycle/occasions/${created.body.id}`, {
+      version: changed.body.version,
+      title: 'Kontroller tertial 1',
+      deadlines: changed.body.deadlines,
+    });
+    expect(kept.body.controlStep).toBe('results');
+    const cleared = await admin.json('PUT', `/api/cycle/occasions/${created.body.id}`, {
+      version: kept.body.version,
+      title: 'Kontroller tertial 1',
+      controlStep: null,
+      deadlines: kept.body.deadlines,
+    });
+    expect(cleared.status).toBe(422);
+    expect(cleared.body.error.fields.map((f: any) => f.field)).toEqual(['controlStep']);
+    const read = await admin.json('GET', '/api/cycle?year=2026');
+    expect(read.body.occasions.find((o: any) => o.id === created.body.id).controlStep).toBe('results');
+    expect(
+      read.body.occasions.filter((o: any) => o.kind !== 'internal_control').map((o: any) => o.controlStep),
+    ).toEqual(read.body.occasions.filter((o: any) => o.kind !== 'internal_control').map(() => null));
+  });
+
+  it('has a step on every internal-control occasion of the demo, and the database refuses one without', async () => {
+    const rows = await ctx.services.db
+      .selectFrom('cycle_occasions')
+      .select(['year', 'title', 'kind', 'control_step'])
+      .execute();
+    const control = rows.filter((r) => r.kind === 'internal_control');
+    expect(control.length).toBeGreaterThanOrEqual(6);
+    expect(control.filter((r) => r.control_step === null)).toEqual([]);
+    expect(rows.filter((r) => r.kind !== 'internal_control' && r.control_step !== null)).toEqual([]);
+    const steps2025 = control
+      .filter((r) => r.year === 2025)
+      .map((r) => r.control_step)
+      .sort();
+    expect(steps2025).toEqual(['assessment', 'plan', 'results', 'results', 'results', 'risk_analysis']);
+
+    const insert = (kind: string, step: string | null) =>
+      sql`INSERT INTO cycle_occasions (id, year, kind, period, title, control_step, created_at)
+          VALUES (${`raw-${kind}-${step}`}, 2027, ${kind}, NULL, 'Rå rad', ${step}, now())`.execute(ctx.services.db);
+    await expect(insert('internal_control', null)).rejects.toThrow(/cycle_occasions_control_step_kind/);
+    await expect(insert('budget', 'results')).rejects.toThrow(/cycle_occasions_control_step_kind/);
+    await expect(insert('internal_control', 'guess')).rejects.toThrow(/cycle_occasions_control_step_known/);
   });
 
   it('shows who has not reported September 2025 and how late, with one report returned', async () => {

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { CONTROL_STEPS } from '../../domain/control/occasions';
 import { CORRECTIVE_STATUSES } from '../../domain/economy/measures';
 import { DEADLINE_LEVELS, OCCASION_KINDS } from '../../domain/followup/cycle';
 import { homeUnit } from '../../domain/scopes';
@@ -66,6 +67,9 @@ export function followupRoutes({ services, config }: Deps) {
           kind: z.enum(OCCASION_KINDS),
           period: MonthSchema.nullable().default(null),
           title: z.string().trim().min(1).max(200),
+          controlStep: z.enum(CONTROL_STEPS).nullable().default(null).openapi({
+            description: 'Steget i den interna kontrollen: krävs för slaget internal_control, annars null.',
+          }),
           deadlines: Deadlines,
         }),
       ),
@@ -78,13 +82,18 @@ export function followupRoutes({ services, config }: Deps) {
       method: 'put',
       path: '/cycle/occasions/{id}',
       tags,
-      summary: 'Ändra en händelse i årshjulet: namn och sista dagar',
+      summary: 'Ändra en händelse i årshjulet: namn, steg i den interna kontrollen och sista dagar',
       request: {
         params: IdParam,
         ...jsonBody(
           z.object({
             version: z.number().int().positive(),
             title: z.string().trim().min(1).max(200),
+            controlStep: z
+              .enum(CONTROL_STEPS)
+              .nullable()
+              .optional()
+              .openapi({ description: 'Steget i den interna kontrollen; utelämnat behåller det sparade.' }),
             deadlines: Deadlines,
           }),
         ),

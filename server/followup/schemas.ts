@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { CONTROL_STEPS } from '../../domain/control/occasions';
 import { CORRECTIVE_STATUSES } from '../../domain/economy/measures';
 import { DEADLINE_LEVELS, OCCASION_KINDS } from '../../domain/followup/cycle';
 import { DEVIATION_KINDS, DEVIATION_STATUSES } from '../../domain/followup/deviations';
@@ -25,10 +26,12 @@ export const OccasionSchema = z
     /** The month a follow-up reports on; null for a planning milestone. */
     period: z.string().nullable(),
     title: z.string(),
+    /** Which step of the internal control an internal_control occasion is; null for every other kind. */
+    controlStep: z.enum(CONTROL_STEPS).nullable(),
     deadlines: z.array(DeadlineSchema),
     /** What the statutory steps after the units are (styrelse, revisorer, fullmäktige); empty for other kinds. */
     steps: z.array(z.object({ level: z.enum(DEADLINE_LEVELS), label: z.string() })),
-    /** What the caller may do with the occasion: change its name and deadlines, remove it. */
+    /** What the caller may do with the occasion: change its name, step and deadlines, remove it. */
     can: z.object({ edit: z.boolean(), remove: z.boolean() }).openapi('OccasionAbilities'),
   })
   .openapi('Occasion');

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { ANALYSIS_STATUSES, ANALYSIS_SUBJECT_KINDS, RISK_GRADES } from '../../domain/analysis/impact';
 import { DECIDER_CLASSES, MATTERS } from '../../domain/competence/rules';
+import { CONTROL_STEPS } from '../../domain/control/occasions';
 import {
   ACTION_STATUSES as CONTROL_ACTION_STATUSES,
   FREQUENCIES as CONTROL_FREQUENCIES,
@@ -492,8 +493,17 @@ const PlanSubmissionAfter = strict(
 );
 
 const Deadline = strict({ level: z.enum(DEADLINE_LEVELS), dueOn: DateText }, 'HistoryDeadline');
+// The internal-control step was recorded from migration 021 on; earlier entries have none.
+const ControlStep = z.enum(CONTROL_STEPS).nullable().optional();
 const OccasionInput = strict(
-  { year: Int, kind: z.enum(OCCASION_KINDS), period: Text.nullable(), title: Text, deadlines: z.array(Deadline) },
+  {
+    year: Int,
+    kind: z.enum(OCCASION_KINDS),
+    period: Text.nullable(),
+    title: Text,
+    controlStep: ControlStep,
+    deadlines: z.array(Deadline),
+  },
   'HistoryOccasionInput',
 );
 const OccasionState = strict(
@@ -504,6 +514,7 @@ const OccasionState = strict(
     kind: z.enum(OCCASION_KINDS),
     period: Text.nullable(),
     title: Text,
+    controlStep: ControlStep,
     deadlines: z.array(Deadline),
     steps: z.array(strict({ level: z.enum(DEADLINE_LEVELS), label: Text }, 'HistoryOccasionStep')),
   },

@@ -8253,6 +8253,12 @@ export interface paths {
                         /** @default null */
                         period?: string | null;
                         title: string;
+                        /**
+                         * @description Steget i den interna kontrollen: krävs för slaget internal_control, annars null.
+                         * @default null
+                         * @enum {string|null}
+                         */
+                        controlStep?: "risk_analysis" | "plan" | "results" | "assessment" | null;
                         deadlines: {
                             /** @enum {string} */
                             level: "enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "revisorer" | "fullmaktige";
@@ -8350,7 +8356,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Ändra en händelse i årshjulet: namn och sista dagar */
+        /** Ändra en händelse i årshjulet: namn, steg i den interna kontrollen och sista dagar */
         put: {
             parameters: {
                 query?: never;
@@ -8365,6 +8371,11 @@ export interface paths {
                     "application/json": {
                         version: number;
                         title: string;
+                        /**
+                         * @description Steget i den interna kontrollen; utelämnat behåller det sparade.
+                         * @enum {string|null}
+                         */
+                        controlStep?: "risk_analysis" | "plan" | "results" | "assessment" | null;
                         deadlines: {
                             /** @enum {string} */
                             level: "enhet" | "verksamhet" | "omrade" | "division" | "forvaltning" | "region" | "namnd" | "styrelse" | "revisorer" | "fullmaktige";
@@ -15333,6 +15344,8 @@ export interface components {
             kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan" | "internal_control";
             period: string | null;
             title: string;
+            /** @enum {string|null} */
+            controlStep?: "risk_analysis" | "plan" | "results" | "assessment" | null;
             deadlines: components["schemas"]["HistoryDeadline"][];
         };
         HistoryDeadline: {
@@ -15349,6 +15362,8 @@ export interface components {
             kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan" | "internal_control";
             period: string | null;
             title: string;
+            /** @enum {string|null} */
+            controlStep?: "risk_analysis" | "plan" | "results" | "assessment" | null;
             deadlines: components["schemas"]["HistoryDeadline"][];
             steps: components["schemas"]["HistoryOccasionStep"][];
         };
@@ -16262,6 +16277,8 @@ export interface components {
             kind: "month" | "tertial" | "interim" | "annual" | "budget" | "regionplan" | "verksamhetsplan" | "internal_control";
             period: string | null;
             title: string;
+            /** @enum {string|null} */
+            controlStep: "risk_analysis" | "plan" | "results" | "assessment" | null;
             deadlines: components["schemas"]["Deadline"][];
             steps: {
                 /** @enum {string} */

@@ -9,6 +9,7 @@ import { formatDate, today } from '../app/format';
 import { PageHeading } from '../app/page';
 import { monthAbbreviation, monthName } from '../steering/periods';
 import { LoadError, Loading } from '../steering/ui';
+import { controlStepLabel } from './control-step';
 import { type CalendarEntry, calendarOf, inLevelOrder, monthsOf } from './cycle';
 import { kindLabel, levelLabel, occasionPeriodText } from './labels';
 import { OccasionForm } from './OccasionForm';
@@ -286,7 +287,17 @@ function OccasionList({
                       </>
                     )}
                   </Table.Th>
-                  <Table.Td>{kindLabel(t, o.kind)}</Table.Td>
+                  <Table.Td>
+                    {kindLabel(t, o.kind)}
+                    {o.controlStep && (
+                      <>
+                        <br />
+                        <Text span size="sm">
+                          {t('followup.cycle.controlStep')}: {controlStepLabel(t, o.controlStep)}
+                        </Text>
+                      </>
+                    )}
+                  </Table.Td>
                   <Table.Td className="nowrap">{occasionPeriodText(o)}</Table.Td>
                   <Table.Td>
                     {o.deadlines.length === 0 ? (

@@ -6,6 +6,7 @@ import { ApiError } from '../app/api';
 import { call, client } from '../app/client';
 import { fieldMessageOf, isVersionConflict } from '../steering/fielderrors';
 import { DateField, FormPanel, SaveStatus } from '../steering/formkit';
+import { CONTROL_STEPS, type ControlStep, controlStepLabel, takesControlStep } from './control-step';
 import {
   type DeadlineDraft,
   deadlinesOfDraft,
@@ -23,6 +24,8 @@ interface Draft {
   kind: OccasionKind;
   period: string;
   title: string;
+  /** The internal-control step; '' until one is chosen (and for every other kind). */
+  controlStep: ControlStep | '';
   /** The title has been typed, so it no longer follows the kind and month. */
   titleTouched: boolean;
   deadlines: DeadlineDraft;
@@ -34,15 +37,16 @@ const draftOf = (o: Occasion | null): Draft =>
         kind: o.kind,
         period: o.period ?? '',
         title: o.title,
+        controlStep: o.controlStep ?? '',
         titleTouched: true,
         deadlines: draftOfDeadlines(o.deadlines),
       }
-    : { kind: 'month', period: '', title: '', titleTouched: false, deadlines: {} };
+    : { kind: 'month', period: '', title: '', controlStep: '', titleTouched: false, deadlines: {} };
 
 type Sent = { deadlines: Deadline[] };
 
 /**
- * Adds an occasion to the year, or changes one's title and deadlines. Every level has a date
+ * Adds an occasion to the year, or changes one's title, internal-control step and deadlines. Every level has a date
  * field; a level left empty follows the nearest level above it that has a date.
  */
 export function OccasionForm({
@@ -62,9 +66,17 @@ export function OccasionForm({
   const [draft, setDraft] = useState<Draft>(() => draftOf(occasion));
   const [problems, setProblems] = useState<OccasionProblems>({ levelProblems: {} });
   const [invalid, setInvalid] = useState(false);
+  const [stepMissing, setStepMissing] = useState(false);
+  const withStep = takesControlStep(draft.kind);
   const kindText = kindLabel(t, draft.kind);
-  const title = draft.titleTouched ? draft.title : suggestedTitle(kindText, draft.kind, draft.period, year);
+  // An internal-control occasion is offered its step's name: "Riskanalys 2026".
+  const title = draft.titleTouched
+    ? draft.title
+    : withStep && draft.controlStep
+      ? `${controlStepLabel(t, draft.controlStep)} ${year}`
+      : suggestedTitle(kindText, draft.kind, draft.period, year);
   const followup = isFollowupKind(draft.kind);
+  const controlStep = withStep && draft.controlStep ? draft.controlStep : null;
 
   const save = useMutation({
     mutationFn: (sent: Sent) =>
@@ -72,7 +84,12 @@ export function OccasionForm({
         ? call(
             client.PUT('/cycle/occasions/{id}', {
               params: { path: { id: occasion.id } },
-              body: { version: occasion.version, title: title.trim(), deadlines: sent.deadlines },
+              body: {
+                version: occasion.version,
+                title: title.trim(),
+                ...(withStep ? { controlStep } : {}),
+                deadlines: sent.deadlines,
+              },
             }),
           )
         : call(
@@ -82,6 +99,7 @@ export function OccasionForm({
                 kind: draft.kind,
                 period: followup ? draft.period : null,
                 title: title.trim(),
+                controlStep,
                 deadlines: sent.deadlines,
               },
             }),
@@ -135,6 +153,8 @@ export function OccasionForm({
           .map((f) => f.message)
           .join('; ') || undefined
       : undefined);
+  const stepError =
+    (stepMissing && t('followup.cycle.problem.controlStepRequired')) || fieldMessageOf(error, 'controlStep');
   const fieldError = (field: 'title' | 'period' | 'kind'): string | undefined => {
     const p = problems[field as keyof OccasionProblems];
     if (typeof p === 'string') return t(`followup.cycle.problem.${p}`);
@@ -160,17 +180,21 @@ export function OccasionForm({
       deadlines: draft.deadlines,
       editing,
     });
+    const noStep = withStep && !draft.controlStep;
     setProblems(found);
-    setInvalid(hasProblems(found));
-    if (hasProblems(found)) {
-      const first = found.title
-        ? 'occasion-title'
-        : found.period
-          ? 'occasion-period'
-          : (() => {
-              const level = CYCLE_LEVELS.find((l) => found.levelProblems[l]);
-              return level ? `occasion-deadline-${level}` : 'occasion-deadline-enhet';
-            })();
+    setStepMissing(noStep);
+    setInvalid(hasProblems(found) || noStep);
+    if (hasProblems(found) || noStep) {
+      const first = noStep
+        ? 'occasion-control-step'
+        : found.title
+          ? 'occasion-title'
+          : found.period
+            ? 'occasion-period'
+            : (() => {
+                const level = CYCLE_LEVELS.find((l) => found.levelProblems[l]);
+                return level ? `occasion-deadline-${level}` : 'occasion-deadline-enhet';
+              })();
       document.getElementById(first)?.focus();
       return;
     }
@@ -189,7 +213,7 @@ export function OccasionForm({
       <SaveStatus
         error={duplicate ? null : error}
         invalid={invalid || duplicate}
-        shown={['title', 'period', 'kind', 'deadlines']}
+        shown={['title', 'period', 'kind', 'controlStep', 'deadlines']}
         labels={{ year: t('followup.cycle.year'), version: t('followup.cycle.version') }}
         conflictText={t('followup.cycle.conflict')}
       />
@@ -219,6 +243,22 @@ export function OccasionForm({
               error={fieldError('period')}
               onChange={(e) => set('period')(e.currentTarget.value)}
               w={260}
+            />
+          )}
+          {withStep && (
+            <NativeSelect
+              id="occasion-control-step"
+              label={t('followup.cycle.controlStep')}
+              description={t('followup.cycle.controlStepHelp')}
+              required
+              data={[
+                { value: '', label: t('followup.cycle.controlStepChoose'), disabled: true },
+                ...CONTROL_STEPS.map((s) => ({ value: s, label: controlStepLabel(t, s) })),
+              ]}
+              value={draft.controlStep}
+              error={stepError}
+              onChange={(e) => set('controlStep')(e.currentTarget.value as ControlStep)}
+              w={300}
             />
           )}
           <TextInput

@@ -19,6 +19,7 @@ const occasion = (id: string, title: string, deadlines: Occasion['deadlines'], k
   kind,
   period: kind === 'budget' ? null : '2025-09',
   title,
+  controlStep: null,
   deadlines,
   steps: [],
   can: { edit: false, remove: false },

@@ -46,6 +46,7 @@ export const HISTORY_FIELD_LABELS: Record<HistoryField, { sv: string; en: string
   consequence: { sv: 'Konsekvens', en: 'Consequence' },
   consequenceSteps: { sv: 'Konsekvensskala', en: 'Consequence scale' },
   contentHash: { sv: 'Innehållets kontrollsumma', en: 'Content hash' },
+  controlStep: { sv: 'Steg i den interna kontrollen', en: 'Internal-control step' },
   costShifts: { sv: 'Kostnadsövervältring', en: 'Cost shifting' },
   createdAt: { sv: 'Skapad', en: 'Created' },
   createdBy: { sv: 'Skapad av', en: 'Created by' },

@@ -1,4 +1,5 @@
 import type * as analysis from '../../../domain/analysis/impact';
+import type * as controlOccasions from '../../../domain/control/occasions';
 import type * as control from '../../../domain/control/rules';
 import type * as economy from '../../../domain/economy/measures';
 import type * as cycle from '../../../domain/followup/cycle';
@@ -43,6 +44,7 @@ type ListLabels<J> = J extends typeof sv | typeof en
       Labelled<typeof analysis.ANALYSIS_SUBJECT_KINDS, J['analysisSubject']>,
       Labelled<typeof submissions.SUBMISSION_STATUSES, J['followup']['status']>,
       Labelled<typeof cycle.OCCASION_KINDS, J['followup']['kind']>,
+      Labelled<typeof controlOccasions.CONTROL_STEPS, J['followup']['controlStep']>,
       Labelled<typeof cycle.DEADLINE_LEVELS, J['followup']['level']>,
       Labelled<typeof submissions.TRAIL_ACTIONS, J['followup']['trail']>,
       Labelled<typeof deviations.DEVIATION_KINDS, J['followup']['deviations']['kinds']>,
