@@ -13,8 +13,18 @@ export function isIsoDate(value: string): boolean {
 
 /** The calendar date in Sweden at an instant; the region's day starts at Swedish midnight. */
 export function swedishDate(at: Date): IsoDate {
-  return SWEDISH_DAY.format(at);
+  // Every request asks, mostly within the same minute: Sweden's day changes only on a whole
+  // minute (its offsets are whole hours), so the answer for a minute holds for all of it.
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastMinute = minute;
+    lastDay = SWEDISH_DAY.format(at);
+  }
+  return lastDay;
 }
+
+let lastMinute = Number.NaN;
+let lastDay: IsoDate = '';
 
 // Built once: constructing a formatter loads locale and time-zone data and costs far more than
 // formatting (it was the largest single cost of a signed-in request), and every request asks.

@@ -46,11 +46,14 @@ export function buildApi(deps: Deps) {
   const violation = deps.config.contractViolation;
   if (violation) api.use('*', contractCheck(api, violation));
   api.use('*', noStore());
-  // Spreadsheet imports get the upload limit; everything else the ordinary one.
+  // Spreadsheet imports get the upload limit; everything else the ordinary one. A GET or HEAD
+  // has no body any route reads, and asking for it would build a whole Request per read.
   api.use('*', (c, next) =>
-    (UPLOAD_PATHS.some((p) => c.req.path.endsWith(p)) || CONTROL_PLAN_IMPORT.test(c.req.path)
-      ? uploadLimit
-      : bodyLimitFor)(c, next),
+    c.req.method === 'GET' || c.req.method === 'HEAD'
+      ? next()
+      : (UPLOAD_PATHS.some((p) => c.req.path.endsWith(p)) || CONTROL_PLAN_IMPORT.test(c.req.path)
+          ? uploadLimit
+          : bodyLimitFor)(c, next),
   );
   // Bad text is refused, and good text normalised, before the session lookup or any route.
   api.use('*', inputHygiene());

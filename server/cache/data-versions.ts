@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor, Services } from '../core/context';
+import { changesOf } from '../db/pglite-pool';
 
 /**
  * The areas of data whose versions the database keeps (migration 011_data_versions.sql), and the
@@ -19,7 +20,24 @@ const prepared = new WeakMap<object, Promise<void>>();
  * The current version of every area, read from the database in one statement. Read before the
  * answer is computed: an answer is then never older than the versions it is filed under.
  */
-export async function readDataVersions(services: Services): Promise<DataVersions> {
+export function readDataVersions(services: Services): Promise<DataVersions> {
+  // On PGlite nothing but this process writes, and it counts what may have changed data: while
+  // that count stands still the versions read last still hold, and no statement is needed.
+  const changes = changesOf(services.db);
+  if (changes === null) return queryDataVersions(services);
+  const last = lastRead.get(services.db);
+  if (last && last.changes === changes) return last.versions;
+  const versions = queryDataVersions(services);
+  // Filed under the count seen before reading: a change meanwhile moves the count on, and the
+  // next request reads again.
+  lastRead.set(services.db, { changes, versions });
+  versions.catch(() => lastRead.delete(services.db));
+  return versions;
+}
+
+const lastRead = new WeakMap<object, { changes: number; versions: Promise<DataVersions> }>();
+
+async function queryDataVersions(services: Services): Promise<DataVersions> {
   let rows: { area: string; version: string }[];
   if (services.dbKind !== 'pglite') {
     rows = (

@@ -2,7 +2,7 @@ import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { lockDataDir } from './lock';
-import { PGlitePool } from './pglite-pool';
+import { PGlitePool, registerPGlite } from './pglite-pool';
 import type { DB } from './schema';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -53,6 +53,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     const client =
       config.client ?? (await PGlite.create({ dataDir: config.dataDir ?? undefined, parsers: PGLITE_PARSERS }));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new PGlitePool(client) }) });
+    registerPGlite(db, client);
     return {
       db,
       kind: 'pglite',

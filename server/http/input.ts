@@ -158,7 +158,9 @@ export function inputHygiene(): MiddlewareHandler<AppEnv> {
     const query = cleanQuery(url.search.slice(1), fields);
     let body: string | null = null;
     const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim() ?? '';
-    if (c.req.raw.body && JSON_TYPE.test(mediaType)) {
+    // A GET or HEAD carries no body a route reads; asking for it would build a whole Request.
+    const mayHaveBody = c.req.method !== 'GET' && c.req.method !== 'HEAD';
+    if (mayHaveBody && JSON_TYPE.test(mediaType) && c.req.raw.body) {
       let text: string | null = null;
       try {
         text = utf8.decode(await c.req.raw.arrayBuffer());
