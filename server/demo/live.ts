@@ -175,6 +175,8 @@ const RETURN_COMMENT =
   'Analysen förklarar inte avvikelsen mot budget. Beskriv orsaken och vad ni gör åt den, och lämna in igen.';
 /** Units of the live month that were sent back, so a manager meets a returned report to fix. */
 const RETURNED_NOW = ['anop', '2111-2'];
+/** Units whose live month nobody has started: a newcomer does a whole month from the start (Kirurgavdelning 1). */
+const UNTOUCHED_NOW = ['2111-1'];
 
 export async function seedLive(
   services: Services,
@@ -257,6 +259,9 @@ async function seedSubmissions(services: Services, units: ReadonlyMap<string, st
           submittedOn =
             roll < 0.04 ? addDays(due, 2 + Math.floor(roll * 100)) : addDays(due, -1 - Math.floor(roll * 3));
           returnedOnce = roll > 0.967;
+        } else if (key && UNTOUCHED_NOW.includes(key)) {
+          status = 'not_started';
+          submittedOn = null;
         } else if (key && RETURNED_NOW.includes(key)) {
           status = 'returned';
           submittedOn = addDays(today, -3);
