@@ -2,11 +2,6 @@ import type { PGliteInterface } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 
 /**
- * Lets Kysely's PostgreSQL dialect drive the embedded PGlite. PGlite is one connection, so a
- * transaction must own it until it ends: `connect` hands it out to one caller at a time and
- * the others wait their turn, which keeps concurrent requests' transactions from interleaving.
- */
-/**
  * Statements that may have changed data, counted per PGlite client. PGlite is one connection in
  * one process (its data folder is locked to it), so every change passes here: while the count
  * stands still, what was read from the database still holds (see `changesOf`).
@@ -41,6 +36,11 @@ export function registerPGlite(db: object, client: PGliteInterface): void {
   if (!changes.has(client)) changes.set(client, { count: 0 });
 }
 
+/**
+ * Lets Kysely's PostgreSQL dialect drive the embedded PGlite. PGlite is one connection, so a
+ * transaction must own it until it ends: `connect` hands it out to one caller at a time and
+ * the others wait their turn, which keeps concurrent requests' transactions from interleaving.
+ */
 export class PGlitePool implements PostgresPool {
   readonly options = {};
   private queue: Promise<void> = Promise.resolve();
