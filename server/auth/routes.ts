@@ -25,7 +25,15 @@ export const MeSchema = z
      * What the user may do beyond any one record, from the declared permissions: open the
      * administration, edit the follow-up cycle, read history for some unit. Records carry their own `can`.
      */
-    can: z.object({ administer: z.boolean(), editCycle: z.boolean(), readHistory: z.boolean() }).openapi('MeCan'),
+    can: z
+      .object({
+        administer: z.boolean(),
+        editCycle: z.boolean(),
+        readHistory: z.boolean(),
+        readAll: z.boolean(),
+        defineIndicators: z.boolean(),
+      })
+      .openapi('MeCan'),
     now: z.string().openapi({
       description: 'Serverns klocka (ISO-tidpunkt): webben räknar dagens datum från den, inte från webbläsarens',
     }),

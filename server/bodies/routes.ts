@@ -20,7 +20,7 @@ import {
   MemberSchema,
   MembersSchema,
 } from './schemas';
-import { createBody, listBodies, updateBody } from './service';
+import { createBody, listedBodies, updateBody } from './service';
 
 /** Amounts leave as digit strings (KronorText), never as numbers; `can` from the caller's rights. */
 const rowOut = (r: DelegationRowView, write: boolean) => ({
@@ -48,6 +48,13 @@ const BodySchema = z
   })
   .openapi('Body');
 
+/** A body in the list, with what the caller may give it today (see listedBodies). */
+const ListedBodySchema = BodySchema.extend({
+  can: z
+    .object({ addPlan: z.boolean(), addDecision: z.boolean(), addAssignment: z.boolean(), addMeeting: z.boolean() })
+    .openapi('ListedBodyCan'),
+}).openapi('ListedBody');
+
 const BodyInput = z.object({
   name: z.string().trim().min(1).max(200),
   kind: z.enum(BODY_KINDS),
@@ -67,13 +74,13 @@ export function bodyRoutes({ services }: Deps) {
       tags: ['Organisation'],
       summary: 'De politiska organen och enheterna de styr',
       responses: {
-        200: { description: 'Organen', ...json(z.object({ bodies: z.array(BodySchema) })) },
+        200: { description: 'Organen', ...json(z.object({ bodies: z.array(ListedBodySchema) })) },
         400: errors[400],
         401: errors[401],
         403: errors[403],
       },
     }),
-    async (c) => c.json({ bodies: await listBodies(services, actorOf(c)) }, 200),
+    async (c) => c.json({ bodies: await listedBodies(services, actorOf(c)) }, 200),
   );
   app.openapi(
     createRoute({

@@ -3,10 +3,12 @@ import { sortBySwedishName } from '../../domain/collation';
 import type { IsoDate } from '../../domain/dates';
 import { DomainError, notFound } from '../../domain/errors';
 import type { BodyKind } from '../../domain/org';
+import { bodyScope } from '../../domain/scopes';
+import { abilities } from '../core/abilities';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize, bumpVersion, write } from '../core/write';
 import { existingUnitIds } from '../org/reads';
-import { currentTree } from '../org/service';
+import { currentTree, today } from '../org/service';
 
 /** A political body (politiskt organ): fullmäktige, styrelse, nämnd … and the units it governs. */
 export interface BodyRecord {
@@ -42,6 +44,39 @@ async function bodyRecords(db: Executor, id?: string): Promise<BodyRecord[]> {
 export async function listBodies(services: Services, actor: Actor): Promise<BodyRecord[]> {
   authorize(actor, 'body.read', { unitId: null }, await currentTree(services));
   return sortBySwedishName(await bodyRecords(services.db), (b) => b.name);
+}
+
+/**
+ * The bodies as listBodies gives them, each with what the caller may give it today: a plan, a
+ * decision, an assignment, a meeting. Judged on the body's scope (domain/scopes `bodyScope`) as the writes
+ * are, and only for a body in office today: new records are not given to a body that is gone.
+ */
+export async function listedBodies(services: Services, actor: Actor) {
+  const [bodies, tree] = await Promise.all([listBodies(services, actor), currentTree(services)]);
+  const day = today(services);
+  const byId = new Map(bodies.map((b) => [b.id, b]));
+  const can = abilities(actor, tree);
+  return bodies.map((b) => {
+    const inOffice = b.validFrom <= day && (b.validTo === null || b.validTo >= day);
+    const may = can(
+      bodyScope(b.id, (id) => byId.get(id), tree),
+      {
+        addPlan: 'plan.write',
+        addDecision: 'decision.write',
+        addAssignment: 'assignment.write',
+        addMeeting: 'meeting.write',
+      },
+    );
+    return {
+      ...b,
+      can: {
+        addPlan: inOffice && may.addPlan,
+        addDecision: inOffice && may.addDecision,
+        addAssignment: inOffice && may.addAssignment,
+        addMeeting: inOffice && may.addMeeting,
+      },
+    };
+  });
 }
 
 export interface BodyInput {

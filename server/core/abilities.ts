@@ -36,7 +36,9 @@ export function submissionAbilities(
 /**
  * What the signed-in user may do beyond any one record, as `/api/me`'s `can`: open the
  * administration (accounts are read by administrators), edit the year's follow-up cycle (the
- * whole organisation's), read history somewhere. Declared permissions, never role names.
+ * whole organisation's), read history somewhere, read the whole organisation's data (views
+ * across every unit), define indicators (the whole organisation's). Declared permissions, never
+ * role names.
  */
 export function callerAbilities(principal: Principal, tree: OrgIndex) {
   const whole = { unitId: null };
@@ -46,5 +48,7 @@ export function callerAbilities(principal: Principal, tree: OrgIndex) {
     administer: can(principal, 'user.read', whole, tree),
     editCycle: can(principal, 'cycle.write', whole, tree),
     readHistory: somewhere('history.read'),
+    readAll: can(principal, 'data.read', whole, tree),
+    defineIndicators: can(principal, 'indicator.define', whole, tree),
   };
 }

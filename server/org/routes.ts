@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
 import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
 import { writeErrors } from '../http/routing';
-import { closeUnit, createUnit, getUnit, listedUnits, today, updateUnit } from './service';
+import { closeUnit, createUnit, getUnit, listedUnits, today, UNIT_ABILITIES, updateUnit } from './service';
 
 const Name = z.string().trim().min(1, 'får inte vara tomt').max(200);
 const Code = z.string().trim().max(40).nullable();
@@ -22,9 +22,15 @@ export const UnitSchema = z
   })
   .openapi('OrgUnit');
 
-/** A unit in the tree, with what the caller may do with it: change or close it, add units under it. */
+/** A unit in the tree, with what the caller may do in it (UNIT_ABILITIES in the service). */
 const ListedUnitSchema = UnitSchema.extend({
-  can: z.object({ edit: z.boolean() }).openapi('OrgUnitListCan'),
+  can: z
+    .object(
+      Object.fromEntries(Object.keys(UNIT_ABILITIES).map((k) => [k, z.boolean()])) as {
+        [K in keyof typeof UNIT_ABILITIES]: z.ZodBoolean;
+      },
+    )
+    .openapi('OrgUnitListCan'),
 }).openapi('ListedOrgUnit');
 
 const StateSchema = UnitSchema.omit({ id: true, version: true }).extend({ stateId: z.string() });

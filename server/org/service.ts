@@ -3,6 +3,7 @@ import { sortBySwedishName } from '../../domain/collation';
 import { type IsoDate, swedishDate } from '../../domain/dates';
 import { DomainError, notFound } from '../../domain/errors';
 import { type BodyKind, OrgIndex, type UnitLevel } from '../../domain/org';
+import type { Action } from '../../domain/permissions';
 import { bodiesGoverning } from '../bodies/reads';
 import { keptForRequest } from '../cache/request-versions';
 import { abilities } from '../core/abilities';
@@ -37,11 +38,28 @@ export async function listUnits(services: Services, actor: Actor, asOf?: IsoDate
   return sortBySwedishName(units, (u) => u.name);
 }
 
-/** The tree as listUnits gives it, each unit with what the caller may do: change or close it, add units under it. */
+/**
+ * What the caller may do in a unit of the tree, for records not yet made: change or close the unit
+ * (edit), read its data, enter its values, and give it goals, activities, plans, decisions,
+ * targets and board reports. Pickers and "new" buttons offer exactly these; a record that exists carries its own `can`.
+ */
+export const UNIT_ABILITIES = {
+  edit: 'orgUnit.write',
+  read: 'data.read',
+  enterValues: 'value.write',
+  addGoal: 'goal.write',
+  addActivity: 'activity.write',
+  addPlan: 'plan.write',
+  addDecision: 'decision.write',
+  setTargets: 'target.write',
+  addReport: 'report.write',
+} as const satisfies Record<string, Action>;
+
+/** The tree as listUnits gives it, each unit with what the caller may do in it (UNIT_ABILITIES). */
 export async function listedUnits(services: Services, actor: Actor, asOf?: IsoDate) {
   const [units, tree] = await Promise.all([listUnits(services, actor, asOf), currentTree(services)]);
   const can = abilities(actor, tree);
-  return units.map((u) => ({ ...u, can: can(u.id, { edit: 'orgUnit.write' }) }));
+  return units.map((u) => ({ ...u, can: can(u.id, UNIT_ABILITIES) }));
 }
 
 export async function getUnit(services: Services, actor: Actor, id: string, asOf?: IsoDate) {

@@ -8,8 +8,8 @@ import { ROLES } from '../../domain/permissions';
  * for what no record carries), never by guessing from role names (decision 014): a guess
  * offers a button the server then refuses. This test reads every web source file and fails on
  * a `hasRole` helper or a comparison with a role name. Naming a role to show it (a label from
- * `role.${r.role}`) is no guess and passes; `steering/access.ts` asks the domain's `can()` for
- * what has no record yet and names no role.
+ * `role.${r.role}`) is no guess and passes. Nor does the web ask the domain's `can()` itself: for
+ * records not yet made the tree's units and the bodies carry `can` too (`steering/writable.ts`).
  */
 
 const WEB = join(import.meta.dirname, '..', '..', 'web', 'src');
@@ -32,6 +32,10 @@ const GUESSES: { what: string; pattern: RegExp }[] = [
     pattern: new RegExp(`\\[\\s*['"\`]${roleName}['"\`][^\\]]*\\]\\.(?:includes|indexOf)\\(`),
   },
   { what: 'roles searched for a name', pattern: new RegExp(`roles\\.(?:some|find|filter|every)\\([^)]*${roleName}`) },
+  {
+    what: "the permission rule asked in the web instead of the server's can",
+    pattern: /import\s*\{[^}]*\bcan\b[^}]*\}\s*from\s*['"][^'"]*domain\/permissions/,
+  },
 ];
 
 /** Every line of the web's sources that guesses from a role name, as `file:line: what`. */
@@ -58,11 +62,12 @@ describe('no role guesses in the web', () => {
       'b.tsx': "const admin = me.roles.some((r) => r.role === 'administrator');",
       'c.tsx': "const auditor = 'auditor' == grant.role;",
       'd.tsx': "const steer = ['controller', 'manager'].includes(g.role);",
+      'f.tsx': "import { type Action, can } from '../../../domain/permissions';",
       // biome-ignore lint/suspicious/noTemplateCurlyInString: source text, not a template
       'e.tsx': 'const label = t(`role.${r.role}`);',
     };
     const found = roleGuesses(Object.keys(samples), (f) => samples[f] ?? '');
-    for (const f of ['a.tsx', 'b.tsx', 'c.tsx', 'd.tsx'])
+    for (const f of ['a.tsx', 'b.tsx', 'c.tsx', 'd.tsx', 'f.tsx'])
       expect(
         found.some((l) => l.includes(f)),
         f,

@@ -727,7 +727,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            bodies: components["schemas"]["Body"][];
+                            bodies: components["schemas"]["ListedBody"][];
                         };
                     };
                 };
@@ -13499,12 +13499,22 @@ export interface components {
             administer: boolean;
             editCycle: boolean;
             readHistory: boolean;
+            readAll: boolean;
+            defineIndicators: boolean;
         };
         ListedOrgUnit: components["schemas"]["OrgUnit"] & {
             can: components["schemas"]["OrgUnitListCan"];
         };
         OrgUnitListCan: {
             edit: boolean;
+            read: boolean;
+            enterValues: boolean;
+            addGoal: boolean;
+            addActivity: boolean;
+            addPlan: boolean;
+            addDecision: boolean;
+            setTargets: boolean;
+            addReport: boolean;
         };
         OrgUnit: {
             id: string;
@@ -13549,6 +13559,15 @@ export interface components {
         OrgUnitCan: {
             edit: boolean;
             history: boolean;
+        };
+        ListedBody: components["schemas"]["Body"] & {
+            can: components["schemas"]["ListedBodyCan"];
+        };
+        ListedBodyCan: {
+            addPlan: boolean;
+            addDecision: boolean;
+            addAssignment: boolean;
+            addMeeting: boolean;
         };
         Body: {
             id: string;

@@ -14,6 +14,9 @@ export type OrgUnitList = Answer<'/org-units', 'get'>;
 export type OrgUnitDetail = Schema<'OrgUnitDetail'>;
 export type UnitState = OrgUnitDetail['states'][number];
 export type Body = Schema<'Body'>;
+/** A unit of the tree with what the caller may do in it; a body with what the caller may give it. */
+export type ListedUnit = Schema<'ListedOrgUnit'>;
+export type ListedBody = Schema<'ListedBody'>;
 export type User = Schema<'User'>;
 export type HistoryEntry = Schema<'HistoryEntry'>;
 

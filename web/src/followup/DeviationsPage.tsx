@@ -4,14 +4,12 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { MissingAnalyses } from '../analysis/MissingAnalyses';
-import { useMe } from '../app/auth';
 import { call, client } from '../app/client';
 import { formatDate } from '../app/format';
 import { PageHeading } from '../app/page';
 import { CorrectiveForm } from '../economy/CorrectiveActions';
 import { CorrectiveStatus } from '../economy/CorrectiveStatus';
 import { measurePath } from '../economy/queries';
-import { may } from '../steering/access';
 import { formatMonth, monthOrNull } from '../steering/periods';
 import { useDefaultPeriod, useHomeUnit, useOrg } from '../steering/queries';
 import { LoadError, Loading, PeriodInput } from '../steering/ui';
@@ -22,22 +20,19 @@ import { deviationsQuery, followupKey } from './queries';
 import type { Deviation } from './types';
 import { ScrollRegion } from './ui';
 import './followup.css';
+import { unitsWhere } from '../steering/writable';
 
 /** Avvikelser: indicators and measures off target for a month, with the analysis and what is done about them. */
 export function DeviationsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const me = useMe().data;
   const org = useOrg();
   const home = useHomeUnit();
   const fallback = useDefaultPeriod();
   const chosen = monthOrNull(params.get('period'));
   const period = chosen ?? fallback.period;
   const unitId = params.get('unit') ?? home.unitId;
-  const readable = useMemo(
-    () => org.units.filter((u) => may(me, 'data.read', u.id, org.tree)),
-    [org.units, org.tree, me],
-  );
+  const readable = useMemo(() => unitsWhere(org.units, 'read'), [org.units]);
   const unitOptions = useUnitOptions(readable);
   const ready = !!unitId && (chosen !== null || !fallback.pending);
   const list = useQuery({ ...deviationsQuery(period, unitId), enabled: ready, placeholderData: keepPreviousData });

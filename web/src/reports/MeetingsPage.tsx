@@ -4,13 +4,11 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { compareSwedish } from '../../../domain/collation';
-import { useMe } from '../app/auth';
 import { formatDate, formatNumber, today } from '../app/format';
 import { PageHeading } from '../app/page';
 import { bodiesQuery } from '../bodies/BodiesPage';
-import { useOrg } from '../steering/queries';
 import { LoadError, Loading } from '../steering/ui';
-import { writableBodies } from '../steering/writable';
+import { bodiesWhere } from '../steering/writable';
 import { meetingLabel, outcomeKey, paragraphText } from './labels';
 import { DecisionForm, NewItemForm, NewMeetingForm } from './MeetingForms';
 import { byDateDescending, meetingsQuery, reportPath } from './queries';
@@ -219,16 +217,11 @@ export function MeetingsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const bodyFilter = params.get('body');
-  const me = useMe().data;
-  const org = useOrg();
   const bodies = useQuery(bodiesQuery);
   const meetings = useQuery(meetingsQuery(bodyFilter));
   const [open, setOpen] = useState<Open>(null);
   const [status, setStatus] = useState('');
-  const writable = useMemo(
-    () => (org.isPending ? [] : writableBodies(me, bodies.data?.bodies ?? [], org.tree, today(), 'meeting.write')),
-    [me, bodies.data, org.tree, org.isPending],
-  );
+  const writable = useMemo(() => bodiesWhere(bodies.data?.bodies ?? [], 'addMeeting'), [bodies.data]);
   const list = [...(meetings.data?.meetings ?? [])].sort(byDateDescending);
 
   const choose = (next: Open) => {

@@ -3,7 +3,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useMe } from '../app/auth';
 import { call, client, type RequestBody } from '../app/client';
 import { today } from '../app/format';
 import { actionPlansQuery } from '../economy/queries';
@@ -11,7 +10,7 @@ import { FormPanel, SaveStatus, useDraft, useFieldError } from '../steering/form
 import type { Errors } from '../steering/payloads';
 import { previousMonth } from '../steering/periods';
 import { useOrg } from '../steering/queries';
-import { writableUnits } from '../steering/writable';
+import { unitsWhere } from '../steering/writable';
 import { useUnitOptions } from '../ui/options';
 import { reportPath, reportsKey } from './queries';
 import { REPORT_KINDS, type ReportKind } from './types';
@@ -37,9 +36,8 @@ export function checkNewReport(d: Draft): Errors {
 
 /** Whether the user may start a report: they write for some unit. */
 export function useMayCreateReports(): boolean {
-  const me = useMe().data;
   const org = useOrg();
-  return !org.isPending && writableUnits(me, org.units, org.tree, 'report.write').length > 0;
+  return unitsWhere(org.units, 'addReport').length > 0;
 }
 
 /** "Ny rapport": kind, title, the unit reported on, the month and optionally an action plan. */
@@ -47,10 +45,9 @@ export function NewReportForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const me = useMe().data;
   const org = useOrg();
   const plans = useQuery(actionPlansQuery);
-  const units = useMemo(() => writableUnits(me, org.units, org.tree, 'report.write'), [me, org.units, org.tree]);
+  const units = useMemo(() => unitsWhere(org.units, 'addReport'), [org.units]);
   const unitOptions = useUnitOptions(units);
   const { draft, set } = useDraft<Draft>(() => ({
     kind: 'month',

@@ -17,25 +17,22 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../app/api';
-import { useMe } from '../app/auth';
 import { call, client } from '../app/client';
 import { formatDate } from '../app/format';
 import { PageHeading } from '../app/page';
 import { FormStatus, fieldError } from '../ui/forms';
 import { useUnitOptions } from '../ui/options';
 import { ActivityForm } from './ActivityForm';
-import { may } from './access';
 import { formatMonth } from './periods';
 import { useDefaultPeriod, useHomeUnit, useOrg } from './queries';
 import { ACTIVITY_STATUSES, type Activity, type ActivityStatus } from './types';
 import { EnteredBy, LoadError, Loading, PeriodInput } from './ui';
-import { writableUnits } from './writable';
+import { unitsWhere } from './writable';
 
 /** Aktiviteter of a unit and the units below it, with the month's report. */
 export function ActivitiesPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const me = useMe().data;
   const org = useOrg();
   const home = useHomeUnit();
   const unitId = params.get('unit') ?? home.unitId;
@@ -43,11 +40,8 @@ export function ActivitiesPage() {
   // null: no form; 'new': a new activity; otherwise the id of the activity being changed.
   const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState('');
-  const mayCreate = !org.isPending && writableUnits(me, org.units, org.tree, 'activity.write').length > 0;
-  const readable = useMemo(
-    () => org.units.filter((u) => may(me, 'data.read', u.id, org.tree)),
-    [org.units, org.tree, me],
-  );
+  const mayCreate = unitsWhere(org.units, 'addActivity').length > 0;
+  const readable = useMemo(() => unitsWhere(org.units, 'read'), [org.units]);
   const unitOptions = useUnitOptions(readable);
   const activities = useQuery({
     queryKey: ['activities', { unit: unitId }],

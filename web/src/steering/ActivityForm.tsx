@@ -2,7 +2,6 @@ import { Button, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Tex
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../app/auth';
 import { call, client, type RequestBody } from '../app/client';
 import { today } from '../app/format';
 import { useUnitOptions } from '../ui/options';
@@ -12,7 +11,7 @@ import { useGoalOptions } from './GoalForm';
 import { type ActivityDraft, activityPayload, type Errors } from './payloads';
 import { useOrg } from './queries';
 import { ACTIVITY_STATUSES, type Activity, type ActivityStatus } from './types';
-import { writableUnits } from './writable';
+import { unitsWhere } from './writable';
 
 const SHOWN = [
   'title',
@@ -63,9 +62,8 @@ export function ActivityForm({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const me = useMe().data;
   const org = useOrg();
-  const units = useMemo(() => writableUnits(me, org.units, org.tree, 'activity.write'), [me, org.units, org.tree]);
+  const units = useMemo(() => unitsWhere(org.units, 'addActivity'), [org.units]);
   const unitOptions = useUnitOptions(units);
   const goalOptions = useGoalOptions();
   const [base, setBase] = useState(activity);

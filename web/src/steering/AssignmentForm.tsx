@@ -2,7 +2,6 @@ import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../app/auth';
 import { call, client, type RequestBody } from '../app/client';
 import { formatDate, today } from '../app/format';
 import { bodiesQuery } from '../bodies/BodiesPage';
@@ -13,7 +12,7 @@ import { DateField, FormPanel, SaveStatus, useDraft, useFieldError } from './for
 import { type AssignmentDraft, assignmentPayload, assignmentReportPayload, type Errors } from './payloads';
 import { decisionsOfKindQuery, useOrg } from './queries';
 import { ASSIGNMENT_STATUSES, type Assignment, type AssignmentStatus } from './types';
-import { writableBodies } from './writable';
+import { bodiesWhere } from './writable';
 
 const SHOWN = [
   'title',
@@ -39,13 +38,8 @@ const emptyDraft = (): AssignmentDraft => ({
 
 /** The bodies the user may register assignments for; the form is offered when there is one. */
 export function useAssigningBodies() {
-  const me = useMe().data;
-  const org = useOrg();
   const bodies = useQuery(bodiesQuery);
-  return useMemo(
-    () => (org.isPending ? [] : writableBodies(me, bodies.data?.bodies ?? [], org.tree, today(), 'assignment.write')),
-    [me, bodies.data, org.isPending, org.tree],
-  );
+  return useMemo(() => bodiesWhere(bodies.data?.bodies ?? [], 'addAssignment'), [bodies.data]);
 }
 
 /** "Nytt uppdrag": an assignment a body gives a unit or an official, with its dates. */

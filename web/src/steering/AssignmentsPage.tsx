@@ -8,7 +8,6 @@ import { call, client } from '../app/client';
 import { formatDate, formatNumber } from '../app/format';
 import { PageHeading } from '../app/page';
 import { AssignmentForm, AssignmentReportForm, useAssigningBodies } from './AssignmentForm';
-import { may } from './access';
 import { useHomeUnit, useOrg } from './queries';
 import type { Assignment } from './types';
 import { LoadError, Loading } from './ui';
@@ -23,7 +22,7 @@ export function AssignmentsPage() {
   const org = useOrg();
   const home = useHomeUnit();
   // Without the whole organisation to read, the server answers for one assignee unit.
-  const wholeOrg = !org.isPending && may(me, 'data.read', null, org.tree);
+  const wholeOrg = !!me?.can.readAll;
   const unit = wholeOrg ? null : home.unitId;
   const assignments = useQuery({
     queryKey: ['assignments', { overdue: overdueOnly, unit }],

@@ -2,7 +2,6 @@ import { Button, Group, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../app/auth';
 import { call, client, type RequestBody } from '../app/client';
 import { today } from '../app/format';
 import { bodiesQuery } from '../bodies/BodiesPage';
@@ -11,7 +10,7 @@ import { DateField, FormPanel, SaveStatus, useDraft, useFieldError } from './for
 import { type DecisionDraft, decisionPayload, type Errors } from './payloads';
 import { useOrg } from './queries';
 import { DECISION_KINDS, type Decision, type DecisionKind } from './types';
-import { writableBodies, writableUnits } from './writable';
+import { bodiesWhere, unitsWhere } from './writable';
 
 const SHOWN = [
   'kind',
@@ -40,13 +39,10 @@ const emptyDraft = (): DecisionDraft => ({
 
 /** Whether the user may register anything: they write for some unit or body. */
 export function useMayRegisterDecisions(): boolean {
-  const me = useMe().data;
   const org = useOrg();
   const bodies = useQuery(bodiesQuery);
-  if (org.isPending) return false;
   return (
-    writableUnits(me, org.units, org.tree, 'decision.write').length > 0 ||
-    writableBodies(me, bodies.data?.bodies ?? [], org.tree, today(), 'decision.write').length > 0
+    unitsWhere(org.units, 'addDecision').length > 0 || bodiesWhere(bodies.data?.bodies ?? [], 'addDecision').length > 0
   );
 }
 
@@ -54,20 +50,15 @@ export function useMayRegisterDecisions(): boolean {
 export function DecisionForm({ onDone }: { onDone: (message: string, decision?: Decision) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const me = useMe().data;
   const org = useOrg();
   const bodies = useQuery(bodiesQuery);
   const { draft, set, setDraft } = useDraft(emptyDraft);
   const [clientErrors, setClientErrors] = useState<Errors>({});
   const bodyOptions = useMemo(
-    () =>
-      writableBodies(me, bodies.data?.bodies ?? [], org.tree, today(), 'decision.write').map((b) => ({
-        value: b.id,
-        label: b.name,
-      })),
-    [me, bodies.data, org.tree],
+    () => bodiesWhere(bodies.data?.bodies ?? [], 'addDecision').map((b) => ({ value: b.id, label: b.name })),
+    [bodies.data],
   );
-  const units = useMemo(() => writableUnits(me, org.units, org.tree, 'decision.write'), [me, org.units, org.tree]);
+  const units = useMemo(() => unitsWhere(org.units, 'addDecision'), [org.units]);
   const unitOptions = useUnitOptions(units);
 
   const save = useMutation({

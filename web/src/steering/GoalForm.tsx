@@ -14,7 +14,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api';
-import { useMe } from '../app/auth';
 import { call, client, type RequestBody } from '../app/client';
 import { useUnitOptions } from '../ui/options';
 import { citationOf } from './decisions';
@@ -31,7 +30,7 @@ import {
 } from './payloads';
 import { allGoalsQuery, decisionsOfKindQuery, useOrg } from './queries';
 import { type Goal, PERSPECTIVES, type Perspective, type Plan } from './types';
-import { writableUnits } from './writable';
+import { unitsWhere } from './writable';
 
 /** Goals to choose as the ones a goal serves: "title (plan)", without those given. */
 export function useGoalOptions(exclude: readonly string[] = []) {
@@ -143,10 +142,9 @@ function GoalFacts({
 /** "Nytt mål" in a plan whose newest version is a draft. */
 export function GoalCreateForm({ plan }: { plan: Plan }) {
   const { t } = useTranslation();
-  const me = useMe().data;
   const org = useOrg();
   const invalidate = useInvalidateGoals();
-  const units = useMemo(() => writableUnits(me, org.units, org.tree, 'goal.write'), [me, org.units, org.tree]);
+  const units = useMemo(() => unitsWhere(org.units, 'addGoal'), [org.units]);
   const unitOptions = useUnitOptions(units);
   // A unit's plan is most often broken down into goals of that unit.
   const defaultOwner = plan.ownerUnitId && units.some((u) => u.id === plan.ownerUnitId) ? plan.ownerUnitId : null;

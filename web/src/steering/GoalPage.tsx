@@ -9,7 +9,6 @@ import { call, client } from '../app/client';
 import { formatDate, formatDateTime } from '../app/format';
 import { PageHeading } from '../app/page';
 import { CompetenceNote } from '../competence/CompetenceNote';
-import { may } from './access';
 import { GoalEditForm } from './GoalForm';
 import { indicatorsQuery, isForbidden, useHomeUnit, useOrg } from './queries';
 import type { Goal, GoalWording } from './types';
@@ -294,7 +293,7 @@ function GoalActivities({ goalId }: { goalId: string }) {
   const org = useOrg();
   const home = useHomeUnit();
   // The whole organisation's activities for those who may read it, else those of the user's part.
-  const wholeOrg = !org.isPending && may(me, 'data.read', null, org.tree);
+  const wholeOrg = !!me?.can.readAll;
   const unit = wholeOrg ? null : home.unitId;
   const activities = useQuery({
     queryKey: ['activities', { goal: goalId, unit }],

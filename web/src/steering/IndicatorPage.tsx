@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useMe } from '../app/auth';
 import { PageHeading } from '../app/page';
-import { may } from './access';
 import { IndicatorForm } from './IndicatorForm';
 import { formatFigure } from './numbers';
 import { formatMonth, monthOrNull } from './periods';
@@ -45,7 +44,7 @@ export function IndicatorPage() {
   const org = useOrg();
   const home = useHomeUnit();
   // Whoever may not read the whole organisation sees the part they may read.
-  const wholeOrg = !org.isPending && may(me, 'data.read', null, org.tree);
+  const wholeOrg = !!me?.can.readAll;
   const scope = wholeOrg ? null : home.unitId;
   const definition = useQuery(indicatorQuery(id));
   // An indicator just defined by the "Ny indikator" form says so when it opens.

@@ -7,19 +7,17 @@ import { useMe } from '../app/auth';
 import { formatNumber } from '../app/format';
 import { PageHeading } from '../app/page';
 import { IndicatorForm } from './IndicatorForm';
-import { indicatorsQuery, useOrg } from './queries';
+import { indicatorsQuery } from './queries';
 import { LoadError, Loading } from './ui';
-import { mayDefineIndicators } from './writable';
 
 /** Indikatorer: every definition, how it is counted up the organisation; controllers define new ones. */
 export function IndicatorsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useMe().data;
-  const org = useOrg();
   const indicators = useQuery(indicatorsQuery);
   const [creating, setCreating] = useState(false);
-  const mayDefine = !org.isPending && mayDefineIndicators(me, org.tree);
+  const mayDefine = !!me?.can.defineIndicators;
   const list = indicators.data?.indicators ?? [];
 
   return (

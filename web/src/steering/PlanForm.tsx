@@ -3,7 +3,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useMe } from '../app/auth';
 import { call, client, type RequestBody } from '../app/client';
 import { today } from '../app/format';
 import { bodiesQuery } from '../bodies/BodiesPage';
@@ -12,7 +11,7 @@ import { FormPanel, SaveStatus, useDraft, useFieldError } from './formkit';
 import { type Errors, type PlanDraft, planPayload } from './payloads';
 import { plansQuery, useOrg } from './queries';
 import { PLAN_KINDS, type PlanKind } from './types';
-import { writableBodies, writableUnits } from './writable';
+import { bodiesWhere, unitsWhere } from './writable';
 
 const SHOWN = [
   'kind',
@@ -42,15 +41,11 @@ const emptyDraft = (): PlanDraft => {
 
 /** The bodies and units the user may own a plan for; the form is offered when there is one. */
 export function usePlanOwners() {
-  const me = useMe().data;
   const org = useOrg();
   const bodies = useQuery(bodiesQuery);
   return useMemo(
-    () => ({
-      bodies: writableBodies(me, bodies.data?.bodies ?? [], org.tree, today(), 'plan.write'),
-      units: writableUnits(me, org.units, org.tree, 'plan.write'),
-    }),
-    [me, bodies.data, org.units, org.tree],
+    () => ({ bodies: bodiesWhere(bodies.data?.bodies ?? [], 'addPlan'), units: unitsWhere(org.units, 'addPlan') }),
+    [bodies.data, org.units],
   );
 }
 

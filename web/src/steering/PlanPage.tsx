@@ -19,7 +19,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { shownActorName } from '../../../domain/actors';
 import { ApiError } from '../app/api';
-import { useMe } from '../app/auth';
 import { call, client } from '../app/client';
 import { formatDateTime } from '../app/format';
 import { PageHeading } from '../app/page';
@@ -32,7 +31,7 @@ import { usePlanStatusText } from './PlansPage';
 import { isForbidden, useOrg } from './queries';
 import type { Plan } from './types';
 import { LoadError, Loading, WarningBadge } from './ui';
-import { writableUnits } from './writable';
+import { unitsWhere } from './writable';
 
 const planKey = (id: string) => ['plan', id] as const;
 
@@ -40,7 +39,6 @@ const planKey = (id: string) => ['plan', id] as const;
 export function PlanPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const me = useMe().data;
   const org = useOrg();
   const statusText = usePlanStatusText();
   const plan = useQuery({
@@ -71,7 +69,7 @@ export function PlanPage() {
   // The server says what the user may do with the plan, by the rules it enforces.
   const mayWrite = p.can.edit;
   // Goals are their owner unit's: whoever writes for some unit may add one.
-  const mayAddGoals = !org.isPending && writableUnits(me, org.units, org.tree, 'goal.write').length > 0;
+  const mayAddGoals = unitsWhere(org.units, 'addGoal').length > 0;
 
   return (
     <>

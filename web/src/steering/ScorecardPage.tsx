@@ -3,9 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { useMe } from '../app/auth';
 import { PageHeading } from '../app/page';
-import { may } from './access';
 import { CountsLine, ScorecardMatrix, UnitsMatrix } from './Matrix';
 import { formatMonth, monthOrNull } from './periods';
 import { scorecardQuery, useDefaultPeriod, useHomeUnit, useOrg } from './queries';
@@ -135,7 +133,6 @@ export function ScorecardPage() {
 /** Breadcrumbs up the organisation: each unit above links to its scorecard when the user may read it. */
 function Lineage({ unitId, period }: { unitId: string; period: string }) {
   const { t } = useTranslation();
-  const me = useMe().data;
   const org = useOrg();
   if (org.isPending) return null;
   const path = org.tree.lineage(unitId).reverse();
@@ -147,7 +144,7 @@ function Lineage({ unitId, period }: { unitId: string; period: string }) {
             <span key={id} aria-current="page">
               {org.nameOf(id)}
             </span>
-          ) : may(me, 'data.read', id, org.tree) ? (
+          ) : org.unit(id)?.can.read ? (
             <Anchor key={id} component={Link} to={scorecardPath(id, period)}>
               {org.nameOf(id)}
             </Anchor>

@@ -3,9 +3,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareSwedish } from '../../../domain/collation';
-import { useMe } from '../app/auth';
 import { call, client } from '../app/client';
 import { today } from '../app/format';
+import type { ListedUnit } from '../app/types';
 import { useUnitOptions } from '../ui/options';
 import { FormPanel, SaveStatus, useDraft, useFieldError } from './formkit';
 import { formatDecimalText } from './numbers';
@@ -14,7 +14,7 @@ import { formatMonth } from './periods';
 import { targetsQuery, useOrg } from './queries';
 import type { Indicator, Target } from './types';
 import { LoadError, Loading } from './ui';
-import { writableUnits } from './writable';
+import { unitsWhere } from './writable';
 
 const SHOWN = ['unitId', 'period', 'target', 'tolerance'] as const;
 
@@ -24,12 +24,11 @@ const periodText = (period: string) => (period.length === 7 ? formatMonth(period
 /** Målvärden: the indicator's targets per unit and year or month, and setting or removing one. */
 export function TargetsSection({ indicator }: { indicator: Indicator }) {
   const { t } = useTranslation();
-  const me = useMe().data;
   const org = useOrg();
   const queryClient = useQueryClient();
   const targets = useQuery(targetsQuery(indicator.id));
   const [removed, setRemoved] = useState('');
-  const units = useMemo(() => writableUnits(me, org.units, org.tree, 'target.write'), [me, org.units, org.tree]);
+  const units = useMemo(() => unitsWhere(org.units, 'setTargets'), [org.units]);
   const figure = (text: string) => `${formatDecimalText(text)}\u00a0${indicator.measureUnit}`;
   const rows = useMemo(
     () =>
@@ -134,7 +133,7 @@ function TargetForm({
   onSaved,
 }: {
   indicator: Indicator;
-  units: ReturnType<typeof writableUnits>;
+  units: ListedUnit[];
   onSaved: () => Promise<void>;
 }) {
   const { t } = useTranslation();

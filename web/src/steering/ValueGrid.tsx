@@ -3,10 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api';
-import { useMe } from '../app/auth';
 import { call, client } from '../app/client';
 import { formatDateTime, formatNumber } from '../app/format';
-import { may } from './access';
 import { cellKey, errorsByCell, pendingChanges, storedByCell } from './grid';
 import { formatDecimalText } from './numbers';
 import { formatMonth, monthAbbreviation, monthsOfYear, reportsIn } from './periods';
@@ -40,7 +38,6 @@ export function ValueGrid({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const me = useMe().data;
   const org = useOrg();
   const values = useQuery(valuesQuery(indicator.id, unitId, year));
   const [texts, setTexts] = useState<Map<string, string>>(new Map());
@@ -128,7 +125,7 @@ export function ValueGrid({
   if (values.isError) return <LoadError error={values.error} />;
   if (units.length === 0) return <Text>{t('values.noUnits')}</Text>;
 
-  const mayEnter = (id: string) => may(me, 'value.write', id, org.tree);
+  const mayEnter = (id: string) => !!org.unit(id)?.can.enterValues;
   const anyWritable = units.some((u) => mayEnter(u.id));
   const cellErrors = (key: string): string[] => {
     const errors = [...(serverErrors.get(key) ?? [])];

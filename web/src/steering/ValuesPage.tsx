@@ -4,16 +4,15 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { sortBySwedishName } from '../../../domain/collation';
-import { useMe } from '../app/auth';
 import { today } from '../app/format';
 import { PageHeading } from '../app/page';
 import { useUnitOptions } from '../ui/options';
-import { may } from './access';
 import { indicatorsQuery, isForbidden, scorecardQuery, useDefaultPeriod, useHomeUnit, useOrg } from './queries';
 import type { Aggregation, Frequency } from './types';
 import { LoadError, Loading } from './ui';
 import { ValueGrid } from './ValueGrid';
 import { ValueImport } from './ValueImport';
+import { unitsWhere } from './writable';
 
 /** What the grid needs to know of an indicator. */
 export interface EnterableIndicator {
@@ -75,7 +74,6 @@ function useEnterableIndicators(homeUnitId: string | null, year: number) {
 export function ValuesPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const me = useMe().data;
   const org = useOrg();
   const home = useHomeUnit();
   const defaultPeriod = useDefaultPeriod();
@@ -86,15 +84,12 @@ export function ValuesPage() {
       ? yearParam
       : Number(defaultPeriod.period.slice(0, 4));
   const enterable = useEnterableIndicators(home.unitId, year);
-  const readable = useMemo(
-    () => org.units.filter((u) => may(me, 'data.read', u.id, org.tree)),
-    [org.units, org.tree, me],
-  );
+  const readable = useMemo(() => unitsWhere(org.units, 'read'), [org.units]);
   const unitOptions = useUnitOptions(readable);
   // Start where the user may enter values, if anywhere.
-  const firstWritable = readable.find((u) => may(me, 'value.write', u.id, org.tree))?.id;
+  const firstWritable = readable.find((u) => u.can.enterValues)?.id;
   const writableHome =
-    home.unitId && may(me, 'value.write', home.unitId, org.tree) ? home.unitId : (firstWritable ?? home.unitId);
+    home.unitId && org.unit(home.unitId)?.can.enterValues ? home.unitId : (firstWritable ?? home.unitId);
   const unitId = params.get('unit') ?? writableHome;
   const indicatorId = params.get('indicator');
   const indicator = enterable.indicators.find((i) => i.id === indicatorId) ?? null;
