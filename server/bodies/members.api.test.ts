@@ -122,7 +122,8 @@ describe('bodies for everyone who decides or reviews', () => {
       validTo: '2024-12-31',
     });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.fields[0].field).toBe('validTo');
+    // Shown beside the field as it is: in Swedish, not the field's name in the API.
+    expect(bad.body.error.fields[0]).toEqual({ field: 'validTo', message: 'måste vara efter giltig från' });
     const ended = await admin.json('PUT', `/api/body-members/${added.body.id}`, {
       version: added.body.version,
       role: 'ledamot',

@@ -79,7 +79,7 @@ export interface MemberInput {
 function checkDates(input: { validFrom: IsoDate; validTo: IsoDate | null }) {
   if (input.validTo !== null && input.validTo <= input.validFrom)
     throw new DomainError('unprocessable', 'Slutdatum måste vara efter startdatum.', {
-      fields: [{ field: 'validTo', message: 'måste vara efter validFrom' }],
+      fields: [{ field: 'validTo', message: 'måste vara efter giltig från' }],
     });
 }
 

@@ -102,7 +102,7 @@ async function checkRefs(db: Executor, input: BodyInput, self: string | null) {
   }
   if (input.validTo !== null && input.validTo <= input.validFrom)
     throw new DomainError('unprocessable', 'Slutdatum måste vara efter startdatum.', {
-      fields: [{ field: 'validTo', message: 'måste vara efter validFrom' }],
+      fields: [{ field: 'validTo', message: 'måste vara efter giltig från' }],
     });
   if (input.unitIds.length > 0) {
     const found = await existingUnitIds(db, input.unitIds);

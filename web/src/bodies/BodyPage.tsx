@@ -254,10 +254,12 @@ function AddDelegation({ body, bodies, onClose }: { body: Body; bodies: Body[]; 
   const submit = () => {
     setAmountError('');
     let max: bigint | null = null;
-    if (amount.trim() !== '') {
+    // A limit typed before the matter was changed to one without amounts is not sent.
+    if (isAmountMatter(matter) && amount.trim() !== '') {
       const parsed = parseMnkrInput(amount);
       if (!parsed.ok || parsed.kronor < 0n) {
         setAmountError(parsed.ok ? t('economy.notNegative') : t(`economy.invalidMnkr.${parsed.reason}`));
+        document.getElementById('add-delegation-amount')?.focus();
         return;
       }
       max = parsed.kronor;
@@ -285,7 +287,10 @@ function AddDelegation({ body, bodies, onClose }: { body: Body; bodies: Body[]; 
         <NativeSelect
           label={t('body.order.matter')}
           value={matter}
-          onChange={(e) => setMatter(e.currentTarget.value as MatterKind)}
+          onChange={(e) => {
+            setMatter(e.currentTarget.value as MatterKind);
+            setAmountError('');
+          }}
           data={MATTERS.map((m) => ({ value: m, label: matterLabel(m) }))}
           error={fieldError('matter')}
           mb="sm"
@@ -330,6 +335,7 @@ function AddDelegation({ body, bodies, onClose }: { body: Body; bodies: Body[]; 
         )}
         {isAmountMatter(matter) && (
           <TextInput
+            id="add-delegation-amount"
             label={t('body.order.maxAmount')}
             value={amount}
             onChange={(e) => setAmount(e.currentTarget.value)}
@@ -362,7 +368,7 @@ function AddDelegation({ body, bodies, onClose }: { body: Body; bodies: Body[]; 
           error={fieldError('decisionId')}
           mb="sm"
         />
-        <SaveStatus error={save.error} shown={shown} />
+        <SaveStatus error={save.error} invalid={amountError !== ''} shown={shown} />
         <Button type="submit" loading={save.isPending}>
           {t('body.order.add')}
         </Button>
