@@ -29,7 +29,7 @@ export async function setDelegationLevels(
     for (const [i, l] of levels.entries()) {
       if (!l.unitLevel && !l.bodyKind)
         throw new DomainError('unprocessable', 'En nivå är en chefsnivå eller ett organ.', {
-          fields: [{ field: `levels.${i}.unitLevel`, message: 'ange unitLevel eller bodyKind' }],
+          fields: [{ field: `levels.${i}.unitLevel`, message: 'ange en enhetsnivå eller en typ av organ' }],
         });
       const previous = levels[i - 1];
       if (previous && previous.maxAmountKr !== null && l.maxAmountKr !== null && l.maxAmountKr < previous.maxAmountKr)

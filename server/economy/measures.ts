@@ -224,7 +224,7 @@ async function checkMeasure(services: Services, w: WriteTx, input: MeasureInput,
   authorize(w.actor, 'measure.write', { unitId: input.ownerUnitId }, tree);
   if (input.fullEffectOn < input.startOn)
     throw new DomainError('unprocessable', 'Full effekt kan inte komma före start.', {
-      fields: [{ field: 'fullEffectOn', message: 'är före startOn' }],
+      fields: [{ field: 'fullEffectOn', message: 'är före startdatumet' }],
     });
   if (input.parentMeasureId) {
     const parent = await w.trx

@@ -94,7 +94,7 @@ async function check(db: Executor, input: ActivityInput) {
   await mustExist(db, 'goals', input.goalIds, 'goalIds');
   if (input.endOn < input.startOn)
     throw new DomainError('unprocessable', 'Aktiviteten kan inte sluta innan den börjar.', {
-      fields: [{ field: 'endOn', message: 'är före startOn' }],
+      fields: [{ field: 'endOn', message: 'är före startdatumet' }],
     });
 }
 

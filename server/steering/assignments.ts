@@ -106,7 +106,7 @@ async function check(db: Executor, input: AssignmentInput) {
   if (input.assigneeUnitId) await mustExist(db, 'org_units', [input.assigneeUnitId], 'assigneeUnitId');
   if (!input.assigneeUnitId && !input.assigneeName)
     throw new DomainError('unprocessable', 'Ett uppdrag ges till en enhet eller en tjänsteperson.', {
-      fields: [{ field: 'assigneeUnitId', message: 'ange assigneeUnitId eller assigneeName' }],
+      fields: [{ field: 'assigneeUnitId', message: 'ange en enhet eller en tjänsteperson som får uppdraget' }],
     });
   if (input.status === 'reported' && !input.reportedOn)
     throw new DomainError('unprocessable', 'Ange när uppdraget återrapporterades.', {

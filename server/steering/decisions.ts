@@ -147,7 +147,7 @@ const LINK_TABLES = {
 async function checkDecision(db: Executor, input: DecisionInput) {
   if (!input.bodyId && !input.officialName)
     throw new DomainError('unprocessable', 'Ett beslut fattas av ett organ eller en tjänsteperson.', {
-      fields: [{ field: 'bodyId', message: 'ange bodyId eller officialName' }],
+      fields: [{ field: 'bodyId', message: 'ange organet eller tjänstepersonen som beslutade' }],
     });
   if (input.bodyId) await mustExist(db, 'bodies', [input.bodyId], 'bodyId');
   if (input.unitId) await mustExist(db, 'org_units', [input.unitId], 'unitId');

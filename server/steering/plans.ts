@@ -171,7 +171,7 @@ export interface PlanInput {
 function checkYears(startYear: number, endYear: number) {
   if (endYear < startYear)
     throw new DomainError('unprocessable', 'Planens slutår kan inte vara före startåret.', {
-      fields: [{ field: 'endYear', message: 'är före startYear' }],
+      fields: [{ field: 'endYear', message: 'är före startåret' }],
     });
 }
 
@@ -179,7 +179,7 @@ export async function createPlan(services: Services, actor: Actor, input: PlanIn
   return write(services, actor, async (w) => {
     if (!input.ownerBodyId && !input.ownerUnitId)
       throw new DomainError('unprocessable', 'En plan ägs av ett organ eller en enhet.', {
-        fields: [{ field: 'ownerUnitId', message: 'ange ownerBodyId eller ownerUnitId' }],
+        fields: [{ field: 'ownerUnitId', message: 'ange organet eller enheten som äger planen' }],
       });
     if (input.ownerBodyId) await mustExist(w.trx, 'bodies', [input.ownerBodyId], 'ownerBodyId');
     if (input.ownerUnitId) await mustExist(w.trx, 'org_units', [input.ownerUnitId], 'ownerUnitId');
