@@ -196,7 +196,9 @@ export async function addRisk(
 ): Promise<string> {
   if ((input.bodyId === null) === (input.unitId === null))
     throw new DomainError('unprocessable', 'En risk hör till ett organ eller en enhet, inte båda.', {
-      fields: [{ field: input.bodyId === null ? 'unitId' : 'bodyId', message: 'ange antingen ett organ eller en enhet' }],
+      fields: [
+        { field: input.bodyId === null ? 'unitId' : 'bodyId', message: 'ange antingen ett organ eller en enhet' },
+      ],
     });
   if (input.bodyId !== null) {
     const body = (await listBodies(services, systemActor('risk'))).find((b) => b.id === input.bodyId);

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   e2eDayFromStart,
   followMenu,
+  journeyPage,
   launchBrowser,
+  openAs,
   type RunningServer,
   seriousA11yViolations,
   startServer,
@@ -40,18 +42,8 @@ let bodyId: string;
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const context = await browser.newContext({
-    baseURL: server.url,
-    locale: 'sv-SE',
-    viewport: { width: 1280, height: 900 },
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto('/');
-  await page.getByLabel('Användarnamn').fill('admin');
-  await page.getByLabel(/^Lösenord/).fill('demo');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+  page = await journeyPage(browser, server);
+  await openAs(page, 'admin');
 });
 
 afterAll(async () => {

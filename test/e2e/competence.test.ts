@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
+import { journeyPage, launchBrowser, openAs, type RunningServer, seriousA11yViolations, startServer } from './support';
 
 // Every flagged record says, on its own page, who must decide it and why (decision competence,
 // docs/decisions/012): the roadmap that steers without a decision, the goal reworded after its
@@ -15,18 +15,8 @@ let page: Page;
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const context = await browser.newContext({
-    baseURL: server.url,
-    locale: 'sv-SE',
-    viewport: { width: 1280, height: 900 },
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto('/');
-  await page.getByLabel('Användarnamn').fill('controller');
-  await page.getByLabel(/^Lösenord/).fill('demo');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+  page = await journeyPage(browser, server);
+  await openAs(page, 'controller');
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMnkrInput } from '../../web/src/economy/money';
-import { launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
+import { launchBrowser, type RunningServer, seriousA11yViolations, signInAs, startServer } from './support';
 
 // Journey: the controller brings a stale measure of the demo plan "Hållbar framtid" up to date
 // for December 2024, straight in the measure table, and the plan's totals follow to the krona;
@@ -56,12 +56,7 @@ async function openAs(username: string, path: string) {
   await signIn(username);
 }
 
-async function signIn(username: string) {
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel(/^Lösenord/).fill('demo');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
-}
+const signIn = (username: string) => signInAs(page, username);
 
 async function signOut() {
   await page.getByRole('button', { name: 'Logga ut' }).click();

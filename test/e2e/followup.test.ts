@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eDayFromStart, launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
+import {
+  e2eDayFromStart,
+  launchBrowser,
+  openAs,
+  type RunningServer,
+  seriousA11yViolations,
+  startServer,
+} from './support';
 
 // Journey: the manager of Område Ortopedi och kirurgi writes the area's analysis for October
 // 2025 and submits it; the division manager of Kirurgi returns it with a comment; the area
@@ -44,16 +51,6 @@ async function expectAccessible(label: string) {
   expect(await seriousA11yViolations(page, label), `axe on ${label}`).toEqual([]);
 }
 
-/** Opens a page as a user, starting signed out whatever an earlier step left behind. */
-async function openAs(username: string, path: string) {
-  await page.context().clearCookies();
-  await page.goto(path);
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel(/^Lösenord/).fill('demo');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
-}
-
 interface ApiRow {
   unitId: string;
   name: string;
@@ -81,7 +78,7 @@ async function onSubmissionPage() {
 
 describe('submitting, returning and approving a month', () => {
   it('shows the area as late and not started in the overview', async () => {
-    await openAs('chef.ortokir', `/uppfoljning?period=${PERIOD}`);
+    await openAs(page, 'chef.ortokir', `/uppfoljning?period=${PERIOD}`);
     await page.getByRole('heading', { level: 1, name: 'Uppföljning' }).waitFor();
     await page.getByText('Tillfälle: Månadsrapport oktober (månadsrapport).').waitFor();
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${AREA}`) }) });
@@ -125,7 +122,7 @@ describe('submitting, returning and approving a month', () => {
   });
 
   it('lets the division manager return it, and insists on a comment', async () => {
-    await openAs('chef.kirurgi', submissionPath());
+    await openAs(page, 'chef.kirurgi', submissionPath());
     await onSubmissionPage();
     await statusOnPage().getByText('Inlämnad').waitFor();
     await page.getByText('Ortopeden har haft hög beläggning; kirurgin i nivå med budget.').waitFor();
@@ -147,7 +144,7 @@ describe('submitting, returning and approving a month', () => {
   });
 
   it('shows the area manager the comment, and takes the report in again', async () => {
-    await openAs('chef.ortokir', submissionPath());
+    await openAs(page, 'chef.ortokir', submissionPath());
     await onSubmissionPage();
     await statusOnPage().getByText('Återsänd').waitFor();
     await page.getByRole('heading', { level: 2, name: /^Återsänd av Anna Holm/ }).waitFor();
@@ -165,7 +162,7 @@ describe('submitting, returning and approving a month', () => {
   });
 
   it('lets the division manager approve, and the trail tells it all', async () => {
-    await openAs('chef.kirurgi', submissionPath());
+    await openAs(page, 'chef.kirurgi', submissionPath());
     await onSubmissionPage();
     await page.getByLabel('Kommentar').fill('Bra, tack.');
     await page.getByRole('button', { name: 'Godkänn' }).click();
@@ -196,7 +193,7 @@ describe('submitting, returning and approving a month', () => {
 
 describe('deviations', () => {
   it('lists the measures short of target in mnkr, with the level that must decide, and the red indicators', async () => {
-    await openAs('controller', '/avvikelser?period=2024-12');
+    await openAs(page, 'controller', '/avvikelser?period=2024-12');
     await page.getByRole('heading', { level: 1, name: 'Avvikelser' }).waitFor();
     const table = page.getByRole('table', { name: 'Avvikelser för Region Exempel och enheterna under, december 2024' });
     const measure = table
@@ -249,7 +246,7 @@ const lastMonthOf = (day: string) => {
 
 describe('the annual cycle and the reminders', () => {
   it('shows the 2025 cycle as a calendar and as a list', async () => {
-    await openAs('admin', '/arshjul?year=2025');
+    await openAs(page, 'admin', '/arshjul?year=2025');
     await page.getByRole('heading', { level: 1, name: 'Årshjul' }).waitFor();
     const calendar = page.getByRole('table', { name: 'Sista dagar per nivå och månad 2025' });
     const enhet = calendar

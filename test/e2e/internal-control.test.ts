@@ -5,6 +5,7 @@ import {
   e2eDayFromStart,
   followMenu,
   launchBrowser,
+  openAs,
   type RunningServer,
   seriousA11yViolations,
   startServer,
@@ -82,14 +83,7 @@ async function expectAccessible(label: string) {
   expect(await seriousA11yViolations(page, label), `axe on ${label}`).toEqual([]);
 }
 
-async function signIn(username: string) {
-  await page.context().clearCookies();
-  await page.goto('/');
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel(/^Lösenord/).fill('demo');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
-}
+const signIn = (username: string) => openAs(page, username);
 
 /** Picks an option in a Mantine select by typing part of its label (when it may be typed in). */
 async function choose(input: Locator, search: string, option: RegExp) {

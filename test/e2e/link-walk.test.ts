@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
+import { launchBrowser, type RunningServer, seriousA11yViolations, signInAs, startServer } from './support';
 
 // Journey: every demo role walks the links the UI shows them — from each menu item, every in-app
 // link within two clicks — and never meets a refusal, and axe finds nothing serious on any page
@@ -50,10 +50,7 @@ async function linksOn(page: Page, base: string): Promise<string[]> {
 
 async function signIn(page: Page, username: string) {
   await page.goto('/');
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel(/^Lösenord/).fill('demo');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+  await signInAs(page, username);
 }
 
 describe('every link a role is shown leads somewhere it may go', () => {

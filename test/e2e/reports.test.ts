@@ -1,7 +1,14 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { e2eDayFromStart, launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
+import {
+  e2eDayFromStart,
+  launchBrowser,
+  openAs,
+  type RunningServer,
+  seriousA11yViolations,
+  startServer,
+} from './support';
 
 // Journey: a politician sees on the reports page that Regionstyrelsen was informed about
 // Hälso- och sjukvård three times in a row and decided nothing (the demo's autumn 2024). The
@@ -61,15 +68,6 @@ async function expectAccessible(label: string) {
   expect(await seriousA11yViolations(page, label), `axe on ${label}`).toEqual([]);
 }
 
-async function openAs(username: string, path: string) {
-  await page.context().clearCookies();
-  await page.goto(path);
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel(/^Lösenord/).fill('demo');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
-}
-
 async function signOut() {
   await page.getByRole('button', { name: 'Logga ut' }).click();
   await page.getByRole('button', { name: 'Logga in' }).waitFor();
@@ -95,7 +93,7 @@ async function reportFromApi(): Promise<any> {
 
 describe('board report journey', () => {
   it('shows a politician the series a board only noted, in words, and offers no forms', async () => {
-    await openAs('politiker', '/rapporter');
+    await openAs(page, 'politiker', '/rapporter');
     await page.getByRole('heading', { level: 1, name: 'Rapporter' }).waitFor();
     const series = page.getByRole('table', { name: 'Rapportserier per organ och enhet' });
     const rsHs = series
@@ -129,7 +127,7 @@ describe('board report journey', () => {
   });
 
   it('refuses to send a draft without a recommendation and a proposed decision, saying so at the fields', async () => {
-    await openAs('controller', '/rapporter');
+    await openAs(page, 'controller', '/rapporter');
     await page.getByRole('link', { name: 'Månadsrapport september 2025, Hälso- och sjukvård', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Månadsrapport september 2025, Hälso- och sjukvård' }).waitFor();
     const send = region('Skicka till sammanträde');
@@ -149,7 +147,7 @@ describe('board report journey', () => {
   });
 
   it('lets the controller create a report whose action-plan section fills itself, and write its SBAR text', async () => {
-    await openAs('controller', '/rapporter');
+    await openAs(page, 'controller', '/rapporter');
     await page.getByRole('heading', { level: 1, name: 'Rapporter' }).waitFor();
     await page.getByRole('button', { name: 'Ny rapport' }).click();
     const form = region('Ny rapport');

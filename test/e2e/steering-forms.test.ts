@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
+import { launchBrowser, type RunningServer, seriousA11yViolations, signInAs, startServer } from './support';
 
 // Journey: the controller builds a piece of the steering chain from the pages — registers a
 // decision, creates a draft plan and a goal in it — rewords a goal of the decided regionplan
@@ -52,12 +52,7 @@ async function choose(scope: Locator, label: string, search: string, option: Reg
   await page.getByRole('option', { name: option }).first().click();
 }
 
-async function signIn(username: string) {
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel(/^Lösenord/).fill('demo');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
-}
+const signIn = (username: string) => signInAs(page, username);
 
 async function signOut() {
   await page.getByRole('button', { name: 'Logga ut' }).click();

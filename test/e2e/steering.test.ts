@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { followMenu, launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './support';
+import { followMenu, launchBrowser, type RunningServer, seriousA11yViolations, signInAs, startServer } from './support';
 
 // Journey: a division manager enters an outcome and writes the month's analysis; a politician
 // follows the scorecard down from the region to the division, and finds a plan that steers
@@ -48,12 +48,7 @@ async function choose(label: string, search: string, option: RegExp, scope = pag
   await page.getByRole('option', { name: option }).first().click();
 }
 
-async function signIn(username: string) {
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel(/^Lösenord/).fill('demo');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
-}
+const signIn = (username: string) => signInAs(page, username);
 
 /** Chooses the month in the month field (it may open on that month already, the latest with data). */
 async function choosePeriod(period: string) {

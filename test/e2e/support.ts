@@ -133,3 +133,30 @@ export async function followMenu(page: Page, name: string) {
       .click();
   await link.click();
 }
+
+/** A page in a new Swedish browser context on `server`, waiting as long as the journeys do. */
+export async function journeyPage(
+  browser: Browser,
+  server: RunningServer,
+  viewport = { width: 1280, height: 900 },
+): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.url, locale: 'sv-SE', viewport });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/** Signs in on the login form the page shows, as a demo user (password "demo"), and waits for the menu. */
+export async function signInAs(page: Page, username: string) {
+  await page.getByLabel('Användarnamn').fill(username);
+  await page.getByLabel(/^Lösenord/).fill('demo');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+}
+
+/** Opens `path` signed in as `username`, signed out first whatever an earlier step left behind. */
+export async function openAs(page: Page, username: string, path = '/') {
+  await page.context().clearCookies();
+  await page.goto(path);
+  await signInAs(page, username);
+}
