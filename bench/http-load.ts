@@ -111,7 +111,7 @@ export async function load(
   }
 }
 
-/** Signs in to the server and returns the session cookie. */
+/** Signs in to the server and returns its cookies as a browser would send them. */
 export async function signIn(port: number, username: string, password: string): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
     method: 'POST',
@@ -119,7 +119,12 @@ export async function signIn(port: number, username: string, password: string): 
     body: JSON.stringify({ username, password }),
   });
   if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  // Every cookie the answer sets, sent back as a browser would (the session, and on PostgreSQL the
+  // data versions shown, which spares the server telling them again on every answer).
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 /**

@@ -9,6 +9,7 @@
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { buildApp } from '../server/app';
+import { keepVersions } from '../server/cache/version-keeper';
 import { systemClock } from '../server/core/clock';
 import { openDatabase } from '../server/db/connection';
 import { migrate } from '../server/db/migrate';
@@ -30,10 +31,15 @@ async function main() {
     const database = scratch
       ? await openDatabase({ kind: 'postgresql', url: scratch.url })
       : await openDatabase({ kind: 'pglite', dataDir: null });
+    // As the server's main does: on PostgreSQL the versions are kept by listening.
+    const keeper = await keepVersions(
+      database.db,
+      scratch ? { kind: 'postgresql', url: scratch.url } : { kind: 'pglite' },
+    );
     if (scratch)
       process.once('SIGTERM', () => {
-        database
-          .close()
+        Promise.resolve(keeper?.stop())
+          .then(() => database.close())
           .then(scratch.drop)
           .finally(() => process.exit(0));
       });

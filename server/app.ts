@@ -21,6 +21,7 @@ import { handleError } from './http/errors';
 import { figureCache } from './http/figure-cache';
 import { inputHygiene, noStore } from './http/input';
 import { sameOriginOnly, securityHeaders, sessions } from './http/security';
+import { seenVersions } from './http/seen-versions';
 import { orgRoutes } from './org/routes';
 import { reportRoutes } from './reports/routes';
 import { riskRoutes } from './risk/routes';
@@ -58,6 +59,8 @@ export function buildApi(deps: Deps) {
   // Bad text is refused, and good text normalised, before the session lookup or any route.
   api.use('*', inputHygiene());
   api.use('*', sameOriginOnly(deps.config.trustProxy));
+  // Which data versions a request is answered at, and the client told (see the module).
+  api.use('*', seenVersions(deps));
   api.use('*', sessions(deps));
   // The scorecard, the tree and the other figures: computed once per data version (see the module).
   api.use('*', figureCache(deps));

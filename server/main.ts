@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { DomainError } from '../domain/errors';
 import { buildApp } from './app';
+import { keepVersions } from './cache/version-keeper';
 import { configFromEnv } from './config';
 import type { Services } from './core/context';
 import { forgetOldKeys } from './core/idempotency';
@@ -40,6 +41,10 @@ async function main() {
     console.log('\nDemokonton (lösenord "%s"): %s', DEMO_PASSWORD, DEMO_ACCOUNTS.map((a) => a.username).join(', '));
   }
 
+  // On PostgreSQL other processes may write: the versions are kept by listening for their bumps
+  // (see server/cache/version-keeper.ts) rather than read for every request.
+  const keeper = await keepVersions(database.db, config.database, (e) => log(e));
+
   const app = buildApp({ services, config: config.http });
   // Reminders before and after the deadlines of the annual cycle, every hour; each reminder is
   // made once, so a restart or a second server never sends one twice.
@@ -77,6 +82,7 @@ async function main() {
         resolve();
       }, 10_000).unref();
     });
+    await keeper?.stop();
     await database.close();
     log({ event: 'stopped' });
     process.exit(0);

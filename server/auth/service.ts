@@ -161,7 +161,12 @@ export async function resolveSession(
   services: Services,
   policy: SessionPolicy,
   token: string,
-  kept?: { cache: SessionCache; versions: DataVersions },
+  kept?: {
+    cache: SessionCache;
+    versions: DataVersions;
+    /** Reads the versions anew before the session is loaded live (see `freshVersionsOfRequest`). */
+    fresh?: () => Promise<DataVersions>;
+  },
 ): Promise<{ principal: Principal; displayName: string; sessionId: string } | null> {
   const now = services.clock.now().getTime();
   const id = sessionId(token);
@@ -178,6 +183,7 @@ export async function resolveSession(
     }
     return { principal: hit.principal, displayName: hit.displayName, sessionId: id };
   }
+  const filedAt = (kept?.fresh ? await kept.fresh() : kept?.versions) ?? null;
   const session = await sessionRow(services, id);
   if (!session) {
     kept?.cache.delete(id);
@@ -202,15 +208,16 @@ export async function resolveSession(
     lastSeen = now;
   }
   // Filed under the versions read before the row: a change committed after that read bumps them.
-  kept?.cache.set(id, {
-    principal,
-    displayName: principal.displayName,
-    lastSeen,
-    expiresAt,
-    access: kept.versions.access,
-    sessions: kept.versions.sessions,
-    day: swedishDate(new Date(now)),
-  });
+  if (kept && filedAt)
+    kept.cache.set(id, {
+      principal,
+      displayName: principal.displayName,
+      lastSeen,
+      expiresAt,
+      access: filedAt.access,
+      sessions: filedAt.sessions,
+      day: swedishDate(new Date(now)),
+    });
   return { principal, displayName: principal.displayName, sessionId: id };
 }
 

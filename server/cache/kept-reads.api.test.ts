@@ -12,7 +12,8 @@ const get = async (app: App, cookie: string, path: string) => {
  * What reading requests keep between them (today's tree, a user's seats) is keyed by the data
  * versions read at the start of each request: a commit made anywhere — another server process on
  * the same database included — is seen by the very next request, and a request that writes sees
- * its own write.
+ * its own write. (These apps read the versions per request; server processes on PostgreSQL keep them
+ * by listening instead, under the rule tested in version-keeper.api.test.ts.)
  */
 describe('reads kept per data version', () => {
   let ctx: TestContext & { demo: Seeded };

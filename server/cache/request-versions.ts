@@ -2,10 +2,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Services } from '../core/context';
 import { type Area, type DataVersions, readDataVersions } from './data-versions';
 import { Lru } from './lru';
+import { keeperOf } from './version-keeper';
 
 // Keyed by the request object, so the entry goes with the request and no other module's types
 // need to carry it.
 const perRequest = new WeakMap<Request, Promise<DataVersions>>();
+// Requests whose versions are the keeper's (what this process has heard), not read for them.
+const fromKeeper = new WeakSet<Request>();
 
 /**
  * The data versions as read once for this request: the session lookup and the figure cache share
@@ -14,10 +17,51 @@ const perRequest = new WeakMap<Request, Promise<DataVersions>>();
 export function versionsOfRequest(services: Services, request: Request): Promise<DataVersions> {
   let read = perRequest.get(request);
   if (!read) {
-    read = readDataVersions(services);
+    read = readFromDatabase(services);
     perRequest.set(request, read);
   }
   return read;
+}
+
+function readFromDatabase(services: Services): Promise<DataVersions> {
+  const read = readDataVersions(services);
+  const keeper = keeperOf(services.db);
+  if (keeper)
+    void read.then(
+      (v) => keeper.observe(v),
+      () => {},
+    );
+  return read;
+}
+
+/**
+ * Lets this request answer from `known`, the versions a keeper has heard (see `VersionKeeper`),
+ * instead of reading them: only for a request answered from kept data alone, and only when the
+ * client has seen nothing newer. What it then loads live goes through `freshVersionsOfRequest`.
+ */
+export function answerFromKnownVersions(request: Request, known: DataVersions): void {
+  if (perRequest.has(request)) return;
+  perRequest.set(request, Promise.resolve(known));
+  fromKeeper.add(request);
+}
+
+/**
+ * The versions read from the database for this request: the same as `versionsOfRequest` unless
+ * that answered from what the keeper had heard, in which case they are read now. Called before
+ * anything is loaded live on a miss of a kept answer, so that what is loaded is filed under (and
+ * shown to the client as) versions no newer than the data in it.
+ */
+export function freshVersionsOfRequest(services: Services, request: Request): Promise<DataVersions> {
+  if (!fromKeeper.has(request)) return versionsOfRequest(services, request);
+  fromKeeper.delete(request);
+  const read = readFromDatabase(services);
+  perRequest.set(request, read);
+  return read;
+}
+
+/** The versions this request was answered at, if it read any. */
+export function versionsShownBy(request: Request): Promise<DataVersions> | undefined {
+  return perRequest.get(request);
 }
 
 interface Reading {
@@ -56,15 +100,20 @@ export async function keptForRequest<T>(
 ): Promise<T> {
   const scope = reading.getStore();
   if (!scope || scope.services.db !== services.db) return load();
-  const versions = await versionsOfRequest(scope.services, scope.request);
-  const full = `${key}|${areas.map((a) => versions[a]).join('.')}`;
   let lru = kept.get(services.db);
   if (!lru) {
     lru = new Lru(KEPT_ENTRIES, Number.POSITIVE_INFINITY);
     kept.set(services.db, lru);
   }
-  const hit = lru.get(full) as Promise<T> | undefined;
+  const keyAt = (versions: DataVersions) => `${key}|${areas.map((a) => versions[a]).join('.')}`;
+  let full = keyAt(await versionsOfRequest(scope.services, scope.request));
+  let hit = lru.get(full) as Promise<T> | undefined;
   if (hit) return hit;
+  if (fromKeeper.has(scope.request)) {
+    full = keyAt(await freshVersionsOfRequest(scope.services, scope.request));
+    hit = lru.get(full) as Promise<T> | undefined;
+    if (hit) return hit;
+  }
   const loading = load();
   lru.set(full, loading, 1);
   loading.catch(() => lru.delete(full));

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { swedishDate } from '../../domain/dates';
-import type { Area } from '../cache/data-versions';
+import type { Area, DataVersions } from '../cache/data-versions';
 import { Lru } from '../cache/lru';
-import { versionsOfRequest } from '../cache/request-versions';
+import { freshVersionsOfRequest, versionsOfRequest } from '../cache/request-versions';
 import type { AppEnv, Deps } from './env';
 
 /**
@@ -30,6 +30,16 @@ export const CACHED_ROUTES: readonly CachedRoute[] = [
   { name: 'plan.summary', path: /^\/action-plans\/[^/]+\/summary$/, areas: ['org', 'economy', 'access'] },
 ];
 
+/**
+ * Whether a GET of `path` (under /api) may be answered from kept data alone — the session, today's
+ * tree, the caller's seats, a cached figure — so that the versions a keeper has heard suffice to
+ * judge it (see `server/http/seen-versions.ts`). Anything it loads live on a miss reads the
+ * versions from the database first.
+ */
+export function answeredFromKept(path: string): boolean {
+  return path === '/me' || CACHED_ROUTES.some((r) => r.path.test(path));
+}
+
 export interface FigureCacheConfig {
   /** Most answers kept. */
   entries: number;
@@ -42,9 +52,14 @@ export const defaultFigureCache: FigureCacheConfig = { entries: 500, bytes: 64 *
 const CACHE_CONTROL = 'private, no-cache';
 
 interface Kept {
-  body: string;
+  /** The answer's JSON as UTF-8, kept encoded: a hit is written to the socket as it is. */
+  body: Uint8Array<ArrayBuffer>;
   contentType: string;
 }
+
+const utf8 = new TextEncoder();
+
+const cacheHeaders = (etag: string) => ({ ETag: etag, 'Cache-Control': CACHE_CONTROL });
 
 /** Whether `etag` is among the tags of an If-None-Match header. */
 function matches(header: string | undefined, etag: string): boolean {
@@ -63,36 +78,48 @@ export function figureCache({ services, config }: Deps): MiddlewareHandler<AppEn
     const route = CACHED_ROUTES.find((r) => r.path.test(path));
     if (!route) return next();
 
-    // Read by the session lookup already, before anything was computed for this request.
-    const versions = await versionsOfRequest(services, c.req.raw);
     const url = new URL(c.req.url);
     const roles = auth.principal.roles
       .map((r) => `${r.role}@${r.unitId}`)
       .sort()
       .join(',');
-    const key = [
-      config.version,
-      route.name,
-      path,
-      url.search,
-      auth.principal.userId,
-      roles,
-      swedishDate(services.clock.now()),
-      ...route.areas.map((a) => `${a}=${versions[a]}`),
-    ].join('\n');
-    const etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 32)}"`;
-    const headers = { ETag: etag, 'Cache-Control': CACHE_CONTROL };
+    const day = swedishDate(services.clock.now());
+    const tagAt = (versions: DataVersions) => {
+      const key = [
+        config.version,
+        route.name,
+        path,
+        url.search,
+        auth.principal.userId,
+        roles,
+        day,
+        ...route.areas.map((a) => `${a}=${versions[a]}`),
+      ].join('\n');
+      return `"${createHash('sha256').update(key).digest('base64url').slice(0, 32)}"`;
+    };
 
-    if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
-    const hit = kept.get(etag);
-    if (hit) return c.body(hit.body, 200, { ...headers, 'Content-Type': hit.contentType });
+    // Read by the session lookup already, before anything was computed for this request.
+    let etag = tagAt(await versionsOfRequest(services, c.req.raw));
+    if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304, cacheHeaders(etag));
+    let hit = kept.get(etag);
+    if (hit) return c.body(hit.body, 200, { ...cacheHeaders(etag), 'Content-Type': hit.contentType });
+    // A miss is computed live, so it is filed under (and its client told) versions read from the
+    // database now if the request had only those the keeper had heard, which may trail the data.
+    const fresh = tagAt(await freshVersionsOfRequest(services, c.req.raw));
+    if (fresh !== etag) {
+      etag = fresh;
+      if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304, cacheHeaders(etag));
+      hit = kept.get(etag);
+      if (hit) return c.body(hit.body, 200, { ...cacheHeaders(etag), 'Content-Type': hit.contentType });
+    }
 
     await next();
     if (c.res.status !== 200) return;
     const contentType = c.res.headers.get('content-type') ?? '';
     if (!contentType.startsWith('application/json')) return;
     const body = await c.res.text();
-    kept.set(etag, { body, contentType }, Buffer.byteLength(body));
+    const bytes = utf8.encode(body);
+    kept.set(etag, { body: bytes, contentType }, bytes.byteLength);
     c.res = new Response(body, { status: 200, headers: c.res.headers });
     c.res.headers.set('ETag', etag);
     c.res.headers.set('Cache-Control', CACHE_CONTROL);

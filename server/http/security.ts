@@ -4,7 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { DomainError } from '../../domain/errors';
 import { resolveSession } from '../auth/service';
 import { SessionCache } from '../auth/session-cache';
-import { asReadingRequest, versionsOfRequest } from '../cache/request-versions';
+import { asReadingRequest, freshVersionsOfRequest, versionsOfRequest } from '../cache/request-versions';
 import type { AppEnv, Deps } from './env';
 
 export const SESSION_COOKIE = 'rt_session';
@@ -79,7 +79,11 @@ export function sessions({ services, config }: Deps): MiddlewareHandler<AppEnv> 
     c.set('auth', null);
     if (token) {
       const versions = await versionsOfRequest(services, c.req.raw);
-      const found = await resolveSession(services, config.sessionPolicy, token, { cache, versions });
+      const found = await resolveSession(services, config.sessionPolicy, token, {
+        cache,
+        versions,
+        fresh: () => freshVersionsOfRequest(services, c.req.raw),
+      });
       if (found) c.set('auth', found);
     }
     await asReadingRequest(services, c.req.raw, next);

@@ -22,6 +22,9 @@ const config: HttpConfig = {
 
 export type App = ReturnType<typeof buildApp>;
 
+/** An app over `services`, configured as the test apps are. */
+export const appOver = (services: Services): App => buildApp({ services, config });
+
 /**
  * Two apps over one database, as two server processes: on PostgreSQL each with its own pool, on
  * PGlite over the one client (one process owns it). Each app keeps its own session cache.
