@@ -264,20 +264,24 @@ async function main() {
       );
     }
     if (actionPlan && runs('report')) {
-      // The interim report of the whole region: its data built alone (the baseline), then built
-      // and exported through the API as a board would get it. Fewer iterations: these take seconds.
+      // The year-end report of the whole region for the plan's last month (December): its data
+      // built alone (the baseline), then built and exported through the API as a board would get
+      // it. Fewer iterations: these take seconds. (An interim report must end in June–August.)
       const head = {
-        title: 'Delårsrapport',
-        kind: 'interim' as const,
+        title: 'Årsrapport',
+        kind: 'annual' as const,
         unitId: region.rootId,
         period: actionPlan.lastMonth,
         planId: actionPlan.planId,
         sbar: { situation: 'S', background: 'B', assessment: 'A', recommendation: 'R' },
-        proposedDecision: 'Delårsrapporten godkänns.',
+        proposedDecision: 'Årsrapporten godkänns.',
         meeting: null,
       };
+      // A report is created without a meeting (it is put on one's agenda later); the content built
+      // below is asked for one, as a report not yet on any agenda is.
+      const { meeting: _onNoAgenda, ...newReport } = head;
       const { id: reportId } = await write(services, systemActor('bench'), (w) =>
-        createReportIn(services, w, { ...head, sbar: head.sbar }),
+        createReportIn(services, w, newReport),
       );
       const slow = async (fn: () => Promise<unknown>) => {
         await fn();
@@ -292,7 +296,7 @@ async function main() {
       const content = await buildContent(services, systemActor('bench'), head);
       add(
         'report.data',
-        `interim report data (${content.actionPlan?.rows.length} rows, baseline)`,
+        `year-end report data (${content.actionPlan?.rows.length} rows, baseline)`,
         await slow(() => buildContent(services, systemActor('bench'), head)),
         null,
       );

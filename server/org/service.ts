@@ -19,9 +19,19 @@ export const today = (services: Services): IsoDate => swedishDate(services.clock
 /** The tree as it is today, for permission checks. */
 export async function currentTree(services: Services, db: Executor = services.db): Promise<OrgIndex> {
   const day = today(services);
-  const load = async () => new OrgIndex(await unitsOn(db, day));
+  const load = async () => new OrgIndex(await todaysUnits(services, db));
   // Inside a transaction the tree must be the transaction's own; a reading request shares it.
   return db === services.db ? keptForRequest(services, ['org'], `tree|${day}`, load) : load();
+}
+
+/**
+ * Every unit as it is today, kept between reading requests as the tree is (see `currentTree`).
+ * Shared with other requests: read it, never change it.
+ */
+export async function todaysUnits(services: Services, db: Executor = services.db): Promise<readonly UnitRecord[]> {
+  const day = today(services);
+  const load = () => unitsOn(db, day);
+  return db === services.db ? keptForRequest(services, ['org'], `units|${day}`, load) : load();
 }
 
 export async function treeOn(db: Executor, day: IsoDate): Promise<OrgIndex> {
@@ -31,11 +41,13 @@ export async function treeOn(db: Executor, day: IsoDate): Promise<OrgIndex> {
 /** The organisation tree as it was on `asOf` (default today), names in Swedish order. */
 export async function listUnits(services: Services, actor: Actor, asOf?: IsoDate): Promise<UnitRecord[]> {
   const now = today(services);
-  const units = await unitsOn(services.db, asOf ?? now);
-  // Permission is judged on today's tree; when that is the tree asked for, load it once.
-  const tree = (asOf ?? now) === now ? new OrgIndex(units) : await currentTree(services);
+  // Permission is judged on today's tree; today's units are kept, as the tree is.
+  const [units, tree] = await Promise.all([
+    (asOf ?? now) === now ? todaysUnits(services) : unitsOn(services.db, asOf as IsoDate),
+    currentTree(services),
+  ]);
   authorize(actor, 'orgUnit.read', { unitId: null }, tree);
-  return sortBySwedishName(units, (u) => u.name);
+  return sortBySwedishName([...units], (u) => u.name);
 }
 
 /**

@@ -46,7 +46,19 @@ export const treeOn = (day: IsoDate): TreeSource => sql`
   FROM t LEFT JOIN t p ON p.unit_id = t.parent_id`;
 
 /** The edges of a loaded tree, and their fingerprint as `rememberTree` computes it in SQL. */
+// A tree index never changes, and today's is shared by reading requests: its edges are worked out once.
+const edgesKept = new WeakMap<OrgIndex, ReturnType<typeof edgesOfNow>>();
+
 function edgesOf(tree: OrgIndex) {
+  let edges = edgesKept.get(tree);
+  if (!edges) {
+    edges = edgesOfNow(tree);
+    edgesKept.set(tree, edges);
+  }
+  return edges;
+}
+
+function edgesOfNow(tree: OrgIndex) {
   const units = tree
     .roots()
     .flatMap((r) => tree.subtree(r))

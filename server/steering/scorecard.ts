@@ -1,11 +1,10 @@
 import type { z } from '@hono/zod-openapi';
 import { actorName } from '../../domain/actors';
 import { compareSwedish } from '../../domain/collation';
-import { swedishDate } from '../../domain/dates';
 import { DomainError, notFound } from '../../domain/errors';
 import { type MonthText, parseMonth } from '../../domain/indicators/months';
 import { statusCounts, worstStatus } from '../../domain/indicators/status';
-import { OrgIndex } from '../../domain/org';
+import type { OrgIndex } from '../../domain/org';
 import { formatPeriod, monthOfDate } from '../../domain/periods';
 import { PERSPECTIVES, type Perspective } from '../../domain/steering';
 import { abilities } from '../core/abilities';
@@ -14,8 +13,7 @@ import { authorizeReadSomewhere, readable } from '../core/read-scope';
 import { mustExist } from '../core/refs';
 import { authorize, write } from '../core/write';
 import { analysisIdOf } from '../history/kinds';
-import { unitsOn } from '../org/queries';
-import { currentTree } from '../org/service';
+import { currentTree, todaysUnits } from '../org/service';
 import { plansCoveringYear } from './coverage';
 import { figuresAcrossTree, figuresForUnit, type IndicatorFigure } from './figures';
 import { goalRecords } from './goals';
@@ -39,8 +37,7 @@ export async function scorecard(
   periodText: string,
 ): Promise<Scorecard> {
   const month = formatPeriod(parseMonth(periodText, 'period'));
-  const units = await unitsOn(services.db, swedishDate(services.clock.now()));
-  const tree = new OrgIndex(units);
+  const [units, tree] = await Promise.all([todaysUnits(services), currentTree(services)]);
   const unit = units.find((u) => u.id === unitId);
   if (!unit) throw notFound('Enheten');
   authorize(actor, 'data.read', { unitId }, tree);
@@ -199,8 +196,7 @@ export async function indicatorAcross(
   rows: AcrossRow[];
 }> {
   const month = formatPeriod(parseMonth(periodText, 'period'));
-  const units = await unitsOn(services.db, swedishDate(services.clock.now()));
-  const tree = new OrgIndex(units);
+  const [units, tree] = await Promise.all([todaysUnits(services), currentTree(services)]);
   const root = page.rootId ?? tree.roots()[0];
   if (!root || !tree.has(root)) throw notFound('Enheten');
   authorize(actor, 'data.read', { unitId: root }, tree);
