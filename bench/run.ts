@@ -142,7 +142,13 @@ async function main() {
     const add = (id: string, name: string, measured: { median: number; p95: number }, baseline: string | null) => {
       const base = baseline === null ? null : rows.find((r) => r.id === baseline);
       if (baseline !== null && !base) throw new Error(`${id}: no baseline row ${baseline}`);
-      rows.push({ id, name, ...measured, ratio: base ? measured.median / base.median : 1, baseline });
+      const row = { id, name, ...measured, ratio: base ? measured.median / base.median : 1, baseline };
+      rows.push(row);
+      // Each row as it is measured: a run cut short still shows what it measured.
+      console.log(
+        `measured ${id}: median ${row.median.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms` +
+          (baseline ? `, ${row.ratio.toFixed(2)} × ${baseline}` : ''),
+      );
     };
     add('health', 'GET /api/health', stats(await time(get('/api/health'))), null);
     add('me', 'GET /api/me', stats(await time(get('/api/me'))), 'health');
