@@ -5,6 +5,7 @@ import { answerFromKnownVersions, versionsShownBy } from '../cache/request-versi
 import { covers, formatSeen, keeperOf, parseSeen } from '../cache/version-keeper';
 import type { AppEnv, Deps } from './env';
 import { answeredFromKept } from './figure-cache';
+import { SESSION_COOKIE } from './security';
 
 export const SEEN_COOKIE = 'rt_seen';
 
@@ -19,10 +20,12 @@ export const SEEN_COOKIE = 'rt_seen';
  * - after a write, the versions are read again (they include its commit) and the keeper learns them;
  * - an answer sets `rt_seen` to the versions it was made at whenever they differ from the cookie.
  *
- * Without a keeper (the embedded database: one process) this does nothing.
+ * Without a keeper (the embedded database: one process), or without a session, this does nothing.
  */
 export function seenVersions({ services, config }: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    // Versions are read, and kept data answered, only for a signed-in request (see `sessions`).
+    if (getCookie(c, SESSION_COOKIE) === undefined) return next();
     const keeper = keeperOf(services.db);
     if (!keeper) return next();
     const cookie = getCookie(c, SEEN_COOKIE);
