@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ANALYSIS_SUBJECT_KINDS, RISK_GRADES } from '../../domain/analysis/impact';
-import { actorOf, type Deps, IsoDateSchema, router } from '../http/env';
+import { actorOf, type Deps, IsoDateSchema, router, servicesOf } from '../http/env';
 import { created, IdParam, jsonBody, ok, readErrors, writeErrors } from '../http/routing';
 import { ImpactAnalysisListSchema, ImpactAnalysisSchema } from './schemas';
 import { completeAnalysis, createAnalysis, getAnalysis, listAnalyses, updateAnalysis } from './service';
@@ -61,7 +61,7 @@ const Create = Body.extend({
 
 const Version = z.object({ version: z.number().int().positive() });
 
-export function analysisRoutes({ services }: Deps) {
+export function analysisRoutes(_deps: Deps) {
   const app = router();
   app.openapi(
     createRoute({
@@ -72,7 +72,7 @@ export function analysisRoutes({ services }: Deps) {
       request: jsonBody(Create),
       responses: { ...created('Skapad', ImpactAnalysisSchema), ...writeErrors },
     }),
-    async (c) => c.json(await createAnalysis(services, actorOf(c), c.req.valid('json')), 201),
+    async (c) => c.json(await createAnalysis(servicesOf(c), actorOf(c), c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -83,7 +83,7 @@ export function analysisRoutes({ services }: Deps) {
       request: { query: z.object({ unitId: z.string().min(1) }) },
       responses: { ...ok('Analyserna', ImpactAnalysisListSchema), ...readErrors },
     }),
-    async (c) => c.json(await listAnalyses(services, actorOf(c), c.req.valid('query').unitId), 200),
+    async (c) => c.json(await listAnalyses(servicesOf(c), actorOf(c), c.req.valid('query').unitId), 200),
   );
   app.openapi(
     createRoute({
@@ -94,7 +94,7 @@ export function analysisRoutes({ services }: Deps) {
       request: { params: IdParam },
       responses: { ...ok('Analysen', ImpactAnalysisSchema), ...readErrors },
     }),
-    async (c) => c.json(await getAnalysis(services, actorOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await getAnalysis(servicesOf(c), actorOf(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({
@@ -105,7 +105,8 @@ export function analysisRoutes({ services }: Deps) {
       request: { params: IdParam, ...jsonBody(Body.merge(Version)) },
       responses: { ...ok('Ändrad', ImpactAnalysisSchema), ...writeErrors },
     }),
-    async (c) => c.json(await updateAnalysis(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await updateAnalysis(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -117,7 +118,7 @@ export function analysisRoutes({ services }: Deps) {
       responses: { ...ok('Klar', ImpactAnalysisSchema), ...writeErrors },
     }),
     async (c) =>
-      c.json(await completeAnalysis(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+      c.json(await completeAnalysis(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   return app;
 }

@@ -7,7 +7,7 @@ import { seatsOf } from '../bodies/members';
 import { SeatSchema } from '../bodies/schemas';
 import { keptForRequest } from '../cache/request-versions';
 import { callerAbilities } from '../core/abilities';
-import { type AppEnv, actorOf, type Deps, ErrorSchema, errors, router } from '../http/env';
+import { type AppEnv, actorOf, type Deps, ErrorSchema, errors, router, servicesOf } from '../http/env';
 import { SESSION_COOKIE } from '../http/security';
 import { currentTree, today } from '../org/service';
 import { login, logout } from './service';
@@ -52,7 +52,7 @@ function clientIp(c: Context<AppEnv>, trustProxy: boolean): string {
   }
 }
 
-export function authRoutes({ services, config }: Deps) {
+export function authRoutes({ config }: Deps) {
   const app = router();
 
   app.openapi(
@@ -85,7 +85,7 @@ export function authRoutes({ services, config }: Deps) {
     async (c) => {
       const body = c.req.valid('json');
       try {
-        const result = await login(services, config.sessionPolicy, {
+        const result = await login(servicesOf(c), config.sessionPolicy, {
           ...body,
           ip: clientIp(c, config.trustProxy),
           presentedToken: getCookie(c, SESSION_COOKIE),
@@ -96,7 +96,7 @@ export function authRoutes({ services, config }: Deps) {
           secure: config.secure,
           path: '/',
           // A lifetime, not a date: the browser's clock need not agree with the server's.
-          maxAge: Math.max(0, Math.floor((result.expiresAt.getTime() - services.clock.now().getTime()) / 1000)),
+          maxAge: Math.max(0, Math.floor((result.expiresAt.getTime() - servicesOf(c).clock.now().getTime()) / 1000)),
         });
         config.log({ event: 'login', userId: result.principal.userId });
         return c.json(
@@ -105,9 +105,9 @@ export function authRoutes({ services, config }: Deps) {
             username: result.principal.username,
             displayName: result.displayName,
             roles: [...result.principal.roles],
-            seats: await seatsOf(services.db, result.principal.userId, today(services)),
-            can: callerAbilities(result.principal, await currentTree(services)),
-            now: services.clock.now().toISOString(),
+            seats: await seatsOf(servicesOf(c).db, result.principal.userId, today(servicesOf(c))),
+            can: callerAbilities(result.principal, await currentTree(servicesOf(c))),
+            now: servicesOf(c).clock.now().toISOString(),
           },
           200,
         );
@@ -128,7 +128,7 @@ export function authRoutes({ services, config }: Deps) {
     }),
     async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
-      if (token) await logout(services, token);
+      if (token) await logout(servicesOf(c), token);
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: config.secure });
       return c.body(null, 204);
     },
@@ -156,13 +156,13 @@ export function authRoutes({ services, config }: Deps) {
           displayName: actor.displayName,
           roles: [...actor.principal.roles],
           seats: await keptForRequest(
-            services,
+            servicesOf(c),
             ['access', 'org'],
-            `seats|${actor.principal.userId}|${today(services)}`,
-            () => seatsOf(services.db, actor.principal.userId, today(services)),
+            `seats|${actor.principal.userId}|${today(servicesOf(c))}`,
+            () => seatsOf(servicesOf(c).db, actor.principal.userId, today(servicesOf(c))),
           ),
-          can: callerAbilities(actor.principal, await currentTree(services)),
-          now: services.clock.now().toISOString(),
+          can: callerAbilities(actor.principal, await currentTree(servicesOf(c))),
+          now: servicesOf(c).clock.now().toISOString(),
         },
         200,
       );

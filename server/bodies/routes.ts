@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { BODY_KINDS } from '../../domain/org';
 import { abilities } from '../core/abilities';
 import type { Actor, Services } from '../core/context';
-import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
+import { actorOf, type Deps, errors, IsoDateSchema, router, servicesOf } from '../http/env';
 import { jsonBody, ok, readErrors, writeErrors } from '../http/routing';
 import { currentTree } from '../org/service';
 import { addDelegation, type DelegationRowView, endDelegation, getDelegationOrder } from './delegations';
@@ -65,7 +65,7 @@ const BodyInput = z.object({
 });
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
-export function bodyRoutes({ services }: Deps) {
+export function bodyRoutes(_deps: Deps) {
   const app = router();
   app.openapi(
     createRoute({
@@ -80,7 +80,7 @@ export function bodyRoutes({ services }: Deps) {
         403: errors[403],
       },
     }),
-    async (c) => c.json({ bodies: await listedBodies(services, actorOf(c)) }, 200),
+    async (c) => c.json({ bodies: await listedBodies(servicesOf(c), actorOf(c)) }, 200),
   );
   app.openapi(
     createRoute({
@@ -91,7 +91,7 @@ export function bodyRoutes({ services }: Deps) {
       request: { body: { required: true, ...json(BodyInput) } },
       responses: { 201: { description: 'Skapat', ...json(BodySchema) }, ...writeErrors },
     }),
-    async (c) => c.json(await createBody(services, actorOf(c), c.req.valid('json')), 201),
+    async (c) => c.json(await createBody(servicesOf(c), actorOf(c), c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -105,7 +105,7 @@ export function bodyRoutes({ services }: Deps) {
       },
       responses: { 200: { description: 'Ändrat', ...json(BodySchema) }, ...writeErrors },
     }),
-    async (c) => c.json(await updateBody(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await updateBody(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -118,8 +118,8 @@ export function bodyRoutes({ services }: Deps) {
     }),
     async (c) => {
       const actor = actorOf(c);
-      const order = await getDelegationOrder(services, actor, c.req.valid('param').id, c.req.valid('query').day);
-      const write = await mayWrite(services, actor);
+      const order = await getDelegationOrder(servicesOf(c), actor, c.req.valid('param').id, c.req.valid('query').day);
+      const write = await mayWrite(servicesOf(c), actor);
       return c.json(
         {
           ...order,
@@ -142,7 +142,7 @@ export function bodyRoutes({ services }: Deps) {
     }),
     async (c) =>
       c.json(
-        rowOut(await addDelegation(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), true),
+        rowOut(await addDelegation(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), true),
         201,
       ),
   );
@@ -157,7 +157,7 @@ export function bodyRoutes({ services }: Deps) {
     }),
     async (c) =>
       c.json(
-        rowOut(await endDelegation(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), true),
+        rowOut(await endDelegation(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), true),
         200,
       ),
   );
@@ -172,8 +172,8 @@ export function bodyRoutes({ services }: Deps) {
     }),
     async (c) => {
       const actor = actorOf(c);
-      const members = await listMembers(services, actor, c.req.valid('param').id);
-      const write = await mayWrite(services, actor);
+      const members = await listMembers(servicesOf(c), actor, c.req.valid('param').id);
+      const write = await mayWrite(servicesOf(c), actor);
       return c.json({ members: members.map((m) => memberOut(m, write)), can: { add: write } }, 200);
     },
   );
@@ -187,7 +187,10 @@ export function bodyRoutes({ services }: Deps) {
       responses: { 201: { description: 'Tillagd', ...json(MemberSchema) }, ...writeErrors },
     }),
     async (c) =>
-      c.json(memberOut(await addMember(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), true), 201),
+      c.json(
+        memberOut(await addMember(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), true),
+        201,
+      ),
   );
   app.openapi(
     createRoute({
@@ -200,7 +203,7 @@ export function bodyRoutes({ services }: Deps) {
     }),
     async (c) =>
       c.json(
-        memberOut(await updateMember(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), true),
+        memberOut(await updateMember(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), true),
         200,
       ),
   );
@@ -213,7 +216,7 @@ export function bodyRoutes({ services }: Deps) {
       request: { params: Id },
       responses: { ...ok('Delegationsbesluten', DelegationReportSchema), ...readErrors },
     }),
-    async (c) => c.json(await delegationReportForBody(services, actorOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await delegationReportForBody(servicesOf(c), actorOf(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({
@@ -224,7 +227,7 @@ export function bodyRoutes({ services }: Deps) {
       request: { params: Id },
       responses: { ...ok('Anmälningarna', DelegationReportsSchema), ...readErrors },
     }),
-    async (c) => c.json(await delegationReportsOfBody(services, actorOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await delegationReportsOfBody(servicesOf(c), actorOf(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({
@@ -235,7 +238,7 @@ export function bodyRoutes({ services }: Deps) {
       request: { params: Id },
       responses: { ...ok('Delegationsbesluten', DelegationReportSchema), ...readErrors },
     }),
-    async (c) => c.json(await delegationReportForMeeting(services, actorOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await delegationReportForMeeting(servicesOf(c), actorOf(c), c.req.valid('param').id), 200),
   );
   return app;
 }

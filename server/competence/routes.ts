@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { DECIDER_CLASSES, MATTERS } from '../../domain/competence/rules';
-import { actorOf, type Deps, IsoDateSchema, router } from '../http/env';
+import { actorOf, type Deps, IsoDateSchema, router, servicesOf } from '../http/env';
 import { jsonBody, ok, readErrors, writeErrors } from '../http/routing';
 import { DECIDABLE } from './judge';
 import { RecordCompetenceSchema } from './schemas';
@@ -63,7 +63,7 @@ const RulesChange = z.object({
 
 const ENTITIES = DECIDABLE as unknown as readonly ['plan', 'goal', 'measure', 'corrective_action'];
 
-export function competenceRoutes({ services }: Deps) {
+export function competenceRoutes(_deps: Deps) {
   const app = router();
   app.openapi(
     createRoute({
@@ -73,7 +73,7 @@ export function competenceRoutes({ services }: Deps) {
       summary: 'Kompetensregler: vem som får besluta vilket slags ärende',
       responses: { ...ok('Reglerna i kraft i dag, och alla regler över tid', RulesSchema), ...readErrors },
     }),
-    async (c) => c.json(await listCompetenceRules(services, actorOf(c)), 200),
+    async (c) => c.json(await listCompetenceRules(servicesOf(c), actorOf(c)), 200),
   );
   app.openapi(
     createRoute({
@@ -84,7 +84,7 @@ export function competenceRoutes({ services }: Deps) {
       request: jsonBody(RulesChange),
       responses: { ...ok('Sparade', RulesSchema), ...writeErrors },
     }),
-    async (c) => c.json(await setCompetenceRules(services, actorOf(c), c.req.valid('json')), 200),
+    async (c) => c.json(await setCompetenceRules(servicesOf(c), actorOf(c), c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -106,7 +106,7 @@ export function competenceRoutes({ services }: Deps) {
         ...readErrors,
       },
     }),
-    async (c) => c.json({ decisions: await wrongLevelDecisions(services, actorOf(c), c.req.valid('query')) }, 200),
+    async (c) => c.json({ decisions: await wrongLevelDecisions(servicesOf(c), actorOf(c), c.req.valid('query')) }, 200),
   );
   app.openapi(
     createRoute({
@@ -119,7 +119,7 @@ export function competenceRoutes({ services }: Deps) {
     }),
     async (c) => {
       const { entity, id } = c.req.valid('param');
-      return c.json(await recordCompetence(services, actorOf(c), entity, id), 200);
+      return c.json(await recordCompetence(servicesOf(c), actorOf(c), entity, id), 200);
     },
   );
   return app;

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ACTION_STATUSES, FREQUENCIES, JUDGEMENTS } from '../../domain/control/rules';
 import { IMPORT_LIMITS_DESCRIPTION } from '../core/workbook';
-import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
+import { actorOf, type Deps, errors, IsoDateSchema, router, servicesOf } from '../http/env';
 import { created, IdParam, jsonBody, ok, readErrors, writeErrors, XLSX, xlsxResponse } from '../http/routing';
 import { uploadedBytes } from '../http/upload';
 import { exportControlPlan, importControlPlan } from './excel';
@@ -44,7 +44,7 @@ const ActionBody = z.object({
   dueOn: IsoDateSchema,
 });
 
-export function controlRoutes({ services, config }: Deps) {
+export function controlRoutes({ config }: Deps) {
   const app = router();
   app.openapi(
     createRoute({
@@ -55,7 +55,7 @@ export function controlRoutes({ services, config }: Deps) {
       request: { query: z.object({ year: Year }) },
       responses: { ...ok('Planerna', ControlPlanListSchema), ...readErrors },
     }),
-    async (c) => c.json(await listPlans(services, actorOf(c), c.req.valid('query').year), 200),
+    async (c) => c.json(await listPlans(servicesOf(c), actorOf(c), c.req.valid('query').year), 200),
   );
   app.openapi(
     createRoute({
@@ -66,7 +66,7 @@ export function controlRoutes({ services, config }: Deps) {
       request: jsonBody(z.object({ bodyId: z.string().min(1), year: z.number().int().min(2000).max(2100) })),
       responses: { ...created('Skapad', ControlPlanSchema), ...writeErrors },
     }),
-    async (c) => c.json(await createPlan(services, actorOf(c), c.req.valid('json')), 201),
+    async (c) => c.json(await createPlan(servicesOf(c), actorOf(c), c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -77,7 +77,7 @@ export function controlRoutes({ services, config }: Deps) {
       request: { params: IdParam },
       responses: { ...ok('Planen', ControlPlanSchema), ...readErrors },
     }),
-    async (c) => c.json(await getPlan(services, actorOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await getPlan(servicesOf(c), actorOf(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({
@@ -88,7 +88,7 @@ export function controlRoutes({ services, config }: Deps) {
       request: { params: IdParam, ...jsonBody(PointBody) },
       responses: { ...created('Tillagd', ControlPointSchema), ...writeErrors },
     }),
-    async (c) => c.json(await addPoint(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    async (c) => c.json(await addPoint(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -99,7 +99,8 @@ export function controlRoutes({ services, config }: Deps) {
       request: { params: IdParam, ...jsonBody(PointBody.extend({ version: z.number().int().positive() })) },
       responses: { ...ok('Ändrad', ControlPointSchema), ...writeErrors },
     }),
-    async (c) => c.json(await updatePoint(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await updatePoint(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -113,7 +114,7 @@ export function controlRoutes({ services, config }: Deps) {
       },
       responses: { ...ok('Beslutad', ControlPlanSchema), ...writeErrors },
     }),
-    async (c) => c.json(await decidePlan(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await decidePlan(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -124,7 +125,7 @@ export function controlRoutes({ services, config }: Deps) {
       request: { params: IdParam },
       responses: { ...ok('Resultaten', PointResultsSchema), ...readErrors },
     }),
-    async (c) => c.json(await pointResults(services, actorOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await pointResults(servicesOf(c), actorOf(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({
@@ -153,7 +154,7 @@ export function controlRoutes({ services, config }: Deps) {
     }),
     async (c) => {
       const { id, occasion } = c.req.valid('param');
-      return c.json(await recordResult(services, actorOf(c), id, occasion, c.req.valid('json')), 200);
+      return c.json(await recordResult(servicesOf(c), actorOf(c), id, occasion, c.req.valid('json')), 200);
     },
   );
   app.openapi(
@@ -168,7 +169,8 @@ export function controlRoutes({ services, config }: Deps) {
       },
       responses: { ...ok('Ändrad', ControlActionSchema), ...writeErrors },
     }),
-    async (c) => c.json(await updateAction(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await updateAction(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -179,7 +181,7 @@ export function controlRoutes({ services, config }: Deps) {
       request: { query: z.object({ year: Year }) },
       responses: { ...ok('Eskaleringarna', EscalationsSchema), ...readErrors },
     }),
-    async (c) => c.json(await escalationList(services, actorOf(c), c.req.valid('query').year), 200),
+    async (c) => c.json(await escalationList(servicesOf(c), actorOf(c), c.req.valid('query').year), 200),
   );
   app.openapi(
     createRoute({
@@ -191,7 +193,7 @@ export function controlRoutes({ services, config }: Deps) {
       request: { query: z.object({ year: Year }) },
       responses: { ...ok('Uppsikten', UppsiktSchema), ...readErrors },
     }),
-    async (c) => c.json(await uppsikt(services, actorOf(c), c.req.valid('query').year), 200),
+    async (c) => c.json(await uppsikt(servicesOf(c), actorOf(c), c.req.valid('query').year), 200),
   );
   const AssessmentParams = z.object({ bodyId: z.string().min(1), year: Year });
   app.openapi(
@@ -205,7 +207,7 @@ export function controlRoutes({ services, config }: Deps) {
     }),
     async (c) => {
       const { bodyId, year } = c.req.valid('param');
-      return c.json(await getAssessment(services, actorOf(c), bodyId, year), 200);
+      return c.json(await getAssessment(servicesOf(c), actorOf(c), bodyId, year), 200);
     },
   );
   app.openapi(
@@ -229,7 +231,7 @@ export function controlRoutes({ services, config }: Deps) {
     }),
     async (c) => {
       const { bodyId, year } = c.req.valid('param');
-      return c.json(await saveAssessment(services, actorOf(c), bodyId, year, c.req.valid('json')), 200);
+      return c.json(await saveAssessment(servicesOf(c), actorOf(c), bodyId, year, c.req.valid('json')), 200);
     },
   );
   app.openapi(
@@ -243,7 +245,7 @@ export function controlRoutes({ services, config }: Deps) {
       responses: { ...xlsxResponse, ...readErrors },
     }),
     async (c) => {
-      const file = await exportControlPlan(services, actorOf(c), c.req.valid('param').id);
+      const file = await exportControlPlan(servicesOf(c), actorOf(c), c.req.valid('param').id);
       return c.body(new Uint8Array(file), 200, {
         'content-type': XLSX,
         'content-disposition': 'attachment; filename="internkontrollplan.xlsx"',
@@ -263,7 +265,7 @@ export function controlRoutes({ services, config }: Deps) {
     }),
     async (c) =>
       c.json(
-        await importControlPlan(services, actorOf(c), c.req.valid('param').id, await uploadedBytes(c.req.raw), {
+        await importControlPlan(servicesOf(c), actorOf(c), c.req.valid('param').id, await uploadedBytes(c.req.raw), {
           limits: config.workbookLimits,
         }),
         200,

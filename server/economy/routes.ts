@@ -7,7 +7,7 @@ import {
 } from '../../domain/economy/measures';
 import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
 import { IMPORT_LIMITS_DESCRIPTION } from '../core/workbook';
-import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
+import { actorOf, type Deps, errors, IsoDateSchema, router, servicesOf } from '../http/env';
 import {
   IdParam,
   json,
@@ -84,7 +84,7 @@ const MeasureInput = z.object({
   decisionIds: z.array(z.string()).max(50).default([]),
 });
 
-export function economyRoutes({ services, config }: Deps) {
+export function economyRoutes({ config }: Deps) {
   const app = router();
   app.openapi(
     createRoute({
@@ -94,7 +94,7 @@ export function economyRoutes({ services, config }: Deps) {
       summary: 'Handlingsplanerna med sparbeting per år (hela kronor)',
       responses: { ...ok('Planerna', z.object({ plans: z.array(ActionPlanSchema) })), ...readErrors },
     }),
-    async (c) => c.json({ plans: await listActionPlans(services, actorOf(c)) }, 200),
+    async (c) => c.json({ plans: await listActionPlans(servicesOf(c), actorOf(c)) }, 200),
   );
   app.openapi(
     createRoute({
@@ -115,7 +115,7 @@ export function economyRoutes({ services, config }: Deps) {
       ),
       responses: { 201: { description: 'Skapad', ...json(PlanSchema) }, ...writeErrors },
     }),
-    async (c) => c.json(await createActionPlan(services, actorOf(c), c.req.valid('json')), 201),
+    async (c) => c.json(await createActionPlan(servicesOf(c), actorOf(c), c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -129,7 +129,8 @@ export function economyRoutes({ services, config }: Deps) {
       },
       responses: { ...ok('Satt', AllocationSchema), ...writeErrors },
     }),
-    async (c) => c.json(await setAllocation(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await setAllocation(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -142,7 +143,10 @@ export function economyRoutes({ services, config }: Deps) {
       responses: { ...ok('Summorna, i hela kronor', ActionPlanSummarySchema), ...readErrors },
     }),
     async (c) =>
-      c.json(await actionPlanSummary(services, actorOf(c), c.req.valid('param').id, c.req.valid('query').period), 200),
+      c.json(
+        await actionPlanSummary(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('query').period),
+        200,
+      ),
   );
   app.openapi(
     createRoute({
@@ -154,7 +158,7 @@ export function economyRoutes({ services, config }: Deps) {
       responses: { ...ok('Åtgärderna', MeasureTreeSchema), ...readErrors },
     }),
     async (c) =>
-      c.json(await listMeasures(services, actorOf(c), c.req.valid('param').id, c.req.valid('query').period), 200),
+      c.json(await listMeasures(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('query').period), 200),
   );
   app.openapi(
     createRoute({
@@ -166,7 +170,7 @@ export function economyRoutes({ services, config }: Deps) {
       responses: { ...ok('Åtgärden', MeasureSchema), ...readErrors },
     }),
     async (c) =>
-      c.json(await getMeasure(services, actorOf(c), c.req.valid('param').id, c.req.valid('query').period), 200),
+      c.json(await getMeasure(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('query').period), 200),
   );
   app.openapi(
     createRoute({
@@ -177,7 +181,7 @@ export function economyRoutes({ services, config }: Deps) {
       request: jsonBody(MeasureInput),
       responses: { 201: { description: 'Skapad', ...json(z.object({ id: z.string() })) }, ...writeErrors },
     }),
-    async (c) => c.json(await createMeasure(services, actorOf(c), c.req.valid('json')), 201),
+    async (c) => c.json(await createMeasure(servicesOf(c), actorOf(c), c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -188,7 +192,8 @@ export function economyRoutes({ services, config }: Deps) {
       request: { params: IdParam, ...jsonBody(MeasureInput.extend({ version: z.number().int().positive() })) },
       responses: { ...ok('Ändrad', z.object({ id: z.string() })), ...writeErrors },
     }),
-    async (c) => c.json(await updateMeasure(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await updateMeasure(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -212,7 +217,7 @@ export function economyRoutes({ services, config }: Deps) {
     }),
     async (c) =>
       c.json(
-        await reportMeasure(services, actorOf(c), { measureId: c.req.valid('param').id, ...c.req.valid('json') }),
+        await reportMeasure(servicesOf(c), actorOf(c), { measureId: c.req.valid('param').id, ...c.req.valid('json') }),
         200,
       ),
   );
@@ -240,7 +245,7 @@ export function economyRoutes({ services, config }: Deps) {
     async (c) => {
       const input = c.req.valid('json');
       return c.json(
-        await createCorrectiveAction(services, actorOf(c), c.req.valid('param').id, {
+        await createCorrectiveAction(servicesOf(c), actorOf(c), c.req.valid('param').id, {
           ...input,
           amountKr: input.amountKr ?? 0n,
         }),
@@ -261,7 +266,10 @@ export function economyRoutes({ services, config }: Deps) {
       responses: { ...ok('Ändrad', CorrectiveActionUpdatedSchema), ...writeErrors },
     }),
     async (c) =>
-      c.json(await updateCorrectiveAction(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+      c.json(
+        await updateCorrectiveAction(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
   );
   app.openapi(
     createRoute({
@@ -277,7 +285,7 @@ export function economyRoutes({ services, config }: Deps) {
     }),
     async (c) => {
       const { period } = c.req.valid('query');
-      const file = await exportActionPlan(services, actorOf(c), c.req.valid('param').id, period);
+      const file = await exportActionPlan(servicesOf(c), actorOf(c), c.req.valid('param').id, period);
       return c.body(new Uint8Array(file), 200, {
         'content-type': XLSX,
         'content-disposition': `attachment; filename="handlingsplan-${period}.xlsx"`,
@@ -306,7 +314,7 @@ export function economyRoutes({ services, config }: Deps) {
       // The service authorises before it reads the file, and refuses an empty one after that.
       const q = c.req.valid('query');
       return c.json(
-        await importForecasts(services, actorOf(c), c.req.valid('param').id, q.period, await c.req.arrayBuffer(), {
+        await importForecasts(servicesOf(c), actorOf(c), c.req.valid('param').id, q.period, await c.req.arrayBuffer(), {
           dryRun: q.dryRun === 'true',
           limits: config.workbookLimits,
         }),
@@ -323,7 +331,8 @@ export function economyRoutes({ services, config }: Deps) {
       request: { params: IdParam, ...jsonBody(z.object({ unitId: z.string().min(1), period: MonthSchema })) },
       responses: { ...ok('Inlämnad', ActionPlanSubmittedSchema), ...writeErrors },
     }),
-    async (c) => c.json(await submitPeriod(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await submitPeriod(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -341,7 +350,7 @@ export function economyRoutes({ services, config }: Deps) {
       c.json(
         {
           submissions: await listSubmissions(
-            services,
+            servicesOf(c),
             actorOf(c),
             c.req.valid('param').id,
             c.req.valid('query').period,
@@ -361,7 +370,7 @@ export function economyRoutes({ services, config }: Deps) {
         ...readErrors,
       },
     }),
-    async (c) => c.json({ levels: await listDelegationLevels(services, actorOf(c)) }, 200),
+    async (c) => c.json({ levels: await listDelegationLevels(servicesOf(c), actorOf(c)) }, 200),
   );
   app.openapi(
     createRoute({
@@ -385,7 +394,8 @@ export function economyRoutes({ services, config }: Deps) {
       ),
       responses: { ...ok('Sparad', z.object({ levels: z.array(DelegationLevelSchema) })), ...writeErrors },
     }),
-    async (c) => c.json({ levels: await setDelegationLevels(services, actorOf(c), c.req.valid('json').levels) }, 200),
+    async (c) =>
+      c.json({ levels: await setDelegationLevels(servicesOf(c), actorOf(c), c.req.valid('json').levels) }, 200),
   );
   return app;
 }

@@ -4,7 +4,7 @@ import { CONTROL_STEPS } from '../../domain/control/occasions';
 import { CORRECTIVE_STATUSES } from '../../domain/economy/measures';
 import { DEADLINE_LEVELS, OCCASION_KINDS } from '../../domain/followup/cycle';
 import { homeUnit } from '../../domain/scopes';
-import { type AppEnv, actorOf, type Deps, IsoDateSchema, router } from '../http/env';
+import { type AppEnv, actorOf, type Deps, IsoDateSchema, router, servicesOf } from '../http/env';
 import {
   IdParam,
   json,
@@ -40,7 +40,7 @@ const SubmissionParams = z.object({ unitId: z.string().min(1), period: z.string(
 const IdempotencyHeader = z.object({ 'idempotency-key': z.string().optional() });
 const idempotencyKey = (c: Context<AppEnv>) => c.req.header('Idempotency-Key');
 
-export function followupRoutes({ services, config }: Deps) {
+export function followupRoutes({ config }: Deps) {
   const mail = config.mail;
   const mailer = mailerFor(mail);
   const app = router();
@@ -53,7 +53,7 @@ export function followupRoutes({ services, config }: Deps) {
       request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) },
       responses: { ...ok('Årshjulet', CycleSchema), ...readErrors },
     }),
-    async (c) => c.json(await getCycle(services, actorOf(c), c.req.valid('query').year), 200),
+    async (c) => c.json(await getCycle(servicesOf(c), actorOf(c), c.req.valid('query').year), 200),
   );
   app.openapi(
     createRoute({
@@ -75,7 +75,7 @@ export function followupRoutes({ services, config }: Deps) {
       ),
       responses: { 201: { description: 'Skapad', ...json(OccasionSchema) }, ...writeErrors },
     }),
-    async (c) => c.json(await createOccasion(services, actorOf(c), c.req.valid('json')), 201),
+    async (c) => c.json(await createOccasion(servicesOf(c), actorOf(c), c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -100,7 +100,8 @@ export function followupRoutes({ services, config }: Deps) {
       },
       responses: { ...ok('Ändrad', OccasionSchema), ...writeErrors },
     }),
-    async (c) => c.json(await updateOccasion(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await updateOccasion(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -112,7 +113,7 @@ export function followupRoutes({ services, config }: Deps) {
       responses: { 204: { description: 'Borttagen' }, ...writeErrors },
     }),
     async (c) => {
-      await deleteOccasion(services, actorOf(c), c.req.valid('param').id, c.req.valid('query').version);
+      await deleteOccasion(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('query').version);
       return c.body(null, 204);
     },
   );
@@ -127,7 +128,7 @@ export function followupRoutes({ services, config }: Deps) {
     }),
     async (c) => {
       const { period, unit } = c.req.valid('query');
-      return c.json(await followupStatus(services, actorOf(c), period, unit), 200);
+      return c.json(await followupStatus(servicesOf(c), actorOf(c), period, unit), 200);
     },
   );
   app.openapi(
@@ -141,7 +142,7 @@ export function followupRoutes({ services, config }: Deps) {
     }),
     async (c) => {
       const { unitId, period } = c.req.valid('param');
-      return c.json(await getSubmission(services, actorOf(c), unitId, period), 200);
+      return c.json(await getSubmission(servicesOf(c), actorOf(c), unitId, period), 200);
     },
   );
   app.openapi(
@@ -158,7 +159,7 @@ export function followupRoutes({ services, config }: Deps) {
     }),
     async (c) => {
       const { unitId, period } = c.req.valid('param');
-      return c.json(await transition(services, actorOf(c), 'save', unitId, period, c.req.valid('json')), 200);
+      return c.json(await transition(servicesOf(c), actorOf(c), 'save', unitId, period, c.req.valid('json')), 200);
     },
   );
   const step = (action: 'submit' | 'return' | 'approve', summary: string, body: z.ZodType) =>
@@ -174,7 +175,10 @@ export function followupRoutes({ services, config }: Deps) {
       async (c) => {
         const { unitId, period } = c.req.valid('param');
         const input = c.req.valid('json') as { version: number; analysis?: string; comment?: string };
-        return c.json(await transition(services, actorOf(c), action, unitId, period, input, idempotencyKey(c)), 200);
+        return c.json(
+          await transition(servicesOf(c), actorOf(c), action, unitId, period, input, idempotencyKey(c)),
+          200,
+        );
       },
     );
   step(
@@ -205,8 +209,8 @@ export function followupRoutes({ services, config }: Deps) {
     async (c) => {
       const { period, unit } = c.req.valid('query');
       const actor = actorOf(c);
-      const unitId = unit ?? (await defaultUnit(services, actor));
-      return c.json(await listDeviations(services, actor, unitId, period), 200);
+      const unitId = unit ?? (await defaultUnit(servicesOf(c), actor));
+      return c.json(await listDeviations(servicesOf(c), actor, unitId, period), 200);
     },
   );
   app.openapi(
@@ -234,7 +238,7 @@ export function followupRoutes({ services, config }: Deps) {
     async (c) => {
       const input = c.req.valid('json');
       return c.json(
-        await createIndicatorAction(services, actorOf(c), { ...input, amountKr: input.amountKr ?? 0n }),
+        await createIndicatorAction(servicesOf(c), actorOf(c), { ...input, amountKr: input.amountKr ?? 0n }),
         201,
       );
     },
@@ -247,7 +251,7 @@ export function followupRoutes({ services, config }: Deps) {
       summary: 'Skapa och skicka de påminnelser som är aktuella i dag (administratör)',
       responses: { ...ok('Körda', ReminderRunSchema), ...writeErrors },
     }),
-    async (c) => c.json(await runRemindersAs(services, actorOf(c), mail, mailer), 200),
+    async (c) => c.json(await runRemindersAs(servicesOf(c), actorOf(c), mail, mailer), 200),
   );
   app.openapi(
     createRoute({
@@ -257,7 +261,7 @@ export function followupRoutes({ services, config }: Deps) {
       summary: 'Utkorgen: påminnelser som skickats eller väntar (administratör)',
       responses: { ...ok('Meddelandena', z.object({ messages: z.array(OutboxMessageSchema) })), ...readErrors },
     }),
-    async (c) => c.json({ messages: await listOutbox(services, actorOf(c)) }, 200),
+    async (c) => c.json({ messages: await listOutbox(servicesOf(c), actorOf(c)) }, 200),
   );
   return app;
 }

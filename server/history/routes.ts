@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { actorOf, type Deps, errors, router } from '../http/env';
+import { actorOf, type Deps, errors, router, servicesOf } from '../http/env';
 import { HISTORY_ENTITIES } from './kinds';
 import { HistoryEntrySchema } from './schemas';
 import { historyOf } from './service';
 
-export function historyRoutes({ services }: Deps) {
+export function historyRoutes(_deps: Deps) {
   const app = router();
   app.openapi(
     createRoute({
@@ -30,7 +30,7 @@ export function historyRoutes({ services }: Deps) {
         403: errors[403],
       },
     }),
-    async (c) => c.json({ entries: await historyOf(services, actorOf(c), c.req.valid('query')) }, 200),
+    async (c) => c.json({ entries: await historyOf(servicesOf(c), actorOf(c), c.req.valid('query')) }, 200),
   );
   return app;
 }

@@ -44,6 +44,8 @@ export interface Deps {
 export interface AppEnv {
   Variables: {
     auth: { principal: Principal; sessionId: string; displayName: string } | null;
+    /** The services this request is answered with (see `servicesOf`). */
+    services: Services;
   };
 }
 
@@ -69,6 +71,17 @@ export function actorOf(c: Context<AppEnv>): Actor {
   const auth = c.get('auth');
   if (!auth) throw new DomainError('unauthenticated', 'Du är inte inloggad.');
   return { kind: 'user', principal: auth.principal, displayName: auth.displayName };
+}
+
+/**
+ * The services a route hands to what it calls: for a reading request (GET, HEAD) they carry the
+ * request, so that figures, trees and seats loaded for one reading request can answer another at
+ * the same data versions (see `keptForRequest`). Set by the `sessions` middleware.
+ */
+export function servicesOf(c: Context<AppEnv>): Services {
+  const services = c.get('services');
+  if (!services) throw new Error('servicesOf: the sessions middleware has not run for this route');
+  return services;
 }
 
 export const ErrorSchema = z

@@ -4,7 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { DomainError } from '../../domain/errors';
 import { resolveSession } from '../auth/service';
 import { SessionCache } from '../auth/session-cache';
-import { asReadingRequest, freshVersionsOfRequest, versionsOfRequest } from '../cache/request-versions';
+import { freshVersionsOfRequest, versionsOfRequest } from '../cache/request-versions';
 import type { AppEnv, Deps } from './env';
 
 export const SESSION_COOKIE = 'rt_session';
@@ -86,6 +86,15 @@ export function sessions({ services, config }: Deps): MiddlewareHandler<AppEnv> 
       });
       if (found) c.set('auth', found);
     }
-    await asReadingRequest(services, c.req.raw, next);
+    // A request that writes must see its own write, which the versions read at its start do not
+    // cover: only reading requests may answer from what another request loaded.
+    const method = c.req.method;
+    c.set(
+      'services',
+      method === 'GET' || method === 'HEAD'
+        ? { ...services, reading: { request: c.req.raw, db: services.db } }
+        : services,
+    );
+    await next();
   };
 }

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
-import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
+import { actorOf, type Deps, errors, IsoDateSchema, router, servicesOf } from '../http/env';
 import { writeErrors } from '../http/routing';
 import { closeUnit, createUnit, getUnit, listedUnits, today, UNIT_ABILITIES, updateUnit } from './service';
 
@@ -51,7 +51,7 @@ const AsOf = z.object({ asOf: IsoDateSchema.optional().openapi({ description: 'T
 const IdParam = z.object({ id: z.string().min(1) });
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
-export function orgRoutes({ services }: Deps) {
+export function orgRoutes(_deps: Deps) {
   const app = router();
 
   app.openapi(
@@ -73,8 +73,8 @@ export function orgRoutes({ services }: Deps) {
     }),
     async (c) => {
       const { asOf } = c.req.valid('query');
-      const day = asOf ?? today(services);
-      return c.json({ asOf: day, units: await listedUnits(services, actorOf(c), day) }, 200);
+      const day = asOf ?? today(servicesOf(c));
+      return c.json({ asOf: day, units: await listedUnits(servicesOf(c), actorOf(c), day) }, 200);
     },
   );
 
@@ -96,7 +96,7 @@ export function orgRoutes({ services }: Deps) {
     async (c) => {
       const { id } = c.req.valid('param');
       const { asOf } = c.req.valid('query');
-      return c.json(await getUnit(services, actorOf(c), id, asOf), 200);
+      return c.json(await getUnit(servicesOf(c), actorOf(c), id, asOf), 200);
     },
   );
 
@@ -128,7 +128,10 @@ export function orgRoutes({ services }: Deps) {
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const unit = await createUnit(services, actorOf(c), { ...body, validFrom: body.validFrom ?? today(services) });
+      const unit = await createUnit(servicesOf(c), actorOf(c), {
+        ...body,
+        validFrom: body.validFrom ?? today(servicesOf(c)),
+      });
       return c.json(unit, 201);
     },
   );
@@ -173,9 +176,9 @@ export function orgRoutes({ services }: Deps) {
     async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const unit = await updateUnit(services, actorOf(c), id, {
+      const unit = await updateUnit(servicesOf(c), actorOf(c), id, {
         ...body,
-        effectiveFrom: body.effectiveFrom ?? today(services),
+        effectiveFrom: body.effectiveFrom ?? today(servicesOf(c)),
       });
       return c.json(unit, 200);
     },
@@ -207,7 +210,7 @@ export function orgRoutes({ services }: Deps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      return c.json(await closeUnit(services, actorOf(c), id, c.req.valid('json')), 200);
+      return c.json(await closeUnit(servicesOf(c), actorOf(c), id, c.req.valid('json')), 200);
     },
   );
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { REPORT_KINDS } from '../../domain/reports/content';
 import { OUTCOMES } from '../../domain/reports/series';
-import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
+import { actorOf, type Deps, errors, IsoDateSchema, router, servicesOf } from '../http/env';
 import { IdParam, json, jsonBody, MonthSchema, ok, readErrors, writeErrors } from '../http/routing';
 import { exportFile, exportReport, exportStatus, startExport } from './exports';
 import { REPORT_FORMATS } from './render';
@@ -46,7 +46,7 @@ const fileResponse = {
   },
 };
 
-export function reportRoutes({ services }: Deps) {
+export function reportRoutes(_deps: Deps) {
   const app = router();
   app.openapi(
     createRoute({
@@ -59,7 +59,7 @@ export function reportRoutes({ services }: Deps) {
         ...readErrors,
       },
     }),
-    async (c) => c.json(await listReports(services, actorOf(c)), 200),
+    async (c) => c.json(await listReports(servicesOf(c), actorOf(c)), 200),
   );
   app.openapi(
     createRoute({
@@ -78,7 +78,7 @@ export function reportRoutes({ services }: Deps) {
       ),
       responses: { 201: { description: 'Skapad', ...json(z.object({ id: z.string() })) }, ...writeErrors },
     }),
-    async (c) => c.json(await createReport(services, actorOf(c), c.req.valid('json')), 201),
+    async (c) => c.json(await createReport(servicesOf(c), actorOf(c), c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -89,7 +89,7 @@ export function reportRoutes({ services }: Deps) {
       request: { params: IdParam },
       responses: { ...ok('Rapporten', ReportSchema), ...readErrors },
     }),
-    async (c) => c.json(await getReport(services, actorOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await getReport(servicesOf(c), actorOf(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({
@@ -110,7 +110,8 @@ export function reportRoutes({ services }: Deps) {
       },
       responses: { ...ok('Sparad', z.object({ id: z.string(), version: z.number() })), ...writeErrors },
     }),
-    async (c) => c.json(await updateReport(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await updateReport(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -134,7 +135,7 @@ export function reportRoutes({ services }: Deps) {
     async (c) =>
       c.json(
         await sendReport(
-          services,
+          servicesOf(c),
           actorOf(c),
           c.req.valid('param').id,
           c.req.valid('json'),
@@ -153,7 +154,9 @@ export function reportRoutes({ services }: Deps) {
       responses: { ...fileResponse, ...readErrors },
     }),
     async (c) =>
-      download(await exportReport(services, actorOf(c), c.req.valid('param').id, c.req.valid('query').format)) as never,
+      download(
+        await exportReport(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('query').format),
+      ) as never,
   );
   app.openapi(
     createRoute({
@@ -169,7 +172,7 @@ export function reportRoutes({ services }: Deps) {
       },
     }),
     async (c) =>
-      c.json(await startExport(services, actorOf(c), c.req.valid('param').id, c.req.valid('json').format), 202),
+      c.json(await startExport(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json').format), 202),
   );
   app.openapi(
     createRoute({
@@ -180,7 +183,7 @@ export function reportRoutes({ services }: Deps) {
       request: { params: IdParam },
       responses: { ...ok('Förloppet', ExportJobSchema), ...readErrors },
     }),
-    async (c) => c.json(await exportStatus(services, actorOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await exportStatus(servicesOf(c), actorOf(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({
@@ -191,7 +194,7 @@ export function reportRoutes({ services }: Deps) {
       request: { params: IdParam },
       responses: { ...fileResponse, ...readErrors, 409: errors[409] },
     }),
-    async (c) => download(await exportFile(services, actorOf(c), c.req.valid('param').id)) as never,
+    async (c) => download(await exportFile(servicesOf(c), actorOf(c), c.req.valid('param').id)) as never,
   );
   app.openapi(
     createRoute({
@@ -202,7 +205,7 @@ export function reportRoutes({ services }: Deps) {
       request: { query: z.object({ body: z.string().optional() }) },
       responses: { ...ok('Sammanträdena', z.object({ meetings: z.array(MeetingSchema) })), ...readErrors },
     }),
-    async (c) => c.json(await listMeetings(services, actorOf(c), c.req.valid('query').body), 200),
+    async (c) => c.json(await listMeetings(servicesOf(c), actorOf(c), c.req.valid('query').body), 200),
   );
   app.openapi(
     createRoute({
@@ -215,7 +218,7 @@ export function reportRoutes({ services }: Deps) {
       ),
       responses: { 201: { description: 'Skapat', ...json(z.object({ id: z.string() })) }, ...writeErrors },
     }),
-    async (c) => c.json(await createMeeting(services, actorOf(c), c.req.valid('json')), 201),
+    async (c) => c.json(await createMeeting(servicesOf(c), actorOf(c), c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -235,7 +238,7 @@ export function reportRoutes({ services }: Deps) {
       },
       responses: { 201: { description: 'Tillagt', ...json(z.object({ id: z.string() })) }, ...writeErrors },
     }),
-    async (c) => c.json(await addItem(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    async (c) => c.json(await addItem(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -272,7 +275,7 @@ export function reportRoutes({ services }: Deps) {
     }),
     async (c) => {
       const { id, itemId } = c.req.valid('param');
-      return c.json(await recordDecision(services, actorOf(c), id, itemId, c.req.valid('json')), 200);
+      return c.json(await recordDecision(servicesOf(c), actorOf(c), id, itemId, c.req.valid('json')), 200);
     },
   );
   return app;

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { RISK_LINK_KINDS } from '../../domain/risk/matrix';
 import { IMPORT_LIMITS_DESCRIPTION } from '../core/workbook';
-import { actorOf, type Deps, errors, router } from '../http/env';
+import { actorOf, type Deps, errors, router, servicesOf } from '../http/env';
 import { created, IdParam, jsonBody, ok, readErrors, writeErrors, XLSX, xlsxResponse } from '../http/routing';
 import { uploadedBytes } from '../http/upload';
 import { assessRisk } from './assessments';
@@ -35,7 +35,7 @@ const scopeOf = (q: Query) => ({
   status: q.status,
 });
 
-export function riskRoutes({ services, config }: Deps) {
+export function riskRoutes({ config }: Deps) {
   const app = router();
   app.openapi(
     createRoute({
@@ -49,8 +49,8 @@ export function riskRoutes({ services, config }: Deps) {
     }),
     async (c) => {
       const scope = scopeOf(c.req.valid('query'));
-      const risks = await listRisks(services, actorOf(c), scope);
-      return c.json({ risks, can: await registerAbilities(services, actorOf(c), scope) }, 200);
+      const risks = await listRisks(servicesOf(c), actorOf(c), scope);
+      return c.json({ risks, can: await registerAbilities(servicesOf(c), actorOf(c), scope) }, 200);
     },
   );
   app.openapi(
@@ -62,7 +62,7 @@ export function riskRoutes({ services, config }: Deps) {
       request: { query: RiskScopeQuery },
       responses: { ...ok('Matrisen', RiskMatrixSchema), ...readErrors },
     }),
-    async (c) => c.json(await riskMatrix(services, actorOf(c), scopeOf(c.req.valid('query'))), 200),
+    async (c) => c.json(await riskMatrix(servicesOf(c), actorOf(c), scopeOf(c.req.valid('query'))), 200),
   );
   app.openapi(
     createRoute({
@@ -75,7 +75,7 @@ export function riskRoutes({ services, config }: Deps) {
       responses: { ...xlsxResponse, ...readErrors },
     }),
     async (c) => {
-      const file = await exportRisks(services, actorOf(c), scopeOf(c.req.valid('query')));
+      const file = await exportRisks(servicesOf(c), actorOf(c), scopeOf(c.req.valid('query')));
       return c.body(new Uint8Array(file), 200, {
         'content-type': XLSX,
         'content-disposition': 'attachment; filename="riskregister.xlsx"',
@@ -94,7 +94,7 @@ export function riskRoutes({ services, config }: Deps) {
     }),
     async (c) =>
       c.json(
-        await importRisks(services, actorOf(c), await uploadedBytes(c.req.raw), { limits: config.workbookLimits }),
+        await importRisks(servicesOf(c), actorOf(c), await uploadedBytes(c.req.raw), { limits: config.workbookLimits }),
         200,
       ),
   );
@@ -107,7 +107,7 @@ export function riskRoutes({ services, config }: Deps) {
       request: jsonBody(RiskInputSchema),
       responses: { ...created('Tillagd', RiskDetailSchema), ...writeErrors },
     }),
-    async (c) => c.json(await createRisk(services, actorOf(c), c.req.valid('json')), 201),
+    async (c) => c.json(await createRisk(servicesOf(c), actorOf(c), c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -118,7 +118,7 @@ export function riskRoutes({ services, config }: Deps) {
       request: { params: IdParam },
       responses: { ...ok('Risken', RiskDetailSchema), ...readErrors },
     }),
-    async (c) => c.json(await getRisk(services, actorOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await getRisk(servicesOf(c), actorOf(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({
@@ -129,7 +129,7 @@ export function riskRoutes({ services, config }: Deps) {
       request: { params: IdParam, ...jsonBody(RiskChangeSchema) },
       responses: { ...ok('Ändrad', RiskDetailSchema), ...writeErrors },
     }),
-    async (c) => c.json(await updateRisk(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await updateRisk(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -140,7 +140,7 @@ export function riskRoutes({ services, config }: Deps) {
       request: { params: IdParam, ...jsonBody(AssessmentInputSchema) },
       responses: { ...created('Bedömd', RiskAssessmentSchema), ...writeErrors },
     }),
-    async (c) => c.json(await assessRisk(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    async (c) => c.json(await assessRisk(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -151,7 +151,7 @@ export function riskRoutes({ services, config }: Deps) {
       request: { params: IdParam, ...jsonBody(LinkInputSchema) },
       responses: { ...created('Kopplad', RiskLinkSchema), ...writeErrors },
     }),
-    async (c) => c.json(await linkRisk(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    async (c) => c.json(await linkRisk(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -166,7 +166,7 @@ export function riskRoutes({ services, config }: Deps) {
     }),
     async (c) => {
       const { id, kind, targetId } = c.req.valid('param');
-      await unlinkRisk(services, actorOf(c), id, { kind, targetId });
+      await unlinkRisk(servicesOf(c), actorOf(c), id, { kind, targetId });
       return c.json({ ok: true as const }, 200);
     },
   );
@@ -178,7 +178,7 @@ export function riskRoutes({ services, config }: Deps) {
       summary: 'Regionens riskskala: stegen med ord, gränserna för färgnivåerna och varje ruta',
       responses: { ...ok('Skalan', RiskScaleSchema), ...readErrors },
     }),
-    async (c) => c.json(await getRiskScale(services, actorOf(c)), 200),
+    async (c) => c.json(await getRiskScale(servicesOf(c), actorOf(c)), 200),
   );
   app.openapi(
     createRoute({
@@ -189,7 +189,7 @@ export function riskRoutes({ services, config }: Deps) {
       request: jsonBody(RiskScaleInputSchema),
       responses: { ...ok('Ändrad', RiskScaleSchema), ...writeErrors },
     }),
-    async (c) => c.json(await setRiskScale(services, actorOf(c), c.req.valid('json')), 200),
+    async (c) => c.json(await setRiskScale(servicesOf(c), actorOf(c), c.req.valid('json')), 200),
   );
   return app;
 }

@@ -12,7 +12,7 @@ import {
   VALUE_KINDS,
 } from '../../domain/steering';
 import { IMPORT_LIMITS_DESCRIPTION } from '../core/workbook';
-import { actorOf, type Deps, errors, IsoDateSchema, router } from '../http/env';
+import { actorOf, type Deps, errors, IsoDateSchema, router, servicesOf } from '../http/env';
 import { orNull } from '../http/nullable';
 import {
   created,
@@ -158,7 +158,7 @@ const ActivityInput = z.object({
   goalIds: z.array(z.string()).max(50).default([]),
 });
 
-export function steeringRoutes({ services, config }: Deps) {
+export function steeringRoutes({ config }: Deps) {
   const app = router();
 
   // Decisions register
@@ -179,7 +179,7 @@ export function steeringRoutes({ services, config }: Deps) {
       },
       responses: { ...ok('Besluten, nyast först', z.object({ decisions: z.array(DecisionSchema) })), ...readErrors },
     }),
-    async (c) => c.json({ decisions: await listDecisions(services, actorOf(c), c.req.valid('query')) }, 200),
+    async (c) => c.json({ decisions: await listDecisions(servicesOf(c), actorOf(c), c.req.valid('query')) }, 200),
   );
   app.openapi(
     createRoute({
@@ -190,7 +190,7 @@ export function steeringRoutes({ services, config }: Deps) {
       request: { params: IdParam },
       responses: { ...ok('Beslutet', DecisionSchema), ...readErrors },
     }),
-    async (c) => c.json(await getDecision(services, actorOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await getDecision(servicesOf(c), actorOf(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({
@@ -201,7 +201,7 @@ export function steeringRoutes({ services, config }: Deps) {
       request: jsonBody(DecisionInput),
       responses: { ...created('Registrerat', DecisionSchema), ...writeErrors },
     }),
-    async (c) => c.json(await createDecision(services, actorOf(c), c.req.valid('json')), 201),
+    async (c) => c.json(await createDecision(servicesOf(c), actorOf(c), c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -212,7 +212,8 @@ export function steeringRoutes({ services, config }: Deps) {
       request: { params: IdParam, ...jsonBody(DecisionInput.extend({ version: Version })) },
       responses: { ...ok('Ändrat', DecisionSchema), ...writeErrors },
     }),
-    async (c) => c.json(await updateDecision(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await updateDecision(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   // Plans
@@ -224,7 +225,7 @@ export function steeringRoutes({ services, config }: Deps) {
       summary: 'Planer och styrdokument med formell status',
       responses: { ...ok('Planerna', z.object({ plans: z.array(PlanSchema) })), ...readErrors },
     }),
-    async (c) => c.json({ plans: await listPlans(services, actorOf(c)) }, 200),
+    async (c) => c.json({ plans: await listPlans(servicesOf(c), actorOf(c)) }, 200),
   );
   app.openapi(
     createRoute({
@@ -235,7 +236,7 @@ export function steeringRoutes({ services, config }: Deps) {
       request: { params: IdParam },
       responses: { ...ok('Planen', PlanSchema), ...readErrors },
     }),
-    async (c) => c.json(await getPlan(services, actorOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await getPlan(servicesOf(c), actorOf(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({
@@ -246,7 +247,7 @@ export function steeringRoutes({ services, config }: Deps) {
       request: jsonBody(PlanInput),
       responses: { ...created('Skapad', PlanSchema), ...writeErrors },
     }),
-    async (c) => c.json(await createPlan(services, actorOf(c), c.req.valid('json')), 201),
+    async (c) => c.json(await createPlan(servicesOf(c), actorOf(c), c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -268,7 +269,7 @@ export function steeringRoutes({ services, config }: Deps) {
       },
       responses: { ...ok('Ändrad', PlanSchema), ...writeErrors },
     }),
-    async (c) => c.json(await revisePlan(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await revisePlan(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -279,7 +280,7 @@ export function steeringRoutes({ services, config }: Deps) {
       request: { params: IdParam, ...jsonBody(z.object({ version: Version, decisionId: z.string().min(1) })) },
       responses: { ...ok('Beslutad', PlanSchema), ...writeErrors },
     }),
-    async (c) => c.json(await decidePlan(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await decidePlan(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   // Goals
@@ -302,7 +303,7 @@ export function steeringRoutes({ services, config }: Deps) {
       const q = c.req.valid('query');
       const drift = q.drift === undefined ? undefined : q.drift === 'true';
       return c.json(
-        { goals: await listGoals(services, actorOf(c), { planId: q.planId, unitId: q.unitId, drift }) },
+        { goals: await listGoals(servicesOf(c), actorOf(c), { planId: q.planId, unitId: q.unitId, drift }) },
         200,
       );
     },
@@ -316,7 +317,7 @@ export function steeringRoutes({ services, config }: Deps) {
       request: { params: IdParam },
       responses: { ...ok('Målet', GoalSchema), ...readErrors },
     }),
-    async (c) => c.json(await getGoal(services, actorOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await getGoal(servicesOf(c), actorOf(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({
@@ -327,7 +328,7 @@ export function steeringRoutes({ services, config }: Deps) {
       request: jsonBody(GoalInput),
       responses: { ...created('Skapat', GoalSchema), ...writeErrors },
     }),
-    async (c) => c.json(await createGoal(services, actorOf(c), c.req.valid('json')), 201),
+    async (c) => c.json(await createGoal(servicesOf(c), actorOf(c), c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -352,7 +353,7 @@ export function steeringRoutes({ services, config }: Deps) {
       },
       responses: { ...ok('Ändrat', GoalSchema), ...writeErrors },
     }),
-    async (c) => c.json(await updateGoal(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await updateGoal(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -380,7 +381,8 @@ export function steeringRoutes({ services, config }: Deps) {
         },
       },
     }),
-    async (c) => c.json(await setAnalysis(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await setAnalysis(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   // Assignments
@@ -396,7 +398,10 @@ export function steeringRoutes({ services, config }: Deps) {
     async (c) => {
       const q = c.req.valid('query');
       const overdue = q.overdue === undefined ? undefined : q.overdue === 'true';
-      return c.json({ assignments: await listAssignments(services, actorOf(c), { overdue, unitId: q.unitId }) }, 200);
+      return c.json(
+        { assignments: await listAssignments(servicesOf(c), actorOf(c), { overdue, unitId: q.unitId }) },
+        200,
+      );
     },
   );
   app.openapi(
@@ -408,7 +413,7 @@ export function steeringRoutes({ services, config }: Deps) {
       request: jsonBody(AssignmentInput),
       responses: { ...created('Registrerat', AssignmentSchema), ...writeErrors },
     }),
-    async (c) => c.json(await createAssignment(services, actorOf(c), c.req.valid('json')), 201),
+    async (c) => c.json(await createAssignment(servicesOf(c), actorOf(c), c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -420,7 +425,7 @@ export function steeringRoutes({ services, config }: Deps) {
       responses: { ...ok('Ändrat', AssignmentSchema), ...writeErrors },
     }),
     async (c) =>
-      c.json(await updateAssignment(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+      c.json(await updateAssignment(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   // Indicators, targets and values
@@ -433,7 +438,7 @@ export function steeringRoutes({ services, config }: Deps) {
       request: { query: z.object({ goalId: z.string().optional() }) },
       responses: { ...ok('Indikatorerna', z.object({ indicators: z.array(IndicatorSchema) })), ...readErrors },
     }),
-    async (c) => c.json({ indicators: await listIndicators(services, actorOf(c), c.req.valid('query')) }, 200),
+    async (c) => c.json({ indicators: await listIndicators(servicesOf(c), actorOf(c), c.req.valid('query')) }, 200),
   );
   app.openapi(
     createRoute({
@@ -444,7 +449,7 @@ export function steeringRoutes({ services, config }: Deps) {
       request: { params: IdParam },
       responses: { ...ok('Indikatorn', IndicatorSchema), ...readErrors },
     }),
-    async (c) => c.json(await getIndicator(services, actorOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await getIndicator(servicesOf(c), actorOf(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({
@@ -455,7 +460,7 @@ export function steeringRoutes({ services, config }: Deps) {
       request: jsonBody(IndicatorInput),
       responses: { ...created('Definierad', IndicatorSchema), ...writeErrors },
     }),
-    async (c) => c.json(await createIndicator(services, actorOf(c), c.req.valid('json')), 201),
+    async (c) => c.json(await createIndicator(servicesOf(c), actorOf(c), c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -466,7 +471,8 @@ export function steeringRoutes({ services, config }: Deps) {
       request: { params: IdParam, ...jsonBody(IndicatorInput.extend({ version: Version })) },
       responses: { ...ok('Ändrad', IndicatorSchema), ...writeErrors },
     }),
-    async (c) => c.json(await updateIndicator(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await updateIndicator(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -477,7 +483,7 @@ export function steeringRoutes({ services, config }: Deps) {
       request: { params: IdParam },
       responses: { ...ok('Målvärdena', z.object({ targets: z.array(TargetSchema) })), ...readErrors },
     }),
-    async (c) => c.json({ targets: await listTargets(services, actorOf(c), c.req.valid('param').id) }, 200),
+    async (c) => c.json({ targets: await listTargets(servicesOf(c), actorOf(c), c.req.valid('param').id) }, 200),
   );
   app.openapi(
     createRoute({
@@ -498,7 +504,7 @@ export function steeringRoutes({ services, config }: Deps) {
       },
       responses: { ...ok('Sparat (null när målvärdet togs bort)', orNull(TargetSchema)), ...writeErrors },
     }),
-    async (c) => c.json(await setTarget(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await setTarget(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -512,7 +518,7 @@ export function steeringRoutes({ services, config }: Deps) {
     async (c) => {
       const q = c.req.valid('query');
       return c.json(
-        await indicatorAcross(services, actorOf(c), c.req.valid('param').id, q.period, {
+        await indicatorAcross(servicesOf(c), actorOf(c), c.req.valid('param').id, q.period, {
           rootId: q.unit,
           limit: q.limit,
           offset: q.offset,
@@ -540,7 +546,7 @@ export function steeringRoutes({ services, config }: Deps) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const values = await listValues(services, actorOf(c), {
+      const values = await listValues(servicesOf(c), actorOf(c), {
         indicatorIds: q.indicator ? q.indicator.split(',') : undefined,
         unitId: q.unit,
         from: q.from,
@@ -558,7 +564,7 @@ export function steeringRoutes({ services, config }: Deps) {
       request: jsonBody(z.object({ values: z.array(ValueRow).min(1).max(5000) })),
       responses: { ...ok('Sparade', z.object({ values: z.array(StoredValueSchema) })), ...writeErrors },
     }),
-    async (c) => c.json({ values: await setValues(services, actorOf(c), c.req.valid('json').values) }, 200),
+    async (c) => c.json({ values: await setValues(servicesOf(c), actorOf(c), c.req.valid('json').values) }, 200),
   );
 
   app.openapi(
@@ -582,7 +588,7 @@ export function steeringRoutes({ services, config }: Deps) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const file = await exportValues(services, actorOf(c), {
+      const file = await exportValues(servicesOf(c), actorOf(c), {
         indicatorIds: q.indicator ? q.indicator.split(',') : undefined,
         unitId: q.unit,
         from: q.from,
@@ -610,7 +616,7 @@ export function steeringRoutes({ services, config }: Deps) {
     }),
     async (c) => {
       // The service authorises before it reads the file, and refuses an empty one after that.
-      const summary = await importValues(services, actorOf(c), await c.req.arrayBuffer(), {
+      const summary = await importValues(servicesOf(c), actorOf(c), await c.req.arrayBuffer(), {
         dryRun: c.req.valid('query').dryRun === 'true',
         limits: config.workbookLimits,
       });
@@ -625,7 +631,7 @@ export function steeringRoutes({ services, config }: Deps) {
       summary: 'Den senaste månaden som har utfall, att visa styrkort för',
       responses: { ...ok('Månaden', z.object({ period: z.string().nullable() })), ...readErrors },
     }),
-    async (c) => c.json({ period: await latestPeriod(services, actorOf(c)) }, 200),
+    async (c) => c.json({ period: await latestPeriod(servicesOf(c), actorOf(c)) }, 200),
   );
 
   // Scorecard
@@ -640,7 +646,7 @@ export function steeringRoutes({ services, config }: Deps) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      return c.json(await scorecard(services, actorOf(c), q.unit, q.period), 200);
+      return c.json(await scorecard(servicesOf(c), actorOf(c), q.unit, q.period), 200);
     },
   );
 
@@ -657,7 +663,7 @@ export function steeringRoutes({ services, config }: Deps) {
     async (c) => {
       const q = c.req.valid('query');
       return c.json(
-        { activities: await listActivities(services, actorOf(c), { unitId: q.unit, goalId: q.goal }) },
+        { activities: await listActivities(servicesOf(c), actorOf(c), { unitId: q.unit, goalId: q.goal }) },
         200,
       );
     },
@@ -671,7 +677,7 @@ export function steeringRoutes({ services, config }: Deps) {
       request: jsonBody(ActivityInput),
       responses: { ...created('Skapad', ActivitySchema), ...writeErrors },
     }),
-    async (c) => c.json(await createActivity(services, actorOf(c), c.req.valid('json')), 201),
+    async (c) => c.json(await createActivity(servicesOf(c), actorOf(c), c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -682,7 +688,8 @@ export function steeringRoutes({ services, config }: Deps) {
       request: { params: IdParam, ...jsonBody(ActivityInput.extend({ version: Version })) },
       responses: { ...ok('Ändrad', ActivitySchema), ...writeErrors },
     }),
-    async (c) => c.json(await updateActivity(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await updateActivity(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -704,7 +711,8 @@ export function steeringRoutes({ services, config }: Deps) {
       },
       responses: { ...ok('Rapporterad', ActivitySchema), ...writeErrors },
     }),
-    async (c) => c.json(await reportActivity(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await reportActivity(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   return app;
 }

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { actorOf, type Deps, router } from '../http/env';
+import { actorOf, type Deps, router, servicesOf } from '../http/env';
 import { MonthSchema, ok, readErrors } from '../http/routing';
 import { unitMonth } from './month';
 import { CurrentMonthSchema, TasksSchema, UnitMonthSchema } from './schemas';
@@ -8,7 +8,7 @@ import { currentMonth, myTasks } from './service';
 const tags = ['Uppgifter'];
 
 /** The start page's tasks, the unit's month on one page, and the month every page opens on. */
-export function taskRoutes({ services }: Deps) {
+export function taskRoutes(_deps: Deps) {
   const app = router();
   app.openapi(
     createRoute({
@@ -19,7 +19,7 @@ export function taskRoutes({ services }: Deps) {
         'Den aktuella uppföljningsmånaden: den senaste månaden i årshjulet som är slut, annars förra månaden (serverns klocka)',
       responses: { ...ok('Månaden', CurrentMonthSchema), ...readErrors },
     }),
-    async (c) => c.json(await currentMonth(services, actorOf(c)), 200),
+    async (c) => c.json(await currentMonth(servicesOf(c), actorOf(c)), 200),
   );
   app.openapi(
     createRoute({
@@ -31,7 +31,7 @@ export function taskRoutes({ services }: Deps) {
       request: { query: z.object({ month: MonthSchema.optional() }) },
       responses: { ...ok('Uppgifterna', TasksSchema), ...readErrors },
     }),
-    async (c) => c.json(await myTasks(services, actorOf(c), c.req.valid('query').month), 200),
+    async (c) => c.json(await myTasks(servicesOf(c), actorOf(c), c.req.valid('query').month), 200),
   );
   app.openapi(
     createRoute({
@@ -45,7 +45,7 @@ export function taskRoutes({ services }: Deps) {
     }),
     async (c) => {
       const { unitId, period } = c.req.valid('param');
-      return c.json(await unitMonth(services, actorOf(c), unitId, period), 200);
+      return c.json(await unitMonth(servicesOf(c), actorOf(c), unitId, period), 200);
     },
   );
   return app;

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '../../domain/permissions';
-import { actorOf, type Deps, errors, router } from '../http/env';
+import { actorOf, type Deps, errors, router, servicesOf } from '../http/env';
 import { readErrors, writeErrors } from '../http/routing';
 import { peopleOf } from './people';
 import { createUser, getUser, grantRole, listUsers, revokeRole, updateUser, userListAbilities } from './service';
@@ -34,7 +34,7 @@ const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json
 
 const PersonSchema = z.object({ id: z.string(), displayName: z.string() }).openapi('Person');
 
-export function userRoutes({ services }: Deps) {
+export function userRoutes(_deps: Deps) {
   const app = router();
 
   app.openapi(
@@ -52,7 +52,7 @@ export function userRoutes({ services }: Deps) {
         ...readErrors,
       },
     }),
-    async (c) => c.json({ people: await peopleOf(services, actorOf(c), c.req.valid('query')) }, 200),
+    async (c) => c.json({ people: await peopleOf(servicesOf(c), actorOf(c), c.req.valid('query')) }, 200),
   );
 
   app.openapi(
@@ -72,7 +72,10 @@ export function userRoutes({ services }: Deps) {
       },
     }),
     async (c) =>
-      c.json({ users: await listUsers(services, actorOf(c)), can: await userListAbilities(services, actorOf(c)) }, 200),
+      c.json(
+        { users: await listUsers(servicesOf(c), actorOf(c)), can: await userListAbilities(servicesOf(c), actorOf(c)) },
+        200,
+      ),
   );
 
   app.openapi(
@@ -90,7 +93,7 @@ export function userRoutes({ services }: Deps) {
         404: errors[404],
       },
     }),
-    async (c) => c.json(await getUser(services, actorOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await getUser(servicesOf(c), actorOf(c), c.req.valid('param').id), 200),
   );
 
   app.openapi(
@@ -121,7 +124,7 @@ export function userRoutes({ services }: Deps) {
       },
       responses: { 201: { description: 'Skapat', ...json(UserSchema) }, ...writeErrors },
     }),
-    async (c) => c.json(await createUser(services, actorOf(c), c.req.valid('json')), 201),
+    async (c) => c.json(await createUser(servicesOf(c), actorOf(c), c.req.valid('json')), 201),
   );
 
   app.openapi(
@@ -147,7 +150,7 @@ export function userRoutes({ services }: Deps) {
       },
       responses: { 200: { description: 'Ändrat', ...json(UserSchema) }, ...writeErrors },
     }),
-    async (c) => c.json(await updateUser(services, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await updateUser(servicesOf(c), actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   app.openapi(
@@ -170,7 +173,7 @@ export function userRoutes({ services }: Deps) {
         ...writeErrors,
       },
     }),
-    async (c) => c.json(await grantRole(services, actorOf(c), c.req.valid('json')), 201),
+    async (c) => c.json(await grantRole(servicesOf(c), actorOf(c), c.req.valid('json')), 201),
   );
 
   app.openapi(
@@ -189,7 +192,7 @@ export function userRoutes({ services }: Deps) {
       },
     }),
     async (c) => {
-      await revokeRole(services, actorOf(c), c.req.valid('param').id);
+      await revokeRole(servicesOf(c), actorOf(c), c.req.valid('param').id);
       return c.body(null, 204);
     },
   );
