@@ -64,7 +64,39 @@ export class OrgIndex {
 
   /** True when `id` is `ancestorId` or lies below it. */
   isInSubtree(id: string, ancestorId: string): boolean {
+    // Permission checks ask this for every unit of a listing, and a kept tree serves many
+    // requests: each unit's place in a depth-first walk from the roots is numbered once, and a
+    // unit lies below another when its number falls within the other's span.
+    this.spans ??= this.numbered();
+    const unit = this.spans.get(id);
+    const above = this.spans.get(ancestorId);
+    if (unit && above) return above.enter <= unit.enter && unit.exit <= above.exit;
+    // Units the walk from the roots never reaches (a cycle, which lineage stops at) are walked up.
     return this.lineage(id).includes(ancestorId);
+  }
+
+  private spans?: Map<string, { enter: number; exit: number }>;
+
+  private numbered(): Map<string, { enter: number; exit: number }> {
+    const spans = new Map<string, { enter: number; exit: number }>();
+    let clock = 0;
+    const stack: { id: string; span: { enter: number; exit: number } | null }[] = this.roots()
+      .map((id) => ({ id, span: null }))
+      .reverse();
+    while (stack.length > 0) {
+      const top = stack.pop() as { id: string; span: { enter: number; exit: number } | null };
+      if (top.span) {
+        top.span.exit = clock++;
+        continue;
+      }
+      if (spans.has(top.id)) continue;
+      const span = { enter: clock++, exit: -1 };
+      spans.set(top.id, span);
+      stack.push({ id: top.id, span });
+      const kids = this.children(top.id);
+      for (let i = kids.length - 1; i >= 0; i--) stack.push({ id: kids[i] as string, span: null });
+    }
+    return spans;
   }
 
   /** Every unit in the subtree of `id`, itself included, depth first. */
