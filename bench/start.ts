@@ -5,11 +5,11 @@
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { buildServer } from '../scripts/server-build';
 
 export interface StartRow {
   id: 'open.database' | 'start.existing';
@@ -21,25 +21,6 @@ export interface StartRow {
 }
 
 const RUNS = 5;
-
-/** The server compiled as `npm run build` compiles it (scripts/build.ts), into `out`. */
-async function buildServer(out: string) {
-  rmSync(out, { recursive: true, force: true });
-  await build({
-    entryPoints: { server: 'server/main.ts' },
-    outdir: out,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    sourcemap: true,
-    logLevel: 'warning',
-  });
-  cpSync('server/db/migrations', join(out, 'migrations'), { recursive: true });
-}
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {

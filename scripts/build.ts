@@ -1,13 +1,13 @@
 /**
- * `npm run build`: the server as one compiled JavaScript file (dist/server.js, dependencies
- * left in node_modules) with its migrations beside it, and the web UI — rebuilt only when its
+ * `npm run build`: the server as one compiled JavaScript file (dist/server.js, see
+ * server-build.ts) with its migrations beside it, and the web UI — rebuilt only when its
  * sources, its configuration or the installed packages changed since the last build.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { buildServer } from './server-build';
 
 const WEB_STAMP = 'web/dist/.sources-hash';
 
@@ -26,25 +26,6 @@ function hashOf(paths: string[]): string {
   return hash.digest('hex');
 }
 
-async function buildServer() {
-  rmSync('dist', { recursive: true, force: true });
-  await build({
-    entryPoints: { server: 'server/main.ts' },
-    outdir: 'dist',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    // Exporters are imported on first use; split chunks keep them out of the start-up path.
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    sourcemap: true,
-    logLevel: 'warning',
-  });
-  cpSync('server/db/migrations', 'dist/migrations', { recursive: true });
-}
-
 function buildWeb() {
   // Domain rules are imported by the web too, so they count as its sources.
   const sources = hashOf(['web', 'domain', 'vite.config.ts', 'package-lock.json']);
@@ -57,5 +38,5 @@ function buildWeb() {
   writeFileSync(WEB_STAMP, sources);
 }
 
-await buildServer();
+await buildServer('dist');
 buildWeb();

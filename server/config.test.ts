@@ -25,3 +25,17 @@ describe('the server clock from the environment', () => {
       expect(() => configFromEnv({ CLOCK_START: bad })).toThrow(/CLOCK_START/);
   });
 });
+
+describe('the first reminder run from the environment', () => {
+  it('waits ten seconds by default, as many as REMINDERS_START_DELAY_SECONDS says, or none', () => {
+    expect(configFromEnv({}).remindersStartDelayMs).toBe(10_000);
+    expect(configFromEnv({ REMINDERS_START_DELAY_SECONDS: '30' }).remindersStartDelayMs).toBe(30_000);
+    expect(configFromEnv({ REMINDERS_START_DELAY_SECONDS: '0' }).remindersStartDelayMs).toBe(0);
+  });
+
+  it('refuses a delay that is negative or not a whole number, naming the variable', () => {
+    for (const bad of ['-1', '2.5', 'snart'])
+      expect(() => configFromEnv({ REMINDERS_START_DELAY_SECONDS: bad })).toThrow(/REMINDERS_START_DELAY_SECONDS/);
+    expect(() => configFromEnv({ PORT: '0' })).toThrow(/PORT måste vara ett positivt heltal/);
+  });
+});

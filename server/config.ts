@@ -14,17 +14,25 @@ export interface ServerConfig {
   seedDemo: boolean;
   /** The wall clock, or one set running from CLOCK_START (demonstrations, end-to-end tests). */
   clock: Clock;
+  /**
+   * How long after the server starts taking requests the first reminder run waits
+   * (REMINDERS_START_DELAY_SECONDS, default 10): it would otherwise hold the embedded database
+   * while the first requests wait. 0 runs it before the server takes requests, so the outbox is
+   * settled before anyone reads it (the end-to-end tests).
+   */
+  remindersStartDelayMs: number;
   http: HttpConfig;
 }
 
 export const productVersion = (): string =>
   (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} måste vara ett positivt heltal, inte "${raw}".`);
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`${name} måste vara ett ${min === 0 ? 'icke-negativt' : 'positivt'} heltal, inte "${raw}".`);
   return n;
 }
 
@@ -68,6 +76,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     database: databaseFromEnv(env),
     seedDemo: env.SEED_DEMO !== '0',
     clock: clockFromEnv(env),
+    remindersStartDelayMs: intFrom(env, 'REMINDERS_START_DELAY_SECONDS', 10, 0) * 1000,
     http: {
       secure: publicUrl.startsWith('https://'),
       trustProxy: env.TRUST_PROXY === '1',

@@ -61,7 +61,14 @@ async function main() {
   };
   const reminders = setInterval(() => void remind(), 60 * 60_000);
   reminders.unref();
-  void remind();
+  // The first run waits until the server has taken its first requests (on the embedded database it
+  // would hold the one connection they need), unless asked to settle the outbox before serving.
+  let firstReminders: ReturnType<typeof setTimeout> | null = null;
+  if (config.remindersStartDelayMs === 0) await remind();
+  else {
+    firstReminders = setTimeout(() => void remind(), config.remindersStartDelayMs);
+    firstReminders.unref();
+  }
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Röd tråd ${config.http.version} på http://localhost:${info.port} (databas: ${database.kind})`);
   });
@@ -72,6 +79,7 @@ async function main() {
     stopping = true;
     log({ event: 'stopping', signal });
     clearInterval(reminders);
+    if (firstReminders) clearTimeout(firstReminders);
     // Stop taking requests, let the ones under way finish, then close the database cleanly
     // (PGlite checkpoints on close).
     await new Promise<void>((resolve) => {

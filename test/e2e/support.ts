@@ -63,6 +63,8 @@ export async function startServerOn(dataDir: string, options: { keep?: boolean }
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
       CLOCK_START: E2E_CLOCK_START,
+      // The start's reminders made before the first request: journeys read the outbox.
+      REMINDERS_START_DELAY_SECONDS: '0',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: true,
