@@ -57,8 +57,6 @@ interface Kept {
   contentType: string;
 }
 
-const utf8 = new TextEncoder();
-
 const cacheHeaders = (etag: string) => ({ ETag: etag, 'Cache-Control': CACHE_CONTROL });
 
 /** Whether `etag` is among the tags of an If-None-Match header. */
@@ -117,10 +115,10 @@ export function figureCache({ services, config }: Deps): MiddlewareHandler<AppEn
     if (c.res.status !== 200) return;
     const contentType = c.res.headers.get('content-type') ?? '';
     if (!contentType.startsWith('application/json')) return;
-    const body = await c.res.text();
-    const bytes = utf8.encode(body);
+    // Read as the bytes the answer was encoded to, once: kept, and sent, as they are.
+    const bytes = new Uint8Array(await c.res.arrayBuffer());
     kept.set(etag, { body: bytes, contentType }, bytes.byteLength);
-    c.res = new Response(body, { status: 200, headers: c.res.headers });
+    c.res = new Response(bytes, { status: 200, headers: c.res.headers });
     c.res.headers.set('ETag', etag);
     c.res.headers.set('Cache-Control', CACHE_CONTROL);
   };
