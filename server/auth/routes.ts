@@ -1,12 +1,13 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import { ROLES } from '../../domain/permissions';
 import { seatsOf } from '../bodies/members';
 import { SeatSchema } from '../bodies/schemas';
 import { keptForRequest } from '../cache/request-versions';
 import { callerAbilities } from '../core/abilities';
+import { cookieOf } from '../http/cookies';
 import { type AppEnv, actorOf, type Deps, ErrorSchema, errors, router, servicesOf } from '../http/env';
 import { SESSION_COOKIE } from '../http/security';
 import { currentTree, today } from '../org/service';
@@ -88,7 +89,7 @@ export function authRoutes({ config }: Deps) {
         const result = await login(servicesOf(c), config.sessionPolicy, {
           ...body,
           ip: clientIp(c, config.trustProxy),
-          presentedToken: getCookie(c, SESSION_COOKIE),
+          presentedToken: cookieOf(c, SESSION_COOKIE),
         });
         setCookie(c, SESSION_COOKIE, result.token, {
           httpOnly: true,
@@ -127,7 +128,7 @@ export function authRoutes({ config }: Deps) {
       responses: { 204: { description: 'Utloggad' }, 400: errors[400], 403: errors[403] },
     }),
     async (c) => {
-      const token = getCookie(c, SESSION_COOKIE);
+      const token = cookieOf(c, SESSION_COOKIE);
       if (token) await logout(servicesOf(c), token);
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: config.secure });
       return c.body(null, 204);

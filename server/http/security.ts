@@ -1,10 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { DomainError } from '../../domain/errors';
 import { resolveSession } from '../auth/service';
 import { SessionCache } from '../auth/session-cache';
 import { freshVersionsOfRequest, versionsOfRequest } from '../cache/request-versions';
+import { cookieOf } from './cookies';
 import type { AppEnv, Deps } from './env';
 
 export const SESSION_COOKIE = 'rt_session';
@@ -43,7 +43,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function sameOriginOnly(trustProxy: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (UNSAFE.has(c.req.method) && (getCookie(c, SESSION_COOKIE) !== undefined || isSignIn(c.req.path))) {
+    if (UNSAFE.has(c.req.method) && (cookieOf(c, SESSION_COOKIE) !== undefined || isSignIn(c.req.path))) {
       const site = c.req.header('sec-fetch-site');
       const origin = c.req.header('origin');
       const own = ownOrigin(
@@ -75,7 +75,7 @@ function ownOrigin(url: string, host: string | undefined, forwardedProto: string
 export function sessions({ services, config }: Deps): MiddlewareHandler<AppEnv> {
   const cache = new SessionCache();
   return async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = cookieOf(c, SESSION_COOKIE);
     c.set('auth', null);
     if (token) {
       const versions = await versionsOfRequest(services, c.req.raw);

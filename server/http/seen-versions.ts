@@ -1,8 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { setCookie } from 'hono/cookie';
 import { readDataVersions } from '../cache/data-versions';
 import { answerFromKnownVersions, versionsShownBy } from '../cache/request-versions';
 import { covers, formatSeen, keeperOf, parseSeen } from '../cache/version-keeper';
+import { cookieOf } from './cookies';
 import type { AppEnv, Deps } from './env';
 import { answeredFromKept } from './figure-cache';
 import { SESSION_COOKIE } from './security';
@@ -25,10 +26,10 @@ export const SEEN_COOKIE = 'rt_seen';
 export function seenVersions({ services, config }: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     // Versions are read, and kept data answered, only for a signed-in request (see `sessions`).
-    if (getCookie(c, SESSION_COOKIE) === undefined) return next();
+    if (cookieOf(c, SESSION_COOKIE) === undefined) return next();
     const keeper = keeperOf(services.db);
     if (!keeper) return next();
-    const cookie = getCookie(c, SEEN_COOKIE);
+    const cookie = cookieOf(c, SEEN_COOKIE);
     const seen = parseSeen(cookie);
     let told = cookie;
     const tell = (value: string) => {
