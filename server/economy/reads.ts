@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import {
   type CalcLineKind,
   largestYearlyGross,
@@ -39,16 +40,19 @@ async function calcLinesOf(db: Executor, measureIds: readonly string[]): Promise
     .select(['measure_id', 'year', 'kind', 'amount_kr', 'realisation_pct'])
     .where('measure_id', 'in', [...measureIds])
     .execute();
-  for (const l of rows)
-    out.set(l.measure_id, [
-      ...(out.get(l.measure_id) ?? []),
-      {
-        year: l.year,
-        kind: l.kind as CalcLineKind,
-        amountKr: BigInt(l.amount_kr),
-        realisationPct: l.realisation_pct,
-      },
-    ]);
+  for (const l of rows) {
+    let lines = out.get(l.measure_id);
+    if (!lines) {
+      lines = [];
+      out.set(l.measure_id, lines);
+    }
+    lines.push({
+      year: l.year,
+      kind: l.kind as CalcLineKind,
+      amountKr: BigInt(l.amount_kr),
+      realisationPct: l.realisation_pct,
+    });
+  }
   return out;
 }
 
@@ -82,16 +86,21 @@ export async function measureToJudge(db: Executor, id: string) {
     .where('id', '=', id)
     .executeTakeFirst();
   if (!m) return null;
-  const all = await db
-    .selectFrom('measures')
-    .select(['id', 'parent_measure_id'])
-    .where('plan_id', '=', m.plan_id)
-    .execute();
+  // Only the measure and those below it in its plan: reading the whole plan for one measure made
+  // judging every measure of a large plan (a board report's) quadratic.
+  const below = await sql<{ id: string; parent_measure_id: string | null }>`
+    WITH RECURSIVE below AS (
+      SELECT id, parent_measure_id FROM measures WHERE id = ${id}
+      UNION
+      SELECT c.id, c.parent_measure_id FROM measures c JOIN below b ON c.parent_measure_id = b.id
+      WHERE c.plan_id = ${m.plan_id}
+    )
+    SELECT id, parent_measure_id FROM below`.execute(db);
   const amounts = judgedAmounts(
-    all,
+    below.rows,
     await calcLinesOf(
       db,
-      all.map((x) => x.id),
+      below.rows.map((x) => x.id),
     ),
     [id],
   );
