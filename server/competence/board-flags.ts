@@ -1,5 +1,5 @@
 import { compareSwedish } from '../../domain/collation';
-import { competentFor, type DecisionMaker } from '../../domain/competence/competent';
+import { competentFor, type DecisionMaker, requiredDecisionMaker } from '../../domain/competence/competent';
 import { type MatterKind, measureMatter } from '../../domain/competence/rules';
 import type { IsoDate } from '../../domain/dates';
 import { OrgIndex } from '../../domain/org';
@@ -16,6 +16,7 @@ import { correctiveActionsToJudgeIn, measuresToJudgeOfPlansIn } from '../economy
 import { unitsOn } from '../org/queries';
 import { goalRecords } from '../steering/goals';
 import { planRecords } from '../steering/plans';
+import { decisionsLinkedTo } from '../steering/reads';
 import { Judge } from './judge';
 
 /** What a board report carries about who must still decide what, under one unit (decision 016). */
@@ -121,7 +122,7 @@ async function measuresAbove(db: Executor, judge: Judge, inScope: Set<string>, u
   const candidates = measures
     .filter((m) => inScope.has(m.ownerUnitId) && m.status !== 'stopped')
     .map((m): Candidate => ({ entity: 'measure', matter: measureMatter(m.category), name: m.title, ...m }));
-  return aboveOwner(judge, candidates, units, day);
+  return aboveOwner(db, judge, candidates, units, day);
 }
 
 /** Open corrective actions on measures in scope above the owning unit's head, undecided by a competent beslut. */
@@ -137,19 +138,27 @@ async function actionsAbove(db: Executor, judge: Judge, inScope: Set<string>, un
         ...a,
       }),
     );
-  return aboveOwner(judge, candidates, units, day);
+  return aboveOwner(db, judge, candidates, units, day);
 }
 
 /** The candidates their owning unit's head may not decide and no competent beslut has decided. */
 async function aboveOwner(
+  db: Executor,
   judge: Judge,
   candidates: readonly Candidate[],
   units: Units,
   day: IsoDate,
 ): Promise<AboveCompetenceRow[]> {
   if (candidates.length === 0) return [];
-  const { rules, delegation } = await judge.loadRules();
+  const loaded = await judge.loadRules();
   const tree = new OrgIndex([...units.values()]);
+  // Which candidates any beslut names, read at once: one that none names is undecided, and who
+  // must decide it follows from its matter alone — a large plan's thousands of measures are not
+  // each judged with queries of their own.
+  // Every link of these kinds: far fewer than a plan's measures, and no list of ids to bound.
+  const named = new Set<string>();
+  for (const link of await decisionsLinkedTo(db, [...new Set(candidates.map((c) => c.entity))]))
+    if (link.decision.kind === 'beslut') named.add(`${link.entity}:${link.entityId}`);
   const out: AboveCompetenceRow[] = [];
   for (const c of candidates) {
     const matter = {
@@ -158,16 +167,23 @@ async function aboveOwner(
       ownerBody: null,
       amountKr: c.amountKr,
     };
-    const own = competentFor(matter, ownerOfficial(c.ownerUnitId, units), { rules, delegation }, day);
+    const own = competentFor(matter, ownerOfficial(c.ownerUnitId, units), loaded, day);
     if (own.competent) continue;
-    const record = await judge.record(c.entity, c.id, day);
-    if (!record || record.decided) continue;
+    let required: string;
+    if (named.has(`${c.entity}:${c.id}`)) {
+      const record = await judge.record(c.entity, c.id, day);
+      if (!record || record.decided) continue;
+      required = record.requiredDecisionMaker;
+    } else {
+      const areaBody = await judge.areaBody(matter.unitLineage, day);
+      required = requiredDecisionMaker({ ...matter, areaBody }, loaded, day);
+    }
     out.push({
       kind: c.entity,
       name: c.name,
       unitName: units.get(c.ownerUnitId)?.name ?? '',
       amountKr: c.amountKr.toString(),
-      requiredDecisionMaker: record.requiredDecisionMaker,
+      requiredDecisionMaker: required,
       reason: own.reason,
     });
   }
