@@ -87,11 +87,12 @@ export function sessions({ services, config }: Deps): MiddlewareHandler<AppEnv> 
       if (found) c.set('auth', found);
     }
     // A request that writes must see its own write, which the versions read at its start do not
-    // cover: only reading requests may answer from what another request loaded.
+    // cover: only reading requests may answer from what another request loaded, and only signed-in
+    // ones read anything worth keeping (the OpenAPI document is built without a database at all).
     const method = c.req.method;
     c.set(
       'services',
-      method === 'GET' || method === 'HEAD'
+      c.get('auth') && (method === 'GET' || method === 'HEAD')
         ? { ...services, reading: { request: c.req.raw, db: services.db } }
         : services,
     );
