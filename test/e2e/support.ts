@@ -110,6 +110,25 @@ export function launchBrowser(): Promise<Browser> {
 
 /** Runs axe for WCAG 2.1 A and AA and returns the serious and critical violations, printing them. */
 export async function seriousA11yViolations(page: Page, label: string) {
+  // Colours are judged as drawn: a dialog still fading in blends its text with what lies behind.
+  // Wait until no animation or transition runs (several frames in a row, as the component library
+  // starts its transitions from timers), so a busy machine does not catch one half-way.
+  await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+    for (let quiet = 0, rounds = 0; quiet < 3 && rounds < 200; rounds++) {
+      // A loader that spins for ever is not waited for.
+      const running = document
+        .getAnimations()
+        .filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY);
+      if (running.length === 0) quiet++;
+      else {
+        quiet = 0;
+        const settled = Promise.all(running.map((a) => a.finished.catch(() => null)));
+        await Promise.race([settled, new Promise((r) => setTimeout(r, 2_000))]);
+      }
+      await frame();
+    }
+  });
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   for (const v of serious) {
