@@ -11,8 +11,8 @@ export interface Services {
   dbKind: DatabaseKind;
   clock: Clock;
   /**
-   * The reading request (GET or HEAD) these services answer, if any: set per request by the HTTP
-   * layer (`servicesOf`), never for a write, a job, the CLI or a service called directly. Within
+   * The signed-in reading request (GET or HEAD) these services answer, if any: set per request by
+   * the HTTP layer (`servicesOf`), never for a write, a job, the CLI or a service called directly. Within
    * it `keptForRequest` may answer from what an earlier request loaded at the same data versions,
    * as long as the services still read the database the request was given (`db`), not a
    * transaction.

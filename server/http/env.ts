@@ -74,9 +74,9 @@ export function actorOf(c: Context<AppEnv>): Actor {
 }
 
 /**
- * The services a route hands to what it calls: for a reading request (GET, HEAD) they carry the
- * request, so that figures, trees and seats loaded for one reading request can answer another at
- * the same data versions (see `keptForRequest`). Set by the `sessions` middleware.
+ * The services a route hands to what it calls: for a signed-in reading request (GET, HEAD) they
+ * carry the request, so that figures, trees and seats loaded for one reading request can answer
+ * another at the same data versions (see `keptForRequest`). Set by the `sessions` middleware.
  */
 export function servicesOf(c: Context<AppEnv>): Services {
   const services = c.get('services');
