@@ -1,6 +1,5 @@
 import type { z } from '@hono/zod-openapi';
 import Decimal from 'decimal.js';
-import { sql } from 'kysely';
 import { type MonthText, monthRange, shiftMonth } from '../../domain/indicators/months';
 import { averageOf, EMPTY_PARTS, figureOf, type Parts, partsOf } from '../../domain/indicators/rollup';
 import { dueMonth, dueMonths, shownFigure } from '../../domain/indicators/staleness';
@@ -257,16 +256,7 @@ export async function figuresAcrossTree(
   // Filtering by a long list of units costs more than reading the rows of the units outside it.
   const wholeTree = !only && tree.roots().length === 1 && rootId === tree.roots()[0];
   const [rows, targetRows] = await Promise.all([
-    wholeTree
-      ? sql<RollupRow>`
-          SELECT indicator_id, unit_id, kind, period, total::text AS total, n, own_value::text AS own_value,
-            weighted::text AS weighted, weight::text AS weight, weighted_n, latest_value::text AS latest_value,
-            latest_at
-          FROM indicator_rollups
-          WHERE indicator_id = ANY(${ids}::text[]) AND period >= ${all[0]} AND period <= ${all.at(-1)}`
-          .execute(db)
-          .then((r) => r.rows)
-      : keptRollups(db, ids, units, all[0] as string, all.at(-1) as string),
+    keptRollups(db, ids, wholeTree ? null : units, all[0] as string, all.at(-1) as string),
     db.selectFrom('indicator_targets').selectAll().where('indicator_id', '=', indicator.id).execute(),
   ]);
   const targets = targetsOf(targetRows);

@@ -464,20 +464,50 @@ export const slotsOf = (k: { indicators: string[]; kinds: string[]; periods: str
   sql`SELECT * FROM unnest(${k.indicators}::text[], ${k.units}::text[], ${k.kinds}::text[], ${k.periods}::text[])
     AS k(indicator_id, unit_id, kind, period)`;
 
-/** The kept rows of some indicators for some units and months, for the readers. */
+/**
+ * The kept rows of some indicators for some units (every unit when `units` is null) and months,
+ * for the readers. The rows of a unit come packed in one text field: a page of the cross-unit view
+ * reads thousands of rows of a dozen columns each, and decoding that many fields cost more than
+ * finding and reading the rows (on PGlite most of the request). Every field of a kept row is
+ * digits, a month, a kind or an ISO time, none of which holds the separators.
+ */
 export async function keptRollups(
   db: Executor,
   indicators: readonly string[],
-  units: readonly string[],
+  units: readonly string[] | null,
   from: string,
   to: string,
 ): Promise<RollupRow[]> {
-  if (indicators.length === 0 || units.length === 0) return [];
-  const rows = await sql<RollupRow>`
-    SELECT indicator_id, unit_id, kind, period, total::text AS total, n, own_value::text AS own_value,
-      weighted::text AS weighted, weight::text AS weight, weighted_n, latest_value::text AS latest_value, latest_at
+  if (indicators.length === 0 || units?.length === 0) return [];
+  const ids = [...new Set(indicators)];
+  const { rows } = await sql<{ unit_id: string; packed: string }>`
+    SELECT unit_id, string_agg(concat_ws(',', array_position(${ids}::text[], indicator_id), kind, period, total, n,
+      coalesce(own_value::text, ''), weighted, weight, weighted_n, coalesce(latest_value::text, ''),
+      coalesce(to_json(latest_at) #>> '{}', '')), ';') AS packed
     FROM indicator_rollups
-    WHERE indicator_id = ANY(${[...new Set(indicators)]}::text[]) AND unit_id = ANY(${[...new Set(units)]}::text[])
-      AND period >= ${from} AND period <= ${to}`.execute(db);
-  return rows.rows;
+    WHERE indicator_id = ANY(${ids}::text[]) ${units ? sql`AND unit_id = ANY(${[...new Set(units)]}::text[])` : sql``}
+      AND period >= ${from} AND period <= ${to}
+    GROUP BY unit_id`.execute(db);
+  const out: RollupRow[] = [];
+  for (const { unit_id, packed } of rows)
+    for (const row of packed.split(';')) {
+      const [i, kind, period, total, n, own, weighted, weight, weightedN, latest, latestAt] = row.split(
+        ',',
+      ) as string[];
+      out.push({
+        indicator_id: ids[Number(i) - 1] as string,
+        unit_id,
+        kind: kind as string,
+        period: period as string,
+        total: total as string,
+        n: Number(n),
+        own_value: own === '' ? null : (own as string),
+        weighted: weighted as string,
+        weight: weight as string,
+        weighted_n: Number(weightedN),
+        latest_value: latest === '' ? null : (latest as string),
+        latest_at: latestAt === '' ? null : (latestAt as string),
+      });
+    }
+  return out;
 }

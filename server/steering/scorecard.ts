@@ -202,17 +202,8 @@ export async function indicatorAcross(
   authorize(actor, 'data.read', { unitId: root }, tree);
   const [indicator] = await indicatorRecords(services.db, [indicatorId]);
   if (!indicator) throw notFound('Indikatorn');
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const may = readable(actor, tree);
-  // Depth first, so a parent comes before its children and its depth is known when they come.
-  const depth = new Map<string, number>();
-  const listed: string[] = [];
-  for (const id of tree.subtree(root)) {
-    const parent = byId.get(id)?.parentId;
-    const d = id === root || !parent ? 0 : (depth.get(parent) ?? 0) + 1;
-    depth.set(id, d);
-    if ((page.depth === undefined || d <= page.depth) && may(id)) listed.push(id);
-  }
+  const byId = unitsById(units);
+  const { listed, depth } = listingOf(actor, tree, byId, root, page.depth);
   const onPage = listed.slice(page.offset, page.offset + page.limit);
   const figures = await figuresAcrossTree(services.db, tree, root, indicator, month, onPage);
   const chosen = byId.get(root) as (typeof units)[number];
@@ -237,6 +228,67 @@ export async function indicatorAcross(
       };
     }),
   };
+}
+
+type TodaysUnit = Awaited<ReturnType<typeof todaysUnits>>[number];
+
+// Today's units and tree are kept per data version (the same objects until a write changes them),
+// so what is derived from them alone is kept with them: the pages of the cross-unit view (one
+// request each) then do not walk and judge thousands of units again.
+const byIdOf = new WeakMap<readonly TodaysUnit[], Map<string, TodaysUnit>>();
+const unitsById = (units: readonly TodaysUnit[]) => {
+  let byId = byIdOf.get(units);
+  if (!byId) {
+    byId = new Map(units.map((u) => [u.id, u]));
+    byIdOf.set(units, byId);
+  }
+  return byId;
+};
+
+interface Listing {
+  listed: string[];
+  depth: Map<string, number>;
+}
+// Per tree, per reader (a principal is the same object while its session, roles and seats hold).
+const listings = new WeakMap<OrgIndex, WeakMap<object, Map<string, Listing>>>();
+const SYSTEM_READER = {};
+
+/** The units of `root`'s subtree the actor reads, depth first, and each one's depth below `root`. */
+function listingOf(
+  actor: Actor,
+  tree: OrgIndex,
+  byId: Map<string, TodaysUnit>,
+  root: string,
+  maxDepth: number | undefined,
+): Listing {
+  let byReader = listings.get(tree);
+  if (!byReader) {
+    byReader = new WeakMap();
+    listings.set(tree, byReader);
+  }
+  const reader = actor.kind === 'user' ? actor.principal : SYSTEM_READER;
+  let kept = byReader.get(reader);
+  if (!kept) {
+    kept = new Map();
+    byReader.set(reader, kept);
+  }
+  const key = `${root}|${maxDepth ?? ''}`;
+  const hit = kept.get(key);
+  if (hit) return hit;
+  const may = readable(actor, tree);
+  // Depth first, so a parent comes before its children and its depth is known when they come.
+  const depth = new Map<string, number>();
+  const listed: string[] = [];
+  for (const id of tree.subtree(root)) {
+    const parent = byId.get(id)?.parentId;
+    const d = id === root || !parent ? 0 : (depth.get(parent) ?? 0) + 1;
+    depth.set(id, d);
+    if ((maxDepth === undefined || d <= maxDepth) && may(id)) listed.push(id);
+  }
+  const listing = { listed, depth };
+  if (kept.size >= 100) kept.clear();
+  kept.set(key, listing);
+  return listing;
 }
 
 /** Writes the manager's analysis of a goal for a unit and a month; a stale version is refused. */
