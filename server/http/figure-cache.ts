@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { swedishDate } from '../../domain/dates';
 import type { Area, DataVersions } from '../cache/data-versions';
 import { Lru } from '../cache/lru';
 import { freshVersionsOfRequest, versionsOfRequest } from '../cache/request-versions';
+import { answerWith } from './default-headers';
 import type { AppEnv, Deps } from './env';
 
 /**
@@ -93,22 +94,22 @@ export function figureCache({ services, config }: Deps): MiddlewareHandler<AppEn
         day,
         ...route.areas.map((a) => `${a}=${versions[a]}`),
       ].join('\n');
-      return `"${createHash('sha256').update(key).digest('base64url').slice(0, 32)}"`;
+      return `"${hash('sha256', key, 'base64url').slice(0, 32)}"`;
     };
 
     // Read by the session lookup already, before anything was computed for this request.
     let etag = tagAt(await versionsOfRequest(services, c.req.raw));
-    if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304, cacheHeaders(etag));
+    if (matches(c.req.header('if-none-match'), etag)) return answerWith(c, null, 304, cacheHeaders(etag));
     let hit = kept.get(etag);
-    if (hit) return c.body(hit.body, 200, { ...cacheHeaders(etag), 'Content-Type': hit.contentType });
+    if (hit) return answerWith(c, hit.body, 200, cacheHeaders(etag), hit.contentType);
     // A miss is computed live, so it is filed under (and its client told) versions read from the
     // database now if the request had only those the keeper had heard, which may trail the data.
     const fresh = tagAt(await freshVersionsOfRequest(services, c.req.raw));
     if (fresh !== etag) {
       etag = fresh;
-      if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304, cacheHeaders(etag));
+      if (matches(c.req.header('if-none-match'), etag)) return answerWith(c, null, 304, cacheHeaders(etag));
       hit = kept.get(etag);
-      if (hit) return c.body(hit.body, 200, { ...cacheHeaders(etag), 'Content-Type': hit.contentType });
+      if (hit) return answerWith(c, hit.body, 200, cacheHeaders(etag), hit.contentType);
     }
 
     await next();

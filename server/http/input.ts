@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import { DomainError, type FieldError } from '../../domain/errors';
+import { defaultHeaders } from './default-headers';
 import type { AppEnv } from './env';
 
 /**
@@ -202,11 +203,6 @@ export function inputHygiene(): MiddlewareHandler<AppEnv> {
 /**
  * Every API answer is personal or changes with the next write: no cache may keep it. The
  * figures that carry an ETag (http/figure-cache.ts) say `private, no-cache` themselves, so the
- * browser keeps them and asks again each time; they keep what they set.
+ * browser keeps them and asks again each time; what an answer sets itself is kept.
  */
-export function noStore(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    await next();
-    if (!c.res.headers.has('ETag')) c.res.headers.set('Cache-Control', 'no-store');
-  };
-}
+export const noStore = () => defaultHeaders(() => [['cache-control', 'no-store']]);

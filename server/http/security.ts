@@ -1,36 +1,46 @@
 import type { MiddlewareHandler } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import { DomainError } from '../../domain/errors';
 import { resolveSession } from '../auth/service';
 import { SessionCache } from '../auth/session-cache';
 import { freshVersionsOfRequest, versionsOfRequest } from '../cache/request-versions';
 import { cookieOf } from './cookies';
+import { defaultHeaders } from './default-headers';
 import type { AppEnv, Deps } from './env';
 
 export const SESSION_COOKIE = 'rt_session';
 
-export function securityHeaders(secure: boolean): MiddlewareHandler<AppEnv> {
-  return secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      // Style attributes set by the component library need inline styles; no inline scripts.
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:'],
-      fontSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'none'"],
-      frameAncestors: ["'none'"],
-      formAction: ["'self'"],
-    },
-    strictTransportSecurity: secure ? 'max-age=31536000; includeSubDomains' : false,
-    xContentTypeOptions: 'nosniff',
-    xFrameOptions: 'DENY',
-    referrerPolicy: 'same-origin',
-    crossOriginEmbedderPolicy: false,
-  });
+/** The security headers of every answer, the API's and the web UI's alike. */
+export function securityHeaderList(secure: boolean): ReadonlyArray<readonly [string, string]> {
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    // Style attributes set by the component library need inline styles; no inline scripts.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+  return [
+    ['content-security-policy', csp],
+    ['cross-origin-opener-policy', 'same-origin'],
+    ['cross-origin-resource-policy', 'same-origin'],
+    ['origin-agent-cluster', '?1'],
+    ['referrer-policy', 'same-origin'],
+    ...(secure ? ([['strict-transport-security', 'max-age=31536000; includeSubDomains']] as const) : []),
+    ['x-content-type-options', 'nosniff'],
+    ['x-dns-prefetch-control', 'off'],
+    ['x-download-options', 'noopen'],
+    ['x-frame-options', 'DENY'],
+    ['x-permitted-cross-domain-policies', 'none'],
+    ['x-xss-protection', '0'],
+  ];
 }
+
+export const securityHeaders = (secure: boolean) => defaultHeaders(() => securityHeaderList(secure));
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
