@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildServer } from '../scripts/server-build';
 
 export interface Server {
   port: number;
@@ -13,10 +15,22 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Starts `bench/http-server.ts <kind>` in its own process; resolves with its port once it listens. */
+// The server script compiled as `npm start` compiles the server (scripts/server-build.ts), so the
+// load meets the code production runs rather than a transpiler's output; built once per run.
+let compiled: Promise<string> | null = null;
+const compiledServer = () => {
+  compiled ??= (async () => {
+    const out = fileURLToPath(new URL('./out/http-server', import.meta.url));
+    await buildServer(out, { 'http-server': fileURLToPath(new URL('./http-server.ts', import.meta.url)) });
+    return join(out, 'http-server.js');
+  })();
+  return compiled;
+};
+
+/** Starts the compiled `bench/http-server.ts <kind>` in its own process; resolves with its port once it listens. */
 export async function startServer(kind: 'bare' | 'app'): Promise<Server> {
-  const script = fileURLToPath(new URL('./http-server.ts', import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, kind], {
+  const script = await compiledServer();
+  const child: ChildProcess = spawn(process.execPath, [script, kind], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const ready = await new Promise<{ port: number; rootId?: string; planId?: string }>((resolve, reject) => {

@@ -26,12 +26,16 @@ const LEFT_IN_NODE_MODULES = [
 
 /**
  * The server as `npm start` runs it: `out/server.js` (exporters in split chunks, imported on
- * first use) with the migrations beside it in `out/migrations`. Used by the build and the bench.
+ * first use) with the migrations beside it in `out/migrations`. Used by the build and the bench,
+ * which compiles its own server entry (`entryPoints`) the same way.
  */
-export async function buildServer(out: string): Promise<void> {
+export async function buildServer(
+  out: string,
+  entryPoints: Record<string, string> = { server: 'server/main.ts' },
+): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   await build({
-    entryPoints: { server: 'server/main.ts' },
+    entryPoints,
     outdir: out,
     bundle: true,
     platform: 'node',
