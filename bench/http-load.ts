@@ -133,12 +133,23 @@ export async function signIn(port: number, username: string, password: string): 
     body: JSON.stringify({ username, password }),
   });
   if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
-  // Every cookie the answer sets, sent back as a browser would (the session, and on PostgreSQL the
-  // data versions shown, which spares the server telling them again on every answer).
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  // Every cookie an answer sets, sent back as a browser keeps them: the session, and on PostgreSQL
+  // the data versions shown (set by the first signed-in answer), which spares the server telling
+  // them again on every answer.
+  const kept = new Map<string, string>();
+  const keep = (r: Response) => {
+    for (const c of r.headers.getSetCookie()) {
+      const pair = c.split(';')[0] as string;
+      kept.set(pair.slice(0, pair.indexOf('=')), pair);
+    }
+  };
+  keep(res);
+  const cookie = () => [...kept.values()].join('; ');
+  const first = await fetch(`http://127.0.0.1:${port}/api/me`, { headers: { cookie: cookie() } });
+  if (first.status !== 200) throw new Error(`first request: ${first.status}`);
+  await first.arrayBuffer();
+  keep(first);
+  return cookie();
 }
 
 /**

@@ -25,6 +25,8 @@ export class VersionKeeper {
   private stopped = false;
   private retry: NodeJS.Timeout | null = null;
   private held: string[] | null = null;
+  /** `current()` as last made; dropped whenever what is known changes. */
+  private snapshot: Readonly<DataVersions> | null = null;
 
   constructor(
     private readonly url: string,
@@ -41,6 +43,7 @@ export class VersionKeeper {
       if (this.client !== client) return;
       this.client = null;
       this.known = null;
+      this.snapshot = null;
       this.ready = false;
       client.removeAllListeners('notification');
       void client.end().catch(() => {});
@@ -66,6 +69,7 @@ export class VersionKeeper {
       const known = {} as Record<Area, bigint>;
       for (const a of AREAS) known[a] = 0n;
       this.known = known;
+      this.snapshot = null;
       await client.query('LISTEN rt_data_versions');
       const { rows } = await client.query<{ area: string; version: string }>(
         'SELECT area, version::text AS version FROM data_versions',
@@ -84,16 +88,23 @@ export class VersionKeeper {
     const client = this.client;
     this.client = null;
     this.known = null;
+    this.snapshot = null;
     this.ready = false;
     if (client) await client.end().catch(() => {});
   }
 
-  /** The versions known now, or null when the keeper is not listening. */
-  current(): DataVersions | null {
+  /**
+   * The versions known now, or null when the keeper is not listening. The same object until what is
+   * known changes (every signed-in reading request asks), so it must not be changed by its users.
+   */
+  current(): Readonly<DataVersions> | null {
     if (!this.known || !this.ready) return null;
-    const out = {} as DataVersions;
-    for (const a of AREAS) out[a] = this.known[a].toString();
-    return out;
+    if (!this.snapshot) {
+      const out = {} as DataVersions;
+      for (const a of AREAS) out[a] = this.known[a].toString();
+      this.snapshot = Object.freeze(out);
+    }
+    return this.snapshot;
   }
 
   /** Versions read from the database by a request: never lowers what is known. */
@@ -101,7 +112,10 @@ export class VersionKeeper {
     if (!this.known) return;
     for (const a of AREAS) {
       const v = versions[a];
-      if (v !== undefined && BigInt(v) > this.known[a]) this.known[a] = BigInt(v);
+      if (v !== undefined && BigInt(v) > this.known[a]) {
+        this.known[a] = BigInt(v);
+        this.snapshot = null;
+      }
     }
   }
 
@@ -163,8 +177,16 @@ export function parseSeen(value: string | undefined): Partial<DataVersions> {
   return out;
 }
 
-export function formatSeen(versions: DataVersions): string {
-  return AREAS.map((a) => versions[a]).join('.');
+const formatted = new WeakMap<Readonly<DataVersions>, string>();
+
+/** The `rt_seen` value of `versions` (made once per kept object: the keeper's snapshot is told often). */
+export function formatSeen(versions: Readonly<DataVersions>): string {
+  let text = formatted.get(versions);
+  if (text === undefined) {
+    text = AREAS.map((a) => versions[a]).join('.');
+    formatted.set(versions, text);
+  }
+  return text;
 }
 
 /**
