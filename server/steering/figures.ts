@@ -10,8 +10,8 @@ import type { ValueKind } from '../../domain/steering';
 import type { Executor } from '../core/context';
 import { jsonNumber } from '../core/json-number';
 import type { IndicatorRecord } from './indicators';
-import { keepUpWithTree, keptRollups, type RollupRow } from './rollups';
-import type { IndicatorFigureSchema } from './schemas';
+import { keepUpWithTree, keptRollups, type RollupParts, type RollupRow } from './rollups';
+import type { AcrossFigureSchema, IndicatorFigureSchema } from './schemas';
 
 /** How many reporting periods a trend shows, and how far back a missing figure is looked for. */
 export const TREND_PERIODS = 12;
@@ -57,15 +57,21 @@ export const baseOf = (i: IndicatorRecord): string[] =>
 /** The indicator whose reporters are counted for staleness. */
 const countedOf = (i: IndicatorRecord) => (i.aggregation === 'ratio' ? (i.numeratorId as string) : i.id);
 
-/** Finishes a figure from the parts per month, the targets and the counts of reporters. */
-export function finishFigure(
+/** A unit's figure in the cross-unit view: the month's, without the trend. */
+export type AcrossFigure = z.infer<typeof AcrossFigureSchema>;
+
+/**
+ * Finishes the month's figure from the parts per month, the targets and the counts of reporters,
+ * and gives the figure of any month of the look-back for the trend.
+ */
+function monthFigure(
   indicator: IndicatorRecord,
   month: MonthText,
   sheet: Sheet,
   counted: { reported: Map<MonthText, number>; expected: number },
   lineage: readonly string[],
   targets: readonly TargetRow[],
-): IndicatorFigure {
+): { shown: AcrossFigure; figure: (kind: ValueKind, m: MonthText) => Decimal | null } {
   const { trend } = monthsNeeded(indicator, month);
   const aggregation = indicator.aggregation === 'none' ? 'sum' : indicator.aggregation;
   // The trend, the shown figure and rolling averages ask for the same months again.
@@ -89,27 +95,50 @@ export function finishFigure(
   const due = dueMonth(indicator.frequency, month);
   const shown = shownFigure(due, counted.reported, counted.expected, trend);
   const outcome = shown.month ? figure('outcome', shown.month) : null;
-  const forecastMonth = [...trend].reverse().find((m) => m <= due && plain('forecast', m) !== null) ?? null;
+  // The newest month up to the due one that has a forecast.
+  let forecastMonth: MonthText | null = null;
+  for (let i = trend.length - 1; i >= 0 && forecastMonth === null; i--) {
+    const m = trend[i] as MonthText;
+    if (m <= due && plain('forecast', m) !== null) forecastMonth = m;
+  }
   const forecast = forecastMonth ? figure('forecast', forecastMonth) : null;
   const target = targetFor(lineage, due, targets);
   return {
-    id: indicator.id,
-    name: indicator.name,
-    measureUnit: indicator.measureUnit,
-    direction: indicator.direction,
-    aggregation: indicator.aggregation,
-    frequency: indicator.frequency,
-    target: target ? Number(target.target) : null,
-    tolerance: target ? Number(target.tolerance) : null,
-    outcome: jsonNumber(outcome),
-    outcomeMonth: shown.month,
-    forecast: jsonNumber(forecast),
-    forecastMonth,
-    status: statusOf(indicator.direction, outcome === null ? null : outcome.toDecimalPlaces(4), target),
-    stale: shown.stale,
-    reported: counted.reported.get(due) ?? 0,
-    expected: counted.expected,
-    trend: trend.map((m) => {
+    shown: {
+      id: indicator.id,
+      name: indicator.name,
+      measureUnit: indicator.measureUnit,
+      direction: indicator.direction,
+      aggregation: indicator.aggregation,
+      frequency: indicator.frequency,
+      target: target ? Number(target.target) : null,
+      tolerance: target ? Number(target.tolerance) : null,
+      outcome: jsonNumber(outcome),
+      outcomeMonth: shown.month,
+      forecast: jsonNumber(forecast),
+      forecastMonth,
+      status: statusOf(indicator.direction, outcome === null ? null : outcome.toDecimalPlaces(4), target),
+      stale: shown.stale,
+      reported: counted.reported.get(due) ?? 0,
+      expected: counted.expected,
+    },
+    figure,
+  };
+}
+
+/** Finishes a figure with its trend from the parts per month, the targets and the counts of reporters. */
+export function finishFigure(
+  indicator: IndicatorRecord,
+  month: MonthText,
+  sheet: Sheet,
+  counted: { reported: Map<MonthText, number>; expected: number },
+  lineage: readonly string[],
+  targets: readonly TargetRow[],
+): IndicatorFigure {
+  const { shown, figure } = monthFigure(indicator, month, sheet, counted, lineage, targets);
+  return {
+    ...shown,
+    trend: monthsNeeded(indicator, month).trend.map((m) => {
       const t = targetFor(lineage, m, targets);
       return { period: m, outcome: jsonNumber(figure('outcome', m)), target: t ? Number(t.target) : null };
     }),
@@ -171,9 +200,24 @@ const rowKey = (id: string, unit: string, kind: string, period: string) => `${id
 /** The base indicators whose kept rows an indicator's figure reads. */
 const readOf = (i: IndicatorRecord) => [...new Set([...baseOf(i), countedOf(i)])];
 
-const targetsOf = (
-  rows: { indicator_id: string; unit_id: string; period: string; target: string; tolerance: string }[],
-) => rows.map((t) => ({ unitId: t.unit_id, period: t.period, target: t.target, tolerance: t.tolerance }));
+/** The parts of the kept rows that some indicators' figures read. */
+const partsFor = (indicators: readonly IndicatorRecord[]): RollupParts => ({
+  own: indicators.some((i) => i.aggregation === 'none'),
+  weighted: indicators.some((i) => i.aggregation === 'weighted'),
+  latest: indicators.some((i) => i.aggregation === 'latest'),
+});
+
+/** A target as stored: an indicator's target and tolerance set at a unit from a month. */
+export interface IndicatorTargetRow {
+  indicator_id: string;
+  unit_id: string;
+  period: string;
+  target: string;
+  tolerance: string;
+}
+
+const targetsOf = (rows: readonly IndicatorTargetRow[]) =>
+  rows.map((t) => ({ unitId: t.unit_id, period: t.period, target: t.target, tolerance: t.tolerance }));
 
 /**
  * Figures of indicators for one unit, read from the kept roll-ups of the unit (its whole
@@ -198,7 +242,7 @@ export async function figuresForUnit(
   const lineage = tree.lineage(unitId);
   await keepUpWithTree(db, tree);
   const [rows, targetRows] = await Promise.all([
-    keptRollups(db, indicators.flatMap(readOf), [unitId], from, to),
+    keptRollups(db, indicators.flatMap(readOf), [unitId], from, to, partsFor(indicators)),
     db
       .selectFrom('indicator_targets')
       .selectAll()
@@ -247,18 +291,23 @@ export async function figuresAcrossTree(
   rootId: string,
   indicator: IndicatorRecord,
   month: MonthText,
+  targetRows: readonly IndicatorTargetRow[],
   only?: readonly string[],
-): Promise<Map<string, IndicatorFigure>> {
+): Promise<Map<string, AcrossFigure>> {
   const { all } = monthsNeeded(indicator, month);
   const units = only ?? tree.subtree(rootId);
   await keepUpWithTree(db, tree);
   const ids = readOf(indicator);
   // Filtering by a long list of units costs more than reading the rows of the units outside it.
   const wholeTree = !only && tree.roots().length === 1 && rootId === tree.roots()[0];
-  const [rows, targetRows] = await Promise.all([
-    keptRollups(db, ids, wholeTree ? null : units, all[0] as string, all.at(-1) as string),
-    db.selectFrom('indicator_targets').selectAll().where('indicator_id', '=', indicator.id).execute(),
-  ]);
+  const rows = await keptRollups(
+    db,
+    ids,
+    wholeTree ? null : units,
+    all[0] as string,
+    all.at(-1) as string,
+    partsFor([indicator]),
+  );
   const targets = targetsOf(targetRows);
   const monthIndex = new Map(all.map((m, i) => [m as string, i]));
   const idIndex = new Map(ids.map((id, i) => [id, i]));
@@ -277,7 +326,7 @@ export async function figuresAcrossTree(
   }
   // Only the units on a lineage that set targets can answer `targetFor`; the rest are skipped.
   const targetUnits = new Set(targets.map((t) => t.unitId));
-  const out = new Map<string, IndicatorFigure>();
+  const out = new Map<string, AcrossFigure>();
   const none: (RollupRow | undefined)[] = [];
   for (const unit of units) {
     const sheetRows = byUnit.get(unit) ?? none;
@@ -285,7 +334,7 @@ export async function figuresAcrossTree(
       sheetRows.length === 0 ? undefined : sheetRows[slotOf(id, kind, m)],
     );
     const lineage = targetUnits.size === 0 ? [] : tree.lineage(unit).filter((u) => targetUnits.has(u));
-    out.set(unit, finishFigure(indicator, month, sheet, { reported, expected }, lineage, targets));
+    out.set(unit, monthFigure(indicator, month, sheet, { reported, expected }, lineage, targets).shown);
   }
   return out;
 }

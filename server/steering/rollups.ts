@@ -465,11 +465,24 @@ export const slotsOf = (k: { indicators: string[]; kinds: string[]; periods: str
     AS k(indicator_id, unit_id, kind, period)`;
 
 /**
+ * Which of a kept row's parts a reader needs beyond the sum and the count every aggregation reads:
+ * the unit's own value (indicators that do not aggregate), the weighted sums, the latest value.
+ */
+export interface RollupParts {
+  own: boolean;
+  weighted: boolean;
+  latest: boolean;
+}
+export const ALL_PARTS: RollupParts = Object.freeze({ own: true, weighted: true, latest: true });
+
+/**
  * The kept rows of some indicators for some units (every unit when `units` is null) and months,
  * for the readers. The rows of a unit come packed in one text field: a page of the cross-unit view
  * reads thousands of rows of a dozen columns each, and decoding that many fields cost more than
  * finding and reading the rows (on PGlite most of the request). Every field of a kept row is
- * digits, a month, a kind or an ISO time, none of which holds the separators.
+ * digits, a month, a kind or an ISO time, none of which holds the separators. Parts the reader
+ * does not need (`parts`) come empty and read as nothing: writing numbers as text is most of
+ * the database's work here.
  */
 export async function keptRollups(
   db: Executor,
@@ -477,13 +490,16 @@ export async function keptRollups(
   units: readonly string[] | null,
   from: string,
   to: string,
+  parts: RollupParts = ALL_PARTS,
 ): Promise<RollupRow[]> {
   if (indicators.length === 0 || units?.length === 0) return [];
   const ids = [...new Set(indicators)];
+  const none = sql`''`;
   const { rows } = await sql<{ unit_id: string; packed: string }>`
     SELECT unit_id, string_agg(concat_ws(',', array_position(${ids}::text[], indicator_id), kind, period, total, n,
-      coalesce(own_value::text, ''), weighted, weight, weighted_n, coalesce(latest_value::text, ''),
-      coalesce(to_json(latest_at) #>> '{}', '')), ';') AS packed
+      ${parts.own ? sql`coalesce(own_value::text, '')` : none},
+      ${parts.weighted ? sql`weighted, weight, weighted_n` : sql`'', '', ''`},
+      ${parts.latest ? sql`coalesce(latest_value::text, ''), coalesce(to_json(latest_at) #>> '{}', '')` : sql`'', ''`}), ';') AS packed
     FROM indicator_rollups
     WHERE indicator_id = ANY(${ids}::text[]) ${units ? sql`AND unit_id = ANY(${[...new Set(units)]}::text[])` : sql``}
       AND period >= ${from} AND period <= ${to}
@@ -502,9 +518,9 @@ export async function keptRollups(
         total: total as string,
         n: Number(n),
         own_value: own === '' ? null : (own as string),
-        weighted: weighted as string,
-        weight: weight as string,
-        weighted_n: Number(weightedN),
+        weighted: weighted === '' ? '0' : (weighted as string),
+        weight: weight === '' ? '0' : (weight as string),
+        weighted_n: weightedN === '' ? 0 : Number(weightedN),
         latest_value: latest === '' ? null : (latest as string),
         latest_at: latestAt === '' ? null : (latestAt as string),
       });

@@ -284,6 +284,13 @@ export const IndicatorFigureSchema = z
   })
   .openapi('IndicatorFigure');
 
+/**
+ * A unit's figure in the cross-unit view: the month's outcome, forecast, target, status and
+ * reporting, without the twelve-month trend (the view shows one month across many units; each
+ * unit's trend is on its scorecard).
+ */
+export const AcrossFigureSchema = IndicatorFigureSchema.omit({ trend: true }).openapi('AcrossFigure');
+
 export const ScorecardGoalSchema = z
   .object({
     id: Id,
@@ -327,7 +334,7 @@ export const AcrossRowSchema = z
     parentId: Id.nullable(),
     /** Levels below the chosen unit (0 for the unit itself), so that any page can indent its rows. */
     depth: z.number().int().min(0),
-    figure: IndicatorFigureSchema,
+    figure: AcrossFigureSchema,
   })
   .openapi('AcrossRow');
 

@@ -7,6 +7,7 @@ import { statusCounts, worstStatus } from '../../domain/indicators/status';
 import type { OrgIndex } from '../../domain/org';
 import { formatPeriod, monthOfDate } from '../../domain/periods';
 import { PERSPECTIVES, type Perspective } from '../../domain/steering';
+import { keptForRequest } from '../cache/request-versions';
 import { abilities } from '../core/abilities';
 import type { Actor, Services } from '../core/context';
 import { authorizeReadSomewhere, readable } from '../core/read-scope';
@@ -15,7 +16,7 @@ import { authorize, write } from '../core/write';
 import { analysisIdOf } from '../history/kinds';
 import { currentTree, todaysUnits } from '../org/service';
 import { plansCoveringYear } from './coverage';
-import { figuresAcrossTree, figuresForUnit, type IndicatorFigure } from './figures';
+import { type AcrossFigure, figuresAcrossTree, figuresForUnit, type IndicatorFigure } from './figures';
 import { goalRecords } from './goals';
 import { indicatorRecords } from './indicators';
 import type { AcrossRowSchema, ScorecardGoalSchema, ScorecardSchema } from './schemas';
@@ -200,12 +201,21 @@ export async function indicatorAcross(
   const root = page.rootId ?? tree.roots()[0];
   if (!root || !tree.has(root)) throw notFound('Enheten');
   authorize(actor, 'data.read', { unitId: root }, tree);
-  const [indicator] = await indicatorRecords(services.db, [indicatorId]);
+  // The definition and its targets, kept while steering data stands still (the pages of the view
+  // ask for them again and again); the figures are still read and finished per request.
+  const [[indicator], targets] = await Promise.all([
+    keptForRequest(services, ['steering'], `indicator|${indicatorId}`, () =>
+      indicatorRecords(services.db, [indicatorId]),
+    ),
+    keptForRequest(services, ['steering'], `targets|${indicatorId}`, () =>
+      services.db.selectFrom('indicator_targets').selectAll().where('indicator_id', '=', indicatorId).execute(),
+    ),
+  ]);
   if (!indicator) throw notFound('Indikatorn');
   const byId = unitsById(units);
   const { listed, depth } = listingOf(actor, tree, byId, root, page.depth);
   const onPage = listed.slice(page.offset, page.offset + page.limit);
-  const figures = await figuresAcrossTree(services.db, tree, root, indicator, month, onPage);
+  const figures = await figuresAcrossTree(services.db, tree, root, indicator, month, targets, onPage);
   const chosen = byId.get(root) as (typeof units)[number];
   return {
     indicatorId,
@@ -224,7 +234,7 @@ export async function indicatorAcross(
         level: u.level,
         parentId: u.parentId,
         depth: depth.get(id) ?? 0,
-        figure: figures.get(id) as IndicatorFigure,
+        figure: figures.get(id) as AcrossFigure,
       };
     }),
   };

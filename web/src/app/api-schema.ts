@@ -15813,9 +15813,9 @@ export interface components {
             level: "region" | "forvaltning" | "division" | "omrade" | "verksamhet" | "enhet";
             parentId: string | null;
             depth: number;
-            figure: components["schemas"]["IndicatorFigure"];
+            figure: components["schemas"]["AcrossFigure"];
         };
-        IndicatorFigure: {
+        AcrossFigure: {
             id: string;
             name: string;
             measureUnit: string;
@@ -15841,13 +15841,6 @@ export interface components {
             reported: number;
             /** @description Hur många enheter som rapporterar indikatorn */
             expected: number;
-            trend: components["schemas"]["TrendPoint"][];
-        };
-        TrendPoint: {
-            /** @description Månad ÅÅÅÅ-MM */
-            period: string;
-            outcome: number | null;
-            target: number | null;
         };
         Value: {
             indicatorId: string;
@@ -15900,6 +15893,40 @@ export interface components {
             status: "green" | "yellow" | "red" | "grey";
             analysis: components["schemas"]["Analysis"] | null;
             indicators: components["schemas"]["IndicatorFigure"][];
+        };
+        IndicatorFigure: {
+            id: string;
+            name: string;
+            measureUnit: string;
+            /** @enum {string} */
+            direction: "higher" | "lower";
+            /** @enum {string} */
+            aggregation: "sum" | "ratio" | "weighted" | "latest" | "none";
+            /** @enum {string} */
+            frequency: "month" | "tertial" | "year";
+            target: number | null;
+            tolerance: number | null;
+            outcome: number | null;
+            /** @description Månaden utfallet gäller: den rapporterade månaden, eller en tidigare när den saknas */
+            outcomeMonth: string | null;
+            forecast: number | null;
+            /** @description Månad ÅÅÅÅ-MM */
+            forecastMonth: string | null;
+            /** @enum {string} */
+            status: "green" | "yellow" | "red" | "grey";
+            /** @description Inte rapportmånadens fullständiga siffra: en äldre, eller alla har inte rapporterat */
+            stale: boolean;
+            /** @description Hur många enheter som rapporterat utfallet */
+            reported: number;
+            /** @description Hur många enheter som rapporterar indikatorn */
+            expected: number;
+            trend: components["schemas"]["TrendPoint"][];
+        };
+        TrendPoint: {
+            /** @description Månad ÅÅÅÅ-MM */
+            period: string;
+            outcome: number | null;
+            target: number | null;
         };
         StatusCounts: {
             green: number;

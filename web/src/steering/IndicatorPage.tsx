@@ -20,7 +20,7 @@ import {
 } from './queries';
 import { scorecardPath } from './ScorecardPage';
 import { TargetsSection } from './Targets';
-import type { Across, AcrossRow, Figure, Indicator } from './types';
+import type { Across, AcrossRow, Indicator, MonthFigure } from './types';
 import { LoadError, Loading, OutcomeText, PeriodInput, StaleNote, StatusBadge } from './ui';
 
 // The chart's two levels come in one page: more bars than this could not be read anyway.
@@ -220,7 +220,7 @@ function Definition({ indicator: i }: { indicator: Indicator }) {
 }
 
 /** What a figure says of its indicator, for users who may not read the definitions. */
-function FigureFacts({ figure }: { figure: Figure }) {
+function FigureFacts({ figure }: { figure: MonthFigure }) {
   const { t } = useTranslation();
   return (
     <dl className="facts">

@@ -1,5 +1,5 @@
 import { goalsByPerspective } from './scorecard';
-import type { AcrossRow, Figure, Perspective, Scorecard, ScorecardGoal, Status } from './types';
+import type { AcrossRow, Figure, MonthFigure, Perspective, Scorecard, ScorecardGoal, Status } from './types';
 
 /** One row of the scorecard matrix: a perspective heading, a goal, or one of its indicators. */
 export type MatrixRow =
@@ -35,7 +35,7 @@ export function countsLine(counts: Record<Status, number>): { status: Status; co
 export interface UnitsRow {
   unitId: string;
   unitName: string;
-  cells: (Figure | null)[];
+  cells: (MonthFigure | null)[];
 }
 
 /**

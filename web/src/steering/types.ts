@@ -45,8 +45,10 @@ export type {
   ValueKind,
 };
 
-/** An indicator's figure for a unit and a month (the scorecard's and the cross-unit view's). */
+/** An indicator's figure for a unit and a month, with its trend (the scorecard's). */
 export type Figure = Schema<'IndicatorFigure'>;
+/** An indicator's figure for a unit and a month without the trend (the cross-unit view's). */
+export type MonthFigure = Schema<'AcrossFigure'>;
 export type Analysis = Schema<'Analysis'>;
 export type ScorecardGoal = Schema<'ScorecardGoal'>;
 export type Scorecard = Schema<'Scorecard'>;

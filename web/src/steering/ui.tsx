@@ -5,7 +5,7 @@ import { formatDateTime } from '../app/format';
 import { formatFigure } from './numbers';
 import { dueMonthOf, formatMonth } from './periods';
 import { isForbidden } from './queries';
-import type { Figure, Status } from './types';
+import type { MonthFigure, Status } from './types';
 
 /** The colour beside a status; the status is always also said in words. */
 export const STATUS_COLORS: Record<Status, MantineColor> = {
@@ -37,7 +37,7 @@ export function WarningBadge({ children }: { children: string }) {
  * "Inaktuell" with why: how many of the units that report it have reported the due month,
  * and which month the figure is for when an older one is shown.
  */
-export function StaleNote({ figure, period }: { figure: Figure; period: string }) {
+export function StaleNote({ figure, period }: { figure: MonthFigure; period: string }) {
   const { t } = useTranslation();
   if (!figure.stale) return null;
   const due = dueMonthOf(figure.frequency, period);
@@ -57,7 +57,7 @@ export function StaleNote({ figure, period }: { figure: Figure; period: string }
 }
 
 /** An outcome, and the month it is for when that is not the month asked about. */
-export function OutcomeText({ figure, period }: { figure: Figure; period: string }) {
+export function OutcomeText({ figure, period }: { figure: MonthFigure; period: string }) {
   const { t } = useTranslation();
   return (
     <>
