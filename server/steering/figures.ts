@@ -19,10 +19,8 @@ export const TREND_PERIODS = 12;
 /** An indicator's figure for a unit and a month, as the scorecard and the cross-unit view show it. */
 export type IndicatorFigure = z.infer<typeof IndicatorFigureSchema>;
 
-type Series = Map<MonthText, Parts>;
-/** Parts per kind and month for one indicator at one unit. */
-type Sheet = Record<ValueKind, Series>;
-const emptySheet = (): Sheet => ({ outcome: new Map(), forecast: new Map() });
+/** Parts per kind and month for one indicator at one unit (null: nothing kept for that month). */
+type Sheet = (kind: ValueKind, m: MonthText) => Parts | null;
 
 /** The months an indicator's figures in `month` draw on: its trend, widened for rolling averages. */
 export function monthsNeeded(
@@ -80,7 +78,7 @@ function monthFigure(
     const key = `${kind}${m}`;
     let figure = plainOf.get(key);
     if (figure === undefined) {
-      const parts = sheet[kind].get(m);
+      const parts = sheet(kind, m);
       figure = parts ? figureOf(aggregation, parts, indicator.scale) : null;
       plainOf.set(key, figure);
     }
@@ -147,50 +145,51 @@ export function finishFigure(
 
 /**
  * One indicator's parts per kind and month at one unit, and how many units reported, from the
- * kept roll-up rows of that unit (`row(indicatorId, kind, month)`).
+ * kept roll-up rows of that unit (`row(indicatorId, kind, month)`). The counts are taken for the
+ * whole look-back (staleness needs them); the parts are made only for the months a figure asks
+ * for (a month's figure without its trend asks for one or two of them).
  */
 function sheetFromRollups(
   indicator: IndicatorRecord,
   month: MonthText,
   row: (id: string, kind: ValueKind, m: MonthText) => RollupRow | undefined,
 ): { sheet: Sheet; reported: Map<MonthText, number>; expected: number } {
-  const sheet = emptySheet();
   const reported = new Map<MonthText, number>();
   for (const m of monthsNeeded(indicator, month).all) {
-    for (const kind of ['outcome', 'forecast'] as const) {
-      let parts: Parts | null = null;
-      if (indicator.aggregation === 'sum') {
-        const r = row(indicator.id, kind, m);
-        if (r) parts = { ...EMPTY_PARTS, sum: new Decimal(r.total), count: Number(r.n) };
-      } else if (indicator.aggregation === 'ratio') {
-        const num = row(indicator.numeratorId as string, kind, m);
-        const den = row(indicator.denominatorId as string, kind, m);
-        // A unit without a numerator adds nothing to it (no agency staff: no agency cost).
-        if (den)
-          parts = { ...partsOf({ numerator: num?.total ?? 0, denominator: den.total }), count: Number(num?.n ?? 0) };
-      } else if (indicator.aggregation === 'weighted') {
-        const r = row(indicator.id, kind, m);
-        if (r && Number(r.weighted_n) > 0)
-          parts = {
-            ...EMPTY_PARTS,
-            weighted: new Decimal(r.weighted),
-            weight: new Decimal(r.weight),
-            count: Number(r.weighted_n),
-          };
-      } else if (indicator.aggregation === 'latest') {
-        const r = row(indicator.id, kind, m);
-        if (r?.latest_value != null)
-          parts = partsOf({ value: r.latest_value, enteredAt: new Date(r.latest_at as string).getTime() });
-      } else {
-        const r = row(indicator.id, kind, m);
-        if (r?.own_value != null) parts = partsOf({ value: r.own_value });
-      }
-      if (parts) sheet[kind].set(m, parts);
-    }
     const counted = row(countedOf(indicator), 'outcome', m);
     const n = indicator.aggregation === 'none' ? (counted?.own_value != null ? 1 : 0) : Number(counted?.n ?? 0);
     if (n > 0) reported.set(m, n);
   }
+  const sheet: Sheet = (kind, m) => {
+    if (indicator.aggregation === 'sum') {
+      const r = row(indicator.id, kind, m);
+      return r ? { ...EMPTY_PARTS, sum: new Decimal(r.total), count: Number(r.n) } : null;
+    }
+    if (indicator.aggregation === 'ratio') {
+      const den = row(indicator.denominatorId as string, kind, m);
+      if (!den) return null;
+      // A unit without a numerator adds nothing to it (no agency staff: no agency cost).
+      const num = row(indicator.numeratorId as string, kind, m);
+      return { ...partsOf({ numerator: num?.total ?? 0, denominator: den.total }), count: Number(num?.n ?? 0) };
+    }
+    if (indicator.aggregation === 'weighted') {
+      const r = row(indicator.id, kind, m);
+      return r && Number(r.weighted_n) > 0
+        ? {
+            ...EMPTY_PARTS,
+            weighted: new Decimal(r.weighted),
+            weight: new Decimal(r.weight),
+            count: Number(r.weighted_n),
+          }
+        : null;
+    }
+    const r = row(indicator.id, kind, m);
+    if (indicator.aggregation === 'latest')
+      return r?.latest_value != null
+        ? partsOf({ value: r.latest_value, enteredAt: new Date(r.latest_at as string).getTime() })
+        : null;
+    return r?.own_value != null ? partsOf({ value: r.own_value }) : null;
+  };
   // Expected reporters: the most that reported in any one month of the look-back (decision 007).
   return { sheet, reported, expected: Math.max(0, ...reported.values()) };
 }

@@ -252,7 +252,17 @@ describe('kept indicator roll-ups', () => {
         if (n > 0) reported.set(m, n);
       }
       const expected = Math.max(0, ...reported.values());
-      out.set(indicator.id, finishFigure(indicator, MONTH, sheet, { reported, expected }, tree.lineage(unitId), []));
+      out.set(
+        indicator.id,
+        finishFigure(
+          indicator,
+          MONTH,
+          (kind, m) => sheet[kind].get(m) ?? null,
+          { reported, expected },
+          tree.lineage(unitId),
+          [],
+        ),
+      );
     }
     return out;
   }
