@@ -1,5 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { sv } from 'zod/v4/locales';
 import { DomainError } from '../../domain/errors';
 import type { Principal } from '../../domain/permissions';
@@ -46,7 +47,22 @@ export interface AppEnv {
     auth: { principal: Principal; sessionId: string; displayName: string } | null;
     /** The services this request is answered with (see `servicesOf`). */
     services: Services;
+    /** A JSON answer made as bytes (see `jsonAnswer`), which the figure cache keeps as they are. */
+    jsonBytes?: { res: Response; bytes: Uint8Array<ArrayBuffer> };
   };
+}
+
+const ENCODER = new TextEncoder();
+
+/**
+ * An answer of JSON text already made, encoded once: the figure cache keeps and sends these bytes
+ * as they are (an answer made as a string had to be measured and read back through a stream).
+ */
+export function jsonAnswer(c: Context<AppEnv>, text: string, status: ContentfulStatusCode = 200): Response {
+  const bytes = ENCODER.encode(text);
+  const res = c.body(bytes, status, { 'content-type': 'application/json' });
+  c.set('jsonBytes', { res, bytes });
+  return res;
 }
 
 // Validation messages in Swedish, like every other message the API gives.

@@ -1,11 +1,12 @@
 import { hash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { swedishDate } from '../../domain/dates';
 import type { Area, DataVersions } from '../cache/data-versions';
 import { Lru } from '../cache/lru';
 import { freshVersionsOfRequest, versionsOfRequest } from '../cache/request-versions';
 import { answerWith } from './default-headers';
-import type { AppEnv, Deps } from './env';
+import { type AppEnv, type Deps, jsonAnswer } from './env';
 
 /**
  * Answers that change only with a write are computed once per data version: an ETag of what the
@@ -112,14 +113,25 @@ export function figureCache({ services, config }: Deps): MiddlewareHandler<AppEn
       if (hit) return answerWith(c, hit.body, 200, cacheHeaders(etag), hit.contentType);
     }
 
+    // The answer's JSON is encoded once, to the bytes that are kept and sent (see `jsonAnswer`).
+    const json = c.json;
+    c.json = ((object: unknown, status?: unknown, headers?: unknown) =>
+      // Anything but (object, status) is made as Hono makes it, and read back below.
+      (status !== undefined && typeof status !== 'number') || headers !== undefined
+        ? (json as (...args: unknown[]) => Response)(object, status, headers)
+        : jsonAnswer(c, JSON.stringify(object), status as ContentfulStatusCode | undefined)) as unknown as typeof json;
     await next();
     if (c.res.status !== 200) return;
     const contentType = c.res.headers.get('content-type') ?? '';
     if (!contentType.startsWith('application/json')) return;
-    // Read as the bytes the answer was encoded to, once: kept, and sent, as they are.
-    const bytes = new Uint8Array(await c.res.arrayBuffer());
-    kept.set(etag, { body: bytes, contentType }, bytes.byteLength);
-    c.res = new Response(bytes, { status: 200, headers: c.res.headers });
+    const made = c.get('jsonBytes');
+    if (made?.res === c.res) kept.set(etag, { body: made.bytes, contentType }, made.bytes.byteLength);
+    else {
+      // Made otherwise: read as the bytes it was encoded to, once, kept and sent as they are.
+      const bytes = new Uint8Array(await c.res.arrayBuffer());
+      kept.set(etag, { body: bytes, contentType }, bytes.byteLength);
+      c.res = new Response(bytes, { status: 200, headers: c.res.headers });
+    }
     c.res.headers.set('ETag', etag);
     c.res.headers.set('Cache-Control', CACHE_CONTROL);
   };

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { BODY_KINDS, UNIT_LEVELS } from '../../domain/org';
-import { actorOf, type Deps, errors, IsoDateSchema, router, servicesOf } from '../http/env';
+import { actorOf, type Deps, errors, IsoDateSchema, jsonAnswer, router, servicesOf } from '../http/env';
 import { writeErrors } from '../http/routing';
-import { closeUnit, createUnit, getUnit, listedUnits, today, UNIT_ABILITIES, updateUnit } from './service';
+import { closeUnit, createUnit, getUnit, listedUnitsJson, today, UNIT_ABILITIES, updateUnit } from './service';
 
 const Name = z.string().trim().min(1, 'får inte vara tomt').max(200);
 const Code = z.string().trim().max(40).nullable();
@@ -74,7 +74,8 @@ export function orgRoutes(_deps: Deps) {
     async (c) => {
       const { asOf } = c.req.valid('query');
       const day = asOf ?? today(servicesOf(c));
-      return c.json({ asOf: day, units: await listedUnits(servicesOf(c), actorOf(c), day) }, 200);
+      // JSON text made from kept parts (see listedUnitsJson); the schema above is its shape.
+      return jsonAnswer(c, await listedUnitsJson(servicesOf(c), actorOf(c), day)) as never;
     },
   );
 

@@ -39,7 +39,7 @@ export async function treeOn(db: Executor, day: IsoDate): Promise<OrgIndex> {
 }
 
 /** The organisation tree as it was on `asOf` (default today), names in Swedish order. */
-export async function listUnits(services: Services, actor: Actor, asOf?: IsoDate): Promise<UnitRecord[]> {
+export async function listUnits(services: Services, actor: Actor, asOf?: IsoDate): Promise<readonly UnitRecord[]> {
   const now = today(services);
   // Permission is judged on today's tree; today's units are kept, as the tree is.
   const [units, tree] = await Promise.all([
@@ -47,7 +47,19 @@ export async function listUnits(services: Services, actor: Actor, asOf?: IsoDate
     currentTree(services),
   ]);
   authorize(actor, 'orgUnit.read', { unitId: null }, tree);
-  return sortBySwedishName([...units], (u) => u.name);
+  return inSwedishOrder(units);
+}
+
+// Today's units are one array while the tree stands (see `todaysUnits`), and so is their order.
+const ordered = new WeakMap<readonly UnitRecord[], readonly UnitRecord[]>();
+/** The units in Swedish order of their names; for today's units kept with them. Read it, never change it. */
+function inSwedishOrder(units: readonly UnitRecord[]): readonly UnitRecord[] {
+  let sorted = ordered.get(units);
+  if (!sorted) {
+    sorted = Object.freeze(sortBySwedishName(units, (u) => u.name));
+    ordered.set(units, sorted);
+  }
+  return sorted;
 }
 
 /**
@@ -67,11 +79,73 @@ export const UNIT_ABILITIES = {
   addReport: 'report.write',
 } as const satisfies Record<string, Action>;
 
-/** The tree as listUnits gives it, each unit with what the caller may do in it (UNIT_ABILITIES). */
-export async function listedUnits(services: Services, actor: Actor, asOf?: IsoDate) {
+type UnitAbilities = Readonly<Record<keyof typeof UNIT_ABILITIES, boolean>>;
+
+/**
+ * The tree as listUnits gives it on `asOf`, each unit with what the caller may do in it
+ * (UNIT_ABILITIES), as the JSON text `{ asOf, units }`. Made from each unit's JSON kept with the
+ * list of units (today's is one array while the tree stands) and the reader's kept abilities: for
+ * 5 000 units a 2 MB answer, which JSON.stringify walked field by field on every request.
+ */
+export async function listedUnitsJson(services: Services, actor: Actor, asOf: IsoDate): Promise<string> {
   const [units, tree] = await Promise.all([listUnits(services, actor, asOf), currentTree(services)]);
-  const can = abilities(actor, tree);
-  return units.map((u) => ({ ...u, can: can(u.id, UNIT_ABILITIES) }));
+  const can = unitAbilities(actor, tree, units);
+  const open = openJsonOf(units);
+  const canJson = new Map<UnitAbilities, string>();
+  const parts = units.map((_, i) => {
+    const c = can[i] as UnitAbilities;
+    let text = canJson.get(c);
+    if (text === undefined) {
+      text = JSON.stringify(c);
+      canJson.set(c, text);
+    }
+    return `${open[i]},"can":${text}}`;
+  });
+  return `{"asOf":${JSON.stringify(asOf)},"units":[${parts.join(',')}]}`;
+}
+
+// Each unit's JSON without its closing brace, per list of units.
+const openJson = new WeakMap<readonly UnitRecord[], readonly string[]>();
+function openJsonOf(units: readonly UnitRecord[]): readonly string[] {
+  let out = openJson.get(units);
+  if (!out) {
+    out = units.map((u) => JSON.stringify(u).slice(0, -1));
+    openJson.set(units, out);
+  }
+  return out;
+}
+
+// Per list of units (today's is one array while the tree stands) and reader (a principal is one
+// object while its session and roles hold), with the tree they were judged on: a reader who opens
+// the organisation again is not judged again in 5 000 units × 9 actions.
+const judged = new WeakMap<readonly UnitRecord[], WeakMap<object, { tree: OrgIndex; can: readonly UnitAbilities[] }>>();
+const SYSTEM_READER = {};
+
+/** What `actor` may do in each of `units` (UNIT_ABILITIES), in their order. */
+function unitAbilities(actor: Actor, tree: OrgIndex, units: readonly UnitRecord[]): readonly UnitAbilities[] {
+  const reader = actor.kind === 'system' ? SYSTEM_READER : actor.principal;
+  let byReader = judged.get(units);
+  if (!byReader) {
+    byReader = new WeakMap();
+    judged.set(units, byReader);
+  }
+  const kept = byReader.get(reader);
+  if (kept?.tree === tree) return kept.can;
+  const of = abilities(actor, tree);
+  // Most units answer alike: one frozen record per distinct answer.
+  const distinct = new Map<string, UnitAbilities>();
+  const can = units.map((u) => {
+    const answer = of(u.id, UNIT_ABILITIES);
+    const key = Object.values(answer).join();
+    let shared = distinct.get(key);
+    if (!shared) {
+      shared = Object.freeze(answer);
+      distinct.set(key, shared);
+    }
+    return shared;
+  });
+  byReader.set(reader, { tree, can });
+  return can;
 }
 
 export async function getUnit(services: Services, actor: Actor, id: string, asOf?: IsoDate) {
