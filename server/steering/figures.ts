@@ -125,15 +125,9 @@ function monthFigure(
 }
 
 /** Finishes a figure with its trend from the parts per month, the targets and the counts of reporters. */
-export function finishFigure(
-  indicator: IndicatorRecord,
-  month: MonthText,
-  sheet: Sheet,
-  counted: { reported: Map<MonthText, number>; expected: number },
-  lineage: readonly string[],
-  targets: readonly TargetRow[],
-): IndicatorFigure {
-  const { shown, figure } = monthFigure(indicator, month, sheet, counted, lineage, targets);
+export function finishFigure(...args: Parameters<typeof monthFigure>): IndicatorFigure {
+  const [indicator, month, , , lineage, targets] = args;
+  const { shown, figure } = monthFigure(...args);
   return {
     ...shown,
     trend: monthsNeeded(indicator, month).trend.map((m) => {

@@ -93,10 +93,13 @@ class SlotsFilledMeanwhile extends Error {}
 
 /**
  * Staged rows per roll-up statement on the embedded database, which runs every statement on the
- * server's one thread: 10 000 rows at once held it for 0.2–0.7 s a statement, and every other
- * request with it. On PostgreSQL the rows are kept in one statement each.
+ * server's one thread: 10 000 rows at once held it for 0.2–0.7 s a statement, and every request
+ * answered from memory with it. Each part adds work (the ancestors' rows are updated once per
+ * part): in parts of 2 500 a 10 000-row import took 4.4 s instead of 3.3 and requests answered
+ * from memory meanwhile waited 80–100 ms instead of 200 (in parts of 1 000: 5.3 s and 50–80 ms).
+ * On PostgreSQL the rows are kept in one statement each.
  */
-export const ROLLUP_PART_ROWS = 1000;
+export const ROLLUP_PART_ROWS = 2500;
 
 /**
  * The import's staged slots divided by unit into about `rows / perPart` parts, for
