@@ -48,13 +48,7 @@ const step = fc.oneof(
   },
   {
     weight: 2,
-    // Imports keep the roll-ups in parts by unit (about `partRows` staged rows each), as a large
-    // import does on the embedded database.
-    arbitrary: fc.record({
-      t: fc.constant('import' as const),
-      rows: fc.array(slot, { minLength: 1, maxLength: 6 }),
-      partRows: fc.integer({ min: 1, max: 6 }),
-    }),
+    arbitrary: fc.record({ t: fc.constant('import' as const), rows: fc.array(slot, { minLength: 1, maxLength: 6 }) }),
   },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('move' as const), unit: fc.nat(), to: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('close' as const), unit: fc.nat() }) },
@@ -153,7 +147,7 @@ describe('kept indicator roll-ups', () => {
     else if (s.t === 'import') {
       const rows = await rowsFor(root, entered, s.rows);
       await checkValues(services, services.db, actor, rows, (i, f) => `${i}.${f}`);
-      await importValueRows(services, actor, rows, undefined, s.partRows);
+      await importValueRows(services, actor, rows);
     } else if (s.t === 'move') {
       const movable = units.filter((u) => u !== root);
       const unit = movable[s.unit % movable.length] as string;

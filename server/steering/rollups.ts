@@ -401,47 +401,21 @@ async function addContributions(db: Executor, slots: Slots, sign: -1 | 0 | 1): P
 /**
  * Call before changing the values of `slots` (in the same transaction): brings the kept tree up
  * to `day`'s, locks the rows the change touches and takes the slots' current values out of them.
- *
- * `parts` (default: `slots` whole) splits the work into statements per part, which must divide
- * the slots by unit (a weight's slot touches the weighted indicator's slots of the same unit, so
- * each slot's touched slots stay in its part). On the embedded database every statement holds the
- * server's one thread, and an import's roll-up statements over 10 000 slots took 0.2–0.7 s each.
  */
-export async function beforeValueChange(
-  db: Executor,
-  slots: Slots,
-  day: IsoDate,
-  parts: readonly Slots[] = [slots],
-): Promise<void> {
+export async function beforeValueChange(db: Executor, slots: Slots, day: IsoDate): Promise<void> {
   await withoutJit(db);
   await syncRollupTree(db, treeOn(day));
-  // Every row is locked before any value is read to be taken out (see addContributions).
-  for (const part of parts) await addContributions(db, part, 0);
-  for (const part of parts) await addContributions(db, part, -1);
+  await addContributions(db, slots, 0);
+  await addContributions(db, slots, -1);
 }
 
 /**
  * Call after changing the values of `slots`: puts their new values into the rows, sets the
  * units' own values, drops rows nothing is left in, and recomputes "latest value" rows by key.
- * `parts` as for `beforeValueChange`.
  */
-export async function afterValueChange(db: Executor, slots: Slots, parts: readonly Slots[] = [slots]): Promise<void> {
+export async function afterValueChange(db: Executor, slots: Slots): Promise<void> {
   await withoutJit(db);
-  for (const part of parts) {
-    await addContributions(db, part, 1);
-    await setOwnValues(db, part);
-  }
-  await setLatestValues(db, slots);
-  // Once every part's values are in: a row shared by two parts is empty only if it is after both.
-  for (const part of parts)
-    await sql`
-      WITH RECURSIVE ${touched(part)}
-      DELETE FROM indicator_rollups r USING own o JOIN chain ch ON ch.unit_id = o.unit_id
-      WHERE r.indicator_id = o.indicator_id AND r.unit_id = ch.anc AND r.kind = o.kind AND r.period = o.period
-        AND r.n = 0`.execute(db);
-}
-
-async function setOwnValues(db: Executor, slots: Slots): Promise<void> {
+  await addContributions(db, slots, 1);
   await sql`
     WITH RECURSIVE ${touched(slots)}, own_values AS MATERIALIZED (
       -- Read apart from the update, so that the values are joined as one set: joined inside
@@ -455,9 +429,6 @@ async function setOwnValues(db: Executor, slots: Slots): Promise<void> {
     WHERE r.indicator_id = o.indicator_id AND r.unit_id = o.unit_id AND r.kind = o.kind AND r.period = o.period`.execute(
     db,
   );
-}
-
-async function setLatestValues(db: Executor, slots: Slots): Promise<void> {
   await sql`
     WITH RECURSIVE ${touched(slots)}, groups AS (
       SELECT DISTINCT o.indicator_id, ch.anc AS unit_id, o.kind, o.period
@@ -481,6 +452,11 @@ async function setLatestValues(db: Executor, slots: Slots): Promise<void> {
     WHERE r.indicator_id = g.indicator_id AND r.unit_id = g.unit_id AND r.kind = g.kind AND r.period = g.period`.execute(
     db,
   );
+  await sql`
+    WITH RECURSIVE ${touched(slots)}
+    DELETE FROM indicator_rollups r USING own o JOIN chain ch ON ch.unit_id = o.unit_id
+    WHERE r.indicator_id = o.indicator_id AND r.unit_id = ch.anc AND r.kind = o.kind AND r.period = o.period
+      AND r.n = 0`.execute(db);
 }
 
 /** Slots from four parallel arrays. */

@@ -33,8 +33,6 @@ export async function importValueRows(
   actor: Actor,
   rows: readonly ValueInput[],
   onProgress?: (done: number, total: number) => void,
-  /** About how many staged rows the roll-ups are kept for per statement (see ROLLUP_PART_ROWS). */
-  rollupPartRows?: number,
 ): Promise<void> {
   const importId = randomUUID();
   const startedAt = services.clock.now();
@@ -60,11 +58,9 @@ export async function importValueRows(
         await claimDataVersion(w.trx, 'steering');
         // The kept roll-ups change in the same transaction, set-based, around the one apply.
         const slots = sql`SELECT indicator_id, unit_id, kind, period FROM value_import_rows WHERE import_id = ${importId}`;
-        const perPart = rollupPartRows ?? (services.dbKind === 'pglite' ? ROLLUP_PART_ROWS : rows.length);
-        const parts = rollupParts(importId, rows.length, perPart);
-        await beforeValueChange(w.trx, slots, today(services), parts);
+        await beforeValueChange(w.trx, slots, today(services));
         const complete = await applyStaged(w.trx, importId, w.now, actor);
-        if (complete) await afterValueChange(w.trx, slots, parts);
+        if (complete) await afterValueChange(w.trx, slots);
         // Rolls back the round, history and all, so that the next round starts clean.
         if (!complete) throw new SlotsFilledMeanwhile();
         await w.trx.deleteFrom('value_imports').where('id', '=', importId).execute();
@@ -90,31 +86,6 @@ export async function importValueRows(
 }
 
 class SlotsFilledMeanwhile extends Error {}
-
-/**
- * Staged rows per roll-up statement on the embedded database, which runs every statement on the
- * server's one thread: 10 000 rows at once held it for 0.2–0.7 s a statement, and every request
- * answered from memory with it. Each part adds work (the ancestors' rows are updated once per
- * part): in parts of 2 500 a 10 000-row import took 4.4 s instead of 3.3 and requests answered
- * from memory meanwhile waited 80–100 ms instead of 200 (in parts of 1 000: 5.3 s and 50–80 ms).
- * On PostgreSQL the rows are kept in one statement each.
- */
-export const ROLLUP_PART_ROWS = 2500;
-
-/**
- * The import's staged slots divided by unit into about `rows / perPart` parts, for
- * `beforeValueChange` and `afterValueChange`: all of a unit's slots fall in one part.
- */
-function rollupParts(importId: string, rows: number, perPart: number) {
-  const count = Math.max(1, Math.ceil(rows / Math.max(1, perPart)));
-  if (count === 1) return undefined;
-  return Array.from(
-    { length: count },
-    (_, part) =>
-      sql`SELECT indicator_id, unit_id, kind, period FROM value_import_rows
-        WHERE import_id = ${importId} AND mod(abs(hashtext(unit_id)::bigint), ${count}) = ${part}`,
-  );
-}
 
 async function stage(services: Services, importId: string, offset: number, rows: readonly ValueInput[]) {
   await sql`
