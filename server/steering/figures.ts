@@ -16,7 +16,7 @@ import type { AcrossFigureSchema, IndicatorFigureSchema } from './schemas';
 /** How many reporting periods a trend shows, and how far back a missing figure is looked for. */
 export const TREND_PERIODS = 12;
 
-/** An indicator's figure for a unit and a month, as the scorecard and the cross-unit view show it. */
+/** An indicator's figure for a unit and a month with its trend, as the scorecard shows it. */
 export type IndicatorFigure = z.infer<typeof IndicatorFigureSchema>;
 
 /** Parts per kind and month for one indicator at one unit (null: nothing kept for that month). */
