@@ -86,6 +86,30 @@ describe('platform journey', () => {
     await expectAccessible('sign-in with error');
   });
 
+  it('says in words that a page is still loading, and the waiting page passes axe', async () => {
+    // Every API answer is held back, so the page shows its waiting state for as long as the test looks.
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route('**/api/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.goto('/organisation');
+      const waiting = page.getByRole('status').filter({ hasText: 'Laddar…' });
+      await waiting.first().waitFor();
+      await expectAccessible('waiting page');
+    } finally {
+      release();
+      // The held requests go on to the server before the page stops holding new ones.
+      await page.unrouteAll({ behavior: 'wait' });
+    }
+    await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: 'Laddar…' }).count()).toBe(0);
+  });
+
   it('lets the administrator browse the tree with the keyboard and search it', async () => {
     await signIn('admin');
     // Signing in lands on the start page; the tree is a menu item away.

@@ -1,7 +1,6 @@
-import { Anchor, Center, type CSSVariablesResolver, createTheme, Loader, MantineProvider } from '@mantine/core';
+import { Anchor, type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AccessibilityStatementPage } from '../about/AccessibilityStatementPage';
 import { AdminPage } from '../admin/AdminPage';
@@ -11,6 +10,7 @@ import { UnitPage } from '../org/UnitPage';
 import { StartPage } from '../start/StartPage';
 import { ApiError } from './api';
 import { meKey } from './auth';
+import { Loading } from './Loading';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireSignIn, Shell } from './Shell';
 
@@ -50,15 +50,6 @@ const MeetingsPage = lazy(() => import('../reports/MeetingsPage').then((m) => ({
 const RisksPage = lazy(() => import('../risk/RisksPage').then((m) => ({ default: m.RisksPage })));
 const RiskPage = lazy(() => import('../risk/RiskPage').then((m) => ({ default: m.RiskPage })));
 
-function PageLoading() {
-  const { t } = useTranslation();
-  return (
-    <Center p="xl">
-      <Loader aria-label={t('common.loading')} />
-    </Center>
-  );
-}
-
 // Shade 9 keeps white text on buttons and red links on white above the 4.5:1 contrast of WCAG AA.
 const theme = createTheme({
   primaryColor: 'red',
@@ -95,7 +86,7 @@ export function App() {
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <Shell>
-            <Suspense fallback={<PageLoading />}>
+            <Suspense fallback={<Loading />}>
               <Routes>
                 <Route path="/tillganglighet" element={<AccessibilityStatementPage />} />
                 <Route element={<RequireSignIn />}>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Center, Group, Loader, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Button, Group, Text, UnstyledButton } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,7 @@ import { today } from './format';
 import { LANGUAGES } from './i18n';
 import { isCurrent, type MenuItem, menuFor } from './menu';
 import './menu-texts';
+import { Loading } from './Loading';
 import { SignInPage } from './SignInPage';
 import type { Me } from './types';
 
@@ -250,14 +251,8 @@ function SignOutButton() {
 
 /** Shows the sign-in form in place of any page that needs a signed-in user. */
 export function RequireSignIn() {
-  const { t } = useTranslation();
   const me = useMe();
-  if (me.isPending)
-    return (
-      <Center p="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
+  if (me.isPending) return <Loading />;
   if (!me.data) return <SignInPage />;
   return <Outlet />;
 }

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Center, Loader, Table } from '@mantine/core';
+import { Alert, Anchor, Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { call, client } from '../app/client';
 import { formatDate, today } from '../app/format';
+import { Loading } from '../app/Loading';
 import { PageHeading } from '../app/page';
 import { orgUnitsQuery } from '../org/TreePage';
 
@@ -22,9 +23,7 @@ export function BodiesPage() {
       <PageHeading title={t('bodies.title')} />
       <p>{t('bodies.intro')}</p>
       {bodies.isPending ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
+        <Loading />
       ) : bodies.isError ? (
         <Alert color="red" role="alert">
           {bodies.error.message}

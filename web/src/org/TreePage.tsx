@@ -1,10 +1,11 @@
-import { Alert, Button, Center, Group, Loader, Paper, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Paper, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { call, client } from '../app/client';
 import { formatDate, formatNumber, today } from '../app/format';
+import { Loading } from '../app/Loading';
 import { PageHeading } from '../app/page';
 import { indexTree, searchTree, type TreeIndex, type TreeRow, visibleRows } from './tree';
 
@@ -59,9 +60,7 @@ export function TreePage() {
         </Group>
       </Paper>
       {units.isPending ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
+        <Loading />
       ) : units.isError ? (
         <Alert color="red" role="alert" title={t('common.loadFailed')}>
           {units.error.message}

@@ -1,9 +1,10 @@
-import { Alert, Loader, Text, Title } from '@mantine/core';
+import { Alert, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { call, client } from '../app/client';
 import { formatDate } from '../app/format';
+import { Loading } from '../app/Loading';
 import { HistoryTable } from '../history/HistoryTable';
 
 export function UnitHistory({ unitId, nameOf }: { unitId: string; nameOf: (id: string | null) => string }) {
@@ -26,7 +27,7 @@ export function UnitHistory({ unitId, nameOf }: { unitId: string; nameOf: (id: s
         {t('history.title')}
       </Title>
       {history.isPending ? (
-        <Loader size="sm" aria-label={t('common.loading')} />
+        <Loading size="sm" inline />
       ) : history.isError ? (
         <Alert color="red" role="alert">
           {history.error.message}

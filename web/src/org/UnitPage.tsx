@@ -1,10 +1,11 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Center, Group, Loader, Paper, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Paper, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { call, client } from '../app/client';
 import { formatDate, today } from '../app/format';
+import { Loading } from '../app/Loading';
 import { PageHeading } from '../app/page';
 import type { OrgUnit } from '../app/types';
 import { orgUnitsQuery } from './TreePage';
@@ -31,12 +32,7 @@ export function UnitPage() {
   const nameOf = (unitId: string | null) =>
     unitId === null ? '—' : (all.data?.units.find((u) => u.id === unitId)?.name ?? unitId);
 
-  if (detail.isPending)
-    return (
-      <Center p="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
+  if (detail.isPending) return <Loading />;
   if (detail.isError)
     return (
       <>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Center, Loader, type MantineColor, TextInput } from '@mantine/core';
+import { Alert, Badge, type MantineColor, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { shownActorName } from '../../../domain/actors';
 import { formatDateTime } from '../app/format';
@@ -98,14 +98,7 @@ export function PeriodInput({
   );
 }
 
-export function Loading() {
-  const { t } = useTranslation();
-  return (
-    <Center p="xl">
-      <Loader aria-label={t('common.loading')} />
-    </Center>
-  );
-}
+export { Loading } from '../app/Loading';
 
 /** Why something could not be shown; a refusal is explained as such. */
 export function LoadError({ error }: { error: Error }) {
