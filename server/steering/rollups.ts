@@ -481,8 +481,8 @@ export const ALL_PARTS: RollupParts = Object.freeze({ own: true, weighted: true,
  * reads thousands of rows of a dozen columns each, and decoding that many fields cost more than
  * finding and reading the rows (on PGlite most of the request). Every field of a kept row is
  * digits, a month, a kind or an ISO time, none of which holds the separators. Parts the reader
- * does not need (`parts`) come empty and read as nothing: writing numbers as text is most of
- * the database's work here.
+ * does not need (`parts`) are not written at all: writing numbers as text is most of the
+ * database's work here.
  */
 export async function keptRollups(
   db: Executor,
@@ -494,12 +494,20 @@ export async function keptRollups(
 ): Promise<RollupRow[]> {
   if (indicators.length === 0 || units?.length === 0) return [];
   const ids = [...new Set(indicators)];
-  const none = sql`''`;
+  // Only the fields asked for are written: the kind as its first letter (outcome, forecast),
+  // then the sum and the count, then each part asked for in the order of `RollupParts`.
+  const fields = [
+    sql`array_position(${ids}::text[], indicator_id)`,
+    sql`left(kind, 1)`,
+    sql`period`,
+    sql`total`,
+    sql`n`,
+    ...(parts.own ? [sql`coalesce(own_value::text, '')`] : []),
+    ...(parts.weighted ? [sql`weighted`, sql`weight`, sql`weighted_n`] : []),
+    ...(parts.latest ? [sql`coalesce(latest_value::text, '')`, sql`coalesce(to_json(latest_at) #>> '{}', '')`] : []),
+  ];
   const { rows } = await sql<{ unit_id: string; packed: string }>`
-    SELECT unit_id, string_agg(concat_ws(',', array_position(${ids}::text[], indicator_id), kind, period, total, n,
-      ${parts.own ? sql`coalesce(own_value::text, '')` : none},
-      ${parts.weighted ? sql`weighted, weight, weighted_n` : sql`'', '', ''`},
-      ${parts.latest ? sql`coalesce(latest_value::text, ''), coalesce(to_json(latest_at) #>> '{}', '')` : sql`'', ''`}), ';') AS packed
+    SELECT unit_id, string_agg(concat_ws(',', ${sql.join(fields)}), ';') AS packed
     FROM indicator_rollups
     WHERE indicator_id = ANY(${ids}::text[]) ${units ? sql`AND unit_id = ANY(${[...new Set(units)]}::text[])` : sql``}
       AND period >= ${from} AND period <= ${to}
@@ -507,22 +515,25 @@ export async function keptRollups(
   const out: RollupRow[] = [];
   for (const { unit_id, packed } of rows)
     for (const row of packed.split(';')) {
-      const [i, kind, period, total, n, own, weighted, weight, weightedN, latest, latestAt] = row.split(
-        ',',
-      ) as string[];
+      const f = row.split(',');
+      let at = 5;
+      const next = () => f[at++] as string;
+      const own = parts.own ? next() : '';
+      const [weighted, weight, weightedN] = parts.weighted ? [next(), next(), next()] : ['', '', ''];
+      const [latest, latestAt] = parts.latest ? [next(), next()] : ['', ''];
       out.push({
-        indicator_id: ids[Number(i) - 1] as string,
+        indicator_id: ids[Number(f[0]) - 1] as string,
         unit_id,
-        kind: kind as string,
-        period: period as string,
-        total: total as string,
-        n: Number(n),
-        own_value: own === '' ? null : (own as string),
-        weighted: weighted === '' ? '0' : (weighted as string),
-        weight: weight === '' ? '0' : (weight as string),
+        kind: f[1] === 'o' ? 'outcome' : 'forecast',
+        period: f[2] as string,
+        total: f[3] as string,
+        n: Number(f[4]),
+        own_value: own === '' ? null : own,
+        weighted: weighted === '' ? '0' : weighted,
+        weight: weight === '' ? '0' : weight,
         weighted_n: weightedN === '' ? 0 : Number(weightedN),
-        latest_value: latest === '' ? null : (latest as string),
-        latest_at: latestAt === '' ? null : (latestAt as string),
+        latest_value: latest === '' ? null : latest,
+        latest_at: latestAt === '' ? null : latestAt,
       });
     }
   return out;
