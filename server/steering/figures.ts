@@ -10,7 +10,7 @@ import type { ValueKind } from '../../domain/steering';
 import type { Executor } from '../core/context';
 import { jsonNumber } from '../core/json-number';
 import type { IndicatorRecord } from './indicators';
-import { keepUpWithTree, keptRollups, type RollupParts, type RollupRow } from './rollups';
+import { keptRollups, type RollupParts, type RollupRow } from './rollups';
 import type { AcrossFigureSchema, IndicatorFigureSchema } from './schemas';
 
 /** How many reporting periods a trend shows, and how far back a missing figure is looked for. */
@@ -233,9 +233,8 @@ export async function figuresForUnit(
     .sort()
     .at(-1) as string;
   const lineage = tree.lineage(unitId);
-  await keepUpWithTree(db, tree);
   const [rows, targetRows] = await Promise.all([
-    keptRollups(db, indicators.flatMap(readOf), [unitId], from, to, partsFor(indicators)),
+    keptRollups(db, tree, indicators.flatMap(readOf), [unitId], from, to, partsFor(indicators)),
     db
       .selectFrom('indicator_targets')
       .selectAll()
@@ -289,12 +288,12 @@ export async function figuresAcrossTree(
 ): Promise<Map<string, AcrossFigure>> {
   const { all } = monthsNeeded(indicator, month);
   const units = only ?? tree.subtree(rootId);
-  await keepUpWithTree(db, tree);
   const ids = readOf(indicator);
   // Filtering by a long list of units costs more than reading the rows of the units outside it.
   const wholeTree = !only && tree.roots().length === 1 && rootId === tree.roots()[0];
   const rows = await keptRollups(
     db,
+    tree,
     ids,
     wholeTree ? null : units,
     all[0] as string,

@@ -477,7 +477,8 @@ export const ALL_PARTS: RollupParts = Object.freeze({ own: true, weighted: true,
 
 /**
  * The kept rows of some indicators for some units (every unit when `units` is null) and months,
- * for the readers. The rows of a unit come packed in one text field: a page of the cross-unit view
+ * for the readers, kept for today's `tree` (when they were kept for another, they are first
+ * brought up to date: see `keepUpWithTree`). The rows of a unit come packed in one text field: a page of the cross-unit view
  * reads thousands of rows of a dozen columns each, and decoding that many fields cost more than
  * finding and reading the rows (on PGlite most of the request). Every field of a kept row is
  * digits, a month, a kind or an ISO time, none of which holds the separators. Parts the reader
@@ -486,6 +487,7 @@ export const ALL_PARTS: RollupParts = Object.freeze({ own: true, weighted: true,
  */
 export async function keptRollups(
   db: Executor,
+  tree: OrgIndex,
   indicators: readonly string[],
   units: readonly string[] | null,
   from: string,
@@ -493,6 +495,24 @@ export async function keptRollups(
   parts: RollupParts = ALL_PARTS,
 ): Promise<RollupRow[]> {
   if (indicators.length === 0 || units?.length === 0) return [];
+  const first = await packedRollups(db, indicators, units, from, to, parts);
+  if (first.treeHash === edgesOf(tree).hash) return first.rows;
+  await keepUpWithTree(db, tree);
+  return (await packedRollups(db, indicators, units, from, to, parts)).rows;
+}
+
+/**
+ * The rows `keptRollups` reads, and in the same statement (one round trip, one snapshot) the
+ * fingerprint of the tree they are kept for.
+ */
+async function packedRollups(
+  db: Executor,
+  indicators: readonly string[],
+  units: readonly string[] | null,
+  from: string,
+  to: string,
+  parts: RollupParts,
+): Promise<{ treeHash: string | null; rows: RollupRow[] }> {
   const ids = [...new Set(indicators)];
   // Only the fields asked for are written: the kind as its first letter (outcome, forecast),
   // then the sum and the count, then each part asked for in the order of `RollupParts`.
@@ -506,14 +526,22 @@ export async function keptRollups(
     ...(parts.weighted ? [sql`weighted`, sql`weight`, sql`weighted_n`] : []),
     ...(parts.latest ? [sql`coalesce(latest_value::text, '')`, sql`coalesce(to_json(latest_at) #>> '{}', '')`] : []),
   ];
-  const { rows } = await sql<{ unit_id: string; packed: string }>`
-    SELECT unit_id, string_agg(concat_ws(',', ${sql.join(fields)}), ';') AS packed
+  // The fingerprint comes as the row without a unit.
+  const { rows } = await sql<{ unit_id: string | null; packed: string }>`
+    SELECT NULL AS unit_id, tree_hash AS packed FROM indicator_rollup_state
+    UNION ALL
+    SELECT unit_id, string_agg(concat_ws(',', ${sql.join(fields)}), ';')
     FROM indicator_rollups
     WHERE indicator_id = ANY(${ids}::text[]) ${units ? sql`AND unit_id = ANY(${[...new Set(units)]}::text[])` : sql``}
       AND period >= ${from} AND period <= ${to}
     GROUP BY unit_id`.execute(db);
+  let treeHash: string | null = null;
   const out: RollupRow[] = [];
-  for (const { unit_id, packed } of rows)
+  for (const { unit_id, packed } of rows) {
+    if (unit_id === null) {
+      treeHash = packed;
+      continue;
+    }
     for (const row of packed.split(';')) {
       const f = row.split(',');
       let at = 5;
@@ -536,5 +564,6 @@ export async function keptRollups(
         latest_at: latestAt === '' ? null : latestAt,
       });
     }
-  return out;
+  }
+  return { treeHash, rows: out };
 }
