@@ -30,6 +30,8 @@ describe.runIf(embedded)('the admin CLI', () => {
       'import-values',
       'send-reminders',
       'export-report',
+      'verify',
+      'upkeep',
     ])
       expect(output).toContain(command);
   });
@@ -78,6 +80,13 @@ describe.runIf(embedded)('the admin CLI', () => {
     const dir = tempDir('rt-cli-');
     expect((await cli(dir, ['seed-demo'])).code).toBe(0);
     expect((await cli(dir, ['seed-demo'])).code).toBe(1);
+    // The seeded tables are kept up once; then nothing is due.
+    const upkeep = await cli(dir, ['upkeep']);
+    expect(upkeep.code, upkeep.output).toBe(0);
+    expect(upkeep.output).toMatch(/^indicator_values: VACUUM och ANALYZE \(\d+ ms\)$/m);
+    const again = await cli(dir, ['upkeep']);
+    expect(again.code, again.output).toBe(0);
+    expect(again.output).toContain('Inget behövde göras.');
     const file = join(dir, 'org.xlsx');
     expect((await cli(dir, ['export-org', file])).code).toBe(0);
     expect(existsSync(file)).toBe(true);

@@ -9,6 +9,7 @@ import { systemClock } from '../server/core/clock';
 import { type Services, systemActor } from '../server/core/context';
 import { type Database, openDatabase } from '../server/db/connection';
 import { migrate } from '../server/db/migrate';
+import { upkeepAll } from '../server/db/upkeep';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from '../server/demo/seed';
 import { mailerFor, runReminders } from '../server/followup/reminders';
 import { exportOrg } from '../server/org/export';
@@ -17,7 +18,6 @@ import { unitsOn } from '../server/org/queries';
 import { createUnit, listUnits, today } from '../server/org/service';
 import { exportReport } from '../server/reports/exports';
 import { REPORT_FORMATS, type ReportFormat } from '../server/reports/render';
-
 import { exportValues, importValues } from '../server/steering/values-workbook';
 import { createUser, grantRole, listUsers, updateUser } from '../server/users/service';
 import { VERIFIERS } from './verifiers';
@@ -307,6 +307,26 @@ program
         console.error(`Fel: ${unrepaired} skillnader. Kör verify --repair för att bygga om.`);
         process.exitCode = 1;
       }
+    });
+  });
+
+program
+  .command('upkeep')
+  .description(
+    'städa den inbyggda databasen och uppdatera dess statistik (VACUUM och ANALYZE där det behövs), som servern annars gör när det är lugnt',
+  )
+  .action(async () => {
+    await withServices(async (services) => {
+      if (services.dbKind !== 'pglite') {
+        console.log('PostgreSQL sköter detta själv (autovacuum): inget att göra.');
+        return;
+      }
+      const done = await upkeepAll(services.db, (e) =>
+        console.log(
+          `${String(e.table)}: ${[e.vacuum ? 'VACUUM' : '', e.analyze ? 'ANALYZE' : ''].filter(Boolean).join(' och ')} (${e.ms} ms)`,
+        ),
+      );
+      console.log(done.length === 0 ? 'Inget behövde göras.' : `Klart: ${done.length} tabeller.`);
     });
   });
 

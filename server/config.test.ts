@@ -39,3 +39,19 @@ describe('the first reminder run from the environment', () => {
     expect(() => configFromEnv({ PORT: '0' })).toThrow(/PORT måste vara ett positivt heltal/);
   });
 });
+
+describe('the embedded database’s upkeep from the environment', () => {
+  it('looks every minute and waits five quiet seconds by default, or as UPKEEP_* say', () => {
+    expect(configFromEnv({}).upkeep).toMatchObject({ everyMs: 60_000, quietMs: 5_000 });
+    expect(configFromEnv({ UPKEEP_EVERY_SECONDS: '600', UPKEEP_QUIET_SECONDS: '0' }).upkeep).toMatchObject({
+      everyMs: 600_000,
+      quietMs: 0,
+    });
+  });
+
+  it('refuses a period that is not a positive whole number, naming the variable', () => {
+    for (const bad of ['0', '-5', '1.5', 'ofta'])
+      expect(() => configFromEnv({ UPKEEP_EVERY_SECONDS: bad })).toThrow(/UPKEEP_EVERY_SECONDS/);
+    expect(() => configFromEnv({ UPKEEP_QUIET_SECONDS: '-1' })).toThrow(/UPKEEP_QUIET_SECONDS/);
+  });
+});

@@ -4,6 +4,7 @@ import { defaultSessionPolicy } from './auth/service';
 import { type Clock, clockFrom, systemClock } from './core/clock';
 import { DEFAULT_WORKBOOK_LIMITS } from './core/workbook';
 import type { DatabaseConfig } from './db/connection';
+import { DEFAULT_UPKEEP, type UpkeepOptions } from './db/upkeep';
 import { defaultMailConfig, type MailConfig } from './followup/reminders';
 import type { HttpConfig } from './http/env';
 
@@ -21,6 +22,12 @@ export interface ServerConfig {
    * settled before anyone reads it (the end-to-end tests).
    */
   remindersStartDelayMs: number;
+  /**
+   * The embedded database's upkeep (see `db/upkeep.ts`): it looks every UPKEEP_EVERY_SECONDS
+   * (default 60) and starts once no request has used the database for UPKEEP_QUIET_SECONDS
+   * (default 5).
+   */
+  upkeep: UpkeepOptions;
   http: HttpConfig;
 }
 
@@ -77,6 +84,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     seedDemo: env.SEED_DEMO !== '0',
     clock: clockFromEnv(env),
     remindersStartDelayMs: intFrom(env, 'REMINDERS_START_DELAY_SECONDS', 10, 0) * 1000,
+    upkeep: {
+      ...DEFAULT_UPKEEP,
+      everyMs: intFrom(env, 'UPKEEP_EVERY_SECONDS', DEFAULT_UPKEEP.everyMs / 1000) * 1000,
+      quietMs: intFrom(env, 'UPKEEP_QUIET_SECONDS', DEFAULT_UPKEEP.quietMs / 1000, 0) * 1000,
+    },
     http: {
       secure: publicUrl.startsWith('https://'),
       trustProxy: env.TRUST_PROXY === '1',

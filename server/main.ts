@@ -7,6 +7,7 @@ import type { Services } from './core/context';
 import { forgetOldKeys } from './core/idempotency';
 import { openDatabase } from './db/connection';
 import { migrate } from './db/migrate';
+import { keepUp } from './db/upkeep';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed';
 import { mailerFor, runReminders } from './followup/reminders';
 import { sweepExportJobs } from './reports/exports';
@@ -44,6 +45,8 @@ async function main() {
   // On PostgreSQL other processes may write: the versions are kept by listening for their bumps
   // (see server/cache/version-keeper.ts) rather than read for every request.
   const keeper = await keepVersions(database.db, config.database, (e) => log(e));
+  // The embedded database has no autovacuum: the server does its work in quiet moments.
+  const upkeep = keepUp(database, { ...config.upkeep, log });
 
   const app = buildApp({ services, config: config.http });
   // Reminders before and after the deadlines of the annual cycle, every hour; each reminder is
@@ -91,6 +94,7 @@ async function main() {
       }, 10_000).unref();
     });
     await keeper?.stop();
+    await upkeep?.stop();
     await database.close();
     log({ event: 'stopped' });
     process.exit(0);

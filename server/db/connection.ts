@@ -2,7 +2,7 @@ import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { lockDataDir } from './lock';
-import { PGlitePool, registerPGlite } from './pglite-pool';
+import { PGlitePool, type PoolActivity, registerPGlite } from './pglite-pool';
 import type { DB } from './schema';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -11,6 +11,8 @@ export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** On the embedded database: how its one connection is used (for the upkeep, `db/upkeep.ts`). */
+  activity?: () => Readonly<PoolActivity>;
 }
 
 export type DatabaseConfig =
@@ -52,11 +54,13 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   try {
     const client =
       config.client ?? (await PGlite.create({ dataDir: config.dataDir ?? undefined, parsers: PGLITE_PARSERS }));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new PGlitePool(client) }) });
+    const pool = new PGlitePool(client);
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     registerPGlite(db, client);
     return {
       db,
       kind: 'pglite',
+      activity: () => pool.activity(),
       async close() {
         await db.destroy();
         await client.close();

@@ -65,6 +65,16 @@ function seenOf(client: PGliteInterface): Seen {
   return s;
 }
 
+/** How the one connection is used: handed out so far, held or queued for now, free since when. */
+export interface PoolActivity {
+  /** Connections handed out or asked for since the pool opened. */
+  connects: number;
+  /** Callers holding the connection or queued for it. */
+  waiting: number;
+  /** When the last of them let go (`performance.now()`), meaningful while `waiting` is 0. */
+  idleSince: number;
+}
+
 /**
  * PGlite works on this thread, and its answers arrive without the event loop taking a turn: a
  * transaction of long statements (an import's roll-ups, seconds in all) would hold every other
@@ -82,10 +92,18 @@ export class PGlitePool implements PostgresPool {
   readonly options = {};
   private queue: Promise<void> = Promise.resolve();
   private heldMs = 0;
+  private readonly use: PoolActivity = { connects: 0, waiting: 0, idleSince: performance.now() };
 
   constructor(private readonly pg: PGliteInterface) {}
 
+  /** How the connection is used (see `PoolActivity`); the upkeep runs only when no one waits. */
+  activity(): Readonly<PoolActivity> {
+    return this.use;
+  }
+
   async connect(): Promise<PostgresPoolClient> {
+    this.use.connects++;
+    this.use.waiting++;
     let release!: () => void;
     const turn = new Promise<void>((resolve) => {
       release = resolve;
@@ -94,6 +112,7 @@ export class PGlitePool implements PostgresPool {
     this.queue = previous.then(() => turn);
     await previous;
     const state = seenOf(this.pg);
+    const use = this.use;
     let released = false;
     const execute = <R>(sql: string, parameters: ReadonlyArray<unknown>) => this.run<R>(sql, parameters);
     // Looks at the versions on the connection still held, and moves the count if they moved.
@@ -151,6 +170,8 @@ export class PGlitePool implements PostgresPool {
           state.count++;
           state.versions = null;
         }
+        use.waiting--;
+        if (use.waiting === 0) use.idleSince = performance.now();
         release();
       },
     } as PostgresPoolClient;

@@ -84,4 +84,25 @@ describe.runIf(embedded)('the server process on the embedded database', () => {
     const second = start(dir, port2, { SEED_DEMO: '0' });
     await waitForHealth(port2, second);
   });
+
+  it('keeps the embedded database up in a quiet moment, and stops cleanly after', async () => {
+    const dir = tempDir('rt-upkeep-');
+    const port = await freePort();
+    // The demo's seeded tables are due (thousands of new rows, never vacuumed).
+    const server = start(dir, port, { LOG_LEVEL: 'info', UPKEEP_EVERY_SECONDS: '1', UPKEEP_QUIET_SECONDS: '1' });
+    await waitForHealth(port, server);
+    // Whole lines only: the last may still be arriving.
+    const events = () =>
+      server
+        .output()
+        .split('\n')
+        .slice(0, -1)
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { event: string; table?: string; vacuum?: boolean });
+    const valuesKept = () => events().some((e) => e.event === 'upkeep' && e.table === 'indicator_values' && e.vacuum);
+    await expect.poll(valuesKept, { timeout: 60_000 }).toBe(true);
+    expect(events().filter((e) => e.event === 'upkeep_failed')).toEqual([]);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  }, 180_000);
 });
