@@ -1,12 +1,12 @@
 import type { DelegationLevel } from '../../domain/economy/delegation';
 import { notFound } from '../../domain/errors';
 import { parseMonth } from '../../domain/indicators/months';
-import { OrgIndex, type UnitLevel } from '../../domain/org';
+import type { OrgIndex, UnitLevel } from '../../domain/org';
 import { formatPeriod } from '../../domain/periods';
 import type { Actor, Executor, Services } from '../core/context';
 import { authorize } from '../core/write';
-import { unitsOn } from '../org/queries';
-import { today } from '../org/service';
+import type { UnitRecord } from '../org/queries';
+import { currentTree, todaysUnits } from '../org/service';
 import { planRecords } from '../steering/plans';
 import { loadPlanData, measureFigures, type PlanData } from './figures';
 
@@ -15,12 +15,31 @@ import { loadPlanData, measureFigures, type PlanData } from './figures';
 export const kr = (v: bigint | string) => BigInt(v).toString();
 
 export async function context(services: Services, db: Executor = services.db) {
-  const units = await unitsOn(db, today(services));
-  const tree = new OrgIndex(units);
-  const levels = new Map(units.map((u) => [u.id, u.level as UnitLevel]));
-  const names = new Map(units.map((u) => [u.id, u.name]));
-  const parents = new Map(units.map((u) => [u.id, u.parentId]));
-  return { units, tree, levels, names, parents };
+  // Today's units and tree are kept between reading requests per data version (a plan's summary
+  // is asked for often, and reading 5 000 units each time was most of it); a write's transaction
+  // reads its own.
+  const [units, tree] = await Promise.all([todaysUnits(services, db), currentTree(services, db)]);
+  return { units, tree, ...lookupsOf(units) };
+}
+
+type Lookups = {
+  levels: ReadonlyMap<string, UnitLevel>;
+  names: ReadonlyMap<string, string>;
+  parents: ReadonlyMap<string, string | null>;
+};
+// Derived from a units array alone, so kept with it: shared by the requests that share the array.
+const lookupsKept = new WeakMap<readonly UnitRecord[], Lookups>();
+function lookupsOf(units: readonly UnitRecord[]): Lookups {
+  let lookups = lookupsKept.get(units);
+  if (!lookups) {
+    lookups = {
+      levels: new Map(units.map((u) => [u.id, u.level as UnitLevel])),
+      names: new Map(units.map((u) => [u.id, u.name])),
+      parents: new Map(units.map((u) => [u.id, u.parentId])),
+    };
+    lookupsKept.set(units, lookups);
+  }
+  return lookups;
 }
 
 export async function planOrThrow(db: Executor, planId: string) {

@@ -79,7 +79,7 @@ export async function delegationLevels(db: Executor): Promise<DelegationLevel[]>
 export async function loadPlanData(
   db: Executor,
   planId: string,
-  unitLevels: Map<string, UnitLevel>,
+  unitLevels: ReadonlyMap<string, UnitLevel>,
   /** Read only each measure's newest report for the plan year this month reports on. */
   month: string,
 ): Promise<PlanData | null> {
@@ -240,7 +240,7 @@ export interface MeasureFigures {
 export function measureFigures(
   data: PlanData,
   month: string,
-  unitLevels: Map<string, UnitLevel>,
+  unitLevels: ReadonlyMap<string, UnitLevel>,
 ): Map<string, MeasureFigures> {
   const year = yearOf(data, month);
   const children = new Map<string, string[]>();

@@ -39,7 +39,7 @@ export const measureAbilities = (f: MeasureFigures, canOn: ReturnType<typeof abi
 
 const measureJson = (
   f: MeasureFigures,
-  names: Map<string, string>,
+  names: ReadonlyMap<string, string>,
   canOn: ReturnType<typeof abilities>,
   gate: MeasureAnalysis,
 ) => ({

@@ -33,8 +33,8 @@ import { occasionOf } from './cycle';
 
 interface Ctx {
   tree: OrgIndex;
-  names: Map<string, string>;
-  levels: Map<string, UnitLevel>;
+  names: ReadonlyMap<string, string>;
+  levels: ReadonlyMap<string, UnitLevel>;
   parents: Map<string, string | null>;
 }
 
