@@ -151,9 +151,13 @@ function unitAbilities(actor: Actor, tree: OrgIndex, units: readonly UnitRecord[
 export async function getUnit(services: Services, actor: Actor, id: string, asOf?: IsoDate) {
   const now = today(services);
   const day = asOf ?? now;
-  const units = await unitsOn(services.db, day);
-  const tree = new OrgIndex(units);
-  authorize(actor, 'orgUnit.read', { unitId: id }, day === now ? tree : await currentTree(services));
+  // Today's units and tree are kept per data version; another day's are read.
+  const [units, tree] =
+    day === now
+      ? await Promise.all([todaysUnits(services), currentTree(services)])
+      : await unitsOn(services.db, day).then((u) => [u, new OrgIndex(u)] as const);
+  const todaysTree = day === now ? tree : await currentTree(services);
+  authorize(actor, 'orgUnit.read', { unitId: id }, todaysTree);
   const unit = units.find((u) => u.id === id);
   if (!unit) {
     if ((await unitVersion(services.db, id)) === null) throw notFound('Enheten');
@@ -171,7 +175,7 @@ export async function getUnit(services: Services, actor: Actor, id: string, asOf
     // The bodies table holds only the domain's kinds (see bodies/service.ts).
     bodies: sortBySwedishName(governingBodies, (b) => b.name).map((b) => ({ ...b, kind: b.kind as BodyKind })),
     states: await statesOf(services.db, id),
-    can: abilities(actor, day === now ? tree : await currentTree(services))(id, {
+    can: abilities(actor, todaysTree)(id, {
       edit: 'orgUnit.write',
       history: 'history.read',
     }),
