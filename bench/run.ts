@@ -19,8 +19,8 @@ import { systemActor } from '../server/core/context';
 import { write } from '../server/core/write';
 import { openDatabase } from '../server/db/connection';
 import { migrate } from '../server/db/migrate';
-import { upkeepAll } from '../server/db/upkeep';
 import { createScratchDatabase } from '../server/db/scratch';
+import { upkeepAll } from '../server/db/upkeep';
 import { buildContent } from '../server/reports/build';
 import { createReportIn } from '../server/reports/service';
 import {
