@@ -156,6 +156,55 @@ describe('the cross-unit view', () => {
     expect(body.error.fields.map((f: any) => f.field)).toEqual([field]);
   });
 
+  it('gives each unit with nothing reported below it the target set on its own lineage', async () => {
+    // Such units' figures are finished once per set of targets on their lineage: two of them with
+    // different targets must each show their own.
+    const admin = await signedIn('admin');
+    const controller = await signedIn('controller');
+    for (const [name, code] of [
+      ['Nystartad enhet A', '99101'],
+      ['Nystartad enhet B', '99102'],
+    ])
+      expect(
+        (
+          await admin.json('POST', '/api/org-units', {
+            parentId: ctx.demo.units.get('kirurgi'),
+            name,
+            level: 'enhet',
+            code,
+          })
+        ).status,
+      ).toBe(201);
+    const id = indicatorKeys()[0];
+    const path = `/api/indicators/${id}/across?period=${PERIOD}&limit=500`;
+    const before = await admin.json('GET', path);
+    expect(before.status).toBe(200);
+    const empty = before.body.rows.filter((r: any) => r.figure.reported === 0 && r.figure.outcome === null);
+    expect(empty.length).toBeGreaterThanOrEqual(2);
+    const [a, b] = empty as [any, any];
+    expect(a.figure).toStrictEqual(b.figure);
+    for (const [row, target] of [
+      [a, '11'],
+      [b, '22'],
+    ] as const) {
+      const put = await controller.json('PUT', `/api/indicators/${id}/targets`, {
+        unitId: row.unitId,
+        period: PERIOD,
+        target,
+        tolerance: '1',
+      });
+      expect(put.status).toBe(200);
+    }
+    const after = await admin.json('GET', path);
+    const figureOf = (unitId: string) => after.body.rows.find((r: any) => r.unitId === unitId).figure;
+    expect([figureOf(a.unitId).target, figureOf(a.unitId).tolerance]).toEqual([11, 1]);
+    expect([figureOf(b.unitId).target, figureOf(b.unitId).tolerance]).toEqual([22, 1]);
+    // The others keep what they had (none of them is below a or b with a target of its own).
+    for (const row of before.body.rows)
+      if (row.unitId !== a.unitId && row.unitId !== b.unitId && row.parentId !== a.unitId && row.parentId !== b.unitId)
+        expect(figureOf(row.unitId).target).toBe(row.figure.target);
+  });
+
   it('gives a unit manager pages of their own subtree only, and no other subtree', async () => {
     const agent = await signedIn('chef.medicin');
     const controller = await signedIn('controller');

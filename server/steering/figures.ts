@@ -319,14 +319,27 @@ export async function figuresAcrossTree(
   // Only the units on a lineage that set targets can answer `targetFor`; the rest are skipped.
   const targetUnits = new Set(targets.map((t) => t.unitId));
   const out = new Map<string, AcrossFigure>();
-  const none: (RollupRow | undefined)[] = [];
+  // Units without kept rows (nothing reported below them) differ only by the targets on their
+  // lineage: their figure is finished once per such lineage.
+  const withoutRows = new Map<string, AcrossFigure>();
+  const noRow = () => undefined;
   for (const unit of units) {
-    const sheetRows = byUnit.get(unit) ?? none;
-    const { sheet, reported, expected } = sheetFromRollups(indicator, month, (id, kind, m) =>
-      sheetRows.length === 0 ? undefined : sheetRows[slotOf(id, kind, m)],
-    );
     const lineage = targetUnits.size === 0 ? [] : tree.lineage(unit).filter((u) => targetUnits.has(u));
-    out.set(unit, monthFigure(indicator, month, sheet, { reported, expected }, lineage, targets).shown);
+    const sheetRows = byUnit.get(unit);
+    const key = sheetRows ? null : lineage.join('|');
+    const known = key === null ? undefined : withoutRows.get(key);
+    if (known) {
+      out.set(unit, known);
+      continue;
+    }
+    const { sheet, reported, expected } = sheetFromRollups(
+      indicator,
+      month,
+      sheetRows ? (id, kind, m) => sheetRows[slotOf(id, kind, m)] : noRow,
+    );
+    const shown = monthFigure(indicator, month, sheet, { reported, expected }, lineage, targets).shown;
+    if (key !== null) withoutRows.set(key, shown);
+    out.set(unit, shown);
   }
   return out;
 }

@@ -514,10 +514,9 @@ async function packedRollups(
   parts: RollupParts,
 ): Promise<{ treeHash: string | null; rows: RollupRow[] }> {
   const ids = [...new Set(indicators)];
-  // Only the fields asked for are written: the kind as its first letter (outcome, forecast),
-  // then the sum and the count, then each part asked for in the order of `RollupParts`.
+  // Only the fields asked for are written: the kind as its first letter (outcome, forecast), the
+  // month, the sum and the count, then each part asked for in the order of `RollupParts`.
   const fields = [
-    sql`array_position(${ids}::text[], indicator_id)`,
     sql`left(kind, 1)`,
     sql`period`,
     sql`total`,
@@ -526,42 +525,46 @@ async function packedRollups(
     ...(parts.weighted ? [sql`weighted`, sql`weight`, sql`weighted_n`] : []),
     ...(parts.latest ? [sql`coalesce(latest_value::text, '')`, sql`coalesce(to_json(latest_at) #>> '{}', '')`] : []),
   ];
-  // The fingerprint comes as the row without a unit.
-  const { rows } = await sql<{ unit_id: string | null; packed: string }>`
-    SELECT NULL AS unit_id, tree_hash AS packed FROM indicator_rollup_state
+  // The fingerprint comes as the row without a unit. The rows are packed per indicator and unit,
+  // the order of the key, so they are grouped as the index yields them (no sort).
+  const { rows } = await sql<{ i: number | null; unit_id: string | null; packed: string }>`
+    SELECT NULL AS i, NULL AS unit_id, tree_hash AS packed FROM indicator_rollup_state
     UNION ALL
-    SELECT unit_id, string_agg(concat_ws(',', ${sql.join(fields)}), ';')
+    SELECT array_position(${ids}::text[], indicator_id), unit_id, string_agg(concat_ws(',', ${sql.join(fields)}), ';')
     FROM indicator_rollups
     WHERE indicator_id = ANY(${ids}::text[]) ${units ? sql`AND unit_id = ANY(${[...new Set(units)]}::text[])` : sql``}
       AND period >= ${from} AND period <= ${to}
-    GROUP BY unit_id`.execute(db);
+    GROUP BY indicator_id, unit_id`.execute(db);
   let treeHash: string | null = null;
   const out: RollupRow[] = [];
-  for (const { unit_id, packed } of rows) {
+  // Where each part asked for sits in a packed row (-1: not asked for).
+  const ownAt = parts.own ? 4 : -1;
+  const weightedAt = parts.weighted ? 4 + (parts.own ? 1 : 0) : -1;
+  const latestAt = parts.latest ? 4 + (parts.own ? 1 : 0) + (parts.weighted ? 3 : 0) : -1;
+  for (const { i, unit_id, packed } of rows) {
     if (unit_id === null) {
       treeHash = packed;
       continue;
     }
+    const indicator_id = ids[(i as number) - 1] as string;
     for (const row of packed.split(';')) {
       const f = row.split(',');
-      let at = 5;
-      const next = () => f[at++] as string;
-      const own = parts.own ? next() : '';
-      const [weighted, weight, weightedN] = parts.weighted ? [next(), next(), next()] : ['', '', ''];
-      const [latest, latestAt] = parts.latest ? [next(), next()] : ['', ''];
+      const own = ownAt < 0 ? '' : (f[ownAt] as string);
+      const latest = latestAt < 0 ? '' : (f[latestAt] as string);
+      const latestTime = latestAt < 0 ? '' : (f[latestAt + 1] as string);
       out.push({
-        indicator_id: ids[Number(f[0]) - 1] as string,
+        indicator_id,
         unit_id,
-        kind: f[1] === 'o' ? 'outcome' : 'forecast',
-        period: f[2] as string,
-        total: f[3] as string,
-        n: Number(f[4]),
+        kind: f[0] === 'o' ? 'outcome' : 'forecast',
+        period: f[1] as string,
+        total: f[2] as string,
+        n: Number(f[3]),
         own_value: own === '' ? null : own,
-        weighted: weighted === '' ? '0' : weighted,
-        weight: weight === '' ? '0' : weight,
-        weighted_n: weightedN === '' ? 0 : Number(weightedN),
+        weighted: weightedAt < 0 || f[weightedAt] === '' ? '0' : (f[weightedAt] as string),
+        weight: weightedAt < 0 || f[weightedAt + 1] === '' ? '0' : (f[weightedAt + 1] as string),
+        weighted_n: weightedAt < 0 || f[weightedAt + 2] === '' ? 0 : Number(f[weightedAt + 2]),
         latest_value: latest === '' ? null : latest,
-        latest_at: latestAt === '' ? null : latestAt,
+        latest_at: latestTime === '' ? null : latestTime,
       });
     }
   }
