@@ -16,9 +16,11 @@ const ROLES = ['admin', 'controller', 'chef.kirurgi', 'chef.medicin', 'chef.orto
 const FORBIDDEN_TEXT = 'Du saknar behörighet';
 const PER_PATTERN = 1;
 const DEPTH = 2;
-// A page has settled when none of its requests has been open for this long: its queries start on
-// the first render and follow-up queries as soon as their answers render, within a few frames.
+// A page has settled when none of its requests has been open for this long and it says nowhere
+// that it is still loading: its queries start on the first render, and follow-up queries as soon
+// as their answers render, within a few frames.
 const QUIET_MS = 250;
+const LOADING_TEXT = 'Laddar…';
 
 let server: RunningServer;
 let browser: Browser;
@@ -54,8 +56,9 @@ async function linksOn(page: Page, base: string): Promise<string[]> {
 }
 
 /**
- * Resolves when none of the page's requests has been open for `QUIET_MS` (the browser's own
- * network-idle rule waits a fixed half second after the last of them, twice over for most pages).
+ * Resolves when none of the page's requests has been open for `QUIET_MS` and no status region
+ * says the page is loading (the browser's own network-idle rule waits a fixed half second after
+ * the last request, twice over for most pages).
  */
 function watchRequests(page: Page) {
   const open = new Set<unknown>();
@@ -72,10 +75,16 @@ function watchRequests(page: Page) {
       open.delete(r);
       change();
     });
+  const loading = page.getByRole('status').filter({ hasText: LOADING_TEXT });
   return async (timeoutMs: number) => {
     const deadline = performance.now() + timeoutMs;
-    while (open.size > 0 || performance.now() - lastChange < QUIET_MS) {
-      if (performance.now() > deadline) throw new Error(`requests still open after ${timeoutMs} ms: ${open.size}`);
+    for (;;) {
+      while (open.size > 0 || performance.now() - lastChange < QUIET_MS) {
+        if (performance.now() > deadline) throw new Error(`requests still open after ${timeoutMs} ms: ${open.size}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      if ((await loading.count()) === 0) return;
+      if (performance.now() > deadline) throw new Error(`the page still says ${LOADING_TEXT} after ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 25));
     }
   };
