@@ -478,7 +478,8 @@ export const ALL_PARTS: RollupParts = Object.freeze({ own: true, weighted: true,
 /**
  * The kept rows of some indicators for some units (every unit when `units` is null) and months,
  * for the readers, kept for today's `tree` (when they were kept for another, they are first
- * brought up to date: see `keepUpWithTree`). The rows of a unit come packed in one text field: a page of the cross-unit view
+ * brought up to date: see `keepUpWithTree`). The rows of an indicator at a unit come packed in
+ * one text field: a page of the cross-unit view
  * reads thousands of rows of a dozen columns each, and decoding that many fields cost more than
  * finding and reading the rows (on PGlite most of the request). Every field of a kept row is
  * digits, a month, a kind or an ISO time, none of which holds the separators. Parts the reader
