@@ -70,11 +70,12 @@ function watchRequests(page: Page) {
     open.add(r);
     change();
   });
-  for (const done of ['requestfinished', 'requestfailed'] as const)
-    page.on(done, (r) => {
-      open.delete(r);
-      change();
-    });
+  const done = (r: unknown) => {
+    open.delete(r);
+    change();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
   const loading = page.getByRole('status').filter({ hasText: LOADING_TEXT });
   return async (timeoutMs: number) => {
     const deadline = performance.now() + timeoutMs;
