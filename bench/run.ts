@@ -14,6 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { monthsEnding } from '../domain/indicators/months';
 import { buildApp } from '../server/app';
+import { keepVersions } from '../server/cache/version-keeper';
 import { systemClock } from '../server/core/clock';
 import { systemActor } from '../server/core/context';
 import { write } from '../server/core/write';
@@ -81,9 +82,18 @@ async function time(fn: () => Promise<unknown>, iterations = ITERATIONS): Promis
 
 async function openBenchDatabase() {
   const adminUrl = process.env.BENCH_DATABASE_URL;
-  if (!adminUrl) return { database: await openDatabase({ kind: 'pglite', dataDir: null }), drop: async () => {} };
+  if (!adminUrl)
+    return {
+      database: await openDatabase({ kind: 'pglite', dataDir: null }),
+      config: { kind: 'pglite' as const },
+      drop: async () => {},
+    };
   const scratch = await createScratchDatabase(adminUrl, 'rt_bench');
-  return { database: await openDatabase({ kind: 'postgresql', url: scratch.url }), drop: scratch.drop };
+  return {
+    database: await openDatabase({ kind: 'postgresql', url: scratch.url }),
+    config: { kind: 'postgresql' as const, url: scratch.url },
+    drop: scratch.drop,
+  };
 }
 
 async function main() {
@@ -98,7 +108,8 @@ async function main() {
     writeResults({ rows: processRows, httpServerRssBytes: http?.serverRssBytes ?? null });
     return;
   }
-  const { database, drop } = await openBenchDatabase();
+  const { database, config, drop } = await openBenchDatabase();
+  let keeper: Awaited<ReturnType<typeof keepVersions>> = null;
   try {
     await migrate(database.db, systemClock.now());
     const started = Date.now();
@@ -128,6 +139,9 @@ async function main() {
     console.log(`Upkeep: ${kept.length} tables (in ${((Date.now() - upkeepStarted) / 1000).toFixed(1)} s)`);
     // Figures computed on every request (the cache holds nothing), as the figures' own cost is
     // what these rows follow; the *Cached rows ask the app as it runs, with its figure cache.
+    // On PostgreSQL a running server keeps the data versions by listening (server/main.ts) instead
+    // of reading them for every request; the in-process rows are measured so too.
+    keeper = await keepVersions(database.db, config);
     const services = { db: database.db, dbKind: database.kind, clock: systemClock };
     const app = buildApp({ services, config: { ...BENCH_HTTP_CONFIG, figureCache: { entries: 0 } } });
     const cachedApp = buildApp({ services, config: BENCH_HTTP_CONFIG });
@@ -382,6 +396,7 @@ async function main() {
       httpServerRssBytes: http?.serverRssBytes ?? null,
     });
   } finally {
+    await keeper?.stop();
     await database.close();
     await drop();
   }
