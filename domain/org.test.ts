@@ -21,6 +21,12 @@ describe('OrgIndex', () => {
         const index = new OrgIndex(units);
         const ids = [...units.map((u) => u.id), 'gone'];
         for (const a of ids) for (const b of ids) expect(index.isInSubtree(a, b)).toBe(index.lineage(a).includes(b));
+        // A subtree ends, even round a circle, and holds each unit once: those whose lineage meets it.
+        for (const a of ids) {
+          const below = index.subtree(a);
+          expect(new Set(below).size).toBe(below.length);
+          expect(new Set(below)).toEqual(new Set(ids.filter((b) => index.has(b) && index.lineage(b).includes(a))));
+        }
       }),
     );
   });

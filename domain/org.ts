@@ -99,14 +99,25 @@ export class OrgIndex {
     return spans;
   }
 
-  /** Every unit in the subtree of `id`, itself included, depth first. */
+  /** Every unit in the subtree of `id`, itself included, depth first, each once. */
   subtree(id: string): string[] {
+    return this.walkDown(id, null);
+  }
+
+  private walkDown(id: string, seen: Set<string> | null): string[] {
     const out: string[] = [];
     const stack = [id];
     while (stack.length > 0) {
       const cur = stack.pop() as string;
       if (!this.parent.has(cur)) continue;
+      if (seen) {
+        if (seen.has(cur)) continue;
+        seen.add(cur);
+      }
       out.push(cur);
+      // More units than the tree holds: the walk went round a circle (which the writes refuse,
+      // but a day's tree is read as stored), so it is walked again remembering what it met.
+      if (!seen && out.length > this.parent.size) return this.walkDown(id, new Set());
       const kids = this.children(cur);
       for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as string);
     }

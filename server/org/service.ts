@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { sortBySwedishName } from '../../domain/collation';
 import { type IsoDate, swedishDate } from '../../domain/dates';
 import { DomainError, notFound } from '../../domain/errors';
@@ -276,10 +277,11 @@ export async function updateUnitIn(services: Services, w: WriteTx, id: string, c
       });
     authorize(w.actor, 'orgUnit.write', { unitId: next.parent_id }, tree);
     await requireOpenOn(w.trx, next.parent_id, change.effectiveFrom, 'parentId');
-    const onDay = await treeOn(w.trx, change.effectiveFrom);
-    if (next.parent_id === id || onDay.wouldCycle(id, next.parent_id))
-      throw new DomainError('unprocessable', 'Enheten kan inte placeras under sig själv.', {
-        fields: [{ field: 'parentId', message: 'ligger under enheten själv' }],
+    const circle =
+      next.parent_id === id ? change.effectiveFrom : await circleFrom(w.trx, id, next.parent_id, change.effectiveFrom);
+    if (circle !== null)
+      throw new DomainError('unprocessable', `Enheten kan inte placeras under sig själv (från ${circle}).`, {
+        fields: [{ field: 'parentId', message: `ligger under enheten själv från ${circle}` }],
       });
   }
   if (next.code !== latest.code) await requireFreeCode(w.trx, next.code, change.effectiveFrom, id);
@@ -300,6 +302,21 @@ export async function updateUnitIn(services: Services, w: WriteTx, id: string, c
   await syncRollupTree(w.trx, rollupTreeOn(today(services)));
   await w.record({ kind: 'org_unit.updated', entity: 'org_unit', entityId: id, unitId: id, before, after });
   return after;
+}
+
+/**
+ * The first day from `from` on which `parentId` lies below `id`, so that moving `id` under it
+ * would close a circle; null when there is none. The new parent holds from `from` for good, so
+ * every later day on which the tree changes (a reorganisation already dated then) is checked as
+ * well as `from` itself: a move that is sound today can meet one planned for next month.
+ */
+async function circleFrom(db: Executor, id: string, parentId: string, from: IsoDate): Promise<IsoDate | null> {
+  const { rows } = await sql<{ day: IsoDate }>`
+    SELECT valid_from AS day FROM org_unit_states WHERE valid_from > ${from}
+    UNION SELECT valid_to FROM org_unit_states WHERE valid_to > ${from}
+    ORDER BY day`.execute(db);
+  for (const day of [from, ...rows.map((r) => r.day)]) if ((await treeOn(db, day)).wouldCycle(id, parentId)) return day;
+  return null;
 }
 
 /** Closes (avvecklar) a unit from `closedFrom`; it stays in the tree for earlier days. */

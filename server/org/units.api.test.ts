@@ -118,6 +118,40 @@ describe('organisation API', () => {
     );
   });
 
+  it('refuses a move that would close a circle on a later day, when another move is already dated then', async () => {
+    const admin = ctx.agent();
+    await admin.login('admin');
+    const day = (offset: number) =>
+      new Date(ctx.clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    const version = async (key: string) => (await admin.json('GET', `/api/org-units/${id(key)}`)).body.unit.version;
+    // From tomorrow Akutsjukvård lies under Primärvård norr: allowed, no circle on any day.
+    const planned = await admin.json('PATCH', `/api/org-units/${id('akut')}`, {
+      version: await version('akut'),
+      parentId: id('pvnorr'),
+      effectiveFrom: day(1),
+    });
+    expect(planned.status).toBe(200);
+    // Today Primärvård norr under Akutsjukvård holds today, but from tomorrow each would lie under
+    // the other: refused, whichever day the circle would first appear on.
+    for (const from of [day(0), day(1), day(5)]) {
+      const circle = await admin.json('PATCH', `/api/org-units/${id('pvnorr')}`, {
+        version: await version('pvnorr'),
+        parentId: id('akut'),
+        effectiveFrom: from,
+      });
+      expect(circle.status, from).toBe(422);
+      expect(circle.body.error.fields[0]).toMatchObject({ field: 'parentId' });
+      expect(circle.body.error.message).toContain(day(1) > from ? day(1) : from);
+    }
+    // The tree of every day still reads, each unit once.
+    for (const asOf of [day(0), day(1), day(30)]) {
+      const tree = await admin.json('GET', `/api/org-units?asOf=${asOf}`);
+      expect(tree.status).toBe(200);
+      const ids = tree.body.units.map((u: { id: string }) => u.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
   it('lets only administrators change units and read users; history only for administrators and auditors', async () => {
     for (const [username, canWrite, canReadHistory] of [
       ['admin', true, true],
