@@ -374,11 +374,20 @@ async function unitAsLatest(db: Executor, id: string): Promise<UnitRecord> {
   return { id, version: version ?? 0, ...state };
 }
 
+/**
+ * A unit placed under `unitId` from `day` stays there for good, so the parent must exist on that
+ * day and not be closed from a later one: a child of a closed unit would be left outside the tree.
+ */
 async function requireOpenOn(db: Executor, unitId: string, day: IsoDate, field: string) {
   const units = await unitsOn(db, day);
   if (!units.some((u) => u.id === unitId))
     throw new DomainError('unprocessable', `Överordnad enhet finns inte den ${day}.`, {
       fields: [{ field, message: `finns inte den ${day}` }],
+    });
+  const closing = (await latestState(db, unitId)).validTo;
+  if (closing !== null)
+    throw new DomainError('unprocessable', `Överordnad enhet avvecklas från ${closing}.`, {
+      fields: [{ field, message: `avvecklas från ${closing}` }],
     });
 }
 

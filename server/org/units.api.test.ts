@@ -152,6 +152,51 @@ describe('organisation API', () => {
     }
   });
 
+  it('refuses placing a unit under one that is to be closed, whether created or moved there', async () => {
+    const admin = ctx.agent();
+    await admin.login('admin');
+    const day = (offset: number) =>
+      new Date(ctx.clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    const make = async (name: string, code: string) => {
+      const res = await admin.json('POST', '/api/org-units', {
+        parentId: id('pvsoder'),
+        name,
+        level: 'enhet',
+        code,
+        validFrom: day(0),
+      });
+      expect(res.status).toBe(201);
+      return res.body as { id: string; version: number };
+    };
+    const closing = await make('Mottagning som läggs ner', '24901');
+    const other = await make('Mottagning som flyttas', '24902');
+    const closed = await admin.json('POST', `/api/org-units/${closing.id}/close`, {
+      version: closing.version,
+      closedFrom: day(10),
+    });
+    expect(closed.status).toBe(200);
+    const moved = await admin.json('PATCH', `/api/org-units/${other.id}`, {
+      version: other.version,
+      parentId: closing.id,
+      effectiveFrom: day(0),
+    });
+    expect(moved.status).toBe(422);
+    expect(moved.body.error.fields[0]).toMatchObject({ field: 'parentId', message: `avvecklas från ${day(10)}` });
+    const created = await admin.json('POST', '/api/org-units', {
+      parentId: closing.id,
+      name: 'Ny under den',
+      level: 'enhet',
+      code: null,
+      validFrom: day(0),
+    });
+    expect(created.status).toBe(422);
+    expect(created.body.error.fields[0].field).toBe('parentId');
+    // Nothing was written: the other unit stays where it was, and nothing lies under the closing one.
+    expect((await admin.json('GET', `/api/org-units/${other.id}`)).body.unit.parentId).toBe(id('pvsoder'));
+    const later = await admin.json('GET', `/api/org-units?asOf=${day(5)}`);
+    expect(later.body.units.filter((u: { parentId: string }) => u.parentId === closing.id)).toEqual([]);
+  });
+
   it('lets only administrators change units and read users; history only for administrators and auditors', async () => {
     for (const [username, canWrite, canReadHistory] of [
       ['admin', true, true],
