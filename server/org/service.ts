@@ -391,11 +391,25 @@ async function requireOpenOn(db: Executor, unitId: string, day: IsoDate, field: 
     });
 }
 
+/**
+ * A code given from `day` holds for good, so no other unit may have it on that day or any later
+ * one: not today's holder, nor a unit that takes it from a later day. A code freed by a closing
+ * or a change before `day` may be given again.
+ */
 async function requireFreeCode(db: Executor, code: string | null, day: IsoDate, self: string | null) {
   if (!code) return;
-  const clash = (await unitsOn(db, day)).find((u) => u.code === code && u.id !== self);
-  if (clash)
-    throw new DomainError('conflict', `Kostnadsställe ${code} används redan av ${clash.name}.`, {
-      fields: [{ field: 'code', message: `används redan av ${clash.name}` }],
+  const clash = await db
+    .selectFrom('org_unit_states')
+    .select(['name', 'valid_from'])
+    .where('code', '=', code)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', day)]))
+    .$if(self !== null, (q) => q.where('unit_id', '<>', self as string))
+    .orderBy('valid_from')
+    .executeTakeFirst();
+  if (clash) {
+    const from = clash.valid_from > day ? ` från ${clash.valid_from}` : '';
+    throw new DomainError('conflict', `Kostnadsställe ${code} används redan av ${clash.name}${from}.`, {
+      fields: [{ field: 'code', message: `används redan av ${clash.name}${from}` }],
     });
+  }
 }

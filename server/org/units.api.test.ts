@@ -197,6 +197,40 @@ describe('organisation API', () => {
     expect(later.body.units.filter((u: { parentId: string }) => u.parentId === closing.id)).toEqual([]);
   });
 
+  it('refuses a cost centre code that another unit takes from a later day (409), and lets a freed code be reused', async () => {
+    const admin = ctx.agent();
+    await admin.login('admin');
+    const day = (offset: number) =>
+      new Date(ctx.clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    const create = (name: string, code: string, from: string) =>
+      admin.json('POST', '/api/org-units', { parentId: id('pvsoder'), name, level: 'enhet', code, validFrom: from });
+    const planned = await create('Mottagning som öppnar', '24920', day(3));
+    expect(planned.status).toBe(201);
+    // Today the code is free, but from day 3 the planned unit holds it.
+    const early = await create('Mottagning i dag', '24920', day(0));
+    expect(early.status).toBe(409);
+    expect(early.body.error.fields[0]).toMatchObject({
+      field: 'code',
+      message: `används redan av Mottagning som öppnar från ${day(3)}`,
+    });
+    const { body: pvnorr } = await admin.json('GET', `/api/org-units/${id('pvnorr')}`);
+    const renumbered = await admin.json('PATCH', `/api/org-units/${id('pvnorr')}`, {
+      version: pvnorr.unit.version,
+      code: '24920',
+      effectiveFrom: day(0),
+    });
+    expect(renumbered.status).toBe(409);
+    // A unit closed from day 5 frees its code from then on.
+    const closing = (await create('Mottagning som stänger', '24921', day(0))).body as { id: string; version: number };
+    const closed = await admin.json('POST', `/api/org-units/${closing.id}/close`, {
+      version: closing.version,
+      closedFrom: day(5),
+    });
+    expect(closed.status).toBe(200);
+    expect((await create('Mottagning före stängningen', '24921', day(4))).status).toBe(409);
+    expect((await create('Mottagning efter stängningen', '24921', day(5))).status).toBe(201);
+  });
+
   it('lets only administrators change units and read users; history only for administrators and auditors', async () => {
     for (const [username, canWrite, canReadHistory] of [
       ['admin', true, true],
