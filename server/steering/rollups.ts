@@ -192,9 +192,11 @@ export function recomputedRollups(only: { units?: readonly string[]; indicators?
   const indicatorFilter = (col: string) =>
     only.indicators ? sql`AND ${sql.ref(col)} = ANY(${[...only.indicators]}::text[])` : sql``;
   return sql<RollupRow>`
+    -- UNION, not UNION ALL, in every walk of the kept tree: on a tree the rows are distinct either
+    -- way, and a circle stored before moves were checked for one ends the walk instead of looping.
     WITH RECURSIVE closure(anc, unit_id) AS (
       SELECT unit_id, unit_id FROM indicator_rollup_tree ${unitFilter}
-      UNION ALL
+      UNION
       SELECT c.anc, e.unit_id FROM closure c JOIN indicator_rollup_tree e ON e.parent_id = c.unit_id
     ), base AS (
       SELECT v.indicator_id, c.anc AS unit_id, v.kind, v.period, sum(v.value) AS total, count(*)::int AS n,
@@ -349,7 +351,7 @@ const touched = (slots: Slots) => sql`
     WHERE s.kind = 'outcome'
   ), chain(unit_id, anc) AS (
     SELECT e.unit_id, e.unit_id FROM indicator_rollup_tree e WHERE e.unit_id IN (SELECT unit_id FROM own)
-    UNION ALL
+    UNION
     SELECT c.unit_id, e.parent_id FROM chain c JOIN indicator_rollup_tree e ON e.unit_id = c.anc
     WHERE e.parent_id IS NOT NULL
   )`;
@@ -436,7 +438,7 @@ export async function afterValueChange(db: Executor, slots: Slots): Promise<void
       JOIN chain ch ON ch.unit_id = o.unit_id
     ), down(anc, unit_id) AS (
       SELECT DISTINCT unit_id, unit_id FROM groups
-      UNION ALL
+      UNION
       SELECT d.anc, e.unit_id FROM down d JOIN indicator_rollup_tree e ON e.parent_id = d.unit_id
     ), best AS (
       SELECT DISTINCT ON (g.indicator_id, g.unit_id, g.kind, g.period)
