@@ -295,16 +295,26 @@ program
       let unrepaired = 0;
       for (const verifier of VERIFIERS) {
         const result = await verifier.run(services, { repair: opts.repair === true });
-        console.log(`${verifier.name}: ${result.checked} rader kontrollerade, ${result.differing} skillnader.`);
+        const found = verifier.byHand ? 'fel' : 'skillnader';
+        console.log(`${verifier.name}: ${result.checked} rader kontrollerade, ${result.differing} ${found}.`);
         for (const d of result.differences)
-          console.log(`  ${d.key}: sparat ${JSON.stringify(d.kept)}, omräknat ${JSON.stringify(d.recomputed)}`);
+          console.log(
+            'problem' in d
+              ? `  ${d.key}: ${d.problem}`
+              : `  ${d.key}: sparat ${JSON.stringify(d.kept)}, omräknat ${JSON.stringify(d.recomputed)}`,
+          );
         if (result.differing > result.differences.length)
           console.log(`  … och ${result.differing - result.differences.length} till.`);
-        if (result.differing > 0 && opts.repair) console.log('  Reparerat: summeringarna är ombyggda.');
-        if (!opts.repair) unrepaired += result.differing;
+        if (result.differing > 0 && verifier.byHand) console.log(`  ${verifier.byHand}`);
+        else if (result.differing > 0 && opts.repair) console.log('  Reparerat: summeringarna är ombyggda.');
+        if (!opts.repair || verifier.byHand) unrepaired += result.differing;
       }
       if (unrepaired > 0) {
-        console.error(`Fel: ${unrepaired} skillnader. Kör verify --repair för att bygga om.`);
+        console.error(
+          opts.repair
+            ? `Fel: ${unrepaired} fel kvar som måste rättas för hand.`
+            : `Fel: ${unrepaired} skillnader eller fel. Kör verify --repair för att bygga om summeringarna.`,
+        );
         process.exitCode = 1;
       }
     });
