@@ -4,21 +4,14 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '../server/auth/passwords';
 import { openDatabase } from '../server/db/connection';
-import { runTsx, tempDir } from '../test/support/process';
+import { runCli, tempDir } from '../test/support/process';
 
 // The CLI is run as a user would, on the embedded database; the PostgreSQL project skips it.
 const embedded = process.env.RT_TEST_DB !== 'postgresql';
 
-async function cli(dataDir: string, args: string[], env: Record<string, string> = {}) {
-  const run = runTsx('cli/main.ts', args, { DATA_DIR: dataDir, ...env });
-  run.child.stdin?.end();
-  const code = await run.exited;
-  return { code, output: run.output() };
-}
-
 describe.runIf(embedded)('the admin CLI', () => {
   it('lists its commands in --help', async () => {
-    const { code, output } = await cli(tempDir('rt-cli-'), ['--help']);
+    const { code, output } = await runCli(tempDir('rt-cli-'), ['--help']);
     expect(code).toBe(0);
     for (const command of [
       'migrate',
@@ -38,15 +31,23 @@ describe.runIf(embedded)('the admin CLI', () => {
 
   it('creates an administrator for a new organisation who can sign in', async () => {
     const dir = tempDir('rt-cli-');
-    const short = await cli(dir, ['create-admin', '--username', 'anna', '--name', 'Anna Admin', '--password', 'kort']);
+    const short = await runCli(dir, [
+      'create-admin',
+      '--username',
+      'anna',
+      '--name',
+      'Anna Admin',
+      '--password',
+      'kort',
+    ]);
     expect(short.code).toBe(1);
     expect(short.output).toMatch(/minst 10 tecken/);
-    const empty = await cli(dir, ['create-admin', '--username', 'anna', '--name', 'Anna Admin'], {
+    const empty = await runCli(dir, ['create-admin', '--username', 'anna', '--name', 'Anna Admin'], {
       RODTRAD_ADMIN_PASSWORD: 'ett-langt-losenord',
     });
     expect(empty.code).toBe(1);
     expect(empty.output).toMatch(/--org-name/);
-    const ok = await cli(
+    const ok = await runCli(
       dir,
       ['create-admin', '--username', 'anna', '--name', 'Anna Admin', '--org-name', 'Region Norr'],
       {
@@ -78,17 +79,17 @@ describe.runIf(embedded)('the admin CLI', () => {
 
   it('seeds the demo, exports it, and refuses a bad import with row numbers and exit 1', async () => {
     const dir = tempDir('rt-cli-');
-    expect((await cli(dir, ['seed-demo'])).code).toBe(0);
-    expect((await cli(dir, ['seed-demo'])).code).toBe(1);
+    expect((await runCli(dir, ['seed-demo'])).code).toBe(0);
+    expect((await runCli(dir, ['seed-demo'])).code).toBe(1);
     // The seeded tables are kept up once; then nothing is due.
-    const upkeep = await cli(dir, ['upkeep']);
+    const upkeep = await runCli(dir, ['upkeep']);
     expect(upkeep.code, upkeep.output).toBe(0);
     expect(upkeep.output).toMatch(/^indicator_values: VACUUM och ANALYZE \(\d+ ms\)$/m);
-    const again = await cli(dir, ['upkeep']);
+    const again = await runCli(dir, ['upkeep']);
     expect(again.code, again.output).toBe(0);
     expect(again.output).toContain('Inget behövde göras.');
     const file = join(dir, 'org.xlsx');
-    expect((await cli(dir, ['export-org', file])).code).toBe(0);
+    expect((await runCli(dir, ['export-org', file])).code).toBe(0);
     expect(existsSync(file)).toBe(true);
 
     const wb = new ExcelJS.Workbook();
@@ -99,7 +100,7 @@ describe.runIf(embedded)('the admin CLI', () => {
     sheet?.addRow(['9998', '', 'Enhet', '0000']);
     const bad = join(dir, 'bad.xlsx');
     await wb.xlsx.writeFile(bad);
-    const result = await cli(dir, ['import-org', bad]);
+    const result = await runCli(dir, ['import-org', bad]);
     expect(result.code).toBe(1);
     const last = sheet?.rowCount ?? 0;
     expect(result.output).toContain(`rad ${last - 1}, Nivå`);
@@ -108,7 +109,7 @@ describe.runIf(embedded)('the admin CLI', () => {
 
     // Values go out and come back the same way: a bad row is named, a good file is read in.
     const values = join(dir, 'values.xlsx');
-    const out = await cli(dir, [
+    const out = await runCli(dir, [
       'export-values',
       values,
       '--from',
@@ -125,15 +126,15 @@ describe.runIf(embedded)('the admin CLI', () => {
     expect(vs.rowCount).toBe(1 + 3 * 3);
     vs.getRow(2).getCell(7).value = 777;
     await vb.xlsx.writeFile(values);
-    const ok = await cli(dir, ['import-values', values]);
+    const ok = await runCli(dir, ['import-values', values]);
     expect(ok.code, ok.output).toBe(0);
     expect(ok.output).toContain('Skrev 9 värden');
     vs.getRow(3).getCell(3).value = 'X1';
     await vb.xlsx.writeFile(values);
-    const refused = await cli(dir, ['import-values', values]);
+    const refused = await runCli(dir, ['import-values', values]);
     expect(refused.code).toBe(1);
     expect(refused.output).toContain('rad 3, Enhet: okänd enhetskod "X1"');
-    const badMonth = await cli(dir, ['export-values', values, '--from', '2025-13', '--to', '2025-03']);
+    const badMonth = await runCli(dir, ['export-values', values, '--from', '2025-13', '--to', '2025-03']);
     expect(badMonth.code).toBe(1);
     expect(badMonth.output).toContain('Ogiltig månad');
 
@@ -146,14 +147,14 @@ describe.runIf(embedded)('the admin CLI', () => {
       .executeTakeFirstOrThrow();
     await db.close();
     const pdf = join(dir, 'rapport.pdf');
-    const exported = await cli(dir, ['export-report', sent.id, pdf, '--format', 'pdf']);
+    const exported = await runCli(dir, ['export-report', sent.id, pdf, '--format', 'pdf']);
     expect(exported.code, exported.output).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     expect(exported.output).toContain('100 %');
-    const unknown = await cli(dir, ['export-report', 'finns-inte', pdf]);
+    const unknown = await runCli(dir, ['export-report', 'finns-inte', pdf]);
     expect(unknown.code).toBe(1);
     expect(unknown.output).toContain('Rapporten finns inte');
-    const reminders = await cli(dir, ['send-reminders']);
+    const reminders = await runCli(dir, ['send-reminders']);
     expect(reminders.code, reminders.output).toBe(0);
     expect(reminders.output).toContain('utkorgen');
   }, 240_000);

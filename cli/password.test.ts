@@ -1,24 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '../server/auth/passwords';
 import { openDatabase } from '../server/db/connection';
-import { runTsx, tempDir } from '../test/support/process';
+import { runCli, tempDir } from '../test/support/process';
 
 // The CLI is run as a user would, on the embedded database; the PostgreSQL project skips it.
 const embedded = process.env.RT_TEST_DB !== 'postgresql';
 
-async function cli(dataDir: string, args: string[], env: Record<string, string> = {}) {
-  const run = runTsx('cli/main.ts', args, { DATA_DIR: dataDir, ...env });
-  run.child.stdin?.end();
-  const code = await run.exited;
-  return { code, output: run.output() };
-}
-
 describe.runIf(embedded)('setting a password from the CLI', () => {
   it('sets the password of an existing account and ends every session it has', { timeout: 180_000 }, async () => {
     const dir = tempDir('rt-cli-pw-');
-    const created = await cli(dir, ['create-admin', '--username', 'anna', '--name', 'Anna', '--org-name', 'Region'], {
-      RODTRAD_ADMIN_PASSWORD: 'det-forsta-losenordet',
-    });
+    const created = await runCli(
+      dir,
+      ['create-admin', '--username', 'anna', '--name', 'Anna', '--org-name', 'Region'],
+      {
+        RODTRAD_ADMIN_PASSWORD: 'det-forsta-losenordet',
+      },
+    );
     expect(created.code, created.output).toBe(0);
     let database = await openDatabase({ kind: 'pglite', dataDir: dir });
     try {
@@ -38,8 +35,10 @@ describe.runIf(embedded)('setting a password from the CLI', () => {
       await database.close();
     }
 
-    expect((await cli(dir, ['set-password', '--username', 'ingen', '--password', 'ett-nytt-losenord'])).code).toBe(1);
-    const set = await cli(dir, ['set-password', '--username', 'Anna', '--password', 'ett-nytt-losenord']);
+    expect((await runCli(dir, ['set-password', '--username', 'ingen', '--password', 'ett-nytt-losenord'])).code).toBe(
+      1,
+    );
+    const set = await runCli(dir, ['set-password', '--username', 'Anna', '--password', 'ett-nytt-losenord']);
     expect(set.code, set.output).toBe(0);
 
     database = await openDatabase({ kind: 'pglite', dataDir: dir });

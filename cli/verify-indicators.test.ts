@@ -6,17 +6,10 @@ import { openDatabase } from '../server/db/connection';
 import { migrate } from '../server/db/migrate';
 import { createUnit } from '../server/org/service';
 import { createIndicator, setValues } from '../server/steering/indicators';
-import { runTsx, tempDir } from '../test/support/process';
+import { runCli, tempDir } from '../test/support/process';
 
 // Run as a user would, on the embedded database; the PostgreSQL project skips it.
 const embedded = process.env.RT_TEST_DB !== 'postgresql';
-
-async function cli(dataDir: string, args: string[]) {
-  const run = runTsx('cli/main.ts', args, { DATA_DIR: dataDir });
-  run.child.stdin?.end();
-  const code = await run.exited;
-  return { code, output: run.output() };
-}
 
 describe.runIf(embedded)('verify (indicator roll-ups)', () => {
   it('passes kept roll-ups, lists a tampered row with exit 1, and repairs it with --repair', async () => {
@@ -66,17 +59,17 @@ describe.runIf(embedded)('verify (indicator roll-ups)', () => {
       await database.close();
     }
 
-    const found = await cli(dir, ['verify']);
+    const found = await runCli(dir, ['verify']);
     expect(found.code, found.output).toBe(1);
     expect(found.output).toMatch(/2 rader kontrollerade, 1 skillnader/);
     expect(found.output).toMatch(/"total":\s?"99"/);
     expect(found.output).toMatch(/"total":\s?"12.5"/);
 
-    const repaired = await cli(dir, ['verify', '--repair']);
+    const repaired = await runCli(dir, ['verify', '--repair']);
     expect(repaired.code, repaired.output).toBe(0);
     expect(repaired.output).toMatch(/Reparerat/);
 
-    const clean = await cli(dir, ['verify']);
+    const clean = await runCli(dir, ['verify']);
     expect(clean.code, clean.output).toBe(0);
     expect(clean.output).toMatch(/2 rader kontrollerade, 0 skillnader/);
   }, 240_000);

@@ -4,17 +4,10 @@ import { systemClock } from '../server/core/clock';
 import { openDatabase } from '../server/db/connection';
 import { migrate } from '../server/db/migrate';
 import { makeUnit } from '../test/support/factories';
-import { runTsx, tempDir } from '../test/support/process';
+import { runCli, tempDir } from '../test/support/process';
 
 // Run as a user would, on the embedded database; the PostgreSQL project skips it.
 const embedded = process.env.RT_TEST_DB !== 'postgresql';
-
-async function cli(dataDir: string, args: string[]) {
-  const run = runTsx('cli/main.ts', args, { DATA_DIR: dataDir });
-  run.child.stdin?.end();
-  const code = await run.exited;
-  return { code, output: run.output() };
-}
 
 describe.runIf(embedded)('verify (the organisation)', () => {
   it('names a stored circle and the day it begins, exits 1, and leaves it to a person even with --repair', async () => {
@@ -34,12 +27,12 @@ describe.runIf(embedded)('verify (the organisation)', () => {
       await database.close();
     }
 
-    const found = await cli(dir, ['verify']);
+    const found = await runCli(dir, ['verify']);
     expect(found.code, found.output).toBe(1);
     expect(found.output).toMatch(/organisationen: 4 rader kontrollerade, 1 fel/);
     expect(found.output).toMatch(/från 2030-01-01: .*cirkel.*Vård (A|B) → Vård (A|B) → Vård/);
 
-    const repaired = await cli(dir, ['verify', '--repair']);
+    const repaired = await runCli(dir, ['verify', '--repair']);
     expect(repaired.code, repaired.output).toBe(1);
     expect(repaired.output).toMatch(/Rättas inte av --repair/);
     expect(repaired.output).toMatch(/1 fel kvar som måste rättas för hand/);

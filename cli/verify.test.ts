@@ -8,17 +8,10 @@ import { createActionPlan } from '../server/economy/action-plans';
 import { createMeasure } from '../server/economy/measures';
 import { reportMeasure } from '../server/economy/reports';
 import { createUnit } from '../server/org/service';
-import { runTsx, tempDir } from '../test/support/process';
+import { runCli, tempDir } from '../test/support/process';
 
 // Run as a user would, on the embedded database; the PostgreSQL project skips it.
 const embedded = process.env.RT_TEST_DB !== 'postgresql';
-
-async function cli(dataDir: string, args: string[]) {
-  const run = runTsx('cli/main.ts', args, { DATA_DIR: dataDir });
-  run.child.stdin?.end();
-  const code = await run.exited;
-  return { code, output: run.output() };
-}
 
 describe.runIf(embedded)('verify (action-plan figures)', () => {
   it('passes kept plan figures, lists a tampered sum with exit 1, and repairs it with --repair', async () => {
@@ -80,17 +73,17 @@ describe.runIf(embedded)('verify (action-plan figures)', () => {
       await database.close();
     }
 
-    const found = await cli(dir, ['verify']);
+    const found = await runCli(dir, ['verify']);
     expect(found.code, found.output).toBe(1);
     expect(found.output).toMatch(/åtgärdsplanernas summeringar: \d+ rader kontrollerade, 1 skillnader/);
     expect(found.output).toMatch(/sum:[^:]+:2025-03:unit:/);
     expect(found.output).toMatch(/900000/);
 
-    const repaired = await cli(dir, ['verify', '--repair']);
+    const repaired = await runCli(dir, ['verify', '--repair']);
     expect(repaired.code, repaired.output).toBe(0);
     expect(repaired.output).toMatch(/Reparerat/);
 
-    const clean = await cli(dir, ['verify']);
+    const clean = await runCli(dir, ['verify']);
     expect(clean.code, clean.output).toBe(0);
     expect(clean.output).toMatch(/åtgärdsplanernas summeringar: \d+ rader kontrollerade, 0 skillnader/);
   }, 240_000);

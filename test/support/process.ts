@@ -40,6 +40,18 @@ export function runTsx(script: string, args: string[], env: Record<string, strin
   return { child, output: () => out, exited };
 }
 
+/** Runs the admin CLI as a user would (no input) on a data folder: its exit code and all it printed. */
+export async function runCli(
+  dataDir: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
+  const run = runTsx('cli/main.ts', args, { DATA_DIR: dataDir, ...env });
+  run.child.stdin?.end();
+  const code = await run.exited;
+  return { code, output: run.output() };
+}
+
 /** Waits until the server answers its health check, or throws with what it printed. */
 export async function waitForHealth(port: number, started: Started, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
