@@ -69,6 +69,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // Tests marked concurrent (the link walk's roles) run three at a time.
+          maxConcurrency: 3,
         },
       },
     ],

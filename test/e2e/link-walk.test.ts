@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { launchBrowser, type RunningServer, seriousA11yViolations, signInAs, startServer } from './support';
 
 // Journey: every demo role walks the links the UI shows them — from each menu item, every in-app
@@ -96,9 +96,12 @@ async function signIn(page: Page, username: string) {
   await signInAs(page, username);
 }
 
-describe('every link a role is shown leads somewhere it may go', () => {
+// The roles walk side by side (the e2e project's `maxConcurrency` at a time), each in a browser
+// context of its own against the one server: most of a page's time is the browser rendering and
+// axe judging it, one core's work, while the other core would idle.
+describe.concurrent('every link a role is shown leads somewhere it may go', () => {
   for (const username of ROLES)
-    it(`walks every menu item two clicks deep as ${username}`, { timeout: 900_000 }, async () => {
+    it(`walks every menu item two clicks deep as ${username}`, { timeout: 900_000 }, async ({ expect }) => {
       const context = await browser.newContext({
         baseURL: server.url,
         locale: 'sv-SE',
