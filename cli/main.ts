@@ -287,7 +287,7 @@ program
 program
   .command('verify')
   .description(
-    'räkna om de sparade summeringarna ur de inmatade värdena och visa skillnader; avslutar med fel om någon finns',
+    'kontrollera organisationen dag för dag, räkna om de sparade summeringarna ur de inmatade värdena och visa fel och skillnader; avslutar med fel om något finns',
   )
   .option('--repair', 'bygg om summeringarna där de skiljer sig (i en transaktion)')
   .action(async (opts: { repair?: boolean }) => {

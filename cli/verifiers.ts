@@ -14,7 +14,10 @@ export interface Verification {
   differences: ({ key: string; kept: unknown; recomputed: unknown } | { key: string; problem: string })[];
 }
 
-/** A check that kept figures equal their recomputation from the raw rows, optionally repairing. */
+/**
+ * A check of stored data: kept figures against their recomputation from the raw rows (which
+ * `--repair` rebuilds), or the organisation's own consistency (which a person mends).
+ */
 export interface Verifier {
   /** What is verified, in Swedish, as the command prints it. */
   name: string;
@@ -23,7 +26,7 @@ export interface Verifier {
   run: (services: Services, options: { repair: boolean }) => Promise<Verification>;
 }
 
-/** Every kept figure `verify` checks; another kind of roll-up is one more line here. */
+/** Everything `verify` checks, in order; another kind of roll-up is one more entry here. */
 export const VERIFIERS: Verifier[] = [
   // First: a fault in the tree shows up below as roll-up differences of its units.
   {
