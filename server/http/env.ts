@@ -55,11 +55,15 @@ export interface AppEnv {
 const ENCODER = new TextEncoder();
 
 /**
- * An answer of JSON text already made, encoded once: the figure cache keeps and sends these bytes
- * as they are (an answer made as a string had to be measured and read back through a stream).
+ * An answer of JSON already made, as text or as its UTF-8 bytes, encoded once: the figure cache
+ * keeps and sends these bytes as they are (an answer made as a string had to be measured and read back through a stream).
  */
-export function jsonAnswer(c: Context<AppEnv>, text: string, status: ContentfulStatusCode = 200): Response {
-  const bytes = ENCODER.encode(text);
+export function jsonAnswer(
+  c: Context<AppEnv>,
+  json: string | Uint8Array<ArrayBuffer>,
+  status: ContentfulStatusCode = 200,
+): Response {
+  const bytes = typeof json === 'string' ? ENCODER.encode(json) : json;
   const res = c.body(bytes, status, { 'content-type': 'application/json' });
   c.set('jsonBytes', { res, bytes });
   return res;

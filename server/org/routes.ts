@@ -74,7 +74,7 @@ export function orgRoutes(_deps: Deps) {
     async (c) => {
       const { asOf } = c.req.valid('query');
       const day = asOf ?? today(servicesOf(c));
-      // JSON text made from kept parts (see listedUnitsJson); the schema above is its shape.
+      // JSON bytes copied together from kept parts (see listedUnitsJson); the schema above is its shape.
       return jsonAnswer(c, await listedUnitsJson(servicesOf(c), actorOf(c), day)) as never;
     },
   );
