@@ -56,7 +56,8 @@ const ENCODER = new TextEncoder();
 
 /**
  * An answer of JSON already made, as text or as its UTF-8 bytes, encoded once: the figure cache
- * keeps and sends these bytes as they are (an answer made as a string had to be measured and read back through a stream).
+ * keeps and sends these bytes as they are (an answer made as a string had to be measured and read
+ * back through a stream).
  */
 export function jsonAnswer(
   c: Context<AppEnv>,
